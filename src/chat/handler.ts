@@ -1,0 +1,27 @@
+import type { ChatContext } from './context.js';
+import type { Reply } from './reply.js';
+
+/** What a button click produces: an in-place update of the message it sits on and/or a new reply. */
+export interface ActionOutcome {
+  /** Replace the message the button was on (e.g. page 2 of an answer, live poll bars). */
+  update?: Reply | undefined;
+  /** A new message; ephemeral ones go only to the clicker (e.g. "You're on Team Go"). */
+  reply?: Reply | undefined;
+}
+
+/**
+ * The platform-neutral entry point every adapter calls. Implemented by chat/router.ts.
+ * None of these throw for user mistakes: bad input comes back as an ephemeral usage Reply.
+ */
+export interface VersusHandler {
+  /** `/versus <text>`: text is everything after the command name, e.g. "compare concurrency". */
+  command(text: string, ctx: ChatContext): Promise<Reply>;
+  /** A button click, with the button's actionId. */
+  action(actionId: string, ctx: ChatContext): Promise<ActionOutcome>;
+  /** An @mention (text without the mention itself). ctx.threadId is the thread the answer goes to. Remembers the thread. */
+  mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply>;
+  /** A plain message in a thread. Answered (with the thread's earlier question as context) only if the bot was mentioned in that thread before; otherwise null. */
+  threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | null>;
+  /** Autocomplete for an option (e.g. 'topic' of compare); at most 25 suggestions. */
+  autocomplete(option: string, prefix: string): Promise<string[]>;
+}

@@ -1,0 +1,94 @@
+/**
+ * Platform-neutral message model. The core builds Replies; each adapter renders them
+ * (Slack Block Kit, Discord embeds + components, plain text for the console).
+ */
+export type Side = 'go' | 'python' | 'both';
+export type ClaimKind = 'benchmark' | 'anecdote' | 'fact' | 'opinion' | 'recommendation';
+
+export interface Citation {
+  documentId: string;
+  title: string;
+  section: string;
+  url?: string | undefined;
+}
+
+export interface FigureView {
+  value: number;
+  /** Upper bound for ranges such as 15–25%. */
+  valueHigh?: number | undefined;
+  unit: string;
+  /** Value in the unit's base (seconds, bytes, req/s, ratio). */
+  normalized: number;
+  metric: string;
+  subject: string;
+  /** The figure as written in the source, e.g. "120,000 req/s". */
+  raw: string;
+}
+
+export interface CitedClaim {
+  id: string;
+  text: string;
+  side: Side;
+  kind: ClaimKind;
+  topics: string[];
+  figures: FigureView[];
+  citation: Citation;
+}
+
+/** One row of a side-by-side figure table, e.g. "HTTP throughput | Go 120,000 req/s | Python 45,000 req/s". */
+export interface FigureRow {
+  label: string;
+  go?: string | undefined;
+  python?: string | undefined;
+}
+
+export interface Disagreement {
+  /** What the sources disagree about, e.g. "Go speed-up over Python". */
+  about: string;
+  /** Short human explanation: "5–10× (source A) vs 56× (source B)". */
+  summary: string;
+  claims: [CitedClaim, CitedClaim];
+}
+
+export interface Bar {
+  label: string;
+  count: number;
+  /** 0–100, rounded by the core so every platform shows the same figure. */
+  percent: number;
+}
+
+export type ReplyBlock =
+  | { type: 'heading'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'claims'; title?: string | undefined; claims: CitedClaim[] }
+  | { type: 'figures'; title?: string | undefined; rows: FigureRow[] }
+  | { type: 'disagreements'; items: Disagreement[] }
+  | { type: 'bars'; title?: string | undefined; bars: Bar[]; total: number }
+  | { type: 'context'; text: string }
+  | { type: 'divider' };
+
+export type ButtonStyle = 'primary' | 'danger' | 'default';
+
+export interface Button {
+  /** Compact versioned action id, parsed back with zod (see chat/action-id.ts). At most 100 chars (Discord's custom_id limit). */
+  actionId: string;
+  label: string;
+  style?: ButtonStyle | undefined;
+}
+
+export interface Reply {
+  /** 'ephemeral': only the invoking user sees it (usage errors, help, confirmations). */
+  visibility: 'channel' | 'ephemeral';
+  /** Short title, also used as the notification fallback's first line. */
+  title?: string | undefined;
+  blocks: ReplyBlock[];
+  buttons?: Button[] | undefined;
+}
+
+export function reply(blocks: ReplyBlock[], opts: Partial<Omit<Reply, 'blocks'>> = {}): Reply {
+  return { visibility: opts.visibility ?? 'channel', title: opts.title, blocks, buttons: opts.buttons };
+}
+
+export function ephemeral(text: string, title?: string): Reply {
+  return { visibility: 'ephemeral', title, blocks: [{ type: 'text', text }] };
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { VersusError } from './errors.js';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const urlString = z.url({ message: 'must be an absolute URL such as http://127.0.0.1:3000/api/' });
+
+const EnvSchema = z.object({
+  VERSUS_DB: z.string().trim().min(1).default('./data/versus.db'),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_API_URL: optionalString.pipe(urlString.optional()),
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString,
+  DISCORD_GUILD_ID: optionalString,
+  DISCORD_API_URL: optionalString.pipe(urlString.optional()),
+});
+
+export interface SlackConfig {
+  botToken: string;
+  /** HTTP mode when set (requests are verified with it). */
+  signingSecret?: string | undefined;
+  /** Socket Mode when set. */
+  appToken?: string | undefined;
+  apiUrl?: string | undefined;
+}
+
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  guildId?: string | undefined;
+  apiUrl?: string | undefined;
+}
+
+export interface Config {
+  dbPath: string;
+  knowledgeDir: string;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  slack?: SlackConfig | undefined;
+  discord?: DiscordConfig | undefined;
+}
+
+/** Environment → typed config. Throws VersusError('config_invalid') naming each bad variable and how to fix it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new VersusError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+
+  let slack: SlackConfig | undefined;
+  if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+    if (!e.SLACK_BOT_TOKEN) {
+      problems.push('  SLACK_BOT_TOKEN: missing; set it to the Bot User OAuth Token (xoxb-…) from your Slack app, or unset the other SLACK_* variables');
+    } else if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+      problems.push('  SLACK_SIGNING_SECRET: missing; set it (Basic Information → Signing Secret) for HTTP mode, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode');
+    } else {
+      slack = { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
+    }
+  }
+
+  let discord: DiscordConfig | undefined;
+  if (e.DISCORD_TOKEN || e.DISCORD_APPLICATION_ID) {
+    if (!e.DISCORD_TOKEN) problems.push('  DISCORD_TOKEN: missing; set it to the bot token from the Discord Developer Portal (Bot → Reset Token)');
+    else if (!e.DISCORD_APPLICATION_ID) problems.push('  DISCORD_APPLICATION_ID: missing; set it to the Application ID (General Information) of your Discord app');
+    else discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL };
+  }
+
+  if (problems.length > 0) throw new VersusError('config_invalid', `Invalid configuration:\n${problems.join('\n')}`);
+  return { dbPath: e.VERSUS_DB, knowledgeDir: e.KNOWLEDGE_DIR, port: e.PORT, host: e.HOST, logLevel: e.LOG_LEVEL, slack, discord };
+}

@@ -1,0 +1,25 @@
+/** Error codes callers branch on (never on messages). */
+export type VersusErrorCode =
+  | 'config_invalid'
+  | 'db_newer_schema'
+  | 'db_migration_failed'
+  | 'knowledge_invalid'
+  | 'input_invalid'
+  | 'not_found'
+  | 'forbidden'
+  | 'conflict'
+  | 'platform_error';
+
+/** An error whose message a user or operator can act on; `code` says what failed. */
+export class VersusError extends Error {
+  readonly code: VersusErrorCode;
+  constructor(code: VersusErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = `VersusError[${code}]`;
+  }
+}
+
+export function isVersusError(e: unknown, code?: VersusErrorCode): e is VersusError {
+  return e instanceof VersusError && (code === undefined || e.code === code);
+}
