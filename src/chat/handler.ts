@@ -22,6 +22,11 @@ export interface VersusHandler {
   mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply>;
   /** A plain message in a thread. Answered (with the thread's earlier question as context) only if the bot was mentioned in that thread before; otherwise null. */
   threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | null>;
+  /**
+   * Records a platform event id (e.g. Slack `event_id`) in SQLite; true the first time, false for a retry
+   * or a duplicate delivery, so a retried event never gets a second reply — even across processes.
+   */
+  firstDelivery(platform: string, eventId: string): Promise<boolean>;
   /** Autocomplete for an option (e.g. 'topic' of compare); at most 25 suggestions. */
   autocomplete(option: string, prefix: string): Promise<string[]>;
 }
