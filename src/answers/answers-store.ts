@@ -1,0 +1,104 @@
+import type { CitedClaim, FigureView, Side } from '../chat/reply.js';
+import type { Database } from '../db/open.js';
+import type { ClaimKind } from '../knowledge/types.js';
+
+interface ClaimRow {
+  rowid: number;
+  id: string;
+  text: string;
+  side: Side;
+  kind: ClaimKind;
+  topics: string;
+  section: string;
+  metric_key: string | null;
+  stance: string | null;
+  document_id: string;
+  title: string;
+  url: string | null;
+  path: string;
+  rank?: number;
+}
+
+export interface StoredClaim extends CitedClaim {
+  rowid: number;
+  metricKey?: string | undefined;
+  stance?: string | undefined;
+  path: string;
+  /** FTS bm25 (lower is better) when the claim came from a search. */
+  rank?: number | undefined;
+}
+
+const CLAIM_COLUMNS = `c.rowid, c.id, c.text, c.side, c.kind, c.topics, c.section, c.metric_key, c.stance, c.document_id,
+  d.title, d.url, d.path`;
+
+/** Read-side SQL for ask/compare/sources. Statements are prepared once: they run on every chat command. */
+export class AnswersStore {
+  private readonly search;
+  private readonly byTopic;
+  private readonly byMetric;
+  private readonly byStance;
+  private readonly figuresOf;
+  private readonly byIds;
+
+  constructor(readonly db: Database) {
+    // bm25 column weights: claim text, section, topics, document title.
+    this.search = db.prepare(`SELECT ${CLAIM_COLUMNS}, f.rank AS rank FROM (
+        SELECT rowid, bm25(claims_fts, 1.0, 0.4, 0.6, 0.2) AS rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?
+      ) f JOIN claims c ON c.rowid = f.rowid JOIN documents d ON d.id = c.document_id ORDER BY f.rank`);
+    this.byTopic = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claim_topics t JOIN claims c ON c.rowid = t.claim_rowid
+      JOIN documents d ON d.id = c.document_id WHERE t.topic = ?
+      ORDER BY (c.kind = 'benchmark') DESC, EXISTS (SELECT 1 FROM figures x WHERE x.claim_rowid = c.rowid) DESC, (c.kind = 'fact') DESC, c.document_id, c.ordinal
+      LIMIT ?`);
+    this.byMetric = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
+      WHERE c.metric_key IN (SELECT value FROM json_each(?)) ORDER BY c.metric_key, c.document_id, c.ordinal`);
+    this.byStance = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
+      WHERE c.stance IS NOT NULL AND substr(c.stance, 1, instr(c.stance, ':') - 1) IN (SELECT value FROM json_each(?))
+      ORDER BY c.stance, c.document_id, c.ordinal`);
+    this.figuresOf = db.prepare(`SELECT claim_rowid AS rowid, subject, metric, value, value_high AS valueHigh, unit,
+      normalized_value AS normalized, raw FROM figures WHERE claim_rowid IN (SELECT value FROM json_each(?)) ORDER BY claim_rowid, ordinal`);
+    this.byIds = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id IN (SELECT value FROM json_each(?))`);
+  }
+
+  searchClaims(match: string, limit: number): StoredClaim[] {
+    return this.hydrate(this.search.all(match, limit) as ClaimRow[]);
+  }
+
+  claimsForTopic(topic: string, limit: number): StoredClaim[] {
+    return this.hydrate(this.byTopic.all(topic, limit) as ClaimRow[]);
+  }
+
+  /** Claims carrying any of these metric keys or stance issues, across all documents (for disagreements). */
+  contested(metricKeys: string[], stanceIssues: string[]): StoredClaim[] {
+    const a = metricKeys.length ? (this.byMetric.all(JSON.stringify(metricKeys)) as ClaimRow[]) : [];
+    const b = stanceIssues.length ? (this.byStance.all(JSON.stringify(stanceIssues)) as ClaimRow[]) : [];
+    return this.hydrate([...a, ...b.filter((r) => !a.some((x) => x.rowid === r.rowid))]);
+  }
+
+  claimsByIds(ids: string[]): StoredClaim[] {
+    return this.hydrate(this.byIds.all(JSON.stringify(ids)) as ClaimRow[]);
+  }
+
+  private hydrate(rows: ClaimRow[]): StoredClaim[] {
+    if (rows.length === 0) return [];
+    const figures = new Map<number, FigureView[]>();
+    for (const f of this.figuresOf.all(JSON.stringify(rows.map((r) => r.rowid))) as (FigureView & { rowid: number; valueHigh: number | null })[]) {
+      const { rowid, ...view } = f;
+      if (!figures.has(rowid)) figures.set(rowid, []);
+      figures.get(rowid)!.push({ ...view, valueHigh: view.valueHigh ?? undefined });
+    }
+    return rows.map((r) => ({
+      rowid: r.rowid,
+      id: r.id,
+      text: r.text,
+      side: r.side,
+      kind: r.kind,
+      topics: JSON.parse(r.topics) as string[],
+      figures: figures.get(r.rowid) ?? [],
+      citation: { documentId: r.document_id, title: r.title, section: r.section, url: r.url ?? undefined },
+      metricKey: r.metric_key ?? undefined,
+      stance: r.stance ?? undefined,
+      path: r.path,
+      rank: r.rank,
+    }));
+  }
+}

@@ -1,0 +1,89 @@
+import type { Disagreement, FigureRow } from '../chat/reply.js';
+import { formatFigure } from '../knowledge/figures.js';
+import type { Taxonomy, Topic } from '../knowledge/taxonomy.js';
+import type { AnswersStore, StoredClaim } from './answers-store.js';
+import { findDisagreements } from './disagreements.js';
+
+export interface CompareResult {
+  topic: Topic;
+  go: StoredClaim[];
+  python: StoredClaim[];
+  figures: FigureRow[];
+  disagreements: Disagreement[];
+  /** Claims about the topic in all (for "more" paging and the summary line). */
+  total: number;
+}
+
+export type CompareOutcome = { found: true; result: CompareResult } | { found: false; suggestions: string[] };
+
+const PER_SIDE = 5;
+const MAX_FIGURE_ROWS = 8;
+const TOPIC_CLAIMS = 400;
+
+/** Round-robin over documents so one long article does not fill a side on its own. */
+function diverse(claims: StoredClaim[], n: number): StoredClaim[] {
+  const byDoc = new Map<string, StoredClaim[]>();
+  for (const c of claims) {
+    if (!byDoc.has(c.citation.documentId)) byDoc.set(c.citation.documentId, []);
+    byDoc.get(c.citation.documentId)!.push(c);
+  }
+  const queues = [...byDoc.values()];
+  const out: StoredClaim[] = [];
+  for (let round = 0; out.length < n && queues.some((q) => q.length > round); round++) {
+    for (const q of queues) if (q[round] && out.length < n) out.push(q[round]!);
+  }
+  return out;
+}
+
+function figureRows(claims: StoredClaim[], taxonomy: Taxonomy): FigureRow[] {
+  const rows = new Map<string, { label: string; go: string[]; python: string[] }>();
+  for (const c of claims) {
+    for (const f of c.figures) {
+      const subjectSide = taxonomy.sideOf(f.subject);
+      const side = subjectSide !== 'both' ? subjectSide : c.side;
+      if (side === 'both') continue;
+      const key = f.metric.toLowerCase();
+      if (!rows.has(key)) rows.set(key, { label: f.metric, go: [], python: [] });
+      const cell = `${f.subject} ${formatFigure(f)}`;
+      const list = rows.get(key)![side];
+      if (!list.includes(cell) && list.length < 3) list.push(cell);
+    }
+  }
+  return [...rows.values()]
+    .sort((a, b) => Number(b.go.length > 0 && b.python.length > 0) - Number(a.go.length > 0 && a.python.length > 0))
+    .slice(0, MAX_FIGURE_ROWS)
+    .map((r) => ({ label: r.label, go: r.go.join(' · ') || undefined, python: r.python.join(' · ') || undefined }));
+}
+
+/** Go side vs Python side of one topic, with figures side by side and where the sources disagree. */
+export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string): CompareOutcome {
+  const topic = taxonomy.resolveTopic(input);
+  if (!topic) return { found: false, suggestions: suggestTopics(taxonomy, input) };
+  const claims = store.claimsForTopic(topic.id, TOPIC_CLAIMS);
+  const metricKeys = [...new Set(claims.flatMap((c) => (c.metricKey ? [c.metricKey] : [])))];
+  const issues = [...new Set(claims.flatMap((c) => (c.stance ? [c.stance.split(':')[0]!] : [])))];
+  const contested = store.contested(metricKeys, issues);
+  const disagreements = findDisagreements([...contested, ...claims.filter((c) => !contested.some((x) => x.rowid === c.rowid))]);
+  return {
+    found: true,
+    result: {
+      topic,
+      go: diverse(claims.filter((c) => c.side === 'go'), PER_SIDE),
+      python: diverse(claims.filter((c) => c.side === 'python'), PER_SIDE),
+      figures: figureRows(claims, taxonomy),
+      disagreements,
+      total: claims.length,
+    },
+  };
+}
+
+/** Topics whose id or label shares a prefix or a word with the input; else the first few. */
+export function suggestTopics(taxonomy: Taxonomy, input: string, n = 6): string[] {
+  const q = input.trim().toLowerCase();
+  const scored = taxonomy.topics.map((t) => {
+    const names = [t.id, t.label.toLowerCase(), ...t.synonyms.map((s) => s.toLowerCase())];
+    const score = names.some((x) => q && (x.startsWith(q.slice(0, 3)) || q.includes(x))) ? 1 : 0;
+    return { id: t.id, score };
+  });
+  return scored.sort((a, b) => b.score - a.score).slice(0, n).map((s) => s.id);
+}

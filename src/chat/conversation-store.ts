@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/open.js';
+
+/** SQLite-backed memory of conversations: threads answered, deliveries seen, paging contexts. */
+export class ConversationStore {
+  private readonly insertDelivery;
+  private readonly upsertThread;
+  private readonly getThread;
+  private readonly insertContext;
+  private readonly getContext;
+
+  constructor(db: Database, private readonly clock: Clock) {
+    this.insertDelivery = db.prepare('INSERT OR IGNORE INTO deliveries (platform, event_id, received_at) VALUES (?, ?, ?)');
+    this.upsertThread = db.prepare(`INSERT INTO threads (platform, channel_id, thread_id, last_question, updated_at) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT (platform, channel_id, thread_id) DO UPDATE SET last_question = excluded.last_question, updated_at = excluded.updated_at`);
+    this.getThread = db.prepare('SELECT last_question AS q FROM threads WHERE platform = ? AND channel_id = ? AND thread_id = ?');
+    this.insertContext = db.prepare('INSERT INTO reply_contexts (id, kind, payload, created_at) VALUES (?, ?, ?, ?)');
+    this.getContext = db.prepare('SELECT payload FROM reply_contexts WHERE id = ? AND kind = ?');
+  }
+
+  /** True the first time an event id is seen (atomic insert), false for retries and duplicates. */
+  firstDelivery(platform: string, eventId: string): boolean {
+    return this.insertDelivery.run(platform, eventId, this.clock.now().toISOString()).changes === 1;
+  }
+
+  rememberThread(platform: string, channelId: string, threadId: string, question: string): void {
+    this.upsertThread.run(platform, channelId, threadId, question.slice(0, 2000), this.clock.now().toISOString());
+  }
+
+  threadQuestion(platform: string, channelId: string, threadId: string): string | undefined {
+    return (this.getThread.get(platform, channelId, threadId) as { q: string } | undefined)?.q;
+  }
+
+  saveContext(kind: string, payload: unknown): string {
+    const id = randomBytes(8).toString('base64url');
+    this.insertContext.run(id, kind, JSON.stringify(payload), this.clock.now().toISOString());
+    return id;
+  }
+
+  loadContext<T>(kind: string, id: string): T | undefined {
+    const row = this.getContext.get(id, kind) as { payload: string } | undefined;
+    return row ? (JSON.parse(row.payload) as T) : undefined;
+  }
+}

@@ -1,0 +1,48 @@
+import type { CitedClaim, Reply, ReplyBlock } from './reply.js';
+
+const SIDE_ICON = { go: '🐹', python: '🐍', both: '⚖️' } as const;
+const KIND_LABEL = { benchmark: 'benchmark', anecdote: 'anecdote', fact: 'fact', opinion: 'opinion', recommendation: 'advice' } as const;
+
+export function citationText(c: CitedClaim): string {
+  return `${c.citation.title} › ${c.citation.section}`;
+}
+
+/** One claim as a line: icon, text, the kind when it is not plain fact, and its source. */
+export function claimLine(c: CitedClaim): string {
+  const kind = c.kind === 'fact' ? '' : ` (${KIND_LABEL[c.kind]})`;
+  return `${SIDE_ICON[c.side]} ${c.text}${kind}\n    — ${citationText(c)}`;
+}
+
+/** A text bar for poll results: 10 cells wide. */
+export function barText(percent: number, width = 10): string {
+  const filled = Math.round((percent / 100) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+function block(b: ReplyBlock): string {
+  switch (b.type) {
+    case 'heading':
+      return `== ${b.text} ==`;
+    case 'text':
+      return b.text;
+    case 'context':
+      return `(${b.text})`;
+    case 'divider':
+      return '----';
+    case 'claims':
+      return [b.title ? `${b.title}` : '', ...b.claims.map((c, i) => `${i + 1}. ${claimLine(c)}`)].filter(Boolean).join('\n');
+    case 'figures':
+      return [b.title ?? 'Figures', ...b.rows.map((r) => `  ${r.label}: 🐹 ${r.go ?? '—'} | 🐍 ${r.python ?? '—'}`)].join('\n');
+    case 'disagreements':
+      return ['⚠️ Where the sources disagree', ...b.items.map((d) => `  • ${d.about}: ${d.summary}\n      — ${citationText(d.claims[0])}\n      — ${citationText(d.claims[1])}`)].join('\n');
+    case 'bars':
+      return [b.title ?? '', ...b.bars.map((x) => `  ${x.label.padEnd(16)} ${barText(x.percent)} ${x.percent}% (${x.count})`), `  ${b.total} vote(s)`].filter(Boolean).join('\n');
+  }
+}
+
+/** Plain-text rendering: the console adapter, CLI output and every platform's notification fallback. */
+export function renderText(r: Reply): string {
+  const parts = [r.title ? `*${r.title}*` : '', ...r.blocks.map(block)];
+  if (r.buttons?.length) parts.push(r.buttons.map((b, i) => `[${i + 1}] ${b.label}`).join('  '));
+  return parts.filter(Boolean).join('\n\n');
+}

@@ -1,0 +1,22 @@
+/** Time as the core sees it; tests pass a TestClock so schedules and expiries are under their control. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export class TestClock implements Clock {
+  private ms: number;
+  constructor(start: Date | string = '2026-01-05T09:00:00Z') {
+    this.ms = new Date(start).getTime();
+  }
+  now(): Date {
+    return new Date(this.ms);
+  }
+  set(at: Date | string): void {
+    this.ms = new Date(at).getTime();
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Clock } from '../clock.js';
+import { systemClock } from '../clock.js';
+import type { Database } from '../db/open.js';
+import { VersusError } from '../errors.js';
+import { extractClaims } from './extract.js';
+import { KnowledgeStore } from './knowledge-store.js';
+import { parseMarkdown } from './markdown.js';
+import { parsePlainText } from './plaintext.js';
+import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
+import type { ParsedDocument } from './types.js';
+
+/** Bump when extraction changes so every document is re-indexed once. */
+export const INDEXER_VERSION = '1';
+const CONFIG_FILES = new Set(['taxonomy.yaml', 'matrix.yaml']);
+
+export interface IndexReport {
+  added: string[];
+  updated: string[];
+  removed: string[];
+  unchanged: number;
+  claims: number;
+  warnings: { path: string; message: string }[];
+  ms: number;
+}
+
+function listDocuments(dir: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (/\.(md|markdown|txt)$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name)) out.push(full);
+    }
+  };
+  visit(dir);
+  return out.sort();
+}
+
+export function parseDocument(source: string, path: string): ParsedDocument {
+  return /\.txt$/i.test(path) ? parsePlainText(source, path) : parseMarkdown(source, path);
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * Brings the index in step with a folder: unchanged documents (same content hash, same taxonomy and
+ * indexer version) are skipped, changed ones are replaced in one transaction each, vanished ones removed.
+ */
+export function indexKnowledge(db: Database, dir: string, opts: { clock?: Clock; taxonomy?: Taxonomy; taxonomyPath?: string } = {}): IndexReport {
+  const started = performance.now();
+  const clock = opts.clock ?? systemClock;
+  const root = resolve(dir);
+  try {
+    if (!statSync(root).isDirectory()) throw new Error('not a directory');
+  } catch {
+    throw new VersusError('knowledge_invalid', `The knowledge folder ${root} does not exist. Set KNOWLEDGE_DIR to a folder of Markdown or text files.`);
+  }
+  const taxonomyPath = opts.taxonomyPath ?? join(root, 'taxonomy.yaml');
+  const taxonomy = opts.taxonomy ?? loadTaxonomy(taxonomyPath);
+  const store = new KnowledgeStore(db);
+  // Tagging depends on the taxonomy: when it changes, every document is stale.
+  const generation = sha(`${INDEXER_VERSION}\n${JSON.stringify({ topics: taxonomy.topics, sides: taxonomy.sides })}`);
+  const sameGeneration = store.getMeta('index_generation') === generation;
+
+  const report: IndexReport = { added: [], updated: [], removed: [], unchanged: 0, claims: 0, warnings: [], ms: 0 };
+  const known = new Map(store.documents().map((d) => [d.path, d]));
+  const seen = new Set<string>();
+  const idsThisRun = new Map<string, string>();
+  const now = clock.now().toISOString();
+
+  for (const file of listDocuments(root)) {
+    const path = relative(root, file).split('\\').join('/');
+    if (CONFIG_FILES.has(path)) continue;
+    seen.add(path);
+    const source = readFileSync(file, 'utf8');
+    const hash = sha(source);
+    const before = known.get(path);
+    if (before && before.sha256 === hash && sameGeneration) {
+      report.unchanged++;
+      idsThisRun.set(before.id, path);
+      continue;
+    }
+    const parsed = parseDocument(source, path);
+    const { claims, warnings } = extractClaims(parsed.meta.id, parsed.claims, taxonomy);
+    for (const message of [...parsed.warnings, ...warnings]) report.warnings.push({ path, message });
+    const clash = idsThisRun.get(parsed.meta.id);
+    if (clash !== undefined) {
+      report.warnings.push({ path, message: `document id "${parsed.meta.id}" is also used by ${clash}; skipped (give it a unique id in its front matter)` });
+      continue;
+    }
+    idsThisRun.set(parsed.meta.id, path);
+    db.transaction(() => store.writeDocument(parsed.meta, path, hash, claims, now)).immediate();
+    (before ? report.updated : report.added).push(path);
+  }
+
+  const gone = [...known.keys()].filter((p) => !seen.has(p));
+  if (gone.length) {
+    db.transaction(() => gone.forEach((p) => store.deleteByPath(p))).immediate();
+    report.removed.push(...gone);
+  }
+  store.setMeta('index_generation', generation);
+  store.setMeta('indexed_at', now);
+  report.claims = store.claimCount();
+  report.ms = performance.now() - started;
+  return report;
+}

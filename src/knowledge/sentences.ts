@@ -1,0 +1,15 @@
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Abbreviations after which ICU would wrongly end a sentence. */
+const ABBREVIATION = /\b(?:e\.g|i\.e|vs|etc|approx|cf|Dr|Mr|Ms|No|Fig|al)\.\s*$/i;
+
+/** Splits prose into sentences (Intl.Segmenter), re-joining splits after common abbreviations. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  for (const { segment } of segmenter.segment(text.replace(/\s+/g, ' '))) {
+    const prev = out.at(-1);
+    if (prev !== undefined && ABBREVIATION.test(prev)) out[out.length - 1] = `${prev} ${segment.trim()}`;
+    else if (segment.trim()) out.push(segment.trim());
+  }
+  return out;
+}

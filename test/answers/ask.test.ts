@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answers/ask.js';
+import { ftsMatch, queryTerms } from '../../src/answers/query.js';
+import type { Core } from '../../src/core.js';
+import { testCore } from '../helpers/core.js';
+
+/** Inputs that would be FTS5 syntax errors if passed through: quotes, operators, prefixes, column filters, emoji, size. */
+export const FUZZ_INPUTS = [
+  '"', '""', "'", '(', ')', '(()', 'AND', 'OR', 'NOT', 'NEAR', 'NEAR(a b, 2)', 'a AND', 'OR b', 'NOT NOT', '*', 'go*', '*go',
+  '-', '-python', 'a - b', ':', 'text:go', 'title:"x"', '^go', '{a b}', '[x]', 'a + b', '\\', '\u0000', '\u202e', '🐹🐍', '💥 " AND (',
+  'SELECT * FROM claims; --', "'; DROP TABLE claims; --", '%', '_', 'go NEAR/3 python', '"unterminated', 'x'.repeat(10_240),
+  ('go python " ( ) * : - '.repeat(500)), '\n\t\r', 'ÄÖÜ ß é', '中文 goroutine', 'رمز', '0', '1e309', 'NaN', 'undefined',
+];
+
+describe('ask: ranked, cited claims for a question', () => {
+  let core: Core;
+  beforeAll(async () => { core = await testCore(); });
+  afterAll(() => core.close());
+
+  it('puts the 2 KB goroutine claim first for "how much memory does a goroutine start with"', () => {
+    const r = ask(core.answers, core.taxonomy, 'how much memory does a goroutine start with');
+    expect(r.claims[0]?.text).toMatch(/2 ?KB/);
+    expect(r.claims[0]?.citation).toMatchObject({ documentId: expect.any(String), title: expect.any(String), section: expect.any(String) });
+    expect(r.claims[0]?.figures[0]).toMatchObject({ unit: 'KB', normalized: 2048 });
+  });
+
+  it('returns nothing when no claim shares a word with the question', () => {
+    const r = ask(core.answers, core.taxonomy, 'what is the weather in Paris tomorrow');
+    expect(r.claims).toEqual([]);
+    expect(r.total).toBe(0);
+  });
+
+  it('pages: the second page continues where the first stopped', () => {
+    const all = ask(core.answers, core.taxonomy, 'goroutine GIL python go backends', { limit: 50 });
+    const p1 = ask(core.answers, core.taxonomy, 'goroutine GIL python go backends', { limit: 2 });
+    const p2 = ask(core.answers, core.taxonomy, 'goroutine GIL python go backends', { limit: 2, offset: 2 });
+    expect([...p1.claims, ...p2.claims].map((c) => c.id)).toEqual(all.claims.slice(0, 4).map((c) => c.id));
+  });
+
+  it('uses an earlier question as context for a terse follow-up', () => {
+    const r = ask(core.answers, core.taxonomy, 'and python?', { context: 'does the GIL matter for backends' });
+    expect(r.claims[0]?.side).toBe('python');
+    expect(r.claims[0]?.text).toMatch(/GIL/);
+  });
+
+  it.each(FUZZ_INPUTS.map((s) => [s.length > 40 ? `${s.slice(0, 40)}… (${s.length} chars)` : JSON.stringify(s), s]))(
+    'never raises an FTS syntax error for %s',
+    (_label, input) => {
+      expect(() => ask(core.answers, core.taxonomy, input)).not.toThrow();
+    },
+  );
+
+  it('quotes every term, so FTS operators in user text become plain words (or stop words)', () => {
+    expect(ftsMatch(queryTerms('memory AND (goroutine) NEAR*').terms)).toBe('"memory" OR "goroutine" OR "near"');
+  });
+});
