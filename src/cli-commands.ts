@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+import { ask } from './answers/ask.js';
+import { compare, suggestTopics } from './answers/compare.js';
+import { ConsoleAdapter } from './adapters/console/console-adapter.js';
+import { askReply, compareReply, sourcesReply, unknownTopicReply } from './chat/present-answers.js';
+import { renderText } from './chat/render-text.js';
+import { askJson, compareJson, sourcesJson } from './cli-output.js';
+import { loadConfig } from './config.js';
+import { createCore, type Core } from './core.js';
+import { isVersusError } from './errors.js';
+import { backupDatabase, runDoctor } from './ops.js';
+import { createLogger } from './logger.js';
+
+const USAGE = `Usage: versus <command> [options]
+
+  index                      index KNOWLEDGE_DIR into VERSUS_DB (incremental)
+  ask [--json] <question>    best cited claims for a question
+  compare [--json] <topic>   Go side vs Python side, figures and disagreements
+  sources [--json]           indexed documents and claim counts
+  chat                       the console: type /versus commands as in Slack or Discord
+  doctor                     check configuration, database integrity, migrations, index freshness
+  backup <file>              online backup of the database to a file
+
+Environment: VERSUS_DB (default ./data/versus.db), KNOWLEDGE_DIR (default ./knowledge), LOG_LEVEL.`;
+
+const print = (s: string) => process.stdout.write(`${s}\n`);
+
+export async function runCli(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help || command === 'help') {
+    print(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  // Logs go to stderr so `--json` output on stdout stays machine-readable.
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
+  if (command === 'doctor') return runDoctor(config, print);
+  const core: Core = await createCore({ dbPath: config.dbPath, knowledgeDir: config.knowledgeDir, logger });
+  try {
+    const text = rest.join(' ').trim();
+    switch (command) {
+      case 'index': {
+        const r = core.indexReport!;
+        print(`indexed ${config.knowledgeDir}: ${r.added.length} added, ${r.updated.length} updated, ${r.removed.length} removed, ${r.unchanged} unchanged; ${r.claims} claims in ${Math.round(r.ms)} ms`);
+        for (const w of r.warnings) print(`  warning ${w.path}: ${w.message}`);
+        return 0;
+      }
+      case 'ask': {
+        if (!text) return fail('ask needs a question, e.g. versus ask "how much memory does a goroutine start with"');
+        const r = ask(core.answers, core.taxonomy, text);
+        print(values.json ? JSON.stringify(askJson(r), null, 2) : renderText(askReply(r, { offset: 0 }, suggestTopics(core.taxonomy, text))));
+        return 0;
+      }
+      case 'compare': {
+        if (!text) return fail('compare needs a topic, e.g. versus compare concurrency');
+        const r = compare(core.answers, core.taxonomy, text);
+        if (!r.found) {
+          print(values.json ? JSON.stringify({ error: 'unknown_topic', suggestions: r.suggestions }) : renderText(unknownTopicReply(text, r.suggestions)));
+          return 1;
+        }
+        print(values.json ? JSON.stringify(compareJson(r.result), null, 2) : renderText(compareReply(r.result)));
+        return 0;
+      }
+      case 'sources': {
+        const docs = core.knowledge.documents();
+        const at = core.knowledge.getMeta('indexed_at');
+        print(values.json ? JSON.stringify(sourcesJson(docs, at), null, 2) : renderText(sourcesReply(docs, at)));
+        return 0;
+      }
+      case 'chat':
+        await new ConsoleAdapter({ handler: core.handler, banner: 'Versus console. Type /versus help, @versus <question>, a button number, or exit.' }).start();
+        return 0;
+      case 'backup': {
+        if (!text) return fail('backup needs a file, e.g. versus backup ./versus-backup.db');
+        const pages = await backupDatabase(core.db, text);
+        print(`backed up ${config.dbPath} to ${text} (${pages} pages)`);
+        return 0;
+      }
+      default:
+        return fail(`unknown command "${command}"\n\n${USAGE}`);
+    }
+  } finally {
+    core.close();
+  }
+}
+
+function fail(message: string): number {
+  process.stderr.write(`versus: ${message}\n`);
+  return 2;
+}
+
+/** Errors a user can act on are printed as such; anything else is a bug and keeps its stack. */
+export function reportFatal(e: unknown): number {
+  if (isVersusError(e)) process.stderr.write(`versus: ${e.message}\n`);
+  else if (e instanceof TypeError && /Unknown option|Unexpected argument/.test(e.message)) process.stderr.write(`versus: ${e.message}\n\n${USAGE}\n`);
+  else process.stderr.write(`versus: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
+  return 1;
+}

@@ -1,0 +1,69 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURE_KNOWLEDGE, tempDir } from './helpers/core.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin/versus.js');
+const run = promisify(execFile);
+const tmp = tempDir();
+const env = { ...process.env, VERSUS_DB: join(tmp.dir, 'cli.db'), KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, LOG_LEVEL: 'warn' };
+for (const k of Object.keys(env)) if (k.startsWith('SLACK_') || k.startsWith('DISCORD_')) delete env[k];
+
+describe('versus command line (real process)', () => {
+  afterAll(() => tmp.cleanup());
+
+  it('indexes, then reports the folder unchanged on a second run', async () => {
+    const first = await run(process.execPath, [BIN, 'index'], { env });
+    expect(first.stdout).toMatch(/3 added.*claims in/);
+    const second = await run(process.execPath, [BIN, 'index'], { env });
+    expect(second.stdout).toMatch(/0 added, 0 updated, 0 removed, 3 unchanged/);
+  });
+
+  it('ask --json prints the documented shape with the cited 2 KB claim first', async () => {
+    const { stdout } = await run(process.execPath, [BIN, 'ask', '--json', 'how much memory does a goroutine start with'], { env });
+    const out = JSON.parse(stdout) as { query: string; claims: { id: string; text: string; side: string; topics: string[]; figures: { value: number; unit: string; normalized: number; metric: string; subject: string }[]; source: { id: string; title: string; section: string; path: string }; score: number }[] };
+    expect(out.query).toBe('how much memory does a goroutine start with');
+    expect(out.claims[0]).toMatchObject({ side: 'go', source: { id: expect.any(String), title: expect.any(String), section: expect.any(String), path: expect.any(String) }, score: expect.any(Number) });
+    expect(out.claims[0]!.figures[0]).toMatchObject({ value: 2, unit: 'KB', normalized: 2048, metric: expect.any(String), subject: expect.any(String) });
+  });
+
+  it('compare --json lists disagreements; sources --json lists documents', async () => {
+    const cmp = JSON.parse((await run(process.execPath, [BIN, 'compare', '--json', 'performance'], { env })).stdout) as { disagreements: unknown[]; go: unknown[]; python: unknown[] };
+    expect(cmp.disagreements.length).toBeGreaterThan(0);
+    const src = JSON.parse((await run(process.execPath, [BIN, 'sources', '--json'], { env })).stdout) as { documents: { id: string }[] };
+    expect(src.documents.map((d) => d.id).sort()).toEqual(['alpha', 'beta', 'notes']);
+  });
+
+  it('fails with a usage message, not a stack trace, for a bad command or option', async () => {
+    const bad = await run(process.execPath, [BIN, 'frobnicate'], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    const opt = await run(process.execPath, [BIN, 'ask', '--nope', 'x'], { env }).catch((e: { code: number; stderr: string }) => e);
+    expect(opt).toMatchObject({ code: 1 });
+    expect((opt as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('backs up the database online and doctor reports it healthy', async () => {
+    const file = join(tmp.dir, 'backup.db');
+    await run(process.execPath, [BIN, 'backup', file], { env });
+    expect(existsSync(file)).toBe(true);
+    const doctor = await run(process.execPath, [BIN, 'doctor'], { env });
+    expect(doctor.stdout).toMatch(/✓ database integrity: ok/);
+    expect(doctor.stdout).toMatch(/✓ knowledge index: .*up to date/);
+  });
+
+  it('npm start with no tokens opens the console, says how to connect, and answers /versus compare', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], { env, cwd: ROOT });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdin.write('/versus compare concurrency\n');
+    child.stdin.end('exit\n');
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code).toBe(0);
+    expect(out).toMatch(/SLACK_BOT_TOKEN/);
+    expect(out).toMatch(/DISCORD_TOKEN/);
+    expect(out).toMatch(/Go vs Python: Concurrency[\s\S]*Where the sources disagree/);
+  });
+});
