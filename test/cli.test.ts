@@ -9,7 +9,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/versus.js');
 const run = promisify(execFile);
 const tmp = tempDir();
-const env = { ...process.env, VERSUS_DB: join(tmp.dir, 'cli.db'), KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, LOG_LEVEL: 'warn' };
+const env: NodeJS.ProcessEnv = { ...process.env, VERSUS_DB: join(tmp.dir, 'cli.db'), KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, LOG_LEVEL: 'warn' };
 for (const k of Object.keys(env)) if (k.startsWith('SLACK_') || k.startsWith('DISCORD_')) delete env[k];
 
 describe('versus command line (real process)', () => {
