@@ -29,17 +29,20 @@ CREATE TABLE claims (
   topics      TEXT NOT NULL,           -- JSON array of topic ids
   kind        TEXT NOT NULL CHECK (kind IN ('benchmark', 'anecdote', 'fact', 'opinion', 'recommendation')),
   metric_key  TEXT,                    -- explicit {metric=…} tag: same key, different figures ⇒ disagreement
-  stance      TEXT                     -- explicit {stance=issue:position} tag
+  stance      TEXT,                    -- explicit {stance=issue:position} tag
+  weight      INTEGER NOT NULL         -- evidence strength for ordering (figures, kind): see knowledge-store.ts
 ) STRICT;
 CREATE INDEX claims_document ON claims(document_id, ordinal);
 CREATE INDEX claims_metric ON claims(metric_key) WHERE metric_key IS NOT NULL;
 CREATE INDEX claims_stance ON claims(stance) WHERE stance IS NOT NULL;
 
 -- Topic → claims, so compare(topic) reads one index range instead of parsing every claim's JSON.
+-- Ordered by weight so the strongest evidence for a topic is an index range scan away.
 CREATE TABLE claim_topics (
   topic       TEXT NOT NULL,
+  weight      INTEGER NOT NULL,
   claim_rowid INTEGER NOT NULL REFERENCES claims(rowid) ON DELETE CASCADE,
-  PRIMARY KEY (topic, claim_rowid)
+  PRIMARY KEY (topic, weight DESC, claim_rowid)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX claim_topics_claim ON claim_topics(claim_rowid);
 

@@ -28,6 +28,8 @@ export interface StoredClaim extends CitedClaim {
   rank?: number | undefined;
 }
 
+const PER_GROUP = 24;
+
 const CLAIM_COLUMNS = `c.rowid, c.id, c.text, c.side, c.kind, c.topics, c.section, c.metric_key, c.stance, c.document_id,
   d.title, d.url, d.path`;
 
@@ -35,32 +37,71 @@ const CLAIM_COLUMNS = `c.rowid, c.id, c.text, c.side, c.kind, c.topics, c.sectio
 export class AnswersStore {
   private readonly search;
   private readonly byTopic;
+  private readonly searchUnranked;
   private readonly byMetric;
   private readonly byStance;
   private readonly figuresOf;
   private readonly byIds;
+  private readonly docFreq;
+  private readonly indexVersion;
+  private readonly dfCache = new Map<string, number>();
+  private dfGeneration = '';
 
   constructor(readonly db: Database) {
     // bm25 column weights: claim text, section, topics, document title.
     this.search = db.prepare(`SELECT ${CLAIM_COLUMNS}, f.rank AS rank FROM (
         SELECT rowid, bm25(claims_fts, 1.0, 0.4, 0.6, 0.2) AS rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?
       ) f JOIN claims c ON c.rowid = f.rowid JOIN documents d ON d.id = c.document_id ORDER BY f.rank`);
+    // Unranked: FTS5 streams matches in rowid order and stops at the limit, whatever the doclist size.
+    this.searchUnranked = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM (
+        SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+      ) f JOIN claims c ON c.rowid = f.rowid JOIN documents d ON d.id = c.document_id`);
+    // claim_topics is keyed (topic, weight DESC, claim): the strongest evidence first, straight from the index.
     this.byTopic = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claim_topics t JOIN claims c ON c.rowid = t.claim_rowid
-      JOIN documents d ON d.id = c.document_id WHERE t.topic = ?
-      ORDER BY (c.kind = 'benchmark') DESC, EXISTS (SELECT 1 FROM figures x WHERE x.claim_rowid = c.rowid) DESC, (c.kind = 'fact') DESC, c.document_id, c.ordinal
-      LIMIT ?`);
-    this.byMetric = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
-      WHERE c.metric_key IN (SELECT value FROM json_each(?)) ORDER BY c.metric_key, c.document_id, c.ordinal`);
-    this.byStance = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
-      WHERE c.stance IS NOT NULL AND substr(c.stance, 1, instr(c.stance, ':') - 1) IN (SELECT value FROM json_each(?))
-      ORDER BY c.stance, c.document_id, c.ordinal`);
+      JOIN documents d ON d.id = c.document_id WHERE t.topic = ? ORDER BY t.weight DESC, t.claim_rowid LIMIT ?`);
+    // Bounded per metric key and per stance position: enough to show a disagreement, never the whole corpus.
+    this.byMetric = db.prepare(`SELECT * FROM (SELECT ${CLAIM_COLUMNS},
+        row_number() OVER (PARTITION BY c.metric_key ORDER BY c.document_id, c.ordinal) AS n
+      FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.metric_key IN (SELECT value FROM json_each(?)))
+      WHERE n <= ${PER_GROUP}`);
+    this.byStance = db.prepare(`SELECT * FROM (SELECT ${CLAIM_COLUMNS},
+        row_number() OVER (PARTITION BY c.stance ORDER BY c.document_id, c.ordinal) AS n
+      FROM claims c JOIN documents d ON d.id = c.document_id
+      WHERE c.stance IS NOT NULL AND substr(c.stance, 1, instr(c.stance, ':') - 1) IN (SELECT value FROM json_each(?)))
+      WHERE n <= ${PER_GROUP / 3}`);
+    this.indexVersion = db.prepare("SELECT value FROM meta WHERE key = 'index_version'").pluck();
+    this.docFreq = db.prepare('SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ?');
     this.figuresOf = db.prepare(`SELECT claim_rowid AS rowid, subject, metric, value, value_high AS valueHigh, unit,
       normalized_value AS normalized, raw FROM figures WHERE claim_rowid IN (SELECT value FROM json_each(?)) ORDER BY claim_rowid, ordinal`);
     this.byIds = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id IN (SELECT value FROM json_each(?))`);
   }
 
+  /**
+   * How many claims contain a term (FTS doclist count), cached until the index changes. Lets ask()
+   * search with the selective words of a question instead of scoring half the corpus for a common one.
+   */
+  documentFrequency(term: string): number {
+    const generation = (this.indexVersion.get() as string | undefined) ?? '';
+    if (generation !== this.dfGeneration) {
+      this.dfCache.clear();
+      this.dfGeneration = generation;
+    }
+    let n = this.dfCache.get(term);
+    if (n === undefined) {
+      n = (this.docFreq.get(`"${term}"`) as { n: number }).n;
+      if (this.dfCache.size > 20_000) this.dfCache.clear();
+      this.dfCache.set(term, n);
+    }
+    return n;
+  }
+
   searchClaims(match: string, limit: number): StoredClaim[] {
     return this.hydrate(this.search.all(match, limit) as ClaimRow[]);
+  }
+
+  /** Matches without bm25, newest first: for words so common that ranking them all would be slow and meaningless. */
+  anyClaims(match: string, limit: number): StoredClaim[] {
+    return this.hydrate(this.searchUnranked.all(match, limit) as ClaimRow[]);
   }
 
   claimsForTopic(topic: string, limit: number): StoredClaim[] {

@@ -39,6 +39,58 @@ export interface AskResult {
 }
 
 const CANDIDATES = 80;
+/**
+ * Rows FTS5 may rank per query. Ranking cost grows with every matching row, so the OR pass searches
+ * with the rarest words of the question until this budget is spent; common words still count when
+ * candidates are re-ranked. On a small knowledge base nothing is ever left out.
+ */
+const ROW_BUDGET = 2_500;
+
+interface Term {
+  w: string;
+  df: number;
+}
+
+function withFrequency(store: AnswersStore, words: string[]): Term[] {
+  return [...new Set(words)]
+    // A phrase must read every word's doclist: cost it as its most common word.
+    .map((w) => ({ w, df: Math.max(0, ...tokens(w).map((t) => store.documentFrequency(t))) }))
+    .filter((x) => x.df > 0)
+    .sort((a, b) => a.df - b.df);
+}
+
+/** The rarest terms whose matches fit the budget; the single rarest when even it is over (up to 1.5×). */
+function withinBudget(terms: Term[]): string[] {
+  const picked: string[] = [];
+  let rows = 0;
+  for (const t of terms) {
+    if (rows + t.df > ROW_BUDGET && !(picked.length === 0 && t.df <= 1.5 * ROW_BUDGET)) break;
+    picked.push(t.w);
+    rows += t.df;
+  }
+  return picked;
+}
+
+function candidates(store: AnswersStore, main: Term[], extra: Term[], context: Term[], topics: string[]): StoredClaim[] {
+  const found = new Map<number, StoredClaim>();
+  const add = (cs: StoredClaim[]) => cs.forEach((c) => { if (!found.has(c.rowid)) found.set(c.rowid, c); });
+  // Claims with every word of the question are the best answers, and an AND query ranks only those.
+  // It can match no more rows than its rarest word does.
+  if (main.length >= 2 && main[0]!.df <= ROW_BUDGET) add(store.searchClaims(ftsMatch(main.map((t) => t.w), [], 'AND'), CANDIDATES));
+  if (found.size < CANDIDATES / 2) {
+    const pool = [...main, ...extra.slice(0, 4), ...context.slice(0, 3)].sort((a, b) => a.df - b.df);
+    const picked = withinBudget(pool);
+    if (picked.length) add(store.searchClaims(ftsMatch(picked), CANDIDATES));
+    else {
+      // Only very common words: the topic's strongest evidence, then claims with all the words, then any.
+      for (const t of topics) add(store.claimsForTopic(t, CANDIDATES / 4));
+      const words = main.map((t) => t.w);
+      if (words.length > 1) add(store.anyClaims(ftsMatch(words, [], 'AND'), CANDIDATES / 2));
+      if (found.size < CANDIDATES / 2 && words.length) add(store.anyClaims(ftsMatch(words), CANDIDATES / 2));
+    }
+  }
+  return [...found.values()];
+}
 
 export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, opts: AskOptions = {}): AskResult {
   const limit = opts.limit ?? 5;
@@ -47,16 +99,16 @@ export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, o
   const ctx = opts.context ? queryTerms(opts.context) : { terms: [], sides: [] };
   const sides = q.sides.length ? q.sides : ctx.sides;
   const topics = taxonomy.topicsOf(question);
-  const extra = [...q.terms.flatMap((t) => QUESTION_SYNONYMS[t] ?? []), ...taxonomy.expand(q.terms)].slice(0, 16);
+  const extra = [...q.terms.flatMap((t) => QUESTION_SYNONYMS[t] ?? []), ...taxonomy.expand(q.terms)];
   const contextTerms = ctx.terms.filter((t) => !q.terms.includes(t)).slice(0, 8);
-  const match = ftsMatch([...q.terms, ...contextTerms], extra);
   const empty: AskResult = { query: question, terms: q.terms, topics, claims: [], total: 0 };
-  if (!match) return empty;
+  const pool = candidates(store, withFrequency(store, q.terms), withFrequency(store, extra), withFrequency(store, contextTerms), topics);
+  if (pool.length === 0) return empty;
 
   const main = q.terms.map(stem);
   const side = contextTerms.map(stem);
   const quantitative = QUANTITATIVE.test(question);
-  const scored = store.searchClaims(match, CANDIDATES).map((c): ScoredClaim => {
+  const scored = pool.map((c): ScoredClaim => {
     const words = new Set(tokens(`${c.text} ${c.citation.section}`).map(stem));
     const hits = main.filter((t) => words.has(t)).length;
     const ctxHits = side.filter((t) => words.has(t)).length;

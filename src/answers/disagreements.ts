@@ -27,6 +27,10 @@ function conflictingPair(a: CitedClaim, b: CitedClaim): [FigureView, FigureView]
   return conflict;
 }
 
+/** Enough to show where sources clash without flooding a chat message. */
+const MAX_DISAGREEMENTS = 12;
+const PER_KEY = 3;
+
 const humanize = (slug: string) => slug.replace(/-/g, ' ');
 const fig = (f: FigureView) => formatFigure(f);
 
@@ -56,20 +60,24 @@ function groupBy<T>(items: T[], key: (t: T) => string | undefined): Map<string, 
  * documents, and opposite stances on the same issue. At most one disagreement per metric/issue and
  * document pair, so a long table does not flood the answer.
  */
-export function findDisagreements(claims: ContestableClaim[]): Disagreement[] {
+export function findDisagreements(claims: ContestableClaim[], max = MAX_DISAGREEMENTS): Disagreement[] {
   const out: Disagreement[] = [];
   const seenPairs = new Set<string>();
-  const push = (key: string, a: ContestableClaim, b: ContestableClaim, d: Omit<Disagreement, 'claims'>) => {
+  const perKey = new Map<string, number>();
+  /** Records one disagreement unless its key or document pair is already shown; the text is built only then. */
+  const push = (key: string, a: CitedClaim, b: CitedClaim, describe: () => Omit<Disagreement, 'claims'>) => {
+    if (out.length >= max || (perKey.get(key) ?? 0) >= PER_KEY) return;
     const pairKey = `${key}|${[a.citation.documentId, b.citation.documentId].sort().join('|')}`;
     if (seenPairs.has(pairKey)) return;
     seenPairs.add(pairKey);
-    out.push({ ...d, claims: [a, b] });
+    perKey.set(key, (perKey.get(key) ?? 0) + 1);
+    out.push({ ...describe(), claims: [a, b] });
   };
 
   for (const [metric, group] of groupBy(claims, (c) => c.metricKey)) {
     for (const [a, b] of byDocumentPairs(group)) {
       const pair = conflictingPair(a, b);
-      if (pair) push(`m:${metric}`, a, b, { about: humanize(metric), summary: `${fig(pair[0])} (${a.citation.title}) vs ${fig(pair[1])} (${b.citation.title})` });
+      if (pair) push(`m:${metric}`, a, b, () => ({ about: humanize(metric), summary: `${fig(pair[0])} (${a.citation.title}) vs ${fig(pair[1])} (${b.citation.title})` }));
     }
   }
 
@@ -77,7 +85,7 @@ export function findDisagreements(claims: ContestableClaim[]): Disagreement[] {
     for (const [a, b] of byDocumentPairs(group)) {
       const pa = a.stance!.split(':')[1]!;
       const pb = b.stance!.split(':')[1]!;
-      if (pa !== pb) push(`s:${issue}`, a, b, { about: humanize(issue), summary: `“${pa}” (${a.citation.title}) vs “${pb}” (${b.citation.title})` });
+      if (pa !== pb) push(`s:${issue}`, a, b, () => ({ about: humanize(issue), summary: `“${pa}” (${a.citation.title}) vs “${pb}” (${b.citation.title})` }));
     }
   }
 
@@ -91,12 +99,13 @@ export function findDisagreements(claims: ContestableClaim[]): Disagreement[] {
     byFigure.get(k)!.push({ claim: c, f });
   }
   for (const [key, all] of byFigure) {
+    if (out.length >= max) break;
     const group = all.slice(0, 30); // bounded: a huge group would be O(n²) and unreadable anyway
     for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) {
       const x = group[i]!;
       const y = group[j]!;
       if (x.claim.citation.documentId === y.claim.citation.documentId || figuresAgree(x.f, y.f)) continue;
-      push(`f:${key}`, x.claim, y.claim, { about: `${x.f.subject}: ${x.f.metric}`, summary: `${fig(x.f)} (${x.claim.citation.title}) vs ${fig(y.f)} (${y.claim.citation.title})` });
+      push(`f:${key}`, x.claim, y.claim, () => ({ about: `${x.f.subject}: ${x.f.metric}`, summary: `${fig(x.f)} (${x.claim.citation.title}) vs ${fig(y.f)} (${y.claim.citation.title})` }));
     }
   }
   return out;

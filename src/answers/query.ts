@@ -43,10 +43,10 @@ export function queryTerms(text: string): QueryTerms {
 
 const quote = (phrase: string) => `"${tokens(phrase).join(' ')}"`;
 
-/** `"a" OR "b" OR "event loop"`; empty when there is nothing searchable. */
-export function ftsMatch(terms: string[], phrases: string[] = []): string {
+/** `"a" OR "b" OR "event loop"` (or AND); empty when there is nothing searchable. */
+export function ftsMatch(terms: string[], phrases: string[] = [], operator: 'OR' | 'AND' = 'OR'): string {
   const parts = [...new Set([...terms.map(quote), ...phrases.filter((p) => tokens(p).length > 0).map(quote)])];
-  return parts.filter((p) => p !== '""').join(' OR ');
+  return parts.filter((p) => p !== '""').join(` ${operator} `);
 }
 
 /** Crude stem for re-ranking in JS (FTS already matched with the porter stemmer). */

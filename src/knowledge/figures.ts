@@ -165,8 +165,10 @@ function compatible(metric: string, d: Dimension): boolean {
 }
 
 /** "45.2s" style display of a figure, ranges included. */
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 export function formatFigure(f: Pick<Figure, 'value' | 'valueHigh' | 'unit'>): string {
-  const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const n = (v: number) => NUMBER.format(v);
   const value = f.valueHigh !== undefined ? `${n(f.value)}–${n(f.valueHigh)}` : n(f.value);
   if (f.unit === 'count') return value;
   const glued = ['%', '×', 'ms', 's', 'µs', 'ns', 'KB', 'MB', 'GB', 'TB', 'B'].includes(f.unit);

@@ -10,11 +10,12 @@ import { KnowledgeStore } from './knowledge-store.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plaintext.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
-import type { ParsedDocument } from './types.js';
+import type { Claim, ParsedDocument } from './types.js';
 
 /** Bump when extraction changes so every document is re-indexed once. */
 export const INDEXER_VERSION = '1';
 const CONFIG_FILES = new Set(['taxonomy.yaml', 'matrix.yaml']);
+const BATCH_CLAIMS = 5_000;
 
 export interface IndexReport {
   added: string[];
@@ -72,6 +73,19 @@ export function indexKnowledge(db: Database, dir: string, opts: { clock?: Clock;
   const idsThisRun = new Map<string, string>();
   const now = clock.now().toISOString();
 
+  // Changed documents are written in batches: each batch is one transaction, so a reader sees every
+  // document either wholly old or wholly new, and a full index does not pay a commit per file.
+  let batch: { parsed: ParsedDocument; path: string; hash: string; claims: Claim[]; before: boolean }[] = [];
+  let batchClaims = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    const pending = batch;
+    db.transaction(() => pending.forEach((d) => store.writeDocument(d.parsed.meta, d.path, d.hash, d.claims, now))).immediate();
+    for (const d of pending) (d.before ? report.updated : report.added).push(d.path);
+    batch = [];
+    batchClaims = 0;
+  };
+
   for (const file of listDocuments(root)) {
     const path = relative(root, file).split('\\').join('/');
     if (CONFIG_FILES.has(path)) continue;
@@ -93,9 +107,11 @@ export function indexKnowledge(db: Database, dir: string, opts: { clock?: Clock;
       continue;
     }
     idsThisRun.set(parsed.meta.id, path);
-    db.transaction(() => store.writeDocument(parsed.meta, path, hash, claims, now)).immediate();
-    (before ? report.updated : report.added).push(path);
+    batch.push({ parsed, path, hash, claims, before: before !== undefined });
+    batchClaims += claims.length;
+    if (batchClaims >= BATCH_CLAIMS) flush();
   }
+  flush();
 
   const gone = [...known.keys()].filter((p) => !seen.has(p));
   if (gone.length) {
@@ -104,6 +120,8 @@ export function indexKnowledge(db: Database, dir: string, opts: { clock?: Clock;
   }
   store.setMeta('index_generation', generation);
   store.setMeta('indexed_at', now);
+  // Caches keyed on the index contents (term frequencies) watch this value.
+  if (report.added.length + report.updated.length + report.removed.length > 0 || !sameGeneration) store.setMeta('index_version', `${now}#${Math.random().toString(36).slice(2)}`);
   report.claims = store.claimCount();
   report.ms = performance.now() - started;
   return report;

@@ -1,5 +1,5 @@
-import type { Database } from '../db/open.js';
-import type { Claim, DocumentMeta, Figure } from './types.js';
+import type { Database, Statement } from 'better-sqlite3';
+import type { Claim, DocumentMeta } from './types.js';
 
 export interface StoredDocument {
   id: string;
@@ -10,67 +10,94 @@ export interface StoredDocument {
   indexedAt: string;
 }
 
-/** All SQL for documents, claims, their FTS rows and figures. */
+/** All SQL for documents, claims, their FTS rows, topics and figures. Statements are prepared once. */
 export class KnowledgeStore {
-  constructor(readonly db: Database) {}
+  private readonly s: Record<
+    'documents' | 'getMeta' | 'setMeta' | 'docByPath' | 'delFts' | 'delFigures' | 'delTopics' | 'delClaims' | 'delDoc' |
+    'insDoc' | 'insClaim' | 'insFts' | 'insFigure' | 'insTopic' | 'claimCount' | 'topicCounts',
+    Statement
+  >;
+
+  constructor(readonly db: Database) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      documents: p('SELECT id, path, title, sha256, claim_count AS claimCount, indexed_at AS indexedAt FROM documents ORDER BY title'),
+      getMeta: p('SELECT value FROM meta WHERE key = ?'),
+      setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      docByPath: p('SELECT id FROM documents WHERE path = ?'),
+      delFts: p('DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM claims WHERE document_id = ?)'),
+      delFigures: p('DELETE FROM figures WHERE claim_rowid IN (SELECT rowid FROM claims WHERE document_id = ?)'),
+      delTopics: p('DELETE FROM claim_topics WHERE claim_rowid IN (SELECT rowid FROM claims WHERE document_id = ?)'),
+      delClaims: p('DELETE FROM claims WHERE document_id = ?'),
+      delDoc: p('DELETE FROM documents WHERE id = ?'),
+      insDoc: p(`INSERT INTO documents (id, path, title, author, site, published, url, sha256, claim_count, indexed_at)
+                 VALUES (@id, @path, @title, @author, @site, @published, @url, @sha256, @claimCount, @indexedAt)`),
+      insClaim: p(`INSERT INTO claims (id, document_id, section, ordinal, text, side, topics, kind, metric_key, stance, weight)
+                   VALUES (@id, @documentId, @section, @ordinal, @text, @side, @topics, @kind, @metricKey, @stance, @weight)`),
+      insFts: p('INSERT INTO claims_fts (rowid, text, section, topics, title) VALUES (?, ?, ?, ?, ?)'),
+      insFigure: p(`INSERT INTO figures (claim_rowid, ordinal, subject, metric, value, value_high, unit, normalized_value, raw)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      insTopic: p('INSERT INTO claim_topics (topic, weight, claim_rowid) VALUES (?, ?, ?)'),
+      claimCount: p('SELECT count(*) AS n FROM claims'),
+      topicCounts: p('SELECT topic, count(*) AS n FROM claim_topics GROUP BY topic'),
+    };
+  }
 
   documents(): StoredDocument[] {
-    return this.db
-      .prepare('SELECT id, path, title, sha256, claim_count AS claimCount, indexed_at AS indexedAt FROM documents ORDER BY title')
-      .all() as StoredDocument[];
+    return this.s.documents.all() as StoredDocument[];
   }
 
   getMeta(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.s.getMeta.get(key) as { value: string } | undefined)?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.s.setMeta.run(key, value);
   }
 
-  /** Removes a document with its claims, FTS rows and figures. Call inside a transaction. */
+  /** Removes a document with its claims, FTS rows, topics and figures. Call inside a transaction. */
   deleteDocument(id: string): void {
-    this.db.prepare('DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM claims WHERE document_id = ?)').run(id);
-    this.db.prepare('DELETE FROM figures WHERE claim_rowid IN (SELECT rowid FROM claims WHERE document_id = ?)').run(id);
-    this.db.prepare('DELETE FROM claim_topics WHERE claim_rowid IN (SELECT rowid FROM claims WHERE document_id = ?)').run(id);
-    this.db.prepare('DELETE FROM claims WHERE document_id = ?').run(id);
-    this.db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+    for (const st of [this.s.delFts, this.s.delFigures, this.s.delTopics, this.s.delClaims, this.s.delDoc]) st.run(id);
   }
 
   deleteByPath(path: string): void {
-    const row = this.db.prepare('SELECT id FROM documents WHERE path = ?').get(path) as { id: string } | undefined;
+    const row = this.s.docByPath.get(path) as { id: string } | undefined;
     if (row) this.deleteDocument(row.id);
   }
 
-  /** Replaces one document's claims (call inside a transaction). */
+  /** Replaces one document's claims. Call inside a transaction so readers never see half a document. */
   writeDocument(meta: DocumentMeta, path: string, sha256: string, claims: Claim[], indexedAt: string): void {
     this.deleteByPath(path);
     this.deleteDocument(meta.id);
-    this.db
-      .prepare(`INSERT INTO documents (id, path, title, author, site, published, url, sha256, claim_count, indexed_at)
-                VALUES (@id, @path, @title, @author, @site, @published, @url, @sha256, @claimCount, @indexedAt)`)
-      .run({ id: meta.id, path, title: meta.title, author: meta.author ?? null, site: meta.site ?? null, published: meta.published ?? null,
-        url: meta.url ?? null, sha256, claimCount: claims.length, indexedAt });
-    const insertClaim = this.db.prepare(`INSERT INTO claims (id, document_id, section, ordinal, text, side, topics, kind, metric_key, stance)
-      VALUES (@id, @documentId, @section, @ordinal, @text, @side, @topics, @kind, @metricKey, @stance)`);
-    const insertFts = this.db.prepare('INSERT INTO claims_fts (rowid, text, section, topics, title) VALUES (?, ?, ?, ?, ?)');
-    const insertFigure = this.db.prepare(`INSERT INTO figures (claim_rowid, ordinal, subject, metric, value, value_high, unit, normalized_value, raw)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertTopic = this.db.prepare('INSERT INTO claim_topics (topic, claim_rowid) VALUES (?, ?)');
+    this.s.insDoc.run({ id: meta.id, path, title: meta.title, author: meta.author ?? null, site: meta.site ?? null,
+      published: meta.published ?? null, url: meta.url ?? null, sha256, claimCount: claims.length, indexedAt });
+    const topicsText = new Map<string, string>();
     for (const c of claims) {
-      const { lastInsertRowid } = insertClaim.run({ ...c, topics: JSON.stringify(c.topics), metricKey: c.metricKey ?? null, stance: c.stance ?? null });
-      for (const t of c.topics) insertTopic.run(t, lastInsertRowid);
-      insertFts.run(lastInsertRowid, c.text, c.section, c.topics.join(' ').replace(/-/g, ' '), meta.title);
-      c.figures.forEach((f: Figure, i) => insertFigure.run(lastInsertRowid, i, f.subject, f.metric, f.value, f.valueHigh ?? null, f.unit, f.normalized, f.raw));
+      const weight = claimWeight(c);
+      const { lastInsertRowid: rowid } = this.s.insClaim.run({ ...c, topics: JSON.stringify(c.topics), metricKey: c.metricKey ?? null, stance: c.stance ?? null, weight });
+      for (const t of c.topics) this.s.insTopic.run(t, weight, rowid);
+      const key = c.topics.join(' ');
+      if (!topicsText.has(key)) topicsText.set(key, key.replace(/-/g, ' '));
+      this.s.insFts.run(rowid, c.text, c.section, topicsText.get(key), meta.title);
+      c.figures.forEach((f, i) => this.s.insFigure.run(rowid, i, f.subject, f.metric, f.value, f.valueHigh ?? null, f.unit, f.normalized, f.raw));
     }
   }
 
   /** Claims per topic, for ranking autocomplete by what is actually indexed. */
   topicCounts(): { topic: string; n: number }[] {
-    return this.db.prepare('SELECT topic, count(*) AS n FROM claim_topics GROUP BY topic').all() as { topic: string; n: number }[];
+    return this.s.topicCounts.all() as { topic: string; n: number }[];
   }
 
   claimCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM claims').get() as { n: number }).n;
+    return (this.s.claimCount.get() as { n: number }).n;
   }
+}
+
+/**
+ * How strongly a claim belongs in a comparison, stored with it so compare reads claims best-first
+ * straight from an index: measured figures first, then checkable facts, advice, stories, opinions.
+ */
+export function claimWeight(c: Pick<Claim, 'kind' | 'figures'>): number {
+  const kind = { benchmark: 40, fact: 30, recommendation: 20, anecdote: 15, opinion: 10 }[c.kind];
+  return kind + (c.figures.length > 0 ? 5 : 0);
 }

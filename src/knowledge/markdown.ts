@@ -1,10 +1,5 @@
-import type { List, ListItem, Nodes, Root, RootContent, Table } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toString } from 'mdast-util-to-string';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import frontMatterPlugin from 'markdown-it-front-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { sentences } from './sentences.js';
@@ -29,16 +24,21 @@ export function slugFromPath(path: string): string {
   return base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'document';
 }
 
+/** Plain text of an inline token: text and code spans, breaks as spaces, markup dropped. */
+function inlineText(token: Token): string {
+  if (!token.children) return token.content;
+  return token.children.map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : '')).join('');
+}
+
 class ClaimCollector {
-  readonly claims: RawClaim[] = [];
+  readonly claims: (RawClaim | undefined)[] = [];
   readonly warnings: string[] = [];
   private headings: string[] = [];
   private pendingDefaults: ClaimTags = {};
 
   heading(depth: number, text: string): void {
-    this.headings = [...this.headings.slice(0, Math.max(0, depth - 2)), text];
-    // A level-1 heading is usually the title; keep it as the section only when nothing deeper exists.
-    if (depth === 1) this.headings = [text];
+    // A level-1 heading is the document title: it starts the path; deeper ones nest under their parents.
+    this.headings = depth === 1 ? [text] : [...this.headings.slice(0, Math.max(0, depth - 2)), text];
   }
 
   get section(): string {
@@ -55,10 +55,17 @@ class ClaimCollector {
     return d;
   }
 
-  add(text: string, tags: ClaimTags, cells?: RawClaim['cells']): void {
+  /** Keeps a place for a claim whose text is known only later (a list item closes after its children). */
+  reserve(): number {
+    return this.claims.push(undefined) - 1;
+  }
+
+  add(text: string, tags: ClaimTags, cells?: RawClaim['cells'], at?: number): void {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (clean.length < 3 || !/[\p{L}\p{N}]/u.test(clean)) return;
-    this.claims.push({ section: this.section, text: clean, tags, cells });
+    const claim = { section: this.section, text: clean, tags, cells };
+    if (at === undefined) this.claims.push(claim);
+    else this.claims[at] = claim;
   }
 
   prose(text: string, defaults: ClaimTags = {}): void {
@@ -68,96 +75,128 @@ class ClaimCollector {
       parts.forEach((s, i) => this.add(s, i === parts.length - 1 ? { ...defaults, ...chunk.tags } : defaults));
     }
   }
-}
 
-function listItemText(item: ListItem): string {
-  return item.children.filter((c) => c.type !== 'list').map((c) => toString(c)).join(' ');
-}
-
-function walkList(list: List, out: ClaimCollector, defaults: ClaimTags): void {
-  for (const item of list.children) {
-    const { text, tags, warnings } = takeTrailingTag(listItemText(item));
-    out.warnings.push(...warnings);
-    out.add(text, { ...defaults, ...tags });
-    for (const child of item.children) if (child.type === 'list') walkList(child, out, defaults);
+  tagged(text: string, defaults: ClaimTags, cells?: RawClaim['cells'], at?: number): void {
+    const { text: clean, tags, warnings } = takeTrailingTag(text);
+    this.warnings.push(...warnings);
+    this.add(clean, { ...defaults, ...tags }, cells, at);
   }
 }
 
-function walkTable(table: Table, out: ClaimCollector, defaults: ClaimTags): void {
-  const [head, ...rows] = table.children;
-  if (!head) return;
-  const headers = head.children.map((c) => toString(c).trim());
-  for (const row of rows) {
-    const values = row.children.map((c) => toString(c).trim());
-    const last = takeTrailingTag(values.at(-1) ?? '');
-    out.warnings.push(...last.warnings);
-    if (values.length > 0) values[values.length - 1] = last.text;
-    const cells = values.map((value, i) => ({ header: headers[i] ?? `Column ${i + 1}`, value }));
-    const filled = cells.filter((c) => c.value !== '');
-    const text = filled.map((c) => `${c.header}: ${c.value}`).join('; ');
-    out.add(text, { ...defaults, ...last.tags }, filled);
-  }
+interface OpenItem {
+  slot: number;
+  parts: string[];
+  defaults: ClaimTags;
 }
 
-function walk(nodes: RootContent[], out: ClaimCollector): void {
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'heading':
-        out.heading(node.depth, toString(node));
+/** Walks markdown-it's token stream: headings → sections, list items, table rows and sentences → claims. */
+function collect(tokens: Token[], out: ClaimCollector): void {
+  const items: OpenItem[] = [];
+  let listDefaults: ClaimTags[] = [];
+  let table: { headers: string[]; row: string[]; inHead: boolean; defaults: ClaimTags } | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    switch (t.type) {
+      case 'heading_open':
+        out.heading(Number(t.tag.slice(1)), inlineText(tokens[i + 1]!));
+        i += 2;
         break;
-      case 'paragraph': {
-        const text = toString(node);
-        if (isOnlyTag(text)) {
-          const t = takeTrailingTag(text);
-          out.warnings.push(...t.warnings);
-          out.setDefaults(t.tags);
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        // A nested list inherits its parent's defaults; a top-level one takes the pending tag paragraph.
+        listDefaults.push(items.length ? items.at(-1)!.defaults : out.takeDefaults());
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        listDefaults.pop();
+        break;
+      case 'list_item_open':
+        items.push({ slot: out.reserve(), parts: [], defaults: listDefaults.at(-1) ?? {} });
+        break;
+      case 'list_item_close': {
+        const item = items.pop()!;
+        out.tagged(item.parts.join(' '), item.defaults, undefined, item.slot);
+        break;
+      }
+      case 'table_open':
+        table = { headers: [], row: [], inHead: false, defaults: out.takeDefaults() };
+        break;
+      case 'thead_open':
+        table!.inHead = true;
+        break;
+      case 'thead_close':
+        table!.inHead = false;
+        break;
+      case 'tr_open':
+        table!.row = [];
+        break;
+      case 'tr_close':
+        if (table && !table.inHead) {
+          const values = table.row;
+          const last = takeTrailingTag(values.at(-1) ?? '');
+          out.warnings.push(...last.warnings);
+          if (values.length) values[values.length - 1] = last.text;
+          const cells = values.map((value, n) => ({ header: table!.headers[n] ?? `Column ${n + 1}`, value })).filter((c) => c.value !== '');
+          out.add(cells.map((c) => `${c.header}: ${c.value}`).join('; '), { ...table.defaults, ...last.tags }, cells);
+        }
+        break;
+      case 'table_close':
+        table = undefined;
+        break;
+      case 'inline': {
+        const text = inlineText(t);
+        if (table) (table.inHead ? table.headers : table.row).push(text.trim());
+        else if (items.length) items.at(-1)!.parts.push(text);
+        else if (isOnlyTag(text)) {
+          const tag = takeTrailingTag(text);
+          out.warnings.push(...tag.warnings);
+          out.setDefaults(tag.tags);
         } else out.prose(text, out.takeDefaults());
         break;
       }
-      case 'list':
-        walkList(node, out, out.takeDefaults());
-        break;
-      case 'table':
-        walkTable(node, out, out.takeDefaults());
-        break;
-      case 'blockquote':
-        walk(node.children, out);
-        break;
       default:
-        // code, html, thematic breaks, yaml: not claims.
+        // fences, code blocks, HTML, rules: not claims.
         break;
     }
   }
+  listDefaults = [];
+}
+
+let parser: MarkdownIt | undefined;
+let frontMatter = '';
+
+function markdownParser(): MarkdownIt {
+  // CommonMark plus GFM tables; front matter is handed to the callback and parsed as YAML below.
+  parser ??= markdownIt('commonmark', { html: false }).enable('table').use(frontMatterPlugin, (raw: string) => { frontMatter = raw; });
+  return parser;
 }
 
 /** Markdown (with optional YAML front matter) → document metadata and raw claims. */
 export function parseMarkdown(source: string, path: string): ParsedDocument {
-  const tree: Root = fromMarkdown(source, {
-    extensions: [gfm(), frontmatter(['yaml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
-  });
+  frontMatter = '';
+  const tokens = markdownParser().parse(source, {});
+  const raw = frontMatter;
   const warnings: string[] = [];
   let fm: z.infer<typeof FrontMatterSchema> = {};
-  const yamlNode = tree.children.find((n): n is Extract<Nodes, { type: 'yaml' }> => n.type === 'yaml');
-  if (yamlNode) {
+  if (raw) {
     try {
-      const parsed = FrontMatterSchema.safeParse(parseYaml(yamlNode.value) ?? {});
+      const parsed = FrontMatterSchema.safeParse(parseYaml(raw) ?? {});
       if (parsed.success) fm = parsed.data;
       else warnings.push(...parsed.error.issues.map((i) => `front matter ${i.path.join('.')}: ${i.message}`));
     } catch (e) {
       warnings.push(`front matter is not valid YAML: ${(e as Error).message}`);
     }
   }
-  const firstHeading = tree.children.find((n) => n.type === 'heading');
+  const h1 = tokens.findIndex((t) => t.type === 'heading_open');
   const meta: DocumentMeta = {
     id: fm.id ?? slugFromPath(path),
-    title: fm.title ?? (firstHeading ? toString(firstHeading) : slugFromPath(path)),
+    title: fm.title ?? (h1 >= 0 ? inlineText(tokens[h1 + 1]!) : slugFromPath(path)),
     author: fm.author,
     site: fm.site,
     published: fm.published,
     url: fm.url,
   };
   const out = new ClaimCollector();
-  walk(tree.children, out);
-  return { meta, claims: out.claims, warnings: [...warnings, ...out.warnings] };
+  collect(tokens, out);
+  return { meta, claims: out.claims.filter((c): c is RawClaim => c !== undefined), warnings: [...warnings, ...out.warnings] };
 }
