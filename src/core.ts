@@ -8,6 +8,14 @@ import { indexKnowledge, type IndexReport } from './knowledge/indexer.js';
 import { KnowledgeStore } from './knowledge/knowledge-store.js';
 import { loadTaxonomy, type Taxonomy } from './knowledge/taxonomy.js';
 import { createLogger, type Logger } from './logger.js';
+import type { Platform } from './chat/context.js';
+import type { ChatPort } from './chat/port.js';
+import { pollFeature } from './polls/poll-feature.js';
+import { PollService } from './polls/poll-service.js';
+import { PollStore } from './polls/poll-store.js';
+import { ScheduleService } from './polls/schedule-service.js';
+import { ScheduleStore } from './polls/schedule-store.js';
+import { Scheduler } from './polls/scheduler.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -16,6 +24,10 @@ export interface CoreOptions {
   clock?: Clock | undefined;
   /** Re-index the knowledge folder at start (incremental: unchanged files are skipped). Default true. */
   index?: boolean | undefined;
+  /** Minimum time between two edits of one poll message; platforms rate-limit edits. Default 1 s. */
+  pollUpdateIntervalMs?: number | undefined;
+  /** How often the scheduler closes due polls and posts due debate polls. Default 15 s. */
+  schedulerIntervalMs?: number | undefined;
 }
 
 export interface Core {
@@ -25,6 +37,11 @@ export interface Core {
   knowledge: KnowledgeStore;
   answers: AnswersStore;
   conversations: ConversationStore;
+  polls: PollService;
+  schedules: ScheduleService;
+  scheduler: Scheduler;
+  /** Adapters register here so polls and schedules can post on their platform. */
+  registerPort(port: ChatPort): void;
   clock: Clock;
   logger: Logger;
   indexReport?: IndexReport | undefined;
@@ -48,9 +65,20 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const knowledge = new KnowledgeStore(db);
     const answers = new AnswersStore(db);
     const conversations = new ConversationStore(db, clock);
-    const deps: RouterDeps = { answers, knowledge, conversations, taxonomy, logger };
+    const ports = new Map<Platform, ChatPort>();
+    const polls = new PollService({ store: new PollStore(db), answers, ports, clock, logger, updateIntervalMs: opts.pollUpdateIntervalMs });
+    const schedules = new ScheduleService({ store: new ScheduleStore(db), polls, answers, taxonomy, clock, logger });
+    const scheduler = new Scheduler(polls, schedules, logger, opts.schedulerIntervalMs);
+    const deps: RouterDeps = {
+      answers, knowledge, conversations, taxonomy, logger,
+      features: { poll: pollFeature(polls), schedule: { command: (args, ctx) => schedules.command(args, ctx) } },
+    };
     const handler = new Router(deps);
-    return { handler, db, taxonomy, knowledge, answers, conversations, clock, logger, indexReport, close: () => db.close() };
+    return {
+      handler, db, taxonomy, knowledge, answers, conversations, polls, schedules, scheduler, clock, logger, indexReport,
+      registerPort: (port) => void ports.set(port.platform, port),
+      close: () => db.close(),
+    };
   } catch (e) {
     db.close();
     throw e;

@@ -1,5 +1,6 @@
 // Start-up only: config → database → knowledge index → services → adapters.
 import type { Server } from 'node:http';
+import { dirname, join } from 'node:path';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { loadConfig } from './config.js';
 import { createCore, type Core } from './core.js';
@@ -48,6 +49,7 @@ export async function main(): Promise<void> {
     // Hard stop if something hangs: a supervisor expects us gone within 10 s.
     const timer = setTimeout(() => { logger.error('shutdown took over 10 s; exiting'); process.exit(1); }, 10_000);
     timer.unref();
+    await core.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
     for (const a of running.reverse()) await a.stop().catch((err: unknown) => logger.error({ err, adapter: a.name }, 'adapter stop failed'));
     await new Promise<void>((r) => (healthServer ? healthServer.close(() => r()) : r()));
     core.close();
@@ -57,7 +59,9 @@ export async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   if (consoleMode) {
-    const consoleAdapter = new ConsoleAdapter({ handler: core.handler, banner: CONNECT_HINT });
+    const consoleAdapter = new ConsoleAdapter({ handler: core.handler, banner: CONNECT_HINT, exportDir: join(dirname(config.dbPath), 'exports') });
+    core.registerPort(consoleAdapter);
+    core.scheduler.start();
     await consoleAdapter.start();
     await shutdown('end of input');
     return;

@@ -15,4 +15,8 @@ export interface ChatPort {
   readonly platform: 'slack' | 'discord' | 'console';
   post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef>;
   update(ref: MessageRef, reply: Reply): Promise<void>;
+  /** Attach a file (CSV export): Slack file upload, Discord attachment, console writes a file. Returns where it went. */
+  upload?(channelId: string, filename: string, content: string, threadId?: string): Promise<string>;
+  /** Whether a user administers the workspace (Slack admin/owner) when the event itself does not say. */
+  isAdmin?(workspaceId: string, userId: string): Promise<boolean>;
 }

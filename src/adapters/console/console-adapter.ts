@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { ChatContext } from '../../chat/context.js';
 import type { VersusHandler } from '../../chat/handler.js';
@@ -11,6 +13,8 @@ export interface ConsoleOptions {
   output?: NodeJS.WritableStream;
   userId?: string;
   banner?: string;
+  /** Where exports (poll CSVs) are written. Default ./data/exports. */
+  exportDir?: string;
 }
 
 const PROMPT = 'versus> ';
@@ -36,7 +40,8 @@ export class ConsoleAdapter implements ChatPort {
 
   private show(reply: Reply): MessageRef {
     const messageId = String(++this.messageSeq);
-    this.buttons = reply.buttons ?? [];
+    // Ephemeral notes ("You're on Team Go") carry no buttons: keep the last message's buttons clickable.
+    if (reply.buttons?.length || reply.visibility === 'channel') this.buttons = reply.buttons ?? [];
     const prefix = reply.visibility === 'ephemeral' ? '(only you can see this)\n' : '';
     this.out.write(`\n${prefix}${renderText(reply)}\n\n`);
     return { channelId: 'console', messageId };
@@ -48,6 +53,14 @@ export class ConsoleAdapter implements ChatPort {
 
   async update(_ref: MessageRef, reply: Reply): Promise<void> {
     this.show(reply);
+  }
+
+  async upload(_channelId: string, filename: string, content: string): Promise<string> {
+    const dir = resolve(this.opts.exportDir ?? './data/exports');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, filename);
+    writeFileSync(file, content);
+    return file;
   }
 
   /** Handles one line of input; resolves when the reply is printed. */

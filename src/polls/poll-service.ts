@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import type { AnswersStore } from '../answers/answers-store.js';
+import type { Clock } from '../clock.js';
+import type { ChatContext, Platform } from '../chat/context.js';
+import type { ActionOutcome } from '../chat/handler.js';
+import type { ChatPort } from '../chat/port.js';
+import { cited } from '../chat/present-answers.js';
+import { ephemeral, type Reply } from '../chat/reply.js';
+import type { Logger } from '../logger.js';
+import { Coalescer } from './coalescer.js';
+import type { PollCommand } from './poll-args.js';
+import type { Motion, Poll, PollStore } from './poll-store.js';
+import { renderPoll, votesCsv, type PollEvidence } from './render-poll.js';
+
+export interface PollServiceDeps {
+  store: PollStore;
+  answers: AnswersStore;
+  ports: Map<Platform, ChatPort>;
+  clock: Clock;
+  logger: Logger;
+  /** Minimum time between two edits of one poll message (platform rate limits). */
+  updateIntervalMs?: number | undefined;
+}
+
+type Create = Extract<PollCommand, { op: 'create' }>;
+
+export const newId = (prefix: string) => `${prefix}${randomBytes(5).toString('base64url').replace(/[-_]/g, 'x').slice(0, 6).toLowerCase()}`;
+
+/** Polls on any platform: create and post, vote/change/retract, coalesced live results, close, export. */
+export class PollService {
+  readonly renders: Coalescer;
+
+  constructor(private readonly deps: PollServiceDeps) {
+    this.renders = new Coalescer(deps.updateIntervalMs ?? 1000, (id) => this.rerender(id), deps.logger);
+  }
+
+  private port(platform: Platform): ChatPort | undefined {
+    return this.deps.ports.get(platform);
+  }
+
+  async create(cmd: Create, ctx: ChatContext, extra: { motion?: Motion; scheduleId?: string } = {}): Promise<Reply> {
+    const port = this.port(ctx.platform);
+    if (!port) return ephemeral('Polls cannot be posted from here.');
+    const now = this.deps.clock.now();
+    const poll: Poll = {
+      id: newId('p'), platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId, threadId: ctx.threadId,
+      creatorId: ctx.userId, question: cmd.question, kind: cmd.kind, anonymous: cmd.anonymous, motion: extra.motion, scheduleId: extra.scheduleId,
+      createdAt: now.toISOString(), closesAt: new Date(now.getTime() + cmd.durationMs).toISOString(), options: cmd.options,
+    };
+    this.deps.store.create(poll);
+    try {
+      const ref = await port.post(poll.channelId, this.render(poll), poll.threadId);
+      this.deps.store.setMessage(poll.id, ref.messageId, ref.threadId);
+    } catch (err) {
+      this.deps.logger.warn({ err, poll: poll.id, channel: poll.channelId }, 'could not post poll');
+      this.deps.store.close(poll.id, now.toISOString(), 'post_failed');
+      return ephemeral('I could not post the poll in this channel. Invite me to it first, then try again.');
+    }
+    return ephemeral(`Poll ${poll.id} is up; it closes in ${Math.round(cmd.durationMs / 3_600_000 * 10) / 10} h. Close it early with \`/versus poll close ${poll.id}\`.`);
+  }
+
+  async vote(pollId: string, option: number, ctx: ChatContext): Promise<ActionOutcome> {
+    const outcome = this.deps.store.vote(pollId, ctx.userId, option, this.deps.clock.now().toISOString());
+    switch (outcome.kind) {
+      case 'no_such_poll':
+        return { reply: ephemeral('That poll no longer exists.') };
+      case 'no_such_option':
+        return { reply: ephemeral('That option is not part of this poll.') };
+      case 'closed':
+        return { reply: ephemeral('This poll is closed; votes are no longer counted. Start a new one with `/versus poll`.') };
+      default: {
+        this.renders.request(pollId);
+        const label = this.deps.store.get(pollId)?.options[outcome.option] ?? '';
+        const team = label.replace(/^\p{Extended_Pictographic}\s*/u, '');
+        const text = outcome.kind === 'retracted' ? `Your vote for ${team} is withdrawn.` : label.match(/Go|Python/) && !/depends/i.test(label) ? `You're on Team ${team}.` : `You voted: ${team}.`;
+        return { reply: ephemeral(text) };
+      }
+    }
+  }
+
+  async close(pollId: string, ctx: ChatContext): Promise<Reply> {
+    const poll = this.deps.store.get(pollId);
+    if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
+    if (poll.closedAt) return ephemeral(`Poll ${pollId} is already closed.`);
+    const allowed = poll.creatorId === ctx.userId || ctx.isAdmin || (await this.port(ctx.platform)?.isAdmin?.(ctx.workspaceId, ctx.userId)) === true;
+    if (!allowed) return ephemeral('Only the person who started this poll or a workspace admin can close it.');
+    await this.finish(poll, ctx.userId);
+    return ephemeral(`Poll ${pollId} is closed.`);
+  }
+
+  /** Closes every poll whose end time has passed — also those that ended while the bot was down. */
+  async closeDue(): Promise<number> {
+    let closed = 0;
+    for (const id of this.deps.store.dueForClosing(this.deps.clock.now().toISOString())) {
+      const poll = this.deps.store.get(id);
+      if (poll && (await this.finish(poll, 'schedule'))) closed++;
+    }
+    return closed;
+  }
+
+  results(pollId: string, ctx: ChatContext): Reply {
+    const poll = this.deps.store.get(pollId);
+    if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
+    return { ...this.render(poll), buttons: undefined, visibility: 'ephemeral' };
+  }
+
+  async export(pollId: string, ctx: ChatContext): Promise<Reply> {
+    const poll = this.deps.store.get(pollId);
+    if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
+    const port = this.port(ctx.platform);
+    if (!port?.upload) return ephemeral('Exports are not available on this platform.');
+    const where = await port.upload(ctx.channelId, `poll-${poll.id}.csv`, votesCsv(poll, this.deps.store.voters(poll.id)), ctx.threadId);
+    return ephemeral(`Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${where}`);
+  }
+
+  render(poll: Poll): Reply {
+    const tally = this.deps.store.tally(poll.id, poll.options.length);
+    const voters = poll.anonymous ? [] : this.deps.store.voters(poll.id);
+    return renderPoll(poll, tally, voters, this.evidence(poll));
+  }
+
+  private async finish(poll: Poll, by: string): Promise<boolean> {
+    if (!this.deps.store.close(poll.id, this.deps.clock.now().toISOString(), by)) return false;
+    this.renders.request(poll.id);
+    return true;
+  }
+
+  private async rerender(pollId: string): Promise<void> {
+    const poll = this.deps.store.get(pollId);
+    const port = poll && this.port(poll.platform);
+    if (!poll?.messageId || !port) return;
+    await port.update({ channelId: poll.channelId, messageId: poll.messageId, threadId: poll.threadId }, this.render(poll));
+  }
+
+  /** The strongest cited claim for each side: of the motion's topic, else the best-evidenced topic. */
+  private evidence(poll: Poll): PollEvidence {
+    if (poll.kind !== 'team' && !poll.motion) return {};
+    const ids = [poll.motion?.goClaimId, poll.motion?.pythonClaimId].filter((x): x is string => !!x);
+    if (ids.length) {
+      const found = this.deps.answers.claimsByIds(ids);
+      return { go: found.find((c) => c.side === 'go'), python: found.find((c) => c.side === 'python') };
+    }
+    const pool = this.deps.answers.claimsForTopic('performance', 50);
+    const go = pool.find((c) => c.side === 'go');
+    const python = pool.find((c) => c.side === 'python');
+    return { go: go && cited(go), python: python && cited(python) };
+  }
+}

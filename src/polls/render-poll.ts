@@ -1,0 +1,70 @@
+import { encodeAction } from '../chat/action-id.js';
+import type { Bar, CitedClaim, Reply, ReplyBlock } from '../chat/reply.js';
+import type { Poll, Tally } from './poll-store.js';
+
+/** Whole percentages that add up to 100 (largest remainder), so every platform shows the same bars. */
+export function percentages(counts: number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return counts.map(() => 0);
+  const exact = counts.map((c) => (c * 100) / total);
+  const floors = exact.map(Math.floor);
+  let left = 100 - floors.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of order) {
+    if (left-- <= 0) break;
+    floors[i]! += 1;
+  }
+  return floors;
+}
+
+export function bars(poll: Poll, tally: Tally): Bar[] {
+  const pct = percentages(tally.counts);
+  return poll.options.map((label, i) => ({ label, count: tally.counts[i] ?? 0, percent: pct[i] ?? 0 }));
+}
+
+const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+export interface PollEvidence {
+  go?: CitedClaim | undefined;
+  python?: CitedClaim | undefined;
+}
+
+/** The poll message: live bars and vote buttons while open; result and (for Go vs Python) the best evidence once closed. */
+export function renderPoll(poll: Poll, tally: Tally, voters: { userId: string; option: number }[], evidence: PollEvidence = {}): Reply {
+  const closed = poll.closedAt !== undefined;
+  const blocks: ReplyBlock[] = [];
+  if (poll.motion) blocks.push({ type: 'text', text: `Debate motion: *${poll.motion.label}* — the sources disagree here. Read both sides, then pick a team.` });
+  const cited = [evidence.go, evidence.python].filter((c): c is CitedClaim => c !== undefined);
+  if (poll.motion && cited.length && !closed) blocks.push({ type: 'claims', title: 'The case for each side', claims: cited });
+  blocks.push({ type: 'bars', bars: bars(poll, tally), total: tally.total });
+  if (!poll.anonymous && voters.length) {
+    const byOption = poll.options.map((label, i) => `${label}: ${voters.filter((v) => v.option === i).map((v) => `<@${v.userId}>`).join(' ') || '—'}`);
+    blocks.push({ type: 'text', text: byOption.join('\n') });
+  }
+  if (closed) {
+    const max = Math.max(...tally.counts);
+    const winners = poll.options.filter((_, i) => tally.counts[i] === max);
+    blocks.push({ type: 'text', text: tally.total === 0 ? 'No votes were cast.' : winners.length > 1 ? `Tie: ${winners.join(' and ')}.` : `Result: *${winners[0]}* wins with ${max} of ${tally.total} votes.` });
+    if (poll.kind === 'team' && cited.length) blocks.push({ type: 'claims', title: 'Strongest cited claim from each side', claims: cited });
+    blocks.push({ type: 'context', text: `Poll ${poll.id} · closed ${when(poll.closedAt!)}${poll.closedBy === 'schedule' ? ' (time ran out)' : ''}` });
+    return { visibility: 'channel', title: `📊 Closed: ${poll.question}`, blocks };
+  }
+  blocks.push({ type: 'context', text: `Poll ${poll.id} · ${poll.anonymous ? 'anonymous' : 'public: voters are listed'} · closes ${when(poll.closesAt)} · click your option again to retract` });
+  return {
+    visibility: 'channel',
+    title: `📊 ${poll.question}`,
+    blocks,
+    buttons: [
+      ...poll.options.map((label, i) => ({ actionId: encodeAction({ kind: 'poll', op: 'vote', pollId: poll.id, option: i }), label, style: 'default' as const })),
+      { actionId: encodeAction({ kind: 'poll', op: 'close', pollId: poll.id }), label: 'Close poll', style: 'danger' as const },
+    ],
+  };
+}
+
+/** CSV of a poll's votes; an anonymous poll's export leaves out who voted. */
+export function votesCsv(poll: Poll, voters: { userId: string; option: number; votedAt: string }[]): string {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const header = poll.anonymous ? 'option,voted_at' : 'user_id,option,voted_at';
+  const rows = voters.map((v) => [...(poll.anonymous ? [] : [q(v.userId)]), q(poll.options[v.option] ?? String(v.option)), v.votedAt].join(','));
+  return `${[header, ...rows].join('\n')}\n`;
+}
