@@ -113,6 +113,10 @@ export class PollService {
     return ephemeral(`Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${where}`);
   }
 
+  find(pollId: string): Poll | undefined {
+    return this.deps.store.get(pollId);
+  }
+
   render(poll: Poll): Reply {
     const tally = this.deps.store.tally(poll.id, poll.options.length);
     const voters = poll.anonymous ? [] : this.deps.store.voters(poll.id);

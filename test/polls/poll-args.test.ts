@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseDuration } from '../../src/polls/duration.js';
+import { parsePollArgs, TEAM_OPTIONS } from '../../src/polls/poll-args.js';
+import { parseAddArgs } from '../../src/polls/schedule-service.js';
+import { nextRun, parseWhen } from '../../src/polls/when.js';
+
+describe('poll arguments', () => {
+  it('GIVEN no arguments THEN a Team Go vs Team Python poll, anonymous, 24 h', () => {
+    expect(parsePollArgs('')).toEqual({ ok: true, value: { op: 'create', kind: 'team', question: expect.any(String), options: [...TEAM_OPTIONS], anonymous: true, durationMs: 86_400_000 } });
+  });
+  it('GIVEN a quoted question, options (curly quotes too), public and a duration THEN a custom poll', () => {
+    expect(parsePollArgs('“Which for billing?” "Go" ‘Python’ public for 2h')).toMatchObject({
+      ok: true, value: { kind: 'custom', question: 'Which for billing?', options: ['Go', 'Python'], anonymous: false, durationMs: 7_200_000 },
+    });
+  });
+  it('GIVEN 0 options THEN an error saying 2 to 10', () => {
+    expect(parsePollArgs('"Which one?"')).toMatchObject({ ok: false, error: expect.stringMatching(/2 to 10 options; you gave 0/) });
+  });
+  it('GIVEN 11 options THEN an error saying 2 to 10', () => {
+    const opts = Array.from({ length: 11 }, (_, i) => `"o${i}"`).join(' ');
+    expect(parsePollArgs(`"Which one?" ${opts}`)).toMatchObject({ ok: false, error: expect.stringMatching(/you gave 11/) });
+  });
+  it('GIVEN a duration typo like 2hh THEN an error with the accepted forms', () => {
+    expect(parsePollArgs('for 2hh')).toMatchObject({ ok: false, error: expect.stringMatching(/not a duration.*`30m`, `2h` or `3d`/) });
+  });
+  it('GIVEN more than 30 days THEN refused', () => {
+    expect(parseDuration('31d')).toMatchObject({ ok: false, error: expect.stringMatching(/at most 30 days/) });
+  });
+  it('GIVEN duplicate options THEN refused', () => {
+    expect(parsePollArgs('"Pick?" "Go" "go"')).toMatchObject({ ok: false });
+  });
+  it('GIVEN close without an id THEN an explanation', () => {
+    expect(parsePollArgs('close')).toMatchObject({ ok: false, error: expect.stringMatching(/poll close <id>/) });
+  });
+});
+
+describe('schedule arguments', () => {
+  it.each([
+    ['every monday at 10:00', '0 10 * * 1', 1],
+    ['weekdays 9:30', '30 9 * * 1-5', 1],
+    ['every 2 weeks on friday 16:00', '0 16 * * 5', 2],
+    ['daily at 9am', '0 9 * * *', 1],
+    ['tuesdays and thursdays at 4pm', '0 16 * * 2,4', 1],
+    ['0 10 * * 1', '0 10 * * 1', 1],
+  ])('GIVEN %s THEN cron %s every %d week(s)', (text, cron, everyWeeks) => {
+    expect(parseWhen(text)).toEqual({ ok: true, value: { cron, everyWeeks } });
+  });
+  it('GIVEN a cron with 7 fields THEN an error explaining the 5 fields', () => {
+    expect(parseWhen('0 0 10 * * 1 2027')).toMatchObject({ ok: false, error: expect.stringMatching(/exactly 5 fields.*has 7.*0 10 \* \* 1/s) });
+  });
+  it('GIVEN no time THEN an error with examples', () => {
+    expect(parseWhen('every monday')).toMatchObject({ ok: false, error: expect.stringMatching(/Add a time.*every monday at 10:00/) });
+  });
+  it('GIVEN an unknown time zone THEN refused with examples', () => {
+    expect(parseAddArgs('every monday at 10:00 --tz Mars/Olympus')).toMatchObject({ ok: false, error: expect.stringMatching(/Unknown time zone.*Europe\/Berlin/) });
+  });
+  it('computes the next run in the schedule time zone', () => {
+    const spec = { cron: '0 10 * * 1', everyWeeks: 1 };
+    expect(nextRun(spec, 'Europe/Berlin', new Date('2026-01-05T12:00:00Z'), new Date('2026-01-05T12:00:00Z')).toISOString()).toBe('2026-01-12T09:00:00.000Z');
+  });
+  it('skips off weeks for every 2 weeks', () => {
+    const spec = { cron: '0 16 * * 5', everyWeeks: 2 };
+    const anchor = new Date('2026-01-05T00:00:00Z');
+    const first = nextRun(spec, 'UTC', anchor, anchor);
+    const second = nextRun(spec, 'UTC', first, anchor);
+    expect(second.getTime() - first.getTime()).toBe(14 * 86_400_000);
+  });
+});

@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatContext } from '../../src/chat/context.js';
+import { encodeAction } from '../../src/chat/action-id.js';
+import { renderText } from '../../src/chat/render-text.js';
+import type { Reply } from '../../src/chat/reply.js';
+import { TestClock } from '../../src/clock.js';
+import { createCore, type Core } from '../../src/core.js';
+import { createLogger } from '../../src/logger.js';
+import { RecordingPort } from '../fakes/recording-port.js';
+import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
+
+const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({ platform: 'console', workspaceId: 'w', channelId: 'c1', userId, isAdmin: false, ...extra });
+const text = (r: Reply | undefined) => (r ? renderText(r) : '');
+const pollIdOf = (r: Reply) => /Poll (p\w+)/.exec(text(r))![1]!;
+const barsOf = (r: Reply | undefined) => r?.blocks.find((b) => b.type === 'bars');
+
+describe('polls through the core (real SQLite)', () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+  async function start(dbPath: string, clock: TestClock, port = new RecordingPort()) {
+    const core = await createCore({ dbPath, knowledgeDir: FIXTURE_KNOWLEDGE, logger: createLogger('silent'), clock, pollUpdateIntervalMs: 5 });
+    core.registerPort(port);
+    cleanups.push(() => core.close());
+    return { core, port };
+  }
+  const file = () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    return join(t.dir, 'polls.db');
+  };
+  const vote = (core: Core, pollId: string, option: number, user: string) =>
+    core.handler.action(encodeAction({ kind: 'poll', op: 'vote', pollId, option }), ctx(user));
+
+  it('counts 1,000 concurrent voters exactly, with 100 changing and 50 retracting, and the last render shows the tally', async () => {
+    const { core, port } = await start(':memory:', new TestClock());
+    const pollId = pollIdOf(await core.handler.command('poll', ctx('creator')));
+    const users = Array.from({ length: 1000 }, (_, i) => `u${i}`);
+    await Promise.all(users.map((u, i) => vote(core, pollId, i % 3, u)));
+    await Promise.all(users.slice(0, 100).map((u, i) => vote(core, pollId, (i % 3 + 1) % 3, u))); // change
+    await Promise.all(users.slice(100, 150).map((u, i) => vote(core, pollId, (100 + i) % 3, u))); // same option again: retract
+    const expected = [0, 0, 0];
+    users.forEach((_, i) => { if (i >= 100 && i < 150) return; expected[i < 100 ? (i % 3 + 1) % 3 : i % 3]! += 1; });
+    await core.polls.renders.drain();
+    const last = barsOf(port.latest(port.posts[0]!.ref.messageId));
+    expect(last && last.type === 'bars' && last.bars.map((b) => b.count)).toEqual(expected);
+    expect(last && last.type === 'bars' && last.total).toBe(950);
+    // Coalesced: far fewer edits than votes.
+    expect(port.updates.length).toBeLessThan(100);
+  });
+
+  it('confirms a vote privately and refuses votes once closed', async () => {
+    const { core } = await start(':memory:', new TestClock());
+    const pollId = pollIdOf(await core.handler.command('poll', ctx('creator')));
+    const first = await vote(core, pollId, 0, 'ann');
+    expect(first.reply).toMatchObject({ visibility: 'ephemeral' });
+    expect(text(first.reply)).toMatch(/You're on Team Go/);
+    expect(text((await vote(core, pollId, 0, 'ann')).reply)).toMatch(/withdrawn/);
+    await core.handler.command(`poll close ${pollId}`, ctx('creator'));
+    const late = await vote(core, pollId, 1, 'bob');
+    expect(late.reply?.visibility).toBe('ephemeral');
+    expect(text(late.reply)).toMatch(/closed/);
+  });
+
+  it('lets only the creator or an admin close a poll', async () => {
+    const { core, port } = await start(':memory:', new TestClock());
+    const pollId = pollIdOf(await core.handler.command('poll', ctx('creator')));
+    expect(text(await core.handler.command(`poll close ${pollId}`, ctx('mallory')))).toMatch(/Only the person who started this poll or a workspace admin/);
+    port.admins.add('boss'); // e.g. Slack's admin flag, looked up through the port
+    expect(text(await core.handler.command(`poll close ${pollId}`, ctx('boss')))).toMatch(/is closed/);
+  });
+
+  it('shows the result and, for Team Go vs Team Python, the strongest cited claim of each side when closed', async () => {
+    const { core, port } = await start(':memory:', new TestClock());
+    const pollId = pollIdOf(await core.handler.command('poll', ctx('creator')));
+    await vote(core, pollId, 1, 'ann');
+    await core.handler.action(encodeAction({ kind: 'poll', op: 'close', pollId }), ctx('creator'));
+    await core.polls.renders.drain();
+    const final = text(port.latest(port.posts[0]!.ref.messageId));
+    expect(final).toMatch(/Closed:[\s\S]*Python\* wins with 1 of 1[\s\S]*Strongest cited claim from each side[\s\S]*🐹[\s\S]*— [\s\S]*🐍/);
+  });
+
+  it('keeps votes, end time and message id across a restart, and closes a poll whose time passed while down', async () => {
+    const path = file();
+    const clock = new TestClock('2026-03-02T09:00:00Z');
+    const a = await start(path, clock);
+    const pollId = pollIdOf(await a.core.handler.command('poll for 2h', ctx('creator')));
+    await vote(a.core, pollId, 0, 'ann');
+    await vote(a.core, pollId, 1, 'bob');
+    await a.core.polls.renders.drain();
+    const before = a.core.polls.find(pollId);
+    a.core.close();
+
+    clock.advance(3 * 3_600_000); // the bot was down past the end time
+    const b = await start(path, clock);
+    const after = b.core.polls.find(pollId)!;
+    expect(after).toMatchObject({ messageId: before!.messageId, closesAt: before!.closesAt });
+    expect((await b.core.scheduler.tick()).closed).toBe(1);
+    await b.core.polls.renders.drain();
+    const final = b.port.latest(before!.messageId!);
+    expect(final?.title).toMatch(/Closed/);
+    const bars = barsOf(final);
+    expect(bars && bars.type === 'bars' && bars.bars.map((x) => x.count)).toEqual([1, 1, 0]);
+  });
+
+  it('exports votes as CSV, without voter ids for an anonymous poll', async () => {
+    const { core, port } = await start(':memory:', new TestClock());
+    const anon = pollIdOf(await core.handler.command('poll', ctx('creator')));
+    const pub = pollIdOf(await core.handler.command('poll "Tabs or spaces?" "Tabs" "Spaces" public', ctx('creator')));
+    await vote(core, anon, 0, 'ann');
+    await vote(core, pub, 1, 'ann');
+    await core.handler.command(`poll export ${anon}`, ctx('creator'));
+    await core.handler.command(`poll export ${pub}`, ctx('creator'));
+    expect(port.uploads[0]!.content).toMatch(/^option,voted_at\n"🐹 Go",/);
+    expect(port.uploads[1]!.content).toMatch(/^user_id,option,voted_at\n"ann","Spaces",/);
+  });
+
+  it('answers bad poll input with a usage note only the sender sees', async () => {
+    const { core, port } = await start(':memory:', new TestClock());
+    for (const bad of ['poll "Only a question?"', 'poll for 3dd', `poll "Q?!" ${Array.from({ length: 11 }, (_, i) => `"${i}"`).join(' ')}`]) {
+      const r = await core.handler.command(bad, ctx('u'));
+      expect(r.visibility).toBe('ephemeral');
+      expect(text(r)).toMatch(/Usage: `\/versus poll/);
+    }
+    expect(port.posts).toHaveLength(0);
+  });
+});
