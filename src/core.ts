@@ -16,6 +16,11 @@ import { PollStore } from './polls/poll-store.js';
 import { ScheduleService } from './polls/schedule-service.js';
 import { ScheduleStore } from './polls/schedule-store.js';
 import { Scheduler } from './polls/scheduler.js';
+import { existsSync } from 'node:fs';
+import { loadMatrix, missingClaims, type Matrix } from './matrix/definition.js';
+import { MatrixStore } from './matrix/matrix-store.js';
+import { WalkService } from './matrix/walk-service.js';
+import { VersusError } from './errors.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -40,6 +45,8 @@ export interface Core {
   polls: PollService;
   schedules: ScheduleService;
   scheduler: Scheduler;
+  /** The decision-matrix walk; absent when the knowledge folder has no matrix.yaml. */
+  walks?: WalkService | undefined;
   /** Adapters register here so polls and schedules can post on their platform. */
   registerPort(port: ChatPort): void;
   clock: Clock;
@@ -68,14 +75,29 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const ports = new Map<Platform, ChatPort>();
     const polls = new PollService({ store: new PollStore(db), answers, ports, clock, logger, updateIntervalMs: opts.pollUpdateIntervalMs });
     const schedules = new ScheduleService({ store: new ScheduleStore(db), polls, answers, taxonomy, clock, logger });
-    const scheduler = new Scheduler(polls, schedules, logger, opts.schedulerIntervalMs);
+    const matrix = loadMatrixChecked(knowledgeDir, answers);
+    const walks = matrix && new WalkService({ matrix, store: new MatrixStore(db), answers, ports, clock, logger, updateIntervalMs: opts.pollUpdateIntervalMs });
+    const scheduler = new Scheduler(
+      [
+        { name: 'pollsClosed', run: () => polls.closeDue() },
+        { name: 'debatesPosted', run: () => schedules.runDue() },
+        ...(walks ? [{ name: 'walksExpired', run: () => walks.expireIdle() }] : []),
+      ],
+      [polls.renders, ...(walks ? [walks.renders] : [])],
+      logger,
+      opts.schedulerIntervalMs,
+    );
     const deps: RouterDeps = {
       answers, knowledge, conversations, taxonomy, logger,
-      features: { poll: pollFeature(polls), schedule: { command: (args, ctx) => schedules.command(args, ctx) } },
+      features: {
+        poll: pollFeature(polls),
+        schedule: { command: (args, ctx) => schedules.command(args, ctx) },
+        ...(walks ? { matrix: { command: (args, ctx) => walks.command(args, ctx), action: (id, ctx) => walks.action(id, ctx) } } : {}),
+      },
     };
     const handler = new Router(deps);
     return {
-      handler, db, taxonomy, knowledge, answers, conversations, polls, schedules, scheduler, clock, logger, indexReport,
+      handler, db, taxonomy, knowledge, answers, conversations, polls, schedules, scheduler, walks, clock, logger, indexReport,
       registerPort: (port) => void ports.set(port.platform, port),
       close: () => db.close(),
     };
@@ -83,4 +105,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     db.close();
     throw e;
   }
+}
+
+/** knowledge/matrix.yaml, validated, with every cited claim checked against the index. */
+function loadMatrixChecked(knowledgeDir: string, answers: AnswersStore): Matrix | undefined {
+  const path = join(knowledgeDir, 'matrix.yaml');
+  if (!existsSync(path)) return undefined;
+  const matrix = loadMatrix(path);
+  const missing = missingClaims(matrix, (ids) => new Set(answers.claimsByIds(ids).map((c) => c.id)));
+  if (missing.length) {
+    const list = missing.slice(0, 8).map((m) => `  factor ${m.factor}: claim ${m.claim}`).join('\n');
+    throw new VersusError('knowledge_invalid', `${path} cites claims that are not in the index (a digest changed?):\n${list}\nFind current ids with: versus ask --json "<words of the claim>"`);
+  }
+  return matrix;
 }

@@ -96,7 +96,7 @@ describe('polls through the core (real SQLite)', () => {
     const b = await start(path, clock);
     const after = b.core.polls.find(pollId)!;
     expect(after).toMatchObject({ messageId: before!.messageId, closesAt: before!.closesAt });
-    expect((await b.core.scheduler.tick()).closed).toBe(1);
+    expect((await b.core.scheduler.tick()).pollsClosed).toBe(1);
     await b.core.polls.renders.drain();
     const final = b.port.latest(before!.messageId!);
     expect(final?.title).toMatch(/Closed/);

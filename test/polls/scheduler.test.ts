@@ -49,10 +49,10 @@ describe('scheduled debate polls', () => {
     a.core.close();
     clock.set('2026-03-06T12:00:00Z'); // four 9:00 occurrences missed
     const b = await bot(path, clock);
-    expect((await b.core.scheduler.tick()).posted).toBe(1);
-    expect((await b.core.scheduler.tick()).posted).toBe(0);
+    expect((await b.core.scheduler.tick()).debatesPosted).toBe(1);
+    expect((await b.core.scheduler.tick()).debatesPosted).toBe(0);
     clock.set('2026-03-07T09:00:01Z');
-    expect((await b.core.scheduler.tick()).posted).toBe(1);
+    expect((await b.core.scheduler.tick()).debatesPosted).toBe(1);
   });
 
   it('carries a debate motion with a cited claim for each side, rotating topics without repeats', async () => {

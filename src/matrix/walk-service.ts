@@ -1,0 +1,186 @@
+import type { AnswersStore } from '../answers/answers-store.js';
+import type { Clock } from '../clock.js';
+import { parseAction } from '../chat/action-id.js';
+import type { ChatContext, Platform } from '../chat/context.js';
+import type { ActionOutcome } from '../chat/handler.js';
+import type { ChatPort } from '../chat/port.js';
+import { cited } from '../chat/present-answers.js';
+import { ephemeral, type CitedClaim, type Reply } from '../chat/reply.js';
+import type { Logger } from '../logger.js';
+import { Coalescer } from '../polls/coalescer.js';
+import { newId } from '../polls/poll-service.js';
+import type { Matrix } from './definition.js';
+import type { MatrixStore, Session } from './matrix-store.js';
+import { renderScorecard, renderStep, answerChoices } from './render-walk.js';
+import { aggregate, score, type Aggregate } from './scoring.js';
+
+export const IDLE_EXPIRY_MS = 7 * 86_400_000;
+
+export interface WalkDeps {
+  matrix: Matrix;
+  store: MatrixStore;
+  answers: AnswersStore;
+  ports: Map<Platform, ChatPort>;
+  clock: Clock;
+  logger: Logger;
+  updateIntervalMs?: number | undefined;
+}
+
+/** The decision-matrix walk: one step at a time, answers per person, starter-driven navigation, a cited scorecard. */
+export class WalkService {
+  readonly renders: Coalescer;
+
+  constructor(private readonly deps: WalkDeps) {
+    this.renders = new Coalescer(deps.updateIntervalMs ?? 1000, (id) => this.rerender(id), deps.logger);
+  }
+
+  private now(): string {
+    return this.deps.clock.now().toISOString();
+  }
+
+  async command(args: string, ctx: ChatContext): Promise<Reply> {
+    const sub = args.trim().toLowerCase();
+    if (sub === '' || sub === 'start') return this.start(ctx, 'channel');
+    if (sub === 'solo') return this.start(ctx, 'solo');
+    if (sub === 'status') return this.status(ctx);
+    if (sub === 'cancel') return this.cancel(ctx);
+    return ephemeral('`/versus matrix` starts or resumes the walk here; also `/versus matrix solo`, `status` or `cancel`.');
+  }
+
+  private openFor(ctx: ChatContext, mode: Session['mode']): Session | undefined {
+    return this.deps.store.open(ctx.platform, ctx.channelId, mode, mode === 'channel' ? ctx.channelId : ctx.userId);
+  }
+
+  private async start(ctx: ChatContext, mode: Session['mode']): Promise<Reply> {
+    const now = this.now();
+    const existing = this.openFor(ctx, mode);
+    const session = existing ?? this.deps.store.create({ id: newId('w'), platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId,
+      ownerKey: mode === 'channel' ? ctx.channelId : ctx.userId, mode, starterId: ctx.userId, threadId: ctx.threadId, createdAt: now, updatedAt: now });
+    if (mode === 'solo') return this.stepReply(session, ctx.userId);
+    const port = this.deps.ports.get(ctx.platform);
+    if (!port) return ephemeral('The walk cannot be posted from here.');
+    // Resuming re-posts the current step at the bottom of the channel, where people will see it.
+    const ref = await port.post(ctx.channelId, this.stepReply(session), session.threadId ?? undefined);
+    this.deps.store.setMessage(session.id, ref.messageId, now);
+    const n = this.deps.matrix.factors.length;
+    return ephemeral(existing ? `Resumed the open walk at step ${session.step + 1} of ${n}.` : `Started a ${n}-step decision-matrix walk. Answer with the buttons; you move on with Next.`);
+  }
+
+  private status(ctx: ChatContext): Reply {
+    const s = this.openFor(ctx, 'channel') ?? this.openFor(ctx, 'solo');
+    if (!s) return ephemeral('No walk is open here. Start one with `/versus matrix`.');
+    const answered = new Set(this.deps.store.answers(s.id).map((a) => a.step)).size;
+    return ephemeral(`Walk ${s.id} (${s.mode}): step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by <@${s.starterId}>.`);
+  }
+
+  private async cancel(ctx: ChatContext): Promise<Reply> {
+    const s = this.openFor(ctx, 'solo') ?? this.openFor(ctx, 'channel');
+    if (!s) return ephemeral('No walk is open here.');
+    if (!(await this.mayNavigate(s, ctx))) return ephemeral(`Only <@${s.starterId}> or an admin can cancel this walk.`);
+    this.deps.store.setStatus(s.id, 'cancelled', this.now());
+    return ephemeral(`Walk ${s.id} cancelled.`);
+  }
+
+  async action(actionId: string, ctx: ChatContext): Promise<ActionOutcome> {
+    const parsed = parseAction(actionId);
+    if (!parsed.ok || parsed.value.kind !== 'mx') return { reply: ephemeral('That button could not be understood.') };
+    const a = parsed.value;
+    const s = this.deps.store.get(a.sessionId);
+    if (!s) return { reply: ephemeral('This walk no longer exists. Start one with `/versus matrix`.') };
+    if (s.status !== 'open') {
+      const what = a.op === 'back' ? 'Back is no longer possible' : 'its buttons no longer work';
+      return { reply: ephemeral(`This walk is ${s.status}; ${what}. Start a new one with \`/versus matrix\`.`) };
+    }
+    if (a.step !== s.step) return { reply: ephemeral(`The walk has moved on to step ${s.step + 1}; answer there.`) };
+    const factor = this.deps.matrix.factors[s.step]!;
+    if (a.op === 'answer') {
+      if (!a.value || !answerChoices(factor).includes(a.value)) return { reply: ephemeral('That answer is not one of the choices.') };
+      this.deps.store.answer(s.id, s.step, ctx.userId, a.value, this.now());
+      if (s.mode === 'solo') return { update: this.stepReply(s, ctx.userId) };
+      this.renders.request(s.id);
+      return { reply: ephemeral(`Recorded your answer for “${factor.title}”. Click another to change it.`) };
+    }
+    if (!(await this.mayNavigate(s, ctx))) return { reply: ephemeral(`Only <@${s.starterId}> (who started the walk) or an admin can move it on.`) };
+    const last = this.deps.matrix.factors.length - 1;
+    switch (a.op) {
+      case 'back':
+        if (s.step === 0) return { reply: ephemeral('This is the first step.') };
+        this.deps.store.setStep(s.id, s.step - 1, this.now());
+        break;
+      case 'skip':
+        this.deps.store.skip(s.id, s.step);
+        if (s.step === last) return this.finish(s);
+        this.deps.store.setStep(s.id, s.step + 1, this.now());
+        break;
+      case 'next':
+        if (s.step === last) return this.finish(s);
+        this.deps.store.setStep(s.id, s.step + 1, this.now());
+        break;
+      case 'finish':
+        return this.finish(s);
+      case 'cancel':
+        this.deps.store.setStatus(s.id, 'cancelled', this.now());
+        return { update: ephemeral('Walk cancelled.') };
+    }
+    return { update: this.stepReply(this.deps.store.get(s.id)!, ctx.userId) };
+  }
+
+  private async finish(s: Session): Promise<ActionOutcome> {
+    if (!this.deps.store.setStatus(s.id, 'finished', this.now())) return { reply: ephemeral('This walk is already finished.') };
+    return { update: this.scorecard(s) };
+  }
+
+  scorecard(s: Session): Reply {
+    const card = score(this.deps.matrix, this.aggregates(s));
+    return renderScorecard(card, this.evidence(card.claims.slice(0, 4)), s.mode);
+  }
+
+  /** Closes walks idle for 7 days, with a note in the channel. */
+  async expireIdle(): Promise<number> {
+    const cutoff = new Date(this.deps.clock.now().getTime() - IDLE_EXPIRY_MS).toISOString();
+    let n = 0;
+    for (const s of this.deps.store.idleSince(cutoff)) {
+      if (!this.deps.store.setStatus(s.id, 'expired', this.now())) continue;
+      n++;
+      if (s.mode === 'channel') {
+        await this.deps.ports.get(s.platform)?.post(s.channelId, ephemeralToChannel(`The decision-matrix walk started by <@${s.starterId}> expired after 7 days without activity. Start again with \`/versus matrix\`.`), s.threadId ?? undefined)
+          .catch((err: unknown) => this.deps.logger.warn({ err, walk: s.id }, 'could not post expiry note'));
+      }
+    }
+    return n;
+  }
+
+  private aggregates(s: Session): Map<string, Aggregate> {
+    const answers = this.deps.store.answers(s.id);
+    const skipped = this.deps.store.skipped(s.id);
+    return new Map(this.deps.matrix.factors.map((f, i) => [f.id, aggregate(f, answers.filter((a) => a.step === i).map((a) => a.value), skipped.has(i))]));
+  }
+
+  private stepReply(s: Session, userId?: string): Reply {
+    const factor = this.deps.matrix.factors[s.step]!;
+    const agg = this.aggregates(s).get(factor.id)!;
+    const yours = userId ? this.deps.store.answers(s.id).find((a) => a.step === s.step && a.userId === userId)?.value : undefined;
+    return renderStep(this.deps.matrix, s, agg, this.evidence(factor.claims), yours);
+  }
+
+  private evidence(ids: string[]): CitedClaim[] {
+    const found = this.deps.answers.claimsByIds(ids);
+    return ids.flatMap((id) => found.filter((c) => c.id === id)).map(cited);
+  }
+
+  private async mayNavigate(s: Session, ctx: ChatContext): Promise<boolean> {
+    if (s.starterId === ctx.userId || ctx.isAdmin) return true;
+    return (await this.deps.ports.get(ctx.platform)?.isAdmin?.(ctx.workspaceId, ctx.userId)) === true;
+  }
+
+  private async rerender(id: string): Promise<void> {
+    const s = this.deps.store.get(id);
+    const port = s && this.deps.ports.get(s.platform);
+    if (!s?.messageId || !port || s.status !== 'open') return;
+    await port.update({ channelId: s.channelId, messageId: s.messageId, threadId: s.threadId ?? undefined }, this.stepReply(s));
+  }
+}
+
+function ephemeralToChannel(text: string): Reply {
+  return { ...ephemeral(text), visibility: 'channel' };
+}
