@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -9,6 +9,8 @@ export const REDACT_PATHS = [
   'headers["x-slack-signature"]', 'req.headers.authorization', 'config.slack', 'config.discord',
 ];
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination?: NodeJS.WritableStream): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'versus' } }, destination as never);
+/** JSON lines to stdout (or the given stream), with secrets redacted. */
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination?: DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { app: 'versus' } };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -1,0 +1,49 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+
+function capture() {
+  const lines: string[] = [];
+  const stream = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+  return { lines, logger: createLogger('debug', stream) };
+}
+
+describe('logging', () => {
+  it('never writes tokens, secrets or authorization headers, wherever they sit in a log object', () => {
+    const { lines, logger } = capture();
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-secret-bot', SLACK_SIGNING_SECRET: 'sign-secret', DISCORD_TOKEN: 'discord-secret', DISCORD_APPLICATION_ID: '1' });
+    logger.info({ config }, 'starting');
+    logger.info({ token: 'discord-secret', headers: { authorization: 'Bot discord-secret' } }, 'request');
+    logger.info({ slack: { botToken: 'xoxb-secret-bot', signingSecret: 'sign-secret' } }, 'slack');
+    const all = lines.join('');
+    for (const secret of ['xoxb-secret-bot', 'sign-secret', 'discord-secret']) expect(all).not.toContain(secret);
+    expect(all).toContain('[redacted]');
+  });
+
+  it('writes one JSON object per line with level and message', () => {
+    const { lines, logger } = capture();
+    logger.warn({ requestId: 'r1' }, 'slow');
+    const entry = JSON.parse(lines[0]!) as { level: number; msg: string; requestId: string };
+    expect(entry).toMatchObject({ level: 40, msg: 'slow', requestId: 'r1' });
+  });
+});
+
+describe('configuration', () => {
+  it('defaults to the console with no credentials', () => {
+    expect(loadConfig({})).toMatchObject({ dbPath: './data/versus.db', knowledgeDir: './knowledge', port: 3000, slack: undefined, discord: undefined });
+  });
+  it('names the missing variable: a Slack bot token without a signing secret or app token', () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: missing.*SLACK_APP_TOKEN/s);
+  });
+  it('names the missing variable: a Discord token without an application id', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: 't' })).toThrow(/DISCORD_APPLICATION_ID: missing/);
+  });
+  it('rejects a bad port and a bad API URL by name', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ SLACK_API_URL: 'not a url' })).toThrow(/SLACK_API_URL/);
+  });
+  it('picks Socket Mode when an app token is given', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toMatchObject({ appToken: 'xapp-1' });
+  });
+});
