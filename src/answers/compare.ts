@@ -1,5 +1,5 @@
 import type { Disagreement, FigureRow } from '../chat/reply.js';
-import { formatFigure } from '../knowledge/figures.js';
+import { formatFigure, unitFamily } from '../knowledge/figures.js';
 import type { Taxonomy, Topic } from '../knowledge/taxonomy.js';
 import type { AnswersStore, StoredClaim } from './answers-store.js';
 import { findDisagreements } from './disagreements.js';
@@ -39,6 +39,8 @@ function figureRows(claims: StoredClaim[], taxonomy: Taxonomy): FigureRow[] {
   const rows = new Map<string, { label: string; go: string[]; python: string[] }>();
   for (const c of claims) {
     for (const f of c.figures) {
+      // A bare count ("16 CPU cores") is context, not a comparable figure, unless a digest tagged its metric.
+      if (!c.metricKey && unitFamily(f.unit).startsWith('count')) continue;
       const subjectSide = taxonomy.sideOf(f.subject);
       const side = subjectSide !== 'both' ? subjectSide : c.side;
       if (side === 'both') continue;
