@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answers/ask.js';
 import { compare } from '../../src/answers/compare.js';
+import { loadMatrix } from '../../src/matrix/definition.js';
 import type { Core } from '../../src/core.js';
 import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
 
@@ -44,6 +45,16 @@ describe('the shipped knowledge base', () => {
     const r = compare(core.answers, core.taxonomy, 'performance');
     if (!r.found) throw new Error('no performance topic');
     expect(r.result.disagreements.some((d) => /×/.test(d.summary))).toBe(true);
+  });
+
+  it('ships a decision matrix drawn from all three decision tables, every cited claim indexed', () => {
+    expect(core.walks).toBeDefined();
+    const matrix = loadMatrix(join(REAL_KNOWLEDGE, 'matrix.yaml'));
+    expect(matrix.factors.length).toBeGreaterThanOrEqual(10);
+    const cited = new Set(matrix.factors.flatMap((f) => f.claims.map((id) => id.split(':')[0])));
+    expect(cited).toEqual(new Set(['python-vs-go-2025', 'python-default-go-threshold', 'go-stole-my-heart']));
+    const ids = matrix.factors.flatMap((f) => f.claims);
+    expect(new Set(core.answers.claimsByIds(ids).map((c) => c.id)).size).toBe(new Set(ids).size);
   });
 
   it('captures every benchmark table row with its figures', () => {
