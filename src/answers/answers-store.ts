@@ -59,16 +59,11 @@ export class AnswersStore {
     // claim_topics is keyed (topic, weight DESC, claim): the strongest evidence first, straight from the index.
     this.byTopic = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claim_topics t JOIN claims c ON c.rowid = t.claim_rowid
       JOIN documents d ON d.id = c.document_id WHERE t.topic = ? ORDER BY t.weight DESC, t.claim_rowid LIMIT ?`);
-    // Bounded per metric key and per stance position: enough to show a disagreement, never the whole corpus.
-    this.byMetric = db.prepare(`SELECT * FROM (SELECT ${CLAIM_COLUMNS},
-        row_number() OVER (PARTITION BY c.metric_key ORDER BY c.document_id, c.ordinal) AS n
-      FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.metric_key IN (SELECT value FROM json_each(?)))
-      WHERE n <= ${PER_GROUP}`);
-    this.byStance = db.prepare(`SELECT * FROM (SELECT ${CLAIM_COLUMNS},
-        row_number() OVER (PARTITION BY c.stance ORDER BY c.document_id, c.ordinal) AS n
-      FROM claims c JOIN documents d ON d.id = c.document_id
-      WHERE c.stance IS NOT NULL AND substr(c.stance, 1, instr(c.stance, ':') - 1) IN (SELECT value FROM json_each(?)))
-      WHERE n <= ${PER_GROUP / 3}`);
+    // Bounded per metric key and per stance issue: enough to show a disagreement, never the whole corpus.
+    this.byMetric = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
+      WHERE c.metric_key = ? ORDER BY c.document_id, c.ordinal LIMIT ${PER_GROUP}`);
+    this.byStance = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
+      WHERE c.stance >= ? AND c.stance < ? ORDER BY c.document_id, c.ordinal LIMIT ${PER_GROUP}`);
     this.indexVersion = db.prepare("SELECT value FROM meta WHERE key = 'index_version'").pluck();
     this.docFreq = db.prepare('SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ?');
     this.figuresOf = db.prepare(`SELECT claim_rowid AS rowid, subject, metric, value, value_high AS valueHigh, unit,
@@ -110,9 +105,11 @@ export class AnswersStore {
 
   /** Claims carrying any of these metric keys or stance issues, across all documents (for disagreements). */
   contested(metricKeys: string[], stanceIssues: string[]): StoredClaim[] {
-    const a = metricKeys.length ? (this.byMetric.all(JSON.stringify(metricKeys)) as ClaimRow[]) : [];
-    const b = stanceIssues.length ? (this.byStance.all(JSON.stringify(stanceIssues)) as ClaimRow[]) : [];
-    return this.hydrate([...a, ...b.filter((r) => !a.some((x) => x.rowid === r.rowid))]);
+    const rows = new Map<number, ClaimRow>();
+    for (const key of metricKeys) for (const r of this.byMetric.all(key) as ClaimRow[]) rows.set(r.rowid, r);
+    // stance is "issue:position": the rows of one issue are the index range ["issue:", "issue;").
+    for (const issue of stanceIssues) for (const r of this.byStance.all(`${issue}:`, `${issue};`) as ClaimRow[]) rows.set(r.rowid, r);
+    return this.hydrate([...rows.values()]);
   }
 
   claimsByIds(ids: string[]): StoredClaim[] {

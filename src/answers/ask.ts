@@ -38,13 +38,13 @@ export interface AskResult {
   total: number;
 }
 
-const CANDIDATES = 80;
+const CANDIDATES = 60;
 /**
  * Rows FTS5 may rank per query. Ranking cost grows with every matching row, so the OR pass searches
  * with the rarest words of the question until this budget is spent; common words still count when
  * candidates are re-ranked. On a small knowledge base nothing is ever left out.
  */
-const ROW_BUDGET = 2_500;
+const ROW_BUDGET = 1_500;
 
 interface Term {
   w: string;

@@ -18,7 +18,9 @@ export type CompareOutcome = { found: true; result: CompareResult } | { found: f
 
 const PER_SIDE = 5;
 const MAX_FIGURE_ROWS = 8;
-const TOPIC_CLAIMS = 400;
+const TOPIC_CLAIMS = 200;
+/** Metric keys and stance issues looked up across sources, strongest claims' first. */
+const MAX_CONTESTED_KEYS = 12;
 
 /** Round-robin over documents so one long article does not fill a side on its own. */
 function diverse(claims: StoredClaim[], n: number): StoredClaim[] {
@@ -62,8 +64,8 @@ export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string):
   const topic = taxonomy.resolveTopic(input);
   if (!topic) return { found: false, suggestions: suggestTopics(taxonomy, input) };
   const claims = store.claimsForTopic(topic.id, TOPIC_CLAIMS);
-  const metricKeys = [...new Set(claims.flatMap((c) => (c.metricKey ? [c.metricKey] : [])))];
-  const issues = [...new Set(claims.flatMap((c) => (c.stance ? [c.stance.split(':')[0]!] : [])))];
+  const metricKeys = [...new Set(claims.flatMap((c) => (c.metricKey ? [c.metricKey] : [])))].slice(0, MAX_CONTESTED_KEYS);
+  const issues = [...new Set(claims.flatMap((c) => (c.stance ? [c.stance.split(':')[0]!] : [])))].slice(0, MAX_CONTESTED_KEYS);
   const contested = store.contested(metricKeys, issues);
   const disagreements = findDisagreements([...contested, ...claims.filter((c) => !contested.some((x) => x.rowid === c.rowid))]);
   return {

@@ -41,9 +41,8 @@ function tableFigures(raw: RawClaim, taxonomy: Taxonomy, metricKey: string | und
 }
 
 /** Prose: a figure's subject is the nearest side keyword before it (else the claim's side). */
-function proseFigures(text: string, side: Side, taxonomy: Taxonomy, metricKey: string | undefined): { figures: Figure[]; found: FoundFigure[] } {
+function proseFigures(text: string, side: Side, subjects: { index: number; term: string }[], metricKey: string | undefined): { figures: Figure[]; found: FoundFigure[] } {
   const found = findFigures(text);
-  const subjects = taxonomy.subjectsIn(text);
   const figures = found.map((f) => {
     const before = subjects.filter((s) => s.index < f.index).at(-1);
     return {
@@ -66,8 +65,9 @@ export function extractClaims(documentId: string, raws: RawClaim[], taxonomy: Ta
   const seen = new Map<string, number>();
   const claims = raws.map((raw, ordinal): Claim => {
     const t = raw.tags;
-    const side = t.side ?? taxonomy.sideOf(raw.text);
-    const { figures, found } = raw.cells ? tableFigures(raw, taxonomy, t.metric) : proseFigures(raw.text, side, taxonomy, t.metric);
+    const subjects = taxonomy.subjectsIn(raw.text);
+    const side = t.side ?? taxonomy.sideOfSubjects(subjects);
+    const { figures, found } = raw.cells ? tableFigures(raw, taxonomy, t.metric) : proseFigures(raw.text, side, subjects, t.metric);
     const unknown = (t.topics ?? []).filter((id) => !taxonomy.topicIds.has(id));
     if (unknown.length) warnings.push(`"${raw.text.slice(0, 50)}…": unknown topic(s) ${unknown.join(', ')} (see taxonomy.yaml)`);
     const topics = t.topics ? [...new Set([...t.topics, ...taxonomy.topicsOf(raw.text)])].sort() : taxonomy.topicsOf(`${raw.section} ${raw.text}`);

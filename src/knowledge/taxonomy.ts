@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { VersusError } from '../errors.js';
+import { normalizeTerm, TermMatcher } from './term-matcher.js';
 import type { Side } from './types.js';
 
 const TopicSchema = z.object({
@@ -30,6 +31,8 @@ export interface Taxonomy {
   topicsOf(text: string): string[];
   /** Which language a text is about, from the side keywords. */
   sideOf(text: string): Side;
+  /** The side a set of found subjects points to: one language, or both/neither. */
+  sideOfSubjects(subjects: { side: 'go' | 'python' }[]): Side;
   /** Positions of side keywords, for attaching figures to the nearest subject. */
   subjectsIn(text: string): { index: number; term: string; side: 'go' | 'python' }[];
   /** Resolves user input (id, label, synonym, or a prefix of one) to a topic. */
@@ -38,32 +41,26 @@ export interface Taxonomy {
   expand(words: string[]): string[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/** Whole-word, case-insensitive alternation; terms like "req/s" or "net/http" keep their punctuation. */
-function termsRegex(terms: string[]): RegExp {
-  const sorted = [...new Set(terms.map((t) => t.toLowerCase()))].sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-}
-
 export function buildTaxonomy(file: TaxonomyFile): Taxonomy {
   const topics: Topic[] = Object.entries(file.topics).map(([id, t]) => ({ id, label: t.label, synonyms: t.synonyms }));
   const termToTopics = new Map<string, Set<string>>();
   for (const t of topics) {
-    for (const term of [t.id, t.id.replace(/-/g, ' '), t.label, ...t.synonyms]) {
-      const key = term.toLowerCase();
+    for (const term of [t.id, t.label, ...t.synonyms]) {
+      const key = normalizeTerm(term);
       if (!termToTopics.has(key)) termToTopics.set(key, new Set());
       termToTopics.get(key)!.add(t.id);
     }
   }
-  const topicRe = termsRegex([...termToTopics.keys()]);
-  const sideTerms = new Map<string, 'go' | 'python'>();
-  for (const term of file.sides.python) sideTerms.set(term.toLowerCase(), 'python');
-  for (const term of file.sides.go) sideTerms.set(term.toLowerCase(), 'go');
-  const sideRe = termsRegex([...sideTerms.keys()]);
+  const topicMatcher = new TermMatcher(termToTopics);
+  // Go first: the first listing of a word wins, so a word on both lists counts for Go.
+  const sideMatcher = new TermMatcher<'go' | 'python'>([...file.sides.go.map((t) => [t, 'go'] as [string, 'go']), ...file.sides.python.map((t) => [t, 'python'] as [string, 'python'])]);
 
-  const subjectsIn = (text: string) =>
-    [...text.matchAll(sideRe)].map((m) => ({ index: m.index, term: m[0], side: sideTerms.get(m[0].toLowerCase())! }));
+  const sideMemo = new Map<string, Side>();
+  const sideOfSubjects = (subjects: { side: 'go' | 'python' }[]): Side => {
+    const sides = new Set(subjects.map((x) => x.side));
+    return sides.size === 1 ? [...sides][0]! : 'both';
+  };
+  const subjectsIn = (text: string) => sideMatcher.find(text).map((h) => ({ index: h.index, term: h.text, side: h.value }));
 
   return {
     topics,
@@ -71,28 +68,35 @@ export function buildTaxonomy(file: TaxonomyFile): Taxonomy {
     topicIds: new Set(topics.map((t) => t.id)),
     topicsOf(text) {
       const found = new Set<string>();
-      for (const m of text.matchAll(topicRe)) for (const id of termToTopics.get(m[0].toLowerCase()) ?? []) found.add(id);
+      for (const hit of topicMatcher.find(text)) for (const id of hit.value) found.add(id);
       return [...found].sort();
     },
     sideOf(text) {
-      const sides = new Set(subjectsIn(text).map((s) => s.side));
-      if (sides.size === 1) return [...sides][0]!;
-      return 'both';
+      // Figure subjects repeat ("Go", "FastAPI"): remember short texts' answers.
+      const known = text.length <= 80 ? sideMemo.get(text) : undefined;
+      if (known) return known;
+      const side = sideOfSubjects(subjectsIn(text));
+      if (text.length <= 80) {
+        if (sideMemo.size > 5_000) sideMemo.clear();
+        sideMemo.set(text, side);
+      }
+      return side;
     },
     subjectsIn,
+    sideOfSubjects,
     resolveTopic(input) {
       const q = input.trim().toLowerCase().replace(/\s+/g, ' ');
       if (!q) return undefined;
       const exact = topics.find((t) => t.id === q || t.id.replace(/-/g, ' ') === q || t.label.toLowerCase() === q);
       if (exact) return exact;
-      const bySynonym = termToTopics.get(q);
+      const bySynonym = termToTopics.get(normalizeTerm(q));
       if (bySynonym) return topics.find((t) => bySynonym.has(t.id));
       return topics.find((t) => t.id.startsWith(q) || t.label.toLowerCase().startsWith(q));
     },
     expand(words) {
       const out = new Set<string>();
       for (const w of words) {
-        for (const id of termToTopics.get(w.toLowerCase()) ?? []) {
+        for (const id of termToTopics.get(normalizeTerm(w)) ?? []) {
           const t = topics.find((x) => x.id === id)!;
           for (const s of [t.label, ...t.synonyms]) out.add(s.toLowerCase());
         }
