@@ -1,0 +1,153 @@
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+
+/**
+ * The `/versus` slash command. Each subcommand declares its options and how its values become the
+ * platform-neutral command text (`compare concurrency`) that handler.command() parses: the core owns all
+ * parsing and validation, so options here are only as strict as Discord's UI needs. To add a subcommand,
+ * add one entry to SUBCOMMANDS and run `npm run discord:register` again.
+ */
+export const COMMAND_NAME = 'versus';
+
+export type OptionValue = string | number | boolean | undefined;
+export type OptionValues = Record<string, OptionValue>;
+
+export interface OptionSpec {
+  name: string;
+  description: string;
+  type: 'string' | 'boolean';
+  required?: boolean | undefined;
+  maxLength?: number | undefined;
+  choices?: readonly string[] | undefined;
+  /** The option name handler.autocomplete() knows (e.g. 'topic'); Discord then asks us while the user types. */
+  autocomplete?: string | undefined;
+}
+
+export interface SubcommandSpec {
+  name: string;
+  description: string;
+  options: OptionSpec[];
+  /** Option values → command text, e.g. { topic: 'gil' } → "compare gil". */
+  toText(values: OptionValues): string;
+}
+
+const str = (v: OptionValue) => (v === undefined ? '' : String(v).trim());
+/** For a quoted argument of the core's tokenizer: double quotes inside would end the quote early. */
+const quoted = (v: OptionValue) => `"${str(v).replace(/["“”]/g, "'")}"`;
+const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
+
+export const SUBCOMMANDS: readonly SubcommandSpec[] = [
+  {
+    name: 'ask',
+    description: 'The best cited claims that answer a question',
+    options: [{ name: 'question', description: 'e.g. how much memory does a goroutine start with?', type: 'string', required: true, maxLength: 6000 }],
+    toText: (v) => join('ask', str(v.question)),
+  },
+  {
+    name: 'compare',
+    description: 'Go vs Python on a topic, with figures and disagreements between sources',
+    options: [{ name: 'topic', description: 'e.g. concurrency, performance, hiring', type: 'string', required: true, maxLength: 60, autocomplete: 'topic' }],
+    toText: (v) => join('compare', str(v.topic)),
+  },
+  {
+    name: 'sources',
+    description: 'The indexed articles, their claim counts and when they were indexed',
+    options: [],
+    toText: () => 'sources',
+  },
+  {
+    name: 'poll',
+    description: 'Team Go vs Team Python poll, or your own question and options',
+    options: [
+      { name: 'question', description: 'Your own question (then give options too)', type: 'string', maxLength: 250 },
+      { name: 'options', description: 'Options separated by | e.g. Go | Python | Rust', type: 'string', maxLength: 800 },
+      { name: 'public', description: 'Show who voted for what (default: anonymous)', type: 'boolean' },
+      { name: 'duration', description: 'How long it stays open, e.g. 2h, 3d (default 24h)', type: 'string', maxLength: 20 },
+      { name: 'manage', description: 'Close, show results or export an existing poll (give its id)', type: 'string', choices: ['close', 'results', 'export'] },
+      { name: 'id', description: 'Poll id for manage, e.g. p3k9x2', type: 'string', maxLength: 20 },
+    ],
+    toText: (v) => {
+      if (v.manage) return join('poll', str(v.manage), str(v.id));
+      const options = str(v.options).split('|').map((o) => o.trim()).filter(Boolean);
+      return join('poll', v.question ? quoted(v.question) : '', ...options.map(quoted), v.public ? 'public' : '', v.duration ? `for ${str(v.duration)}` : '');
+    },
+  },
+  {
+    name: 'schedule',
+    description: 'Recurring debate polls in this channel',
+    options: [
+      { name: 'action', description: 'add, list or remove', type: 'string', required: true, choices: ['add', 'list', 'remove'] },
+      { name: 'when', description: 'For add, e.g. every monday at 10:00', type: 'string', maxLength: 100 },
+      { name: 'timezone', description: 'For add, e.g. Europe/Berlin (default UTC)', type: 'string', maxLength: 60 },
+      { name: 'duration', description: 'For add: how long each poll stays open, e.g. 24h', type: 'string', maxLength: 20 },
+      { name: 'id', description: 'For remove: the schedule id from list', type: 'string', maxLength: 40 },
+    ],
+    toText: (v) => {
+      if (v.action === 'add') return join('schedule add', str(v.when), v.timezone ? `--tz ${str(v.timezone)}` : '', v.duration ? `--duration ${str(v.duration)}` : '');
+      if (v.action === 'remove') return join('schedule remove', str(v.id));
+      return 'schedule list';
+    },
+  },
+  {
+    name: 'matrix',
+    description: 'Walk through the Go-or-Python decision matrix',
+    options: [{ name: 'mode', description: 'start (default, with the channel), solo, status or cancel', type: 'string', choices: ['start', 'solo', 'status', 'cancel'] }],
+    toText: (v) => join('matrix', v.mode === 'start' ? '' : str(v.mode)),
+  },
+  {
+    name: 'help',
+    description: 'How to use Versus, with examples',
+    options: [{ name: 'command', description: 'Help for one command', type: 'string', choices: ['ask', 'compare', 'sources', 'poll', 'schedule', 'matrix'] }],
+    toText: (v) => join('help', str(v.command)),
+  },
+];
+
+export function subcommand(name: string): SubcommandSpec | undefined {
+  return SUBCOMMANDS.find((s) => s.name === name);
+}
+
+/** The JSON body for PUT /applications/:id(/guilds/:id)/commands (bulk overwrite). */
+export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  const cmd = new SlashCommandBuilder()
+    .setName(COMMAND_NAME)
+    .setDescription('Go or Python for our backend? Answers with cited evidence')
+    // Servers only: polls, threads and admin checks need a guild channel (and the bot has no DM intent).
+    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+  for (const spec of SUBCOMMANDS) {
+    cmd.addSubcommand((sub) => {
+      sub.setName(spec.name).setDescription(spec.description);
+      for (const o of spec.options) {
+        if (o.type === 'boolean') sub.addBooleanOption((b) => b.setName(o.name).setDescription(o.description).setRequired(o.required ?? false));
+        else {
+          sub.addStringOption((s) => {
+            s.setName(o.name).setDescription(o.description).setRequired(o.required ?? false);
+            if (o.maxLength) s.setMaxLength(o.maxLength);
+            if (o.autocomplete) s.setAutocomplete(true);
+            if (o.choices) s.addChoices(...o.choices.map((c) => ({ name: c, value: c })));
+            return s;
+          });
+        }
+      }
+      return sub;
+    });
+  }
+  return [cmd.toJSON()];
+}
+
+/** A chat-input interaction → the command text for handler.command(), or undefined if it is not ours. */
+export function interactionText(i: ChatInputCommandInteraction): string | undefined {
+  if (i.commandName !== COMMAND_NAME) return undefined;
+  const spec = subcommand(i.options.getSubcommand(false) ?? '');
+  if (!spec) return 'help';
+  const values: OptionValues = {};
+  for (const o of spec.options) {
+    const v = i.options.get(o.name)?.value;
+    if (v !== undefined && v !== null) values[o.name] = v;
+  }
+  return spec.toText(values);
+}
+
+/** Which core option an autocomplete request is for, e.g. 'topic'; undefined when the option has none. */
+export function autocompleteOption(subcommandName: string | null, optionName: string): string | undefined {
+  return subcommand(subcommandName ?? '')?.options.find((o) => o.name === optionName)?.autocomplete;
+}

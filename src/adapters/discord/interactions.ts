@@ -1,0 +1,112 @@
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { VersusHandler } from '../../chat/handler.js';
+import { ephemeral, type Reply } from '../../chat/reply.js';
+import type { Logger } from '../../logger.js';
+import { autocompleteOption, interactionText } from './commands.js';
+import { parsePageButtonId } from './components.js';
+import { interactionContext } from './context.js';
+import { COMMAND } from './limits.js';
+import type { PageStore } from './pages.js';
+
+export interface InteractionDeps {
+  handler: VersusHandler;
+  pages: PageStore;
+  log: Logger;
+  /** Discord wants an answer within 3 s; past this we defer and edit later. */
+  deferAfterMs: number;
+}
+
+const NO_PINGS = { parse: [] } as const;
+const EPHEMERAL = { flags: MessageFlags.Ephemeral } as const;
+
+/**
+ * Resolves with `work`'s value. If `work` is still running after `ms`, `defer()` is called first (once),
+ * so a slow answer still meets Discord's 3-second deadline.
+ */
+export async function withDeferral<T>(work: Promise<T>, ms: number, defer: () => Promise<unknown>): Promise<{ value: T; deferred: boolean }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  try {
+    const first = await Promise.race([work.then((value) => ({ value })), late]);
+    if (first !== 'late') return { value: first.value, deferred: false };
+  } finally {
+    clearTimeout(timer);
+  }
+  await defer();
+  return { value: await work, deferred: true };
+}
+
+/** `/versus …` → handler.command(text) → reply, or defer + edit when the core is slow. */
+export async function onChatInput(i: ChatInputCommandInteraction, d: InteractionDeps): Promise<void> {
+  const text = interactionText(i);
+  if (text === undefined) {
+    d.log.warn({ command: i.commandName }, 'discord: a command that is not ours; re-run npm run discord:register');
+    return;
+  }
+  if (!(await d.handler.firstDelivery('discord', i.id))) return;
+  // The deferral must pick its visibility before the answer exists: help is private, the rest usually public.
+  const privateGuess = i.options.getSubcommand(false) === 'help';
+  const { value: reply, deferred } = await withDeferral(d.handler.command(text, interactionContext(i)), d.deferAfterMs, () =>
+    i.deferReply(privateGuess ? EPHEMERAL : {}));
+  const isPrivate = reply.visibility === 'ephemeral';
+  const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
+  if (!deferred) {
+    await i.reply({ ...payload, ...(isPrivate ? EPHEMERAL : {}) });
+  } else if (isPrivate && !privateGuess) {
+    // A public "thinking…" cannot become private: remove it and answer privately instead.
+    await i.deleteReply();
+    await i.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+  } else {
+    // Same visibility, or a private deferral for a public answer (it stays private: only help defers privately).
+    await i.editReply(payload);
+  }
+}
+
+/** Topic suggestions while the user types `/versus compare topic:`. Autocomplete cannot be deferred. */
+export async function onAutocomplete(i: AutocompleteInteraction, d: InteractionDeps): Promise<void> {
+  const focused = i.options.getFocused(true);
+  const option = autocompleteOption(i.options.getSubcommand(false), focused.name);
+  const values = option ? await d.handler.autocomplete(option, String(focused.value)) : [];
+  // A choice value must round-trip exactly, so over-long ones are skipped rather than cut.
+  const choices = values.filter((v) => v.length > 0 && v.length <= COMMAND.choiceLength).slice(0, COMMAND.choices);
+  await i.respond(choices.map((v) => ({ name: v, value: v })));
+}
+
+/** A button: our own page buttons are served from the page store; all others go to handler.action(). */
+export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promise<void> {
+  const page = parsePageButtonId(i.customId);
+  if (page) {
+    const payload = d.pages.page(page.key, page.page);
+    if (payload) await i.update(payload);
+    else await i.reply({ ...d.pages.render(ephemeral('This answer is no longer in memory (it is old, or Versus restarted). Run the command again.')), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  if (!(await d.handler.firstDelivery('discord', i.id))) return;
+  const ctx = { ...interactionContext(i), messageId: i.message.id };
+  const { value: outcome, deferred } = await withDeferral(d.handler.action(i.customId, ctx), d.deferAfterMs, () => i.deferUpdate());
+  if (outcome.update) {
+    const payload = { ...d.pages.render(outcome.update), allowedMentions: NO_PINGS };
+    if (deferred) await i.editReply(payload);
+    else await i.update(payload);
+  }
+  if (outcome.reply) await replyOrFollowUp(i, outcome.reply, d);
+  // Nothing to show: acknowledge so the client stops its spinner.
+  if (!outcome.update && !outcome.reply && !deferred) await i.deferUpdate();
+}
+
+async function replyOrFollowUp(i: ButtonInteraction, reply: Reply, d: InteractionDeps): Promise<void> {
+  const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS, ...(reply.visibility === 'ephemeral' ? EPHEMERAL : {}) };
+  if (i.deferred || i.replied) await i.followUp(payload);
+  else await i.reply(payload);
+}
+
+/** After a failure, tell the user something rather than leaving "This interaction failed". Never throws. */
+export async function apologize(i: ChatInputCommandInteraction | ButtonInteraction, d: InteractionDeps): Promise<void> {
+  const payload = d.pages.render(ephemeral('Something went wrong on my side. Try again in a moment.'));
+  try {
+    if (i.deferred || i.replied) await i.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+    else await i.reply({ ...payload, flags: MessageFlags.Ephemeral });
+  } catch (err) {
+    d.log.debug({ err, interaction: i.id }, 'discord: could not tell the user about the failure');
+  }
+}

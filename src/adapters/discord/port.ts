@@ -1,0 +1,59 @@
+import { Routes, type APIMessage, type Client } from 'discord.js';
+import type { ChatPort, MessageRef } from '../../chat/port.js';
+import type { Reply } from '../../chat/reply.js';
+import { VersusError } from '../../errors.js';
+import type { Logger } from '../../logger.js';
+import { isAdminPermissions } from './context.js';
+import type { PageStore } from './pages.js';
+
+const NO_PINGS = { parse: [] };
+
+/**
+ * What the core posts on its own (scheduled polls, poll re-renders, matrix steps, CSV exports).
+ * Goes straight through the REST client, so the channel need not be in discord.js's cache; rate limits
+ * (429) are waited out and retried by @discordjs/rest.
+ */
+export class DiscordPort implements ChatPort {
+  readonly platform = 'discord' as const;
+
+  /** `client` is a getter: the adapter may replace the client when it reconnects without Message Content. */
+  constructor(private readonly client: () => Client | undefined, private readonly pages: PageStore, private readonly log: Logger) {}
+
+  private rest() {
+    const c = this.client();
+    if (!c?.isReady()) throw new VersusError('platform_error', 'Discord is not connected');
+    return c.rest;
+  }
+
+  async post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef> {
+    if (reply.visibility === 'ephemeral') this.log.debug({ channelId }, 'discord: an ephemeral reply posted to a channel is public (no interaction to answer)');
+    const target = threadId ?? channelId;
+    const msg = (await this.rest().post(Routes.channelMessages(target), { body: { ...this.pages.render(reply), allowed_mentions: NO_PINGS } })) as APIMessage;
+    return { channelId, messageId: msg.id, threadId };
+  }
+
+  async update(ref: MessageRef, reply: Reply): Promise<void> {
+    await this.rest().patch(Routes.channelMessage(ref.threadId ?? ref.channelId, ref.messageId), { body: { ...this.pages.render(reply), allowed_mentions: NO_PINGS } });
+  }
+
+  async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<string> {
+    const target = threadId ?? channelId;
+    const msg = (await this.rest().post(Routes.channelMessages(target), {
+      body: { content: `📎 ${filename}`, attachments: [{ id: 0, filename }], allowed_mentions: NO_PINGS },
+      files: [{ name: filename, data: Buffer.from(content, 'utf8'), contentType: 'text/csv' }],
+    })) as APIMessage;
+    return msg.attachments[0]?.url ?? `${filename}, attached in <#${target}>`;
+  }
+
+  async isAdmin(workspaceId: string, userId: string): Promise<boolean> {
+    const c = this.client();
+    try {
+      const guild = c?.guilds.cache.get(workspaceId) ?? (await c?.guilds.fetch(workspaceId));
+      const member = await guild?.members.fetch(userId);
+      return isAdminPermissions(member?.permissions);
+    } catch (err) {
+      this.log.warn({ err, workspaceId, userId }, 'discord: could not check member permissions; treating as not an admin');
+      return false;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { embedLength, MessageFlags } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CitedClaim, Reply } from '../../src/chat/reply.js';
+import { IDS, type Json } from '../fakes/discord-fake.js';
+import { buttonIds, embedText, postsIn, startHarness, type Harness } from '../fakes/discord-harness.js';
+
+// The adapter as the core's ChatPort (polls, re-renders, exports) and its own paging of long replies.
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.stop());
+
+const claim = (n: number): CitedClaim => ({
+  id: `c${n}`, text: `Claim number ${n}: ${'goroutines and the GIL compared at length. '.repeat(6)}`, side: n % 2 ? 'go' : 'python', kind: 'fact',
+  topics: ['concurrency'], figures: [], citation: { documentId: 'd', title: 'Long Article', section: `Part ${n}`, url: 'https://example.com/long' },
+});
+const longReply: Reply = { visibility: 'channel', title: 'A very long answer', blocks: [{ type: 'claims', claims: Array.from({ length: 60 }, (_, i) => claim(i + 1)) }] };
+const total = (body: Json) => (body.embeds as Json[]).reduce((n: number, e: Json) => n + embedLength(e), 0);
+
+describe('a reply longer than one Discord message', () => {
+  let first: Json;
+  it('WHEN posted THEN page 1 fits the limits and carries a More button; nothing is cut', async () => {
+    const ref = await h.adapter.port.post(IDS.channel, longReply);
+    [first] = postsIn(h.fake, IDS.channel).slice(-1);
+    expect(ref.messageId).toMatch(/^\d+$/);
+    expect(total(first)).toBeLessThanOrEqual(6000);
+    expect(first.embeds.at(-1).footer.text).toMatch(/^Page 1\/\d+$/);
+    expect(buttonIds(first).some((id) => /^dc:page:2:/.test(id))).toBe(true);
+  });
+
+  it('WHEN More is clicked through every page THEN each page is served by update (type 7) and all 60 claims appear once', async () => {
+    let message = first;
+    let text = embedText(first);
+    for (let page = 2; ; page++) {
+      const next = buttonIds(message).find((id) => id.startsWith(`dc:page:${page}:`));
+      if (!next) break;
+      const click = h.fake.click(next, { embeds: message.embeds, components: message.components });
+      const cb = await h.fake.waitForCallback(click.id);
+      expect(cb.body.type).toBe(7);
+      expect(total(cb.body.data)).toBeLessThanOrEqual(6000);
+      message = cb.body.data;
+      text += `\n${embedText(message)}`;
+    }
+    for (let n = 1; n <= 60; n++) expect(text.match(new RegExp(`Claim number ${n}:`, 'g')), `claim ${n}`).toHaveLength(1);
+  });
+
+  it('WHEN a page button outlives the page store (restart) THEN the user is told privately to run the command again', async () => {
+    const click = h.fake.click('dc:page:2:unknownKey', {});
+    const cb = await h.fake.waitForCallback(click.id);
+    expect(cb.body.type).toBe(4);
+    expect(cb.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(embedText(cb.body.data)).toMatch(/Run the command again/);
+  });
+});
+
+describe('polls through the port', () => {
+  it('WHEN /versus poll runs THEN the poll is posted to the channel; a vote is confirmed privately and the message re-rendered', async () => {
+    const i = h.fake.slash('poll');
+    await h.fake.waitForCallback(i.id);
+    const post = await h.fake.waitFor(() => h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).find((r) => buttonIds(r.body).some((id) => id.startsWith('v1:poll:vote:'))), 'the poll');
+    const voteGo = buttonIds(post.body).find((id) => id.startsWith('v1:poll:vote:') && id.endsWith(':0'))!;
+    const click = h.fake.click(voteGo, { embeds: post.body.embeds, components: post.body.components });
+    const cb = await h.fake.waitForCallback(click.id);
+    expect(cb.body.type).toBe(4);
+    expect(cb.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(embedText(cb.body.data)).toMatch(/You're on Team Go/);
+    await h.core.polls.renders.drain();
+    const edit = await h.fake.waitFor(() => h.fake.rest.find('PATCH', new RegExp(`^/channels/${IDS.channel}/messages/\\d+$`)).at(-1), 'the re-render');
+    expect(embedText(edit.body)).toMatch(/🐹 Go █{10} 100% \(1\)/);
+  });
+});
+
+describe('the rest of the port', () => {
+  it('WHEN the core posts into a thread, updates and uploads THEN the right REST calls are made', async () => {
+    const reply: Reply = { visibility: 'channel', title: 'Hi', blocks: [{ type: 'text', text: 'in a thread' }] };
+    const ref = await h.adapter.port.post(IDS.channel, reply, IDS.thread);
+    expect(ref).toMatchObject({ channelId: IDS.channel, threadId: IDS.thread });
+    expect(postsIn(h.fake, IDS.thread).at(-1).embeds[0].description).toBe('in a thread');
+
+    await h.adapter.port.update(ref, { ...reply, blocks: [{ type: 'text', text: 'edited' }] });
+    const patch = h.fake.rest.find('PATCH', new RegExp(`^/channels/${IDS.thread}/messages/${ref.messageId}$`));
+    expect(patch[0]?.body.embeds[0].description).toBe('edited');
+
+    const where = await h.adapter.port.upload!(IDS.channel, 'poll-p1.csv', 'user,option\nu1,Go\n');
+    const upload = h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).at(-1)!;
+    expect(upload.files).toEqual([{ name: 'poll-p1.csv', content: 'user,option\nu1,Go\n' }]);
+    expect(where).toMatch(/^https:\/\/cdn\.fake\/.+poll-p1\.csv$/);
+  });
+
+  it('WHEN asked whether a user is an admin THEN Manage Messages / Manage Guild decide', async () => {
+    expect(await h.adapter.port.isAdmin!(IDS.guild, IDS.admin)).toBe(true);
+    expect(await h.adapter.port.isAdmin!(IDS.guild, IDS.user)).toBe(false);
+    expect(await h.adapter.port.isAdmin!(IDS.guild, '1100000000000000098')).toBe(false); // unknown member: logged, false
+  });
+});

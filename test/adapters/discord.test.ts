@@ -1,0 +1,127 @@
+import { embedLength, GatewayIntentBits, MessageFlags } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDS, type Json } from '../fakes/discord-fake.js';
+import { buttonIds, embedText, startHarness, type Harness } from '../fakes/discord-harness.js';
+
+// The real discord.js client (the adapter) against a fake Discord (REST + gateway on 127.0.0.1), answering
+// from the real core on a real SQLite database. Assertions are on what "Discord" received.
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => h?.stop());
+
+const totalLength = (body: Json) => (body.embeds as Json[]).reduce((n: number, e: Json) => n + embedLength(e), 0);
+
+describe('GIVEN the adapter connected to the gateway', () => {
+  it('THEN it identified with Guilds, GuildMessages and MessageContent and is ready', () => {
+    const intents = h.fake.gateway.identifies[0]!.intents;
+    expect(intents & GatewayIntentBits.Guilds).toBeTruthy();
+    expect(intents & GatewayIntentBits.GuildMessages).toBeTruthy();
+    expect(intents & GatewayIntentBits.MessageContent).toBeTruthy();
+    expect(h.adapter.ready()).toBe(true);
+    expect(h.adapter.hasMessageContent()).toBe(true);
+  });
+});
+
+describe('/versus compare with autocomplete', () => {
+  it('WHEN the user types a topic prefix THEN autocomplete (type 8) offers matching topics, at most 25', async () => {
+    const i = h.fake.autocomplete('compare', 'topic', 'con');
+    const cb = await h.fake.waitForCallback(i.id);
+    expect(cb.body.type).toBe(8);
+    const choices = cb.body.data.choices as { name: string; value: string }[];
+    expect(choices.map((c) => c.value)).toContain('concurrency');
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(cb.headers.authorization).toBeUndefined(); // interaction callbacks carry no bot token
+  });
+
+  it('WHEN the picked topic is submitted THEN a public reply (type 4) shows both sides, figures and disagreements, cited', async () => {
+    const i = h.fake.slash('compare', { topic: 'concurrency' });
+    const cb = await h.fake.waitForCallback(i.id);
+    expect(cb.body.type).toBe(4);
+    expect((cb.body.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
+    const text = embedText(cb.body.data);
+    expect(cb.body.data.embeds[0].title).toBe('Go vs Python: Concurrency');
+    expect(text).toContain('🐹 Go side');
+    expect(text).toContain('🐍 Python side');
+    expect(text).toContain('[Alpha Article › Speed](https://example.com/alpha)'); // linked citation
+    expect(text).toContain('Beta Essay › The GIL'); // no url → plain citation
+    expect(text).toContain('⚠️');
+    expect(cb.body.data.embeds.some((e: Json) => e.fields?.length > 0)).toBe(true);
+    expect(totalLength(cb.body.data)).toBeLessThanOrEqual(6000);
+    expect(cb.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe('/versus ask', () => {
+  let answer: Json;
+  it('WHEN asked a question THEN the reply lists cited claims with More sources and Compare buttons', async () => {
+    const i = h.fake.slash('ask', { question: 'go python performance memory concurrency goroutine gil' });
+    const cb = await h.fake.waitForCallback(i.id);
+    expect(cb.body.type).toBe(4);
+    answer = cb.body.data;
+    expect(embedText(answer)).toMatch(/\*\*1\.\*\* .+\n-# ↳ /);
+    const ids = buttonIds(answer);
+    expect(ids.some((id) => id.startsWith('v1:more:'))).toBe(true);
+    expect(ids).toContain('v1:cmp:concurrency');
+  });
+
+  it('WHEN "More sources" is clicked THEN the same message is updated (type 7) with the next claims', async () => {
+    const more = buttonIds(answer).find((id) => id.startsWith('v1:more:'))!;
+    const click = h.fake.click(more, { embeds: answer.embeds, components: answer.components });
+    const cb = await h.fake.waitForCallback(click.id);
+    expect(cb.body.type).toBe(7);
+    expect(embedText(cb.body.data)).toMatch(/Showing 6–/);
+  });
+
+  it('WHEN "Compare concurrency" is clicked THEN a new public reply (type 4) compares the topic', async () => {
+    const click = h.fake.click('v1:cmp:concurrency', { embeds: answer.embeds, components: answer.components });
+    const cb = await h.fake.waitForCallback(click.id);
+    expect(cb.body.type).toBe(4);
+    expect(cb.body.data.embeds[0].title).toBe('Go vs Python: Concurrency');
+  });
+
+  it('WHEN the same interaction is delivered twice THEN it is answered once', async () => {
+    const i = h.fake.slash('sources');
+    h.fake.gateway.dispatch('INTERACTION_CREATE', i);
+    await h.fake.waitForCallback(i.id);
+    const marker = h.fake.slash('help');
+    await h.fake.waitForCallback(marker.id);
+    expect(h.fake.rest.find('POST', new RegExp(`^/interactions/${i.id}/`))).toHaveLength(1);
+  });
+});
+
+describe('usage errors and help are private (flag 64)', () => {
+  it.each([
+    ['compare', { topic: 'x' }, /Name a topic/],
+    ['compare', { topic: 'quantum' }, /no topic “quantum”/],
+    ['ask', { question: 'hi' }, /Ask a question/],
+    ['help', {}, /\/versus compare <topic>/],
+  ] as const)('/versus %s %o → ephemeral', async (sub, options, expected) => {
+    const i = h.fake.slash(sub, options);
+    const cb = await h.fake.waitForCallback(i.id);
+    expect(cb.body.type).toBe(4);
+    expect(cb.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(embedText(cb.body.data)).toMatch(expected);
+  });
+});
+
+describe('who is an admin', () => {
+  it('WHEN a member with Manage Messages closes someone else\'s poll THEN it closes; a plain member may not', async () => {
+    const create = h.fake.slash('poll', {}, { userId: IDS.user });
+    await h.fake.waitForCallback(create.id);
+    const posted = await h.fake.waitFor(() => h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).find((r) => buttonIds(r.body).some((id) => id.startsWith('v1:poll:close:'))), 'the poll message');
+    const closeId = buttonIds(posted.body).find((id) => id.startsWith('v1:poll:close:'))!;
+    const pollId = closeId.split(':')[3]!;
+
+    const byOther = h.fake.slash('poll', { manage: 'close', id: pollId }, { userId: '1100000000000000099' });
+    const denied = await h.fake.waitForCallback(byOther.id);
+    expect(denied.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(embedText(denied.body.data)).toMatch(/creator|admin/i);
+
+    const byAdmin = h.fake.slash('poll', { manage: 'close', id: pollId }, { userId: IDS.admin });
+    const closed = await h.fake.waitForCallback(byAdmin.id);
+    expect(embedText(closed.body.data)).toMatch(new RegExp(`Poll ${pollId} is closed`));
+  });
+});

@@ -1,0 +1,124 @@
+import { EventEmitter } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface GatewayOptions {
+  /** The token IDENTIFY must carry; anything else is closed with 4004 (Authentication failed). */
+  token: string;
+  /** READY's d (user, guilds as unavailable, application …); built per IDENTIFY. */
+  ready: () => Record<string, unknown>;
+  /** One GUILD_CREATE d per guild listed in READY. */
+  guilds: () => Record<string, unknown>[];
+}
+
+export interface Identify {
+  token: string;
+  intents: number;
+}
+
+/**
+ * A Discord gateway on 127.0.0.1 speaking plain JSON text frames (what discord.js sends without zlib-sync):
+ * HELLO on connect, heartbeat ACKs, IDENTIFY → READY + GUILD_CREATE per guild, RESUME → RESUMED, then
+ * whatever the test dispatches. `disallowIntents` makes it close with 4014 (Disallowed intents) when IDENTIFY asks for any
+ * of those bits, like Discord does for a privileged intent the app was not granted.
+ */
+export class FakeGateway extends EventEmitter {
+  readonly identifies: Identify[] = [];
+  readonly closes: { code: number; reason: string }[] = [];
+  /** Intent bits that get the connection closed with 4014. */
+  disallowIntents = 0;
+  /** Sent in HELLO; Discord uses ~41 s, a test can make the client heartbeat quickly. */
+  heartbeatIntervalMs = 41_250;
+  heartbeats = 0;
+  readonly resumes: string[] = [];
+  private readonly sessions = new Set<string>();
+  private readonly identified = new Set<WebSocket>();
+  private seq = 0;
+  private wss!: WebSocketServer;
+  url = '';
+
+  constructor(private readonly opts: GatewayOptions) {
+    super();
+    this.setMaxListeners(0); // one listener per pending waitFor()
+  }
+
+  async start(): Promise<void> {
+    this.wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => this.wss.once('listening', () => resolve()));
+    this.url = `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}`;
+    this.wss.on('connection', (ws) => this.onConnection(ws));
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  /** Cuts every connection without a close frame (code 1006), as a network failure would. */
+  dropConnections(): void {
+    for (const ws of this.wss.clients) ws.terminate();
+  }
+
+  /** Connections that completed IDENTIFY and are still open. */
+  get connections(): number {
+    return this.identified.size;
+  }
+
+  /** Sends a dispatch (op 0) to every identified connection. */
+  dispatch(t: string, d: unknown): void {
+    for (const ws of this.identified) this.dispatchTo(ws, t, d);
+  }
+
+  private dispatchTo(ws: WebSocket, t: string, d: unknown): void {
+    ws.send(JSON.stringify({ op: 0, t, s: ++this.seq, d }));
+  }
+
+  private send(ws: WebSocket, payload: unknown): void {
+    ws.send(JSON.stringify(payload));
+  }
+
+  private onConnection(ws: WebSocket): void {
+    this.send(ws, { op: 10, s: null, t: null, d: { heartbeat_interval: this.heartbeatIntervalMs } });
+    ws.on('message', (raw) => this.onFrame(ws, String(raw)));
+    ws.on('close', (code, reason) => {
+      this.identified.delete(ws);
+      this.closes.push({ code, reason: String(reason) });
+      this.emit('change');
+    });
+  }
+
+  private onFrame(ws: WebSocket, raw: string): void {
+    const frame = JSON.parse(raw) as { op: number; d: Record<string, unknown> | null };
+    switch (frame.op) {
+      case 1: // heartbeat
+        this.heartbeats++;
+        this.send(ws, { op: 11, s: null, t: null, d: null });
+        return void this.emit('change');
+      case 2: {
+        const d = frame.d as { token: string; intents: number };
+        this.identifies.push({ token: d.token, intents: d.intents });
+        this.emit('change');
+        if (d.token !== this.opts.token) return ws.close(4004, 'Authentication failed.');
+        if (this.disallowIntents & d.intents) return ws.close(4014, 'Disallowed intent(s).');
+        this.identified.add(ws);
+        const sessionId = `session-${this.identifies.length}`;
+        this.sessions.add(sessionId);
+        const ready = { ...this.opts.ready(), resume_gateway_url: this.url, session_id: sessionId };
+        this.dispatchTo(ws, 'READY', ready);
+        for (const g of this.opts.guilds()) this.dispatchTo(ws, 'GUILD_CREATE', g);
+        return;
+      }
+      case 6: {
+        // RESUME a session this fake started: RESUMED (no missed events are replayed). Unknown: invalid session.
+        const d = frame.d as { token: string; session_id: string };
+        if (d.token !== this.opts.token || !this.sessions.has(d.session_id)) return this.send(ws, { op: 9, s: null, t: null, d: false });
+        this.resumes.push(d.session_id);
+        this.identified.add(ws);
+        this.dispatchTo(ws, 'RESUMED', {});
+        return void this.emit('change');
+      }
+      default:
+        return; // presence/voice updates: nothing to do
+    }
+  }
+}
