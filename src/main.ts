@@ -2,12 +2,13 @@
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { createCore, type Core } from './core.js';
 import { isVersusError } from './errors.js';
 import { startHealthServer, type Health } from './http/health-server.js';
 import { createLogger, type Logger } from './logger.js';
 
+/** A started adapter, as start-up and shutdown see it. */
 interface Running {
   name: string;
   stop(): Promise<void>;
@@ -30,6 +31,28 @@ async function health(core: Core, adapters: Running[]): Promise<Health> {
   return { ok: database && adapters.every((a) => a.ready()), details: { database: database ? 'ok' : 'unreachable', adapters: states } };
 }
 
+/** Starts the adapters whose credentials are present; the SDKs are imported only when used. */
+async function startAdapters(config: Config, core: Core, logger: Logger, check: () => Promise<Health>): Promise<{ running: Running[]; ownsHttp: boolean }> {
+  const running: Running[] = [];
+  let ownsHttp = false;
+  if (config.slack) {
+    const { createSlackAdapter } = await import('./adapters/slack/index.js');
+    const slack = createSlackAdapter({ config: config.slack, handler: core.handler, logger, port: config.port, host: config.host, health: check });
+    await slack.start();
+    core.registerPort(slack.port);
+    running.push({ name: 'slack', stop: () => slack.stop(), ready: () => slack.ready() });
+    ownsHttp = !config.slack.appToken; // HTTP mode serves /healthz and /readyz on the same port
+  }
+  if (config.discord) {
+    const { createDiscordAdapter } = await import('./adapters/discord/index.js');
+    const discord = createDiscordAdapter({ config: config.discord, handler: core.handler, logger });
+    core.registerPort(discord.port);
+    await discord.start();
+    running.push({ name: 'discord', stop: () => discord.stop(), ready: () => discord.ready() });
+  }
+  return { running, ownsHttp };
+}
+
 export async function main(): Promise<void> {
   const config = loadConfig();
   const consoleMode = !config.slack && !config.discord;
@@ -41,19 +64,25 @@ export async function main(): Promise<void> {
   const running: Running[] = [];
   let healthServer: Server | undefined;
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    // Hard stop if something hangs: a supervisor expects us gone within 10 s.
-    const timer = setTimeout(() => { logger.error('shutdown took over 10 s; exiting'); process.exit(1); }, 10_000);
-    timer.unref();
-    await core.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
-    for (const a of running.reverse()) await a.stop().catch((err: unknown) => logger.error({ err, adapter: a.name }, 'adapter stop failed'));
-    await new Promise<void>((r) => (healthServer ? healthServer.close(() => r()) : r()));
-    core.close();
-    logger.info('stopped');
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string) => {
+    stopping ??= (async () => {
+      logger.info({ reason }, 'shutting down');
+      // A supervisor expects us gone within 10 s; do not hang on a stuck connection.
+      const timer = setTimeout(() => { logger.error('shutdown took over 10 s; exiting'); process.exit(1); }, 10_000);
+      timer.unref();
+      // Stop the scheduler and flush pending re-renders while the platforms are still connected, stop
+      // taking work (adapters finish what is in flight), flush what that in-flight work queued, close the database.
+      const stopScheduler = () => core.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
+      await stopScheduler();
+      for (const a of [...running].reverse()) await a.stop().catch((err: unknown) => logger.error({ err, adapter: a.name }, 'adapter stop failed'));
+      await stopScheduler();
+      await new Promise<void>((r) => (healthServer ? healthServer.close(() => r()) : r()));
+      core.close();
+      clearTimeout(timer);
+      logger.info('stopped');
+    })();
+    return stopping;
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
@@ -61,13 +90,18 @@ export async function main(): Promise<void> {
   if (consoleMode) {
     const consoleAdapter = new ConsoleAdapter({ handler: core.handler, banner: CONNECT_HINT, exportDir: join(dirname(config.dbPath), 'exports') });
     core.registerPort(consoleAdapter);
+    running.push({ name: 'console', stop: () => consoleAdapter.stop(), ready: () => true });
     core.scheduler.start();
     await consoleAdapter.start();
     await shutdown('end of input');
     return;
   }
-  healthServer = await startHealthServer(() => health(core, running), config.port, config.host);
-  logger.info({ port: config.port }, 'health endpoints on /healthz and /readyz');
+  const check = () => health(core, running);
+  const started = await startAdapters(config, core, logger, check);
+  running.push(...started.running);
+  if (!started.ownsHttp) healthServer = await startHealthServer(check, config.port, config.host);
+  core.scheduler.start();
+  logger.info({ adapters: running.map((a) => a.name), port: config.port }, 'versus is running');
 }
 
 main().catch((e: unknown) => {

@@ -1,0 +1,125 @@
+import type { types } from '@slack/bolt';
+import type { Bar, Button, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
+import { barText } from '../../chat/render-text.js';
+
+export type Block = types.KnownBlock;
+type MrkdwnField = types.MrkdwnElement;
+
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+/** Limits from Slack's docs, with margin below the ~13k characters where msg_blocks_too_long starts. */
+export const LIMITS = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000, header: 150, buttons: 25, buttonText: 75, actionId: 255, payloadChars: 11_000 } as const;
+
+const SIDE = { go: '🐹', python: '🐍', both: '⚖️' } as const;
+const KIND = { benchmark: 'benchmark', anecdote: 'anecdote', fact: '', opinion: 'opinion', recommendation: 'advice' } as const;
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Slack mrkdwn needs &, < and > escaped, except in the <@user> mentions the core writes on purpose. */
+export const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/<(?!@[\w.-]+>)/g, '&lt;').replace(/(?<!<@[\w.-]+)>/g, '&gt;');
+
+const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
+const context = (text: string): types.ContextBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) }] });
+
+function citation(c: CitedClaim): string {
+  const where = `${escapeText(c.citation.title)} › ${escapeText(c.citation.section)}`;
+  return `📄 ${c.citation.url ? `<${c.citation.url}|${where}>` : where}`;
+}
+
+/** A claim: its text (kind marked unless plain fact), then its citation as a context block. */
+function claimBlocks(c: CitedClaim): Block[] {
+  const kind = KIND[c.kind] ? ` _(${KIND[c.kind]})_` : '';
+  return [section(`${SIDE[c.side]} ${escapeText(c.text)}${kind}`), context(citation(c))];
+}
+
+function barsText(bars: Bar[], total: number): string {
+  return `${bars.map((b) => `${escapeText(b.label)}  \`${barText(b.percent)}\` ${b.percent}% (${b.count})`).join('\n')}\n_${total} vote${total === 1 ? '' : 's'}_`;
+}
+
+/** One Reply block → Slack blocks (a block may need several to stay inside the limits). */
+export function renderBlock(b: ReplyBlock): Block[] {
+  switch (b.type) {
+    case 'heading':
+      return [{ type: 'header', text: { type: 'plain_text', text: clip(b.text, LIMITS.header) } }];
+    case 'text':
+      return [section(escapeText(b.text).replace(/&lt;(@[\w.-]+)&gt;/g, '<$1>'))];
+    case 'context':
+      return [context(escapeText(b.text))];
+    case 'divider':
+      return [{ type: 'divider' }];
+    case 'claims':
+      return [...(b.title ? [section(`*${escapeText(b.title)}*`)] : []), ...b.claims.flatMap(claimBlocks)];
+    case 'figures': {
+      // Figures as section fields, two per row (label | Go · Python), at most 10 fields per section.
+      const fields: MrkdwnField[] = b.rows.flatMap((r): MrkdwnField[] => [
+        { type: 'mrkdwn', text: clip(`*${escapeText(r.label)}*`, LIMITS.fieldText) },
+        { type: 'mrkdwn', text: clip(`🐹 ${escapeText(r.go ?? '—')}\n🐍 ${escapeText(r.python ?? '—')}`, LIMITS.fieldText) },
+      ]);
+      const out: Block[] = b.title ? [section(`*${escapeText(b.title)}*`)] : [];
+      for (let i = 0; i < fields.length; i += LIMITS.fields) out.push({ type: 'section', fields: fields.slice(i, i + LIMITS.fields) });
+      return out;
+    }
+    case 'disagreements':
+      return [
+        section('*⚠️ Where the sources disagree*'),
+        ...b.items.flatMap((d) => [section(`*${escapeText(d.about)}*: ${escapeText(d.summary)}`), context(`${citation(d.claims[0])}\n${citation(d.claims[1])}`)]),
+      ];
+    case 'bars':
+      return [...(b.title ? [section(`*${escapeText(b.title)}*`)] : []), section(barsText(b.bars, b.total))];
+  }
+}
+
+export function renderButtons(buttons: Button[]): types.ActionsBlock[] {
+  const out: types.ActionsBlock[] = [];
+  for (let i = 0; i < buttons.length; i += LIMITS.buttons) {
+    out.push({
+      type: 'actions',
+      elements: buttons.slice(i, i + LIMITS.buttons).map((b) => ({
+        type: 'button',
+        action_id: b.actionId.slice(0, LIMITS.actionId),
+        text: { type: 'plain_text', text: clip(b.label, LIMITS.buttonText), emoji: true },
+        ...(b.style && b.style !== 'default' ? { style: b.style } : {}),
+      }) satisfies types.Button),
+    });
+  }
+  return out;
+}
+
+/** The notification text Slack shows where blocks are not rendered (push notifications, search). */
+export function fallbackText(r: Reply): string {
+  const first = r.blocks.find((b) => b.type === 'text' || b.type === 'claims');
+  const line = first?.type === 'text' ? first.text : first?.type === 'claims' ? first.claims[0]?.text ?? '' : '';
+  return clip([r.title, line].filter(Boolean).join(': '), 300) || 'Versus';
+}
+
+const size = (blocks: Block[]) => JSON.stringify(blocks).length;
+
+/**
+ * Reply → pages of Slack blocks, each inside the limits. Content is never cut: what does not fit goes
+ * on the next page, reached with a More button (the adapter keeps the pages, see pages.ts).
+ */
+export function paginate(r: Reply, moreButton: (page: number) => Button): SlackMessage[] {
+  const header: types.HeaderBlock[] = r.title ? [{ type: 'header', text: { type: 'plain_text', text: clip(r.title, LIMITS.header), emoji: true } }] : [];
+  const body = r.blocks.flatMap(renderBlock);
+  const buttons = renderButtons(r.buttons ?? []);
+  const reserve = header.length + buttons.length + 2; // + a More button row and a page note
+  const pages: Block[][] = [];
+  let current: Block[] = [];
+  for (const block of body) {
+    const full = current.length + reserve + 1 > LIMITS.blocks || size(current) + size([block]) + size(header) + size(buttons) > LIMITS.payloadChars;
+    if (full && current.length > 0) {
+      pages.push(current);
+      current = [];
+    }
+    current.push(block);
+  }
+  pages.push(current);
+  const text = fallbackText(r);
+  return pages.map((blocks, i) => {
+    const last = i === pages.length - 1;
+    const nav = last ? [] : [context(`Page ${i + 1} of ${pages.length}`), ...renderButtons([moreButton(i + 1)])];
+    return { text, blocks: [...header, ...blocks, ...nav, ...(last ? buttons : [])] };
+  });
+}

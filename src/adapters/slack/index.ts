@@ -1,0 +1,125 @@
+import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
+import type { VersusHandler } from '../../chat/handler.js';
+import type { ChatPort } from '../../chat/port.js';
+import type { SlackConfig } from '../../config.js';
+import { VersusError } from '../../errors.js';
+import { healthResponse, type HealthCheck } from '../../http/health-server.js';
+import type { Logger } from '../../logger.js';
+import { attachListeners } from './listeners.js';
+import { PageStore } from './pages.js';
+import { SlackPort } from './port.js';
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  handler: VersusHandler;
+  logger: Logger;
+  /** HTTP mode: the port for /slack/events, /healthz and /readyz (0 picks a free one). */
+  port?: number | undefined;
+  host?: string | undefined;
+  health?: HealthCheck | undefined;
+  /** Web API retries (429s are waited out per Retry-After). Default: Slack's five retries in five minutes. */
+  retryConfig?: webApi.RetryOptions | undefined;
+}
+
+export interface SlackAdapter {
+  /** Verifies the token (auth.test), then listens (HTTP) or connects (Socket Mode). Resolves with the HTTP port. */
+  start(): Promise<{ port?: number | undefined }>;
+  stop(): Promise<void>;
+  port: ChatPort;
+  ready(): boolean;
+  app: App;
+}
+
+/** Bolt's logger interface on top of pino, so Bolt's own messages are structured like ours. */
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
+  return {
+    debug: (...msg) => log.debug(text(msg)),
+    info: (...msg) => log.info(text(msg)),
+    warn: (...msg) => log.warn(text(msg)),
+    error: (...msg) => log.error(text(msg)),
+    setLevel: (l) => { level = l; },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/** The Slack adapter: Bolt in HTTP mode (signed requests on one endpoint) or Socket Mode. */
+export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
+  const log = opts.logger.child({ adapter: 'slack' });
+  const { config } = opts;
+  const socketMode = !!config.appToken;
+  if (!socketMode && !config.signingSecret) throw new VersusError('config_invalid', 'Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
+  const logger = boltLogger(log);
+  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl.replace(/\/?$/, '/') } : {}), ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}) };
+  const health = async (path: string, res: import('node:http').ServerResponse) => {
+    const h = opts.health ? await opts.health() : { ok: true, details: {} };
+    const r = healthResponse(path, h)!;
+    res.writeHead(r.status, { 'content-type': 'application/json' }).end(r.body);
+  };
+  const receiver = socketMode
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: config.signingSecret!,
+        endpoints: '/slack/events',
+        logger,
+        customRoutes: ['/healthz', '/readyz'].map((path) => ({ path, method: ['GET'], handler: (_req, res) => void health(path, res) })),
+      });
+  const app = new App({
+    token: config.botToken,
+    ...(socketMode ? { appToken: config.appToken, socketMode: true } : { receiver }),
+    logger,
+    clientOptions,
+    // Verify the token in start(), where a failure becomes a clear error instead of an unhandled rejection.
+    deferInitialization: true,
+  });
+  const pages = new PageStore();
+  let botUserId: string | undefined;
+  let started = false;
+  // Work continues after ack() (the answer goes out later); stop() waits for it so nothing is cut off.
+  const inFlight = new Set<Promise<void>>();
+  app.use(async ({ next }) => {
+    const run = next();
+    inFlight.add(run);
+    try {
+      await run;
+    } finally {
+      inFlight.delete(run);
+    }
+  });
+  attachListeners(app, { handler: opts.handler, pages, log, botUserId: () => botUserId });
+  app.error(async (err) => log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled listener error'));
+
+  return {
+    app,
+    port: new SlackPort(app.client, pages, log),
+    ready: () => started,
+    async start() {
+      try {
+        await app.init();
+        botUserId = (await app.client.auth.test()).user_id;
+      } catch (cause) {
+        const code = (cause as { data?: { error?: string } }).data?.error ?? (cause as Error).message;
+        throw new VersusError('config_invalid', `Slack rejected SLACK_BOT_TOKEN (${code}). Check the Bot User OAuth Token in your Slack app's OAuth & Permissions page.`, { cause });
+      }
+      if (socketMode) {
+        await app.start();
+        started = true;
+        log.info({ botUserId }, 'slack: connected in Socket Mode');
+        return {};
+      }
+      const server = (await app.start({ port: opts.port ?? 3000, host: opts.host ?? '0.0.0.0' })) as import('node:http').Server;
+      started = true;
+      const port = (server.address() as { port: number }).port;
+      log.info({ botUserId, port }, 'slack: listening for /slack/events (HTTP mode)');
+      return { port };
+    },
+    async stop() {
+      started = false;
+      await app.stop();
+      const drained = Promise.allSettled([...inFlight]);
+      await Promise.race([drained, new Promise((r) => setTimeout(r, 5_000).unref())]);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { webApi } from '@slack/bolt';
+import type { ChatPort, MessageRef } from '../../chat/port.js';
+import type { Reply } from '../../chat/reply.js';
+import type { Logger } from '../../logger.js';
+import type { PageStore } from './pages.js';
+
+const ADMIN_CACHE_MS = 10 * 60_000;
+
+/** What the core posts on its own: scheduled polls, poll and walk re-renders, CSV exports, admin checks. */
+export class SlackPort implements ChatPort {
+  readonly platform = 'slack' as const;
+  private readonly admins = new Map<string, { admin: boolean; at: number }>();
+
+  constructor(private readonly client: webApi.WebClient, private readonly pages: PageStore, private readonly log: Logger) {}
+
+  async post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef> {
+    const msg = this.pages.render(reply);
+    const res = await this.client.chat.postMessage({ channel: channelId, thread_ts: threadId, text: msg.text, blocks: msg.blocks, unfurl_links: false });
+    return { channelId: res.channel ?? channelId, messageId: res.ts!, threadId };
+  }
+
+  async update(ref: MessageRef, reply: Reply): Promise<void> {
+    const msg = this.pages.render(reply);
+    await this.client.chat.update({ channel: ref.channelId, ts: ref.messageId, text: msg.text, blocks: msg.blocks });
+  }
+
+  async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<string> {
+    const file = { filename, content, title: filename };
+    await (threadId ? this.client.files.uploadV2({ ...file, channel_id: channelId, thread_ts: threadId }) : this.client.files.uploadV2({ ...file, channel_id: channelId }));
+    return `${filename}, uploaded to <#${channelId}>`;
+  }
+
+  /** Slack's admin/owner flag (users.info), cached for 10 minutes. */
+  async isAdmin(_workspaceId: string, userId: string): Promise<boolean> {
+    const cached = this.admins.get(userId);
+    if (cached && Date.now() - cached.at < ADMIN_CACHE_MS) return cached.admin;
+    try {
+      const res = await this.client.users.info({ user: userId });
+      const admin = !!(res.user?.is_admin || res.user?.is_owner || res.user?.is_primary_owner);
+      this.admins.set(userId, { admin, at: Date.now() });
+      return admin;
+    } catch (err) {
+      this.log.warn({ err, userId }, 'slack: users.info failed; treating the user as not an admin');
+      return false;
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+
+export interface SlackCall {
+  method: string;
+  body: Record<string, unknown>;
+  /** What the fake answered (e.g. the ts of a posted message). */
+  result?: Record<string, unknown> | undefined;
+}
+
+interface Injection {
+  status?: number;
+  error?: string;
+  retryAfter?: number;
+  times: number;
+}
+
+/** Parses a Web API body the way Slack does: form-encoded (JSON-valued fields such as blocks decoded) or JSON. */
+function parseBody(raw: string, type: string | undefined): Record<string, unknown> {
+  if (type?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? (() => { try { return JSON.parse(v) as unknown; } catch { return v; } })() : v;
+  }
+  return out;
+}
+
+const read = (req: IncomingMessage) => new Promise<string>((resolve) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+});
+
+/**
+ * A fake Slack on 127.0.0.1: the Web API under /api/ (auth.test, chat.*, users.info, files.* for
+ * uploadV2), response_url endpoints and file upload URLs. Records every call; errors can be injected.
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly responses: { path: string; body: Record<string, unknown> }[] = [];
+  readonly uploads: { id: string; content: string }[] = [];
+  readonly admins = new Set<string>();
+  private readonly injections = new Map<string, Injection>();
+  private server: Server | undefined;
+  private seq = 1_700_000_000;
+  base = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.route(req, res));
+    this.server.keepAliveTimeout = 1000;
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
+    this.base = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.base}/api/`;
+  }
+
+  private responseSeq = 0;
+
+  responseUrl(id = `r${++this.responseSeq}`): string {
+    return `${this.base}/response/${id}`;
+  }
+
+  /** The next `times` calls of a method fail: with an HTTP status (429 carries Retry-After) or a Slack error. */
+  inject(method: string, injection: Omit<Injection, 'times'> & { times?: number }): void {
+    this.injections.set(method, { times: 1, ...injection });
+  }
+
+  callsOf(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  async waitFor<T>(probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const v = probe();
+      if (v) return v;
+      if (Date.now() > until) throw new Error('FakeSlack.waitFor: timed out');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+
+  private ts(): string {
+    return `${++this.seq}.000100`;
+  }
+
+  private async route(req: IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
+    const raw = await read(req);
+    const path = (req.url ?? '/').split('?')[0]!;
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}): void =>
+      void res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+    if (path.startsWith('/response/')) {
+      this.responses.push({ path, body: parseBody(raw, req.headers['content-type']) });
+      return void res.writeHead(200).end('ok');
+    }
+    if (path.startsWith('/upload/')) {
+      this.uploads.push({ id: path.slice(8), content: raw });
+      return void res.writeHead(200).end('OK');
+    }
+    const method = path.replace(/^\/api\//, '');
+    const body = parseBody(raw, req.headers['content-type']);
+    const call: SlackCall = { method, body };
+    this.calls.push(call);
+    const answer = json;
+    const jsonApi = (status: number, result: Record<string, unknown>, headers?: Record<string, string>) => {
+      call.result = result;
+      answer(status, result, headers);
+    };
+    const inj = this.injections.get(method);
+    if (inj && inj.times > 0) {
+      inj.times--;
+      if (inj.status === 429) return jsonApi(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(inj.retryAfter ?? 1) });
+      if (inj.status) return jsonApi(inj.status, { ok: false, error: inj.error ?? 'internal_error' });
+      return jsonApi(200, { ok: false, error: inj.error ?? 'unknown_error' });
+    }
+    const channel = body.channel ?? body.channel_id;
+    switch (method) {
+      case 'auth.test':
+        return jsonApi(200, { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'versus', team_id: 'T0FAKE', user_id: 'UBOT', bot_id: 'BBOT' });
+      case 'chat.postMessage':
+        return jsonApi(200, { ok: true, channel, ts: this.ts(), message: { text: body.text } });
+      case 'chat.update':
+        return jsonApi(200, { ok: true, channel, ts: body.ts, text: body.text });
+      case 'chat.postEphemeral':
+        return jsonApi(200, { ok: true, message_ts: this.ts() });
+      case 'users.info':
+        return jsonApi(200, { ok: true, user: { id: body.user, is_admin: this.admins.has(String(body.user)), is_owner: false } });
+      case 'files.getUploadURLExternal': {
+        const id = `F${++this.seq}`;
+        return jsonApi(200, { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id });
+      }
+      case 'files.completeUploadExternal':
+        return jsonApi(200, { ok: true, files: (body.files as { id: string }[] | undefined) ?? [] });
+      default:
+        return jsonApi(200, { ok: true });
+    }
+  }
+}
