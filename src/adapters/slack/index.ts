@@ -5,6 +5,7 @@ import type { SlackConfig } from '../../config.js';
 import { VersusError } from '../../errors.js';
 import { healthResponse, type HealthCheck } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
+import { AnswerQueue } from './answer-queue.js';
 import { attachListeners } from './listeners.js';
 import { PageStore } from './pages.js';
 import { SlackPort } from './port.js';
@@ -27,6 +28,8 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   port: ChatPort;
   ready(): boolean;
+  /** Resolves when every queued answer has gone out. */
+  idle(): Promise<void>;
   app: App;
 }
 
@@ -34,8 +37,9 @@ export interface SlackAdapter {
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
   const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
+  // Bolt logs several debug lines per request: format them only when debug is on.
   return {
-    debug: (...msg) => log.debug(text(msg)),
+    debug: (...msg) => { if (log.isLevelEnabled('debug')) log.debug(text(msg)); },
     info: (...msg) => log.info(text(msg)),
     warn: (...msg) => log.warn(text(msg)),
     error: (...msg) => log.error(text(msg)),
@@ -75,6 +79,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     deferInitialization: true,
   });
   const pages = new PageStore();
+  const answers = new AnswerQueue();
   let botUserId: string | undefined;
   let started = false;
   // Work continues after ack() (the answer goes out later); stop() waits for it so nothing is cut off.
@@ -88,13 +93,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       inFlight.delete(run);
     }
   });
-  attachListeners(app, { handler: opts.handler, pages, log, botUserId: () => botUserId });
+  attachListeners(app, { handler: opts.handler, answers, pages, log, botUserId: () => botUserId });
   app.error(async (err) => log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled listener error'));
 
   return {
     app,
     port: new SlackPort(app.client, pages, log),
     ready: () => started,
+    idle: () => answers.drain(),
     async start() {
       try {
         await app.init();
@@ -110,6 +116,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         return {};
       }
       const server = (await app.start({ port: opts.port ?? 3000, host: opts.host ?? '0.0.0.0' })) as import('node:http').Server;
+      // Count requests until their response (the ack) is sent: answers wait for them (answer-queue.ts).
+      server.prependListener('request', (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+        if (req.method !== 'POST') return;
+        answers.requestStarted();
+        res.once('close', () => answers.requestFinished());
+      });
       started = true;
       const port = (server.address() as { port: number }).port;
       log.info({ botUserId, port }, 'slack: listening for /slack/events (HTTP mode)');
@@ -118,8 +130,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     async stop() {
       started = false;
       await app.stop();
-      const drained = Promise.allSettled([...inFlight]);
-      await Promise.race([drained, new Promise((r) => setTimeout(r, 5_000).unref())]);
+      const drained = Promise.allSettled([...inFlight, answers.drain()]);
+      // main.ts allows 10 s for the whole shutdown; leave room for the scheduler and the database.
+      await Promise.race([drained, new Promise((r) => setTimeout(r, 7_000).unref())]);
     },
   };
 }

@@ -3,10 +3,13 @@ import type { ActionOutcome, VersusHandler } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
 import { slackContext, withoutMention } from './context.js';
+import type { AnswerQueue } from './answer-queue.js';
 import { PageStore } from './pages.js';
 
 export interface ListenerDeps {
   handler: VersusHandler;
+  /** Where answers wait while requests are being acknowledged. */
+  answers: AnswerQueue;
   pages: PageStore;
   log: Logger;
   botUserId: () => string | undefined;
@@ -37,9 +40,11 @@ export function attachListeners(app: App, d: ListenerDeps): void {
   // `/versus <text>`: acknowledged at once (Slack wants it within 3 s), answered through response_url.
   app.command(/^\/versus/, async ({ command, ack, respond }) => {
     await ack();
-    const ctx = slackContext({ teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, userName: command.user_name });
-    const reply = await d.handler.command(command.text ?? '', ctx);
-    await safely(d.log, 'respond', { requestId: command.trigger_id, channel: command.channel_id }, () => respondWith(respond, d.pages, reply));
+    await d.answers.push(async () => {
+      const ctx = slackContext({ teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, userName: command.user_name });
+      const reply = await d.handler.command(command.text ?? '', ctx);
+      await safely(d.log, 'respond', { requestId: command.trigger_id, channel: command.channel_id }, () => respondWith(respond, d.pages, reply));
+    });
   });
 
   app.event('app_mention', async ({ event, body, client }) => {
@@ -47,8 +52,10 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     if (!(await d.handler.firstDelivery('slack', String((body as { event_id?: string }).event_id ?? event.ts)))) return;
     const thread = event.thread_ts ?? event.ts;
     const ctx = { ...slackContext({ teamId: (body as { team_id?: string }).team_id, channelId: event.channel, userId: event.user, threadTs: thread }), threadId: thread };
-    const reply = await d.handler.mention(withoutMention(event.text, d.botUserId()), ctx);
-    await safely(d.log, 'answer mention', { requestId: (body as { event_id?: string }).event_id, channel: event.channel }, () => postInThread(client, d.pages, reply, { channel: event.channel, thread, user: event.user! }));
+    await d.answers.push(async () => {
+      const reply = await d.handler.mention(withoutMention(event.text, d.botUserId()), ctx);
+      await safely(d.log, 'answer mention', { requestId: (body as { event_id?: string }).event_id, channel: event.channel }, () => postInThread(client, d.pages, reply, { channel: event.channel, thread, user: event.user! }));
+    });
   });
 
   // Plain messages in a thread the bot was mentioned in are follow-ups; everything else is ignored.
@@ -59,8 +66,10 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     if (m.user === bot || (bot && m.text.includes(`<@${bot}`))) return; // our own, or a mention (app_mention answers it)
     if (!(await d.handler.firstDelivery('slack', String((body as { event_id?: string }).event_id ?? m.ts)))) return;
     const ctx = { ...slackContext({ teamId: (body as { team_id?: string }).team_id, channelId: m.channel, userId: m.user, threadTs: m.thread_ts }), threadId: m.thread_ts };
-    const reply = await d.handler.threadMessage(m.text, ctx);
-    if (reply) await safely(d.log, 'answer follow-up', { requestId: (body as { event_id?: string }).event_id, channel: m.channel }, () => postInThread(client, d.pages, reply, { channel: m.channel, thread: m.thread_ts!, user: m.user! }));
+    await d.answers.push(async () => {
+      const reply = await d.handler.threadMessage(m.text!, ctx);
+      if (reply) await safely(d.log, 'answer follow-up', { requestId: (body as { event_id?: string }).event_id, channel: m.channel }, () => postInThread(client, d.pages, reply, { channel: m.channel, thread: m.thread_ts!, user: m.user! }));
+    });
   });
 
   app.action(/.*/, async ({ action, body, ack, respond, client }) => {

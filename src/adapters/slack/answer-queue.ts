@@ -1,0 +1,63 @@
+/**
+ * Answers wait here while Slack requests are waiting to be acknowledged: Slack needs the ack within 3 s
+ * (we aim for milliseconds), the answer can follow through response_url for 30 minutes. A job still runs
+ * at least every `maxWaitMs` under sustained load, so answers are delayed, never starved.
+ */
+export class AnswerQueue {
+  private readonly jobs: (() => Promise<void>)[] = [];
+  private running = false;
+  private unacked = 0;
+  private lastRun = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private idle: (() => void)[] = [];
+
+  constructor(private readonly maxWaitMs = 50) {}
+
+  /** A request arrived that has not been acknowledged yet. */
+  requestStarted(): void {
+    this.unacked++;
+  }
+
+  /** Its response went out. */
+  requestFinished(): void {
+    this.unacked = Math.max(0, this.unacked - 1);
+    if (this.unacked === 0) this.pump();
+  }
+
+  /** Runs the job when acks allow; resolves when it has run (its errors are the job's to handle). */
+  push(job: () => Promise<void>): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.jobs.push(() => job().finally(resolve));
+      this.pump();
+    });
+  }
+
+  get size(): number {
+    return this.jobs.length + (this.running ? 1 : 0);
+  }
+
+  /** Resolves once every queued job has run (shutdown). */
+  drain(): Promise<void> {
+    if (this.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idle.push(resolve));
+  }
+
+  private pump(): void {
+    if (this.running || this.jobs.length === 0) {
+      if (!this.running && this.jobs.length === 0) this.idle.splice(0).forEach((r) => r());
+      return;
+    }
+    const waited = Date.now() - this.lastRun;
+    if (this.unacked > 0 && waited < this.maxWaitMs) {
+      this.timer ??= setTimeout(() => { this.timer = undefined; this.pump(); }, this.maxWaitMs - waited);
+      return;
+    }
+    const job = this.jobs.shift()!;
+    this.running = true;
+    void job().finally(() => {
+      this.running = false;
+      this.lastRun = Date.now();
+      setImmediate(() => this.pump()); // let pending I/O (new requests) run first
+    });
+  }
+}
