@@ -122,12 +122,22 @@ export class WalkService {
         this.deps.store.setStatus(s.id, 'cancelled', this.now());
         return { update: ephemeral('Walk cancelled.') };
     }
+    this.rerenderLater(s);
     return { update: this.stepReply(this.deps.store.get(s.id)!, ctx.userId) };
   }
 
   private async finish(s: Session): Promise<ActionOutcome> {
     if (!this.deps.store.setStatus(s.id, 'finished', this.now())) return { reply: ephemeral('This walk is already finished.') };
+    this.rerenderLater(s);
     return { update: this.scorecard(s) };
+  }
+
+  /**
+   * Channel walks: also queue a re-render after navigation, so an answer-count edit that was already on
+   * its way cannot land after this one and show an old step (the coalescer flushes once more at the end).
+   */
+  private rerenderLater(s: Session): void {
+    if (s.mode === 'channel') this.renders.request(s.id);
   }
 
   scorecard(s: Session): Reply {
@@ -176,8 +186,8 @@ export class WalkService {
   private async rerender(id: string): Promise<void> {
     const s = this.deps.store.get(id);
     const port = s && this.deps.ports.get(s.platform);
-    if (!s?.messageId || !port || s.status !== 'open') return;
-    await port.update({ channelId: s.channelId, messageId: s.messageId, threadId: s.threadId ?? undefined }, this.stepReply(s));
+    if (!s?.messageId || !port || (s.status !== 'open' && s.status !== 'finished')) return;
+    await port.update({ channelId: s.channelId, messageId: s.messageId, threadId: s.threadId ?? undefined }, s.status === 'finished' ? this.scorecard(s) : this.stepReply(s));
   }
 }
 

@@ -56,6 +56,8 @@ describe('polls and the decision-matrix walk on Slack', () => {
       await rig.fake.waitFor(() => rig.fake.callsOf('chat.update').length > updates);
       blocks = latest();
     }
+    // The message ends on the scorecard, whatever order the queued edits arrive in.
+    await rig.core.walks!.renders.drain();
     const card = JSON.stringify(latest());
     expect(card).toMatch(/Scorecard/);
     expect(card).toMatch(/Verdict: Split it/);
