@@ -93,6 +93,16 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
     expect(rig.fake.responses.filter((r) => r.body.response_type)).not.toContainEqual(expect.objectContaining({ path: expect.stringContaining('9.9') }));
   });
 
+  it('refuses a replayed request (the same signed bytes sent again within the 5-minute window) with 401, changing nothing', async () => {
+    const first = await rig.send.command('poll', { responseUrl: rig.fake.responseUrl(), channel: 'CREPLAY', user: 'UREPLAY' });
+    expect(first.status).toBe(200);
+    await rig.fake.waitFor(() => rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'CREPLAY'));
+    const replayed = await rig.send.replayLast();
+    expect(replayed.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 150));
+    expect(rig.fake.callsOf('chat.postMessage').filter((c) => c.body.channel === 'CREPLAY')).toHaveLength(1);
+  });
+
   it('logs a Web API error (channel_not_found) without crashing, then keeps serving', async () => {
     rig.fake.inject('chat.postMessage', { error: 'channel_not_found' });
     await rig.send.event({ type: 'app_mention', user: 'U2', text: '<@UBOT> does the GIL matter for backends?', ts: '1700000400.000100', channel: 'CGONE' }, { eventId: 'Ev400' });

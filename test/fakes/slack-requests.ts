@@ -13,16 +13,26 @@ export interface Sent {
 
 /** Sends signed requests to a Slack app's endpoint in Slack's documented formats. */
 export class SlackSender {
+  private last: { body: string; headers: Record<string, string> } | undefined;
+
   constructor(private readonly url: string, private readonly secret: string) {}
 
   async send(body: string, contentType: string, opts: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {}): Promise<Sent> {
     const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
+    const headers = { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(opts.secret ?? this.secret, ts, body), ...opts.headers };
+    this.last = { body, headers };
+    return this.post(body, headers);
+  }
+
+  /** Sends the previous request again, byte for byte (a replay an attacker could capture). */
+  replayLast(): Promise<Sent> {
+    if (!this.last) throw new Error('nothing sent yet');
+    return this.post(this.last.body, this.last.headers);
+  }
+
+  private async post(body: string, headers: Record<string, string>): Promise<Sent> {
     const started = performance.now();
-    const res = await fetch(this.url, {
-      method: 'POST',
-      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(opts.secret ?? this.secret, ts, body), ...opts.headers },
-      body,
-    });
+    const res = await fetch(this.url, { method: 'POST', headers, body });
     const text = await res.text();
     return { status: res.status, body: text, ms: performance.now() - started };
   }

@@ -6,6 +6,7 @@ import { VersusError } from '../../errors.js';
 import { healthResponse, type HealthCheck } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
 import { AnswerQueue } from './answer-queue.js';
+import { ReplayGuard } from './replay-guard.js';
 import { attachListeners } from './listeners.js';
 import { PageStore } from './pages.js';
 import { SlackPort } from './port.js';
@@ -80,6 +81,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   });
   const pages = new PageStore();
   const answers = new AnswerQueue();
+  const replays = new ReplayGuard();
   let botUserId: string | undefined;
   let started = false;
   // Work continues after ack() (the answer goes out later); stop() waits for it so nothing is cut off.
@@ -119,6 +121,12 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       // Count requests until their response (the ack) is sent: answers wait for them (answer-queue.ts).
       server.prependListener('request', (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
         if (req.method !== 'POST') return;
+        const sig = req.headers['x-slack-signature'];
+        if (typeof sig === 'string' && !replays.first(sig)) {
+          // Runs before Bolt reads the request: a spoiled signature makes Bolt refuse it with 401.
+          req.headers['x-slack-signature'] = 'v0=replayed';
+          log.warn({ ip: req.socket.remoteAddress }, 'slack: replayed request refused');
+        }
         answers.requestStarted();
         res.once('close', () => answers.requestFinished());
       });
