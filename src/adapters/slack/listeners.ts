@@ -89,15 +89,19 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     const outcome: ActionOutcome = await d.handler.action(actionId, ctx);
     await ack();
     const ids = { requestId: b.trigger_id, channel: channelId, action: actionId };
-    if (outcome.update) {
-      const update = outcome.update;
-      if (b.container?.is_ephemeral || !messageTs) await safely(d.log, 'update ephemeral', ids, () => respondWith(respond, d.pages, update, { replace_original: true }));
-      else await safely(d.log, 'chat.update', ids, () => client.chat.update({ channel: channelId, ts: messageTs, ...d.pages.render(update) }));
-    }
-    if (outcome.reply) {
-      const reply = outcome.reply;
-      if (reply.visibility === 'ephemeral') await safely(d.log, 'chat.postEphemeral', ids, () => client.chat.postEphemeral({ channel: channelId, user: b.user.id, ...(b.message?.thread_ts ? { thread_ts: b.message.thread_ts } : {}), ...d.pages.render(reply) }));
-      else await safely(d.log, 'chat.postMessage', ids, () => client.chat.postMessage({ channel: channelId, ...(b.message?.thread_ts ? { thread_ts: b.message.thread_ts } : {}), ...d.pages.render(reply) }));
-    }
+    // The click is stored and acknowledged; showing its result can wait behind other acknowledgements.
+    await d.answers.push(async () => {
+      if (outcome.update) {
+        const update = outcome.update;
+        if (b.container?.is_ephemeral || !messageTs) await safely(d.log, 'update ephemeral', ids, () => respondWith(respond, d.pages, update, { replace_original: true }));
+        else await safely(d.log, 'chat.update', ids, () => client.chat.update({ channel: channelId, ts: messageTs, ...d.pages.render(update) }));
+      }
+      if (outcome.reply) {
+        const reply = outcome.reply;
+        const thread = b.message?.thread_ts ? { thread_ts: b.message.thread_ts } : {};
+        if (reply.visibility === 'ephemeral') await safely(d.log, 'chat.postEphemeral', ids, () => client.chat.postEphemeral({ channel: channelId, user: b.user.id, ...thread, ...d.pages.render(reply) }));
+        else await safely(d.log, 'chat.postMessage', ids, () => client.chat.postMessage({ channel: channelId, ...thread, ...d.pages.render(reply) }));
+      }
+    });
   });
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerQueue } from '../../src/adapters/slack/answer-queue.js';
+
+describe('answer queue (acknowledgements first)', () => {
+  it('holds answers while a request awaits its ack, and runs them once it is acknowledged', async () => {
+    const q = new AnswerQueue(10_000);
+    const ran: number[] = [];
+    q.requestStarted();
+    const done = q.push(async () => { ran.push(1); });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(ran).toEqual([]);
+    q.requestFinished();
+    await done;
+    expect(ran).toEqual([1]);
+  });
+
+  it('still runs a job every maxWaitMs while requests keep arriving', async () => {
+    const q = new AnswerQueue(20);
+    q.requestStarted(); // never acknowledged
+    const started = Date.now();
+    await q.push(async () => {});
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('stops deferring when the backlog is full, so memory stays bounded', async () => {
+    const q = new AnswerQueue(60_000, 3);
+    q.requestStarted();
+    const ran: number[] = [];
+    const all = [1, 2, 3, 4].map((n) => q.push(async () => { ran.push(n); }));
+    await Promise.race([Promise.all(all), new Promise((r) => setTimeout(r, 500))]);
+    expect(ran.length).toBeGreaterThan(0);
+  });
+
+  it('drains every queued job (shutdown)', async () => {
+    const q = new AnswerQueue(5);
+    const ran: number[] = [];
+    for (let i = 0; i < 5; i++) void q.push(async () => { ran.push(i); });
+    await q.drain();
+    expect(ran).toEqual([0, 1, 2, 3, 4]);
+  });
+});
