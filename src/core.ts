@@ -82,6 +82,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         { name: 'pollsClosed', run: () => polls.closeDue() },
         { name: 'debatesPosted', run: () => schedules.runDue() },
         ...(walks ? [{ name: 'walksExpired', run: () => walks.expireIdle() }] : []),
+        { name: 'rowsPruned', run: async () => conversations.prune() },
       ],
       [polls.renders, ...(walks ? [walks.renders] : [])],
       logger,

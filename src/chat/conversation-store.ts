@@ -9,6 +9,8 @@ export class ConversationStore {
   private readonly getThread;
   private readonly insertContext;
   private readonly getContext;
+  private readonly pruneDeliveries;
+  private readonly pruneContexts;
 
   constructor(db: Database, private readonly clock: Clock) {
     this.insertDelivery = db.prepare('INSERT OR IGNORE INTO deliveries (platform, event_id, received_at) VALUES (?, ?, ?)');
@@ -17,6 +19,18 @@ export class ConversationStore {
     this.getThread = db.prepare('SELECT last_question AS q FROM threads WHERE platform = ? AND channel_id = ? AND thread_id = ?');
     this.insertContext = db.prepare('INSERT INTO reply_contexts (id, kind, payload, created_at) VALUES (?, ?, ?, ?)');
     this.getContext = db.prepare('SELECT payload FROM reply_contexts WHERE id = ? AND kind = ?');
+    this.pruneDeliveries = db.prepare('DELETE FROM deliveries WHERE received_at < ?');
+    this.pruneContexts = db.prepare('DELETE FROM reply_contexts WHERE created_at < ?');
+  }
+
+  /**
+   * Forgets deliveries older than a day (platforms retry within minutes) and paging contexts older
+   * than 30 days, so these tables stay small. Returns the rows removed.
+   */
+  prune(): number {
+    const now = this.clock.now().getTime();
+    return this.pruneDeliveries.run(new Date(now - 86_400_000).toISOString()).changes
+      + this.pruneContexts.run(new Date(now - 30 * 86_400_000).toISOString()).changes;
   }
 
   /** True the first time an event id is seen (atomic insert), false for retries and duplicates. */

@@ -59,6 +59,7 @@ export interface Bar {
 
 export type ReplyBlock =
   | { type: 'heading'; text: string }
+  /** May mark `*bold*` (Slack style) and `code`, and mention users as <@id>; adapters translate. */
   | { type: 'text'; text: string }
   | { type: 'claims'; title?: string | undefined; claims: CitedClaim[] }
   | { type: 'figures'; title?: string | undefined; rows: FigureRow[] }

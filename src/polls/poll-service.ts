@@ -24,6 +24,9 @@ export interface PollServiceDeps {
 
 type Create = Extract<PollCommand, { op: 'create' }>;
 
+/** Who counts as an admin, in each platform's words. */
+export const ADMIN: Record<Platform, string> = { slack: 'a workspace admin', discord: 'a server admin (Manage Messages or Manage Server)', console: 'an admin' };
+
 export const newId = (prefix: string) => `${prefix}${randomBytes(5).toString('base64url').replace(/[-_]/g, 'x').slice(0, 6).toLowerCase()}`;
 
 /** Polls on any platform: create and post, vote/change/retract, coalesced live results, close, export. */
@@ -83,7 +86,7 @@ export class PollService {
     if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
     if (poll.closedAt) return ephemeral(`Poll ${pollId} is already closed.`);
     const allowed = poll.creatorId === ctx.userId || ctx.isAdmin || (await this.port(ctx.platform)?.isAdmin?.(ctx.workspaceId, ctx.userId)) === true;
-    if (!allowed) return ephemeral('Only the person who started this poll or a workspace admin can close it.');
+    if (!allowed) return ephemeral(`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
     await this.finish(poll, ctx.userId);
     return ephemeral(`Poll ${pollId} is closed.`);
   }

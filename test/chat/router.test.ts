@@ -5,6 +5,7 @@ import { parseCommand } from '../../src/chat/parse-command.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Core } from '../../src/core.js';
 import { testCore } from '../helpers/core.js';
+import type { TestClock } from '../../src/clock.js';
 
 const ctx: ChatContext = { platform: 'console', workspaceId: 'w', channelId: 'c1', userId: 'u1', isAdmin: false };
 const thread = { ...ctx, threadId: 't1' };
@@ -108,6 +109,13 @@ describe('router', () => {
     expect(await core.handler.firstDelivery('slack', 'Ev1')).toBe(true);
     expect(await core.handler.firstDelivery('slack', 'Ev1')).toBe(false);
     expect(await core.handler.firstDelivery('discord', 'Ev1')).toBe(true);
+  });
+
+  it('forgets deliveries after a day, so the table stays small', async () => {
+    expect(await core.handler.firstDelivery('slack', 'EvOld')).toBe(true);
+    (core.clock as TestClock).advance(86_400_000 + 1);
+    expect(core.conversations.prune()).toBeGreaterThan(0);
+    expect(await core.handler.firstDelivery('slack', 'EvOld')).toBe(true);
   });
 
   it('autocompletes topics, at most 25', async () => {

@@ -66,7 +66,7 @@ describe('polls through the core (real SQLite)', () => {
   it('lets only the creator or an admin close a poll', async () => {
     const { core, port } = await start(':memory:', new TestClock());
     const pollId = pollIdOf(await core.handler.command('poll', ctx('creator')));
-    expect(text(await core.handler.command(`poll close ${pollId}`, ctx('mallory')))).toMatch(/Only the person who started this poll or a workspace admin/);
+    expect(text(await core.handler.command(`poll close ${pollId}`, ctx('mallory')))).toMatch(/Only the person who started this poll or an admin/);
     port.admins.add('boss'); // e.g. Slack's admin flag, looked up through the port
     expect(text(await core.handler.command(`poll close ${pollId}`, ctx('boss')))).toMatch(/is closed/);
   });

@@ -86,12 +86,17 @@ interface Sink {
   field(name: string, value: string): void;
 }
 
+/** Reply text marks bold Slack-style (`*bold*`); in Discord markdown single asterisks are italics. */
+export function discordMarkdown(text: string): string {
+  return text.replace(/(?<![*\\\w])\*(?![\s*])([^*\n]+?)(?<!\s)\*(?![*\w])/g, '**$1**');
+}
+
 function addBlock(b: ReplyBlock, s: Sink): void {
   switch (b.type) {
     case 'heading':
       return s.text(`**${b.text}**`);
     case 'text':
-      return s.text(b.text);
+      return s.text(discordMarkdown(b.text));
     case 'context':
       // "-# " is Discord's subtext; it applies per line.
       return s.text(b.text.split('\n').map((l) => `-# ${l}`).join('\n'));
