@@ -140,7 +140,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       await app.stop();
       const drained = Promise.allSettled([...inFlight, answers.drain()]);
       // main.ts allows 10 s for the whole shutdown; leave room for the scheduler and the database.
-      await Promise.race([drained, new Promise((r) => setTimeout(r, 7_000).unref())]);
+      await Promise.race([drained, new Promise((r) => setTimeout(r, 5_000).unref())]);
+      // Votes and commands are already stored; only these confirmations or answers go unsent.
+      if (answers.size > 0) log.warn({ unsent: answers.size }, 'slack: stopped with answers still queued');
     },
   };
 }
