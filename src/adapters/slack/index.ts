@@ -86,13 +86,17 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   let started = false;
   // Work continues after ack() (the answer goes out later); stop() waits for it so nothing is cut off.
   const inFlight = new Set<Promise<void>>();
-  app.use(async ({ next }) => {
+  app.use(async ({ next, body }) => {
+    const started = performance.now();
+    const b = body as { type?: string; trigger_id?: string; event_id?: string; command?: string };
     const run = next();
     inFlight.add(run);
     try {
       await run;
     } finally {
       inFlight.delete(run);
+      // One line per request with its Slack id (trigger_id or event_id); the text itself is not logged.
+      if (log.isLevelEnabled('debug')) log.debug({ requestId: b.trigger_id ?? b.event_id, type: b.command ? 'command' : b.type, ms: Math.round(performance.now() - started) }, 'slack: request handled');
     }
   });
   attachListeners(app, { handler: opts.handler, answers, pages, log, botUserId: () => botUserId });
