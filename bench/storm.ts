@@ -1,7 +1,8 @@
 // Votes through the Slack HTTP path: the real bot as its own process (src/main.ts, Slack HTTP mode), a
 // load generator + fake Slack in another, 20,000 signed block_actions votes at concurrency 50. Reports
 // votes per second, that none was lost (sum of tallies == votes acknowledged), and the bot's RSS idle
-// and under the storm. Standalone: npx tsx bench/storm.ts
+// and under the storm. The bot is the compiled build (as in the Docker image). Standalone: npx tsx bench/storm.ts
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,7 +21,10 @@ export async function benchStorm(): Promise<Record<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), 'versus-storm-'));
   const load = await LoadProcess.start();
   const dbPath = join(dir, 'versus.db');
-  const bot = await startBot({ VERSUS_DB: dbPath, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), SLACK_BOT_TOKEN: 'xoxb-storm', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: load.apiUrl });
+  // Measure the bot as it is deployed: compiled (npm run build), not through the TypeScript loader.
+  const dist = join(ROOT, '.bench-dist');
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', dist]);
+  const bot = await startBot({ VERSUS_DB: dbPath, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), SLACK_BOT_TOKEN: 'xoxb-storm', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: load.apiUrl }, 30_000, process.env.STORM_NODE_ARGS?.split(' ').filter(Boolean), dist);
   try {
     await new Promise((r) => setTimeout(r, 2000)); // settle after start-up before reading idle memory
     const idleRss = bot.rssMb();
@@ -41,6 +45,11 @@ export async function benchStorm(): Promise<Record<string, number>> {
     const tally = (db.prepare('SELECT count(*) AS n FROM votes WHERE poll_id = ?').get(poll.id) as { n: number }).n;
     db.close();
     const perSecond = result.ok / result.seconds;
+    if (process.env.STORM_LOGS) {
+      const counts = new Map<string, number>();
+      for (const l of bot.logs) { const m = /"level":(\d+).*"msg":"([^"]*)"/.exec(l); if (m && Number(m[1]) >= 40) counts.set(`${m[1]} ${m[2]} ${/"error":"[^"]*"/.exec(l)?.[0] ?? ''}`, (counts.get(`${m[1]} ${m[2]} ${/"error":"[^"]*"/.exec(l)?.[0] ?? ''}`) ?? 0) + 1); }
+      console.log([...counts].sort((a, b) => b[1] - a[1]).slice(0, 10));
+    }
     report(`Vote storm through the Slack HTTP path (${VOTES.toLocaleString('en-US')} signed votes, concurrency 50, bot in its own process)`, [
       ['votes acknowledged', `${result.ok} (${result.failed} failed)`],
       ['votes per second', perSecond.toFixed(0), '≥ 2,000'],
@@ -54,6 +63,7 @@ export async function benchStorm(): Promise<Record<string, number>> {
     await bot.exited;
     await load.close();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(dist, { recursive: true, force: true });
   }
 }
 

@@ -73,7 +73,7 @@ export class PollService {
         return { reply: ephemeral('This poll is closed; votes are no longer counted. Start a new one with `/versus poll`.') };
       default: {
         this.renders.request(pollId);
-        const label = this.deps.store.get(pollId)?.options[outcome.option] ?? '';
+        const label = outcome.label;
         const team = label.replace(/^\p{Extended_Pictographic}\s*/u, '');
         const text = outcome.kind === 'retracted' ? `Your vote for ${team} is withdrawn.` : label.match(/Go|Python/) && !/depends/i.test(label) ? `You're on Team ${team}.` : `You voted: ${team}.`;
         return { reply: ephemeral(text) };

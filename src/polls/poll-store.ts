@@ -35,8 +35,7 @@ export interface Tally {
 }
 
 export type VoteOutcome =
-  | { kind: 'voted' | 'changed'; option: number }
-  | { kind: 'retracted'; option: number }
+  | { kind: 'voted' | 'changed' | 'retracted'; option: number; label: string }
   | { kind: 'closed' }
   | { kind: 'no_such_poll' }
   | { kind: 'no_such_option' };
@@ -101,18 +100,19 @@ export class PollStore {
       const poll = this.s.get!.get(pollId) as PollRow | undefined;
       if (!poll) return { kind: 'no_such_poll' };
       if (poll.closed_at !== null || poll.closes_at <= nowIso) return { kind: 'closed' };
-      if (option < 0 || option >= (this.s.options!.all(pollId) as unknown[]).length) return { kind: 'no_such_option' };
+      const label = (this.s.options!.all(pollId) as { label: string }[])[option]?.label;
+      if (option < 0 || label === undefined) return { kind: 'no_such_option' };
       const mine = this.s.myVote!.get(pollId, userId) as { o: number } | undefined;
       if (!mine) {
         this.s.insVote!.run(pollId, userId, option, nowIso);
-        return { kind: 'voted', option };
+        return { kind: 'voted', option, label };
       }
       if (mine.o === option) {
         this.s.delVote!.run(pollId, userId);
-        return { kind: 'retracted', option };
+        return { kind: 'retracted', option, label };
       }
       this.s.updVote!.run(option, nowIso, pollId, userId);
-      return { kind: 'changed', option };
+      return { kind: 'changed', option, label };
     }).immediate();
   }
 

@@ -16,10 +16,13 @@ export interface BotProcess {
   rssMb(): number;
 }
 
-/** Runs the real bot (src/main.ts) as its own process in Slack HTTP mode; resolves once it listens. */
-export async function startBot(env: Record<string, string>, timeoutMs = 30_000): Promise<BotProcess> {
+/**
+ * Runs the real bot as its own process in Slack HTTP mode; resolves once it listens. By default from
+ * source through tsx; `compiled` runs a `npm run build` output (main.js), as the Docker image does.
+ */
+export async function startBot(env: Record<string, string>, timeoutMs = 30_000, nodeArgs: string[] = [], compiled?: string): Promise<BotProcess> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && !k.startsWith('DISCORD_')));
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, 'src/main.ts')], {
+  const child = spawn(process.execPath, compiled ? [...nodeArgs, resolve(compiled, 'main.js')] : [...nodeArgs, '--import', 'tsx', resolve(ROOT, 'src/main.ts')], {
     cwd: ROOT, env: { ...clean, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, stdio: ['pipe', 'pipe', 'pipe'],
   }) as ChildProcessWithoutNullStreams;
   const logs: string[] = [];

@@ -76,6 +76,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     ...(socketMode ? { appToken: config.appToken, socketMode: true } : { receiver }),
     logger,
     clientOptions,
+    // Thread context lives in SQLite (ConversationStore); Bolt's in-memory one would only cost time per request.
+    convoStore: false,
     // Verify the token in start(), where a failure becomes a clear error instead of an unhandled rejection.
     deferInitialization: true,
   });
