@@ -8,7 +8,7 @@ import { cited } from '../chat/present-answers.js';
 import { ephemeral, type CitedClaim, type Reply } from '../chat/reply.js';
 import type { Logger } from '../logger.js';
 import { Coalescer } from '../polls/coalescer.js';
-import { newId } from '../polls/poll-service.js';
+import { newId } from '../ids.js';
 import type { Matrix } from './definition.js';
 import type { MatrixStore, Session } from './matrix-store.js';
 import { renderScorecard, renderStep, answerChoices } from './render-walk.js';

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { AnswersStore } from '../answers/answers-store.js';
 import type { Clock } from '../clock.js';
 import type { ChatContext, Platform } from '../chat/context.js';
@@ -7,6 +6,7 @@ import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import type { Logger } from '../logger.js';
+import { newId } from '../ids.js';
 import { Coalescer } from './coalescer.js';
 import type { PollCommand } from './poll-args.js';
 import type { Motion, Poll, PollStore } from './poll-store.js';
@@ -26,8 +26,6 @@ type Create = Extract<PollCommand, { op: 'create' }>;
 
 /** Who counts as an admin, in each platform's words. */
 export const ADMIN: Record<Platform, string> = { slack: 'a workspace admin', discord: 'a server admin (Manage Messages or Manage Server)', console: 'an admin' };
-
-export const newId = (prefix: string) => `${prefix}${randomBytes(5).toString('base64url').replace(/[-_]/g, 'x').slice(0, 6).toLowerCase()}`;
 
 /** Polls on any platform: create and post, vote/change/retract, coalesced live results, close, export. */
 export class PollService {

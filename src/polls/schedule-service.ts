@@ -9,7 +9,8 @@ import type { Logger } from '../logger.js';
 import { DEFAULT_DURATION_MS, formatDuration, parseDuration } from './duration.js';
 import { motionCandidates, pickMotion } from './motions.js';
 import { TEAM_OPTIONS, TEAM_QUESTION } from './poll-args.js';
-import { newId, type PollService } from './poll-service.js';
+import { newId } from '../ids.js';
+import type { PollService } from './poll-service.js';
 import type { Schedule, ScheduleStore } from './schedule-store.js';
 import { nextRun, parseWhen, validTimeZone, WHEN_EXAMPLES } from './when.js';
 
