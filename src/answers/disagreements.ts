@@ -91,10 +91,10 @@ export function findDisagreements(claims: ContestableClaim[], max = MAX_DISAGREE
 
   // Untagged figures: the same subject and metric (e.g. a benchmark row) reported differently by two sources.
   const untagged = claims.filter((c) => c.metricKey === undefined);
-  const figureKey = (c: CitedClaim, f: FigureView) => `${f.subject.toLowerCase()}|${f.metric.toLowerCase()}|${unitFamily(f.unit)}`;
+  const figureKey = (f: FigureView) => `${f.subject.toLowerCase()}|${f.metric.toLowerCase()}|${unitFamily(f.unit)}`;
   const byFigure = new Map<string, { claim: CitedClaim; f: FigureView }[]>();
   for (const c of untagged) for (const f of c.figures) {
-    const k = figureKey(c, f);
+    const k = figureKey(f);
     if (!byFigure.has(k)) byFigure.set(k, []);
     byFigure.get(k)!.push({ claim: c, f });
   }

@@ -14,7 +14,6 @@ import type { Claim, ParsedDocument } from './types.js';
 
 /** Bump when extraction changes so every document is re-indexed once. */
 export const INDEXER_VERSION = '1';
-const CONFIG_FILES = new Set(['taxonomy.yaml', 'matrix.yaml']);
 const BATCH_CLAIMS = 5_000;
 
 export interface IndexReport {
@@ -88,7 +87,6 @@ export function indexKnowledge(db: Database, dir: string, opts: { clock?: Clock;
 
   for (const file of listDocuments(root)) {
     const path = relative(root, file).split('\\').join('/');
-    if (CONFIG_FILES.has(path)) continue;
     seen.add(path);
     const source = readFileSync(file, 'utf8');
     const hash = sha(source);

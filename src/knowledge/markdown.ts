@@ -92,7 +92,7 @@ interface OpenItem {
 /** Walks markdown-it's token stream: headings → sections, list items, table rows and sentences → claims. */
 function collect(tokens: Token[], out: ClaimCollector): void {
   const items: OpenItem[] = [];
-  let listDefaults: ClaimTags[] = [];
+  const listDefaults: ClaimTags[] = [];
   let table: { headers: string[]; row: string[]; inHead: boolean; defaults: ClaimTags } | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -159,7 +159,6 @@ function collect(tokens: Token[], out: ClaimCollector): void {
         break;
     }
   }
-  listDefaults = [];
 }
 
 let parser: MarkdownIt | undefined;
