@@ -67,7 +67,8 @@ export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string):
   const metricKeys = [...new Set(claims.flatMap((c) => (c.metricKey ? [c.metricKey] : [])))].slice(0, MAX_CONTESTED_KEYS);
   const issues = [...new Set(claims.flatMap((c) => (c.stance ? [c.stance.split(':')[0]!] : [])))].slice(0, MAX_CONTESTED_KEYS);
   const contested = store.contested(metricKeys, issues);
-  const disagreements = findDisagreements([...contested, ...claims.filter((c) => !contested.some((x) => x.rowid === c.rowid))]);
+  const seen = new Set(contested.map((c) => c.rowid));
+  const disagreements = findDisagreements([...contested, ...claims.filter((c) => !seen.has(c.rowid))]);
   return {
     found: true,
     result: {

@@ -166,10 +166,12 @@ export class WalkService {
     return new Map(this.deps.matrix.factors.map((f, i) => [f.id, aggregate(f, answers.filter((a) => a.step === i).map((a) => a.value), skipped.has(i))]));
   }
 
+  /** One step's message: only that step's answers are aggregated (it is re-rendered on every answer). */
   private stepReply(s: Session, userId?: string): Reply {
     const factor = this.deps.matrix.factors[s.step]!;
-    const agg = this.aggregates(s).get(factor.id)!;
-    const yours = userId ? this.deps.store.answers(s.id).find((a) => a.step === s.step && a.userId === userId)?.value : undefined;
+    const answers = this.deps.store.answers(s.id).filter((a) => a.step === s.step);
+    const agg = aggregate(factor, answers.map((a) => a.value), this.deps.store.skipped(s.id).has(s.step));
+    const yours = userId ? answers.find((a) => a.userId === userId)?.value : undefined;
     return renderStep(this.deps.matrix, s, agg, this.evidence(factor.claims), yours);
   }
 
