@@ -21,7 +21,9 @@ function time<T>(fn: () => T): [T, number] {
 
 /** Issue 2's figures: index 100k claims, re-index one document, ask and compare latency, LIKE baseline, RSS. */
 export async function benchCore(): Promise<Record<string, number>> {
-  const taxonomyPath = existsSync(join(ROOT, 'knowledge/taxonomy.yaml')) ? join(ROOT, 'knowledge/taxonomy.yaml') : join(ROOT, 'test/fixtures/knowledge/taxonomy.yaml');
+  const taxonomyPath = existsSync(join(ROOT, 'knowledge/taxonomy.yaml'))
+    ? join(ROOT, 'knowledge/taxonomy.yaml')
+    : join(ROOT, 'test/fixtures/knowledge/taxonomy.yaml');
   const taxonomy = loadTaxonomy(taxonomyPath);
   const dir = mkdtempSync(join(tmpdir(), 'versus-bench-'));
   try {
@@ -33,7 +35,8 @@ export async function benchCore(): Promise<Record<string, number>> {
     const [full, fullMs] = time(() => indexKnowledge(db, corpus, { taxonomy }));
     appendFileSync(join(corpus, 'synthetic-0500.md'), '- Go and Python both gained a new benchmark line at 12ms.\n');
     const [re, reMs] = time(() => indexKnowledge(db, corpus, { taxonomy }));
-    if (re.updated.length !== 1 || re.unchanged !== full.added.length - 1) throw new Error(`re-index touched ${re.updated.length} documents`);
+    if (re.updated.length !== 1 || re.unchanged !== full.added.length - 1)
+      throw new Error(`re-index touched ${re.updated.length} documents`);
 
     const store = new AnswersStore(db);
     const queries = syntheticQueries(words);
@@ -43,7 +46,8 @@ export async function benchCore(): Promise<Record<string, number>> {
     const answered = queries.filter((q) => ask(store, taxonomy, q).claims.length > 0).length;
 
     const compareSamples: number[] = [];
-    for (let i = 0; i < 10; i++) for (const t of taxonomy.topics) compareSamples.push(time(() => compare(store, taxonomy, t.id))[1]);
+    for (let i = 0; i < 10; i++)
+      for (const t of taxonomy.topics) compareSamples.push(time(() => compare(store, taxonomy, t.id))[1]);
     const compareStats = summarize(compareSamples);
 
     // Baseline: the same questions answered naively — scan claim text with LIKE for any term, rank the
@@ -64,21 +68,33 @@ export async function benchCore(): Promise<Record<string, number>> {
     const peakRssMb = process.resourceUsage().maxRSS / 1024;
     db.close();
 
-    report(`Core (synthetic corpus: ${claims.toLocaleString('en-US')} claims in ${full.added.length} documents; ${full.claims.toLocaleString('en-US')} indexed)`, [
-      ['full index', ms(fullMs), '< 10 s'],
-      ['re-index, one changed document', ms(reMs), '< 100 ms'],
-      ['ask p50 / p95', `${ms(askStats.p50)} / ${ms(askStats.p95)}`],
-      ['ask p99 (1,000 varied queries)', ms(askStats.p99), '< 10 ms'],
-      ['queries with at least one answer', `${answered} / ${queries.length}`],
-      ['compare p50', ms(compareStats.p50)],
-      ['compare p99', ms(compareStats.p99), '< 25 ms'],
-      ['naive LIKE scan p50 / p99', `${ms(likeStats.p50)} / ${ms(likeStats.p99)}`],
-      ['LIKE mean ÷ ask mean', `${(likeStats.mean / askStats.mean).toFixed(1)}×`],
-      ['peak RSS', `${peakRssMb.toFixed(0)} MB`],
-    ]);
+    report(
+      `Core (synthetic corpus: ${claims.toLocaleString('en-US')} claims in ${full.added.length} documents; ${full.claims.toLocaleString('en-US')} indexed)`,
+      [
+        ['full index', ms(fullMs), '< 10 s'],
+        ['re-index, one changed document', ms(reMs), '< 100 ms'],
+        ['ask p50 / p95', `${ms(askStats.p50)} / ${ms(askStats.p95)}`],
+        ['ask p99 (1,000 varied queries)', ms(askStats.p99), '< 10 ms'],
+        ['queries with at least one answer', `${answered} / ${queries.length}`],
+        ['compare p50', ms(compareStats.p50)],
+        ['compare p99', ms(compareStats.p99), '< 25 ms'],
+        ['naive LIKE scan p50 / p99', `${ms(likeStats.p50)} / ${ms(likeStats.p99)}`],
+        ['LIKE mean ÷ ask mean', `${(likeStats.mean / askStats.mean).toFixed(1)}×`],
+        ['peak RSS', `${peakRssMb.toFixed(0)} MB`],
+      ],
+    );
     return {
-      claims: full.claims, fullIndexMs: fullMs, reindexOneMs: reMs, askP50: askStats.p50, askP95: askStats.p95, askP99: askStats.p99,
-      compareP99: compareStats.p99, likeP50: likeStats.p50, likeP99: likeStats.p99, likeOverAsk: likeStats.mean / askStats.mean, peakRssMb,
+      claims: full.claims,
+      fullIndexMs: fullMs,
+      reindexOneMs: reMs,
+      askP50: askStats.p50,
+      askP95: askStats.p95,
+      askP99: askStats.p99,
+      compareP99: compareStats.p99,
+      likeP50: likeStats.p50,
+      likeP99: likeStats.p99,
+      likeOverAsk: likeStats.mean / askStats.mean,
+      peakRssMb,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

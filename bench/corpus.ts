@@ -3,21 +3,55 @@ import { join } from 'node:path';
 import type { Taxonomy } from '../src/knowledge/taxonomy.js';
 import { rng } from './stats.js';
 
-const FILLER = ('service team request handler latency budget database query cache worker queue pipeline deploy release ' +
+const FILLER = (
+  'service team request handler latency budget database query cache worker queue pipeline deploy release ' +
   'cluster node container image binary runtime library framework module package client server socket stream batch job ' +
   'schema migration index replica shard region cost bill budget engineer developer reviewer oncall incident outage ' +
   'prototype product feature customer traffic peak load spike memory stack heap allocation garbage collector pause thread ' +
-  'process core cpu scheduler event loop callback coroutine channel mutex lock contention throughput benchmark test suite').split(' ');
-const VERBS = ['handles', 'reduces', 'increases', 'needs', 'avoids', 'improves', 'limits', 'simplifies', 'complicates', 'speeds up'];
-const UNITS = [['ms', 1, 400], ['s', 1, 60], ['KB', 1, 64], ['MB', 1, 900], ['GB', 1, 80], ['req/s', 1000, 150000], ['%', 1, 95], ['x', 2, 60]] as const;
-const ISSUES = ['gil-limits-web-backends', 'default-backend-language', 'asyncio-closes-gap', 'go-needs-framework', 'rewrite-worth-it'];
+  'process core cpu scheduler event loop callback coroutine channel mutex lock contention throughput benchmark test suite'
+).split(' ');
+const VERBS = [
+  'handles',
+  'reduces',
+  'increases',
+  'needs',
+  'avoids',
+  'improves',
+  'limits',
+  'simplifies',
+  'complicates',
+  'speeds up',
+];
+const UNITS = [
+  ['ms', 1, 400],
+  ['s', 1, 60],
+  ['KB', 1, 64],
+  ['MB', 1, 900],
+  ['GB', 1, 80],
+  ['req/s', 1000, 150000],
+  ['%', 1, 95],
+  ['x', 2, 60],
+] as const;
+const ISSUES = [
+  'gil-limits-web-backends',
+  'default-backend-language',
+  'asyncio-closes-gap',
+  'go-needs-framework',
+  'rewrite-worth-it',
+];
 const POSITIONS = ['yes', 'no', 'mostly', 'go', 'python'];
 
 /**
  * Writes `docs` Markdown digests of `claimsPerDoc` claims each, using the taxonomy's own words so topics,
  * sides, figures, tags and tables exercise the indexer and the answers the way real digests do.
  */
-export function writeSyntheticCorpus(dir: string, taxonomy: Taxonomy, docs = 1000, claimsPerDoc = 100, seed = 42): { claims: number; words: string[] } {
+export function writeSyntheticCorpus(
+  dir: string,
+  taxonomy: Taxonomy,
+  docs = 1000,
+  claimsPerDoc = 100,
+  seed = 42,
+): { claims: number; words: string[] } {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const topicWords = taxonomy.topics.flatMap((t) => [t.label.toLowerCase(), ...t.synonyms]);
@@ -26,7 +60,14 @@ export function writeSyntheticCorpus(dir: string, taxonomy: Taxonomy, docs = 100
   mkdirSync(dir, { recursive: true });
   let total = 0;
   for (let d = 0; d < docs; d++) {
-    const lines = [`---`, `id: synthetic-${d}`, `title: "Synthetic digest ${d}: ${pick(topicWords)} in practice"`, `site: bench`, `---`, `# Synthetic digest ${d}`];
+    const lines = [
+      `---`,
+      `id: synthetic-${d}`,
+      `title: "Synthetic digest ${d}: ${pick(topicWords)} in practice"`,
+      `site: bench`,
+      `---`,
+      `# Synthetic digest ${d}`,
+    ];
     let n = 0;
     for (let s = 0; n < claimsPerDoc; s++) {
       lines.push('', `## ${pick(taxonomy.topics).label} notes ${s}`, '');
@@ -34,7 +75,9 @@ export function writeSyntheticCorpus(dir: string, taxonomy: Taxonomy, docs = 100
         lines.push('| Framework | Req/sec | Latency (p99) | Memory |', '|---|---|---|---|');
         for (let i = 0; i < 5 && n < claimsPerDoc; i++, n++) {
           const side = r() < 0.5 ? pick(go) : pick(py);
-          lines.push(`| ${side} ${pick(FILLER)} | ${Math.round(1000 + r() * 150000).toLocaleString('en-US')} | ${Math.round(1 + r() * 90)}ms | ${Math.round(10 + r() * 400)}MB |`);
+          lines.push(
+            `| ${side} ${pick(FILLER)} | ${Math.round(1000 + r() * 150000).toLocaleString('en-US')} | ${Math.round(1 + r() * 90)}ms | ${Math.round(10 + r() * 400)}MB |`,
+          );
         }
         continue;
       }
@@ -42,9 +85,16 @@ export function writeSyntheticCorpus(dir: string, taxonomy: Taxonomy, docs = 100
         const side = r() < 0.45 ? pick(go) : r() < 0.8 ? pick(py) : `${pick(go)} and ${pick(py)}`;
         const [unit, lo, hi] = pick(UNITS);
         const value = Math.round((lo + r() * (hi - lo)) * 10) / 10;
-        const words = Array.from({ length: 4 + Math.floor(r() * 8) }, () => (r() < 0.3 ? pick(topicWords) : pick(FILLER)));
+        const words = Array.from({ length: 4 + Math.floor(r() * 8) }, () =>
+          r() < 0.3 ? pick(topicWords) : pick(FILLER),
+        );
         const figure = r() < 0.5 ? ` at ${value}${unit}` : '';
-        const tag = r() < 0.03 ? ` {metric=bench-metric-${Math.floor(r() * 50)}}` : r() < 0.02 ? ` {stance=${pick(ISSUES)}:${pick(POSITIONS)}}` : '';
+        const tag =
+          r() < 0.03
+            ? ` {metric=bench-metric-${Math.floor(r() * 50)}}`
+            : r() < 0.02
+              ? ` {stance=${pick(ISSUES)}:${pick(POSITIONS)}}`
+              : '';
         lines.push(`- ${side} ${pick(VERBS)} ${words.join(' ')}${figure}.${tag}`);
       }
     }

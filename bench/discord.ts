@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createDiscordAdapter } from '../src/adapters/discord/index.js';
-import { createCore, type Core } from '../src/core.js';
+import { type Core, createCore } from '../src/core.js';
 import { createLogger } from '../src/logger.js';
 import { FakeDiscord, type Json } from '../test/fakes/discord-fake.js';
 import { ms, report, summarize } from './stats.js';
@@ -17,16 +17,24 @@ const BURST = 200;
 /** The four kinds of interaction a user sends most, in rotation. */
 function send(fake: FakeDiscord, n: number): Json {
   switch (n % 4) {
-    case 0: return fake.slash('compare', { topic: 'concurrency' });
-    case 1: return fake.slash('ask', { question: 'how much memory does a goroutine start with?' });
-    case 2: return fake.autocomplete('compare', 'topic', 'per');
-    default: return fake.slash('sources');
+    case 0:
+      return fake.slash('compare', { topic: 'concurrency' });
+    case 1:
+      return fake.slash('ask', { question: 'how much memory does a goroutine start with?' });
+    case 2:
+      return fake.autocomplete('compare', 'topic', 'per');
+    default:
+      return fake.slash('sources');
   }
 }
 
 export async function benchDiscord(core: Core): Promise<Record<string, number>> {
   const fake = await FakeDiscord.start();
-  const adapter = createDiscordAdapter({ config: fake.config(), handler: core.handler, logger: createLogger(process.env.LOG_LEVEL ?? 'warn') });
+  const adapter = createDiscordAdapter({
+    config: fake.config(),
+    handler: core.handler,
+    logger: createLogger(process.env.LOG_LEVEL ?? 'warn'),
+  });
   try {
     await adapter.start();
     for (let n = 0; n < 50; n++) await fake.waitForCallback(send(fake, n).id); // warm-up: JIT, statement cache
@@ -50,8 +58,12 @@ export async function benchDiscord(core: Core): Promise<Record<string, number>> 
     const burst = summarize(done);
 
     const figures = {
-      discordRoundTripP50Ms: seq.p50, discordRoundTripP99Ms: seq.p99, discordRoundTripMaxMs: seq.max,
-      discordBurstP50Ms: burst.p50, discordBurstP99Ms: burst.p99, discordBurstPerSecond: (BURST / burstMs) * 1000,
+      discordRoundTripP50Ms: seq.p50,
+      discordRoundTripP99Ms: seq.p99,
+      discordRoundTripMaxMs: seq.max,
+      discordBurstP50Ms: burst.p50,
+      discordBurstP99Ms: burst.p99,
+      discordBurstPerSecond: (BURST / burstMs) * 1000,
     };
     report(`Discord adapter (real discord.js against a fake gateway + REST on 127.0.0.1, ${N} interactions)`, [
       ['round trip p50 (gateway → callback)', ms(seq.p50)],
@@ -70,7 +82,9 @@ export async function benchDiscord(core: Core): Promise<Record<string, number>> 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // The real knowledge folder once it has its taxonomy; the test fixtures until then.
-  const knowledgeDir = existsSync(join(ROOT, 'knowledge/taxonomy.yaml')) ? join(ROOT, 'knowledge') : join(ROOT, 'test/fixtures/knowledge');
+  const knowledgeDir = existsSync(join(ROOT, 'knowledge/taxonomy.yaml'))
+    ? join(ROOT, 'knowledge')
+    : join(ROOT, 'test/fixtures/knowledge');
   const core = await createCore({ dbPath: ':memory:', knowledgeDir, logger: createLogger('warn') });
   process.stdout.write(`Versus Discord benchmark — Node ${process.version}, knowledge ${knowledgeDir}\n`);
   try {

@@ -12,7 +12,9 @@ const ROOT = resolve(import.meta.dirname, '..');
 process.stdout.write(`Versus benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
 
 await benchCore();
-const knowledge = existsSync(join(ROOT, 'knowledge/taxonomy.yaml')) ? join(ROOT, 'knowledge') : join(ROOT, 'test/fixtures/knowledge');
+const knowledge = existsSync(join(ROOT, 'knowledge/taxonomy.yaml'))
+  ? join(ROOT, 'knowledge')
+  : join(ROOT, 'test/fixtures/knowledge');
 for (const bench of [benchSlack, benchDiscord]) {
   // A fresh core per platform benchmark, so one's database and caches do not help the other.
   const core = await createCore({ dbPath: ':memory:', knowledgeDir: knowledge, logger: createLogger('warn') });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { LoadJob, LoadResult } from './slack-load.js';
@@ -7,12 +7,20 @@ import type { LoadJob, LoadResult } from './slack-load.js';
 export class LoadProcess {
   private readonly lines: AsyncIterator<string>;
 
-  private constructor(private readonly child: ChildProcessWithoutNullStreams, readonly apiUrl: string, lines: AsyncIterator<string>) {
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    readonly apiUrl: string,
+    lines: AsyncIterator<string>,
+  ) {
     this.lines = lines;
   }
 
   static async start(): Promise<LoadProcess> {
-    const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'slack-load.ts')], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child: ChildProcessWithoutNullStreams = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve(import.meta.dirname, 'slack-load.ts')],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     child.stderr.pipe(process.stderr);
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     const first = await lines.next();

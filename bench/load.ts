@@ -1,5 +1,9 @@
 /** Runs `total` async jobs with at most `concurrency` in flight; returns each job's duration in ms. */
-export async function runConcurrent(total: number, concurrency: number, job: (i: number) => Promise<void>): Promise<number[]> {
+export async function runConcurrent(
+  total: number,
+  concurrency: number,
+  job: (i: number) => Promise<void>,
+): Promise<number[]> {
   const samples: number[] = new Array(total);
   let next = 0;
   const worker = async () => {

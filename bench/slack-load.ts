@@ -38,9 +38,18 @@ for await (const line of createInterface({ input: process.stdin })) {
   let failed = 0;
   const one = async (i: number) => {
     try {
-      const r = job.kind === 'commands'
-        ? await send.command(job.commands![i % job.commands!.length]!, { responseUrl: fake.responseUrl(), user: `U${i % 300}` })
-        : await send.action(job.actions![i % job.actions!.length]!, { user: `V${i}`, channel: job.channel, messageTs: job.messageTs, responseUrl: fake.responseUrl() });
+      const r =
+        job.kind === 'commands'
+          ? await send.command(job.commands![i % job.commands!.length]!, {
+              responseUrl: fake.responseUrl(),
+              user: `U${i % 300}`,
+            })
+          : await send.action(job.actions![i % job.actions!.length]!, {
+              user: `V${i}`,
+              channel: job.channel,
+              messageTs: job.messageTs,
+              responseUrl: fake.responseUrl(),
+            });
       if (r.status === 200) ok++;
       else failed++;
     } catch {
@@ -53,6 +62,8 @@ for await (const line of createInterface({ input: process.stdin })) {
   const started = performance.now();
   const samples = await runConcurrent(job.total, job.concurrency, one);
   const seconds = (performance.now() - started) / 1000;
-  process.stdout.write(`${JSON.stringify({ samples, ok, failed, seconds, responses: fake.responses.length } satisfies LoadResult)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ samples, ok, failed, seconds, responses: fake.responses.length } satisfies LoadResult)}\n`,
+  );
 }
 await fake.close();

@@ -27,5 +27,6 @@ export function rng(seed: number): () => number {
 
 export function report(title: string, rows: [string, string, string?][]): void {
   process.stdout.write(`\n${title}\n`);
-  for (const [name, value, target] of rows) process.stdout.write(`  ${name.padEnd(44)} ${value.padStart(14)}${target ? `   (target ${target})` : ''}\n`);
+  for (const [name, value, target] of rows)
+    process.stdout.write(`  ${name.padEnd(44)} ${value.padStart(14)}${target ? `   (target ${target})` : ''}\n`);
 }

@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
+import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { ask } from './answers/ask.js';
 import { compare, suggestTopics } from './answers/compare.js';
-import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { askReply, compareReply, sourcesReply, unknownTopicReply } from './chat/present-answers.js';
 import { renderText } from './chat/render-text.js';
 import { askJson, compareJson, sourcesJson } from './cli-output.js';
 import { loadConfig } from './config.js';
-import { createCore, type Core } from './core.js';
+import { type Core, createCore } from './core.js';
 import { isVersusError } from './errors.js';
-import { backupDatabase, runDoctor } from './ops.js';
 import { createLogger } from './logger.js';
+import { backupDatabase, runDoctor } from './ops.js';
 
 const USAGE = `Usage: versus <command> [options]
 
@@ -47,21 +47,31 @@ export async function runCli(argv: string[]): Promise<number> {
     switch (command) {
       case 'index': {
         const r = core.indexReport!;
-        print(`indexed ${config.knowledgeDir}: ${r.added.length} added, ${r.updated.length} updated, ${r.removed.length} removed, ${r.unchanged} unchanged; ${r.claims} claims in ${Math.round(r.ms)} ms`);
+        print(
+          `indexed ${config.knowledgeDir}: ${r.added.length} added, ${r.updated.length} updated, ${r.removed.length} removed, ${r.unchanged} unchanged; ${r.claims} claims in ${Math.round(r.ms)} ms`,
+        );
         for (const w of r.warnings) print(`  warning ${w.path}: ${w.message}`);
         return 0;
       }
       case 'ask': {
         if (!text) return fail('ask needs a question, e.g. versus ask "how much memory does a goroutine start with"');
         const r = ask(core.answers, core.taxonomy, text);
-        print(values.json ? JSON.stringify(askJson(r), null, 2) : renderText(askReply(r, { offset: 0 }, suggestTopics(core.taxonomy, text))));
+        print(
+          values.json
+            ? JSON.stringify(askJson(r), null, 2)
+            : renderText(askReply(r, { offset: 0 }, suggestTopics(core.taxonomy, text))),
+        );
         return 0;
       }
       case 'compare': {
         if (!text) return fail('compare needs a topic, e.g. versus compare concurrency');
         const r = compare(core.answers, core.taxonomy, text);
         if (!r.found) {
-          print(values.json ? JSON.stringify({ error: 'unknown_topic', suggestions: r.suggestions }) : renderText(unknownTopicReply(text, r.suggestions)));
+          print(
+            values.json
+              ? JSON.stringify({ error: 'unknown_topic', suggestions: r.suggestions })
+              : renderText(unknownTopicReply(text, r.suggestions)),
+          );
           return 1;
         }
         print(values.json ? JSON.stringify(compareJson(r.result), null, 2) : renderText(compareReply(r.result)));
@@ -74,7 +84,10 @@ export async function runCli(argv: string[]): Promise<number> {
         return 0;
       }
       case 'chat':
-        await new ConsoleAdapter({ handler: core.handler, banner: 'Versus console. Type /versus help, @versus <question>, a button number, or exit.' }).start();
+        await new ConsoleAdapter({
+          handler: core.handler,
+          banner: 'Versus console. Type /versus help, @versus <question>, a button number, or exit.',
+        }).start();
         return 0;
       case 'backup': {
         if (!text) return fail('backup needs a file, e.g. versus backup ./versus-backup.db');
@@ -98,7 +111,8 @@ function fail(message: string): number {
 /** Errors a user can act on are printed as such; anything else is a bug and keeps its stack. */
 export function reportFatal(e: unknown): number {
   if (isVersusError(e)) process.stderr.write(`versus: ${e.message}\n`);
-  else if (e instanceof TypeError && /Unknown option|Unexpected argument/.test(e.message)) process.stderr.write(`versus: ${e.message}\n\n${USAGE}\n`);
+  else if (e instanceof TypeError && /Unknown option|Unexpected argument/.test(e.message))
+    process.stderr.write(`versus: ${e.message}\n\n${USAGE}\n`);
   else process.stderr.write(`versus: unexpected error: ${(e as Error)?.stack ?? String(e)}\n`);
   return 1;
 }

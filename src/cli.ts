@@ -3,6 +3,10 @@
 import { reportFatal, runCli } from './cli-commands.js';
 
 runCli(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (e: unknown) => { process.exitCode = reportFatal(e); },
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.exitCode = reportFatal(e);
+  },
 );

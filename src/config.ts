@@ -64,21 +64,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   let slack: SlackConfig | undefined;
   if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
     if (!e.SLACK_BOT_TOKEN) {
-      problems.push('  SLACK_BOT_TOKEN: missing; set it to the Bot User OAuth Token (xoxb-…) from your Slack app, or unset the other SLACK_* variables');
+      problems.push(
+        '  SLACK_BOT_TOKEN: missing; set it to the Bot User OAuth Token (xoxb-…) from your Slack app, or unset the other SLACK_* variables',
+      );
     } else if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
-      problems.push('  SLACK_SIGNING_SECRET: missing; set it (Basic Information → Signing Secret) for HTTP mode, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode');
+      problems.push(
+        '  SLACK_SIGNING_SECRET: missing; set it (Basic Information → Signing Secret) for HTTP mode, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode',
+      );
     } else {
-      slack = { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
+      slack = {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+      };
     }
   }
 
   let discord: DiscordConfig | undefined;
   if (e.DISCORD_TOKEN || e.DISCORD_APPLICATION_ID) {
-    if (!e.DISCORD_TOKEN) problems.push('  DISCORD_TOKEN: missing; set it to the bot token from the Discord Developer Portal (Bot → Reset Token)');
-    else if (!e.DISCORD_APPLICATION_ID) problems.push('  DISCORD_APPLICATION_ID: missing; set it to the Application ID (General Information) of your Discord app');
-    else discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL };
+    if (!e.DISCORD_TOKEN)
+      problems.push(
+        '  DISCORD_TOKEN: missing; set it to the bot token from the Discord Developer Portal (Bot → Reset Token)',
+      );
+    else if (!e.DISCORD_APPLICATION_ID)
+      problems.push(
+        '  DISCORD_APPLICATION_ID: missing; set it to the Application ID (General Information) of your Discord app',
+      );
+    else
+      discord = {
+        token: e.DISCORD_TOKEN,
+        applicationId: e.DISCORD_APPLICATION_ID,
+        guildId: e.DISCORD_GUILD_ID,
+        apiUrl: e.DISCORD_API_URL,
+      };
   }
 
   if (problems.length > 0) throw new VersusError('config_invalid', `Invalid configuration:\n${problems.join('\n')}`);
-  return { dbPath: e.VERSUS_DB, knowledgeDir: e.KNOWLEDGE_DIR, port: e.PORT, host: e.HOST, logLevel: e.LOG_LEVEL, slack, discord };
+  return {
+    dbPath: e.VERSUS_DB,
+    knowledgeDir: e.KNOWLEDGE_DIR,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    slack,
+    discord,
+  };
 }

@@ -1,26 +1,26 @@
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AnswersStore } from './answers/answers-store.js';
-import { systemClock, type Clock } from './clock.js';
+import type { Platform } from './chat/context.js';
 import { ConversationStore } from './chat/conversation-store.js';
+import type { ChatPort } from './chat/port.js';
 import { Router, type RouterDeps } from './chat/router.js';
-import { openDatabase, type Database } from './db/open.js';
-import { indexKnowledge, type IndexReport } from './knowledge/indexer.js';
+import { type Clock, systemClock } from './clock.js';
+import { type Database, openDatabase } from './db/open.js';
+import { VersusError } from './errors.js';
+import { type IndexReport, indexKnowledge } from './knowledge/indexer.js';
 import { KnowledgeStore } from './knowledge/knowledge-store.js';
 import { loadTaxonomy, type Taxonomy } from './knowledge/taxonomy.js';
 import { createLogger, type Logger } from './logger.js';
-import type { Platform } from './chat/context.js';
-import type { ChatPort } from './chat/port.js';
+import { loadMatrix, type Matrix, missingClaims } from './matrix/definition.js';
+import { MatrixStore } from './matrix/matrix-store.js';
+import { WalkService } from './matrix/walk-service.js';
 import { pollFeature } from './polls/poll-feature.js';
 import { PollService } from './polls/poll-service.js';
 import { PollStore } from './polls/poll-store.js';
 import { ScheduleService } from './polls/schedule-service.js';
 import { ScheduleStore } from './polls/schedule-store.js';
 import { Scheduler } from './polls/scheduler.js';
-import { existsSync } from 'node:fs';
-import { loadMatrix, missingClaims, type Matrix } from './matrix/definition.js';
-import { MatrixStore } from './matrix/matrix-store.js';
-import { WalkService } from './matrix/walk-service.js';
-import { VersusError } from './errors.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -63,20 +63,49 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const db = openDatabase(opts.dbPath);
   try {
     const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'));
-    const indexReport = opts.index === false ? undefined : indexKnowledge(db, knowledgeDir, { clock, taxonomy, taxonomyPath: join(knowledgeDir, 'taxonomy.yaml') });
+    const indexReport =
+      opts.index === false
+        ? undefined
+        : indexKnowledge(db, knowledgeDir, { clock, taxonomy, taxonomyPath: join(knowledgeDir, 'taxonomy.yaml') });
     if (indexReport) {
       for (const w of indexReport.warnings) logger.warn({ path: w.path }, w.message);
-      logger.info({ added: indexReport.added.length, updated: indexReport.updated.length, removed: indexReport.removed.length,
-        unchanged: indexReport.unchanged, claims: indexReport.claims, ms: Math.round(indexReport.ms) }, 'knowledge indexed');
+      logger.info(
+        {
+          added: indexReport.added.length,
+          updated: indexReport.updated.length,
+          removed: indexReport.removed.length,
+          unchanged: indexReport.unchanged,
+          claims: indexReport.claims,
+          ms: Math.round(indexReport.ms),
+        },
+        'knowledge indexed',
+      );
     }
     const knowledge = new KnowledgeStore(db);
     const answers = new AnswersStore(db);
     const conversations = new ConversationStore(db, clock);
     const ports = new Map<Platform, ChatPort>();
-    const polls = new PollService({ store: new PollStore(db), answers, ports, clock, logger, updateIntervalMs: opts.pollUpdateIntervalMs });
+    const polls = new PollService({
+      store: new PollStore(db),
+      answers,
+      ports,
+      clock,
+      logger,
+      updateIntervalMs: opts.pollUpdateIntervalMs,
+    });
     const schedules = new ScheduleService({ store: new ScheduleStore(db), polls, answers, taxonomy, clock, logger });
     const matrix = loadMatrixChecked(knowledgeDir, answers);
-    const walks = matrix && new WalkService({ matrix, store: new MatrixStore(db), answers, ports, clock, logger, updateIntervalMs: opts.pollUpdateIntervalMs });
+    const walks =
+      matrix &&
+      new WalkService({
+        matrix,
+        store: new MatrixStore(db),
+        answers,
+        ports,
+        clock,
+        logger,
+        updateIntervalMs: opts.pollUpdateIntervalMs,
+      });
     const scheduler = new Scheduler(
       [
         { name: 'pollsClosed', run: () => polls.closeDue() },
@@ -89,16 +118,34 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       opts.schedulerIntervalMs,
     );
     const deps: RouterDeps = {
-      answers, knowledge, conversations, taxonomy, logger,
+      answers,
+      knowledge,
+      conversations,
+      taxonomy,
+      logger,
       features: {
         poll: pollFeature(polls),
         schedule: { command: (args, ctx) => schedules.command(args, ctx) },
-        ...(walks ? { matrix: { command: (args, ctx) => walks.command(args, ctx), action: (id, ctx) => walks.action(id, ctx) } } : {}),
+        ...(walks
+          ? { matrix: { command: (args, ctx) => walks.command(args, ctx), action: (id, ctx) => walks.action(id, ctx) } }
+          : {}),
       },
     };
     const handler = new Router(deps);
     return {
-      handler, db, taxonomy, knowledge, answers, conversations, polls, schedules, scheduler, walks, clock, logger, indexReport,
+      handler,
+      db,
+      taxonomy,
+      knowledge,
+      answers,
+      conversations,
+      polls,
+      schedules,
+      scheduler,
+      walks,
+      clock,
+      logger,
+      indexReport,
       registerPort: (port) => void ports.set(port.platform, port),
       close: () => db.close(),
     };
@@ -115,8 +162,14 @@ function loadMatrixChecked(knowledgeDir: string, answers: AnswersStore): Matrix 
   const matrix = loadMatrix(path);
   const missing = missingClaims(matrix, (ids) => new Set(answers.claimsByIds(ids).map((c) => c.id)));
   if (missing.length) {
-    const list = missing.slice(0, 8).map((m) => `  factor ${m.factor}: claim ${m.claim}`).join('\n');
-    throw new VersusError('knowledge_invalid', `${path} cites claims that are not in the index (a digest changed?):\n${list}\nFind current ids with: versus ask --json "<words of the claim>"`);
+    const list = missing
+      .slice(0, 8)
+      .map((m) => `  factor ${m.factor}: claim ${m.claim}`)
+      .join('\n');
+    throw new VersusError(
+      'knowledge_invalid',
+      `${path} cites claims that are not in the index (a digest changed?):\n${list}\nFind current ids with: versus ask --json "<words of the claim>"`,
+    );
   }
   return matrix;
 }

@@ -1,12 +1,25 @@
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 
 export type { Logger };
 
 /** Paths pino blanks out wherever they appear, so tokens and secrets never reach a log line. */
 export const REDACT_PATHS = [
-  'token', '*.token', 'botToken', '*.botToken', 'appToken', '*.appToken', 'signingSecret', '*.signingSecret',
-  'authorization', '*.authorization', 'headers.authorization', '*.headers.authorization',
-  'headers["x-slack-signature"]', 'req.headers.authorization', 'config.slack', 'config.discord',
+  'token',
+  '*.token',
+  'botToken',
+  '*.botToken',
+  'appToken',
+  '*.appToken',
+  'signingSecret',
+  '*.signingSecret',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'headers["x-slack-signature"]',
+  'req.headers.authorization',
+  'config.slack',
+  'config.discord',
 ];
 
 /** JSON lines to stdout (or the given stream), with secrets redacted. */

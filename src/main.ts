@@ -2,10 +2,10 @@
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
-import { loadConfig, type Config } from './config.js';
-import { createCore, type Core } from './core.js';
+import { type Config, loadConfig } from './config.js';
+import { type Core, createCore } from './core.js';
 import { isVersusError } from './errors.js';
-import { startHealthServer, type Health } from './http/health-server.js';
+import { type Health, startHealthServer } from './http/health-server.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** A started adapter, as start-up and shutdown see it. */
@@ -28,16 +28,31 @@ async function health(core: Core, adapters: Running[]): Promise<Health> {
     database = false;
   }
   const states = Object.fromEntries(adapters.map((a) => [a.name, a.ready() ? 'connected' : 'not connected']));
-  return { ok: database && adapters.every((a) => a.ready()), details: { database: database ? 'ok' : 'unreachable', adapters: states } };
+  return {
+    ok: database && adapters.every((a) => a.ready()),
+    details: { database: database ? 'ok' : 'unreachable', adapters: states },
+  };
 }
 
 /** Starts the adapters whose credentials are present; the SDKs are imported only when used. */
-async function startAdapters(config: Config, core: Core, logger: Logger, check: () => Promise<Health>): Promise<{ running: Running[]; ownsHttp: boolean }> {
+async function startAdapters(
+  config: Config,
+  core: Core,
+  logger: Logger,
+  check: () => Promise<Health>,
+): Promise<{ running: Running[]; ownsHttp: boolean }> {
   const running: Running[] = [];
   let ownsHttp = false;
   if (config.slack) {
     const { createSlackAdapter } = await import('./adapters/slack/index.js');
-    const slack = createSlackAdapter({ config: config.slack, handler: core.handler, logger, port: config.port, host: config.host, health: check });
+    const slack = createSlackAdapter({
+      config: config.slack,
+      handler: core.handler,
+      logger,
+      port: config.port,
+      host: config.host,
+      health: check,
+    });
     await slack.start();
     core.registerPort(slack.port);
     running.push({ name: 'slack', stop: () => slack.stop(), ready: () => slack.ready() });
@@ -69,13 +84,18 @@ export async function main(): Promise<void> {
     stopping ??= (async () => {
       logger.info({ reason }, 'shutting down');
       // A supervisor expects us gone within 10 s; do not hang on a stuck connection.
-      const timer = setTimeout(() => { logger.error('shutdown took over 10 s; exiting'); process.exit(1); }, 10_000);
+      const timer = setTimeout(() => {
+        logger.error('shutdown took over 10 s; exiting');
+        process.exit(1);
+      }, 10_000);
       timer.unref();
       // Stop the scheduler and flush pending re-renders while the platforms are still connected, stop
       // taking work (adapters finish what is in flight), flush what that in-flight work queued, close the database.
-      const stopScheduler = () => core.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
+      const stopScheduler = () =>
+        core.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
       await stopScheduler();
-      for (const a of [...running].reverse()) await a.stop().catch((err: unknown) => logger.error({ err, adapter: a.name }, 'adapter stop failed'));
+      for (const a of [...running].reverse())
+        await a.stop().catch((err: unknown) => logger.error({ err, adapter: a.name }, 'adapter stop failed'));
       await stopScheduler();
       await new Promise<void>((r) => (healthServer ? healthServer.close(() => r()) : r()));
       core.close();
@@ -88,7 +108,11 @@ export async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   if (consoleMode) {
-    const consoleAdapter = new ConsoleAdapter({ handler: core.handler, banner: CONNECT_HINT, exportDir: join(dirname(config.dbPath), 'exports') });
+    const consoleAdapter = new ConsoleAdapter({
+      handler: core.handler,
+      banner: CONNECT_HINT,
+      exportDir: join(dirname(config.dbPath), 'exports'),
+    });
     core.registerPort(consoleAdapter);
     running.push({ name: 'console', stop: () => consoleAdapter.stop(), ready: () => true });
     core.scheduler.start();

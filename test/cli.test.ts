@@ -9,7 +9,12 @@ const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/versus.js');
 const run = promisify(execFile);
 const tmp = tempDir();
-const env: NodeJS.ProcessEnv = { ...process.env, VERSUS_DB: join(tmp.dir, 'cli.db'), KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, LOG_LEVEL: 'warn' };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  VERSUS_DB: join(tmp.dir, 'cli.db'),
+  KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
+  LOG_LEVEL: 'warn',
+};
 for (const k of Object.keys(env)) if (k.startsWith('SLACK_') || k.startsWith('DISCORD_')) delete env[k];
 
 describe('versus command line (real process)', () => {
@@ -23,24 +28,62 @@ describe('versus command line (real process)', () => {
   });
 
   it('ask --json prints the documented shape with the cited 2 KB claim first', async () => {
-    const { stdout } = await run(process.execPath, [BIN, 'ask', '--json', 'how much memory does a goroutine start with'], { env });
-    const out = JSON.parse(stdout) as { query: string; claims: { id: string; text: string; side: string; topics: string[]; figures: { value: number; unit: string; normalized: number; metric: string; subject: string }[]; source: { id: string; title: string; section: string; path: string }; score: number }[] };
+    const { stdout } = await run(
+      process.execPath,
+      [BIN, 'ask', '--json', 'how much memory does a goroutine start with'],
+      { env },
+    );
+    const out = JSON.parse(stdout) as {
+      query: string;
+      claims: {
+        id: string;
+        text: string;
+        side: string;
+        topics: string[];
+        figures: { value: number; unit: string; normalized: number; metric: string; subject: string }[];
+        source: { id: string; title: string; section: string; path: string };
+        score: number;
+      }[];
+    };
     expect(out.query).toBe('how much memory does a goroutine start with');
-    expect(out.claims[0]).toMatchObject({ side: 'go', source: { id: expect.any(String), title: expect.any(String), section: expect.any(String), path: expect.any(String) }, score: expect.any(Number) });
-    expect(out.claims[0]!.figures[0]).toMatchObject({ value: 2, unit: 'KB', normalized: 2048, metric: expect.any(String), subject: expect.any(String) });
+    expect(out.claims[0]).toMatchObject({
+      side: 'go',
+      source: {
+        id: expect.any(String),
+        title: expect.any(String),
+        section: expect.any(String),
+        path: expect.any(String),
+      },
+      score: expect.any(Number),
+    });
+    expect(out.claims[0]!.figures[0]).toMatchObject({
+      value: 2,
+      unit: 'KB',
+      normalized: 2048,
+      metric: expect.any(String),
+      subject: expect.any(String),
+    });
   });
 
   it('compare --json lists disagreements; sources --json lists documents', async () => {
-    const cmp = JSON.parse((await run(process.execPath, [BIN, 'compare', '--json', 'performance'], { env })).stdout) as { disagreements: unknown[]; go: unknown[]; python: unknown[] };
+    const cmp = JSON.parse(
+      (await run(process.execPath, [BIN, 'compare', '--json', 'performance'], { env })).stdout,
+    ) as { disagreements: unknown[]; go: unknown[]; python: unknown[] };
     expect(cmp.disagreements.length).toBeGreaterThan(0);
-    const src = JSON.parse((await run(process.execPath, [BIN, 'sources', '--json'], { env })).stdout) as { documents: { id: string }[] };
+    const src = JSON.parse((await run(process.execPath, [BIN, 'sources', '--json'], { env })).stdout) as {
+      documents: { id: string }[];
+    };
     expect(src.documents.map((d) => d.id).sort()).toEqual(['alpha', 'beta', 'notes']);
   });
 
   it('fails with a usage message, not a stack trace, for a bad command or option', async () => {
-    const bad = await run(process.execPath, [BIN, 'frobnicate'], { env }).catch((e: { code: number; stderr: string }) => e);
+    const bad = await run(process.execPath, [BIN, 'frobnicate'], { env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(bad).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
-    const opt = await run(process.execPath, [BIN, 'ask', '--nope', 'x'], { env }).catch((e: { code: number; stderr: string }) => e);
+    const opt = await run(process.execPath, [BIN, 'ask', '--nope', 'x'], { env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(opt).toMatchObject({ code: 1 });
     expect((opt as { stderr: string }).stderr).not.toMatch(/\n\s+at /);
   });
@@ -57,7 +100,9 @@ describe('versus command line (real process)', () => {
   it('npm start with no tokens opens the console, says how to connect, and answers /versus compare', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/main.ts')], { env, cwd: ROOT });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
     child.stdin.write('/versus compare concurrency\n');
     child.stdin.end('exit\n');
     const code = await new Promise<number | null>((r) => child.on('close', r));

@@ -30,14 +30,20 @@ describe('Dockerfile', () => {
     const froms = dockerfile.getFROMs();
     expect(froms.length).toBeGreaterThanOrEqual(2);
     expect(froms.at(-1)!.getImage()).toMatch(/^node:20[-\w.]*slim$/);
-    const runtime = dockerfile.getInstructions().filter((i) => i.getRange().start.line > froms.at(-1)!.getRange().start.line);
+    const runtime = dockerfile
+      .getInstructions()
+      .filter((i) => i.getRange().start.line > froms.at(-1)!.getRange().start.line);
     const kw = (k: string) => runtime.filter((i) => i.getKeyword() === k).map((i) => i.getArgumentsContent() ?? '');
     expect(kw('USER')).toEqual(['node']);
     expect(kw('VOLUME').join()).toContain('/data');
     expect(kw('HEALTHCHECK')).toHaveLength(1);
     expect(kw('CMD').join()).toContain('dist/main.js');
     expect(source).toMatch(/^COPY --from=build \/app\/node_modules/m);
-    const buildRuns = dockerfile.getInstructions().filter((i) => i.getKeyword() === 'RUN').map((i) => i.getArgumentsContent() ?? '').join('\n');
+    const buildRuns = dockerfile
+      .getInstructions()
+      .filter((i) => i.getKeyword() === 'RUN')
+      .map((i) => i.getArgumentsContent() ?? '')
+      .join('\n');
     expect(buildRuns).toMatch(/npm ci/);
     expect(buildRuns).toMatch(/npm run build && npm prune --omit=dev/);
     expect(readFileSync(join(ROOT, '.dockerignore'), 'utf8')).toMatch(/^node_modules$/m);
@@ -45,11 +51,20 @@ describe('Dockerfile', () => {
 
   it('its build step compiles, and the compiled CLI and entry point run', async () => {
     // `npm run build` is tsc -p tsconfig.build.json; build to a scratch folder so dist/ stays untouched.
-    await run(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', OUT], { cwd: ROOT });
+    await run(
+      process.execPath,
+      [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', OUT],
+      { cwd: ROOT },
+    );
     expect(existsSync(join(OUT, 'main.js'))).toBe(true);
     const t = tempDir();
     try {
-      const env = { ...process.env, VERSUS_DB: join(t.dir, 'd.db'), KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE, LOG_LEVEL: 'warn' };
+      const env = {
+        ...process.env,
+        VERSUS_DB: join(t.dir, 'd.db'),
+        KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
+        LOG_LEVEL: 'warn',
+      };
       const { stdout } = await run(process.execPath, [join(OUT, 'cli.js'), 'index'], { env });
       expect(stdout).toMatch(/3 added/);
     } finally {
@@ -58,12 +73,17 @@ describe('Dockerfile', () => {
   }, 120_000);
 
   it('its HEALTHCHECK command passes against a running health endpoint', async () => {
-    const hc = dockerfile.getInstructions().find((i) => i.getKeyword() === 'HEALTHCHECK')!.getArgumentsContent()!;
+    const hc = dockerfile
+      .getInstructions()
+      .find((i) => i.getKeyword() === 'HEALTHCHECK')!
+      .getArgumentsContent()!;
     const exec = JSON.parse(hc.slice(hc.indexOf('['))) as string[];
     const server = await startHealthServer(async () => ({ ok: true, details: {} }), 0, '127.0.0.1');
     try {
       const port = (server.address() as { port: number }).port;
-      await expect(run(process.execPath, exec.slice(1), { env: { ...process.env, PORT: String(port) } })).resolves.toBeDefined();
+      await expect(
+        run(process.execPath, exec.slice(1), { env: { ...process.env, PORT: String(port) } }),
+      ).resolves.toBeDefined();
     } finally {
       server.close();
     }

@@ -5,14 +5,24 @@ import { createLogger } from '../src/logger.js';
 
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, cb) { lines.push(String(chunk)); cb(); } });
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(String(chunk));
+      cb();
+    },
+  });
   return { lines, logger: createLogger('debug', stream) };
 }
 
 describe('logging', () => {
   it('never writes tokens, secrets or authorization headers, wherever they sit in a log object', () => {
     const { lines, logger } = capture();
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-secret-bot', SLACK_SIGNING_SECRET: 'sign-secret', DISCORD_TOKEN: 'discord-secret', DISCORD_APPLICATION_ID: '1' });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-secret-bot',
+      SLACK_SIGNING_SECRET: 'sign-secret',
+      DISCORD_TOKEN: 'discord-secret',
+      DISCORD_APPLICATION_ID: '1',
+    });
     logger.info({ config }, 'starting');
     logger.info({ token: 'discord-secret', headers: { authorization: 'Bot discord-secret' } }, 'request');
     logger.info({ slack: { botToken: 'xoxb-secret-bot', signingSecret: 'sign-secret' } }, 'slack');
@@ -31,7 +41,13 @@ describe('logging', () => {
 
 describe('configuration', () => {
   it('defaults to the console with no credentials', () => {
-    expect(loadConfig({})).toMatchObject({ dbPath: './data/versus.db', knowledgeDir: './knowledge', port: 3000, slack: undefined, discord: undefined });
+    expect(loadConfig({})).toMatchObject({
+      dbPath: './data/versus.db',
+      knowledgeDir: './knowledge',
+      port: 3000,
+      slack: undefined,
+      discord: undefined,
+    });
   });
   it('names the missing variable: a Slack bot token without a signing secret or app token', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: missing.*SLACK_APP_TOKEN/s);
@@ -44,6 +60,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ SLACK_API_URL: 'not a url' })).toThrow(/SLACK_API_URL/);
   });
   it('picks Socket Mode when an app token is given', () => {
-    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toMatchObject({ appToken: 'xapp-1' });
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toMatchObject({
+      appToken: 'xapp-1',
+    });
   });
 });

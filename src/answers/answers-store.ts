@@ -68,7 +68,9 @@ export class AnswersStore {
     this.docFreq = db.prepare('SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ?');
     this.figuresOf = db.prepare(`SELECT claim_rowid AS rowid, subject, metric, value, value_high AS valueHigh, unit,
       normalized_value AS normalized, raw FROM figures WHERE claim_rowid IN (SELECT value FROM json_each(?)) ORDER BY claim_rowid, ordinal`);
-    this.byIds = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id IN (SELECT value FROM json_each(?))`);
+    this.byIds = db.prepare(
+      `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+    );
   }
 
   /**
@@ -108,7 +110,8 @@ export class AnswersStore {
     const rows = new Map<number, ClaimRow>();
     for (const key of metricKeys) for (const r of this.byMetric.all(key) as ClaimRow[]) rows.set(r.rowid, r);
     // stance is "issue:position": the rows of one issue are the index range ["issue:", "issue;").
-    for (const issue of stanceIssues) for (const r of this.byStance.all(`${issue}:`, `${issue};`) as ClaimRow[]) rows.set(r.rowid, r);
+    for (const issue of stanceIssues)
+      for (const r of this.byStance.all(`${issue}:`, `${issue};`) as ClaimRow[]) rows.set(r.rowid, r);
     return this.hydrate([...rows.values()]);
   }
 
@@ -119,7 +122,10 @@ export class AnswersStore {
   private hydrate(rows: ClaimRow[]): StoredClaim[] {
     if (rows.length === 0) return [];
     const figures = new Map<number, FigureView[]>();
-    for (const f of this.figuresOf.all(JSON.stringify(rows.map((r) => r.rowid))) as (FigureView & { rowid: number; valueHigh: number | null })[]) {
+    for (const f of this.figuresOf.all(JSON.stringify(rows.map((r) => r.rowid))) as (FigureView & {
+      rowid: number;
+      valueHigh: number | null;
+    })[]) {
       const { rowid, ...view } = f;
       if (!figures.has(rowid)) figures.set(rowid, []);
       figures.get(rowid)!.push({ ...view, valueHigh: view.valueHigh ?? undefined });

@@ -52,11 +52,13 @@ interface Term {
 }
 
 function withFrequency(store: AnswersStore, words: string[]): Term[] {
-  return [...new Set(words)]
-    // A phrase must read every word's doclist: cost it as its most common word.
-    .map((w) => ({ w, df: Math.max(0, ...tokens(w).map((t) => store.documentFrequency(t))) }))
-    .filter((x) => x.df > 0)
-    .sort((a, b) => a.df - b.df);
+  return (
+    [...new Set(words)]
+      // A phrase must read every word's doclist: cost it as its most common word.
+      .map((w) => ({ w, df: Math.max(0, ...tokens(w).map((t) => store.documentFrequency(t))) }))
+      .filter((x) => x.df > 0)
+      .sort((a, b) => a.df - b.df)
+  );
 }
 
 /** The rarest terms whose matches fit the budget; the single rarest when even it is over (up to 1.5×). */
@@ -71,12 +73,31 @@ function withinBudget(terms: Term[]): string[] {
   return picked;
 }
 
-function candidates(store: AnswersStore, main: Term[], extra: Term[], context: Term[], topics: string[]): StoredClaim[] {
+function candidates(
+  store: AnswersStore,
+  main: Term[],
+  extra: Term[],
+  context: Term[],
+  topics: string[],
+): StoredClaim[] {
   const found = new Map<number, StoredClaim>();
-  const add = (cs: StoredClaim[]) => cs.forEach((c) => { if (!found.has(c.rowid)) found.set(c.rowid, c); });
+  const add = (cs: StoredClaim[]) =>
+    cs.forEach((c) => {
+      if (!found.has(c.rowid)) found.set(c.rowid, c);
+    });
   // Claims with every word of the question are the best answers, and an AND query ranks only those.
   // It can match no more rows than its rarest word does.
-  if (main.length >= 2 && main[0]!.df <= ROW_BUDGET) add(store.searchClaims(ftsMatch(main.map((t) => t.w), [], 'AND'), CANDIDATES));
+  if (main.length >= 2 && main[0]!.df <= ROW_BUDGET)
+    add(
+      store.searchClaims(
+        ftsMatch(
+          main.map((t) => t.w),
+          [],
+          'AND',
+        ),
+        CANDIDATES,
+      ),
+    );
   if (found.size < CANDIDATES / 2) {
     const pool = [...main, ...extra.slice(0, 4), ...context.slice(0, 3)].sort((a, b) => a.df - b.df);
     const picked = withinBudget(pool);
@@ -102,7 +123,13 @@ export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, o
   const extra = [...q.terms.flatMap((t) => QUESTION_SYNONYMS[t] ?? []), ...taxonomy.expand(q.terms)];
   const contextTerms = ctx.terms.filter((t) => !q.terms.includes(t)).slice(0, 8);
   const empty: AskResult = { query: question, terms: q.terms, topics, claims: [], total: 0 };
-  const pool = candidates(store, withFrequency(store, q.terms), withFrequency(store, extra), withFrequency(store, contextTerms), topics);
+  const pool = candidates(
+    store,
+    withFrequency(store, q.terms),
+    withFrequency(store, extra),
+    withFrequency(store, contextTerms),
+    topics,
+  );
   if (pool.length === 0) return empty;
 
   const main = q.terms.map(stem);

@@ -64,8 +64,14 @@ export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string):
   const topic = taxonomy.resolveTopic(input);
   if (!topic) return { found: false, suggestions: suggestTopics(taxonomy, input) };
   const claims = store.claimsForTopic(topic.id, TOPIC_CLAIMS);
-  const metricKeys = [...new Set(claims.flatMap((c) => (c.metricKey ? [c.metricKey] : [])))].slice(0, MAX_CONTESTED_KEYS);
-  const issues = [...new Set(claims.flatMap((c) => (c.stance ? [c.stance.split(':')[0]!] : [])))].slice(0, MAX_CONTESTED_KEYS);
+  const metricKeys = [...new Set(claims.flatMap((c) => (c.metricKey ? [c.metricKey] : [])))].slice(
+    0,
+    MAX_CONTESTED_KEYS,
+  );
+  const issues = [...new Set(claims.flatMap((c) => (c.stance ? [c.stance.split(':')[0]!] : [])))].slice(
+    0,
+    MAX_CONTESTED_KEYS,
+  );
   const contested = store.contested(metricKeys, issues);
   const seen = new Set(contested.map((c) => c.rowid));
   const disagreements = findDisagreements([...contested, ...claims.filter((c) => !seen.has(c.rowid))]);
@@ -73,8 +79,14 @@ export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string):
     found: true,
     result: {
       topic,
-      go: diverse(claims.filter((c) => c.side === 'go'), PER_SIDE),
-      python: diverse(claims.filter((c) => c.side === 'python'), PER_SIDE),
+      go: diverse(
+        claims.filter((c) => c.side === 'go'),
+        PER_SIDE,
+      ),
+      python: diverse(
+        claims.filter((c) => c.side === 'python'),
+        PER_SIDE,
+      ),
       figures: figureRows(claims, taxonomy),
       disagreements,
       total: claims.length,
@@ -90,5 +102,8 @@ export function suggestTopics(taxonomy: Taxonomy, input: string, n = 6): string[
     const score = names.some((x) => q && (x.startsWith(q.slice(0, 3)) || q.includes(x))) ? 1 : 0;
     return { id: t.id, score };
   });
-  return scored.sort((a, b) => b.score - a.score).slice(0, n).map((s) => s.id);
+  return scored
+    .sort((a, b) => b.score - a.score)
+    .slice(0, n)
+    .map((s) => s.id);
 }

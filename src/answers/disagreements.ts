@@ -77,7 +77,11 @@ export function findDisagreements(claims: ContestableClaim[], max = MAX_DISAGREE
   for (const [metric, group] of groupBy(claims, (c) => c.metricKey)) {
     for (const [a, b] of byDocumentPairs(group)) {
       const pair = conflictingPair(a, b);
-      if (pair) push(`m:${metric}`, a, b, () => ({ about: humanize(metric), summary: `${fig(pair[0])} (${a.citation.title}) vs ${fig(pair[1])} (${b.citation.title})` }));
+      if (pair)
+        push(`m:${metric}`, a, b, () => ({
+          about: humanize(metric),
+          summary: `${fig(pair[0])} (${a.citation.title}) vs ${fig(pair[1])} (${b.citation.title})`,
+        }));
     }
   }
 
@@ -85,7 +89,11 @@ export function findDisagreements(claims: ContestableClaim[], max = MAX_DISAGREE
     for (const [a, b] of byDocumentPairs(group)) {
       const pa = a.stance!.split(':')[1]!;
       const pb = b.stance!.split(':')[1]!;
-      if (pa !== pb) push(`s:${issue}`, a, b, () => ({ about: humanize(issue), summary: `“${pa}” (${a.citation.title}) vs “${pb}” (${b.citation.title})` }));
+      if (pa !== pb)
+        push(`s:${issue}`, a, b, () => ({
+          about: humanize(issue),
+          summary: `“${pa}” (${a.citation.title}) vs “${pb}” (${b.citation.title})`,
+        }));
     }
   }
 
@@ -93,20 +101,25 @@ export function findDisagreements(claims: ContestableClaim[], max = MAX_DISAGREE
   const untagged = claims.filter((c) => c.metricKey === undefined);
   const figureKey = (f: FigureView) => `${f.subject.toLowerCase()}|${f.metric.toLowerCase()}|${unitFamily(f.unit)}`;
   const byFigure = new Map<string, { claim: CitedClaim; f: FigureView }[]>();
-  for (const c of untagged) for (const f of c.figures) {
-    const k = figureKey(f);
-    if (!byFigure.has(k)) byFigure.set(k, []);
-    byFigure.get(k)!.push({ claim: c, f });
-  }
+  for (const c of untagged)
+    for (const f of c.figures) {
+      const k = figureKey(f);
+      if (!byFigure.has(k)) byFigure.set(k, []);
+      byFigure.get(k)!.push({ claim: c, f });
+    }
   for (const [key, all] of byFigure) {
     if (out.length >= max) break;
     const group = all.slice(0, 30); // bounded: a huge group would be O(n²) and unreadable anyway
-    for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) {
-      const x = group[i]!;
-      const y = group[j]!;
-      if (x.claim.citation.documentId === y.claim.citation.documentId || figuresAgree(x.f, y.f)) continue;
-      push(`f:${key}`, x.claim, y.claim, () => ({ about: `${x.f.subject}: ${x.f.metric}`, summary: `${fig(x.f)} (${x.claim.citation.title}) vs ${fig(y.f)} (${y.claim.citation.title})` }));
-    }
+    for (let i = 0; i < group.length; i++)
+      for (let j = i + 1; j < group.length; j++) {
+        const x = group[i]!;
+        const y = group[j]!;
+        if (x.claim.citation.documentId === y.claim.citation.documentId || figuresAgree(x.f, y.f)) continue;
+        push(`f:${key}`, x.claim, y.claim, () => ({
+          about: `${x.f.subject}: ${x.f.metric}`,
+          summary: `${fig(x.f)} (${x.claim.citation.title}) vs ${fig(y.f)} (${y.claim.citation.title})`,
+        }));
+      }
   }
   return out;
 }

@@ -4,22 +4,34 @@
  * reach FTS5's query syntax.
  */
 const STOPWORDS = new Set(
-  ('a about above after again against all am an and any are as at be because been before being below between both but by can ' +
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by can ' +
     'could did do does doing down during each few for from further had has have having he her here hers him his how i if in into ' +
     'is it its itself just me more most my no nor not now of off on once only or other our out over own same she should so some ' +
     'such than that the their them then there these they this those through to too under until up very was we were what when ' +
     'where which while who whom why will with would you your yours much many tell show give versus vs compared compare better ' +
-    'best which one ones really actually thing things use using used get gets need needs want say said').split(' '),
+    'best which one ones really actually thing things use using used get gets need needs want say said'
+  ).split(' '),
 );
 
 /** Words that name a side: they steer ranking instead of being searched (they occur in most claims). */
-export const SIDE_WORDS: Record<string, 'go' | 'python'> = { go: 'go', golang: 'go', python: 'python', cpython: 'python' };
+export const SIDE_WORDS: Record<string, 'go' | 'python'> = {
+  go: 'go',
+  golang: 'go',
+  python: 'python',
+  cpython: 'python',
+};
 
 export const MAX_TERMS = 24;
 
 /** Lower-cased word tokens the way FTS5's unicode61 tokenizer sees them. */
 export function tokens(text: string): string[] {
-  return (text.slice(0, 20_000).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length <= 40);
+  return (
+    text
+      .slice(0, 20_000)
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).filter((t) => t.length <= 40);
 }
 
 export interface QueryTerms {

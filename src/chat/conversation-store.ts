@@ -12,11 +12,19 @@ export class ConversationStore {
   private readonly pruneDeliveries;
   private readonly pruneContexts;
 
-  constructor(db: Database, private readonly clock: Clock) {
-    this.insertDelivery = db.prepare('INSERT OR IGNORE INTO deliveries (platform, event_id, received_at) VALUES (?, ?, ?)');
-    this.upsertThread = db.prepare(`INSERT INTO threads (platform, channel_id, thread_id, last_question, updated_at) VALUES (?, ?, ?, ?, ?)
+  constructor(
+    db: Database,
+    private readonly clock: Clock,
+  ) {
+    this.insertDelivery = db.prepare(
+      'INSERT OR IGNORE INTO deliveries (platform, event_id, received_at) VALUES (?, ?, ?)',
+    );
+    this.upsertThread =
+      db.prepare(`INSERT INTO threads (platform, channel_id, thread_id, last_question, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (platform, channel_id, thread_id) DO UPDATE SET last_question = excluded.last_question, updated_at = excluded.updated_at`);
-    this.getThread = db.prepare('SELECT last_question AS q FROM threads WHERE platform = ? AND channel_id = ? AND thread_id = ?');
+    this.getThread = db.prepare(
+      'SELECT last_question AS q FROM threads WHERE platform = ? AND channel_id = ? AND thread_id = ?',
+    );
     this.insertContext = db.prepare('INSERT INTO reply_contexts (id, kind, payload, created_at) VALUES (?, ?, ?, ?)');
     this.getContext = db.prepare('SELECT payload FROM reply_contexts WHERE id = ? AND kind = ?');
     this.pruneDeliveries = db.prepare('DELETE FROM deliveries WHERE received_at < ?');
@@ -29,8 +37,10 @@ export class ConversationStore {
    */
   prune(): number {
     const now = this.clock.now().getTime();
-    return this.pruneDeliveries.run(new Date(now - 86_400_000).toISOString()).changes
-      + this.pruneContexts.run(new Date(now - 30 * 86_400_000).toISOString()).changes;
+    return (
+      this.pruneDeliveries.run(new Date(now - 86_400_000).toISOString()).changes +
+      this.pruneContexts.run(new Date(now - 30 * 86_400_000).toISOString()).changes
+    );
   }
 
   /** True the first time an event id is seen (atomic insert), false for retries and duplicates. */

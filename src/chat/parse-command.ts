@@ -18,19 +18,24 @@ export interface UsageError {
 
 export const COMMANDS = ['ask', 'compare', 'sources', 'poll', 'schedule', 'matrix', 'help'] as const;
 
-const AskArgs = z.string().trim()
+const AskArgs = z
+  .string()
+  .trim()
   .min(3, 'Ask a question, e.g. `/versus ask how much memory does a goroutine start with?`')
   .max(12_000, 'That question is too long (over 12,000 characters). Ask something shorter.');
-const CompareArgs = z.string().trim()
+const CompareArgs = z
+  .string()
+  .trim()
   .min(2, 'Name a topic, e.g. `/versus compare concurrency`.')
   .max(60, 'A topic is a word or two, e.g. `/versus compare performance`.');
 
 function levenshtein(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) for (let j = 1; j <= b.length; j++) {
-    d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-  }
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
   return d[a.length]![b.length]!;
 }
 
@@ -52,7 +57,9 @@ export function parseCommand(text: string): Result<Command, UsageError> {
     }
     case 'compare': {
       const p = CompareArgs.safeParse(rest);
-      return p.success ? ok({ name: 'compare', topic: p.data }) : err({ message: firstIssue(p.error), command: 'compare' });
+      return p.success
+        ? ok({ name: 'compare', topic: p.data })
+        : err({ message: firstIssue(p.error), command: 'compare' });
     }
     case 'sources':
       return ok({ name: 'sources' });

@@ -8,32 +8,58 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 
 /** Strips store-only fields so a Reply carries exactly the platform-neutral claim. */
 export function cited(c: CitedClaim): CitedClaim {
-  return { id: c.id, text: c.text, side: c.side, kind: c.kind, topics: c.topics, figures: c.figures, citation: c.citation };
+  return {
+    id: c.id,
+    text: c.text,
+    side: c.side,
+    kind: c.kind,
+    topics: c.topics,
+    figures: c.figures,
+    citation: c.citation,
+  };
 }
 
-export function askReply(r: AskResult, page: { offset: number; contextId?: string | undefined }, topicSuggestions: string[]): Reply {
+export function askReply(
+  r: AskResult,
+  page: { offset: number; contextId?: string | undefined },
+  topicSuggestions: string[],
+): Reply {
   const title = `“${clip(r.query.replace(/\s+/g, ' ').trim(), 80)}”`;
   if (r.claims.length === 0) {
     return {
       visibility: 'ephemeral',
       title,
       blocks: [
-        { type: 'text', text: page.offset > 0 ? 'No more sources for this question.' : 'I found nothing in the indexed sources that answers this.' },
+        {
+          type: 'text',
+          text:
+            page.offset > 0
+              ? 'No more sources for this question.'
+              : 'I found nothing in the indexed sources that answers this.',
+        },
         { type: 'context', text: `Try a topic: ${topicSuggestions.map((t) => `\`/versus compare ${t}\``).join(', ')}` },
       ],
     };
   }
   const shown = page.offset + r.claims.length;
   const buttons: Button[] = [];
-  if (page.contextId && r.total > shown) buttons.push({ actionId: encodeAction({ kind: 'more', contextId: page.contextId, offset: shown }), label: 'More sources' });
+  if (page.contextId && r.total > shown)
+    buttons.push({
+      actionId: encodeAction({ kind: 'more', contextId: page.contextId, offset: shown }),
+      label: 'More sources',
+    });
   const topic = r.topics[0];
-  if (topic) buttons.push({ actionId: encodeAction({ kind: 'cmp', topic }), label: `Compare ${topic.replace(/-/g, ' ')}` });
+  if (topic)
+    buttons.push({ actionId: encodeAction({ kind: 'cmp', topic }), label: `Compare ${topic.replace(/-/g, ' ')}` });
   return {
     visibility: 'channel',
     title,
     blocks: [
       { type: 'claims', claims: r.claims.map(cited) },
-      { type: 'context', text: `Showing ${page.offset + 1}–${shown} of ${r.total} matching claims · answers come only from the indexed sources` },
+      {
+        type: 'context',
+        text: `Showing ${page.offset + 1}–${shown} of ${r.total} matching claims · answers come only from the indexed sources`,
+      },
     ],
     buttons,
   };
@@ -42,16 +68,26 @@ export function askReply(r: AskResult, page: { offset: number; contextId?: strin
 export function compareReply(r: CompareResult): Reply {
   const blocks: Reply['blocks'] = [];
   if (r.go.length === 0 && r.python.length === 0) {
-    return { visibility: 'ephemeral', title: `Go vs Python: ${r.topic.label}`, blocks: [{ type: 'text', text: `The sources say nothing side-specific about ${r.topic.label} yet.` }] };
+    return {
+      visibility: 'ephemeral',
+      title: `Go vs Python: ${r.topic.label}`,
+      blocks: [{ type: 'text', text: `The sources say nothing side-specific about ${r.topic.label} yet.` }],
+    };
   }
   blocks.push({ type: 'claims', title: '🐹 Go side', claims: r.go.map(cited) });
   blocks.push({ type: 'claims', title: '🐍 Python side', claims: r.python.map(cited) });
   if (r.figures.length) blocks.push({ type: 'figures', title: 'Figures side by side', rows: r.figures });
   if (r.disagreements.length) {
-    blocks.push({ type: 'disagreements', items: r.disagreements.slice(0, 5).map((d) => ({ ...d, claims: [cited(d.claims[0]), cited(d.claims[1])] })) });
+    blocks.push({
+      type: 'disagreements',
+      items: r.disagreements.slice(0, 5).map((d) => ({ ...d, claims: [cited(d.claims[0]), cited(d.claims[1])] })),
+    });
   }
   const docs = new Set([...r.go, ...r.python].map((c) => c.citation.documentId)).size;
-  blocks.push({ type: 'context', text: `${r.total} claims on ${r.topic.label} · ${docs} source(s) shown · ${r.disagreements.length} disagreement(s) between sources` });
+  blocks.push({
+    type: 'context',
+    text: `${r.total} claims on ${r.topic.label} · ${docs} source(s) shown · ${r.disagreements.length} disagreement(s) between sources`,
+  });
   return { visibility: 'channel', title: `Go vs Python: ${r.topic.label}`, blocks };
 }
 
@@ -59,12 +95,22 @@ export function unknownTopicReply(input: string, suggestions: string[]): Reply {
   return {
     visibility: 'ephemeral',
     title: 'Unknown topic',
-    blocks: [{ type: 'text', text: `I have no topic “${clip(input, 40)}”. Try one of: ${suggestions.map((s) => `\`${s}\``).join(', ')}.` }],
+    blocks: [
+      {
+        type: 'text',
+        text: `I have no topic “${clip(input, 40)}”. Try one of: ${suggestions.map((s) => `\`${s}\``).join(', ')}.`,
+      },
+    ],
   };
 }
 
 export function sourcesReply(docs: StoredDocument[], lastIndexed: string | undefined): Reply {
-  if (docs.length === 0) return { visibility: 'ephemeral', title: 'Sources', blocks: [{ type: 'text', text: 'Nothing is indexed yet. Run `versus index`.' }] };
+  if (docs.length === 0)
+    return {
+      visibility: 'ephemeral',
+      title: 'Sources',
+      blocks: [{ type: 'text', text: 'Nothing is indexed yet. Run `versus index`.' }],
+    };
   const total = docs.reduce((n, d) => n + d.claimCount, 0);
   return {
     visibility: 'channel',

@@ -1,7 +1,13 @@
 import type { CitedClaim, Reply, ReplyBlock } from './reply.js';
 
 const SIDE_ICON = { go: '🐹', python: '🐍', both: '⚖️' } as const;
-const KIND_LABEL = { benchmark: 'benchmark', anecdote: 'anecdote', fact: 'fact', opinion: 'opinion', recommendation: 'advice' } as const;
+const KIND_LABEL = {
+  benchmark: 'benchmark',
+  anecdote: 'anecdote',
+  fact: 'fact',
+  opinion: 'opinion',
+  recommendation: 'advice',
+} as const;
 
 export function citationText(c: CitedClaim): string {
   return `${c.citation.title} › ${c.citation.section}`;
@@ -30,13 +36,30 @@ function block(b: ReplyBlock): string {
     case 'divider':
       return '----';
     case 'claims':
-      return [b.title ? `${b.title}` : '', ...b.claims.map((c, i) => `${i + 1}. ${claimLine(c)}`)].filter(Boolean).join('\n');
+      return [b.title ? `${b.title}` : '', ...b.claims.map((c, i) => `${i + 1}. ${claimLine(c)}`)]
+        .filter(Boolean)
+        .join('\n');
     case 'figures':
-      return [b.title ?? 'Figures', ...b.rows.map((r) => `  ${r.label}: 🐹 ${r.go ?? '—'} | 🐍 ${r.python ?? '—'}`)].join('\n');
+      return [
+        b.title ?? 'Figures',
+        ...b.rows.map((r) => `  ${r.label}: 🐹 ${r.go ?? '—'} | 🐍 ${r.python ?? '—'}`),
+      ].join('\n');
     case 'disagreements':
-      return ['⚠️ Where the sources disagree', ...b.items.map((d) => `  • ${d.about}: ${d.summary}\n      — ${citationText(d.claims[0])}\n      — ${citationText(d.claims[1])}`)].join('\n');
+      return [
+        '⚠️ Where the sources disagree',
+        ...b.items.map(
+          (d) =>
+            `  • ${d.about}: ${d.summary}\n      — ${citationText(d.claims[0])}\n      — ${citationText(d.claims[1])}`,
+        ),
+      ].join('\n');
     case 'bars':
-      return [b.title ?? '', ...b.bars.map((x) => `  ${x.label.padEnd(16)} ${barText(x.percent)} ${x.percent}% (${x.count})`), `  ${b.total} vote(s)`].filter(Boolean).join('\n');
+      return [
+        b.title ?? '',
+        ...b.bars.map((x) => `  ${x.label.padEnd(16)} ${barText(x.percent)} ${x.percent}% (${x.count})`),
+        `  ${b.total} vote(s)`,
+      ]
+        .filter(Boolean)
+        .join('\n');
   }
 }
 

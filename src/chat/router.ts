@@ -10,7 +10,7 @@ import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { ActionOutcome, VersusHandler } from './handler.js';
 import { helpReply, usageReply } from './help.js';
-import { parseCommand, type Command } from './parse-command.js';
+import { type Command, parseCommand } from './parse-command.js';
 import { askReply, compareReply, sourcesReply, unknownTopicReply } from './present-answers.js';
 import type { Reply } from './reply.js';
 
@@ -47,26 +47,31 @@ export class Router implements VersusHandler {
   }
 
   async action(actionId: string, ctx: ChatContext): Promise<ActionOutcome> {
-    return this.guard('action', ctx, async () => {
-      const parsed = parseAction(actionId);
-      if (!parsed.ok) return { reply: usageReply(parsed.error) };
-      const a = parsed.value;
-      switch (a.kind) {
-        case 'more': {
-          const saved = this.deps.conversations.loadContext<AskContext>('ask', a.contextId);
-          if (!saved) return { reply: usageReply('That answer is too old to page. Ask again.') };
-          return { update: this.answer(saved.question, saved.context, a.offset, a.contextId) };
+    return this.guard(
+      'action',
+      ctx,
+      async () => {
+        const parsed = parseAction(actionId);
+        if (!parsed.ok) return { reply: usageReply(parsed.error) };
+        const a = parsed.value;
+        switch (a.kind) {
+          case 'more': {
+            const saved = this.deps.conversations.loadContext<AskContext>('ask', a.contextId);
+            if (!saved) return { reply: usageReply('That answer is too old to page. Ask again.') };
+            return { update: this.answer(saved.question, saved.context, a.offset, a.contextId) };
+          }
+          case 'cmp':
+            return { reply: this.compareTopic(a.topic) };
+          case 'poll':
+          case 'mx': {
+            const feature = this.deps.features?.[a.kind === 'poll' ? 'poll' : 'matrix'];
+            if (!feature?.action) return { reply: usageReply('This feature is not available on this Versus.') };
+            return feature.action(actionId, ctx);
+          }
         }
-        case 'cmp':
-          return { reply: this.compareTopic(a.topic) };
-        case 'poll':
-        case 'mx': {
-          const feature = this.deps.features?.[a.kind === 'poll' ? 'poll' : 'matrix'];
-          if (!feature?.action) return { reply: usageReply('This feature is not available on this Versus.') };
-          return feature.action(actionId, ctx);
-        }
-      }
-    }, (reply) => ({ reply }));
+      },
+      (reply) => ({ reply }),
+    );
   }
 
   async mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply> {
@@ -100,7 +105,13 @@ export class Router implements VersusHandler {
     const p = prefix.trim().toLowerCase();
     const counts = new Map(this.deps.knowledge.topicCounts().map((t) => [t.topic, t.n]));
     return this.deps.taxonomy.topics
-      .filter((t) => !p || t.id.includes(p) || t.label.toLowerCase().includes(p) || t.synonyms.some((s) => s.toLowerCase().startsWith(p)))
+      .filter(
+        (t) =>
+          !p ||
+          t.id.includes(p) ||
+          t.label.toLowerCase().includes(p) ||
+          t.synonyms.some((s) => s.toLowerCase().startsWith(p)),
+      )
       .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0))
       .slice(0, 25)
       .map((t) => t.id);
@@ -128,7 +139,11 @@ export class Router implements VersusHandler {
 
   private answer(question: string, context: string | undefined, offset: number, contextId?: string): Reply {
     const result = ask(this.deps.answers, this.deps.taxonomy, question, { offset, context });
-    const id = contextId ?? (result.total > offset + result.claims.length ? this.deps.conversations.saveContext('ask', { question, context }) : undefined);
+    const id =
+      contextId ??
+      (result.total > offset + result.claims.length
+        ? this.deps.conversations.saveContext('ask', { question, context })
+        : undefined);
     return askReply(result, { offset, contextId: id }, suggestTopics(this.deps.taxonomy, question));
   }
 
@@ -138,12 +153,20 @@ export class Router implements VersusHandler {
   }
 
   /** Unexpected failures are logged with a reference the user can quote; the user never sees a stack trace. */
-  private async guard<T>(what: string, ctx: ChatContext, fn: () => Promise<T>, wrap: (r: Reply) => T = (r) => r as T): Promise<T> {
+  private async guard<T>(
+    what: string,
+    ctx: ChatContext,
+    fn: () => Promise<T>,
+    wrap: (r: Reply) => T = (r) => r as T,
+  ): Promise<T> {
     try {
       return await fn();
     } catch (error) {
       const ref = randomUUID().slice(0, 8);
-      this.deps.logger.error({ err: error, ref, what, platform: ctx.platform, channel: ctx.channelId }, 'command failed');
+      this.deps.logger.error(
+        { err: error, ref, what, platform: ctx.platform, channel: ctx.channelId },
+        'command failed',
+      );
       return wrap(usageReply(`Something went wrong on my side (ref ${ref}). Try again in a moment.`));
     }
   }

@@ -20,7 +20,10 @@ export function loadMigrations(dir: string): Migration[] {
     .sort((a, b) => a.version - b.version);
   migrations.forEach((mig, i) => {
     if (mig.version !== i + 1) {
-      throw new VersusError('db_migration_failed', `Migrations must be numbered 001, 002, … without gaps; found ${String(mig.version).padStart(3, '0')}_${mig.name}.sql at position ${i + 1} in ${dir}`);
+      throw new VersusError(
+        'db_migration_failed',
+        `Migrations must be numbered 001, 002, … without gaps; found ${String(mig.version).padStart(3, '0')}_${mig.name}.sql at position ${i + 1} in ${dir}`,
+      );
     }
   });
   return migrations;
@@ -50,7 +53,11 @@ export function migrate(db: Database, migrations: Migration[]): { applied: numbe
         record.run(mig.version, mig.name, new Date().toISOString());
       }).immediate();
     } catch (cause) {
-      throw new VersusError('db_migration_failed', `Migration ${String(mig.version).padStart(3, '0')}_${mig.name}.sql failed: ${(cause as Error).message}`, { cause });
+      throw new VersusError(
+        'db_migration_failed',
+        `Migration ${String(mig.version).padStart(3, '0')}_${mig.name}.sql failed: ${(cause as Error).message}`,
+        { cause },
+      );
     }
     applied.push(mig.version);
   }

@@ -27,7 +27,8 @@ export async function startHealthServer(check: HealthCheck, port: number, host: 
         const r = healthResponse(path, h)!;
         res.writeHead(r.status, { 'content-type': 'application/json' }).end(r.body);
       },
-      (e: unknown) => res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: String(e) })),
+      (e: unknown) =>
+        res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: String(e) })),
     );
   });
   await new Promise<void>((resolveListen, reject) => {

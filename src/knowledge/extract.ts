@@ -1,15 +1,22 @@
 import { createHash } from 'node:crypto';
-import { findFigures, metricFor, unitFromHeader, type FoundFigure } from './figures.js';
+import { type FoundFigure, findFigures, metricFor, unitFromHeader } from './figures.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { Claim, ClaimKind, Figure, RawClaim, Side } from './types.js';
 
 const KIND_RULES: [RegExp, ClaimKind][] = [
-  [/\b(?:should|use \w+ when|choose|start with|don't|do not|avoid|prefer|recommend|consider|worth)\b/i, 'recommendation'],
+  [
+    /\b(?:should|use \w+ when|choose|start with|don't|do not|avoid|prefer|recommend|consider|worth)\b/i,
+    'recommendation',
+  ],
   // First person marks one team's story; "I/O" is not "I".
   [/(?<![\w/])(?:I(?![\w/])|I'm|I've|my|we|our|a startup|their team|last year)(?![\w/])/, 'anecdote'],
-  [/\b(?:superpower|love|beautiful|elegant|best|worst|boring|dirty secret|game-changer|unmatched|phenomenal|absurdly)\b/i, 'opinion'],
+  [
+    /\b(?:superpower|love|beautiful|elegant|best|worst|boring|dirty secret|game-changer|unmatched|phenomenal|absurdly)\b/i,
+    'opinion',
+  ],
 ];
-const BENCHMARK_WORDS = /\b(?:benchmark|req\/s|req\/sec|rps|latency|throughput|faster|slower|records\/s|p99|fibonacci|fib)\b/i;
+const BENCHMARK_WORDS =
+  /\b(?:benchmark|req\/s|req\/sec|rps|latency|throughput|faster|slower|records\/s|p99|fibonacci|fib)\b/i;
 
 function inferKind(text: string, figures: FoundFigure[]): ClaimKind {
   if (figures.some((f) => f.dimension !== 'count') && BENCHMARK_WORDS.test(text)) return 'benchmark';
@@ -20,7 +27,11 @@ function inferKind(text: string, figures: FoundFigure[]): ClaimKind {
 const SIDE_LABEL: Record<Side, string> = { go: 'Go', python: 'Python', both: 'Go vs Python' };
 
 /** Table rows: a figure's subject is the row label, its metric the column header — unless the header names a language. */
-function tableFigures(raw: RawClaim, taxonomy: Taxonomy, metricKey: string | undefined): { figures: Figure[]; found: FoundFigure[] } {
+function tableFigures(
+  raw: RawClaim,
+  taxonomy: Taxonomy,
+  metricKey: string | undefined,
+): { figures: Figure[]; found: FoundFigure[] } {
   const cells = raw.cells ?? [];
   const rowLabel = cells[0]?.value ?? '';
   const figures: Figure[] = [];
@@ -33,7 +44,11 @@ function tableFigures(raw: RawClaim, taxonomy: Taxonomy, metricKey: string | und
       figures.push({
         subject: headerIsLanguage ? cell.header : rowLabel,
         metric: metricKey ?? (headerIsLanguage ? rowLabel : `${cell.header}`),
-        value: f.value, valueHigh: f.valueHigh, unit: f.unit, normalized: f.normalized, raw: f.raw,
+        value: f.value,
+        valueHigh: f.valueHigh,
+        unit: f.unit,
+        normalized: f.normalized,
+        raw: f.raw,
       });
     }
   });
@@ -41,14 +56,23 @@ function tableFigures(raw: RawClaim, taxonomy: Taxonomy, metricKey: string | und
 }
 
 /** Prose: a figure's subject is the nearest side keyword before it (else the claim's side). */
-function proseFigures(text: string, side: Side, subjects: { index: number; term: string }[], metricKey: string | undefined): { figures: Figure[]; found: FoundFigure[] } {
+function proseFigures(
+  text: string,
+  side: Side,
+  subjects: { index: number; term: string }[],
+  metricKey: string | undefined,
+): { figures: Figure[]; found: FoundFigure[] } {
   const found = findFigures(text);
   const figures = found.map((f) => {
     const before = subjects.filter((s) => s.index < f.index).at(-1);
     return {
       subject: before ? before.term : SIDE_LABEL[side],
       metric: metricKey ?? metricFor(text, f.dimension, f.unit),
-      value: f.value, valueHigh: f.valueHigh, unit: f.unit, normalized: f.normalized, raw: f.raw,
+      value: f.value,
+      valueHigh: f.valueHigh,
+      unit: f.unit,
+      normalized: f.normalized,
+      raw: f.raw,
     };
   });
   return { figures, found };
@@ -60,24 +84,42 @@ export function claimId(documentId: string, section: string, text: string): stri
   return `${documentId}:${h}`;
 }
 
-export function extractClaims(documentId: string, raws: RawClaim[], taxonomy: Taxonomy): { claims: Claim[]; warnings: string[] } {
+export function extractClaims(
+  documentId: string,
+  raws: RawClaim[],
+  taxonomy: Taxonomy,
+): { claims: Claim[]; warnings: string[] } {
   const warnings: string[] = [];
   const seen = new Map<string, number>();
   const claims = raws.map((raw, ordinal): Claim => {
     const t = raw.tags;
     const subjects = taxonomy.subjectsIn(raw.text);
     const side = t.side ?? taxonomy.sideOfSubjects(subjects);
-    const { figures, found } = raw.cells ? tableFigures(raw, taxonomy, t.metric) : proseFigures(raw.text, side, subjects, t.metric);
+    const { figures, found } = raw.cells
+      ? tableFigures(raw, taxonomy, t.metric)
+      : proseFigures(raw.text, side, subjects, t.metric);
     const unknown = (t.topics ?? []).filter((id) => !taxonomy.topicIds.has(id));
-    if (unknown.length) warnings.push(`"${raw.text.slice(0, 50)}…": unknown topic(s) ${unknown.join(', ')} (see taxonomy.yaml)`);
-    const topics = t.topics ? [...new Set([...t.topics, ...taxonomy.topicsOf(raw.text)])].sort() : taxonomy.topicsOf(`${raw.section} ${raw.text}`);
+    if (unknown.length)
+      warnings.push(`"${raw.text.slice(0, 50)}…": unknown topic(s) ${unknown.join(', ')} (see taxonomy.yaml)`);
+    const topics = t.topics
+      ? [...new Set([...t.topics, ...taxonomy.topicsOf(raw.text)])].sort()
+      : taxonomy.topicsOf(`${raw.section} ${raw.text}`);
     let id = claimId(documentId, raw.section, raw.text);
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
     if (n > 1) id = `${id}-${n}`; // identical text twice in one section: keep both, ids still stable
     return {
-      id, documentId, section: raw.section, ordinal, text: raw.text, side, topics,
-      kind: t.kind ?? inferKind(raw.text, found), metricKey: t.metric, stance: t.stance, figures,
+      id,
+      documentId,
+      section: raw.section,
+      ordinal,
+      text: raw.text,
+      side,
+      topics,
+      kind: t.kind ?? inferKind(raw.text, found),
+      metricKey: t.metric,
+      stance: t.stance,
+      figures,
     };
   });
   return { claims, warnings };

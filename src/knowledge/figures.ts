@@ -66,9 +66,31 @@ const UNIT_BY_SPELLING = new Map(UNITS);
 
 /** Nouns after a number that make it a meaningful count ("10,000 concurrent connections"). */
 const COUNT_NOUNS = [
-  'connections', 'goroutines', 'threads', 'coroutines', 'records', 'requests', 'packages', 'users', 'lines',
-  'servers', 'developers', 'engineers', 'cores', 'workers', 'points', 'urls', 'instances', 'containers',
-  'services', 'microservices', 'chefs', 'projects', 'frameworks', 'os threads', 'cpu cores',
+  'connections',
+  'goroutines',
+  'threads',
+  'coroutines',
+  'records',
+  'requests',
+  'packages',
+  'users',
+  'lines',
+  'servers',
+  'developers',
+  'engineers',
+  'cores',
+  'workers',
+  'points',
+  'urls',
+  'instances',
+  'containers',
+  'services',
+  'microservices',
+  'chefs',
+  'projects',
+  'frameworks',
+  'os threads',
+  'cpu cores',
 ];
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -103,7 +125,12 @@ export function findFigures(text: string, defaultUnit?: string): FoundFigure[] {
     const spelling = g.unit?.toLowerCase();
     let def = spelling ? UNIT_BY_SPELLING.get(spelling) : undefined;
     // "x"/"s" alone are too ambiguous unless glued to the number ("5x", "0.8s") or in a range.
-    if (def && (spelling === 'x' || spelling === 's' || spelling === 'us') && /\s$/.test(m[0].slice(0, m[0].length - g.unit!.length))) def = undefined;
+    if (
+      def &&
+      (spelling === 'x' || spelling === 's' || spelling === 'us') &&
+      /\s$/.test(m[0].slice(0, m[0].length - g.unit!.length))
+    )
+      def = undefined;
     const sfx = g.sfx ?? g.sfx2;
     if (!def && g.noun) def = { unit: g.noun.toLowerCase(), dimension: 'count', factor: 1 };
     if (!def && sfx) def = { unit: 'count', dimension: 'count', factor: 1 };
@@ -150,17 +177,25 @@ export function metricFor(text: string, dimension: Dimension, unit: string): str
   for (const [re, name] of METRIC_WORDS) {
     if (re.test(text) && compatible(name, dimension)) return name;
   }
-  return { time: 'time', size: 'memory', throughput: 'throughput', percent: 'percentage', ratio: 'ratio', count: unit }[dimension];
+  return { time: 'time', size: 'memory', throughput: 'throughput', percent: 'percentage', ratio: 'ratio', count: unit }[
+    dimension
+  ];
 }
 
 function compatible(metric: string, d: Dimension): boolean {
   switch (metric) {
-    case 'latency': return d === 'time';
-    case 'throughput': return d === 'throughput';
-    case 'speed-up': return d === 'ratio' || d === 'percent';
-    case 'memory': return d === 'size';
-    case 'cost': return d === 'percent';
-    default: return false;
+    case 'latency':
+      return d === 'time';
+    case 'throughput':
+      return d === 'throughput';
+    case 'speed-up':
+      return d === 'ratio' || d === 'percent';
+    case 'memory':
+      return d === 'size';
+    case 'cost':
+      return d === 'percent';
+    default:
+      return false;
   }
 }
 
@@ -183,7 +218,11 @@ export function unitFamily(unit: string): string {
 }
 
 /** Normalized [low, high] of a figure; a single value is a point. */
-export function normalizedRange(f: { value: number; valueHigh?: number | undefined; normalized: number }): [number, number] {
+export function normalizedRange(f: {
+  value: number;
+  valueHigh?: number | undefined;
+  normalized: number;
+}): [number, number] {
   if (f.valueHigh === undefined || f.value === 0) return [f.normalized, f.normalized];
   return [f.normalized, (f.normalized * f.valueHigh) / f.value];
 }

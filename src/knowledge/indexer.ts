@@ -50,14 +50,21 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
  * Brings the index in step with a folder: unchanged documents (same content hash, same taxonomy and
  * indexer version) are skipped, changed ones are replaced in one transaction each, vanished ones removed.
  */
-export function indexKnowledge(db: Database, dir: string, opts: { clock?: Clock; taxonomy?: Taxonomy; taxonomyPath?: string } = {}): IndexReport {
+export function indexKnowledge(
+  db: Database,
+  dir: string,
+  opts: { clock?: Clock; taxonomy?: Taxonomy; taxonomyPath?: string } = {},
+): IndexReport {
   const started = performance.now();
   const clock = opts.clock ?? systemClock;
   const root = resolve(dir);
   try {
     if (!statSync(root).isDirectory()) throw new Error('not a directory');
   } catch {
-    throw new VersusError('knowledge_invalid', `The knowledge folder ${root} does not exist. Set KNOWLEDGE_DIR to a folder of Markdown or text files.`);
+    throw new VersusError(
+      'knowledge_invalid',
+      `The knowledge folder ${root} does not exist. Set KNOWLEDGE_DIR to a folder of Markdown or text files.`,
+    );
   }
   const taxonomyPath = opts.taxonomyPath ?? join(root, 'taxonomy.yaml');
   const taxonomy = opts.taxonomy ?? loadTaxonomy(taxonomyPath);
@@ -79,7 +86,9 @@ export function indexKnowledge(db: Database, dir: string, opts: { clock?: Clock;
   const flush = () => {
     if (batch.length === 0) return;
     const pending = batch;
-    db.transaction(() => pending.forEach((d) => store.writeDocument(d.parsed.meta, d.path, d.hash, d.claims, now))).immediate();
+    db.transaction(() =>
+      pending.forEach((d) => store.writeDocument(d.parsed.meta, d.path, d.hash, d.claims, now)),
+    ).immediate();
     for (const d of pending) (d.before ? report.updated : report.added).push(d.path);
     batch = [];
     batchClaims = 0;
@@ -101,7 +110,10 @@ export function indexKnowledge(db: Database, dir: string, opts: { clock?: Clock;
     for (const message of [...parsed.warnings, ...warnings]) report.warnings.push({ path, message });
     const clash = idsThisRun.get(parsed.meta.id);
     if (clash !== undefined) {
-      report.warnings.push({ path, message: `document id "${parsed.meta.id}" is also used by ${clash}; skipped (give it a unique id in its front matter)` });
+      report.warnings.push({
+        path,
+        message: `document id "${parsed.meta.id}" is also used by ${clash}; skipped (give it a unique id in its front matter)`,
+      });
       continue;
     }
     idsThisRun.set(parsed.meta.id, path);
@@ -119,7 +131,8 @@ export function indexKnowledge(db: Database, dir: string, opts: { clock?: Clock;
   store.setMeta('index_generation', generation);
   store.setMeta('indexed_at', now);
   // Caches keyed on the index contents (term frequencies) watch this value.
-  if (report.added.length + report.updated.length + report.removed.length > 0 || !sameGeneration) store.setMeta('index_version', `${now}#${Math.random().toString(36).slice(2)}`);
+  if (report.added.length + report.updated.length + report.removed.length > 0 || !sameGeneration)
+    store.setMeta('index_version', `${now}#${Math.random().toString(36).slice(2)}`);
   report.claims = store.claimCount();
   report.ms = performance.now() - started;
   return report;

@@ -13,15 +13,31 @@ export interface StoredDocument {
 /** All SQL for documents, claims, their FTS rows, topics and figures. Statements are prepared once. */
 export class KnowledgeStore {
   private readonly s: Record<
-    'documents' | 'getMeta' | 'setMeta' | 'docByPath' | 'delFts' | 'delFigures' | 'delTopics' | 'delClaims' | 'delDoc' |
-    'insDoc' | 'insClaim' | 'insFts' | 'insFigure' | 'insTopic' | 'claimCount' | 'topicCounts',
+    | 'documents'
+    | 'getMeta'
+    | 'setMeta'
+    | 'docByPath'
+    | 'delFts'
+    | 'delFigures'
+    | 'delTopics'
+    | 'delClaims'
+    | 'delDoc'
+    | 'insDoc'
+    | 'insClaim'
+    | 'insFts'
+    | 'insFigure'
+    | 'insTopic'
+    | 'claimCount'
+    | 'topicCounts',
     Statement
   >;
 
   constructor(readonly db: Database) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      documents: p('SELECT id, path, title, sha256, claim_count AS claimCount, indexed_at AS indexedAt FROM documents ORDER BY title'),
+      documents: p(
+        'SELECT id, path, title, sha256, claim_count AS claimCount, indexed_at AS indexedAt FROM documents ORDER BY title',
+      ),
       getMeta: p('SELECT value FROM meta WHERE key = ?'),
       setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       docByPath: p('SELECT id FROM documents WHERE path = ?'),
@@ -32,10 +48,12 @@ export class KnowledgeStore {
       delDoc: p('DELETE FROM documents WHERE id = ?'),
       insDoc: p(`INSERT INTO documents (id, path, title, author, site, published, url, sha256, claim_count, indexed_at)
                  VALUES (@id, @path, @title, @author, @site, @published, @url, @sha256, @claimCount, @indexedAt)`),
-      insClaim: p(`INSERT INTO claims (id, document_id, section, ordinal, text, side, topics, kind, metric_key, stance, weight)
+      insClaim:
+        p(`INSERT INTO claims (id, document_id, section, ordinal, text, side, topics, kind, metric_key, stance, weight)
                    VALUES (@id, @documentId, @section, @ordinal, @text, @side, @topics, @kind, @metricKey, @stance, @weight)`),
       insFts: p('INSERT INTO claims_fts (rowid, text, section, topics, title) VALUES (?, ?, ?, ?, ?)'),
-      insFigure: p(`INSERT INTO figures (claim_rowid, ordinal, subject, metric, value, value_high, unit, normalized_value, raw)
+      insFigure:
+        p(`INSERT INTO figures (claim_rowid, ordinal, subject, metric, value, value_high, unit, normalized_value, raw)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insTopic: p('INSERT INTO claim_topics (topic, weight, claim_rowid) VALUES (?, ?, ?)'),
       claimCount: p('SELECT count(*) AS n FROM claims'),
@@ -69,17 +87,35 @@ export class KnowledgeStore {
   writeDocument(meta: DocumentMeta, path: string, sha256: string, claims: Claim[], indexedAt: string): void {
     this.deleteByPath(path);
     this.deleteDocument(meta.id);
-    this.s.insDoc.run({ id: meta.id, path, title: meta.title, author: meta.author ?? null, site: meta.site ?? null,
-      published: meta.published ?? null, url: meta.url ?? null, sha256, claimCount: claims.length, indexedAt });
+    this.s.insDoc.run({
+      id: meta.id,
+      path,
+      title: meta.title,
+      author: meta.author ?? null,
+      site: meta.site ?? null,
+      published: meta.published ?? null,
+      url: meta.url ?? null,
+      sha256,
+      claimCount: claims.length,
+      indexedAt,
+    });
     const topicsText = new Map<string, string>();
     for (const c of claims) {
       const weight = claimWeight(c);
-      const { lastInsertRowid: rowid } = this.s.insClaim.run({ ...c, topics: JSON.stringify(c.topics), metricKey: c.metricKey ?? null, stance: c.stance ?? null, weight });
+      const { lastInsertRowid: rowid } = this.s.insClaim.run({
+        ...c,
+        topics: JSON.stringify(c.topics),
+        metricKey: c.metricKey ?? null,
+        stance: c.stance ?? null,
+        weight,
+      });
       for (const t of c.topics) this.s.insTopic.run(t, weight, rowid);
       const key = c.topics.join(' ');
       if (!topicsText.has(key)) topicsText.set(key, key.replace(/-/g, ' '));
       this.s.insFts.run(rowid, c.text, c.section, topicsText.get(key), meta.title);
-      c.figures.forEach((f, i) => this.s.insFigure.run(rowid, i, f.subject, f.metric, f.value, f.valueHigh ?? null, f.unit, f.normalized, f.raw));
+      c.figures.forEach((f, i) =>
+        this.s.insFigure.run(rowid, i, f.subject, f.metric, f.value, f.valueHigh ?? null, f.unit, f.normalized, f.raw),
+      );
     }
   }
 

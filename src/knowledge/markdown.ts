@@ -6,28 +6,49 @@ import { sentences } from './sentences.js';
 import { isOnlyTag, splitAtTags, takeTrailingTag } from './tags.js';
 import type { ClaimTags, DocumentMeta, ParsedDocument, RawClaim } from './types.js';
 
-const FrontMatterSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes').optional(),
-  title: z.string().min(1).optional(),
-  author: z.string().optional(),
-  site: z.string().optional(),
-  // YAML turns 2025-01-15 into a Date; keep the day.
-  published: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
-  url: z.string().url().optional(),
-}).passthrough();
+const FrontMatterSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes')
+      .optional(),
+    title: z.string().min(1).optional(),
+    author: z.string().optional(),
+    site: z.string().optional(),
+    // YAML turns 2025-01-15 into a Date; keep the day.
+    published: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
+    url: z.string().url().optional(),
+  })
+  .passthrough();
 
 export const SECTION_SEPARATOR = ' › ';
 
 /** Fallback id for a document without one: its file name as a slug. */
 export function slugFromPath(path: string): string {
-  const base = path.split(/[\\/]/).at(-1)!.replace(/\.[^.]+$/, '');
-  return base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'document';
+  const base = path
+    .split(/[\\/]/)
+    .at(-1)!
+    .replace(/\.[^.]+$/, '');
+  return (
+    base
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'document'
+  );
 }
 
 /** Plain text of an inline token: text and code spans, breaks as spaces, markup dropped. */
 function inlineText(token: Token): string {
   if (!token.children) return token.content;
-  return token.children.map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : '')).join('');
+  return token.children
+    .map((c) =>
+      c.type === 'text' || c.type === 'code_inline'
+        ? c.content
+        : c.type === 'softbreak' || c.type === 'hardbreak'
+          ? ' '
+          : '',
+    )
+    .join('');
 }
 
 class ClaimCollector {
@@ -136,7 +157,9 @@ function collect(tokens: Token[], out: ClaimCollector): void {
           const last = takeTrailingTag(values.at(-1) ?? '');
           out.warnings.push(...last.warnings);
           if (values.length) values[values.length - 1] = last.text;
-          const cells = values.map((value, n) => ({ header: table!.headers[n] ?? `Column ${n + 1}`, value })).filter((c) => c.value !== '');
+          const cells = values
+            .map((value, n) => ({ header: table!.headers[n] ?? `Column ${n + 1}`, value }))
+            .filter((c) => c.value !== '');
           out.add(cells.map((c) => `${c.header}: ${c.value}`).join('; '), { ...table.defaults, ...last.tags }, cells);
         }
         break;
@@ -166,7 +189,11 @@ let frontMatter = '';
 
 function markdownParser(): MarkdownIt {
   // CommonMark plus GFM tables; front matter is handed to the callback and parsed as YAML below.
-  parser ??= markdownIt('commonmark', { html: false }).enable('table').use(frontMatterPlugin, (raw: string) => { frontMatter = raw; });
+  parser ??= markdownIt('commonmark', { html: false })
+    .enable('table')
+    .use(frontMatterPlugin, (raw: string) => {
+      frontMatter = raw;
+    });
   return parser;
 }
 
@@ -197,5 +224,9 @@ export function parseMarkdown(source: string, path: string): ParsedDocument {
   };
   const out = new ClaimCollector();
   collect(tokens, out);
-  return { meta, claims: out.claims.filter((c): c is RawClaim => c !== undefined), warnings: [...warnings, ...out.warnings] };
+  return {
+    meta,
+    claims: out.claims.filter((c): c is RawClaim => c !== undefined),
+    warnings: [...warnings, ...out.warnings],
+  };
 }

@@ -1,4 +1,4 @@
-import { slugFromPath, SECTION_SEPARATOR } from './markdown.js';
+import { SECTION_SEPARATOR, slugFromPath } from './markdown.js';
 import { sentences } from './sentences.js';
 import type { ParsedDocument, RawClaim } from './types.js';
 
@@ -7,7 +7,8 @@ import type { ParsedDocument, RawClaim } from './types.js';
  * short capitalised lines without end punctuation are headings, code-looking lines are skipped, the
  * rest is split into sentences.
  */
-const CODE_LINE = /^\s*(?:[{}()[\]<>]|\/\/|#|import\b|package\b|from\s+\S+\s+import|def\s|func\s|class\s|return\b|if\s.*[:{]$|for\s.*[:{]$|async\s|await\s|@\w|var\s|const\s|let\s|type\s+\w+\s+(?:struct|interface)|\w+\s*:?=\s*\S|.*;\s*$|.*\)\s*\{\s*$|[A-Za-z_.]+\(.*\)\s*$)/;
+const CODE_LINE =
+  /^\s*(?:[{}()[\]<>]|\/\/|#|import\b|package\b|from\s+\S+\s+import|def\s|func\s|class\s|return\b|if\s.*[:{]$|for\s.*[:{]$|async\s|await\s|@\w|var\s|const\s|let\s|type\s+\w+\s+(?:struct|interface)|\w+\s*:?=\s*\S|.*;\s*$|.*\)\s*\{\s*$|[A-Za-z_.]+\(.*\)\s*$)/;
 const SYMBOLS = /[{}()[\]<>=;:*&|$"'`\\/]/g;
 
 function isCode(line: string): boolean {
@@ -33,7 +34,8 @@ function isHeading(line: string, next: string | undefined): boolean {
 
 export function parsePlainText(source: string, path: string): ParsedDocument {
   const lines = source.split(/\r?\n/).map((l) => l.trim());
-  const title = lines.find((l) => l.length > 0 && l.length <= 150 && !isCode(l) && !BOILERPLATE.test(l)) ?? slugFromPath(path);
+  const title =
+    lines.find((l) => l.length > 0 && l.length <= 150 && !isCode(l) && !BOILERPLATE.test(l)) ?? slugFromPath(path);
   const claims: RawClaim[] = [];
   let section: string[] = [];
   let paragraph: string[] = [];
@@ -43,7 +45,8 @@ export function parsePlainText(source: string, path: string): ParsedDocument {
     for (const s of sentences(text)) {
       const clean = s.replace(/\s+/g, ' ').trim();
       // Fragments of flattened tables and UI text ("3 min read") are kept only when they carry letters and some length.
-      if (clean.length >= 12 && /\p{L}{3}/u.test(clean)) claims.push({ section: section.join(SECTION_SEPARATOR) || '(introduction)', text: clean, tags: {} });
+      if (clean.length >= 12 && /\p{L}{3}/u.test(clean))
+        claims.push({ section: section.join(SECTION_SEPARATOR) || '(introduction)', text: clean, tags: {} });
     }
   };
   lines.forEach((line, i) => {

@@ -5,7 +5,12 @@ const TagsSchema = z
   .object({
     side: z.enum(['go', 'python', 'both']),
     kind: z.enum(['benchmark', 'anecdote', 'fact', 'opinion', 'recommendation']),
-    topics: z.string().transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean)),
+    topics: z.string().transform((s) =>
+      s
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
     metric: z.string().regex(/^[a-z0-9-]+$/),
     stance: z.string().regex(/^[a-z0-9-]+:[a-z0-9-]+$/),
   })
@@ -23,13 +28,21 @@ export interface TagParse {
 }
 
 function parseBody(body: string): { tags: ClaimTags; warnings: string[] } {
-  const pairs = Object.fromEntries(body.trim().split(/\s+/).map((kv) => {
-    const at = kv.indexOf('=');
-    return [kv.slice(0, at), kv.slice(at + 1)];
-  }));
+  const pairs = Object.fromEntries(
+    body
+      .trim()
+      .split(/\s+/)
+      .map((kv) => {
+        const at = kv.indexOf('=');
+        return [kv.slice(0, at), kv.slice(at + 1)];
+      }),
+  );
   const parsed = TagsSchema.safeParse(pairs);
   if (parsed.success) return { tags: parsed.data, warnings: [] };
-  return { tags: {}, warnings: parsed.error.issues.map((i) => `tag {${body.trim()}}: ${i.path.join('.') || 'key'} ${i.message}`) };
+  return {
+    tags: {},
+    warnings: parsed.error.issues.map((i) => `tag {${body.trim()}}: ${i.path.join('.') || 'key'} ${i.message}`),
+  };
 }
 
 /** Strips a trailing tag from a claim's text and parses it. */

@@ -53,14 +53,18 @@ export function buildTaxonomy(file: TaxonomyFile): Taxonomy {
   }
   const topicMatcher = new TermMatcher(termToTopics);
   // Go first: the first listing of a word wins, so a word on both lists counts for Go.
-  const sideMatcher = new TermMatcher<'go' | 'python'>([...file.sides.go.map((t) => [t, 'go'] as [string, 'go']), ...file.sides.python.map((t) => [t, 'python'] as [string, 'python'])]);
+  const sideMatcher = new TermMatcher<'go' | 'python'>([
+    ...file.sides.go.map((t) => [t, 'go'] as [string, 'go']),
+    ...file.sides.python.map((t) => [t, 'python'] as [string, 'python']),
+  ]);
 
   const sideMemo = new Map<string, Side>();
   const sideOfSubjects = (subjects: { side: 'go' | 'python' }[]): Side => {
     const sides = new Set(subjects.map((x) => x.side));
     return sides.size === 1 ? [...sides][0]! : 'both';
   };
-  const subjectsIn = (text: string) => sideMatcher.find(text).map((h) => ({ index: h.index, term: h.text, side: h.value }));
+  const subjectsIn = (text: string) =>
+    sideMatcher.find(text).map((h) => ({ index: h.index, term: h.text, side: h.value }));
 
   return {
     topics,
@@ -111,7 +115,9 @@ export function loadTaxonomy(path: string): Taxonomy {
   try {
     raw = parseYaml(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new VersusError('knowledge_invalid', `Cannot read the taxonomy ${path}: ${(cause as Error).message}`, { cause });
+    throw new VersusError('knowledge_invalid', `Cannot read the taxonomy ${path}: ${(cause as Error).message}`, {
+      cause,
+    });
   }
   const parsed = TaxonomySchema.safeParse(raw);
   if (!parsed.success) {

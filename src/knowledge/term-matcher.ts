@@ -28,7 +28,8 @@ export class TermMatcher<V> {
       if (!key || this.terms.has(key)) continue;
       this.terms.set(key, value);
       const words = key.split(' ');
-      if (words.length > 1) this.phraseStarts.set(words[0]!, Math.max(this.phraseStarts.get(words[0]!) ?? 1, words.length));
+      if (words.length > 1)
+        this.phraseStarts.set(words[0]!, Math.max(this.phraseStarts.get(words[0]!) ?? 1, words.length));
     }
   }
 

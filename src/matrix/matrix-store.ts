@@ -27,17 +27,22 @@ export class MatrixStore {
   constructor(private readonly db: Database) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insert: p(`INSERT INTO matrix_sessions (id, platform, workspace_id, channel_id, owner_key, mode, starter_id, step, status, thread_id, created_at, updated_at)
+      insert:
+        p(`INSERT INTO matrix_sessions (id, platform, workspace_id, channel_id, owner_key, mode, starter_id, step, status, thread_id, created_at, updated_at)
                  VALUES (@id, @platform, @workspaceId, @channelId, @ownerKey, @mode, @starterId, 0, 'open', @threadId, @createdAt, @updatedAt)`),
       get: p(`SELECT ${COLUMNS} FROM matrix_sessions WHERE id = ?`),
-      open: p(`SELECT ${COLUMNS} FROM matrix_sessions WHERE platform = ? AND channel_id = ? AND mode = ? AND owner_key = ? AND status = 'open'`),
-      setStep: p('UPDATE matrix_sessions SET step = ?, updated_at = ? WHERE id = ? AND status = \'open\''),
-      setStatus: p('UPDATE matrix_sessions SET status = ?, updated_at = ? WHERE id = ? AND status = \'open\''),
+      open: p(
+        `SELECT ${COLUMNS} FROM matrix_sessions WHERE platform = ? AND channel_id = ? AND mode = ? AND owner_key = ? AND status = 'open'`,
+      ),
+      setStep: p("UPDATE matrix_sessions SET step = ?, updated_at = ? WHERE id = ? AND status = 'open'"),
+      setStatus: p("UPDATE matrix_sessions SET status = ?, updated_at = ? WHERE id = ? AND status = 'open'"),
       setMessage: p('UPDATE matrix_sessions SET message_id = ?, updated_at = ? WHERE id = ?'),
       touch: p('UPDATE matrix_sessions SET updated_at = ? WHERE id = ?'),
       answer: p(`INSERT INTO matrix_answers (session_id, step, user_id, value, answered_at) VALUES (?, ?, ?, ?, ?)
                  ON CONFLICT (session_id, step, user_id) DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at`),
-      answers: p('SELECT step, user_id AS userId, value FROM matrix_answers WHERE session_id = ? ORDER BY step, answered_at'),
+      answers: p(
+        'SELECT step, user_id AS userId, value FROM matrix_answers WHERE session_id = ? ORDER BY step, answered_at',
+      ),
       skip: p('INSERT OR IGNORE INTO matrix_skips (session_id, step) VALUES (?, ?)'),
       unskip: p('DELETE FROM matrix_skips WHERE session_id = ? AND step = ?'),
       skips: p('SELECT step FROM matrix_skips WHERE session_id = ?'),
@@ -76,11 +81,13 @@ export class MatrixStore {
   }
 
   answer(id: string, step: number, userId: string, value: string, nowIso: string): void {
-    this.db.transaction(() => {
-      this.s.answer!.run(id, step, userId, value, nowIso);
-      this.s.unskip!.run(id, step);
-      this.s.touch!.run(nowIso, id);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.s.answer!.run(id, step, userId, value, nowIso);
+        this.s.unskip!.run(id, step);
+        this.s.touch!.run(nowIso, id);
+      })
+      .immediate();
   }
 
   answers(id: string): { step: number; userId: string; value: string }[] {

@@ -2,9 +2,18 @@ import { encodeAction } from '../chat/action-id.js';
 import type { Button, CitedClaim, Reply, ReplyBlock } from '../chat/reply.js';
 import type { Factor, Matrix } from './definition.js';
 import type { Session } from './matrix-store.js';
-import { type Aggregate, type Contribution, type Scorecard } from './scoring.js';
+import type { Aggregate, Contribution, Scorecard } from './scoring.js';
 
-const LABELS: Record<string, string> = { yes: 'Yes', no: 'No', 'not-sure': 'Not sure', 1: '1 · minor', 2: '2', 3: '3', 4: '4', 5: '5 · critical' };
+const LABELS: Record<string, string> = {
+  yes: 'Yes',
+  no: 'No',
+  'not-sure': 'Not sure',
+  1: '1 · minor',
+  2: '2',
+  3: '3',
+  4: '4',
+  5: '5 · critical',
+};
 
 export function answerChoices(f: Factor): string[] {
   return f.scale === 'yes-no' ? ['yes', 'no', 'not-sure'] : ['1', '2', '3', '4', '5', 'not-sure'];
@@ -12,31 +21,67 @@ export function answerChoices(f: Factor): string[] {
 
 function aggregateText(agg: Aggregate): string {
   switch (agg.kind) {
-    case 'skipped': return 'skipped';
-    case 'unanswered': return 'no answers yet';
-    case 'choice': return `${agg.tie ? 'tie → ' : ''}${LABELS[agg.value]} (yes ${agg.counts.yes} · no ${agg.counts.no} · not sure ${agg.counts['not-sure']})`;
-    case 'importance': return `importance ${agg.mean} of 5 from ${agg.answers} answer(s)${agg.notSure ? `, ${agg.notSure} not sure` : ''}`;
+    case 'skipped':
+      return 'skipped';
+    case 'unanswered':
+      return 'no answers yet';
+    case 'choice':
+      return `${agg.tie ? 'tie → ' : ''}${LABELS[agg.value]} (yes ${agg.counts.yes} · no ${agg.counts.no} · not sure ${agg.counts['not-sure']})`;
+    case 'importance':
+      return `importance ${agg.mean} of 5 from ${agg.answers} answer(s)${agg.notSure ? `, ${agg.notSure} not sure` : ''}`;
   }
 }
 
 /** One step: the factor's question, why it matters (cited), answer buttons and the starter's navigation. */
-export function renderStep(matrix: Matrix, session: Session, agg: Aggregate, evidence: CitedClaim[], yours?: string): Reply {
+export function renderStep(
+  matrix: Matrix,
+  session: Session,
+  agg: Aggregate,
+  evidence: CitedClaim[],
+  yours?: string,
+): Reply {
   const factor = matrix.factors[session.step]!;
   const n = matrix.factors.length;
   const id = session.id;
   const step = session.step;
   const blocks: ReplyBlock[] = [{ type: 'text', text: `*${factor.question}*` }];
   if (evidence.length) blocks.push({ type: 'claims', title: 'Why it matters', claims: evidence.slice(0, 2) });
-  blocks.push({ type: 'text', text: session.mode === 'solo' ? `Your answer: ${yours ? LABELS[yours] : '—'}` : `Answers so far: ${aggregateText(agg)}` });
-  blocks.push({ type: 'context', text: session.mode === 'solo' ? 'Only you see this walk.' : `Anyone here can answer (and change their answer); <@${session.starterId}> or an admin moves on.` });
-  const buttons: Button[] = answerChoices(factor).map((value) => ({ actionId: encodeAction({ kind: 'mx', op: 'answer', sessionId: id, step, value }), label: LABELS[value] ?? value }));
-  if (step > 0) buttons.push({ actionId: encodeAction({ kind: 'mx', op: 'back', sessionId: id, step }), label: '◀ Back' });
+  blocks.push({
+    type: 'text',
+    text:
+      session.mode === 'solo' ? `Your answer: ${yours ? LABELS[yours] : '—'}` : `Answers so far: ${aggregateText(agg)}`,
+  });
+  blocks.push({
+    type: 'context',
+    text:
+      session.mode === 'solo'
+        ? 'Only you see this walk.'
+        : `Anyone here can answer (and change their answer); <@${session.starterId}> or an admin moves on.`,
+  });
+  const buttons: Button[] = answerChoices(factor).map((value) => ({
+    actionId: encodeAction({ kind: 'mx', op: 'answer', sessionId: id, step, value }),
+    label: LABELS[value] ?? value,
+  }));
+  if (step > 0)
+    buttons.push({ actionId: encodeAction({ kind: 'mx', op: 'back', sessionId: id, step }), label: '◀ Back' });
   buttons.push({ actionId: encodeAction({ kind: 'mx', op: 'skip', sessionId: id, step }), label: 'Skip' });
-  buttons.push(step + 1 < n
-    ? { actionId: encodeAction({ kind: 'mx', op: 'next', sessionId: id, step }), label: 'Next ▶', style: 'primary' }
-    : { actionId: encodeAction({ kind: 'mx', op: 'finish', sessionId: id, step }), label: 'Finish', style: 'primary' });
-  if (step + 1 < n) buttons.push({ actionId: encodeAction({ kind: 'mx', op: 'finish', sessionId: id, step }), label: 'Finish now' });
-  return { visibility: session.mode === 'solo' ? 'ephemeral' : 'channel', title: `🧭 Step ${step + 1}/${n}: ${factor.title}`, blocks, buttons };
+  buttons.push(
+    step + 1 < n
+      ? { actionId: encodeAction({ kind: 'mx', op: 'next', sessionId: id, step }), label: 'Next ▶', style: 'primary' }
+      : {
+          actionId: encodeAction({ kind: 'mx', op: 'finish', sessionId: id, step }),
+          label: 'Finish',
+          style: 'primary',
+        },
+  );
+  if (step + 1 < n)
+    buttons.push({ actionId: encodeAction({ kind: 'mx', op: 'finish', sessionId: id, step }), label: 'Finish now' });
+  return {
+    visibility: session.mode === 'solo' ? 'ephemeral' : 'channel',
+    title: `🧭 Step ${step + 1}/${n}: ${factor.title}`,
+    blocks,
+    buttons,
+  };
 }
 
 function bar(net: number, max: number): string {
@@ -52,8 +97,17 @@ export function renderScorecard(card: Scorecard, evidence: CitedClaim[], mode: S
     { type: 'figures', title: 'Score', rows: [{ label: 'Total', go: String(card.go), python: String(card.python) }] },
     { type: 'text', text: card.contributions.map(line).join('\n') },
   ];
-  if (card.deciding.length) blocks.push({ type: 'text', text: `Deciding factors: ${card.deciding.map((c) => `${c.title} (${c.net > 0 ? 'Go' : 'Python'})`).join(', ')}` });
+  if (card.deciding.length)
+    blocks.push({
+      type: 'text',
+      text: `Deciding factors: ${card.deciding.map((c) => `${c.title} (${c.net > 0 ? 'Go' : 'Python'})`).join(', ')}`,
+    });
   blocks.push({ type: 'text', text: `*Verdict: ${card.verdict.text}*` });
-  if (evidence.length) blocks.push({ type: 'claims', title: 'Why: the evidence behind the deciding factors', claims: evidence });
-  return { visibility: mode === 'solo' ? 'ephemeral' : 'channel', title: `🧭 Scorecard — ${card.verdict.text.split(':')[0]!.replace(/\.$/, '')}`, blocks };
+  if (evidence.length)
+    blocks.push({ type: 'claims', title: 'Why: the evidence behind the deciding factors', claims: evidence });
+  return {
+    visibility: mode === 'solo' ? 'ephemeral' : 'channel',
+    title: `🧭 Scorecard — ${card.verdict.text.split(':')[0]!.replace(/\.$/, '')}`,
+    blocks,
+  };
 }

@@ -8,7 +8,12 @@ export type AnswerValue = (typeof CHOICES)[number] | (typeof IMPORTANCE)[number]
 export type Aggregate =
   | { kind: 'skipped' }
   | { kind: 'unanswered' }
-  | { kind: 'choice'; value: 'yes' | 'no' | 'not-sure'; tie: boolean; counts: Record<'yes' | 'no' | 'not-sure', number> }
+  | {
+      kind: 'choice';
+      value: 'yes' | 'no' | 'not-sure';
+      tie: boolean;
+      counts: Record<'yes' | 'no' | 'not-sure', number>;
+    }
   | { kind: 'importance'; mean: number; answers: number; notSure: number };
 
 /** Majority for yes/no (a yes–no tie counts as not sure); mean for importance (not-sure answers left out). */
@@ -25,8 +30,14 @@ export function aggregate(factor: Factor, values: string[], skipped = false): Ag
   }
   const numbers = values.filter((v) => /^[1-5]$/.test(v)).map(Number);
   const notSure = values.length - numbers.length;
-  if (numbers.length === 0) return { kind: 'choice', value: 'not-sure', tie: false, counts: { yes: 0, no: 0, 'not-sure': notSure } };
-  return { kind: 'importance', mean: Math.round((numbers.reduce((a, b) => a + b, 0) / numbers.length) * 10) / 10, answers: numbers.length, notSure };
+  if (numbers.length === 0)
+    return { kind: 'choice', value: 'not-sure', tie: false, counts: { yes: 0, no: 0, 'not-sure': notSure } };
+  return {
+    kind: 'importance',
+    mean: Math.round((numbers.reduce((a, b) => a + b, 0) / numbers.length) * 10) / 10,
+    answers: numbers.length,
+    notSure,
+  };
 }
 
 export interface Contribution {
@@ -63,7 +74,15 @@ export function contribution(factor: Factor, agg: Aggregate): Contribution {
     go = factor.weights.go * m;
     python = factor.weights.python * m;
   }
-  return { factorId: factor.id, title: factor.title, go: round(go), python: round(python), net: round(go - python), aggregate: agg, claims: factor.claims };
+  return {
+    factorId: factor.id,
+    title: factor.title,
+    go: round(go),
+    python: round(python),
+    net: round(go - python),
+    aggregate: agg,
+    claims: factor.claims,
+  };
 }
 
 /** A pull of at least this many points each way is "pulling hard both ways". */
@@ -76,16 +95,27 @@ export function score(matrix: Matrix, aggregates: Map<string, Aggregate>): Score
   const python = round(contributions.reduce((a, c) => a + c.python, 0));
   const net = go - python;
   const magnitude = contributions.reduce((a, c) => a + Math.abs(c.net), 0);
-  const deciding = [...contributions].filter((c) => c.net !== 0).sort((a, b) => Math.abs(b.net) - Math.abs(a.net)).slice(0, 3);
+  const deciding = [...contributions]
+    .filter((c) => c.net !== 0)
+    .sort((a, b) => Math.abs(b.net) - Math.abs(a.net))
+    .slice(0, 3);
   const towardGo = contributions.filter((c) => c.net >= SPLIT_PULL).sort((a, b) => b.net - a.net);
   const towardPython = contributions.filter((c) => -c.net >= SPLIT_PULL).sort((a, b) => a.net - b.net);
   const ratio = magnitude === 0 ? 0 : net / magnitude;
 
   let verdict: Scorecard['verdict'];
-  if (magnitude === 0) verdict = { kind: 'no-signal', text: 'No verdict: every step was skipped or answered "not sure".' };
+  if (magnitude === 0)
+    verdict = { kind: 'no-signal', text: 'No verdict: every step was skipped or answered "not sure".' };
   else if (towardGo.length && towardPython.length && Math.abs(ratio) < 0.5) {
-    const names = (cs: Contribution[]) => cs.slice(0, 2).map((c) => c.title.toLowerCase()).join(' and ');
-    verdict = { kind: 'split', text: `Split it: Go for the parts driven by ${names(towardGo)}, Python for the parts driven by ${names(towardPython)} — the hybrid the sources describe.` };
+    const names = (cs: Contribution[]) =>
+      cs
+        .slice(0, 2)
+        .map((c) => c.title.toLowerCase())
+        .join(' and ');
+    verdict = {
+      kind: 'split',
+      text: `Split it: Go for the parts driven by ${names(towardGo)}, Python for the parts driven by ${names(towardPython)} — the hybrid the sources describe.`,
+    };
   } else if (ratio >= 0.5) verdict = { kind: 'strong-go', text: 'Strong Go.' };
   else if (ratio >= 0.15) verdict = { kind: 'lean-go', text: 'Lean Go.' };
   else if (ratio <= -0.5) verdict = { kind: 'strong-python', text: 'Strong Python.' };

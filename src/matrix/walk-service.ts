@@ -1,18 +1,18 @@
 import type { AnswersStore } from '../answers/answers-store.js';
-import type { Clock } from '../clock.js';
 import { parseAction } from '../chat/action-id.js';
 import type { ChatContext, Platform } from '../chat/context.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
-import { ephemeral, type CitedClaim, type Reply } from '../chat/reply.js';
+import { type CitedClaim, ephemeral, type Reply } from '../chat/reply.js';
+import type { Clock } from '../clock.js';
+import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { Coalescer } from '../polls/coalescer.js';
-import { newId } from '../ids.js';
 import type { Matrix } from './definition.js';
 import type { MatrixStore, Session } from './matrix-store.js';
-import { renderScorecard, renderStep, answerChoices } from './render-walk.js';
-import { aggregate, score, type Aggregate } from './scoring.js';
+import { answerChoices, renderScorecard, renderStep } from './render-walk.js';
+import { type Aggregate, aggregate, score } from './scoring.js';
 
 export const IDLE_EXPIRY_MS = 7 * 86_400_000;
 
@@ -44,7 +44,9 @@ export class WalkService {
     if (sub === 'solo') return this.start(ctx, 'solo');
     if (sub === 'status') return this.status(ctx);
     if (sub === 'cancel') return this.cancel(ctx);
-    return ephemeral('`/versus matrix` starts or resumes the walk here; also `/versus matrix solo`, `status` or `cancel`.');
+    return ephemeral(
+      '`/versus matrix` starts or resumes the walk here; also `/versus matrix solo`, `status` or `cancel`.',
+    );
   }
 
   private openFor(ctx: ChatContext, mode: Session['mode']): Session | undefined {
@@ -54,8 +56,20 @@ export class WalkService {
   private async start(ctx: ChatContext, mode: Session['mode']): Promise<Reply> {
     const now = this.now();
     const existing = this.openFor(ctx, mode);
-    const session = existing ?? this.deps.store.create({ id: newId('w'), platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId,
-      ownerKey: mode === 'channel' ? ctx.channelId : ctx.userId, mode, starterId: ctx.userId, threadId: ctx.threadId, createdAt: now, updatedAt: now });
+    const session =
+      existing ??
+      this.deps.store.create({
+        id: newId('w'),
+        platform: ctx.platform,
+        workspaceId: ctx.workspaceId,
+        channelId: ctx.channelId,
+        ownerKey: mode === 'channel' ? ctx.channelId : ctx.userId,
+        mode,
+        starterId: ctx.userId,
+        threadId: ctx.threadId,
+        createdAt: now,
+        updatedAt: now,
+      });
     if (mode === 'solo') return this.stepReply(session, ctx.userId);
     const port = this.deps.ports.get(ctx.platform);
     if (!port) return ephemeral('The walk cannot be posted from here.');
@@ -63,14 +77,20 @@ export class WalkService {
     const ref = await port.post(ctx.channelId, this.stepReply(session), session.threadId ?? undefined);
     this.deps.store.setMessage(session.id, ref.messageId, now);
     const n = this.deps.matrix.factors.length;
-    return ephemeral(existing ? `Resumed the open walk at step ${session.step + 1} of ${n}.` : `Started a ${n}-step decision-matrix walk. Answer with the buttons; you move on with Next.`);
+    return ephemeral(
+      existing
+        ? `Resumed the open walk at step ${session.step + 1} of ${n}.`
+        : `Started a ${n}-step decision-matrix walk. Answer with the buttons; you move on with Next.`,
+    );
   }
 
   private status(ctx: ChatContext): Reply {
     const s = this.openFor(ctx, 'channel') ?? this.openFor(ctx, 'solo');
     if (!s) return ephemeral('No walk is open here. Start one with `/versus matrix`.');
     const answered = new Set(this.deps.store.answers(s.id).map((a) => a.step)).size;
-    return ephemeral(`Walk ${s.id} (${s.mode}): step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by <@${s.starterId}>.`);
+    return ephemeral(
+      `Walk ${s.id} (${s.mode}): step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by <@${s.starterId}>.`,
+    );
   }
 
   private async cancel(ctx: ChatContext): Promise<Reply> {
@@ -94,13 +114,15 @@ export class WalkService {
     if (a.step !== s.step) return { reply: ephemeral(`The walk has moved on to step ${s.step + 1}; answer there.`) };
     const factor = this.deps.matrix.factors[s.step]!;
     if (a.op === 'answer') {
-      if (!a.value || !answerChoices(factor).includes(a.value)) return { reply: ephemeral('That answer is not one of the choices.') };
+      if (!a.value || !answerChoices(factor).includes(a.value))
+        return { reply: ephemeral('That answer is not one of the choices.') };
       this.deps.store.answer(s.id, s.step, ctx.userId, a.value, this.now());
       if (s.mode === 'solo') return { update: this.stepReply(s, ctx.userId) };
       this.renders.request(s.id);
       return { reply: ephemeral(`Recorded your answer for “${factor.title}”. Click another to change it.`) };
     }
-    if (!(await this.mayNavigate(s, ctx))) return { reply: ephemeral(`Only <@${s.starterId}> (who started the walk) or an admin can move it on.`) };
+    if (!(await this.mayNavigate(s, ctx)))
+      return { reply: ephemeral(`Only <@${s.starterId}> (who started the walk) or an admin can move it on.`) };
     const last = this.deps.matrix.factors.length - 1;
     switch (a.op) {
       case 'back':
@@ -127,7 +149,8 @@ export class WalkService {
   }
 
   private async finish(s: Session): Promise<ActionOutcome> {
-    if (!this.deps.store.setStatus(s.id, 'finished', this.now())) return { reply: ephemeral('This walk is already finished.') };
+    if (!this.deps.store.setStatus(s.id, 'finished', this.now()))
+      return { reply: ephemeral('This walk is already finished.') };
     this.rerenderLater(s);
     return { update: this.scorecard(s) };
   }
@@ -153,7 +176,15 @@ export class WalkService {
       if (!this.deps.store.setStatus(s.id, 'expired', this.now())) continue;
       n++;
       if (s.mode === 'channel') {
-        await this.deps.ports.get(s.platform)?.post(s.channelId, ephemeralToChannel(`The decision-matrix walk started by <@${s.starterId}> expired after 7 days without activity. Start again with \`/versus matrix\`.`), s.threadId ?? undefined)
+        await this.deps.ports
+          .get(s.platform)
+          ?.post(
+            s.channelId,
+            ephemeralToChannel(
+              `The decision-matrix walk started by <@${s.starterId}> expired after 7 days without activity. Start again with \`/versus matrix\`.`,
+            ),
+            s.threadId ?? undefined,
+          )
           .catch((err: unknown) => this.deps.logger.warn({ err, walk: s.id }, 'could not post expiry note'));
       }
     }
@@ -163,14 +194,27 @@ export class WalkService {
   private aggregates(s: Session): Map<string, Aggregate> {
     const answers = this.deps.store.answers(s.id);
     const skipped = this.deps.store.skipped(s.id);
-    return new Map(this.deps.matrix.factors.map((f, i) => [f.id, aggregate(f, answers.filter((a) => a.step === i).map((a) => a.value), skipped.has(i))]));
+    return new Map(
+      this.deps.matrix.factors.map((f, i) => [
+        f.id,
+        aggregate(
+          f,
+          answers.filter((a) => a.step === i).map((a) => a.value),
+          skipped.has(i),
+        ),
+      ]),
+    );
   }
 
   /** One step's message: only that step's answers are aggregated (it is re-rendered on every answer). */
   private stepReply(s: Session, userId?: string): Reply {
     const factor = this.deps.matrix.factors[s.step]!;
     const answers = this.deps.store.answers(s.id).filter((a) => a.step === s.step);
-    const agg = aggregate(factor, answers.map((a) => a.value), this.deps.store.skipped(s.id).has(s.step));
+    const agg = aggregate(
+      factor,
+      answers.map((a) => a.value),
+      this.deps.store.skipped(s.id).has(s.step),
+    );
     const yours = userId ? answers.find((a) => a.userId === userId)?.value : undefined;
     return renderStep(this.deps.matrix, s, agg, this.evidence(factor.claims), yours);
   }
@@ -189,7 +233,10 @@ export class WalkService {
     const s = this.deps.store.get(id);
     const port = s && this.deps.ports.get(s.platform);
     if (!s?.messageId || !port || (s.status !== 'open' && s.status !== 'finished')) return;
-    await port.update({ channelId: s.channelId, messageId: s.messageId, threadId: s.threadId ?? undefined }, s.status === 'finished' ? this.scorecard(s) : this.stepReply(s));
+    await port.update(
+      { channelId: s.channelId, messageId: s.messageId, threadId: s.threadId ?? undefined },
+      s.status === 'finished' ? this.scorecard(s) : this.stepReply(s),
+    );
   }
 }
 

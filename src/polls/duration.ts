@@ -7,7 +7,8 @@ export const DEFAULT_DURATION_MS = 24 * UNIT_MS.h;
 /** `30m`, `2h`, `3d` (also `90min`, `2 hours`, `1 day`) → milliseconds, at most 30 days. */
 export function parseDuration(text: string): Result<number, string> {
   const m = /^(\d{1,4})\s*(m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)$/i.exec(text.trim());
-  if (!m) return err(`“${text.slice(0, 20)}” is not a duration. Write it like \`30m\`, \`2h\` or \`3d\` (at most 30d).`);
+  if (!m)
+    return err(`“${text.slice(0, 20)}” is not a duration. Write it like \`30m\`, \`2h\` or \`3d\` (at most 30d).`);
   const unit = m[2]!.toLowerCase()[0] as keyof typeof UNIT_MS;
   const ms = Number(m[1]) * UNIT_MS[unit];
   if (ms < UNIT_MS.m) return err('A poll must run for at least 1 minute.');

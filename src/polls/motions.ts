@@ -21,13 +21,22 @@ export function motionCandidates(answers: AnswersStore, taxonomy: Taxonomy): Mot
     const contested = disagreements.flatMap((d) => d.claims);
     const goClaim = contested.find((c) => c.side === 'go') ?? go[0]!;
     const pythonClaim = contested.find((c) => c.side === 'python') ?? python[0]!;
-    out.push({ topic: topic.id, label: topic.label, goClaimId: goClaim.id, pythonClaimId: pythonClaim.id, disagreements: disagreements.length });
+    out.push({
+      topic: topic.id,
+      label: topic.label,
+      goClaimId: goClaim.id,
+      pythonClaimId: pythonClaim.id,
+      disagreements: disagreements.length,
+    });
   }
   return out.sort((a, b) => b.disagreements - a.disagreements || a.topic.localeCompare(b.topic));
 }
 
 /** The next motion for a channel: the first candidate it has not debated yet; after the last, start over. */
-export function pickMotion(candidates: MotionCandidate[], used: Set<string>): { motion: MotionCandidate | undefined; reset: boolean } {
+export function pickMotion(
+  candidates: MotionCandidate[],
+  used: Set<string>,
+): { motion: MotionCandidate | undefined; reset: boolean } {
   const fresh = candidates.find((c) => !used.has(c.topic));
   if (fresh) return { motion: fresh, reset: false };
   return { motion: candidates[0], reset: true };

@@ -7,12 +7,23 @@ export const TEAM_OPTIONS = ['🐹 Go', '🐍 Python', '🤝 It depends'] as con
 export const TEAM_QUESTION = 'Team Go vs Team Python: which for our backend?';
 
 export type PollCommand =
-  | { op: 'create'; kind: 'team' | 'custom'; question: string; options: string[]; anonymous: boolean; durationMs: number }
+  | {
+      op: 'create';
+      kind: 'team' | 'custom';
+      question: string;
+      options: string[];
+      anonymous: boolean;
+      durationMs: number;
+    }
   | { op: 'close' | 'results' | 'export'; pollId: string };
 
 const PollId = z.string().regex(/^[A-Za-z0-9_-]{4,20}$/, 'Poll ids look like `p3k9x2`: copy it from the poll message.');
 const Option = z.string().trim().min(1, 'An option cannot be empty.').max(75, 'Keep each option under 75 characters.');
-const Question = z.string().trim().min(3, 'The question is too short.').max(250, 'Keep the question under 250 characters.');
+const Question = z
+  .string()
+  .trim()
+  .min(3, 'The question is too short.')
+  .max(250, 'Keep the question under 250 characters.');
 
 /** `/versus poll …` arguments → PollCommand, or a message saying exactly what to fix. */
 export function parsePollArgs(args: string): Result<PollCommand, string> {
@@ -20,7 +31,9 @@ export function parsePollArgs(args: string): Result<PollCommand, string> {
   const first = tokens[0]?.toLowerCase();
   if (first === 'close' || first === 'results' || first === 'export') {
     const id = PollId.safeParse(tokens[1] ?? '');
-    return id.success ? ok({ op: first, pollId: id.data }) : err(`\`/versus poll ${first} <id>\`: ${id.error.issues[0]!.message}`);
+    return id.success
+      ? ok({ op: first, pollId: id.data })
+      : err(`\`/versus poll ${first} <id>\`: ${id.error.issues[0]!.message}`);
   }
   let anonymous = true;
   let durationMs = DEFAULT_DURATION_MS;
@@ -34,18 +47,30 @@ export function parsePollArgs(args: string): Result<PollCommand, string> {
       const d = parseDuration(tokens[++i] ?? '');
       if (!d.ok) return err(d.error);
       durationMs = d.value;
-    } else if (/^--/.test(t)) return err(`Unknown flag \`${t.slice(0, 20)}\`. Use \`public\`, \`anonymous\` or \`for 2h\`.`);
+    } else if (/^--/.test(t))
+      return err(`Unknown flag \`${t.slice(0, 20)}\`. Use \`public\`, \`anonymous\` or \`for 2h\`.`);
     else texts.push(t);
   }
-  if (texts.length === 0) return ok({ op: 'create', kind: 'team', question: TEAM_QUESTION, options: [...TEAM_OPTIONS], anonymous, durationMs });
+  if (texts.length === 0)
+    return ok({
+      op: 'create',
+      kind: 'team',
+      question: TEAM_QUESTION,
+      options: [...TEAM_OPTIONS],
+      anonymous,
+      durationMs,
+    });
   const [question, ...options] = texts;
   const q = Question.safeParse(question);
   if (!q.success) return err(q.error.issues[0]!.message);
   if (options.length < 2 || options.length > 10) {
-    return err(`A custom poll needs 2 to 10 options; you gave ${options.length}. Example: \`/versus poll "Which for billing?" "Go" "Python"\`. Or run \`/versus poll\` alone for Team Go vs Team Python.`);
+    return err(
+      `A custom poll needs 2 to 10 options; you gave ${options.length}. Example: \`/versus poll "Which for billing?" "Go" "Python"\`. Or run \`/versus poll\` alone for Team Go vs Team Python.`,
+    );
   }
   const opts = z.array(Option).safeParse(options);
   if (!opts.success) return err(opts.error.issues[0]!.message);
-  if (new Set(opts.data.map((o) => o.toLowerCase())).size !== opts.data.length) return err('Two options are the same; make each option different.');
+  if (new Set(opts.data.map((o) => o.toLowerCase())).size !== opts.data.length)
+    return err('Two options are the same; make each option different.');
   return ok({ op: 'create', kind: 'custom', question: q.data, options: opts.data, anonymous, durationMs });
 }

@@ -11,7 +11,10 @@ export function pollFeature(polls: PollService): FeatureHandler {
   return {
     async command(args: string, ctx: ChatContext): Promise<Reply> {
       const parsed = parsePollArgs(args);
-      if (!parsed.ok) return ephemeral(`${parsed.error}\nUsage: \`/versus poll ["question" "option A" "option B" …] [public] [for 2h]\`, \`/versus poll close|results|export <id>\``);
+      if (!parsed.ok)
+        return ephemeral(
+          `${parsed.error}\nUsage: \`/versus poll ["question" "option A" "option B" …] [public] [for 2h]\`, \`/versus poll close|results|export <id>\``,
+        );
       const cmd = parsed.value;
       switch (cmd.op) {
         case 'create':

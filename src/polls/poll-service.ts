@@ -1,16 +1,16 @@
 import type { AnswersStore } from '../answers/answers-store.js';
-import type { Clock } from '../clock.js';
 import type { ChatContext, Platform } from '../chat/context.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
-import type { Logger } from '../logger.js';
+import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
+import type { Logger } from '../logger.js';
 import { Coalescer } from './coalescer.js';
 import type { PollCommand } from './poll-args.js';
 import type { Motion, Poll, PollStore } from './poll-store.js';
-import { renderPoll, votesCsv, type PollEvidence } from './render-poll.js';
+import { type PollEvidence, renderPoll, votesCsv } from './render-poll.js';
 
 export interface PollServiceDeps {
   store: PollStore;
@@ -25,7 +25,11 @@ export interface PollServiceDeps {
 type Create = Extract<PollCommand, { op: 'create' }>;
 
 /** Who counts as an admin, in each platform's words. */
-export const ADMIN: Record<Platform, string> = { slack: 'a workspace admin', discord: 'a server admin (Manage Messages or Manage Server)', console: 'an admin' };
+export const ADMIN: Record<Platform, string> = {
+  slack: 'a workspace admin',
+  discord: 'a server admin (Manage Messages or Manage Server)',
+  console: 'an admin',
+};
 
 /** Polls on any platform: create and post, vote/change/retract, coalesced live results, close, export. */
 export class PollService {
@@ -44,9 +48,20 @@ export class PollService {
     if (!port) return ephemeral('Polls cannot be posted from here.');
     const now = this.deps.clock.now();
     const poll: Poll = {
-      id: newId('p'), platform: ctx.platform, workspaceId: ctx.workspaceId, channelId: ctx.channelId, threadId: ctx.threadId,
-      creatorId: ctx.userId, question: cmd.question, kind: cmd.kind, anonymous: cmd.anonymous, motion: extra.motion, scheduleId: extra.scheduleId,
-      createdAt: now.toISOString(), closesAt: new Date(now.getTime() + cmd.durationMs).toISOString(), options: cmd.options,
+      id: newId('p'),
+      platform: ctx.platform,
+      workspaceId: ctx.workspaceId,
+      channelId: ctx.channelId,
+      threadId: ctx.threadId,
+      creatorId: ctx.userId,
+      question: cmd.question,
+      kind: cmd.kind,
+      anonymous: cmd.anonymous,
+      motion: extra.motion,
+      scheduleId: extra.scheduleId,
+      createdAt: now.toISOString(),
+      closesAt: new Date(now.getTime() + cmd.durationMs).toISOString(),
+      options: cmd.options,
     };
     this.deps.store.create(poll);
     try {
@@ -57,7 +72,9 @@ export class PollService {
       this.deps.store.close(poll.id, now.toISOString(), 'post_failed');
       return ephemeral('I could not post the poll in this channel. Invite me to it first, then try again.');
     }
-    return ephemeral(`Poll ${poll.id} is up; it closes in ${Math.round(cmd.durationMs / 3_600_000 * 10) / 10} h. Close it early with \`/versus poll close ${poll.id}\`.`);
+    return ephemeral(
+      `Poll ${poll.id} is up; it closes in ${Math.round((cmd.durationMs / 3_600_000) * 10) / 10} h. Close it early with \`/versus poll close ${poll.id}\`.`,
+    );
   }
 
   async vote(pollId: string, option: number, ctx: ChatContext): Promise<ActionOutcome> {
@@ -68,12 +85,19 @@ export class PollService {
       case 'no_such_option':
         return { reply: ephemeral('That option is not part of this poll.') };
       case 'closed':
-        return { reply: ephemeral('This poll is closed; votes are no longer counted. Start a new one with `/versus poll`.') };
+        return {
+          reply: ephemeral('This poll is closed; votes are no longer counted. Start a new one with `/versus poll`.'),
+        };
       default: {
         this.renders.request(pollId);
         const label = outcome.label;
         const team = label.replace(/^\p{Extended_Pictographic}\s*/u, '');
-        const text = outcome.kind === 'retracted' ? `Your vote for ${team} is withdrawn.` : label.match(/Go|Python/) && !/depends/i.test(label) ? `You're on Team ${team}.` : `You voted: ${team}.`;
+        const text =
+          outcome.kind === 'retracted'
+            ? `Your vote for ${team} is withdrawn.`
+            : label.match(/Go|Python/) && !/depends/i.test(label)
+              ? `You're on Team ${team}.`
+              : `You voted: ${team}.`;
         return { reply: ephemeral(text) };
       }
     }
@@ -83,7 +107,10 @@ export class PollService {
     const poll = this.deps.store.get(pollId);
     if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
     if (poll.closedAt) return ephemeral(`Poll ${pollId} is already closed.`);
-    const allowed = poll.creatorId === ctx.userId || ctx.isAdmin || (await this.port(ctx.platform)?.isAdmin?.(ctx.workspaceId, ctx.userId)) === true;
+    const allowed =
+      poll.creatorId === ctx.userId ||
+      ctx.isAdmin ||
+      (await this.port(ctx.platform)?.isAdmin?.(ctx.workspaceId, ctx.userId)) === true;
     if (!allowed) return ephemeral(`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
     await this.finish(poll, ctx.userId);
     return ephemeral(`Poll ${pollId} is closed.`);
@@ -110,8 +137,15 @@ export class PollService {
     if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
     const port = this.port(ctx.platform);
     if (!port?.upload) return ephemeral('Exports are not available on this platform.');
-    const where = await port.upload(ctx.channelId, `poll-${poll.id}.csv`, votesCsv(poll, this.deps.store.voters(poll.id)), ctx.threadId);
-    return ephemeral(`Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${where}`);
+    const where = await port.upload(
+      ctx.channelId,
+      `poll-${poll.id}.csv`,
+      votesCsv(poll, this.deps.store.voters(poll.id)),
+      ctx.threadId,
+    );
+    return ephemeral(
+      `Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${where}`,
+    );
   }
 
   find(pollId: string): Poll | undefined {
@@ -134,7 +168,10 @@ export class PollService {
     const poll = this.deps.store.get(pollId);
     const port = poll && this.port(poll.platform);
     if (!poll?.messageId || !port) return;
-    await port.update({ channelId: poll.channelId, messageId: poll.messageId, threadId: poll.threadId }, this.render(poll));
+    await port.update(
+      { channelId: poll.channelId, messageId: poll.messageId, threadId: poll.threadId },
+      this.render(poll),
+    );
   }
 
   /** The strongest cited claim for each side: of the motion's topic, else the best-evidenced topic. */

@@ -41,9 +41,22 @@ export type VoteOutcome =
   | { kind: 'no_such_option' };
 
 interface PollRow {
-  id: string; platform: Platform; workspace_id: string; channel_id: string; thread_id: string | null; message_id: string | null;
-  creator_id: string; question: string; kind: 'team' | 'custom'; anonymous: number; motion: string | null; schedule_id: string | null;
-  created_at: string; closes_at: string; closed_at: string | null; closed_by: string | null;
+  id: string;
+  platform: Platform;
+  workspace_id: string;
+  channel_id: string;
+  thread_id: string | null;
+  message_id: string | null;
+  creator_id: string;
+  question: string;
+  kind: 'team' | 'custom';
+  anonymous: number;
+  motion: string | null;
+  schedule_id: string | null;
+  created_at: string;
+  closes_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
 }
 
 /** All SQL for polls, options and votes. A vote is one IMMEDIATE transaction: one vote per person, across processes too. */
@@ -53,7 +66,8 @@ export class PollStore {
   constructor(private readonly db: Database) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insPoll: p(`INSERT INTO polls (id, platform, workspace_id, channel_id, thread_id, creator_id, question, kind, anonymous, motion, schedule_id, created_at, closes_at)
+      insPoll:
+        p(`INSERT INTO polls (id, platform, workspace_id, channel_id, thread_id, creator_id, question, kind, anonymous, motion, schedule_id, created_at, closes_at)
                   VALUES (@id, @platform, @workspaceId, @channelId, @threadId, @creatorId, @question, @kind, @anonymous, @motion, @scheduleId, @createdAt, @closesAt)`),
       insOption: p('INSERT INTO poll_options (poll_id, idx, label) VALUES (?, ?, ?)'),
       get: p('SELECT * FROM polls WHERE id = ?'),
@@ -64,28 +78,52 @@ export class PollStore {
       updVote: p('UPDATE votes SET option_idx = ?, voted_at = ? WHERE poll_id = ? AND user_id = ?'),
       delVote: p('DELETE FROM votes WHERE poll_id = ? AND user_id = ?'),
       tally: p('SELECT option_idx AS o, count(*) AS n FROM votes WHERE poll_id = ? GROUP BY option_idx'),
-      voters: p('SELECT user_id AS u, option_idx AS o, voted_at AS at FROM votes WHERE poll_id = ? ORDER BY voted_at, user_id'),
+      voters: p(
+        'SELECT user_id AS u, option_idx AS o, voted_at AS at FROM votes WHERE poll_id = ? ORDER BY voted_at, user_id',
+      ),
       close: p('UPDATE polls SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL'),
       due: p('SELECT id FROM polls WHERE closed_at IS NULL AND closes_at <= ? ORDER BY closes_at LIMIT 100'),
-      openInChannel: p('SELECT id FROM polls WHERE platform = ? AND channel_id = ? AND closed_at IS NULL ORDER BY created_at DESC'),
+      openInChannel: p(
+        'SELECT id FROM polls WHERE platform = ? AND channel_id = ? AND closed_at IS NULL ORDER BY created_at DESC',
+      ),
     };
   }
 
   create(poll: Omit<Poll, 'messageId' | 'closedAt' | 'closedBy'>): void {
-    this.db.transaction(() => {
-      this.s.insPoll!.run({ ...poll, threadId: poll.threadId ?? null, anonymous: poll.anonymous ? 1 : 0, motion: poll.motion ? JSON.stringify(poll.motion) : null, scheduleId: poll.scheduleId ?? null });
-      poll.options.forEach((label, i) => this.s.insOption!.run(poll.id, i, label));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.s.insPoll!.run({
+          ...poll,
+          threadId: poll.threadId ?? null,
+          anonymous: poll.anonymous ? 1 : 0,
+          motion: poll.motion ? JSON.stringify(poll.motion) : null,
+          scheduleId: poll.scheduleId ?? null,
+        });
+        poll.options.forEach((label, i) => this.s.insOption!.run(poll.id, i, label));
+      })
+      .immediate();
   }
 
   get(id: string): Poll | undefined {
     const r = this.s.get!.get(id) as PollRow | undefined;
     if (!r) return undefined;
     return {
-      id: r.id, platform: r.platform, workspaceId: r.workspace_id, channelId: r.channel_id, threadId: r.thread_id ?? undefined,
-      messageId: r.message_id ?? undefined, creatorId: r.creator_id, question: r.question, kind: r.kind, anonymous: r.anonymous === 1,
-      motion: r.motion ? (JSON.parse(r.motion) as Motion) : undefined, scheduleId: r.schedule_id ?? undefined, createdAt: r.created_at,
-      closesAt: r.closes_at, closedAt: r.closed_at ?? undefined, closedBy: r.closed_by ?? undefined,
+      id: r.id,
+      platform: r.platform,
+      workspaceId: r.workspace_id,
+      channelId: r.channel_id,
+      threadId: r.thread_id ?? undefined,
+      messageId: r.message_id ?? undefined,
+      creatorId: r.creator_id,
+      question: r.question,
+      kind: r.kind,
+      anonymous: r.anonymous === 1,
+      motion: r.motion ? (JSON.parse(r.motion) as Motion) : undefined,
+      scheduleId: r.schedule_id ?? undefined,
+      createdAt: r.created_at,
+      closesAt: r.closes_at,
+      closedAt: r.closed_at ?? undefined,
+      closedBy: r.closed_by ?? undefined,
       options: (this.s.options!.all(r.id) as { label: string }[]).map((o) => o.label),
     };
   }
@@ -96,24 +134,26 @@ export class PollStore {
 
   /** Vote, change or retract (clicking your own option again), atomically; a closed poll refuses. */
   vote(pollId: string, userId: string, option: number, nowIso: string): VoteOutcome {
-    return this.db.transaction((): VoteOutcome => {
-      const poll = this.s.get!.get(pollId) as PollRow | undefined;
-      if (!poll) return { kind: 'no_such_poll' };
-      if (poll.closed_at !== null || poll.closes_at <= nowIso) return { kind: 'closed' };
-      const label = (this.s.options!.all(pollId) as { label: string }[])[option]?.label;
-      if (option < 0 || label === undefined) return { kind: 'no_such_option' };
-      const mine = this.s.myVote!.get(pollId, userId) as { o: number } | undefined;
-      if (!mine) {
-        this.s.insVote!.run(pollId, userId, option, nowIso);
-        return { kind: 'voted', option, label };
-      }
-      if (mine.o === option) {
-        this.s.delVote!.run(pollId, userId);
-        return { kind: 'retracted', option, label };
-      }
-      this.s.updVote!.run(option, nowIso, pollId, userId);
-      return { kind: 'changed', option, label };
-    }).immediate();
+    return this.db
+      .transaction((): VoteOutcome => {
+        const poll = this.s.get!.get(pollId) as PollRow | undefined;
+        if (!poll) return { kind: 'no_such_poll' };
+        if (poll.closed_at !== null || poll.closes_at <= nowIso) return { kind: 'closed' };
+        const label = (this.s.options!.all(pollId) as { label: string }[])[option]?.label;
+        if (option < 0 || label === undefined) return { kind: 'no_such_option' };
+        const mine = this.s.myVote!.get(pollId, userId) as { o: number } | undefined;
+        if (!mine) {
+          this.s.insVote!.run(pollId, userId, option, nowIso);
+          return { kind: 'voted', option, label };
+        }
+        if (mine.o === option) {
+          this.s.delVote!.run(pollId, userId);
+          return { kind: 'retracted', option, label };
+        }
+        this.s.updVote!.run(option, nowIso, pollId, userId);
+        return { kind: 'changed', option, label };
+      })
+      .immediate();
   }
 
   tally(pollId: string, optionCount: number): Tally {
@@ -123,7 +163,11 @@ export class PollStore {
   }
 
   voters(pollId: string): { userId: string; option: number; votedAt: string }[] {
-    return (this.s.voters!.all(pollId) as { u: string; o: number; at: string }[]).map((v) => ({ userId: v.u, option: v.o, votedAt: v.at }));
+    return (this.s.voters!.all(pollId) as { u: string; o: number; at: string }[]).map((v) => ({
+      userId: v.u,
+      option: v.o,
+      votedAt: v.at,
+    }));
   }
 
   /** True only for the caller that actually closed it (two processes may race at the end time). */

@@ -30,33 +30,74 @@ export interface PollEvidence {
 }
 
 /** The poll message: live bars and vote buttons while open; result and (for Go vs Python) the best evidence once closed. */
-export function renderPoll(poll: Poll, tally: Tally, voters: { userId: string; option: number }[], evidence: PollEvidence = {}): Reply {
+export function renderPoll(
+  poll: Poll,
+  tally: Tally,
+  voters: { userId: string; option: number }[],
+  evidence: PollEvidence = {},
+): Reply {
   const closed = poll.closedAt !== undefined;
   const blocks: ReplyBlock[] = [];
-  if (poll.motion) blocks.push({ type: 'text', text: `Debate motion: *${poll.motion.label}* — the sources disagree here. Read both sides, then pick a team.` });
+  if (poll.motion)
+    blocks.push({
+      type: 'text',
+      text: `Debate motion: *${poll.motion.label}* — the sources disagree here. Read both sides, then pick a team.`,
+    });
   const cited = [evidence.go, evidence.python].filter((c): c is CitedClaim => c !== undefined);
-  if (poll.motion && cited.length && !closed) blocks.push({ type: 'claims', title: 'The case for each side', claims: cited });
+  if (poll.motion && cited.length && !closed)
+    blocks.push({ type: 'claims', title: 'The case for each side', claims: cited });
   blocks.push({ type: 'bars', bars: bars(poll, tally), total: tally.total });
   if (!poll.anonymous && voters.length) {
-    const byOption = poll.options.map((label, i) => `${label}: ${voters.filter((v) => v.option === i).map((v) => `<@${v.userId}>`).join(' ') || '—'}`);
+    const byOption = poll.options.map(
+      (label, i) =>
+        `${label}: ${
+          voters
+            .filter((v) => v.option === i)
+            .map((v) => `<@${v.userId}>`)
+            .join(' ') || '—'
+        }`,
+    );
     blocks.push({ type: 'text', text: byOption.join('\n') });
   }
   if (closed) {
     const max = Math.max(...tally.counts);
     const winners = poll.options.filter((_, i) => tally.counts[i] === max);
-    blocks.push({ type: 'text', text: tally.total === 0 ? 'No votes were cast.' : winners.length > 1 ? `Tie: ${winners.join(' and ')}.` : `Result: *${winners[0]}* wins with ${max} of ${tally.total} votes.` });
-    if (poll.kind === 'team' && cited.length) blocks.push({ type: 'claims', title: 'Strongest cited claim from each side', claims: cited });
-    blocks.push({ type: 'context', text: `Poll ${poll.id} · closed ${when(poll.closedAt!)}${poll.closedBy === 'schedule' ? ' (time ran out)' : ''}` });
+    blocks.push({
+      type: 'text',
+      text:
+        tally.total === 0
+          ? 'No votes were cast.'
+          : winners.length > 1
+            ? `Tie: ${winners.join(' and ')}.`
+            : `Result: *${winners[0]}* wins with ${max} of ${tally.total} votes.`,
+    });
+    if (poll.kind === 'team' && cited.length)
+      blocks.push({ type: 'claims', title: 'Strongest cited claim from each side', claims: cited });
+    blocks.push({
+      type: 'context',
+      text: `Poll ${poll.id} · closed ${when(poll.closedAt!)}${poll.closedBy === 'schedule' ? ' (time ran out)' : ''}`,
+    });
     return { visibility: 'channel', title: `📊 Closed: ${poll.question}`, blocks };
   }
-  blocks.push({ type: 'context', text: `Poll ${poll.id} · ${poll.anonymous ? 'anonymous' : 'public: voters are listed'} · closes ${when(poll.closesAt)} · click your option again to retract` });
+  blocks.push({
+    type: 'context',
+    text: `Poll ${poll.id} · ${poll.anonymous ? 'anonymous' : 'public: voters are listed'} · closes ${when(poll.closesAt)} · click your option again to retract`,
+  });
   return {
     visibility: 'channel',
     title: `📊 ${poll.question}`,
     blocks,
     buttons: [
-      ...poll.options.map((label, i) => ({ actionId: encodeAction({ kind: 'poll', op: 'vote', pollId: poll.id, option: i }), label, style: 'default' as const })),
-      { actionId: encodeAction({ kind: 'poll', op: 'close', pollId: poll.id }), label: 'Close poll', style: 'danger' as const },
+      ...poll.options.map((label, i) => ({
+        actionId: encodeAction({ kind: 'poll', op: 'vote', pollId: poll.id, option: i }),
+        label,
+        style: 'default' as const,
+      })),
+      {
+        actionId: encodeAction({ kind: 'poll', op: 'close', pollId: poll.id }),
+        label: 'Close poll',
+        style: 'danger' as const,
+      },
     ],
   };
 }
@@ -65,6 +106,8 @@ export function renderPoll(poll: Poll, tally: Tally, voters: { userId: string; o
 export function votesCsv(poll: Poll, voters: { userId: string; option: number; votedAt: string }[]): string {
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const header = poll.anonymous ? 'option,voted_at' : 'user_id,option,voted_at';
-  const rows = voters.map((v) => [...(poll.anonymous ? [] : [q(v.userId)]), q(poll.options[v.option] ?? String(v.option)), v.votedAt].join(','));
+  const rows = voters.map((v) =>
+    [...(poll.anonymous ? [] : [q(v.userId)]), q(poll.options[v.option] ?? String(v.option)), v.votedAt].join(','),
+  );
   return `${[header, ...rows].join('\n')}\n`;
 }

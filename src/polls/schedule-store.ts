@@ -27,7 +27,8 @@ export class ScheduleStore {
   constructor(private readonly db: Database) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
-      insert: p(`INSERT INTO schedules (id, platform, workspace_id, channel_id, spec, cron, every_weeks, timezone, duration_ms, created_by, created_at, next_run_at)
+      insert:
+        p(`INSERT INTO schedules (id, platform, workspace_id, channel_id, spec, cron, every_weeks, timezone, duration_ms, created_by, created_at, next_run_at)
                  VALUES (@id, @platform, @workspaceId, @channelId, @spec, @cron, @everyWeeks, @timezone, @durationMs, @createdBy, @createdAt, @nextRunAt)`),
       get: p(`SELECT ${COLUMNS} FROM schedules WHERE id = ?`),
       inChannel: p(`SELECT ${COLUMNS} FROM schedules WHERE platform = ? AND channel_id = ? ORDER BY created_at`),

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { restApiBase } from '../../src/adapters/discord/client.js';
-import { autocompleteOption, commandDefinitions, subcommand, SUBCOMMANDS } from '../../src/adapters/discord/commands.js';
+import {
+  autocompleteOption,
+  commandDefinitions,
+  SUBCOMMANDS,
+  subcommand,
+} from '../../src/adapters/discord/commands.js';
 import { withoutMention } from '../../src/adapters/discord/context.js';
 import { COMMAND } from '../../src/adapters/discord/limits.js';
 import { parseCommand } from '../../src/chat/parse-command.js';
@@ -11,15 +16,27 @@ const text = (sub: string, values: Record<string, string | boolean> = {}) => sub
 
 describe('subcommand options → command text', () => {
   it.each([
-    ['ask', { question: 'how much memory does a goroutine start with?' }, 'ask how much memory does a goroutine start with?'],
+    [
+      'ask',
+      { question: 'how much memory does a goroutine start with?' },
+      'ask how much memory does a goroutine start with?',
+    ],
     ['compare', { topic: 'concurrency' }, 'compare concurrency'],
     ['sources', {}, 'sources'],
     ['help', {}, 'help'],
     ['help', { command: 'compare' }, 'help compare'],
     ['poll', {}, 'poll'],
-    ['poll', { question: 'Which for "billing"?', options: 'Go | Python |  Rust ', public: true, duration: '2h' }, `poll "Which for 'billing'?" "Go" "Python" "Rust" public for 2h`],
+    [
+      'poll',
+      { question: 'Which for "billing"?', options: 'Go | Python |  Rust ', public: true, duration: '2h' },
+      `poll "Which for 'billing'?" "Go" "Python" "Rust" public for 2h`,
+    ],
     ['poll', { manage: 'close', id: 'p3k9x2' }, 'poll close p3k9x2'],
-    ['schedule', { action: 'add', when: 'every monday at 10:00', timezone: 'Europe/Berlin' }, 'schedule add every monday at 10:00 --tz Europe/Berlin'],
+    [
+      'schedule',
+      { action: 'add', when: 'every monday at 10:00', timezone: 'Europe/Berlin' },
+      'schedule add every monday at 10:00 --tz Europe/Berlin',
+    ],
     ['schedule', { action: 'list' }, 'schedule list'],
     ['schedule', { action: 'remove', id: 's1' }, 'schedule remove s1'],
     ['matrix', { mode: 'start' }, 'matrix'],
@@ -30,13 +47,15 @@ describe('subcommand options → command text', () => {
 
   it('produces text the core parses as the same command, for every subcommand', () => {
     for (const s of SUBCOMMANDS) {
-      const values = Object.fromEntries(s.options.filter((o) => o.required).map((o) => [o.name, o.choices?.[0] ?? 'concurrency things']));
+      const values = Object.fromEntries(
+        s.options.filter((o) => o.required).map((o) => [o.name, o.choices?.[0] ?? 'concurrency things']),
+      );
       const parsed = parseCommand(s.toText(values));
       expect(parsed.ok && parsed.value.name, s.name).toBe(s.name);
     }
   });
 
-  it('asks the core to autocomplete only compare\'s topic', () => {
+  it("asks the core to autocomplete only compare's topic", () => {
     expect(autocompleteOption('compare', 'topic')).toBe('topic');
     expect(autocompleteOption('ask', 'question')).toBeUndefined();
     expect(autocompleteOption(null, 'topic')).toBeUndefined();
@@ -44,7 +63,7 @@ describe('subcommand options → command text', () => {
 });
 
 describe('command definitions', () => {
-  it('are one /versus command whose subcommands pass discord.js validation and Discord\'s limits', () => {
+  it("are one /versus command whose subcommands pass discord.js validation and Discord's limits", () => {
     const [versus, ...rest] = commandDefinitions();
     expect(rest).toHaveLength(0);
     expect(versus!.name).toBe('versus');
@@ -52,13 +71,14 @@ describe('command definitions', () => {
     expect(versus!.options!.length).toBeLessThanOrEqual(25);
     for (const sub of SUBCOMMANDS) {
       expect(sub.description.length).toBeLessThanOrEqual(COMMAND.description);
-      for (const o of sub.options) expect(o.description.length, `${sub.name}.${o.name}`).toBeLessThanOrEqual(COMMAND.description);
+      for (const o of sub.options)
+        expect(o.description.length, `${sub.name}.${o.name}`).toBeLessThanOrEqual(COMMAND.description);
     }
   });
 });
 
 describe('small helpers', () => {
-  it('removes the bot\'s user and role mentions from a message', () => {
+  it("removes the bot's user and role mentions from a message", () => {
     expect(withoutMention('<@42> how fast is go?', '42')).toBe('how fast is go?');
     expect(withoutMention('hey <@!42>  and <@&7> compare gil <@43>', '42', ['7'])).toBe('hey and compare gil <@43>');
   });

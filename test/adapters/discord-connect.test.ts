@@ -7,7 +7,7 @@ import { registerCommands } from '../../src/adapters/discord/register.js';
 import { isVersusError } from '../../src/errors.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeDiscord, IDS, type Json } from '../fakes/discord-fake.js';
-import { memoryLog, postsIn, startHarness, type Harness } from '../fakes/discord-harness.js';
+import { type Harness, memoryLog, postsIn, startHarness } from '../fakes/discord-harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const cleanups: (() => Promise<void>)[] = [];
@@ -46,7 +46,10 @@ describe('GIVEN a running connection', () => {
     expect(h.adapter.ready()).toBe(true);
 
     h.fake.gateway.dropConnections();
-    await h.fake.waitFor(() => h.fake.gateway.resumes.length === 1 && h.fake.gateway.connections === 1, 'the session to be resumed');
+    await h.fake.waitFor(
+      () => h.fake.gateway.resumes.length === 1 && h.fake.gateway.connections === 1,
+      'the session to be resumed',
+    );
     expect(h.fake.gateway.identifies).toHaveLength(1);
     await h.fake.waitFor(() => h.adapter.ready(), 'ready again');
     const i = h.fake.slash('sources');
@@ -59,8 +62,15 @@ describe('GIVEN a wrong token', () => {
   it('WHEN the adapter starts THEN start() rejects with a platform_error naming DISCORD_TOKEN, and nothing crashes', async () => {
     const fake = await FakeDiscord.start();
     cleanups.push(() => fake.stop());
-    const adapter = createDiscordAdapter({ config: fake.config({ token: 'wrong' }), handler: {} as never, logger: createLogger('silent') });
-    const err = await adapter.start().then(() => undefined, (e: unknown) => e);
+    const adapter = createDiscordAdapter({
+      config: fake.config({ token: 'wrong' }),
+      handler: {} as never,
+      logger: createLogger('silent'),
+    });
+    const err = await adapter.start().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isVersusError(err, 'platform_error')).toBe(true);
     expect((err as Error).message).toMatch(/DISCORD_TOKEN/);
     expect(adapter.ready()).toBe(false);
@@ -72,10 +82,17 @@ describe('GIVEN ids that do not match the token', () => {
     const fake = await FakeDiscord.start();
     cleanups.push(() => fake.stop());
     const log = memoryLog();
-    const adapter = createDiscordAdapter({ config: fake.config({ applicationId: '999', guildId: '998' }), handler: {} as never, logger: createLogger('info', log.stream) });
+    const adapter = createDiscordAdapter({
+      config: fake.config({ applicationId: '999', guildId: '998' }),
+      handler: {} as never,
+      logger: createLogger('info', log.stream),
+    });
     cleanups.push(() => adapter.stop());
     await adapter.start();
-    const warnings = log.lines.filter((l) => l.level === 40).map((l) => l.msg).join('\n');
+    const warnings = log.lines
+      .filter((l) => l.level === 40)
+      .map((l) => l.msg)
+      .join('\n');
     expect(warnings).toMatch(/DISCORD_APPLICATION_ID is not the application of DISCORD_TOKEN/);
     expect(warnings).toMatch(/not in DISCORD_GUILD_ID/);
   });
@@ -87,7 +104,11 @@ describe('registering /versus', () => {
     cleanups.push(() => fake.stop());
     const first = await registerCommands(fake.config());
     await registerCommands(fake.config());
-    expect(first).toEqual({ scope: 'guild', route: `/applications/${IDS.app}/guilds/${IDS.guild}/commands`, commands: ['versus'] });
+    expect(first).toEqual({
+      scope: 'guild',
+      route: `/applications/${IDS.app}/guilds/${IDS.guild}/commands`,
+      commands: ['versus'],
+    });
     const puts = fake.rest.find('PUT', /\/commands$/);
     expect(puts).toHaveLength(2);
     expect(puts[1]!.body).toEqual(puts[0]!.body);
@@ -111,7 +132,10 @@ describe('registering /versus', () => {
 
 function runCli(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/adapters/discord/register-cli.ts'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+    const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/adapters/discord/register-cli.ts'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += String(c)));
@@ -136,7 +160,12 @@ describe('npm run discord:register', () => {
   it('WHEN configured THEN it registers through the REST client and reports where', async () => {
     const fake = await FakeDiscord.start();
     cleanups.push(() => fake.stop());
-    const env = { DISCORD_TOKEN: fake.config().token, DISCORD_APPLICATION_ID: IDS.app, DISCORD_GUILD_ID: IDS.guild, DISCORD_API_URL: fake.rest.apiUrl };
+    const env = {
+      DISCORD_TOKEN: fake.config().token,
+      DISCORD_APPLICATION_ID: IDS.app,
+      DISCORD_GUILD_ID: IDS.guild,
+      DISCORD_API_URL: fake.rest.apiUrl,
+    };
     const r = await runCli(env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

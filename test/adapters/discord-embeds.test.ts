@@ -1,7 +1,7 @@
-import { embedLength, type APIEmbed } from 'discord.js';
+import { type APIEmbed, embedLength } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { parsePageButtonId } from '../../src/adapters/discord/components.js';
-import { citationMarkdown, renderReply, splitText, type MessagePayload } from '../../src/adapters/discord/embeds.js';
+import { citationMarkdown, type MessagePayload, renderReply, splitText } from '../../src/adapters/discord/embeds.js';
 import { PageStore } from '../../src/adapters/discord/pages.js';
 import type { Button, CitedClaim, Reply } from '../../src/chat/reply.js';
 import { createLogger } from '../../src/logger.js';
@@ -9,7 +9,12 @@ import { createLogger } from '../../src/logger.js';
 // The renderer on its own: every page within Discord's limits, and nothing lost.
 
 const claim = (n: number, url?: string): CitedClaim => ({
-  id: `c${n}`, text: `Claim ${n}.`, side: 'go', kind: n % 2 ? 'benchmark' : 'fact', topics: [], figures: [],
+  id: `c${n}`,
+  text: `Claim ${n}.`,
+  side: 'go',
+  kind: n % 2 ? 'benchmark' : 'fact',
+  topics: [],
+  figures: [],
   citation: { documentId: 'a', title: 'Article [A]', section: `S${n}`, url },
 });
 
@@ -34,12 +39,21 @@ function checkLimits(p: MessagePayload): void {
   }
 }
 
-const descriptions = (pages: MessagePayload[]) => pages.flatMap((p) => p.embeds.map((e: APIEmbed) => e.description ?? '')).join('\n');
-const buttons = (n: number, prefix = 'v1:x:'): Button[] => Array.from({ length: n }, (_, i) => ({ actionId: `${prefix}${i}`, label: `B${i}` }));
+const descriptions = (pages: MessagePayload[]) =>
+  pages.flatMap((p) => p.embeds.map((e: APIEmbed) => e.description ?? '')).join('\n');
+const buttons = (n: number, prefix = 'v1:x:'): Button[] =>
+  Array.from({ length: n }, (_, i) => ({ actionId: `${prefix}${i}`, label: `B${i}` }));
 
 describe('renderReply', () => {
   it('renders claims with their citation, linked when the source has a url, and marks non-fact kinds', () => {
-    const { pages } = renderReply({ visibility: 'channel', title: 'T', blocks: [{ type: 'claims', claims: [claim(1, 'https://x.test/a_(b)'), claim(2)] }] }, 'k');
+    const { pages } = renderReply(
+      {
+        visibility: 'channel',
+        title: 'T',
+        blocks: [{ type: 'claims', claims: [claim(1, 'https://x.test/a_(b)'), claim(2)] }],
+      },
+      'k',
+    );
     const d = pages[0]!.embeds[0]!.description!;
     expect(d).toContain('**1.** 🐹 Claim 1. *(benchmark)*\n-# ↳ [Article A › S1](https://x.test/a_(b%29)');
     expect(d).toContain('**2.** 🐹 Claim 2.\n-# ↳ Article A › S2');
@@ -48,15 +62,30 @@ describe('renderReply', () => {
 
   it('renders figures as fields, disagreements with ⚠️ and both citations, and bars as text bars', () => {
     const reply: Reply = {
-      visibility: 'channel', title: 'Poll', blocks: [
+      visibility: 'channel',
+      title: 'Poll',
+      blocks: [
         { type: 'figures', rows: [{ label: 'Throughput', go: '120,000 req/s', python: '45,000 req/s' }] },
-        { type: 'disagreements', items: [{ about: 'Speed-up', summary: '5–10× vs 56×', claims: [claim(1), claim(2)] }] },
-        { type: 'bars', title: 'Votes', total: 10, bars: [{ label: '🐹 Go', count: 7, percent: 70 }, { label: '🐍 Python', count: 3, percent: 30 }] },
+        {
+          type: 'disagreements',
+          items: [{ about: 'Speed-up', summary: '5–10× vs 56×', claims: [claim(1), claim(2)] }],
+        },
+        {
+          type: 'bars',
+          title: 'Votes',
+          total: 10,
+          bars: [
+            { label: '🐹 Go', count: 7, percent: 70 },
+            { label: '🐍 Python', count: 3, percent: 30 },
+          ],
+        },
       ],
     };
     const [page] = renderReply(reply, 'k').pages;
     const fields = page!.embeds.flatMap((e) => e.fields ?? []);
-    expect(fields).toEqual([{ name: 'Throughput', value: '🐹 Go: 120,000 req/s\n🐍 Python: 45,000 req/s', inline: true }]);
+    expect(fields).toEqual([
+      { name: 'Throughput', value: '🐹 Go: 120,000 req/s\n🐍 Python: 45,000 req/s', inline: true },
+    ]);
     const text = descriptions([page!]);
     expect(text).toContain('⚠️ **Speed-up**: 5–10× vs 56×\n-# ↳ Article A › S1\n-# ↳ Article A › S2');
     expect(text).toContain('🐹 Go ███████░░░ 70% (7)');
@@ -73,7 +102,10 @@ describe('renderReply', () => {
 
   it('pages a 50,000-character answer: every page within limits, with navigation, and the text complete', () => {
     const words = Array.from({ length: 8000 }, (_, i) => `w${i}`).join(' ');
-    const { pages } = renderReply({ visibility: 'channel', title: 'Long', blocks: [{ type: 'text', text: words }], buttons: buttons(3) }, 'key1');
+    const { pages } = renderReply(
+      { visibility: 'channel', title: 'Long', blocks: [{ type: 'text', text: words }], buttons: buttons(3) },
+      'key1',
+    );
     expect(pages.length).toBeGreaterThan(5);
     pages.forEach((p, i) => {
       checkLimits(p);
@@ -83,12 +115,24 @@ describe('renderReply', () => {
       if (i + 1 < pages.length) expect(ids).toContain(`dc:page:${i + 2}:key1`);
       if (i > 0) expect(ids).toContain(`dc:page:${i}:key1`);
     });
-    expect(descriptions(pages).replace(/\s+/g, ' ').split(' ').filter((w) => w.startsWith('w'))).toEqual(words.split(' '));
+    expect(
+      descriptions(pages)
+        .replace(/\s+/g, ' ')
+        .split(' ')
+        .filter((w) => w.startsWith('w')),
+    ).toEqual(words.split(' '));
   });
 
   it('splits over-long field values into continuation fields and never puts more than 25 fields in an embed', () => {
-    const rows = Array.from({ length: 60 }, (_, i) => ({ label: `Metric ${i}`, go: 'g'.repeat(i === 0 ? 1500 : 10), python: 'p' }));
-    const { pages } = renderReply({ visibility: 'channel', title: 'Figures', blocks: [{ type: 'figures', rows }] }, 'k');
+    const rows = Array.from({ length: 60 }, (_, i) => ({
+      label: `Metric ${i}`,
+      go: 'g'.repeat(i === 0 ? 1500 : 10),
+      python: 'p',
+    }));
+    const { pages } = renderReply(
+      { visibility: 'channel', title: 'Figures', blocks: [{ type: 'figures', rows }] },
+      'k',
+    );
     pages.forEach(checkLimits);
     const fields = pages.flatMap((p) => p.embeds.flatMap((e) => e.fields ?? []));
     expect(fields.filter((f) => f.name.startsWith('Metric 0'))).toHaveLength(2);
@@ -97,18 +141,37 @@ describe('renderReply', () => {
   });
 
   it('lays out up to 25 buttons in rows of 5 and spreads more over pages instead of dropping them', () => {
-    const twelve = renderReply({ visibility: 'channel', blocks: [{ type: 'text', text: 'x' }], buttons: buttons(12) }, 'k').pages;
+    const twelve = renderReply(
+      { visibility: 'channel', blocks: [{ type: 'text', text: 'x' }], buttons: buttons(12) },
+      'k',
+    ).pages;
     expect(twelve).toHaveLength(1);
     expect(twelve[0]!.components.map((r) => r.components.length)).toEqual([5, 5, 2]);
-    const many = renderReply({ visibility: 'channel', blocks: [{ type: 'text', text: 'x' }], buttons: buttons(30) }, 'k').pages;
+    const many = renderReply(
+      { visibility: 'channel', blocks: [{ type: 'text', text: 'x' }], buttons: buttons(30) },
+      'k',
+    ).pages;
     many.forEach(checkLimits);
-    const ids = many.flatMap((p) => p.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : ''))));
-    expect(ids.filter((id) => id.startsWith('v1:x:')).sort()).toEqual(buttons(30).map((b) => b.actionId).sort());
+    const ids = many.flatMap((p) =>
+      p.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : ''))),
+    );
+    expect(ids.filter((id) => id.startsWith('v1:x:')).sort()).toEqual(
+      buttons(30)
+        .map((b) => b.actionId)
+        .sort(),
+    );
   });
 
   it('reports buttons Discord would reject (id over 100 characters, duplicate) instead of failing the whole message', () => {
-    const bad: Button[] = [{ actionId: 'v1:' + 'x'.repeat(120), label: 'Long' }, { actionId: 'v1:a', label: 'A' }, { actionId: 'v1:a', label: 'A again' }];
-    const { pages, warnings } = renderReply({ visibility: 'channel', blocks: [{ type: 'text', text: 'x' }], buttons: bad }, 'k');
+    const bad: Button[] = [
+      { actionId: 'v1:' + 'x'.repeat(120), label: 'Long' },
+      { actionId: 'v1:a', label: 'A' },
+      { actionId: 'v1:a', label: 'A again' },
+    ];
+    const { pages, warnings } = renderReply(
+      { visibility: 'channel', blocks: [{ type: 'text', text: 'x' }], buttons: bad },
+      'k',
+    );
     expect(pages[0]!.components.flatMap((r) => r.components)).toHaveLength(1);
     expect(warnings).toHaveLength(2);
   });

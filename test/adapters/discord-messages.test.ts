@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS } from '../fakes/discord-fake.js';
-import { embedText, postsIn, startHarness, type Harness } from '../fakes/discord-harness.js';
+import { embedText, type Harness, postsIn, startHarness } from '../fakes/discord-harness.js';
 
 // @mentions, threads and follow-ups, with the real discord.js client, the real core and a fake Discord.
 
@@ -17,10 +17,16 @@ describe('an @mention in a channel', () => {
 
   it('THEN a thread is started from the message and the answer is posted in it', async () => {
     const m = h.fake.say('how much memory does a goroutine start with?', { mention: true });
-    const start = await h.fake.waitFor(() => threadsStarted().find((r) => r.path === `/channels/${IDS.channel}/messages/${m.id}/threads`), 'the thread');
+    const start = await h.fake.waitFor(
+      () => threadsStarted().find((r) => r.path === `/channels/${IDS.channel}/messages/${m.id}/threads`),
+      'the thread',
+    );
     expect(start.body.name).toBe('how much memory does a goroutine start with?');
     threadId = m.id; // the fake, like Discord, gives a thread started from a message that message's id
-    const [answer] = await h.fake.waitFor(() => postsIn(h.fake, threadId).length > 0 && postsIn(h.fake, threadId), 'the answer in the thread');
+    const [answer] = await h.fake.waitFor(
+      () => postsIn(h.fake, threadId).length > 0 && postsIn(h.fake, threadId),
+      'the answer in the thread',
+    );
     expect(embedText(answer)).toContain('A goroutine starts with about 2 KB of stack memory.');
     expect(embedText(answer)).toContain('[Alpha Article › Speed](https://example.com/alpha)');
     expect(postsIn(h.fake, IDS.channel)).toHaveLength(0); // nothing in the channel itself
@@ -28,7 +34,10 @@ describe('an @mention in a channel', () => {
 
   it('WHEN someone follows up in that thread without a mention THEN it is answered there, with the earlier question as context', async () => {
     h.fake.say('and what about the GIL in python?', { channelId: threadId });
-    const posts = await h.fake.waitFor(() => postsIn(h.fake, threadId).length >= 2 && postsIn(h.fake, threadId), 'the follow-up answer');
+    const posts = await h.fake.waitFor(
+      () => postsIn(h.fake, threadId).length >= 2 && postsIn(h.fake, threadId),
+      'the follow-up answer',
+    );
     expect(embedText(posts[1])).toMatch(/GIL/);
   });
 
@@ -59,12 +68,15 @@ describe('an @mention inside an existing thread', () => {
   it('THEN it is answered in that thread (no new thread)', async () => {
     const before = threadsStarted().length;
     h.fake.say('compare memory', { channelId: IDS.thread, mention: true });
-    const posts = await h.fake.waitFor(() => postsIn(h.fake, IDS.thread).length >= 2 && postsIn(h.fake, IDS.thread), 'the answer in the thread');
+    const posts = await h.fake.waitFor(
+      () => postsIn(h.fake, IDS.thread).length >= 2 && postsIn(h.fake, IDS.thread),
+      'the answer in the thread',
+    );
     expect(embedText(posts[1])).toMatch(/Go vs Python: Memory/);
     expect(threadsStarted()).toHaveLength(before);
   });
 
-  it('WHEN the thread is not in discord.js\'s cache THEN the adapter fetches it and answers there', async () => {
+  it("WHEN the thread is not in discord.js's cache THEN the adapter fetches it and answers there", async () => {
     const id = h.fake.nextId();
     h.fake.state.channels.set(id, { ...h.fake.state.channels.get(IDS.thread), id, name: 'made while Versus was away' });
     h.fake.say('does a goroutine use much memory?', { channelId: id, mention: true, channelType: 11 });

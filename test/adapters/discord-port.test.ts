@@ -2,7 +2,7 @@ import { embedLength, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CitedClaim, Reply } from '../../src/chat/reply.js';
 import { IDS, type Json } from '../fakes/discord-fake.js';
-import { buttonIds, embedText, postsIn, startHarness, type Harness } from '../fakes/discord-harness.js';
+import { buttonIds, embedText, type Harness, postsIn, startHarness } from '../fakes/discord-harness.js';
 
 // The adapter as the core's ChatPort (polls, re-renders, exports) and its own paging of long replies.
 
@@ -13,10 +13,19 @@ beforeAll(async () => {
 afterAll(async () => h?.stop());
 
 const claim = (n: number): CitedClaim => ({
-  id: `c${n}`, text: `Claim number ${n}: ${'goroutines and the GIL compared at length. '.repeat(6)}`, side: n % 2 ? 'go' : 'python', kind: 'fact',
-  topics: ['concurrency'], figures: [], citation: { documentId: 'd', title: 'Long Article', section: `Part ${n}`, url: 'https://example.com/long' },
+  id: `c${n}`,
+  text: `Claim number ${n}: ${'goroutines and the GIL compared at length. '.repeat(6)}`,
+  side: n % 2 ? 'go' : 'python',
+  kind: 'fact',
+  topics: ['concurrency'],
+  figures: [],
+  citation: { documentId: 'd', title: 'Long Article', section: `Part ${n}`, url: 'https://example.com/long' },
 });
-const longReply: Reply = { visibility: 'channel', title: 'A very long answer', blocks: [{ type: 'claims', claims: Array.from({ length: 60 }, (_, i) => claim(i + 1)) }] };
+const longReply: Reply = {
+  visibility: 'channel',
+  title: 'A very long answer',
+  blocks: [{ type: 'claims', claims: Array.from({ length: 60 }, (_, i) => claim(i + 1)) }],
+};
 const total = (body: Json) => (body.embeds as Json[]).reduce((n: number, e: Json) => n + embedLength(e), 0);
 
 describe('a reply longer than one Discord message', () => {
@@ -43,7 +52,8 @@ describe('a reply longer than one Discord message', () => {
       message = cb.body.data;
       text += `\n${embedText(message)}`;
     }
-    for (let n = 1; n <= 60; n++) expect(text.match(new RegExp(`Claim number ${n}:`, 'g')), `claim ${n}`).toHaveLength(1);
+    for (let n = 1; n <= 60; n++)
+      expect(text.match(new RegExp(`Claim number ${n}:`, 'g')), `claim ${n}`).toHaveLength(1);
   });
 
   it('WHEN a page button outlives the page store (restart) THEN the user is told privately to run the command again', async () => {
@@ -59,7 +69,13 @@ describe('polls through the port', () => {
   it('WHEN /versus poll runs THEN the poll is posted to the channel; a vote is confirmed privately and the message re-rendered', async () => {
     const i = h.fake.slash('poll');
     await h.fake.waitForCallback(i.id);
-    const post = await h.fake.waitFor(() => h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).find((r) => buttonIds(r.body).some((id) => id.startsWith('v1:poll:vote:'))), 'the poll');
+    const post = await h.fake.waitFor(
+      () =>
+        h.fake.rest
+          .find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`))
+          .find((r) => buttonIds(r.body).some((id) => id.startsWith('v1:poll:vote:'))),
+      'the poll',
+    );
     const voteGo = buttonIds(post.body).find((id) => id.startsWith('v1:poll:vote:') && id.endsWith(':0'))!;
     const click = h.fake.click(voteGo, { embeds: post.body.embeds, components: post.body.components });
     const cb = await h.fake.waitForCallback(click.id);
@@ -67,7 +83,10 @@ describe('polls through the port', () => {
     expect(cb.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(embedText(cb.body.data)).toMatch(/You're on Team Go/);
     await h.core.polls.renders.drain();
-    const edit = await h.fake.waitFor(() => h.fake.rest.find('PATCH', new RegExp(`^/channels/${IDS.channel}/messages/\\d+$`)).at(-1), 'the re-render');
+    const edit = await h.fake.waitFor(
+      () => h.fake.rest.find('PATCH', new RegExp(`^/channels/${IDS.channel}/messages/\\d+$`)).at(-1),
+      'the re-render',
+    );
     expect(embedText(edit.body)).toMatch(/🐹 Go █{10} 100% \(1\)/);
   });
 });

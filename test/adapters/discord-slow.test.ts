@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
 import type { VersusHandler } from '../../src/chat/handler.js';
 import { IDS } from '../fakes/discord-fake.js';
-import { embedText, startHarness, type Harness } from '../fakes/discord-harness.js';
+import { embedText, type Harness, startHarness } from '../fakes/discord-harness.js';
 
 // When the core is slow, the adapter must still acknowledge within Discord's 3 s: it defers (type 5 / 6)
 // and edits the answer in later. The real core answers; a gate in front of it decides when.
@@ -47,7 +47,10 @@ describe('GIVEN a core slower than the deferral threshold', () => {
     expect(cb.body.type).toBe(5);
     expect((cb.body.data?.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
     g.open();
-    const edit = await h.fake.waitFor(() => h.fake.webhook(i.token).find((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original')), 'the edit');
+    const edit = await h.fake.waitFor(
+      () => h.fake.webhook(i.token).find((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original')),
+      'the edit',
+    );
     expect(embedText(edit.body)).toContain('Go vs Python: Memory');
   });
 
@@ -56,7 +59,10 @@ describe('GIVEN a core slower than the deferral threshold', () => {
     const i = h.fake.slash('compare', { topic: 'x' });
     expect((await h.fake.waitForCallback(i.id)).body.type).toBe(5);
     g.open();
-    const follow = await h.fake.waitFor(() => h.fake.webhook(i.token).find((r) => r.method === 'POST'), 'the private follow-up');
+    const follow = await h.fake.waitFor(
+      () => h.fake.webhook(i.token).find((r) => r.method === 'POST'),
+      'the private follow-up',
+    );
     expect(follow.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(embedText(follow.body)).toMatch(/Name a topic/);
     const del = h.fake.webhook(i.token).find((r) => r.method === 'DELETE');
@@ -74,12 +80,15 @@ describe('GIVEN a core slower than the deferral threshold', () => {
     await h.fake.waitFor(() => h.fake.webhook(i.token).find((r) => r.method === 'PATCH'), 'the edit');
   });
 
-  it('WHEN a button\'s action is slow THEN the click is deferred (type 6) and the reply follows up', async () => {
+  it("WHEN a button's action is slow THEN the click is deferred (type 6) and the reply follows up", async () => {
     const g = newGate();
     const click = h.fake.click('v1:cmp:memory', {});
     expect((await h.fake.waitForCallback(click.id)).body.type).toBe(6);
     g.open();
-    const follow = await h.fake.waitFor(() => h.fake.webhook(click.token).find((r) => r.method === 'POST'), 'the follow-up');
+    const follow = await h.fake.waitFor(
+      () => h.fake.webhook(click.token).find((r) => r.method === 'POST'),
+      'the follow-up',
+    );
     expect(embedText(follow.body)).toContain('Go vs Python: Memory');
   });
 
@@ -94,11 +103,22 @@ describe('GIVEN a core slower than the deferral threshold', () => {
     const inThread = h.fake.slash('compare', { topic: 'typing' }, { channelId: IDS.thread, userId: IDS.admin });
     await h.fake.waitForCallback(inThread.id);
     expect(seen.find((s) => s.text === 'compare typing')?.ctx).toEqual({
-      platform: 'discord', workspaceId: IDS.guild, channelId: IDS.channel, threadId: IDS.thread, userId: IDS.admin, userName: 'user22', isAdmin: true,
+      platform: 'discord',
+      workspaceId: IDS.guild,
+      channelId: IDS.channel,
+      threadId: IDS.thread,
+      userId: IDS.admin,
+      userName: 'user22',
+      isAdmin: true,
     });
     const click = h.fake.click('v1:cmp:typing', { id: '1200000000000000777' });
     await h.fake.waitForCallback(click.id);
-    expect(seen.find((s) => s.text === 'v1:cmp:typing')?.ctx).toMatchObject({ channelId: IDS.channel, userId: IDS.user, isAdmin: false, messageId: '1200000000000000777' });
+    expect(seen.find((s) => s.text === 'v1:cmp:typing')?.ctx).toMatchObject({
+      channelId: IDS.channel,
+      userId: IDS.user,
+      isAdmin: false,
+      messageId: '1200000000000000777',
+    });
   });
 
   it('WHEN the adapter is stopped while an answer is in flight THEN stop() waits for it to be delivered, then disconnects', async () => {

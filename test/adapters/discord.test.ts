@@ -1,7 +1,7 @@
 import { embedLength, GatewayIntentBits, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, type Json } from '../fakes/discord-fake.js';
-import { buttonIds, embedText, startHarness, type Harness } from '../fakes/discord-harness.js';
+import { buttonIds, embedText, type Harness, startHarness } from '../fakes/discord-harness.js';
 
 // The real discord.js client (the adapter) against a fake Discord (REST + gateway on 127.0.0.1), answering
 // from the real core on a real SQLite database. Assertions are on what "Discord" received.
@@ -108,10 +108,16 @@ describe('usage errors and help are private (flag 64)', () => {
 });
 
 describe('who is an admin', () => {
-  it('WHEN a member with Manage Messages closes someone else\'s poll THEN it closes; a plain member may not', async () => {
+  it("WHEN a member with Manage Messages closes someone else's poll THEN it closes; a plain member may not", async () => {
     const create = h.fake.slash('poll', {}, { userId: IDS.user });
     await h.fake.waitForCallback(create.id);
-    const posted = await h.fake.waitFor(() => h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).find((r) => buttonIds(r.body).some((id) => id.startsWith('v1:poll:close:'))), 'the poll message');
+    const posted = await h.fake.waitFor(
+      () =>
+        h.fake.rest
+          .find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`))
+          .find((r) => buttonIds(r.body).some((id) => id.startsWith('v1:poll:close:'))),
+      'the poll message',
+    );
     const closeId = buttonIds(posted.body).find((id) => id.startsWith('v1:poll:close:'))!;
     const pollId = closeId.split(':')[3]!;
 

@@ -6,7 +6,9 @@ describe('answer queue (acknowledgements first)', () => {
     const q = new AnswerQueue(10_000);
     const ran: number[] = [];
     q.requestStarted();
-    const done = q.push(async () => { ran.push(1); });
+    const done = q.push(async () => {
+      ran.push(1);
+    });
     await new Promise((r) => setTimeout(r, 30));
     expect(ran).toEqual([]);
     q.requestFinished();
@@ -26,7 +28,11 @@ describe('answer queue (acknowledgements first)', () => {
     const q = new AnswerQueue(60_000, 3);
     q.requestStarted();
     const ran: number[] = [];
-    const all = [1, 2, 3, 4].map((n) => q.push(async () => { ran.push(n); }));
+    const all = [1, 2, 3, 4].map((n) =>
+      q.push(async () => {
+        ran.push(n);
+      }),
+    );
     await Promise.race([Promise.all(all), new Promise((r) => setTimeout(r, 500))]);
     expect(ran.length).toBeGreaterThan(0);
   });
@@ -34,7 +40,10 @@ describe('answer queue (acknowledgements first)', () => {
   it('drains every queued job (shutdown)', async () => {
     const q = new AnswerQueue(5);
     const ran: number[] = [];
-    for (let i = 0; i < 5; i++) void q.push(async () => { ran.push(i); });
+    for (let i = 0; i < 5; i++)
+      void q.push(async () => {
+        ran.push(i);
+      });
     await q.drain();
     expect(ran).toEqual([0, 1, 2, 3, 4]);
   });

@@ -3,13 +3,23 @@ import { fallbackText, LIMITS, paginate, renderBlock } from '../../src/adapters/
 import type { CitedClaim, Reply } from '../../src/chat/reply.js';
 
 const claim = (i: number, len = 200): CitedClaim => ({
-  id: `d:${i}`, text: `Claim number ${i} ${'x'.repeat(len)}`, side: i % 2 ? 'go' : 'python', kind: 'fact', topics: [], figures: [],
+  id: `d:${i}`,
+  text: `Claim number ${i} ${'x'.repeat(len)}`,
+  side: i % 2 ? 'go' : 'python',
+  kind: 'fact',
+  topics: [],
+  figures: [],
   citation: { documentId: 'd', title: 'Doc', section: `S${i}` },
 });
 
 describe('Block Kit renderer', () => {
   it('pages a reply that does not fit, losing nothing: every claim appears exactly once, each page inside the limits', () => {
-    const reply: Reply = { visibility: 'channel', title: 'Big', blocks: [{ type: 'claims', claims: Array.from({ length: 60 }, (_, i) => claim(i)) }], buttons: [{ actionId: 'v1:cmp:x', label: 'Compare' }] };
+    const reply: Reply = {
+      visibility: 'channel',
+      title: 'Big',
+      blocks: [{ type: 'claims', claims: Array.from({ length: 60 }, (_, i) => claim(i)) }],
+      buttons: [{ actionId: 'v1:cmp:x', label: 'Compare' }],
+    };
     const pages = paginate(reply, (n) => ({ actionId: `slack:page:abcdef:${n}`, label: 'More' }));
     expect(pages.length).toBeGreaterThan(1);
     const all = pages.map((p) => JSON.stringify(p.blocks)).join('');
@@ -27,7 +37,10 @@ describe('Block Kit renderer', () => {
   it('keeps sections under 3,000 characters and figure fields at 10 per section', () => {
     const [long] = renderBlock({ type: 'text', text: 'y'.repeat(5000) });
     expect(JSON.stringify(long).length).toBeLessThan(3100);
-    const figures = renderBlock({ type: 'figures', rows: Array.from({ length: 12 }, (_, i) => ({ label: `m${i}`, go: '1', python: '2' })) });
+    const figures = renderBlock({
+      type: 'figures',
+      rows: Array.from({ length: 12 }, (_, i) => ({ label: `m${i}`, go: '1', python: '2' })),
+    });
     for (const b of figures) if ('fields' in b && b.fields) expect(b.fields.length).toBeLessThanOrEqual(10);
   });
 
@@ -37,7 +50,9 @@ describe('Block Kit renderer', () => {
   });
 
   it('always has a plain-text fallback for notifications', () => {
-    expect(fallbackText({ visibility: 'channel', blocks: [{ type: 'claims', claims: [claim(1, 5)] }] })).toMatch(/Claim number 1/);
+    expect(fallbackText({ visibility: 'channel', blocks: [{ type: 'claims', claims: [claim(1, 5)] }] })).toMatch(
+      /Claim number 1/,
+    );
     expect(fallbackText({ visibility: 'channel', blocks: [] })).toBe('Versus');
   });
 });

@@ -2,21 +2,42 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const manifest = JSON.parse(readFileSync(join(resolve(import.meta.dirname, '../..'), 'slack/manifest.json'), 'utf8')) as {
+const manifest = JSON.parse(
+  readFileSync(join(resolve(import.meta.dirname, '../..'), 'slack/manifest.json'), 'utf8'),
+) as {
   features: { slash_commands: { command: string; url: string }[] };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { request_url: string; bot_events: string[] }; interactivity: { is_enabled: boolean; request_url: string } };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { is_enabled: boolean; request_url: string };
+  };
 };
 
 describe('Slack app manifest', () => {
   it('declares /versus, the events and interactivity on the one endpoint the adapter serves', () => {
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/versus']);
-    for (const url of [manifest.features.slash_commands[0]!.url, manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url]) expect(url).toMatch(/\/slack\/events$/);
-    expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_mention', 'message.channels']));
+    for (const url of [
+      manifest.features.slash_commands[0]!.url,
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+    ])
+      expect(url).toMatch(/\/slack\/events$/);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_mention', 'message.channels']),
+    );
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
   });
 
   it('asks for the scopes the adapter uses (post, mentions, thread history, admin flag, CSV upload)', () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['commands', 'chat:write', 'app_mentions:read', 'channels:history', 'users:read', 'files:write']));
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining([
+        'commands',
+        'chat:write',
+        'app_mentions:read',
+        'channels:history',
+        'users:read',
+        'files:write',
+      ]),
+    );
   });
 });

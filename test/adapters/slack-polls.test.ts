@@ -1,28 +1,44 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { slackRig, type SlackRig } from '../fakes/slack-harness.js';
+import { type SlackRig, slackRig } from '../fakes/slack-harness.js';
 
 type El = { action_id?: string; text?: { text: string } };
-const actionIds = (blocks: unknown) => (blocks as { type: string; elements?: El[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
-const button = (blocks: unknown, label: RegExp) => actionIds(blocks).find((e) => label.test(e.text?.text ?? ''))?.action_id ?? '';
+const actionIds = (blocks: unknown) =>
+  (blocks as { type: string; elements?: El[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+const button = (blocks: unknown, label: RegExp) =>
+  actionIds(blocks).find((e) => label.test(e.text?.text ?? ''))?.action_id ?? '';
 
 describe('polls and the decision-matrix walk on Slack', () => {
   let rig: SlackRig;
-  afterEach(async () => { await rig.close(); });
+  afterEach(async () => {
+    await rig.close();
+  });
 
   it('posts a Team Go vs Team Python poll, confirms votes privately and re-renders the tally in place', async () => {
     rig = await slackRig();
     await rig.send.command('poll', { responseUrl: rig.fake.responseUrl(), channel: 'CPOLL' });
-    const poll = await rig.fake.waitFor(() => rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'CPOLL' && c.result));
+    const poll = await rig.fake.waitFor(() =>
+      rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'CPOLL' && c.result),
+    );
     const ts = String(poll.result!.ts);
     const go = button(poll.body.blocks, /Go/);
     const py = button(poll.body.blocks, /Python/);
-    await Promise.all(['U1', 'U2', 'U3'].map((u) => rig.send.action(go, { user: u, channel: 'CPOLL', messageTs: ts, responseUrl: rig.fake.responseUrl() })));
+    await Promise.all(
+      ['U1', 'U2', 'U3'].map((u) =>
+        rig.send.action(go, { user: u, channel: 'CPOLL', messageTs: ts, responseUrl: rig.fake.responseUrl() }),
+      ),
+    );
     await rig.send.action(py, { user: 'U3', channel: 'CPOLL', messageTs: ts, responseUrl: rig.fake.responseUrl() }); // changes
     await rig.send.action(go, { user: 'U2', channel: 'CPOLL', messageTs: ts, responseUrl: rig.fake.responseUrl() }); // retracts
-    const confirmations = await rig.fake.waitFor(() => { const c = rig.fake.callsOf('chat.postEphemeral'); return c.length >= 5 && c; });
+    const confirmations = await rig.fake.waitFor(() => {
+      const c = rig.fake.callsOf('chat.postEphemeral');
+      return c.length >= 5 && c;
+    });
     expect(confirmations.map((c) => JSON.stringify(c.body.blocks)).join()).toMatch(/You're on Team Go[\s\S]*withdrawn/);
     const last = await rig.fake.waitFor(() => {
-      const u = rig.fake.callsOf('chat.update').filter((c) => c.body.ts === ts).at(-1);
+      const u = rig.fake
+        .callsOf('chat.update')
+        .filter((c) => c.body.ts === ts)
+        .at(-1);
       return u && /\(1\)[\s\S]*\(1\)/.test(JSON.stringify(u.body.blocks)) && u;
     }, 5000);
     expect(JSON.stringify(last.body.blocks)).toMatch(/🐹 Go[^"]*50% \(1\)[\s\S]*🐍 Python[^"]*50% \(1\)/);
@@ -31,25 +47,55 @@ describe('polls and the decision-matrix walk on Slack', () => {
   it('refuses to let a non-creator close a poll, and refuses votes once closed', async () => {
     rig = await slackRig();
     await rig.send.command('poll', { responseUrl: rig.fake.responseUrl(), channel: 'CP2', user: 'UCREATOR' });
-    const poll = await rig.fake.waitFor(() => rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'CP2'));
+    const poll = await rig.fake.waitFor(() =>
+      rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'CP2'),
+    );
     const close = button(poll.body.blocks, /Close/);
     await rig.send.action(close, { user: 'UOTHER', channel: 'CP2', responseUrl: rig.fake.responseUrl() });
-    await rig.fake.waitFor(() => rig.fake.callsOf('chat.postEphemeral').find((c) => /Only the person who started/.test(JSON.stringify(c.body.blocks))));
+    await rig.fake.waitFor(() =>
+      rig.fake
+        .callsOf('chat.postEphemeral')
+        .find((c) => /Only the person who started/.test(JSON.stringify(c.body.blocks))),
+    );
     expect(rig.fake.callsOf('users.info').some((c) => c.body.user === 'UOTHER')).toBe(true); // Slack's admin flag was checked
     await rig.send.action(close, { user: 'UCREATOR', channel: 'CP2', responseUrl: rig.fake.responseUrl() });
-    await rig.send.action(button(poll.body.blocks, /Go/), { user: 'ULATE', channel: 'CP2', responseUrl: rig.fake.responseUrl() });
-    await rig.fake.waitFor(() => rig.fake.callsOf('chat.postEphemeral').find((c) => c.body.user === 'ULATE' && /closed/.test(JSON.stringify(c.body.blocks))));
+    await rig.send.action(button(poll.body.blocks, /Go/), {
+      user: 'ULATE',
+      channel: 'CP2',
+      responseUrl: rig.fake.responseUrl(),
+    });
+    await rig.fake.waitFor(() =>
+      rig.fake
+        .callsOf('chat.postEphemeral')
+        .find((c) => c.body.user === 'ULATE' && /closed/.test(JSON.stringify(c.body.blocks))),
+    );
   });
 
   it('walks three people through the decision matrix to a cited scorecard', async () => {
     rig = await slackRig();
     await rig.send.command('matrix', { responseUrl: rig.fake.responseUrl(), channel: 'CMX', user: 'ULEAD' });
-    const step = await rig.fake.waitFor(() => rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'CMX' && c.result));
+    const step = await rig.fake.waitFor(() =>
+      rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'CMX' && c.result),
+    );
     const ts = String(step.result!.ts);
-    const click = async (blocks: unknown, label: RegExp, user: string) => rig.send.action(button(blocks, label), { user, channel: 'CMX', messageTs: ts, responseUrl: rig.fake.responseUrl() });
-    const latest = () => rig.fake.callsOf('chat.update').filter((c) => c.body.ts === ts).at(-1)?.body.blocks;
+    const click = async (blocks: unknown, label: RegExp, user: string) =>
+      rig.send.action(button(blocks, label), {
+        user,
+        channel: 'CMX',
+        messageTs: ts,
+        responseUrl: rig.fake.responseUrl(),
+      });
+    const latest = () =>
+      rig.fake
+        .callsOf('chat.update')
+        .filter((c) => c.body.ts === ts)
+        .at(-1)?.body.blocks;
     let blocks: unknown = step.body.blocks;
-    for (const [answers, nav] of [[['Yes', 'Yes', 'No'], /Next/], [['Yes', 'No', 'Not sure'], /Next/], [['5', '4', '3'], /^Finish$/]] as const) {
+    for (const [answers, nav] of [
+      [['Yes', 'Yes', 'No'], /Next/],
+      [['Yes', 'No', 'Not sure'], /Next/],
+      [['5', '4', '3'], /^Finish$/],
+    ] as const) {
       for (const [i, a] of answers.entries()) await click(blocks, new RegExp(`^${a}`), ['UA', 'UB', 'UC'][i]!);
       const updates = rig.fake.callsOf('chat.update').length;
       await click(blocks, nav, 'ULEAD');

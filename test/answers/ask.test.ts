@@ -6,21 +6,71 @@ import { testCore } from '../helpers/core.js';
 
 /** Inputs that would be FTS5 syntax errors if passed through: quotes, operators, prefixes, column filters, emoji, size. */
 export const FUZZ_INPUTS = [
-  '"', '""', "'", '(', ')', '(()', 'AND', 'OR', 'NOT', 'NEAR', 'NEAR(a b, 2)', 'a AND', 'OR b', 'NOT NOT', '*', 'go*', '*go',
-  '-', '-python', 'a - b', ':', 'text:go', 'title:"x"', '^go', '{a b}', '[x]', 'a + b', '\\', '\u0000', '\u202e', '🐹🐍', '💥 " AND (',
-  'SELECT * FROM claims; --', "'; DROP TABLE claims; --", '%', '_', 'go NEAR/3 python', '"unterminated', 'x'.repeat(10_240),
-  ('go python " ( ) * : - '.repeat(500)), '\n\t\r', 'ÄÖÜ ß é', '中文 goroutine', 'رمز', '0', '1e309', 'NaN', 'undefined',
+  '"',
+  '""',
+  "'",
+  '(',
+  ')',
+  '(()',
+  'AND',
+  'OR',
+  'NOT',
+  'NEAR',
+  'NEAR(a b, 2)',
+  'a AND',
+  'OR b',
+  'NOT NOT',
+  '*',
+  'go*',
+  '*go',
+  '-',
+  '-python',
+  'a - b',
+  ':',
+  'text:go',
+  'title:"x"',
+  '^go',
+  '{a b}',
+  '[x]',
+  'a + b',
+  '\\',
+  '\u0000',
+  '\u202e',
+  '🐹🐍',
+  '💥 " AND (',
+  'SELECT * FROM claims; --',
+  "'; DROP TABLE claims; --",
+  '%',
+  '_',
+  'go NEAR/3 python',
+  '"unterminated',
+  'x'.repeat(10_240),
+  'go python " ( ) * : - '.repeat(500),
+  '\n\t\r',
+  'ÄÖÜ ß é',
+  '中文 goroutine',
+  'رمز',
+  '0',
+  '1e309',
+  'NaN',
+  'undefined',
 ];
 
 describe('ask: ranked, cited claims for a question', () => {
   let core: Core;
-  beforeAll(async () => { core = await testCore(); });
+  beforeAll(async () => {
+    core = await testCore();
+  });
   afterAll(() => core.close());
 
   it('puts the 2 KB goroutine claim first for "how much memory does a goroutine start with"', () => {
     const r = ask(core.answers, core.taxonomy, 'how much memory does a goroutine start with');
     expect(r.claims[0]?.text).toMatch(/2 ?KB/);
-    expect(r.claims[0]?.citation).toMatchObject({ documentId: expect.any(String), title: expect.any(String), section: expect.any(String) });
+    expect(r.claims[0]?.citation).toMatchObject({
+      documentId: expect.any(String),
+      title: expect.any(String),
+      section: expect.any(String),
+    });
     expect(r.claims[0]?.figures[0]).toMatchObject({ unit: 'KB', normalized: 2048 });
   });
 

@@ -5,7 +5,9 @@ import { testCore } from '../helpers/core.js';
 
 describe('compare: Go side vs Python side of a topic', () => {
   let core: Core;
-  beforeAll(async () => { core = await testCore(); });
+  beforeAll(async () => {
+    core = await testCore();
+  });
   afterAll(() => core.close());
 
   it('puts Go claims and Python claims on their own sides, each cited', () => {
@@ -32,7 +34,10 @@ describe('compare: Go side vs Python side of a topic', () => {
     const speed = r.result.disagreements.find((d) => d.about === 'go speedup');
     expect(speed?.summary).toMatch(/5–10×.*56×|56×.*5–10×/);
     const rps = r.result.figures.find((f) => f.label === 'Req/sec');
-    expect(rps).toMatchObject({ go: expect.stringContaining('120,000 req/s'), python: expect.stringContaining('45,000 req/s') });
+    expect(rps).toMatchObject({
+      go: expect.stringContaining('120,000 req/s'),
+      python: expect.stringContaining('45,000 req/s'),
+    });
   });
 
   it('does not flag agreeing figures (2 KB and 2KB goroutine stacks) as a disagreement', () => {

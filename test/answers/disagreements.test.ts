@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { findDisagreements, figuresAgree, type ContestableClaim } from '../../src/answers/disagreements.js';
+import { type ContestableClaim, figuresAgree, findDisagreements } from '../../src/answers/disagreements.js';
 import type { FigureView } from '../../src/chat/reply.js';
 
-const fig = (value: number, unit: string, normalized: number, valueHigh?: number): FigureView =>
-  ({ value, valueHigh, unit, normalized, metric: 'm', subject: 'Go', raw: `${value}${unit}` });
+const fig = (value: number, unit: string, normalized: number, valueHigh?: number): FigureView => ({
+  value,
+  valueHigh,
+  unit,
+  normalized,
+  metric: 'm',
+  subject: 'Go',
+  raw: `${value}${unit}`,
+});
 const claim = (doc: string, over: Partial<ContestableClaim>): ContestableClaim => ({
-  id: `${doc}:${Math.random()}`, text: 't', side: 'go', kind: 'fact', topics: [], figures: [],
-  citation: { documentId: doc, title: doc.toUpperCase(), section: 's' }, ...over,
+  id: `${doc}:${Math.random()}`,
+  text: 't',
+  side: 'go',
+  kind: 'fact',
+  topics: [],
+  figures: [],
+  citation: { documentId: doc, title: doc.toUpperCase(), section: 's' },
+  ...over,
 });
 
 describe('disagreements between sources', () => {
@@ -25,24 +38,30 @@ describe('disagreements between sources', () => {
   });
 
   it('GIVEN the same figures within 10% THEN no disagreement', () => {
-    expect(findDisagreements([
-      claim('a', { metricKey: 'stack', figures: [fig(2, 'KB', 2048)] }),
-      claim('b', { metricKey: 'stack', figures: [fig(2.1, 'KB', 2150)] }),
-    ])).toEqual([]);
+    expect(
+      findDisagreements([
+        claim('a', { metricKey: 'stack', figures: [fig(2, 'KB', 2048)] }),
+        claim('b', { metricKey: 'stack', figures: [fig(2.1, 'KB', 2150)] }),
+      ]),
+    ).toEqual([]);
   });
 
   it('GIVEN two figures in one document THEN no disagreement (a source does not disagree with itself)', () => {
-    expect(findDisagreements([
-      claim('a', { metricKey: 'speed', figures: [fig(5, '×', 5)] }),
-      claim('a', { metricKey: 'speed', figures: [fig(50, '×', 50)] }),
-    ])).toEqual([]);
+    expect(
+      findDisagreements([
+        claim('a', { metricKey: 'speed', figures: [fig(5, '×', 5)] }),
+        claim('a', { metricKey: 'speed', figures: [fig(50, '×', 50)] }),
+      ]),
+    ).toEqual([]);
   });
 
   it('GIVEN figures in different units THEN they are not compared', () => {
-    expect(findDisagreements([
-      claim('a', { metricKey: 'x', figures: [fig(5, '×', 5)] }),
-      claim('b', { metricKey: 'x', figures: [fig(50, '%', 50)] }),
-    ])).toEqual([]);
+    expect(
+      findDisagreements([
+        claim('a', { metricKey: 'x', figures: [fig(5, '×', 5)] }),
+        claim('b', { metricKey: 'x', figures: [fig(50, '%', 50)] }),
+      ]),
+    ).toEqual([]);
   });
 
   it('GIVEN opposite stances on one issue THEN a disagreement naming both positions', () => {
@@ -56,7 +75,8 @@ describe('disagreements between sources', () => {
   });
 
   it('GIVEN untagged table rows for the same subject and metric THEN differing figures are flagged', () => {
-    const row = (doc: string, v: number) => claim(doc, { figures: [{ ...fig(v, 'req/s', v), subject: 'FastAPI', metric: 'Req/sec' }] });
+    const row = (doc: string, v: number) =>
+      claim(doc, { figures: [{ ...fig(v, 'req/s', v), subject: 'FastAPI', metric: 'Req/sec' }] });
     expect(findDisagreements([row('a', 45000), row('b', 9000)])).toHaveLength(1);
   });
 });

@@ -3,9 +3,9 @@ import { encodeAction, parseAction } from '../../src/chat/action-id.js';
 import type { ChatContext } from '../../src/chat/context.js';
 import { parseCommand } from '../../src/chat/parse-command.js';
 import { renderText } from '../../src/chat/render-text.js';
+import type { TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
 import { testCore } from '../helpers/core.js';
-import type { TestClock } from '../../src/clock.js';
 
 const ctx: ChatContext = { platform: 'console', workspaceId: 'w', channelId: 'c1', userId: 'u1', isAdmin: false };
 const thread = { ...ctx, threadId: 't1' };
@@ -20,7 +20,11 @@ describe('command parsing', () => {
   it('GIVEN compare without a topic THEN a usage error with an example', () => {
     const r = parseCommand('compare');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ command: 'compare', message: expect.stringContaining('/versus compare concurrency') });
+    if (!r.ok)
+      expect(r.error).toMatchObject({
+        command: 'compare',
+        message: expect.stringContaining('/versus compare concurrency'),
+      });
   });
   it('GIVEN a typo THEN "did you mean"', () => {
     const r = parseCommand('comapre gil');
@@ -55,7 +59,9 @@ describe('button action ids', () => {
 
 describe('router', () => {
   let core: Core;
-  beforeAll(async () => { core = await testCore(); });
+  beforeAll(async () => {
+    core = await testCore();
+  });
   afterAll(() => core.close());
 
   it('answers compare in the channel with both sides and a flagged disagreement', async () => {

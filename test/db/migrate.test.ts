@@ -19,7 +19,10 @@ describe('database migrations', () => {
   it('applies every migration in order, records it, and uses WAL for a file database', () => {
     const path = join(temp(), 'v.db');
     const db = openDatabase(path);
-    const rows = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[];
+    const rows = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {
+      version: number;
+      name: string;
+    }[];
     expect(rows.map((r) => r.version)).toEqual(loadMigrations(MIGRATIONS_DIR).map((m) => m.version));
     expect(rows[0]).toEqual({ version: 1, name: 'init' });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -57,7 +60,9 @@ describe('database migrations', () => {
     writeFileSync(join(dir, 'm', '002_broken.sql'), 'CREATE TABLE b (x INTEGER); INSERT INTO nope VALUES (1);');
     const db = new BetterSqlite3(':memory:');
     expect(() => migrate(db, loadMigrations(join(dir, 'm')))).toThrow(/002_broken\.sql failed/);
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     expect(tables).toContain('a');
     expect(tables).not.toContain('b');
     expect((db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number }).v).toBe(1);

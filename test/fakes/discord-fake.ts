@@ -21,8 +21,14 @@ export const IDS = {
 } as const;
 
 export const TOKEN = 'fake.discord.token';
-const BASE_PERMS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ReadMessageHistory
-  | PermissionFlagsBits.SendMessagesInThreads | PermissionFlagsBits.CreatePublicThreads | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.AttachFiles;
+const BASE_PERMS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.CreatePublicThreads |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles;
 const ADMIN_PERMS = BASE_PERMS | PermissionFlagsBits.ManageMessages | PermissionFlagsBits.ManageGuild;
 const now = () => new Date().toISOString();
 
@@ -31,7 +37,18 @@ export function user(id: string, username = `user${id.slice(-2)}`, bot = false):
 }
 
 function member(u: Json, roles: string[]): Json {
-  return { user: u, roles, joined_at: now(), deaf: false, mute: false, flags: 0, nick: null, avatar: null, premium_since: null, pending: false };
+  return {
+    user: u,
+    roles,
+    joined_at: now(),
+    deaf: false,
+    mute: false,
+    flags: 0,
+    nick: null,
+    avatar: null,
+    premium_since: null,
+    pending: false,
+  };
 }
 
 /**
@@ -47,37 +64,138 @@ export class FakeDiscord {
   private constructor() {
     const botUser = { ...user(IDS.bot, 'Versus', true), verified: true, flags: 0, mfa_enabled: false };
     this.state = {
-      token: TOKEN, botUser, applicationId: IDS.app, gatewayUrl: () => this.gateway.url,
-      channels: new Map(), guilds: new Map(), members: new Map(), nextId: () => String(++this.id),
+      token: TOKEN,
+      botUser,
+      applicationId: IDS.app,
+      gatewayUrl: () => this.gateway.url,
+      channels: new Map(),
+      guilds: new Map(),
+      members: new Map(),
+      nextId: () => String(++this.id),
     };
-    const channel = { id: IDS.channel, type: 0, guild_id: IDS.guild, name: 'backend', position: 0, permission_overwrites: [], parent_id: null, topic: null, nsfw: false, last_message_id: null, rate_limit_per_user: 0 };
+    const channel = {
+      id: IDS.channel,
+      type: 0,
+      guild_id: IDS.guild,
+      name: 'backend',
+      position: 0,
+      permission_overwrites: [],
+      parent_id: null,
+      topic: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+    };
     const thread = {
-      id: IDS.thread, type: 11, guild_id: IDS.guild, parent_id: IDS.channel, owner_id: IDS.user, name: 'existing thread',
+      id: IDS.thread,
+      type: 11,
+      guild_id: IDS.guild,
+      parent_id: IDS.channel,
+      owner_id: IDS.user,
+      name: 'existing thread',
       thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: now(), locked: false },
-      member_count: 2, message_count: 0, total_message_sent: 0, rate_limit_per_user: 0, last_message_id: null, flags: 0,
+      member_count: 2,
+      message_count: 0,
+      total_message_sent: 0,
+      rate_limit_per_user: 0,
+      last_message_id: null,
+      flags: 0,
     };
     this.state.channels.set(channel.id, channel).set(thread.id, thread);
     const roles = [
-      { id: IDS.guild, name: '@everyone', permissions: String(BASE_PERMS), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 },
-      { id: IDS.adminRole, name: 'Mods', permissions: String(ADMIN_PERMS), position: 1, color: 0, hoist: false, managed: false, mentionable: true, flags: 0 },
-      { id: IDS.botRole, name: 'Versus', permissions: String(BASE_PERMS), position: 2, color: 0, hoist: false, managed: true, mentionable: true, flags: 0, tags: { bot_id: IDS.bot } },
+      {
+        id: IDS.guild,
+        name: '@everyone',
+        permissions: String(BASE_PERMS),
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+      {
+        id: IDS.adminRole,
+        name: 'Mods',
+        permissions: String(ADMIN_PERMS),
+        position: 1,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: true,
+        flags: 0,
+      },
+      {
+        id: IDS.botRole,
+        name: 'Versus',
+        permissions: String(BASE_PERMS),
+        position: 2,
+        color: 0,
+        hoist: false,
+        managed: true,
+        mentionable: true,
+        flags: 0,
+        tags: { bot_id: IDS.bot },
+      },
     ];
-    const members = [member(botUser, [IDS.botRole]), member(user(IDS.user), []), member(user(IDS.admin), [IDS.adminRole])];
+    const members = [
+      member(botUser, [IDS.botRole]),
+      member(user(IDS.user), []),
+      member(user(IDS.admin), [IDS.adminRole]),
+    ];
     for (const m of members) this.state.members.set(`${IDS.guild}:${m.user.id}`, m);
     this.state.guilds.set(IDS.guild, {
-      id: IDS.guild, name: 'Backend Guild', icon: null, owner_id: IDS.owner, afk_channel_id: null, afk_timeout: 300, verification_level: 0,
-      default_message_notifications: 0, explicit_content_filter: 0, roles, emojis: [], stickers: [], features: [], mfa_level: 0, application_id: null,
-      system_channel_id: null, system_channel_flags: 0, rules_channel_id: null, public_updates_channel_id: null, preferred_locale: 'en-US',
-      premium_tier: 0, nsfw_level: 0, premium_progress_bar_enabled: false, joined_at: now(), large: false, unavailable: false, member_count: 3,
-      voice_states: [], presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
-      members, channels: [channel], threads: [thread],
+      id: IDS.guild,
+      name: 'Backend Guild',
+      icon: null,
+      owner_id: IDS.owner,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles,
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      application_id: null,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      public_updates_channel_id: null,
+      preferred_locale: 'en-US',
+      premium_tier: 0,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: now(),
+      large: false,
+      unavailable: false,
+      member_count: 3,
+      voice_states: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+      members,
+      channels: [channel],
+      threads: [thread],
     });
     this.rest = new FakeDiscordRest(this.state);
     this.gateway = new FakeGateway({
       token: TOKEN,
       ready: () => ({
-        v: 10, user: botUser, guilds: [...this.state.guilds.keys()].map((id) => ({ id, unavailable: true })), shard: [0, 1],
-        application: { id: IDS.app, flags: 0 }, private_channels: [], relationships: [], presences: [], guild_join_requests: [], geo_ordered_rtc_regions: [], user_settings: {},
+        v: 10,
+        user: botUser,
+        guilds: [...this.state.guilds.keys()].map((id) => ({ id, unavailable: true })),
+        shard: [0, 1],
+        application: { id: IDS.app, flags: 0 },
+        private_channels: [],
+        relationships: [],
+        presences: [],
+        guild_join_requests: [],
+        geo_ordered_rtc_regions: [],
+        user_settings: {},
       }),
       guilds: () => [...this.state.guilds.values()],
     });
@@ -122,8 +240,15 @@ export class FakeDiscord {
       };
       const timer = setTimeout(() => {
         done();
-        const seen = this.rest.requests.slice(-15).map((r) => `${r.method} ${r.path} → ${r.status}`).join('\n  ');
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; the last of ${this.rest.requests.length} requests:\n  ${seen}`));
+        const seen = this.rest.requests
+          .slice(-15)
+          .map((r) => `${r.method} ${r.path} → ${r.status}`)
+          .join('\n  ');
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what}; the last of ${this.rest.requests.length} requests:\n  ${seen}`,
+          ),
+        );
       }, timeoutMs);
       const done = () => {
         clearTimeout(timer);
@@ -158,18 +283,44 @@ export class FakeDiscord {
     const admin = (m.roles as string[]).includes(IDS.adminRole);
     const channel = this.state.channels.get(opts.channelId ?? IDS.channel);
     return {
-      id: this.nextId(), application_id: IDS.app, type, token: `tok-${this.nextId()}`, version: 1, guild_id: IDS.guild,
-      channel_id: channel.id, channel, member: { ...m, permissions: String(admin ? ADMIN_PERMS : BASE_PERMS) },
-      app_permissions: String(BASE_PERMS), locale: 'en-US', guild_locale: 'en-US', entitlements: [],
-      authorizing_integration_owners: { 0: IDS.guild }, context: 0, attachment_size_limit: 10_485_760,
+      id: this.nextId(),
+      application_id: IDS.app,
+      type,
+      token: `tok-${this.nextId()}`,
+      version: 1,
+      guild_id: IDS.guild,
+      channel_id: channel.id,
+      channel,
+      member: { ...m, permissions: String(admin ? ADMIN_PERMS : BASE_PERMS) },
+      app_permissions: String(BASE_PERMS),
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { 0: IDS.guild },
+      context: 0,
+      attachment_size_limit: 10_485_760,
     };
   }
 
   /** `/versus <sub> option:value …` (type 2, chat input). Dispatched; returns the interaction. */
-  slash(sub: string, options: Record<string, string | boolean> = {}, opts: { userId?: string; channelId?: string } = {}): Json {
+  slash(
+    sub: string,
+    options: Record<string, string | boolean> = {},
+    opts: { userId?: string; channelId?: string } = {},
+  ): Json {
     const d = this.interactionBase(2, opts);
-    const opt = Object.entries(options).map(([name, value]) => ({ name, type: typeof value === 'boolean' ? 5 : 3, value }));
-    d.data = { id: this.nextId(), name: 'versus', type: 1, guild_id: IDS.guild, options: [{ name: sub, type: 1, options: opt }] };
+    const opt = Object.entries(options).map(([name, value]) => ({
+      name,
+      type: typeof value === 'boolean' ? 5 : 3,
+      value,
+    }));
+    d.data = {
+      id: this.nextId(),
+      name: 'versus',
+      type: 1,
+      guild_id: IDS.guild,
+      options: [{ name: sub, type: 1, options: opt }],
+    };
     this.gateway.dispatch('INTERACTION_CREATE', d);
     return d;
   }
@@ -177,35 +328,82 @@ export class FakeDiscord {
   /** The user typing into an autocomplete option (type 4). */
   autocomplete(sub: string, option: string, value: string): Json {
     const d = this.interactionBase(4, {});
-    d.data = { id: this.nextId(), name: 'versus', type: 1, guild_id: IDS.guild, options: [{ name: sub, type: 1, options: [{ name: option, type: 3, value, focused: true }] }] };
+    d.data = {
+      id: this.nextId(),
+      name: 'versus',
+      type: 1,
+      guild_id: IDS.guild,
+      options: [{ name: sub, type: 1, options: [{ name: option, type: 3, value, focused: true }] }],
+    };
     this.gateway.dispatch('INTERACTION_CREATE', d);
     return d;
   }
 
   /** A button click (type 3) on a message the bot sent (its components are what the bot rendered). */
-  click(customId: string, message: { id?: string; embeds?: Json[]; components?: Json[]; channelId?: string; flags?: number }, opts: { userId?: string } = {}): Json {
+  click(
+    customId: string,
+    message: { id?: string; embeds?: Json[]; components?: Json[]; channelId?: string; flags?: number },
+    opts: { userId?: string } = {},
+  ): Json {
     const channelId = message.channelId ?? IDS.channel;
     const d = this.interactionBase(3, { ...opts, channelId });
     d.data = { custom_id: customId, component_type: 2 };
     d.message = {
-      id: message.id ?? this.nextId(), channel_id: channelId, author: this.state.botUser, content: '', timestamp: now(), edited_timestamp: null,
-      tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: message.embeds ?? [],
-      components: message.components ?? [], pinned: false, type: 0, flags: message.flags ?? 0,
+      id: message.id ?? this.nextId(),
+      channel_id: channelId,
+      author: this.state.botUser,
+      content: '',
+      timestamp: now(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: message.embeds ?? [],
+      components: message.components ?? [],
+      pinned: false,
+      type: 0,
+      flags: message.flags ?? 0,
     };
     this.gateway.dispatch('INTERACTION_CREATE', d);
     return d;
   }
 
   /** A message in a channel or thread. `mention` adds an @mention of the bot in front. */
-  say(content: string, opts: { channelId?: string; userId?: string; mention?: boolean; bot?: boolean; channelType?: number } = {}): Json {
+  say(
+    content: string,
+    opts: { channelId?: string; userId?: string; mention?: boolean; bot?: boolean; channelType?: number } = {},
+  ): Json {
     const channelId = opts.channelId ?? IDS.channel;
     const author = user(opts.userId ?? IDS.user, undefined, opts.bot);
     const m = this.state.members.get(`${IDS.guild}:${author.id}`);
     const d = {
-      id: this.nextId(), channel_id: channelId, guild_id: IDS.guild, author, member: { roles: m?.roles ?? [], joined_at: now(), deaf: false, mute: false, flags: 0 },
-      content: opts.mention ? `<@${IDS.bot}> ${content}` : content, timestamp: now(), edited_timestamp: null, tts: false, mention_everyone: false,
-      mentions: opts.mention ? [{ ...this.state.botUser, member: { roles: [IDS.botRole], joined_at: now(), deaf: false, mute: false, flags: 0 } }] : [],
-      mention_roles: [], attachments: [], embeds: [], components: [], pinned: false, type: 0, flags: 0,
+      id: this.nextId(),
+      channel_id: channelId,
+      guild_id: IDS.guild,
+      author,
+      member: { roles: m?.roles ?? [], joined_at: now(), deaf: false, mute: false, flags: 0 },
+      content: opts.mention ? `<@${IDS.bot}> ${content}` : content,
+      timestamp: now(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: opts.mention
+        ? [
+            {
+              ...this.state.botUser,
+              member: { roles: [IDS.botRole], joined_at: now(), deaf: false, mute: false, flags: 0 },
+            },
+          ]
+        : [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
       channel_type: opts.channelType ?? this.state.channels.get(channelId)?.type ?? 0,
     };
     this.gateway.dispatch('MESSAGE_CREATE', d);

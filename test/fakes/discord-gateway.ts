@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export interface GatewayOptions {
   /** The token IDENTIFY must carry; anything else is closed with 4004 (Authentication failed). */
@@ -111,7 +111,8 @@ export class FakeGateway extends EventEmitter {
       case 6: {
         // RESUME a session this fake started: RESUMED (no missed events are replayed). Unknown: invalid session.
         const d = frame.d as { token: string; session_id: string };
-        if (d.token !== this.opts.token || !this.sessions.has(d.session_id)) return this.send(ws, { op: 9, s: null, t: null, d: false });
+        if (d.token !== this.opts.token || !this.sessions.has(d.session_id))
+          return this.send(ws, { op: 9, s: null, t: null, d: false });
         this.resumes.push(d.session_id);
         this.identified.add(ws);
         this.dispatchTo(ws, 'RESUMED', {});

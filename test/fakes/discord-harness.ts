@@ -1,5 +1,9 @@
 import type { DestinationStream } from 'pino';
-import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterOptions } from '../../src/adapters/discord/index.js';
+import {
+  createDiscordAdapter,
+  type DiscordAdapter,
+  type DiscordAdapterOptions,
+} from '../../src/adapters/discord/index.js';
 import type { VersusHandler } from '../../src/chat/handler.js';
 import type { Core } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
@@ -30,21 +34,31 @@ export interface Harness {
  * The real adapter (discord.js client) connected to a fake Discord, driving the real core (real SQLite,
  * fixture knowledge). `wrap` may put a test double around the core's handler (e.g. to make it slow).
  */
-export async function startHarness(opts: {
-  wrap?: (real: VersusHandler) => VersusHandler;
-  adapter?: Partial<DiscordAdapterOptions>;
-  before?: (fake: FakeDiscord) => void;
-} = {}): Promise<Harness> {
+export async function startHarness(
+  opts: {
+    wrap?: (real: VersusHandler) => VersusHandler;
+    adapter?: Partial<DiscordAdapterOptions>;
+    before?: (fake: FakeDiscord) => void;
+  } = {},
+): Promise<Harness> {
   const fake = await FakeDiscord.start();
   opts.before?.(fake);
   const core = await testCore();
   const log = memoryLog();
   const handler = opts.wrap ? opts.wrap(core.handler) : core.handler;
-  const adapter = createDiscordAdapter({ config: fake.config(), handler, logger: createLogger('debug', log.stream), ...opts.adapter });
+  const adapter = createDiscordAdapter({
+    config: fake.config(),
+    handler,
+    logger: createLogger('debug', log.stream),
+    ...opts.adapter,
+  });
   core.registerPort(adapter.port);
   await adapter.start();
   return {
-    fake, core, adapter, logs: log.lines,
+    fake,
+    core,
+    adapter,
+    logs: log.lines,
     async stop() {
       await adapter.stop();
       core.close();
@@ -55,17 +69,26 @@ export async function startHarness(opts: {
 
 /** Messages the bot created in a channel or thread via POST /channels/:id/messages. */
 export function postsIn(fake: FakeDiscord, channelId: string): Json[] {
-  return fake.rest.find('POST', new RegExp(`^/channels/${channelId}/messages$`)).filter((r) => r.status < 300).map((r) => r.body);
+  return fake.rest
+    .find('POST', new RegExp(`^/channels/${channelId}/messages$`))
+    .filter((r) => r.status < 300)
+    .map((r) => r.body);
 }
 
 /** All custom ids of the buttons in a message body. */
 export function buttonIds(body: Json): string[] {
-  return ((body?.components ?? []) as Json[]).flatMap((row) => (row.components as Json[]).map((c) => c.custom_id as string));
+  return ((body?.components ?? []) as Json[]).flatMap((row) =>
+    (row.components as Json[]).map((c) => c.custom_id as string),
+  );
 }
 
 /** All text of a message body's embeds (titles, descriptions, fields, footers). */
 export function embedText(body: Json): string {
   return ((body?.embeds ?? []) as Json[])
-    .map((e) => [e.title, e.description, ...((e.fields ?? []) as Json[]).map((f) => `${f.name}\n${f.value}`), e.footer?.text].filter(Boolean).join('\n'))
+    .map((e) =>
+      [e.title, e.description, ...((e.fields ?? []) as Json[]).map((f) => `${f.name}\n${f.value}`), e.footer?.text]
+        .filter(Boolean)
+        .join('\n'),
+    )
     .join('\n');
 }

@@ -1,5 +1,11 @@
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Recorded JSON from the client under test. Its shape depends on the route, so tests read fields freely. */
@@ -60,9 +66,14 @@ export class FakeDiscordRest extends EventEmitter {
   }
 
   async start(): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res).catch((err: unknown) => {
-      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ message: String(err), code: 0 }));
-    }));
+    this.server = createServer(
+      (req, res) =>
+        void this.handle(req, res).catch((err: unknown) => {
+          res
+            .writeHead(500, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ message: String(err), code: 0 }));
+        }),
+    );
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.apiUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api`;
   }
@@ -74,7 +85,15 @@ export class FakeDiscordRest extends EventEmitter {
 
   /** The next `times` requests matching method + path get `status` (429 by default) instead of an answer. */
   failNext(method: string, path: RegExp, opts: Partial<Omit<InjectedFailure, 'method' | 'path'>> = {}): void {
-    this.failures.push({ method: method.toUpperCase(), path, status: 429, retryAfter: 0.05, global: false, times: 1, ...opts });
+    this.failures.push({
+      method: method.toUpperCase(),
+      path,
+      status: 429,
+      retryAfter: 0.05,
+      global: false,
+      times: 1,
+      ...opts,
+    });
   }
 
   find(method: string, path: RegExp): RecordedRequest[] {
@@ -106,17 +125,30 @@ export class FakeDiscordRest extends EventEmitter {
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const method = req.method ?? 'GET';
     const { body, files } = await this.readBody(req);
-    const record: RecordedRequest = { method, path, query: url.searchParams, headers: req.headers, body, files, status: 0, at: performance.now() };
+    const record: RecordedRequest = {
+      method,
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      files,
+      status: 0,
+      at: performance.now(),
+    };
     // Interaction callbacks and webhooks are authorised by their token in the path; everything else needs the bot token.
     const needsToken = !/^\/(interactions|webhooks)\//.test(path);
     if (needsToken && req.headers.authorization !== `Bot ${this.state.token}`) {
       this.requests.push({ ...record, status: 401 });
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: '401: Unauthorized', code: 0 }));
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ message: '401: Unauthorized', code: 0 }));
       this.emit('change');
       return;
     }
     const failure = this.failures.find((f) => f.times > 0 && f.method === method && f.path.test(path));
-    const answer: { status: number; body?: Json } = failure ? this.rateLimited(res, failure) : this.route(method, path, url.searchParams, body, files);
+    const answer: { status: number; body?: Json } = failure
+      ? this.rateLimited(res, failure)
+      : this.route(method, path, url.searchParams, body, files);
     record.status = failure ? failure.status : answer.status;
     this.requests.push(record);
     const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);
@@ -141,7 +173,9 @@ export class FakeDiscordRest extends EventEmitter {
       'x-ratelimit-scope': f.global ? 'global' : 'user',
       ...(f.global ? { 'x-ratelimit-global': 'true' } : {}),
     });
-    res.end(JSON.stringify({ message: 'You are being rate limited.', retry_after: f.retryAfter, global: f.global, code: 0 }));
+    res.end(
+      JSON.stringify({ message: 'You are being rate limited.', retry_after: f.retryAfter, global: f.global, code: 0 }),
+    );
     return { status: f.status };
   }
 
@@ -149,42 +183,105 @@ export class FakeDiscordRest extends EventEmitter {
     const id = this.state.nextId();
     const guildId = this.state.channels.get(channelId)?.guild_id;
     return {
-      id, channel_id: channelId, ...(guildId ? { guild_id: guildId } : {}), author: this.state.botUser, content: body?.content ?? '',
-      timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [],
-      attachments: [], embeds: body?.embeds ?? [], components: body?.components ?? [], pinned: false, type: 0, flags: body?.flags ?? 0, ...extra,
+      id,
+      channel_id: channelId,
+      ...(guildId ? { guild_id: guildId } : {}),
+      author: this.state.botUser,
+      content: body?.content ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      pinned: false,
+      type: 0,
+      flags: body?.flags ?? 0,
+      ...extra,
     };
   }
 
-  private route(method: string, path: string, query: URLSearchParams, body: Json, files: { name: string; content: string }[]): { status: number; body?: Json } {
+  private route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: Json,
+    files: { name: string; content: string }[],
+  ): { status: number; body?: Json } {
     const s = this.state;
     const key = `${method} ${path}`;
     let m: RegExpExecArray | null;
     if (key === 'GET /gateway/bot') {
-      return { status: 200, body: { url: s.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        body: {
+          url: s.gatewayUrl(),
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        },
+      };
     }
     if (key === 'GET /gateway') return { status: 200, body: { url: s.gatewayUrl() } };
     if (key === 'GET /users/@me') return { status: 200, body: s.botUser };
     if ((m = /^POST \/interactions\/(\d+)\/([^/]+)\/callback$/.exec(key))) {
       if (query.get('with_response') !== 'true') return { status: 204 };
       const message = body?.data ? this.message('0', body.data, { interaction_metadata: { id: m[1] } }) : undefined;
-      return { status: 200, body: { interaction: { id: m[1], type: 2 }, resource: { type: body?.type, ...(message ? { message } : {}) } } };
+      return {
+        status: 200,
+        body: { interaction: { id: m[1], type: 2 }, resource: { type: body?.type, ...(message ? { message } : {}) } },
+      };
     }
-    if ((m = /^POST \/webhooks\/(\d+)\/([^/]+)$/.exec(key))) return { status: 200, body: this.message('0', body, { webhook_id: m[1] }) };
+    if ((m = /^POST \/webhooks\/(\d+)\/([^/]+)$/.exec(key)))
+      return { status: 200, body: this.message('0', body, { webhook_id: m[1] }) };
     if ((m = /^(PATCH|GET) \/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/.exec(key))) {
-      return { status: 200, body: { ...this.message('0', body, { webhook_id: m[2] }), id: m[4] === '@original' ? s.nextId() : m[4] } };
+      return {
+        status: 200,
+        body: { ...this.message('0', body, { webhook_id: m[2] }), id: m[4] === '@original' ? s.nextId() : m[4] },
+      };
     }
     if (/^DELETE \/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/.test(key)) return { status: 204 };
     if ((m = /^POST \/channels\/(\d+)\/messages$/.exec(key))) {
-      const attachments = files.map((f, i) => ({ id: s.nextId(), filename: f.name, size: f.content.length, url: `https://cdn.fake/attachments/${m![1]}/${i}/${f.name}`, proxy_url: 'https://cdn.fake/p' }));
-      return { status: 200, body: this.message(m[1]!, body, { attachments, ...(body?.message_reference ? { message_reference: body.message_reference } : {}) }) };
+      const attachments = files.map((f, i) => ({
+        id: s.nextId(),
+        filename: f.name,
+        size: f.content.length,
+        url: `https://cdn.fake/attachments/${m![1]}/${i}/${f.name}`,
+        proxy_url: 'https://cdn.fake/p',
+      }));
+      return {
+        status: 200,
+        body: this.message(m[1]!, body, {
+          attachments,
+          ...(body?.message_reference ? { message_reference: body.message_reference } : {}),
+        }),
+      };
     }
-    if ((m = /^PATCH \/channels\/(\d+)\/messages\/(\d+)$/.exec(key))) return { status: 200, body: { ...this.message(m[1]!, body), id: m[2] } };
+    if ((m = /^PATCH \/channels\/(\d+)\/messages\/(\d+)$/.exec(key)))
+      return { status: 200, body: { ...this.message(m[1]!, body), id: m[2] } };
     if ((m = /^POST \/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(key))) {
       const parent = s.channels.get(m[1]!);
       const thread = {
-        id: m[2], type: 11, guild_id: parent?.guild_id, parent_id: m[1], owner_id: s.botUser.id, name: body?.name ?? 'thread',
-        thread_metadata: { archived: false, auto_archive_duration: body?.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false },
-        member_count: 1, message_count: 0, total_message_sent: 0, rate_limit_per_user: 0, last_message_id: null, flags: 0,
+        id: m[2],
+        type: 11,
+        guild_id: parent?.guild_id,
+        parent_id: m[1],
+        owner_id: s.botUser.id,
+        name: body?.name ?? 'thread',
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: body?.auto_archive_duration ?? 1440,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+        member_count: 1,
+        message_count: 0,
+        total_message_sent: 0,
+        rate_limit_per_user: 0,
+        last_message_id: null,
+        flags: 0,
         member: { id: m[2], user_id: s.botUser.id, join_timestamp: new Date().toISOString(), flags: 0 },
       };
       s.channels.set(thread.id!, thread);
@@ -192,10 +289,18 @@ export class FakeDiscordRest extends EventEmitter {
     }
     if ((m = /^GET \/channels\/(\d+)$/.exec(key))) {
       const channel = s.channels.get(m[1]!);
-      return channel ? { status: 200, body: channel } : { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+      return channel
+        ? { status: 200, body: channel }
+        : { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     }
     if ((m = /^PUT \/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(key))) {
-      const cmds = (body as Json[]).map((c) => ({ ...c, id: s.nextId(), application_id: m![1], version: s.nextId(), ...(m![2] ? { guild_id: m![2] } : {}) }));
+      const cmds = (body as Json[]).map((c) => ({
+        ...c,
+        id: s.nextId(),
+        application_id: m![1],
+        version: s.nextId(),
+        ...(m![2] ? { guild_id: m![2] } : {}),
+      }));
       return { status: 200, body: cmds };
     }
     if ((m = /^GET \/guilds\/(\d+)$/.exec(key))) {

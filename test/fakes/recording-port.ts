@@ -33,6 +33,9 @@ export class RecordingPort implements ChatPort {
 
   /** The latest version of a message: its last update, else what was posted. */
   latest(messageId: string): Reply | undefined {
-    return [...this.updates].reverse().find((u) => u.ref.messageId === messageId)?.reply ?? this.posts.find((p) => p.ref.messageId === messageId)?.reply;
+    return (
+      [...this.updates].reverse().find((u) => u.ref.messageId === messageId)?.reply ??
+      this.posts.find((p) => p.ref.messageId === messageId)?.reply
+    );
   }
 }

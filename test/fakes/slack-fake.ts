@@ -19,15 +19,24 @@ function parseBody(raw: string, type: string | undefined): Record<string, unknow
   if (type?.includes('application/json')) return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
   const out: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
-    out[k] = /^[[{]/.test(v) ? (() => { try { return JSON.parse(v) as unknown; } catch { return v; } })() : v;
+    out[k] = /^[[{]/.test(v)
+      ? (() => {
+          try {
+            return JSON.parse(v) as unknown;
+          } catch {
+            return v;
+          }
+        })()
+      : v;
   }
   return out;
 }
 
-const read = (req: IncomingMessage) => new Promise<string>((resolve) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-});
+const read = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
 
 /**
  * A fake Slack on 127.0.0.1: the Web API under /api/ (auth.test, chat.*, users.info, files.* for
@@ -114,14 +123,23 @@ export class FakeSlack {
     const inj = this.injections.get(method);
     if (inj && inj.times > 0) {
       inj.times--;
-      if (inj.status === 429) return jsonApi(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(inj.retryAfter ?? 1) });
+      if (inj.status === 429)
+        return jsonApi(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(inj.retryAfter ?? 1) });
       if (inj.status) return jsonApi(inj.status, { ok: false, error: inj.error ?? 'internal_error' });
       return jsonApi(200, { ok: false, error: inj.error ?? 'unknown_error' });
     }
     const channel = body.channel ?? body.channel_id;
     switch (method) {
       case 'auth.test':
-        return jsonApi(200, { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'versus', team_id: 'T0FAKE', user_id: 'UBOT', bot_id: 'BBOT' });
+        return jsonApi(200, {
+          ok: true,
+          url: 'https://fake.slack.com/',
+          team: 'Fake',
+          user: 'versus',
+          team_id: 'T0FAKE',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        });
       case 'chat.postMessage':
         return jsonApi(200, { ok: true, channel, ts: this.ts(), message: { text: body.text } });
       case 'chat.update':
@@ -129,7 +147,10 @@ export class FakeSlack {
       case 'chat.postEphemeral':
         return jsonApi(200, { ok: true, message_ts: this.ts() });
       case 'users.info':
-        return jsonApi(200, { ok: true, user: { id: body.user, is_admin: this.admins.has(String(body.user)), is_owner: false } });
+        return jsonApi(200, {
+          ok: true,
+          user: { id: body.user, is_admin: this.admins.has(String(body.user)), is_owner: false },
+        });
       case 'files.getUploadURLExternal': {
         const id = `F${++this.seq}`;
         return jsonApi(200, { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id });

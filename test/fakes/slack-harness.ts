@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
 import { TestClock } from '../../src/clock.js';
-import { createCore, type Core } from '../../src/core.js';
+import { type Core, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { FIXTURE_KNOWLEDGE } from '../helpers/core.js';
 import { FakeSlack } from './slack-fake.js';
@@ -20,21 +20,45 @@ export interface SlackRig {
 }
 
 /** The real Bolt app (our adapter) on port 0, the real core on SQLite, and a fake Slack Web API. */
-export async function slackRig(opts: { dbPath?: string; knowledgeDir?: string; clock?: TestClock } = {}): Promise<SlackRig> {
+export async function slackRig(
+  opts: { dbPath?: string; knowledgeDir?: string; clock?: TestClock } = {},
+): Promise<SlackRig> {
   const fake = await new FakeSlack().start();
   const logs: string[] = [];
-  const logger = createLogger('debug', new Writable({ write(chunk, _e, cb) { logs.push(String(chunk)); cb(); } }));
-  const core = await createCore({ dbPath: opts.dbPath ?? ':memory:', knowledgeDir: opts.knowledgeDir ?? FIXTURE_KNOWLEDGE, logger, clock: opts.clock ?? new TestClock(), pollUpdateIntervalMs: 20 });
+  const logger = createLogger(
+    'debug',
+    new Writable({
+      write(chunk, _e, cb) {
+        logs.push(String(chunk));
+        cb();
+      },
+    }),
+  );
+  const core = await createCore({
+    dbPath: opts.dbPath ?? ':memory:',
+    knowledgeDir: opts.knowledgeDir ?? FIXTURE_KNOWLEDGE,
+    logger,
+    clock: opts.clock ?? new TestClock(),
+    pollUpdateIntervalMs: 20,
+  });
   const adapter = createSlackAdapter({
     config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
-    handler: core.handler, logger, port: 0, host: '127.0.0.1',
+    handler: core.handler,
+    logger,
+    port: 0,
+    host: '127.0.0.1',
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 50 },
   });
   const { port } = await adapter.start();
   core.registerPort(adapter.port);
   const endpoint = `http://127.0.0.1:${port}/slack/events`;
   return {
-    fake, core, adapter, endpoint, logs, send: new SlackSender(endpoint, SIGNING_SECRET),
+    fake,
+    core,
+    adapter,
+    endpoint,
+    logs,
+    send: new SlackSender(endpoint, SIGNING_SECRET),
     async close() {
       await adapter.stop();
       await core.scheduler.stop();

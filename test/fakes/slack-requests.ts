@@ -15,11 +15,23 @@ export interface Sent {
 export class SlackSender {
   private last: { body: string; headers: Record<string, string> } | undefined;
 
-  constructor(private readonly url: string, private readonly secret: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly secret: string,
+  ) {}
 
-  async send(body: string, contentType: string, opts: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {}): Promise<Sent> {
+  async send(
+    body: string,
+    contentType: string,
+    opts: { timestamp?: number; secret?: string; headers?: Record<string, string> } = {},
+  ): Promise<Sent> {
     const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
-    const headers = { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature(opts.secret ?? this.secret, ts, body), ...opts.headers };
+    const headers = {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': signature(opts.secret ?? this.secret, ts, body),
+      ...opts.headers,
+    };
     this.last = { body, headers };
     return this.post(body, headers);
   }
@@ -38,31 +50,99 @@ export class SlackSender {
   }
 
   /** A slash command, form-encoded as Slack posts it. */
-  command(text: string, f: { user?: string; channel?: string; responseUrl: string; team?: string }, opts?: Parameters<SlackSender['send']>[2]): Promise<Sent> {
+  command(
+    text: string,
+    f: { user?: string; channel?: string; responseUrl: string; team?: string },
+    opts?: Parameters<SlackSender['send']>[2],
+  ): Promise<Sent> {
     const form = new URLSearchParams({
-      token: 'deprecated', team_id: f.team ?? 'T0FAKE', team_domain: 'fake', channel_id: f.channel ?? 'C1', channel_name: 'backend',
-      user_id: f.user ?? 'U1', user_name: 'ann', command: '/versus', text, api_app_id: 'A1', response_url: f.responseUrl, trigger_id: `trig.${Math.random()}`,
+      token: 'deprecated',
+      team_id: f.team ?? 'T0FAKE',
+      team_domain: 'fake',
+      channel_id: f.channel ?? 'C1',
+      channel_name: 'backend',
+      user_id: f.user ?? 'U1',
+      user_name: 'ann',
+      command: '/versus',
+      text,
+      api_app_id: 'A1',
+      response_url: f.responseUrl,
+      trigger_id: `trig.${Math.random()}`,
     });
     return this.send(form.toString(), 'application/x-www-form-urlencoded', opts);
   }
 
   /** An Events API delivery (event_callback JSON); `retryNum` adds Slack's retry headers. */
-  event(event: Record<string, unknown>, f: { eventId: string; retryNum?: number }, opts?: Parameters<SlackSender['send']>[2]): Promise<Sent> {
-    const body = JSON.stringify({ token: 'deprecated', team_id: 'T0FAKE', api_app_id: 'A1', type: 'event_callback', event_id: f.eventId, event_time: Math.floor(Date.now() / 1000), event });
-    const headers: Record<string, string> = f.retryNum !== undefined ? { 'x-slack-retry-num': String(f.retryNum), 'x-slack-retry-reason': 'http_timeout' } : {};
+  event(
+    event: Record<string, unknown>,
+    f: { eventId: string; retryNum?: number },
+    opts?: Parameters<SlackSender['send']>[2],
+  ): Promise<Sent> {
+    const body = JSON.stringify({
+      token: 'deprecated',
+      team_id: 'T0FAKE',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: f.eventId,
+      event_time: Math.floor(Date.now() / 1000),
+      event,
+    });
+    const headers: Record<string, string> =
+      f.retryNum !== undefined
+        ? { 'x-slack-retry-num': String(f.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+        : {};
     return this.send(body, 'application/json', { ...opts, headers: { ...headers, ...opts?.headers } });
   }
 
   /** A button click: block_actions, form-encoded with a single `payload` field holding JSON. */
-  action(actionId: string, f: { user?: string; channel?: string; messageTs?: string; threadTs?: string; responseUrl: string; ephemeral?: boolean }, opts?: Parameters<SlackSender['send']>[2]): Promise<Sent> {
+  action(
+    actionId: string,
+    f: {
+      user?: string;
+      channel?: string;
+      messageTs?: string;
+      threadTs?: string;
+      responseUrl: string;
+      ephemeral?: boolean;
+    },
+    opts?: Parameters<SlackSender['send']>[2],
+  ): Promise<Sent> {
     const payload = {
-      type: 'block_actions', team: { id: 'T0FAKE', domain: 'fake' }, user: { id: f.user ?? 'U1', username: 'ann', team_id: 'T0FAKE' }, api_app_id: 'A1',
-      container: { type: 'message', message_ts: f.messageTs ?? '1.000001', channel_id: f.channel ?? 'C1', is_ephemeral: !!f.ephemeral },
-      trigger_id: `trig.${Math.random()}`, channel: { id: f.channel ?? 'C1', name: 'backend' },
-      message: f.ephemeral ? undefined : { type: 'message', ts: f.messageTs ?? '1.000001', ...(f.threadTs ? { thread_ts: f.threadTs } : {}), text: 'x' },
+      type: 'block_actions',
+      team: { id: 'T0FAKE', domain: 'fake' },
+      user: { id: f.user ?? 'U1', username: 'ann', team_id: 'T0FAKE' },
+      api_app_id: 'A1',
+      container: {
+        type: 'message',
+        message_ts: f.messageTs ?? '1.000001',
+        channel_id: f.channel ?? 'C1',
+        is_ephemeral: !!f.ephemeral,
+      },
+      trigger_id: `trig.${Math.random()}`,
+      channel: { id: f.channel ?? 'C1', name: 'backend' },
+      message: f.ephemeral
+        ? undefined
+        : {
+            type: 'message',
+            ts: f.messageTs ?? '1.000001',
+            ...(f.threadTs ? { thread_ts: f.threadTs } : {}),
+            text: 'x',
+          },
       response_url: f.responseUrl,
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'x' }, action_ts: String(Date.now() / 1000) }],
+      actions: [
+        {
+          type: 'button',
+          action_id: actionId,
+          block_id: 'b1',
+          text: { type: 'plain_text', text: 'x' },
+          action_ts: String(Date.now() / 1000),
+        },
+      ],
     };
-    return this.send(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', opts);
+    return this.send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+      opts,
+    );
   }
 }

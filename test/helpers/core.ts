@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, cpSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createCore, type Core } from '../../src/core.js';
-import { createLogger } from '../../src/logger.js';
 import { TestClock } from '../../src/clock.js';
+import { type Core, createCore } from '../../src/core.js';
+import { createLogger } from '../../src/logger.js';
 
 export const FIXTURE_KNOWLEDGE = resolve(import.meta.dirname, '../fixtures/knowledge');
 export const REAL_KNOWLEDGE = resolve(import.meta.dirname, '../../knowledge');

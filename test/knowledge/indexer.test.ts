@@ -1,15 +1,17 @@
-import { existsSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/open.js';
-import { indexKnowledge } from '../../src/knowledge/indexer.js';
-import { buildTaxonomy, loadTaxonomy } from '../../src/knowledge/taxonomy.js';
-import { parsePlainText } from '../../src/knowledge/plaintext.js';
 import { extractClaims } from '../../src/knowledge/extract.js';
+import { indexKnowledge } from '../../src/knowledge/indexer.js';
+import { parsePlainText } from '../../src/knowledge/plaintext.js';
+import { buildTaxonomy, loadTaxonomy } from '../../src/knowledge/taxonomy.js';
 import { copyKnowledge, FIXTURE_KNOWLEDGE } from '../helpers/core.js';
 
 const claimIds = (db: ReturnType<typeof openDatabase>, doc: string) =>
-  (db.prepare('SELECT id FROM claims WHERE document_id = ? ORDER BY ordinal').all(doc) as { id: string }[]).map((r) => r.id);
+  (db.prepare('SELECT id FROM claims WHERE document_id = ? ORDER BY ordinal').all(doc) as { id: string }[]).map(
+    (r) => r.id,
+  );
 
 describe('incremental knowledge indexer', () => {
   const cleanups: (() => void)[] = [];
@@ -28,7 +30,11 @@ describe('incremental knowledge indexer', () => {
     expect(r.added.sort()).toEqual(['alpha.md', 'beta.md', 'notes.txt']);
     const fts = (db.prepare('SELECT count(*) AS n FROM claims_fts').get() as { n: number }).n;
     expect(fts).toBe(r.claims);
-    const fig = db.prepare("SELECT f.* FROM figures f JOIN claims c ON c.rowid = f.claim_rowid WHERE c.text LIKE 'Framework: FastAPI%' AND f.unit = 'req/s'").get();
+    const fig = db
+      .prepare(
+        "SELECT f.* FROM figures f JOIN claims c ON c.rowid = f.claim_rowid WHERE c.text LIKE 'Framework: FastAPI%' AND f.unit = 'req/s'",
+      )
+      .get();
     expect(fig).toMatchObject({ subject: 'FastAPI', metric: 'Req/sec', value: 45000, normalized_value: 45000 });
   });
 
@@ -61,16 +67,23 @@ describe('incremental knowledge indexer', () => {
     const r = indexKnowledge(db, dir);
     expect(r.removed).toEqual(['alpha.md']);
     expect(claimIds(db, 'alpha')).toEqual([]);
-    const orphans = db.prepare('SELECT count(*) AS n FROM claims_fts WHERE rowid NOT IN (SELECT rowid FROM claims)').get() as { n: number };
+    const orphans = db
+      .prepare('SELECT count(*) AS n FROM claims_fts WHERE rowid NOT IN (SELECT rowid FROM claims)')
+      .get() as { n: number };
     expect(orphans.n).toBe(0);
-    const orphanFigures = db.prepare('SELECT count(*) AS n FROM figures WHERE claim_rowid NOT IN (SELECT rowid FROM claims)').get() as { n: number };
+    const orphanFigures = db
+      .prepare('SELECT count(*) AS n FROM figures WHERE claim_rowid NOT IN (SELECT rowid FROM claims)')
+      .get() as { n: number };
     expect(orphanFigures.n).toBe(0);
   });
 
   it('re-indexes everything when the taxonomy changes', () => {
     const { dir, db } = setup();
     indexKnowledge(db, dir);
-    appendFileSync(join(dir, 'taxonomy.yaml'), '  deployment:\n    label: Deployment\n    synonyms: [binary, docker]\n');
+    appendFileSync(
+      join(dir, 'taxonomy.yaml'),
+      '  deployment:\n    label: Deployment\n    synonyms: [binary, docker]\n',
+    );
     const r = indexKnowledge(db, dir);
     expect(r.updated.sort()).toEqual(['alpha.md', 'beta.md', 'notes.txt']);
   });
@@ -130,7 +143,12 @@ describe.skipIf(!existsSync(SOURCES))('plain prose it has never seen: the raw so
 
   it('indexes all four articles from a folder into searchable claims', () => {
     const db = openDatabase(':memory:');
-    const r = indexKnowledge(db, SOURCES, { taxonomy: buildTaxonomy({ sides: taxonomy.sides, topics: Object.fromEntries(taxonomy.topics.map((t) => [t.id, { label: t.label, synonyms: t.synonyms }])) }) });
+    const r = indexKnowledge(db, SOURCES, {
+      taxonomy: buildTaxonomy({
+        sides: taxonomy.sides,
+        topics: Object.fromEntries(taxonomy.topics.map((t) => [t.id, { label: t.label, synonyms: t.synonyms }])),
+      }),
+    });
     expect(r.added).toHaveLength(4);
     expect(r.claims).toBeGreaterThan(200);
     const fib = db.prepare("SELECT count(*) AS n FROM claims WHERE text LIKE '%45.2s%'").get() as { n: number };

@@ -33,11 +33,19 @@ describe('markdown digests → raw claims', () => {
   const parsed = parseMarkdown(doc, 'knowledge/sample.md');
 
   it('reads the front matter, keeping a YAML date as a day', () => {
-    expect(parsed.meta).toMatchObject({ id: 'sample', title: 'Sample: a title', published: '2025-01-15', url: 'https://example.com/s' });
+    expect(parsed.meta).toMatchObject({
+      id: 'sample',
+      title: 'Sample: a title',
+      published: '2025-01-15',
+      url: 'https://example.com/s',
+    });
   });
 
   it('makes one claim per prose sentence, keeping abbreviations inside a sentence', () => {
-    expect(parsed.claims.slice(0, 2).map((c) => c.text)).toEqual(['Intro sentence, e.g. with an abbreviation.', 'A second sentence here.']);
+    expect(parsed.claims.slice(0, 2).map((c) => c.text)).toEqual([
+      'Intro sentence, e.g. with an abbreviation.',
+      'A second sentence here.',
+    ]);
   });
 
   it('applies a trailing tag to the sentence it follows only', () => {
@@ -47,7 +55,10 @@ describe('markdown digests → raw claims', () => {
 
   it('makes one claim per table row with header: cell text, defaults from a tag paragraph, and a row tag', () => {
     const rows = parsed.claims.filter((c) => c.cells);
-    expect(rows.map((r) => r.text)).toEqual(['Framework: FastAPI; Req/sec: 45,000', 'Framework: Gin; Req/sec: 110,000']);
+    expect(rows.map((r) => r.text)).toEqual([
+      'Framework: FastAPI; Req/sec: 45,000',
+      'Framework: Gin; Req/sec: 110,000',
+    ]);
     expect(rows[0]!.tags).toEqual({ kind: 'benchmark', topics: ['performance'] });
     expect(rows[1]!.tags).toMatchObject({ kind: 'benchmark', metric: 'http-rps' });
     expect(rows[0]!.section).toBe('Tables');
@@ -55,7 +66,11 @@ describe('markdown digests → raw claims', () => {
 
   it('makes one claim per list item, nested ones included, with the heading path as section', () => {
     const items = parsed.claims.filter((c) => c.section === 'Tables › Nested');
-    expect(items.map((c) => c.text)).toEqual(['Parent item with bold and code.', 'Child item stands alone.', 'Item with a tag.']);
+    expect(items.map((c) => c.text)).toEqual([
+      'Parent item with bold and code.',
+      'Child item stands alone.',
+      'Item with a tag.',
+    ]);
     expect(items[2]!.tags).toEqual({ side: 'python', stance: 'gil-matters:no' });
   });
 

@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answers/ask.js';
 import { compare } from '../../src/answers/compare.js';
-import { loadMatrix } from '../../src/matrix/definition.js';
 import type { Core } from '../../src/core.js';
+import { loadMatrix } from '../../src/matrix/definition.js';
 import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -14,7 +14,9 @@ const ORIGINALITY = resolve(ROOT, '../shared/tools/check-originality');
 
 describe('the shipped knowledge base', () => {
   let core: Core;
-  beforeAll(async () => { core = await testCore(REAL_KNOWLEDGE); });
+  beforeAll(async () => {
+    core = await testCore(REAL_KNOWLEDGE);
+  });
   afterAll(() => core.close());
 
   it('indexes one digest per source article without warnings', () => {
@@ -38,7 +40,8 @@ describe('the shipped knowledge base', () => {
     expect(r.result.go.length).toBeGreaterThan(0);
     expect(r.result.python.length).toBeGreaterThan(0);
     expect(r.result.disagreements.length).toBeGreaterThan(0);
-    for (const d of r.result.disagreements) expect(d.claims[0].citation.documentId).not.toBe(d.claims[1].citation.documentId);
+    for (const d of r.result.disagreements)
+      expect(d.claims[0].citation.documentId).not.toBe(d.claims[1].citation.documentId);
   });
 
   it('shows where the sources disagree on how much faster Go is', () => {
@@ -58,7 +61,11 @@ describe('the shipped knowledge base', () => {
   });
 
   it('captures every benchmark table row with its figures', () => {
-    const rows = core.db.prepare("SELECT count(*) AS n FROM claims WHERE text LIKE '%120,000%' OR text LIKE '%45.2%' OR text LIKE '%555K%' OR text LIKE '%555,000%'").get() as { n: number };
+    const rows = core.db
+      .prepare(
+        "SELECT count(*) AS n FROM claims WHERE text LIKE '%120,000%' OR text LIKE '%45.2%' OR text LIKE '%555K%' OR text LIKE '%555,000%'",
+      )
+      .get() as { n: number };
     expect(rows.n).toBeGreaterThanOrEqual(3);
   });
 });

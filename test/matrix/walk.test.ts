@@ -5,13 +5,20 @@ import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { TestClock } from '../../src/clock.js';
-import { createCore, type Core } from '../../src/core.js';
+import { type Core, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { loadMatrix } from '../../src/matrix/definition.js';
 import { RecordingPort } from '../fakes/recording-port.js';
 import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
 
-const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({ platform: 'console', workspaceId: 'w', channelId: 'arch', userId, isAdmin: false, ...extra });
+const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({
+  platform: 'console',
+  workspaceId: 'w',
+  channelId: 'arch',
+  userId,
+  isAdmin: false,
+  ...extra,
+});
 const button = (r: Reply | undefined, label: RegExp) => r?.buttons?.find((b) => label.test(b.label))?.actionId ?? '';
 
 describe('decision-matrix walk (real SQLite)', () => {
@@ -20,7 +27,13 @@ describe('decision-matrix walk (real SQLite)', () => {
 
   async function bot(dbPath = ':memory:', clock = new TestClock()) {
     const port = new RecordingPort();
-    const core = await createCore({ dbPath, knowledgeDir: FIXTURE_KNOWLEDGE, logger: createLogger('silent'), clock, pollUpdateIntervalMs: 5 });
+    const core = await createCore({
+      dbPath,
+      knowledgeDir: FIXTURE_KNOWLEDGE,
+      logger: createLogger('silent'),
+      clock,
+      pollUpdateIntervalMs: 5,
+    });
     core.registerPort(port);
     cleanups.push(() => core.close());
     return { core, port };
@@ -93,10 +106,14 @@ describe('decision-matrix walk (real SQLite)', () => {
     await click(a.core, a.port, /Next/, 'lead');
     a.core.close();
     const b = await bot(path);
-    expect(renderText(await b.core.handler.command('matrix status', ctx('ann')))).toMatch(/step 2 of 3, 1 step\(s\) answered/);
+    expect(renderText(await b.core.handler.command('matrix status', ctx('ann')))).toMatch(
+      /step 2 of 3, 1 step\(s\) answered/,
+    );
     const stale = await b.core.handler.action(button(stepOne, /^Yes$/), ctx('ann'));
     expect(renderText(stale.reply!)).toMatch(/moved on to step 2/);
-    expect(renderText(await b.core.handler.command('matrix', ctx('ann')))).toMatch(/Resumed the open walk at step 2 of 3/);
+    expect(renderText(await b.core.handler.command('matrix', ctx('ann')))).toMatch(
+      /Resumed the open walk at step 2 of 3/,
+    );
     expect(b.port.posts.at(-1)!.reply.title).toBe('🧭 Step 2/3: Mostly I/O-bound');
   });
 
@@ -133,7 +150,10 @@ describe('decision-matrix walk (real SQLite)', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const path = join(t.dir, 'matrix.yaml');
-    writeFileSync(path, 'version: 1\ntitle: Broken\nfactors:\n  - id: x\n    title: Xx factor\n    question: Is this a long enough question?\n    scale: yes-no\n    weights:\n      yes: { go: lots, python: 0 }\n      no: { go: 0, python: 1 }\n    claims: [a:b]\n  - id: y\n    title: Yy\n    question: Another question here?\n    scale: importance\n    weights: { go: 1, python: 0 }\n    claims: [c:d]\n');
+    writeFileSync(
+      path,
+      'version: 1\ntitle: Broken\nfactors:\n  - id: x\n    title: Xx factor\n    question: Is this a long enough question?\n    scale: yes-no\n    weights:\n      yes: { go: lots, python: 0 }\n      no: { go: 0, python: 1 }\n    claims: [a:b]\n  - id: y\n    title: Yy\n    question: Another question here?\n    scale: importance\n    weights: { go: 1, python: 0 }\n    claims: [c:d]\n',
+    );
     expect(() => loadMatrix(path)).toThrow(/line 9 \(factors\.0\.weights\.yes\.go\)/);
   });
 });

@@ -4,12 +4,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runConcurrent } from '../../bench/load.js';
 import { FakeSlack } from '../fakes/slack-fake.js';
 import { SlackSender } from '../fakes/slack-requests.js';
-import { startBot, type BotProcess } from '../helpers/bot-process.js';
+import { type BotProcess, startBot } from '../helpers/bot-process.js';
 import { REAL_KNOWLEDGE, tempDir } from '../helpers/core.js';
 
 const SECRET = 'fault-secret';
 type El = { action_id?: string; text?: { text: string } };
-const voteButtons = (blocks: unknown) => (blocks as { type: string; elements?: El[] }[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []).map((e) => e.action_id!).filter((id) => id.startsWith('v1:poll:vote:'));
+const voteButtons = (blocks: unknown) =>
+  (blocks as { type: string; elements?: El[] }[])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements ?? [])
+    .map((e) => e.action_id!)
+    .filter((id) => id.startsWith('v1:poll:vote:'));
 
 /**
  * Real processes, real SQLite, real signed HTTP: the bot is killed or stopped in the middle of a vote
@@ -19,15 +24,29 @@ describe('faults: the bot as a real process under a vote storm', () => {
   let fake: FakeSlack;
   const bots: BotProcess[] = [];
   const cleanups: (() => void)[] = [];
-  beforeAll(async () => { fake = await new FakeSlack().start(); });
-  afterAll(async () => { await fake.close(); });
+  beforeAll(async () => {
+    fake = await new FakeSlack().start();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
   afterEach(async () => {
-    for (const b of bots.splice(0)) if (b.child.exitCode === null && b.child.signalCode === null) { b.child.kill('SIGKILL'); await b.exited; }
+    for (const b of bots.splice(0))
+      if (b.child.exitCode === null && b.child.signalCode === null) {
+        b.child.kill('SIGKILL');
+        await b.exited;
+      }
     cleanups.splice(0).forEach((c) => c());
   });
 
   async function bot(dbPath: string): Promise<BotProcess> {
-    const b = await startBot({ VERSUS_DB: dbPath, KNOWLEDGE_DIR: REAL_KNOWLEDGE, SLACK_BOT_TOKEN: 'xoxb-fault', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
+    const b = await startBot({
+      VERSUS_DB: dbPath,
+      KNOWLEDGE_DIR: REAL_KNOWLEDGE,
+      SLACK_BOT_TOKEN: 'xoxb-fault',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+    });
     bots.push(b);
     return b;
   }
@@ -38,29 +57,49 @@ describe('faults: the bot as a real process under a vote storm', () => {
   }
   async function openPoll(b: BotProcess, channel: string): Promise<{ pollId: string; actions: string[]; ts: string }> {
     await new SlackSender(b.endpoint, SECRET).command('poll', { responseUrl: fake.responseUrl(), channel });
-    const post = await fake.waitFor(() => fake.callsOf('chat.postMessage').find((c) => c.body.channel === channel && c.result));
+    const post = await fake.waitFor(() =>
+      fake.callsOf('chat.postMessage').find((c) => c.body.channel === channel && c.result),
+    );
     const actions = voteButtons(post.body.blocks);
     return { pollId: actions[0]!.split(':')[3]!, actions, ts: String(post.result!.ts) };
   }
   /** 5,000 votes from distinct users at concurrency 50; `during` runs once `after` votes are acknowledged. */
-  async function storm(b: BotProcess, poll: { actions: string[]; ts: string }, channel: string, after: number, during: () => void) {
+  async function storm(
+    b: BotProcess,
+    poll: { actions: string[]; ts: string },
+    channel: string,
+    after: number,
+    during: () => void,
+  ) {
     const send = new SlackSender(b.endpoint, SECRET);
     const acked: string[] = [];
     let fired = false;
     await runConcurrent(5000, 50, async (i) => {
       const user = `V${i}`;
       try {
-        const r = await send.action(poll.actions[i % 3]!, { user, channel, messageTs: poll.ts, responseUrl: fake.responseUrl() });
+        const r = await send.action(poll.actions[i % 3]!, {
+          user,
+          channel,
+          messageTs: poll.ts,
+          responseUrl: fake.responseUrl(),
+        });
         if (r.status === 200) acked.push(user);
-      } catch { /* connection refused or reset after the kill/stop: not acknowledged */ }
-      if (!fired && acked.length >= after) { fired = true; during(); }
+      } catch {
+        /* connection refused or reset after the kill/stop: not acknowledged */
+      }
+      if (!fired && acked.length >= after) {
+        fired = true;
+        during();
+      }
     });
     return acked;
   }
   const votersIn = (dbPath: string, pollId: string) => {
     const db = new BetterSqlite3(dbPath, { readonly: true });
     try {
-      return new Set((db.prepare('SELECT user_id AS u FROM votes WHERE poll_id = ?').all(pollId) as { u: string }[]).map((r) => r.u));
+      return new Set(
+        (db.prepare('SELECT user_id AS u FROM votes WHERE poll_id = ?').all(pollId) as { u: string }[]).map((r) => r.u),
+      );
     } finally {
       db.close();
     }
@@ -86,12 +125,16 @@ describe('faults: the bot as a real process under a vote storm', () => {
     const a = await bot(path);
     const poll = await openPoll(a, 'CTERM');
     let stoppedAt = 0;
-    const acked = await storm(a, poll, 'CTERM', 1500, () => { stoppedAt = Date.now(); a.child.kill('SIGTERM'); });
+    const acked = await storm(a, poll, 'CTERM', 1500, () => {
+      stoppedAt = Date.now();
+      a.child.kill('SIGTERM');
+    });
     const exit = await a.exited;
     // Exit code 0 also proves the bot's own 10 s hard-stop timer never fired.
     expect(exit).toEqual({ code: 0, signal: null });
     expect(stoppedAt).toBeGreaterThan(0);
-    const at = (msg: string) => (JSON.parse(a.logs.find((l) => l.includes(`"msg":"${msg}"`))!) as { time: number }).time;
+    const at = (msg: string) =>
+      (JSON.parse(a.logs.find((l) => l.includes(`"msg":"${msg}"`))!) as { time: number }).time;
     expect(at('stopped') - at('shutting down')).toBeLessThan(10_000);
     const voters = votersIn(path, poll.pollId);
     expect(acked.filter((u) => !voters.has(u))).toEqual([]);
@@ -109,14 +152,26 @@ describe('faults: the bot as a real process under a vote storm', () => {
       const user = `W${i % 400}`;
       const via = i % 2 ? sendA : sendB;
       const option = i < 400 ? 0 : 1;
-      const r = await via.action(poll.actions[option]!, { user, channel: 'CTWO', messageTs: poll.ts, responseUrl: fake.responseUrl() });
+      const r = await via.action(poll.actions[option]!, {
+        user,
+        channel: 'CTWO',
+        messageTs: poll.ts,
+        responseUrl: fake.responseUrl(),
+      });
       expect(r.status).toBe(200);
     });
     expect(acks).toHaveLength(500);
     const db = new BetterSqlite3(path, { readonly: true });
-    const rows = db.prepare('SELECT option_idx AS o, count(*) AS n FROM votes WHERE poll_id = ? GROUP BY option_idx ORDER BY option_idx').all(poll.pollId);
+    const rows = db
+      .prepare(
+        'SELECT option_idx AS o, count(*) AS n FROM votes WHERE poll_id = ? GROUP BY option_idx ORDER BY option_idx',
+      )
+      .all(poll.pollId);
     db.close();
-    expect(rows).toEqual([{ o: 0, n: 300 }, { o: 1, n: 100 }]);
+    expect(rows).toEqual([
+      { o: 0, n: 300 },
+      { o: 1, n: 100 },
+    ]);
     const url = fake.responseUrl();
     await sendB.command('compare concurrency', { responseUrl: url });
     const answer = await fake.waitFor(() => fake.responses.find((r) => r.path === new URL(url).pathname));

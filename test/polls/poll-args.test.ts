@@ -6,22 +6,48 @@ import { nextRun, parseWhen } from '../../src/polls/when.js';
 
 describe('poll arguments', () => {
   it('GIVEN no arguments THEN a Team Go vs Team Python poll, anonymous, 24 h', () => {
-    expect(parsePollArgs('')).toEqual({ ok: true, value: { op: 'create', kind: 'team', question: expect.any(String), options: [...TEAM_OPTIONS], anonymous: true, durationMs: 86_400_000 } });
+    expect(parsePollArgs('')).toEqual({
+      ok: true,
+      value: {
+        op: 'create',
+        kind: 'team',
+        question: expect.any(String),
+        options: [...TEAM_OPTIONS],
+        anonymous: true,
+        durationMs: 86_400_000,
+      },
+    });
   });
   it('GIVEN a quoted question, options (curly quotes too), public and a duration THEN a custom poll', () => {
     expect(parsePollArgs('“Which for billing?” "Go" ‘Python’ public for 2h')).toMatchObject({
-      ok: true, value: { kind: 'custom', question: 'Which for billing?', options: ['Go', 'Python'], anonymous: false, durationMs: 7_200_000 },
+      ok: true,
+      value: {
+        kind: 'custom',
+        question: 'Which for billing?',
+        options: ['Go', 'Python'],
+        anonymous: false,
+        durationMs: 7_200_000,
+      },
     });
   });
   it('GIVEN 0 options THEN an error saying 2 to 10', () => {
-    expect(parsePollArgs('"Which one?"')).toMatchObject({ ok: false, error: expect.stringMatching(/2 to 10 options; you gave 0/) });
+    expect(parsePollArgs('"Which one?"')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/2 to 10 options; you gave 0/),
+    });
   });
   it('GIVEN 11 options THEN an error saying 2 to 10', () => {
     const opts = Array.from({ length: 11 }, (_, i) => `"o${i}"`).join(' ');
-    expect(parsePollArgs(`"Which one?" ${opts}`)).toMatchObject({ ok: false, error: expect.stringMatching(/you gave 11/) });
+    expect(parsePollArgs(`"Which one?" ${opts}`)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/you gave 11/),
+    });
   });
   it('GIVEN a duration typo like 2hh THEN an error with the accepted forms', () => {
-    expect(parsePollArgs('for 2hh')).toMatchObject({ ok: false, error: expect.stringMatching(/not a duration.*`30m`, `2h` or `3d`/) });
+    expect(parsePollArgs('for 2hh')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not a duration.*`30m`, `2h` or `3d`/),
+    });
   });
   it('GIVEN more than 30 days THEN refused', () => {
     expect(parseDuration('31d')).toMatchObject({ ok: false, error: expect.stringMatching(/at most 30 days/) });
@@ -46,17 +72,28 @@ describe('schedule arguments', () => {
     expect(parseWhen(text)).toEqual({ ok: true, value: { cron, everyWeeks } });
   });
   it('GIVEN a cron with 7 fields THEN an error explaining the 5 fields', () => {
-    expect(parseWhen('0 0 10 * * 1 2027')).toMatchObject({ ok: false, error: expect.stringMatching(/exactly 5 fields.*has 7.*0 10 \* \* 1/s) });
+    expect(parseWhen('0 0 10 * * 1 2027')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/exactly 5 fields.*has 7.*0 10 \* \* 1/s),
+    });
   });
   it('GIVEN no time THEN an error with examples', () => {
-    expect(parseWhen('every monday')).toMatchObject({ ok: false, error: expect.stringMatching(/Add a time.*every monday at 10:00/) });
+    expect(parseWhen('every monday')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Add a time.*every monday at 10:00/),
+    });
   });
   it('GIVEN an unknown time zone THEN refused with examples', () => {
-    expect(parseAddArgs('every monday at 10:00 --tz Mars/Olympus')).toMatchObject({ ok: false, error: expect.stringMatching(/Unknown time zone.*Europe\/Berlin/) });
+    expect(parseAddArgs('every monday at 10:00 --tz Mars/Olympus')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/Unknown time zone.*Europe\/Berlin/),
+    });
   });
   it('computes the next run in the schedule time zone', () => {
     const spec = { cron: '0 10 * * 1', everyWeeks: 1 };
-    expect(nextRun(spec, 'Europe/Berlin', new Date('2026-01-05T12:00:00Z'), new Date('2026-01-05T12:00:00Z')).toISOString()).toBe('2026-01-12T09:00:00.000Z');
+    expect(
+      nextRun(spec, 'Europe/Berlin', new Date('2026-01-05T12:00:00Z'), new Date('2026-01-05T12:00:00Z')).toISOString(),
+    ).toBe('2026-01-12T09:00:00.000Z');
   });
   it('skips off weeks for every 2 weeks', () => {
     const spec = { cron: '0 16 * * 5', everyWeeks: 2 };

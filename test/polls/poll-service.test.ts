@@ -1,16 +1,23 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatContext } from '../../src/chat/context.js';
 import { encodeAction } from '../../src/chat/action-id.js';
+import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { TestClock } from '../../src/clock.js';
-import { createCore, type Core } from '../../src/core.js';
+import { type Core, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { RecordingPort } from '../fakes/recording-port.js';
 import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
 
-const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({ platform: 'console', workspaceId: 'w', channelId: 'c1', userId, isAdmin: false, ...extra });
+const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({
+  platform: 'console',
+  workspaceId: 'w',
+  channelId: 'c1',
+  userId,
+  isAdmin: false,
+  ...extra,
+});
 const text = (r: Reply | undefined) => (r ? renderText(r) : '');
 const pollIdOf = (r: Reply) => /Poll (p\w+)/.exec(text(r))![1]!;
 const barsOf = (r: Reply | undefined) => r?.blocks.find((b) => b.type === 'bars');
@@ -20,7 +27,13 @@ describe('polls through the core (real SQLite)', () => {
   afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
   async function start(dbPath: string, clock: TestClock, port = new RecordingPort()) {
-    const core = await createCore({ dbPath, knowledgeDir: FIXTURE_KNOWLEDGE, logger: createLogger('silent'), clock, pollUpdateIntervalMs: 5 });
+    const core = await createCore({
+      dbPath,
+      knowledgeDir: FIXTURE_KNOWLEDGE,
+      logger: createLogger('silent'),
+      clock,
+      pollUpdateIntervalMs: 5,
+    });
     core.registerPort(port);
     cleanups.push(() => core.close());
     return { core, port };
@@ -38,10 +51,13 @@ describe('polls through the core (real SQLite)', () => {
     const pollId = pollIdOf(await core.handler.command('poll', ctx('creator')));
     const users = Array.from({ length: 1000 }, (_, i) => `u${i}`);
     await Promise.all(users.map((u, i) => vote(core, pollId, i % 3, u)));
-    await Promise.all(users.slice(0, 100).map((u, i) => vote(core, pollId, (i % 3 + 1) % 3, u))); // change
+    await Promise.all(users.slice(0, 100).map((u, i) => vote(core, pollId, ((i % 3) + 1) % 3, u))); // change
     await Promise.all(users.slice(100, 150).map((u, i) => vote(core, pollId, (100 + i) % 3, u))); // same option again: retract
     const expected = [0, 0, 0];
-    users.forEach((_, i) => { if (i >= 100 && i < 150) return; expected[i < 100 ? (i % 3 + 1) % 3 : i % 3]! += 1; });
+    users.forEach((_, i) => {
+      if (i >= 100 && i < 150) return;
+      expected[i < 100 ? ((i % 3) + 1) % 3 : i % 3]! += 1;
+    });
     await core.polls.renders.drain();
     const last = barsOf(port.latest(port.posts[0]!.ref.messageId));
     expect(last && last.type === 'bars' && last.bars.map((b) => b.count)).toEqual(expected);
@@ -66,7 +82,9 @@ describe('polls through the core (real SQLite)', () => {
   it('lets only the creator or an admin close a poll', async () => {
     const { core, port } = await start(':memory:', new TestClock());
     const pollId = pollIdOf(await core.handler.command('poll', ctx('creator')));
-    expect(text(await core.handler.command(`poll close ${pollId}`, ctx('mallory')))).toMatch(/Only the person who started this poll or an admin/);
+    expect(text(await core.handler.command(`poll close ${pollId}`, ctx('mallory')))).toMatch(
+      /Only the person who started this poll or an admin/,
+    );
     port.admins.add('boss'); // e.g. Slack's admin flag, looked up through the port
     expect(text(await core.handler.command(`poll close ${pollId}`, ctx('boss')))).toMatch(/is closed/);
   });
@@ -78,7 +96,9 @@ describe('polls through the core (real SQLite)', () => {
     await core.handler.action(encodeAction({ kind: 'poll', op: 'close', pollId }), ctx('creator'));
     await core.polls.renders.drain();
     const final = text(port.latest(port.posts[0]!.ref.messageId));
-    expect(final).toMatch(/Closed:[\s\S]*Python\* wins with 1 of 1[\s\S]*Strongest cited claim from each side[\s\S]*🐹[\s\S]*— [\s\S]*🐍/);
+    expect(final).toMatch(
+      /Closed:[\s\S]*Python\* wins with 1 of 1[\s\S]*Strongest cited claim from each side[\s\S]*🐹[\s\S]*— [\s\S]*🐍/,
+    );
   });
 
   it('keeps votes, end time and message id across a restart, and closes a poll whose time passed while down', async () => {
@@ -118,7 +138,11 @@ describe('polls through the core (real SQLite)', () => {
 
   it('answers bad poll input with a usage note only the sender sees', async () => {
     const { core, port } = await start(':memory:', new TestClock());
-    for (const bad of ['poll "Only a question?"', 'poll for 3dd', `poll "Q?!" ${Array.from({ length: 11 }, (_, i) => `"${i}"`).join(' ')}`]) {
+    for (const bad of [
+      'poll "Only a question?"',
+      'poll for 3dd',
+      `poll "Q?!" ${Array.from({ length: 11 }, (_, i) => `"${i}"`).join(' ')}`,
+    ]) {
       const r = await core.handler.command(bad, ctx('u'));
       expect(r.visibility).toBe('ephemeral');
       expect(text(r)).toMatch(/Usage: `\/versus poll/);

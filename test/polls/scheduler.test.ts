@@ -9,7 +9,13 @@ import { motionCandidates } from '../../src/polls/motions.js';
 import { RecordingPort } from '../fakes/recording-port.js';
 import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
 
-const ctx: ChatContext = { platform: 'console', workspaceId: 'w', channelId: 'debates', userId: 'lead', isAdmin: false };
+const ctx: ChatContext = {
+  platform: 'console',
+  workspaceId: 'w',
+  channelId: 'debates',
+  userId: 'lead',
+  isAdmin: false,
+};
 
 describe('scheduled debate polls', () => {
   const cleanups: (() => void)[] = [];
@@ -17,7 +23,13 @@ describe('scheduled debate polls', () => {
 
   async function bot(dbPath: string, clock: TestClock) {
     const port = new RecordingPort();
-    const core = await createCore({ dbPath, knowledgeDir: FIXTURE_KNOWLEDGE, logger: createLogger('silent'), clock, pollUpdateIntervalMs: 5 });
+    const core = await createCore({
+      dbPath,
+      knowledgeDir: FIXTURE_KNOWLEDGE,
+      logger: createLogger('silent'),
+      clock,
+      pollUpdateIntervalMs: 5,
+    });
     core.registerPort(port);
     cleanups.push(() => core.close());
     return { core, port };
@@ -36,7 +48,12 @@ describe('scheduled debate polls', () => {
     expect(renderText(await a.core.handler.command('schedule add every monday at 10:00', ctx))).toMatch(/scheduled/);
     for (let week = 0; week < 3; week++) {
       clock.set(new Date(Date.parse('2026-03-02T10:00:30Z') + week * 7 * 86_400_000));
-      await Promise.all([a.core.scheduler.tick(), b.core.scheduler.tick(), a.core.scheduler.tick(), b.core.scheduler.tick()]);
+      await Promise.all([
+        a.core.scheduler.tick(),
+        b.core.scheduler.tick(),
+        a.core.scheduler.tick(),
+        b.core.scheduler.tick(),
+      ]);
     }
     expect(a.port.posts.length + b.port.posts.length).toBe(3);
   });
@@ -65,7 +82,8 @@ describe('scheduled debate polls', () => {
       await core.scheduler.tick();
       const poll = port.posts.at(-1)!.reply;
       topics.push(poll.title!);
-      if (day === 0) expect(renderText(poll)).toMatch(/Debate motion[\s\S]*The case for each side[\s\S]*🐹[\s\S]*—[\s\S]*🐍/);
+      if (day === 0)
+        expect(renderText(poll)).toMatch(/Debate motion[\s\S]*The case for each side[\s\S]*🐹[\s\S]*—[\s\S]*🐍/);
     }
     // Every candidate topic is debated once before the rotation starts over.
     const n = motionCandidates(core.answers, core.taxonomy).length;
@@ -79,14 +97,20 @@ describe('scheduled debate polls', () => {
     const added = renderText(await core.handler.command('schedule add weekdays 9:30 --tz Europe/Berlin', ctx));
     const id = /`(s\w+)`/.exec(added)![1]!;
     expect(renderText(await core.handler.command('schedule list', ctx))).toContain(id);
-    expect(renderText(await core.handler.command(`schedule remove ${id}`, { ...ctx, userId: 'someone' }))).toMatch(/Only the person/);
+    expect(renderText(await core.handler.command(`schedule remove ${id}`, { ...ctx, userId: 'someone' }))).toMatch(
+      /Only the person/,
+    );
     expect(renderText(await core.handler.command(`schedule remove ${id}`, ctx))).toMatch(/removed/);
     expect(renderText(await core.handler.command('schedule list', ctx))).toMatch(/No debate polls/);
   });
 
   it('explains bad schedules: 7-field cron, unknown time zone, no time', async () => {
     const { core } = await bot(':memory:', new TestClock());
-    for (const [input, msg] of [['schedule add 0 0 10 * * 1 2027', /exactly 5 fields/], ['schedule add every monday at 10:00 --tz Nowhere/City', /Unknown time zone/], ['schedule add every monday', /Add a time/]] as const) {
+    for (const [input, msg] of [
+      ['schedule add 0 0 10 * * 1 2027', /exactly 5 fields/],
+      ['schedule add every monday at 10:00 --tz Nowhere/City', /Unknown time zone/],
+      ['schedule add every monday', /Add a time/],
+    ] as const) {
       const r = await core.handler.command(input, ctx);
       expect(r.visibility).toBe('ephemeral');
       expect(renderText(r)).toMatch(msg);

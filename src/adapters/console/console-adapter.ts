@@ -35,7 +35,15 @@ export class ConsoleAdapter implements ChatPort {
   }
 
   private ctx(extra: Partial<ChatContext> = {}): ChatContext {
-    return { platform: 'console', workspaceId: 'local', channelId: 'console', userId: this.opts.userId ?? 'you', userName: 'you', isAdmin: true, ...extra };
+    return {
+      platform: 'console',
+      workspaceId: 'local',
+      channelId: 'console',
+      userId: this.opts.userId ?? 'you',
+      userName: 'you',
+      isAdmin: true,
+      ...extra,
+    };
   }
 
   private show(reply: Reply): MessageRef {
@@ -92,7 +100,12 @@ export class ConsoleAdapter implements ChatPort {
 
   /** Runs the REPL until the input ends or the user types `exit`. */
   start(): Promise<void> {
-    const rl = createInterface({ input: this.opts.input ?? process.stdin, output: this.out, prompt: PROMPT, terminal: false });
+    const rl = createInterface({
+      input: this.opts.input ?? process.stdin,
+      output: this.out,
+      prompt: PROMPT,
+      terminal: false,
+    });
     this.rl = rl;
     if (this.opts.banner) this.out.write(`${this.opts.banner}\n`);
     this.out.write(PROMPT);

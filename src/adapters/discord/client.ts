@@ -4,7 +4,11 @@ import { VersusError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 
 /** Guilds: slash commands, channels, threads. GuildMessages: @mentions. MessageContent (privileged): follow-ups in threads. */
-export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] as const;
+export const INTENTS = [
+  GatewayIntentBits.Guilds,
+  GatewayIntentBits.GuildMessages,
+  GatewayIntentBits.MessageContent,
+] as const;
 const WITHOUT_MESSAGE_CONTENT = INTENTS.filter((i) => i !== GatewayIntentBits.MessageContent);
 
 export const MESSAGE_CONTENT_HINT =
@@ -35,7 +39,12 @@ export function createClient(config: DiscordConfig, intents: readonly GatewayInt
 class DisallowedIntents extends Error {}
 
 /** Logs in and waits for READY plus every guild (ClientReady). Throws VersusError with what to fix. */
-async function loginOnce(config: DiscordConfig, intents: readonly GatewayIntentBits[], attach: (c: Client) => void, readyTimeoutMs: number): Promise<Client> {
+async function loginOnce(
+  config: DiscordConfig,
+  intents: readonly GatewayIntentBits[],
+  attach: (c: Client) => void,
+  readyTimeoutMs: number,
+): Promise<Client> {
   const client = createClient(config, intents);
   attach(client);
   let closeCode: number | undefined;
@@ -44,14 +53,25 @@ async function loginOnce(config: DiscordConfig, intents: readonly GatewayIntentB
   let timer: NodeJS.Timeout | undefined;
   try {
     await client.login(config.token);
-    await Promise.race([ready, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no READY within ${readyTimeoutMs} ms`)), readyTimeoutMs)))]);
+    await Promise.race([
+      ready,
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`no READY within ${readyTimeoutMs} ms`)), readyTimeoutMs)),
+      ),
+    ]);
     return client;
   } catch (err) {
     await client.destroy().catch(() => undefined);
     const message = (err as Error)?.message ?? String(err);
-    if (closeCode === GatewayCloseCodes.DisallowedIntents || /disallowed intents/i.test(message)) throw new DisallowedIntents(message);
+    if (closeCode === GatewayCloseCodes.DisallowedIntents || /disallowed intents/i.test(message))
+      throw new DisallowedIntents(message);
     if (closeCode === GatewayCloseCodes.AuthenticationFailed || /token|authentication failed/i.test(message)) {
-      throw new VersusError('platform_error', `Discord rejected the bot token (${message}). Set DISCORD_TOKEN to the token from Developer Portal → Bot → Reset Token.`, { cause: err });
+      throw new VersusError(
+        'platform_error',
+        `Discord rejected the bot token (${message}). Set DISCORD_TOKEN to the token from Developer Portal → Bot → Reset Token.`,
+        { cause: err },
+      );
     }
     throw new VersusError('platform_error', `Could not connect to Discord: ${message}`, { cause: err });
   } finally {
@@ -63,12 +83,20 @@ async function loginOnce(config: DiscordConfig, intents: readonly GatewayIntentB
  * Connects with all intents; if Discord refuses the privileged Message Content intent (close 4014), connects
  * again without it and says what that costs and how to enable it.
  */
-export async function connect(opts: { config: DiscordConfig; log: Logger; attach: (c: Client) => void; readyTimeoutMs: number }): Promise<{ client: Client; messageContent: boolean }> {
+export async function connect(opts: {
+  config: DiscordConfig;
+  log: Logger;
+  attach: (c: Client) => void;
+  readyTimeoutMs: number;
+}): Promise<{ client: Client; messageContent: boolean }> {
   try {
     return { client: await loginOnce(opts.config, INTENTS, opts.attach, opts.readyTimeoutMs), messageContent: true };
   } catch (err) {
     if (!(err instanceof DisallowedIntents)) throw err;
     opts.log.warn({ closeCode: GatewayCloseCodes.DisallowedIntents }, MESSAGE_CONTENT_HINT);
-    return { client: await loginOnce(opts.config, WITHOUT_MESSAGE_CONTENT, opts.attach, opts.readyTimeoutMs), messageContent: false };
+    return {
+      client: await loginOnce(opts.config, WITHOUT_MESSAGE_CONTENT, opts.attach, opts.readyTimeoutMs),
+      messageContent: false,
+    };
   }
 }

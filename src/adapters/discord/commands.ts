@@ -1,4 +1,10 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  SlashCommandBuilder,
+} from 'discord.js';
 
 /**
  * The `/versus` slash command. Each subcommand declares its options and how its values become the
@@ -39,13 +45,30 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   {
     name: 'ask',
     description: 'The best cited claims that answer a question',
-    options: [{ name: 'question', description: 'e.g. how much memory does a goroutine start with?', type: 'string', required: true, maxLength: 6000 }],
+    options: [
+      {
+        name: 'question',
+        description: 'e.g. how much memory does a goroutine start with?',
+        type: 'string',
+        required: true,
+        maxLength: 6000,
+      },
+    ],
     toText: (v) => join('ask', str(v.question)),
   },
   {
     name: 'compare',
     description: 'Go vs Python on a topic, with figures and disagreements between sources',
-    options: [{ name: 'topic', description: 'e.g. concurrency, performance, hiring', type: 'string', required: true, maxLength: 60, autocomplete: 'topic' }],
+    options: [
+      {
+        name: 'topic',
+        description: 'e.g. concurrency, performance, hiring',
+        type: 'string',
+        required: true,
+        maxLength: 60,
+        autocomplete: 'topic',
+      },
+    ],
     toText: (v) => join('compare', str(v.topic)),
   },
   {
@@ -59,30 +82,71 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     description: 'Team Go vs Team Python poll, or your own question and options',
     options: [
       { name: 'question', description: 'Your own question (then give options too)', type: 'string', maxLength: 250 },
-      { name: 'options', description: 'Options separated by | e.g. Go | Python | Rust', type: 'string', maxLength: 800 },
+      {
+        name: 'options',
+        description: 'Options separated by | e.g. Go | Python | Rust',
+        type: 'string',
+        maxLength: 800,
+      },
       { name: 'public', description: 'Show who voted for what (default: anonymous)', type: 'boolean' },
-      { name: 'duration', description: 'How long it stays open, e.g. 2h, 3d (default 24h)', type: 'string', maxLength: 20 },
-      { name: 'manage', description: 'Close, show results or export an existing poll (give its id)', type: 'string', choices: ['close', 'results', 'export'] },
+      {
+        name: 'duration',
+        description: 'How long it stays open, e.g. 2h, 3d (default 24h)',
+        type: 'string',
+        maxLength: 20,
+      },
+      {
+        name: 'manage',
+        description: 'Close, show results or export an existing poll (give its id)',
+        type: 'string',
+        choices: ['close', 'results', 'export'],
+      },
       { name: 'id', description: 'Poll id for manage, e.g. p3k9x2', type: 'string', maxLength: 20 },
     ],
     toText: (v) => {
       if (v.manage) return join('poll', str(v.manage), str(v.id));
-      const options = str(v.options).split('|').map((o) => o.trim()).filter(Boolean);
-      return join('poll', v.question ? quoted(v.question) : '', ...options.map(quoted), v.public ? 'public' : '', v.duration ? `for ${str(v.duration)}` : '');
+      const options = str(v.options)
+        .split('|')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      return join(
+        'poll',
+        v.question ? quoted(v.question) : '',
+        ...options.map(quoted),
+        v.public ? 'public' : '',
+        v.duration ? `for ${str(v.duration)}` : '',
+      );
     },
   },
   {
     name: 'schedule',
     description: 'Recurring debate polls in this channel',
     options: [
-      { name: 'action', description: 'add, list or remove', type: 'string', required: true, choices: ['add', 'list', 'remove'] },
+      {
+        name: 'action',
+        description: 'add, list or remove',
+        type: 'string',
+        required: true,
+        choices: ['add', 'list', 'remove'],
+      },
       { name: 'when', description: 'For add, e.g. every monday at 10:00', type: 'string', maxLength: 100 },
       { name: 'timezone', description: 'For add, e.g. Europe/Berlin (default UTC)', type: 'string', maxLength: 60 },
-      { name: 'duration', description: 'For add: how long each poll stays open, e.g. 24h', type: 'string', maxLength: 20 },
+      {
+        name: 'duration',
+        description: 'For add: how long each poll stays open, e.g. 24h',
+        type: 'string',
+        maxLength: 20,
+      },
       { name: 'id', description: 'For remove: the schedule id from list', type: 'string', maxLength: 40 },
     ],
     toText: (v) => {
-      if (v.action === 'add') return join('schedule add', str(v.when), v.timezone ? `--tz ${str(v.timezone)}` : '', v.duration ? `--duration ${str(v.duration)}` : '');
+      if (v.action === 'add')
+        return join(
+          'schedule add',
+          str(v.when),
+          v.timezone ? `--tz ${str(v.timezone)}` : '',
+          v.duration ? `--duration ${str(v.duration)}` : '',
+        );
       if (v.action === 'remove') return join('schedule remove', str(v.id));
       return 'schedule list';
     },
@@ -90,13 +154,27 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
   {
     name: 'matrix',
     description: 'Walk through the Go-or-Python decision matrix',
-    options: [{ name: 'mode', description: 'start (default, with the channel), solo, status or cancel', type: 'string', choices: ['start', 'solo', 'status', 'cancel'] }],
+    options: [
+      {
+        name: 'mode',
+        description: 'start (default, with the channel), solo, status or cancel',
+        type: 'string',
+        choices: ['start', 'solo', 'status', 'cancel'],
+      },
+    ],
     toText: (v) => join('matrix', v.mode === 'start' ? '' : str(v.mode)),
   },
   {
     name: 'help',
     description: 'How to use Versus, with examples',
-    options: [{ name: 'command', description: 'Help for one command', type: 'string', choices: ['ask', 'compare', 'sources', 'poll', 'schedule', 'matrix'] }],
+    options: [
+      {
+        name: 'command',
+        description: 'Help for one command',
+        type: 'string',
+        choices: ['ask', 'compare', 'sources', 'poll', 'schedule', 'matrix'],
+      },
+    ],
     toText: (v) => join('help', str(v.command)),
   },
 ];
@@ -117,10 +195,18 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
     cmd.addSubcommand((sub) => {
       sub.setName(spec.name).setDescription(spec.description);
       for (const o of spec.options) {
-        if (o.type === 'boolean') sub.addBooleanOption((b) => b.setName(o.name).setDescription(o.description).setRequired(o.required ?? false));
+        if (o.type === 'boolean')
+          sub.addBooleanOption((b) =>
+            b
+              .setName(o.name)
+              .setDescription(o.description)
+              .setRequired(o.required ?? false),
+          );
         else {
           sub.addStringOption((s) => {
-            s.setName(o.name).setDescription(o.description).setRequired(o.required ?? false);
+            s.setName(o.name)
+              .setDescription(o.description)
+              .setRequired(o.required ?? false);
             if (o.maxLength) s.setMaxLength(o.maxLength);
             if (o.autocomplete) s.setAutocomplete(true);
             if (o.choices) s.addChoices(...o.choices.map((c) => ({ name: c, value: c })));

@@ -1,6 +1,11 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponentWithCustomId } from 'discord.js';
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  ButtonStyle,
+  ComponentType,
+} from 'discord.js';
 import type { Button } from '../../chat/reply.js';
-import { clip, COMPONENTS } from './limits.js';
+import { COMPONENTS, clip } from './limits.js';
 
 /** Versus only sends buttons with a custom_id (no link or SKU buttons). */
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
@@ -29,12 +34,19 @@ export function toDiscordButtons(buttons: Button[]): { buttons: APIButtonCompone
   const seen = new Set<string>();
   for (const b of buttons) {
     if (b.actionId.length === 0 || b.actionId.length > COMPONENTS.customId) {
-      warnings.push(`button "${b.label}" left out: action id is ${b.actionId.length} characters (Discord allows 1–${COMPONENTS.customId})`);
+      warnings.push(
+        `button "${b.label}" left out: action id is ${b.actionId.length} characters (Discord allows 1–${COMPONENTS.customId})`,
+      );
     } else if (seen.has(b.actionId)) {
       warnings.push(`button "${b.label}" left out: action id ${b.actionId} is used twice in one reply`);
     } else {
       seen.add(b.actionId);
-      out.push({ type: ComponentType.Button, custom_id: b.actionId, label: clip(b.label || '…', COMPONENTS.buttonLabel), style: STYLE[b.style ?? 'default'] });
+      out.push({
+        type: ComponentType.Button,
+        custom_id: b.actionId,
+        label: clip(b.label || '…', COMPONENTS.buttonLabel),
+        style: STYLE[b.style ?? 'default'],
+      });
     }
   }
   return { buttons: out, warnings };
@@ -43,8 +55,20 @@ export function toDiscordButtons(buttons: Button[]): { buttons: APIButtonCompone
 /** ◀ / ▶ buttons of page `page` (1-based) of `total`. */
 export function navButtons(page: number, total: number, key: string): APIButtonComponentWithCustomId[] {
   const nav: APIButtonComponentWithCustomId[] = [];
-  if (page > 1) nav.push({ type: ComponentType.Button, custom_id: pageButtonId(page - 1, key), label: `◀ Back (${page - 1}/${total})`, style: ButtonStyle.Secondary });
-  if (page < total) nav.push({ type: ComponentType.Button, custom_id: pageButtonId(page + 1, key), label: `More ▶ (${page + 1}/${total})`, style: ButtonStyle.Secondary });
+  if (page > 1)
+    nav.push({
+      type: ComponentType.Button,
+      custom_id: pageButtonId(page - 1, key),
+      label: `◀ Back (${page - 1}/${total})`,
+      style: ButtonStyle.Secondary,
+    });
+  if (page < total)
+    nav.push({
+      type: ComponentType.Button,
+      custom_id: pageButtonId(page + 1, key),
+      label: `More ▶ (${page + 1}/${total})`,
+      style: ButtonStyle.Secondary,
+    });
   return nav;
 }
 
@@ -61,7 +85,10 @@ export function toRows(buttons: APIButtonComponentWithCustomId[]): ButtonRow[] {
  * must work on any page). When they do not fit next to the navigation row (over 20 on a paged reply, or
  * over 25 at all), they are spread over pages of 20 instead, adding pages if needed: never dropped.
  */
-export function spreadButtons(buttons: APIButtonComponentWithCustomId[], contentPages: number): { pageCount: number; forPage(page: number): APIButtonComponentWithCustomId[] } {
+export function spreadButtons(
+  buttons: APIButtonComponentWithCustomId[],
+  contentPages: number,
+): { pageCount: number; forPage(page: number): APIButtonComponentWithCustomId[] } {
   const all = COMPONENTS.rows * COMPONENTS.buttonsPerRow;
   const besideNav = (COMPONENTS.rows - 1) * COMPONENTS.buttonsPerRow;
   if (contentPages === 1 && buttons.length <= all) return { pageCount: 1, forPage: () => buttons };

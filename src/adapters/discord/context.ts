@@ -1,4 +1,11 @@
-import { PermissionFlagsBits, type BaseInteraction, type Channel, type GuildMember, type Message, type PermissionsBitField } from 'discord.js';
+import {
+  type BaseInteraction,
+  type Channel,
+  type GuildMember,
+  type Message,
+  PermissionFlagsBits,
+  type PermissionsBitField,
+} from 'discord.js';
 import type { ChatContext } from '../../chat/context.js';
 
 /** Versus admins on Discord: Manage Messages or Manage Guild (Administrator implies both). */
@@ -19,7 +26,10 @@ function memberIsAdmin(member: GuildMember | null): boolean {
  * Where an event happened, as the core sees it: a thread is identified by its parent channel plus the
  * thread id, so a poll or walk started in a thread is posted back into that thread.
  */
-export function where(channel: Channel | null, fallbackChannelId: string | null): Pick<ChatContext, 'channelId' | 'threadId'> {
+export function where(
+  channel: Channel | null,
+  fallbackChannelId: string | null,
+): Pick<ChatContext, 'channelId' | 'threadId'> {
   if (channel?.isThread()) return { channelId: channel.parentId ?? channel.id, threadId: channel.id };
   return { channelId: channel?.id ?? fallbackChannelId ?? 'unknown' };
 }
@@ -36,7 +46,10 @@ export function interactionContext(i: BaseInteraction): ChatContext {
   };
 }
 
-export function messageContext(m: Message, place: { channelId: string; threadId: string }): ChatContext & { threadId: string } {
+export function messageContext(
+  m: Message,
+  place: { channelId: string; threadId: string },
+): ChatContext & { threadId: string } {
   return {
     platform: 'discord',
     workspaceId: m.guildId ?? 'dm',

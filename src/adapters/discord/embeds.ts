@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { barText } from '../../chat/render-text.js';
 import type { Citation, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
-import { navButtons, spreadButtons, toDiscordButtons, toRows, type ButtonRow } from './components.js';
+import { type ButtonRow, navButtons, spreadButtons, toDiscordButtons, toRows } from './components.js';
 import { clip, EMBED } from './limits.js';
 
 /** One Discord message: what `reply()`, `update()`, `send()` and the REST client take. */
@@ -19,7 +19,13 @@ export interface RenderedReply {
 
 const COLOR = { neutral: 0x5865f2, go: 0x00add8, python: 0x3776ab, warn: 0xf0b232, private: 0x99aab5 } as const;
 const SIDE_ICON = { go: '🐹', python: '🐍', both: '⚖️' } as const;
-const KIND_LABEL = { benchmark: 'benchmark', anecdote: 'anecdote', fact: '', opinion: 'opinion', recommendation: 'advice' } as const;
+const KIND_LABEL = {
+  benchmark: 'benchmark',
+  anecdote: 'anecdote',
+  fact: '',
+  opinion: 'opinion',
+  recommendation: 'advice',
+} as const;
 /** Longest single description line before it is split: leaves room for a title and the page footer. */
 const LINE_MAX = 3800;
 const FOOTER_RESERVE = 40;
@@ -36,7 +42,9 @@ const line = (text: string): Atom => ({ kind: 'line', text });
 /** "Title › Section", a masked link when the source has a web address. */
 export function citationMarkdown(c: Citation): string {
   const label = `${c.title} › ${c.section}`.replace(/[[\]]/g, '');
-  return c.url && /^https?:\/\//i.test(c.url) ? `[${label}](${c.url.replace(/\)/g, '%29').replace(/\s/g, '%20')})` : label;
+  return c.url && /^https?:\/\//i.test(c.url)
+    ? `[${label}](${c.url.replace(/\)/g, '%29').replace(/\s/g, '%20')})`
+    : label;
 }
 
 export function claimMarkdown(c: CitedClaim, n: number): string {
@@ -76,7 +84,8 @@ function toSections(reply: Reply): Section[] {
     if (current.atoms.some((a) => a.kind === 'field')) open(undefined, current.color);
     current.atoms.push(line(t));
   };
-  for (const b of reply.blocks) addBlock(b, { open, text, field: (name, value) => current.atoms.push({ kind: 'field', name, value }) });
+  for (const b of reply.blocks)
+    addBlock(b, { open, text, field: (name, value) => current.atoms.push({ kind: 'field', name, value }) });
   return out;
 }
 
@@ -99,7 +108,12 @@ function addBlock(b: ReplyBlock, s: Sink): void {
       return s.text(discordMarkdown(b.text));
     case 'context':
       // "-# " is Discord's subtext; it applies per line.
-      return s.text(b.text.split('\n').map((l) => `-# ${l}`).join('\n'));
+      return s.text(
+        b.text
+          .split('\n')
+          .map((l) => `-# ${l}`)
+          .join('\n'),
+      );
     case 'divider':
       return s.text('───────────');
     case 'claims':
@@ -113,7 +127,9 @@ function addBlock(b: ReplyBlock, s: Sink): void {
     case 'disagreements':
       s.open('⚠️ Where the sources disagree', COLOR.warn);
       for (const d of b.items) {
-        s.text(`⚠️ **${d.about}**: ${d.summary}\n-# ↳ ${citationMarkdown(d.claims[0].citation)}\n-# ↳ ${citationMarkdown(d.claims[1].citation)}`);
+        s.text(
+          `⚠️ **${d.about}**: ${d.summary}\n-# ↳ ${citationMarkdown(d.claims[0].citation)}\n-# ↳ ${citationMarkdown(d.claims[1].citation)}`,
+        );
       }
       return;
     case 'bars':
@@ -145,7 +161,11 @@ function sized(atoms: Atom[]): Atom[] {
     let value = a.value;
     if (a.name.length > EMBED.fieldName) value = `**${a.name}**\n${value}`;
     const name = clip(a.name, EMBED.fieldName);
-    return splitText(value, EMBED.fieldValue).map((v, i) => ({ kind: 'field', name: i === 0 ? name : clip(`${a.name} (cont.)`, EMBED.fieldName), value: v }));
+    return splitText(value, EMBED.fieldValue).map((v, i) => ({
+      kind: 'field',
+      name: i === 0 ? name : clip(`${a.name} (cont.)`, EMBED.fieldName),
+      value: v,
+    }));
   });
 }
 
@@ -173,7 +193,10 @@ function paginate(sections: Section[]): APIEmbed[][] {
     start(s, false);
     for (const a of sized(s.atoms)) {
       const cost = a.kind === 'line' ? lineCost(a.text) : a.name.length + a.value.length;
-      const fitsEmbed = a.kind === 'line' ? (embed.description?.length ?? 0) + cost <= EMBED.description : (embed.fields?.length ?? 0) < EMBED.fields;
+      const fitsEmbed =
+        a.kind === 'line'
+          ? (embed.description?.length ?? 0) + cost <= EMBED.description
+          : (embed.fields?.length ?? 0) < EMBED.fields;
       if (!fitsEmbed || used + cost > budget) {
         // An embed with nothing in it yet moves to the next page whole, rather than leaving a bare title behind.
         const fresh = !embed.description && !embed.fields?.length;
@@ -206,7 +229,13 @@ export function renderReply(reply: Reply, pageKey: string): RenderedReply {
   const layout = spreadButtons(buttons, content.length);
   // Buttons that needed more pages than the text get pages of their own.
   while (content.length < layout.pageCount) {
-    content.push([{ color: COLOR.neutral, title: clip(reply.title ?? 'More actions', EMBED.title), description: '-# More actions for this answer below.' }]);
+    content.push([
+      {
+        color: COLOR.neutral,
+        title: clip(reply.title ?? 'More actions', EMBED.title),
+        description: '-# More actions for this answer below.',
+      },
+    ]);
   }
   const total = content.length;
   const pages = content.map((embeds, i): MessagePayload => {
@@ -220,6 +249,14 @@ export function renderReply(reply: Reply, pageKey: string): RenderedReply {
 
 /** Characters Discord counts against the 6,000 per message (title, description, fields, footer, author). */
 export function messageLength(p: MessagePayload): number {
-  return p.embeds.reduce((n, e) => n + (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0)
-    + (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0), 0);
+  return p.embeds.reduce(
+    (n, e) =>
+      n +
+      (e.title?.length ?? 0) +
+      (e.description?.length ?? 0) +
+      (e.footer?.text.length ?? 0) +
+      (e.author?.name.length ?? 0) +
+      (e.fields ?? []).reduce((m, f) => m + f.name.length + f.value.length, 0),
+    0,
+  );
 }

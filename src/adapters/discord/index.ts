@@ -1,4 +1,4 @@
-import { Events, type Client } from 'discord.js';
+import { type Client, Events } from 'discord.js';
 import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
 import type { DiscordConfig } from '../../config.js';
@@ -52,7 +52,12 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
   return {
     async start() {
       stopped = false;
-      const connected = await connect({ config: opts.config, log, attach: (c) => attachListeners(c, deps, inFlight), readyTimeoutMs: opts.readyTimeoutMs ?? 60_000 });
+      const connected = await connect({
+        config: opts.config,
+        log,
+        attach: (c) => attachListeners(c, deps, inFlight),
+        readyTimeoutMs: opts.readyTimeoutMs ?? 60_000,
+      });
       client = connected.client;
       messageContent = connected.messageContent;
       if (stopped) {
@@ -87,9 +92,15 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
 function checkSetup(client: Client, config: DiscordConfig, log: Logger): void {
   const appId = client.application?.id;
   if (appId && appId !== config.applicationId) {
-    log.warn({ configured: config.applicationId, token: appId }, 'discord: DISCORD_APPLICATION_ID is not the application of DISCORD_TOKEN; commands registered for it never reach this bot');
+    log.warn(
+      { configured: config.applicationId, token: appId },
+      'discord: DISCORD_APPLICATION_ID is not the application of DISCORD_TOKEN; commands registered for it never reach this bot',
+    );
   }
   if (config.guildId && !client.guilds.cache.has(config.guildId)) {
-    log.warn({ guildId: config.guildId }, 'discord: the bot is not in DISCORD_GUILD_ID; invite it (see docs/discord.md) or the guild commands cannot be used');
+    log.warn(
+      { guildId: config.guildId },
+      'discord: the bot is not in DISCORD_GUILD_ID; invite it (see docs/discord.md) or the guild commands cannot be used',
+    );
   }
 }

@@ -1,4 +1,9 @@
-import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+} from 'discord.js';
 import type { VersusHandler } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
@@ -23,7 +28,11 @@ const EPHEMERAL = { flags: MessageFlags.Ephemeral } as const;
  * Resolves with `work`'s value. If `work` is still running after `ms`, `defer()` is called first (once),
  * so a slow answer still meets Discord's 3-second deadline.
  */
-export async function withDeferral<T>(work: Promise<T>, ms: number, defer: () => Promise<unknown>): Promise<{ value: T; deferred: boolean }> {
+export async function withDeferral<T>(
+  work: Promise<T>,
+  ms: number,
+  defer: () => Promise<unknown>,
+): Promise<{ value: T; deferred: boolean }> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
   try {
@@ -46,8 +55,11 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
   if (!(await d.handler.firstDelivery('discord', i.id))) return;
   // The deferral must pick its visibility before the answer exists: help is private, the rest usually public.
   const privateGuess = i.options.getSubcommand(false) === 'help';
-  const { value: reply, deferred } = await withDeferral(d.handler.command(text, interactionContext(i)), d.deferAfterMs, () =>
-    i.deferReply(privateGuess ? EPHEMERAL : {}));
+  const { value: reply, deferred } = await withDeferral(
+    d.handler.command(text, interactionContext(i)),
+    d.deferAfterMs,
+    () => i.deferReply(privateGuess ? EPHEMERAL : {}),
+  );
   const isPrivate = reply.visibility === 'ephemeral';
   const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
   if (!deferred) {
@@ -78,12 +90,20 @@ export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promis
   if (page) {
     const payload = d.pages.page(page.key, page.page);
     if (payload) await i.update(payload);
-    else await i.reply({ ...d.pages.render(ephemeral('This answer is no longer in memory (it is old, or Versus restarted). Run the command again.')), flags: MessageFlags.Ephemeral });
+    else
+      await i.reply({
+        ...d.pages.render(
+          ephemeral('This answer is no longer in memory (it is old, or Versus restarted). Run the command again.'),
+        ),
+        flags: MessageFlags.Ephemeral,
+      });
     return;
   }
   if (!(await d.handler.firstDelivery('discord', i.id))) return;
   const ctx = { ...interactionContext(i), messageId: i.message.id };
-  const { value: outcome, deferred } = await withDeferral(d.handler.action(i.customId, ctx), d.deferAfterMs, () => i.deferUpdate());
+  const { value: outcome, deferred } = await withDeferral(d.handler.action(i.customId, ctx), d.deferAfterMs, () =>
+    i.deferUpdate(),
+  );
   if (outcome.update) {
     const payload = { ...d.pages.render(outcome.update), allowedMentions: NO_PINGS };
     if (deferred) await i.editReply(payload);
@@ -95,7 +115,11 @@ export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promis
 }
 
 async function replyOrFollowUp(i: ButtonInteraction, reply: Reply, d: InteractionDeps): Promise<void> {
-  const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS, ...(reply.visibility === 'ephemeral' ? EPHEMERAL : {}) };
+  const payload = {
+    ...d.pages.render(reply),
+    allowedMentions: NO_PINGS,
+    ...(reply.visibility === 'ephemeral' ? EPHEMERAL : {}),
+  };
   if (i.deferred || i.replied) await i.followUp(payload);
   else await i.reply(payload);
 }

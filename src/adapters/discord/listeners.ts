@@ -1,5 +1,5 @@
-import { Events, type Client, type Interaction } from 'discord.js';
-import { apologize, onAutocomplete, onButton, onChatInput, type InteractionDeps } from './interactions.js';
+import { type Client, Events, type Interaction } from 'discord.js';
+import { apologize, type InteractionDeps, onAutocomplete, onButton, onChatInput } from './interactions.js';
 import { onMessage } from './messages.js';
 
 /** Handlers still running, so stop() can let them finish before the connection goes. */
@@ -32,32 +32,54 @@ export function attachListeners(client: Client, d: InteractionDeps, inFlight: In
   client.on(Events.InteractionCreate, (i: Interaction) => {
     const started = performance.now();
     let work: Promise<void> | undefined;
-    if (i.isChatInputCommand()) work = onChatInput(i, d).catch(async (err: unknown) => {
-      d.log.error({ err, interaction: i.id, command: i.commandName }, 'discord: slash command failed');
-      await apologize(i, d);
-    });
-    else if (i.isAutocomplete()) work = onAutocomplete(i, d).catch((err: unknown) => {
-      d.log.error({ err, interaction: i.id }, 'discord: autocomplete failed');
-    });
-    else if (i.isButton()) work = onButton(i, d).catch(async (err: unknown) => {
-      d.log.error({ err, interaction: i.id, customId: i.customId }, 'discord: button failed');
-      await apologize(i, d);
-    });
-    if (work) inFlight.track(work.then(() => d.log.debug({ interaction: i.id, type: i.type, ms: Math.round(performance.now() - started) }, 'discord: interaction answered')));
+    if (i.isChatInputCommand())
+      work = onChatInput(i, d).catch(async (err: unknown) => {
+        d.log.error({ err, interaction: i.id, command: i.commandName }, 'discord: slash command failed');
+        await apologize(i, d);
+      });
+    else if (i.isAutocomplete())
+      work = onAutocomplete(i, d).catch((err: unknown) => {
+        d.log.error({ err, interaction: i.id }, 'discord: autocomplete failed');
+      });
+    else if (i.isButton())
+      work = onButton(i, d).catch(async (err: unknown) => {
+        d.log.error({ err, interaction: i.id, customId: i.customId }, 'discord: button failed');
+        await apologize(i, d);
+      });
+    if (work)
+      inFlight.track(
+        work.then(() =>
+          d.log.debug(
+            { interaction: i.id, type: i.type, ms: Math.round(performance.now() - started) },
+            'discord: interaction answered',
+          ),
+        ),
+      );
   });
 
   client.on(Events.MessageCreate, (message) => {
-    inFlight.track(onMessage(message, d).catch((err: unknown) => {
-      d.log.error({ err, message: message.id, channel: message.channelId }, 'discord: message handling failed');
-    }));
+    inFlight.track(
+      onMessage(message, d).catch((err: unknown) => {
+        d.log.error({ err, message: message.id, channel: message.channelId }, 'discord: message handling failed');
+      }),
+    );
   });
 
   // An 'error' event without a listener would crash the process.
   client.on(Events.Error, (err) => d.log.error({ err }, 'discord: client error'));
-  client.on(Events.ShardError, (err, shardId) => d.log.warn({ err, shardId }, 'discord: gateway connection error (discord.js reconnects)'));
-  client.on(Events.ShardDisconnect, (event, shardId) => d.log.warn({ code: event.code, shardId }, 'discord: gateway disconnected'));
+  client.on(Events.ShardError, (err, shardId) =>
+    d.log.warn({ err, shardId }, 'discord: gateway connection error (discord.js reconnects)'),
+  );
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    d.log.warn({ code: event.code, shardId }, 'discord: gateway disconnected'),
+  );
   client.on(Events.ShardReconnecting, (shardId) => d.log.info({ shardId }, 'discord: gateway reconnecting'));
   client.on(Events.Warn, (message) => d.log.warn(`discord.js: ${message}`));
   client.on(Events.Debug, (message) => d.log.trace(`discord.js: ${message}`));
-  client.rest.on('rateLimited', (info) => d.log.warn({ route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global }, 'discord: rate limited; waiting and retrying'));
+  client.rest.on('rateLimited', (info) =>
+    d.log.warn(
+      { route: info.route, method: info.method, retryAfterMs: info.retryAfter, global: info.global },
+      'discord: rate limited; waiting and retrying',
+    ),
+  );
 }

@@ -1,8 +1,8 @@
-import { ThreadAutoArchiveDuration, type Message, type ThreadChannel } from 'discord.js';
+import { type Message, ThreadAutoArchiveDuration, type ThreadChannel } from 'discord.js';
 import type { VersusHandler } from '../../chat/handler.js';
 import type { Logger } from '../../logger.js';
 import { botMention, messageContext, withoutMention } from './context.js';
-import { clip, COMMAND } from './limits.js';
+import { COMMAND, clip } from './limits.js';
 import type { PageStore } from './pages.js';
 
 export interface MessageDeps {
@@ -46,20 +46,32 @@ export async function onMessage(message: Message, d: MessageDeps): Promise<void>
 
   const thread = await startThread(message, text, d.log);
   if (thread) {
-    const reply = await d.handler.mention(text, messageContext(message, { channelId: message.channelId, threadId: thread.id }));
+    const reply = await d.handler.mention(
+      text,
+      messageContext(message, { channelId: message.channelId, threadId: thread.id }),
+    );
     await thread.send({ ...d.pages.render(reply), allowedMentions: NO_PINGS });
     return;
   }
   // No thread possible here (permission, channel type): answer under the message; the message id keys the conversation.
-  const reply = await d.handler.mention(text, messageContext(message, { channelId: message.channelId, threadId: message.id }));
+  const reply = await d.handler.mention(
+    text,
+    messageContext(message, { channelId: message.channelId, threadId: message.id }),
+  );
   await message.reply({ ...d.pages.render(reply), allowedMentions: { ...NO_PINGS, repliedUser: false } });
 }
 
 async function startThread(message: Message<true>, text: string, log: Logger): Promise<ThreadChannel | undefined> {
   try {
-    return await message.startThread({ name: clip(text || 'Versus', COMMAND.threadName), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+    return await message.startThread({
+      name: clip(text || 'Versus', COMMAND.threadName),
+      autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+    });
   } catch (err) {
-    log.warn({ err, channel: message.channelId, message: message.id }, 'discord: could not start a thread (needs Create Public Threads); answering in the channel');
+    log.warn(
+      { err, channel: message.channelId, message: message.id },
+      'discord: could not start a thread (needs Create Public Threads); answering in the channel',
+    );
     return undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
-import { renderReply, type MessagePayload } from './embeds.js';
+import { type MessagePayload, renderReply } from './embeds.js';
 
 export interface PageStoreOptions {
   /** Paged replies kept (least recently used dropped first). Default 500. */
@@ -29,7 +29,10 @@ export class PageStore {
   private readonly ttlMs: number;
   private readonly now: () => number;
 
-  constructor(private readonly log: Logger, opts: PageStoreOptions = {}) {
+  constructor(
+    private readonly log: Logger,
+    opts: PageStoreOptions = {},
+  ) {
     this.capacity = opts.capacity ?? 500;
     this.ttlMs = opts.ttlMs ?? 24 * 60 * 60 * 1000;
     this.now = opts.now ?? Date.now;

@@ -1,4 +1,4 @@
-import { Routes, type APIMessage, type Client } from 'discord.js';
+import { type APIMessage, type Client, Routes } from 'discord.js';
 import type { ChatPort, MessageRef } from '../../chat/port.js';
 import type { Reply } from '../../chat/reply.js';
 import { VersusError } from '../../errors.js';
@@ -17,7 +17,11 @@ export class DiscordPort implements ChatPort {
   readonly platform = 'discord' as const;
 
   /** `client` is a getter: the adapter may replace the client when it reconnects without Message Content. */
-  constructor(private readonly client: () => Client | undefined, private readonly pages: PageStore, private readonly log: Logger) {}
+  constructor(
+    private readonly client: () => Client | undefined,
+    private readonly pages: PageStore,
+    private readonly log: Logger,
+  ) {}
 
   private rest() {
     const c = this.client();
@@ -26,14 +30,22 @@ export class DiscordPort implements ChatPort {
   }
 
   async post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef> {
-    if (reply.visibility === 'ephemeral') this.log.debug({ channelId }, 'discord: an ephemeral reply posted to a channel is public (no interaction to answer)');
+    if (reply.visibility === 'ephemeral')
+      this.log.debug(
+        { channelId },
+        'discord: an ephemeral reply posted to a channel is public (no interaction to answer)',
+      );
     const target = threadId ?? channelId;
-    const msg = (await this.rest().post(Routes.channelMessages(target), { body: { ...this.pages.render(reply), allowed_mentions: NO_PINGS } })) as APIMessage;
+    const msg = (await this.rest().post(Routes.channelMessages(target), {
+      body: { ...this.pages.render(reply), allowed_mentions: NO_PINGS },
+    })) as APIMessage;
     return { channelId, messageId: msg.id, threadId };
   }
 
   async update(ref: MessageRef, reply: Reply): Promise<void> {
-    await this.rest().patch(Routes.channelMessage(ref.threadId ?? ref.channelId, ref.messageId), { body: { ...this.pages.render(reply), allowed_mentions: NO_PINGS } });
+    await this.rest().patch(Routes.channelMessage(ref.threadId ?? ref.channelId, ref.messageId), {
+      body: { ...this.pages.render(reply), allowed_mentions: NO_PINGS },
+    });
   }
 
   async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<string> {
@@ -52,7 +64,10 @@ export class DiscordPort implements ChatPort {
       const member = await guild?.members.fetch(userId);
       return isAdminPermissions(member?.permissions);
     } catch (err) {
-      this.log.warn({ err, workspaceId, userId }, 'discord: could not check member permissions; treating as not an admin');
+      this.log.warn(
+        { err, workspaceId, userId },
+        'discord: could not check member permissions; treating as not an admin',
+      );
       return false;
     }
   }

@@ -19,8 +19,11 @@ async function run(): Promise<number> {
     return 1;
   }
   const result = await registerCommands(config.discord);
-  const where = result.scope === 'guild' ? `in guild ${config.discord.guildId}` : 'globally (all servers the bot is in)';
-  process.stdout.write(`Registered /${result.commands.join(', /')} ${where} with ${SUBCOMMANDS.length} subcommands: ${SUBCOMMANDS.map((s) => s.name).join(', ')}.\n`);
+  const where =
+    result.scope === 'guild' ? `in guild ${config.discord.guildId}` : 'globally (all servers the bot is in)';
+  process.stdout.write(
+    `Registered /${result.commands.join(', /')} ${where} with ${SUBCOMMANDS.length} subcommands: ${SUBCOMMANDS.map((s) => s.name).join(', ')}.\n`,
+  );
   return 0;
 }
 
@@ -29,7 +32,12 @@ run().then(
   (e: unknown) => {
     if (isVersusError(e)) process.stderr.write(`discord:register: ${e.message}\n`);
     else if (e instanceof DiscordAPIError) {
-      const hint = e.status === 401 ? ' Check DISCORD_TOKEN.' : e.status === 403 || e.status === 404 ? ' Check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID (the bot must be in that guild).' : '';
+      const hint =
+        e.status === 401
+          ? ' Check DISCORD_TOKEN.'
+          : e.status === 403 || e.status === 404
+            ? ' Check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID (the bot must be in that guild).'
+            : '';
       process.stderr.write(`discord:register: Discord refused the commands (${e.status} ${e.message}).${hint}\n`);
     } else process.stderr.write(`discord:register: ${(e as Error)?.message ?? String(e)}\n`);
     process.exitCode = 1;

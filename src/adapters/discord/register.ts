@@ -18,7 +18,9 @@ export interface RegisterResult {
 export async function registerCommands(config: DiscordConfig, rest?: REST): Promise<RegisterResult> {
   const api = restApiBase(config.apiUrl);
   const client = rest ?? new REST({ version: '10', ...(api ? { api } : {}) }).setToken(config.token);
-  const route = config.guildId ? Routes.applicationGuildCommands(config.applicationId, config.guildId) : Routes.applicationCommands(config.applicationId);
+  const route = config.guildId
+    ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
+    : Routes.applicationCommands(config.applicationId);
   const answer = (await client.put(route, { body: commandDefinitions() })) as { name: string }[];
   return { scope: config.guildId ? 'guild' : 'global', route, commands: answer.map((c) => c.name) };
 }

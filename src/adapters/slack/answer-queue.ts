@@ -15,7 +15,10 @@ export class AnswerQueue {
    * @param maxWaitMs under load, a job runs once it has waited this long
    * @param maxBacklog past this many queued jobs, stop deferring to acks (bounds memory in a storm)
    */
-  constructor(private readonly maxWaitMs = 50, private readonly maxBacklog = 2_000) {}
+  constructor(
+    private readonly maxWaitMs = 50,
+    private readonly maxBacklog = 2_000,
+  ) {}
 
   /** A request arrived that has not been acknowledged yet. */
   requestStarted(): void {
@@ -54,7 +57,10 @@ export class AnswerQueue {
     // The oldest answer has waited long enough, or too many are waiting: run one even though requests are pending.
     const waited = Date.now() - this.jobs[0]!.queuedAt;
     if (this.unacked > 0 && waited < this.maxWaitMs && this.jobs.length < this.maxBacklog) {
-      this.timer ??= setTimeout(() => { this.timer = undefined; this.pump(); }, this.maxWaitMs - waited);
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        this.pump();
+      }, this.maxWaitMs - waited);
       return;
     }
     const job = this.jobs.shift()!;

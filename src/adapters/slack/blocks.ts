@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { Bar, Button, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
 import { barText } from '../../chat/render-text.js';
+import type { Bar, Button, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
 
 export type Block = types.KnownBlock;
 type MrkdwnField = types.MrkdwnElement;
@@ -11,17 +11,43 @@ export interface SlackMessage {
 }
 
 /** Limits from Slack's docs, with margin below the ~13k characters where msg_blocks_too_long starts. */
-export const LIMITS = { blocks: 50, sectionText: 3000, fields: 10, fieldText: 2000, header: 150, buttons: 25, buttonText: 75, actionId: 255, payloadChars: 11_000 } as const;
+export const LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  fields: 10,
+  fieldText: 2000,
+  header: 150,
+  buttons: 25,
+  buttonText: 75,
+  actionId: 255,
+  payloadChars: 11_000,
+} as const;
 
 const SIDE = { go: '🐹', python: '🐍', both: '⚖️' } as const;
-const KIND = { benchmark: 'benchmark', anecdote: 'anecdote', fact: '', opinion: 'opinion', recommendation: 'advice' } as const;
+const KIND = {
+  benchmark: 'benchmark',
+  anecdote: 'anecdote',
+  fact: '',
+  opinion: 'opinion',
+  recommendation: 'advice',
+} as const;
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 /** Slack mrkdwn needs &, < and > escaped, except in the <@user> mentions the core writes on purpose. */
-export const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/<(?!@[\w.-]+>)/g, '&lt;').replace(/(?<!<@[\w.-]+)>/g, '&gt;');
+export const escapeText = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/<(?!@[\w.-]+>)/g, '&lt;')
+    .replace(/(?<!<@[\w.-]+)>/g, '&gt;');
 
-const section = (text: string): types.SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) } });
-const context = (text: string): types.ContextBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) }] });
+const section = (text: string): types.SectionBlock => ({
+  type: 'section',
+  text: { type: 'mrkdwn', text: clip(text, LIMITS.sectionText) },
+});
+const context = (text: string): types.ContextBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) }],
+});
 
 function citation(c: CitedClaim): string {
   const where = `${escapeText(c.citation.title)} › ${escapeText(c.citation.section)}`;
@@ -55,16 +81,23 @@ export function renderBlock(b: ReplyBlock): Block[] {
       // Figures as section fields, two per row (label | Go · Python), at most 10 fields per section.
       const fields: MrkdwnField[] = b.rows.flatMap((r): MrkdwnField[] => [
         { type: 'mrkdwn', text: clip(`*${escapeText(r.label)}*`, LIMITS.fieldText) },
-        { type: 'mrkdwn', text: clip(`🐹 ${escapeText(r.go ?? '—')}\n🐍 ${escapeText(r.python ?? '—')}`, LIMITS.fieldText) },
+        {
+          type: 'mrkdwn',
+          text: clip(`🐹 ${escapeText(r.go ?? '—')}\n🐍 ${escapeText(r.python ?? '—')}`, LIMITS.fieldText),
+        },
       ]);
       const out: Block[] = b.title ? [section(`*${escapeText(b.title)}*`)] : [];
-      for (let i = 0; i < fields.length; i += LIMITS.fields) out.push({ type: 'section', fields: fields.slice(i, i + LIMITS.fields) });
+      for (let i = 0; i < fields.length; i += LIMITS.fields)
+        out.push({ type: 'section', fields: fields.slice(i, i + LIMITS.fields) });
       return out;
     }
     case 'disagreements':
       return [
         section('*⚠️ Where the sources disagree*'),
-        ...b.items.flatMap((d) => [section(`*${escapeText(d.about)}*: ${escapeText(d.summary)}`), context(`${citation(d.claims[0])}\n${citation(d.claims[1])}`)]),
+        ...b.items.flatMap((d) => [
+          section(`*${escapeText(d.about)}*: ${escapeText(d.summary)}`),
+          context(`${citation(d.claims[0])}\n${citation(d.claims[1])}`),
+        ]),
       ];
     case 'bars':
       return [...(b.title ? [section(`*${escapeText(b.title)}*`)] : []), section(barsText(b.bars, b.total))];
@@ -76,12 +109,15 @@ export function renderButtons(buttons: Button[]): types.ActionsBlock[] {
   for (let i = 0; i < buttons.length; i += LIMITS.buttons) {
     out.push({
       type: 'actions',
-      elements: buttons.slice(i, i + LIMITS.buttons).map((b) => ({
-        type: 'button',
-        action_id: b.actionId.slice(0, LIMITS.actionId),
-        text: { type: 'plain_text', text: clip(b.label, LIMITS.buttonText), emoji: true },
-        ...(b.style && b.style !== 'default' ? { style: b.style } : {}),
-      }) satisfies types.Button),
+      elements: buttons.slice(i, i + LIMITS.buttons).map(
+        (b) =>
+          ({
+            type: 'button',
+            action_id: b.actionId.slice(0, LIMITS.actionId),
+            text: { type: 'plain_text', text: clip(b.label, LIMITS.buttonText), emoji: true },
+            ...(b.style && b.style !== 'default' ? { style: b.style } : {}),
+          }) satisfies types.Button,
+      ),
     });
   }
   return out;
@@ -90,7 +126,7 @@ export function renderButtons(buttons: Button[]): types.ActionsBlock[] {
 /** The notification text Slack shows where blocks are not rendered (push notifications, search). */
 export function fallbackText(r: Reply): string {
   const first = r.blocks.find((b) => b.type === 'text' || b.type === 'claims');
-  const line = first?.type === 'text' ? first.text : first?.type === 'claims' ? first.claims[0]?.text ?? '' : '';
+  const line = first?.type === 'text' ? first.text : first?.type === 'claims' ? (first.claims[0]?.text ?? '') : '';
   return clip([r.title, line].filter(Boolean).join(': '), 300) || 'Versus';
 }
 
@@ -101,14 +137,18 @@ const size = (blocks: Block[]) => JSON.stringify(blocks).length;
  * on the next page, reached with a More button (the adapter keeps the pages, see pages.ts).
  */
 export function paginate(r: Reply, moreButton: (page: number) => Button): SlackMessage[] {
-  const header: types.HeaderBlock[] = r.title ? [{ type: 'header', text: { type: 'plain_text', text: clip(r.title, LIMITS.header), emoji: true } }] : [];
+  const header: types.HeaderBlock[] = r.title
+    ? [{ type: 'header', text: { type: 'plain_text', text: clip(r.title, LIMITS.header), emoji: true } }]
+    : [];
   const body = r.blocks.flatMap(renderBlock);
   const buttons = renderButtons(r.buttons ?? []);
   const reserve = header.length + buttons.length + 2; // + a More button row and a page note
   const pages: Block[][] = [];
   let current: Block[] = [];
   for (const block of body) {
-    const full = current.length + reserve + 1 > LIMITS.blocks || size(current) + size([block]) + size(header) + size(buttons) > LIMITS.payloadChars;
+    const full =
+      current.length + reserve + 1 > LIMITS.blocks ||
+      size(current) + size([block]) + size(header) + size(buttons) > LIMITS.payloadChars;
     if (full && current.length > 0) {
       pages.push(current);
       current = [];

@@ -1,7 +1,14 @@
 import type { ChatContext } from '../../chat/context.js';
 
 /** Slack ids → the core's context. Admin rights are looked up only when needed (SlackPort.isAdmin). */
-export function slackContext(ids: { teamId?: string | undefined; channelId: string; userId: string; userName?: string | undefined; threadTs?: string | undefined; messageTs?: string | undefined }): ChatContext {
+export function slackContext(ids: {
+  teamId?: string | undefined;
+  channelId: string;
+  userId: string;
+  userName?: string | undefined;
+  threadTs?: string | undefined;
+  messageTs?: string | undefined;
+}): ChatContext {
   return {
     platform: 'slack',
     workspaceId: ids.teamId ?? 'unknown',

@@ -1,15 +1,15 @@
-import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, type webApi } from '@slack/bolt';
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
 import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
 import type { SlackConfig } from '../../config.js';
 import { VersusError } from '../../errors.js';
-import { healthResponse, type HealthCheck } from '../../http/health-server.js';
+import { type HealthCheck, healthResponse } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
 import { AnswerQueue } from './answer-queue.js';
-import { ReplayGuard } from './replay-guard.js';
 import { attachListeners } from './listeners.js';
 import { PageStore } from './pages.js';
 import { SlackPort } from './port.js';
+import { ReplayGuard } from './replay-guard.js';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -37,14 +37,19 @@ export interface SlackAdapter {
 /** Bolt's logger interface on top of pino, so Bolt's own messages are structured like ours. */
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
-  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
+  const text = (msg: unknown[]) =>
+    msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
   // Bolt logs several debug lines per request: format them only when debug is on.
   return {
-    debug: (...msg) => { if (log.isLevelEnabled('debug')) log.debug(text(msg)); },
+    debug: (...msg) => {
+      if (log.isLevelEnabled('debug')) log.debug(text(msg));
+    },
     info: (...msg) => log.info(text(msg)),
     warn: (...msg) => log.warn(text(msg)),
     error: (...msg) => log.error(text(msg)),
-    setLevel: (l) => { level = l; },
+    setLevel: (l) => {
+      level = l;
+    },
     getLevel: () => level,
     setName: () => {},
   };
@@ -55,9 +60,16 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const log = opts.logger.child({ adapter: 'slack' });
   const { config } = opts;
   const socketMode = !!config.appToken;
-  if (!socketMode && !config.signingSecret) throw new VersusError('config_invalid', 'Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).');
+  if (!socketMode && !config.signingSecret)
+    throw new VersusError(
+      'config_invalid',
+      'Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).',
+    );
   const logger = boltLogger(log);
-  const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl.replace(/\/?$/, '/') } : {}), ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}) };
+  const clientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl.replace(/\/?$/, '/') } : {}),
+    ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}),
+  };
   const health = async (path: string, res: import('node:http').ServerResponse) => {
     const h = opts.health ? await opts.health() : { ok: true, details: {} };
     const r = healthResponse(path, h)!;
@@ -69,7 +81,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         signingSecret: config.signingSecret!,
         endpoints: '/slack/events',
         logger,
-        customRoutes: ['/healthz', '/readyz'].map((path) => ({ path, method: ['GET'], handler: (_req, res) => void health(path, res) })),
+        customRoutes: ['/healthz', '/readyz'].map((path) => ({
+          path,
+          method: ['GET'],
+          handler: (_req, res) => void health(path, res),
+        })),
       });
   const app = new App({
     token: config.botToken,
@@ -98,11 +114,21 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     } finally {
       inFlight.delete(run);
       // One line per request with its Slack id (trigger_id or event_id); the text itself is not logged.
-      if (log.isLevelEnabled('debug')) log.debug({ requestId: b.trigger_id ?? b.event_id, type: b.command ? 'command' : b.type, ms: Math.round(performance.now() - started) }, 'slack: request handled');
+      if (log.isLevelEnabled('debug'))
+        log.debug(
+          {
+            requestId: b.trigger_id ?? b.event_id,
+            type: b.command ? 'command' : b.type,
+            ms: Math.round(performance.now() - started),
+          },
+          'slack: request handled',
+        );
     }
   });
   attachListeners(app, { handler: opts.handler, answers, pages, log, botUserId: () => botUserId });
-  app.error(async (err) => log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled listener error'));
+  app.error(async (err) =>
+    log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled listener error'),
+  );
 
   return {
     app,
@@ -115,7 +141,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         botUserId = (await app.client.auth.test()).user_id;
       } catch (cause) {
         const code = (cause as { data?: { error?: string } }).data?.error ?? (cause as Error).message;
-        throw new VersusError('config_invalid', `Slack rejected SLACK_BOT_TOKEN (${code}). Check the Bot User OAuth Token in your Slack app's OAuth & Permissions page.`, { cause });
+        throw new VersusError(
+          'config_invalid',
+          `Slack rejected SLACK_BOT_TOKEN (${code}). Check the Bot User OAuth Token in your Slack app's OAuth & Permissions page.`,
+          { cause },
+        );
       }
       if (socketMode) {
         await app.start();
@@ -123,19 +153,25 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         log.info({ botUserId }, 'slack: connected in Socket Mode');
         return {};
       }
-      const server = (await app.start({ port: opts.port ?? 3000, host: opts.host ?? '0.0.0.0' })) as import('node:http').Server;
+      const server = (await app.start({
+        port: opts.port ?? 3000,
+        host: opts.host ?? '0.0.0.0',
+      })) as import('node:http').Server;
       // Count requests until their response (the ack) is sent: answers wait for them (answer-queue.ts).
-      server.prependListener('request', (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
-        if (req.method !== 'POST') return;
-        const sig = req.headers['x-slack-signature'];
-        if (typeof sig === 'string' && !replays.first(sig)) {
-          // Runs before Bolt reads the request: a spoiled signature makes Bolt refuse it with 401.
-          req.headers['x-slack-signature'] = 'v0=replayed';
-          log.warn({ ip: req.socket.remoteAddress }, 'slack: replayed request refused');
-        }
-        answers.requestStarted();
-        res.once('close', () => answers.requestFinished());
-      });
+      server.prependListener(
+        'request',
+        (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+          if (req.method !== 'POST') return;
+          const sig = req.headers['x-slack-signature'];
+          if (typeof sig === 'string' && !replays.first(sig)) {
+            // Runs before Bolt reads the request: a spoiled signature makes Bolt refuse it with 401.
+            req.headers['x-slack-signature'] = 'v0=replayed';
+            log.warn({ ip: req.socket.remoteAddress }, 'slack: replayed request refused');
+          }
+          answers.requestStarted();
+          res.once('close', () => answers.requestFinished());
+        },
+      );
       started = true;
       const port = (server.address() as { port: number }).port;
       log.info({ botUserId, port }, 'slack: listening for /slack/events (HTTP mode)');

@@ -2,8 +2,8 @@ import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { ActionOutcome, VersusHandler } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
-import { slackContext, withoutMention } from './context.js';
 import type { AnswerQueue } from './answer-queue.js';
+import { slackContext, withoutMention } from './context.js';
 import { PageStore } from './pages.js';
 
 export interface ListenerDeps {
@@ -16,7 +16,12 @@ export interface ListenerDeps {
 }
 
 /** A failed Web API call is logged with what was attempted, never thrown into Bolt (which would log a stack). */
-async function safely(log: Logger, what: string, ids: Record<string, unknown>, fn: () => Promise<unknown>): Promise<void> {
+async function safely(
+  log: Logger,
+  what: string,
+  ids: Record<string, unknown>,
+  fn: () => Promise<unknown>,
+): Promise<void> {
   try {
     await fn();
   } catch (err) {
@@ -25,14 +30,25 @@ async function safely(log: Logger, what: string, ids: Record<string, unknown>, f
   }
 }
 
-async function respondWith(respond: RespondFn, pages: PageStore, reply: Reply, extra: { replace_original?: boolean } = {}): Promise<void> {
+async function respondWith(
+  respond: RespondFn,
+  pages: PageStore,
+  reply: Reply,
+  extra: { replace_original?: boolean } = {},
+): Promise<void> {
   const msg = pages.render(reply);
   await respond({ ...msg, response_type: reply.visibility === 'ephemeral' ? 'ephemeral' : 'in_channel', ...extra });
 }
 
-async function postInThread(client: webApi.WebClient, pages: PageStore, reply: Reply, ids: { channel: string; thread: string; user: string }): Promise<void> {
+async function postInThread(
+  client: webApi.WebClient,
+  pages: PageStore,
+  reply: Reply,
+  ids: { channel: string; thread: string; user: string },
+): Promise<void> {
   const msg = pages.render(reply);
-  if (reply.visibility === 'ephemeral') await client.chat.postEphemeral({ channel: ids.channel, user: ids.user, thread_ts: ids.thread, ...msg });
+  if (reply.visibility === 'ephemeral')
+    await client.chat.postEphemeral({ channel: ids.channel, user: ids.user, thread_ts: ids.thread, ...msg });
   else await client.chat.postMessage({ channel: ids.channel, thread_ts: ids.thread, unfurl_links: false, ...msg });
 }
 
@@ -41,9 +57,16 @@ export function attachListeners(app: App, d: ListenerDeps): void {
   app.command(/^\/versus/, async ({ command, ack, respond }) => {
     await ack();
     await d.answers.push(async () => {
-      const ctx = slackContext({ teamId: command.team_id, channelId: command.channel_id, userId: command.user_id, userName: command.user_name });
+      const ctx = slackContext({
+        teamId: command.team_id,
+        channelId: command.channel_id,
+        userId: command.user_id,
+        userName: command.user_name,
+      });
       const reply = await d.handler.command(command.text ?? '', ctx);
-      await safely(d.log, 'respond', { requestId: command.trigger_id, channel: command.channel_id }, () => respondWith(respond, d.pages, reply));
+      await safely(d.log, 'respond', { requestId: command.trigger_id, channel: command.channel_id }, () =>
+        respondWith(respond, d.pages, reply),
+      );
     });
   });
 
@@ -51,40 +74,97 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     if (!('user' in event) || !event.user || ('bot_id' in event && event.bot_id)) return;
     if (!(await d.handler.firstDelivery('slack', String((body as { event_id?: string }).event_id ?? event.ts)))) return;
     const thread = event.thread_ts ?? event.ts;
-    const ctx = { ...slackContext({ teamId: (body as { team_id?: string }).team_id, channelId: event.channel, userId: event.user, threadTs: thread }), threadId: thread };
+    const ctx = {
+      ...slackContext({
+        teamId: (body as { team_id?: string }).team_id,
+        channelId: event.channel,
+        userId: event.user,
+        threadTs: thread,
+      }),
+      threadId: thread,
+    };
     await d.answers.push(async () => {
       const reply = await d.handler.mention(withoutMention(event.text, d.botUserId()), ctx);
-      await safely(d.log, 'answer mention', { requestId: (body as { event_id?: string }).event_id, channel: event.channel }, () => postInThread(client, d.pages, reply, { channel: event.channel, thread, user: event.user! }));
+      await safely(
+        d.log,
+        'answer mention',
+        { requestId: (body as { event_id?: string }).event_id, channel: event.channel },
+        () => postInThread(client, d.pages, reply, { channel: event.channel, thread, user: event.user! }),
+      );
     });
   });
 
   // Plain messages in a thread the bot was mentioned in are follow-ups; everything else is ignored.
   app.event('message', async ({ event, body, client }) => {
-    const m = event as { subtype?: string; bot_id?: string; user?: string; text?: string; thread_ts?: string; channel: string; ts: string };
+    const m = event as {
+      subtype?: string;
+      bot_id?: string;
+      user?: string;
+      text?: string;
+      thread_ts?: string;
+      channel: string;
+      ts: string;
+    };
     if (m.subtype || m.bot_id || !m.user || !m.thread_ts || !m.text) return;
     const bot = d.botUserId();
     if (m.user === bot || (bot && m.text.includes(`<@${bot}`))) return; // our own, or a mention (app_mention answers it)
     if (!(await d.handler.firstDelivery('slack', String((body as { event_id?: string }).event_id ?? m.ts)))) return;
-    const ctx = { ...slackContext({ teamId: (body as { team_id?: string }).team_id, channelId: m.channel, userId: m.user, threadTs: m.thread_ts }), threadId: m.thread_ts };
+    const ctx = {
+      ...slackContext({
+        teamId: (body as { team_id?: string }).team_id,
+        channelId: m.channel,
+        userId: m.user,
+        threadTs: m.thread_ts,
+      }),
+      threadId: m.thread_ts,
+    };
     await d.answers.push(async () => {
       const reply = await d.handler.threadMessage(m.text!, ctx);
-      if (reply) await safely(d.log, 'answer follow-up', { requestId: (body as { event_id?: string }).event_id, channel: m.channel }, () => postInThread(client, d.pages, reply, { channel: m.channel, thread: m.thread_ts!, user: m.user! }));
+      if (reply)
+        await safely(
+          d.log,
+          'answer follow-up',
+          { requestId: (body as { event_id?: string }).event_id, channel: m.channel },
+          () => postInThread(client, d.pages, reply, { channel: m.channel, thread: m.thread_ts!, user: m.user! }),
+        );
     });
   });
 
   app.action(/.*/, async ({ action, body, ack, respond, client }) => {
     const actionId = (action as { action_id?: string }).action_id ?? '';
-    const b = body as { user: { id: string; username?: string }; team?: { id: string } | null; channel?: { id: string }; message?: { ts: string; thread_ts?: string }; container?: { is_ephemeral?: boolean; message_ts?: string }; trigger_id?: string };
+    const b = body as {
+      user: { id: string; username?: string };
+      team?: { id: string } | null;
+      channel?: { id: string };
+      message?: { ts: string; thread_ts?: string };
+      container?: { is_ephemeral?: boolean; message_ts?: string };
+      trigger_id?: string;
+    };
     const channelId = b.channel?.id ?? '';
     if (PageStore.isPageAction(actionId)) {
       await ack();
       const page = d.pages.page(actionId);
       await safely(d.log, 'page', { channel: channelId }, () =>
-        page ? respond({ ...page, replace_original: true }) : respondWith(respond, d.pages, ephemeral('This answer is no longer in memory (it is old, or Versus restarted). Run the command again.'), { replace_original: false }));
+        page
+          ? respond({ ...page, replace_original: true })
+          : respondWith(
+              respond,
+              d.pages,
+              ephemeral('This answer is no longer in memory (it is old, or Versus restarted). Run the command again.'),
+              { replace_original: false },
+            ),
+      );
       return;
     }
     const messageTs = b.message?.ts ?? b.container?.message_ts;
-    const ctx = slackContext({ teamId: b.team?.id, channelId, userId: b.user.id, userName: b.user.username, threadTs: b.message?.thread_ts, messageTs });
+    const ctx = slackContext({
+      teamId: b.team?.id,
+      channelId,
+      userId: b.user.id,
+      userName: b.user.username,
+      threadTs: b.message?.thread_ts,
+      messageTs,
+    });
     // Record first, acknowledge second: an acknowledged vote is a stored vote, even if the process dies next.
     const outcome: ActionOutcome = await d.handler.action(actionId, ctx);
     await ack();
@@ -93,14 +173,26 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     await d.answers.push(async () => {
       if (outcome.update) {
         const update = outcome.update;
-        if (b.container?.is_ephemeral || !messageTs) await safely(d.log, 'update ephemeral', ids, () => respondWith(respond, d.pages, update, { replace_original: true }));
-        else await safely(d.log, 'chat.update', ids, () => client.chat.update({ channel: channelId, ts: messageTs, ...d.pages.render(update) }));
+        if (b.container?.is_ephemeral || !messageTs)
+          await safely(d.log, 'update ephemeral', ids, () =>
+            respondWith(respond, d.pages, update, { replace_original: true }),
+          );
+        else
+          await safely(d.log, 'chat.update', ids, () =>
+            client.chat.update({ channel: channelId, ts: messageTs, ...d.pages.render(update) }),
+          );
       }
       if (outcome.reply) {
         const reply = outcome.reply;
         const thread = b.message?.thread_ts ? { thread_ts: b.message.thread_ts } : {};
-        if (reply.visibility === 'ephemeral') await safely(d.log, 'chat.postEphemeral', ids, () => client.chat.postEphemeral({ channel: channelId, user: b.user.id, ...thread, ...d.pages.render(reply) }));
-        else await safely(d.log, 'chat.postMessage', ids, () => client.chat.postMessage({ channel: channelId, ...thread, ...d.pages.render(reply) }));
+        if (reply.visibility === 'ephemeral')
+          await safely(d.log, 'chat.postEphemeral', ids, () =>
+            client.chat.postEphemeral({ channel: channelId, user: b.user.id, ...thread, ...d.pages.render(reply) }),
+          );
+        else
+          await safely(d.log, 'chat.postMessage', ids, () =>
+            client.chat.postMessage({ channel: channelId, ...thread, ...d.pages.render(reply) }),
+          );
       }
     });
   });

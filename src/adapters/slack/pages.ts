@@ -12,7 +12,10 @@ const PAGE_ID = /^slack:page:([A-Za-z0-9_-]{6,16}):(\d{1,3})$/;
 export class PageStore {
   private readonly entries = new Map<string, { pages: SlackMessage[]; at: number }>();
 
-  constructor(private readonly max = 500, private readonly ttlMs = 24 * 3_600_000) {}
+  constructor(
+    private readonly max = 500,
+    private readonly ttlMs = 24 * 3_600_000,
+  ) {}
 
   /** Renders a reply; when it needs several pages, keeps them and returns page 1 with a More button. */
   render(reply: Reply): SlackMessage {

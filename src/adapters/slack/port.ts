@@ -11,11 +11,21 @@ export class SlackPort implements ChatPort {
   readonly platform = 'slack' as const;
   private readonly admins = new Map<string, { admin: boolean; at: number }>();
 
-  constructor(private readonly client: webApi.WebClient, private readonly pages: PageStore, private readonly log: Logger) {}
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly pages: PageStore,
+    private readonly log: Logger,
+  ) {}
 
   async post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef> {
     const msg = this.pages.render(reply);
-    const res = await this.client.chat.postMessage({ channel: channelId, thread_ts: threadId, text: msg.text, blocks: msg.blocks, unfurl_links: false });
+    const res = await this.client.chat.postMessage({
+      channel: channelId,
+      thread_ts: threadId,
+      text: msg.text,
+      blocks: msg.blocks,
+      unfurl_links: false,
+    });
     return { channelId: res.channel ?? channelId, messageId: res.ts!, threadId };
   }
 
@@ -26,7 +36,9 @@ export class SlackPort implements ChatPort {
 
   async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<string> {
     const file = { filename, content, title: filename };
-    await (threadId ? this.client.files.uploadV2({ ...file, channel_id: channelId, thread_ts: threadId }) : this.client.files.uploadV2({ ...file, channel_id: channelId }));
+    await (threadId
+      ? this.client.files.uploadV2({ ...file, channel_id: channelId, thread_ts: threadId })
+      : this.client.files.uploadV2({ ...file, channel_id: channelId }));
     return `${filename}, uploaded to <#${channelId}>`;
   }
 

@@ -6,7 +6,10 @@
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly windowMs = 6 * 60_000, private readonly max = 200_000) {}
+  constructor(
+    private readonly windowMs = 6 * 60_000,
+    private readonly max = 200_000,
+  ) {}
 
   /** True the first time a signature is seen within the window. */
   first(signature: string, now = Date.now()): boolean {
