@@ -87,6 +87,26 @@ describe('the eval question set', () => {
       }
   });
 
+  it('spreads over every digest and every taxonomy topic', () => {
+    // Coverage is read from the claims each item accepts, so it follows the digests' own filing.
+    const rows = ix.db.prepare('SELECT text, topics, document_id AS doc FROM claims').all() as {
+      text: string;
+      topics: string;
+      doc: string;
+    }[];
+    const perTopic = new Map<string, number>();
+    const perDoc = new Map<string, number>();
+    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    for (const q of questions) {
+      const hits = rows.filter((r) => q.expect.some((re) => re.test(r.text)));
+      new Set(hits.flatMap((r) => JSON.parse(r.topics) as string[])).forEach((t) => bump(perTopic, t));
+      new Set(hits.map((r) => r.doc)).forEach((d) => bump(perDoc, d));
+    }
+    for (const t of ix.taxonomy.topics) expect(perTopic.get(t.id) ?? 0, `topic ${t.id}`).toBeGreaterThanOrEqual(3);
+    const docs = new Set(rows.map((r) => r.doc));
+    for (const d of docs) expect(perDoc.get(d) ?? 0, `digest ${d}`).toBeGreaterThanOrEqual(10);
+  });
+
   it('every answer regex is plausible: the claims a right answer cites carry it', () => {
     // The lead answer is extractive (built from cited claims and their figures), so each of its required
     // pieces must occur in some claim that the item's `expect` accepts.
