@@ -96,11 +96,19 @@ describe('the eval question set', () => {
     }[];
     const perTopic = new Map<string, number>();
     const perDoc = new Map<string, number>();
-    const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    const bump = (m: Map<string, number>, keys: Iterable<string>) => {
+      for (const k of new Set(keys)) m.set(k, (m.get(k) ?? 0) + 1);
+    };
     for (const q of questions) {
       const hits = rows.filter((r) => q.expect.some((re) => re.test(r.text)));
-      new Set(hits.flatMap((r) => JSON.parse(r.topics) as string[])).forEach((t) => bump(perTopic, t));
-      new Set(hits.map((r) => r.doc)).forEach((d) => bump(perDoc, d));
+      bump(
+        perTopic,
+        hits.flatMap((r) => JSON.parse(r.topics) as string[]),
+      );
+      bump(
+        perDoc,
+        hits.map((r) => r.doc),
+      );
     }
     for (const t of ix.taxonomy.topics) expect(perTopic.get(t.id) ?? 0, `topic ${t.id}`).toBeGreaterThanOrEqual(3);
     const docs = new Set(rows.map((r) => r.doc));
