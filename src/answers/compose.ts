@@ -5,6 +5,7 @@ import type { MetricBook } from '../knowledge/metrics.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { type QueryAnalysis, stem } from './analyse.js';
 import { figuresAgree } from './disagreements.js';
+import type { StoredClaim } from './answers-store.js';
 import { tokens } from './query.js';
 import { matchesAnswerType, type ScoredClaim } from './score.js';
 import { GATES } from './weights.js';
@@ -25,9 +26,9 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** Two claims from different sources state the same fact: one measurement that agrees, or nearly the same words. */
-function sameFact(a: ScoredClaim, b: ScoredClaim, metrics: MetricBook): boolean {
+function sameFact(a: StoredClaim, b: StoredClaim, metrics: MetricBook): boolean {
   if (a.citation.documentId === b.citation.documentId) return false;
-  const metricOf = (c: ScoredClaim) => (c.metricKey ? (metrics.lookup(c.metricKey)?.id ?? c.metricKey) : undefined);
+  const metricOf = (c: StoredClaim) => (c.metricKey ? (metrics.lookup(c.metricKey)?.id ?? c.metricKey) : undefined);
   const ma = metricOf(a);
   if (ma !== undefined && ma === metricOf(b) && a.side === b.side) {
     const fa = a.figures[0];
@@ -37,20 +38,31 @@ function sameFact(a: ScoredClaim, b: ScoredClaim, metrics: MetricBook): boolean 
   return jaccard(stemSet(a.text), stemSet(b.text)) >= 0.6;
 }
 
-/**
- * Stage 4a: claims that state the same fact in different sources become one line citing all of them
- * (the 2 KB goroutine stack appears in three digests), and a derived figure moves after the row it was
- * computed from when both are shown.
- */
-export function corroborate(ranked: ScoredClaim[], metrics: MetricBook): ScoredClaim[] {
-  const out: ScoredClaim[] = [];
-  for (const c of ranked) {
+/** Claims stating the same fact as an earlier one fold into it as `alsoIn` citations. Order is kept. */
+function mergeTwins<T extends StoredClaim>(claims: T[], metrics: MetricBook): T[] {
+  const out: T[] = [];
+  for (const c of claims) {
     const twin = out.find((o) => sameFact(o, c, metrics));
     if (twin) {
       const also: Citation[] = twin.alsoIn ?? [];
       if (!also.some((x) => x.documentId === c.citation.documentId)) twin.alsoIn = [...also, c.citation];
     } else out.push({ ...c, alsoIn: undefined });
   }
+  return out;
+}
+
+/** The same merge for claims that were not scored (compare's columns). */
+export function corroborateClaims(claims: StoredClaim[], taxonomy: Taxonomy): StoredClaim[] {
+  return mergeTwins(claims, taxonomy.metrics);
+}
+
+/**
+ * Stage 4a: claims that state the same fact in different sources become one line citing all of them
+ * (the 2 KB goroutine stack appears in three digests), and a derived figure moves after the row it was
+ * computed from when both are shown.
+ */
+export function corroborate(ranked: ScoredClaim[], metrics: MetricBook): ScoredClaim[] {
+  const out = mergeTwins(ranked, metrics);
   for (let i = 0; i < out.length; i++) {
     const c = out[i]!;
     if (!c.derived) continue;

@@ -12,10 +12,13 @@ export function cited(c: CitedClaim): CitedClaim {
     id: c.id,
     text: c.text,
     side: c.side,
+    favors: c.favors,
     kind: c.kind,
     topics: c.topics,
     figures: c.figures,
     citation: c.citation,
+    derived: c.derived || undefined,
+    alsoIn: c.alsoIn,
   };
 }
 
@@ -53,8 +56,9 @@ export function askReply(
   const answer = r.answer;
   const used = new Set(answer?.claims ?? []);
   if (answer) {
-    const byId = new Map(r.claims.map((c) => [c.id, c.citation]));
-    const citations = answer.claims.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    // Every source that states the answer's facts, the corroborating ones included.
+    const byId = new Map(r.claims.map((c) => [c.id, [c.citation, ...(c.alsoIn ?? [])]]));
+    const citations = answer.claims.flatMap((id) => byId.get(id) ?? []);
     blocks.push({ type: 'answer', text: answer.text, citations });
   }
   const rest = r.claims.filter((c) => !used.has(c.id)).slice(0, answer ? SUPPORTING : SUPPORTING + 1);

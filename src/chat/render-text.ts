@@ -57,7 +57,7 @@ function block(b: ReplyBlock): string {
     case 'figures':
       return [
         b.title ?? 'Figures',
-        ...b.rows.map((r) => `  ${r.label}: 🐹 ${r.go ?? '—'} | 🐍 ${r.python ?? '—'}`),
+        ...b.rows.map((r) => `  ${r.label}: 🐹 ${r.go ?? '—'} | 🐍 ${r.python ?? '—'}${r.verdict ? ` → ${r.verdict}` : ''}`),
       ].join('\n');
     case 'disagreements':
       return [

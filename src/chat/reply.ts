@@ -51,6 +51,8 @@ export interface FigureRow {
   label: string;
   go?: string | undefined;
   python?: string | undefined;
+  /** Who does better and by how much: "Go 2.9× higher". */
+  verdict?: string | undefined;
 }
 
 export interface Disagreement {

@@ -165,7 +165,10 @@ export class WalkService {
 
   scorecard(s: Session): Reply {
     const card = score(this.deps.matrix, this.aggregates(s));
-    return renderScorecard(card, this.evidence(card.claims.slice(0, 4)), s.mode);
+    // Cite what the verdict leans on: claims that favor the winning side first.
+    const lean = card.go > card.python ? 'go' : card.python > card.go ? 'python' : undefined;
+    const evidence = this.evidence(card.claims).sort((a, b) => Number(b.favors === lean) - Number(a.favors === lean));
+    return renderScorecard(card, evidence.slice(0, 4), s.mode);
   }
 
   /** Closes walks idle for 7 days, with a note in the channel. */

@@ -180,11 +180,12 @@ export class PollService {
     const ids = [poll.motion?.goClaimId, poll.motion?.pythonClaimId].filter((x): x is string => !!x);
     if (ids.length) {
       const found = this.deps.answers.claimsByIds(ids);
-      return { go: found.find((c) => c.side === 'go'), python: found.find((c) => c.side === 'python') };
+      return { go: found.find((c) => c.favors === 'go'), python: found.find((c) => c.favors === 'python') };
     }
-    const pool = this.deps.answers.claimsForTopic('performance', 50);
-    const go = pool.find((c) => c.side === 'go');
-    const python = pool.find((c) => c.side === 'python');
+    // Evidence *for* each side: a slow Python timing is about Python but favors Go.
+    const pool = this.deps.answers.claimsForTopic('performance', 50).filter((c) => !c.derived);
+    const go = pool.find((c) => c.favors === 'go');
+    const python = pool.find((c) => c.favors === 'python');
     return { go: go && cited(go), python: python && cited(python) };
   }
 }

@@ -44,8 +44,13 @@ export function renderPoll(
       text: `Debate motion: *${poll.motion.label}* — the sources disagree here. Read both sides, then pick a team.`,
     });
   const cited = [evidence.go, evidence.python].filter((c): c is CitedClaim => c !== undefined);
-  if (poll.motion && cited.length && !closed)
-    blocks.push({ type: 'claims', title: 'The case for each side', claims: cited });
+  // Each claim is shown under the side it is evidence for, which need not be the language it is about.
+  const perSide = (heading: string): ReplyBlock[] =>
+    (['go', 'python'] as const).flatMap((side) => {
+      const c = evidence[side];
+      return c ? [{ type: 'claims' as const, title: `${heading} ${side === 'go' ? '🐹 Go' : '🐍 Python'}`, claims: [c] }] : [];
+    });
+  if (poll.motion && cited.length && !closed) blocks.push(...perSide('The case for'));
   blocks.push({ type: 'bars', bars: bars(poll, tally), total: tally.total });
   if (!poll.anonymous && voters.length) {
     const byOption = poll.options.map(
@@ -72,7 +77,7 @@ export function renderPoll(
             : `Result: *${winners[0]}* wins with ${max} of ${tally.total} votes.`,
     });
     if (poll.kind === 'team' && cited.length)
-      blocks.push({ type: 'claims', title: 'Strongest cited claim from each side', claims: cited });
+      blocks.push(...perSide('Strongest cited claim for'));
     blocks.push({
       type: 'context',
       text: `Poll ${poll.id} · closed ${when(poll.closedAt!)}${poll.closedBy === 'schedule' ? ' (time ran out)' : ''}`,

@@ -38,16 +38,18 @@ describe('/versus compare with autocomplete', () => {
   });
 
   it('WHEN the picked topic is submitted THEN a public reply (type 4) shows both sides, figures and disagreements, cited', async () => {
-    const i = h.fake.slash('compare', { topic: 'concurrency' });
+    // Performance: the fixture's only topic with a Go figure and a Python figure of one benchmark.
+    const i = h.fake.slash('compare', { topic: 'performance' });
     const cb = await h.fake.waitForCallback(i.id);
     expect(cb.body.type).toBe(4);
     expect((cb.body.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
     const text = embedText(cb.body.data);
-    expect(cb.body.data.embeds[0].title).toBe('Go vs Python: Concurrency');
+    expect(cb.body.data.embeds[0].title).toBe('Go vs Python: Performance');
     expect(text).toContain('🐹 Go side');
     expect(text).toContain('🐍 Python side');
     expect(text).toContain('[Alpha Article › Speed](https://example.com/alpha)'); // linked citation
-    expect(text).toContain('Beta Essay › The GIL'); // no url → plain citation
+    expect(text).toContain('Beta Essay › Performance'); // no url → plain citation
+    expect(text).toContain('Go 2.7× higher'); // the figure row's verdict
     expect(text).toContain('⚠️');
     expect(cb.body.data.embeds.some((e: Json) => e.fields?.length > 0)).toBe(true);
     expect(totalLength(cb.body.data)).toBeLessThanOrEqual(6000);

@@ -83,7 +83,7 @@ describe('scheduled debate polls', () => {
       const poll = port.posts.at(-1)!.reply;
       topics.push(poll.title!);
       if (day === 0)
-        expect(renderText(poll)).toMatch(/Debate motion[\s\S]*The case for each side[\s\S]*🐹[\s\S]*—[\s\S]*🐍/);
+        expect(renderText(poll)).toMatch(/Debate motion[\s\S]*The case for 🐹 Go[\s\S]*—[\s\S]*The case for 🐍 Python/);
     }
     // Every candidate topic is debated once before the rotation starts over.
     const n = motionCandidates(core.answers, core.taxonomy).length;

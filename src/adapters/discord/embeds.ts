@@ -124,7 +124,8 @@ function addBlock(b: ReplyBlock, s: Sink): void {
       return;
     case 'figures':
       s.open(b.title ?? 'Figures', COLOR.neutral);
-      for (const r of b.rows) s.field(r.label, `🐹 Go: ${r.go ?? '—'}\n🐍 Python: ${r.python ?? '—'}`);
+      for (const r of b.rows)
+        s.field(r.label, `🐹 Go: ${r.go ?? '—'}\n🐍 Python: ${r.python ?? '—'}${r.verdict ? `\n**${r.verdict}**` : ''}`);
       return;
     case 'disagreements':
       s.open('⚠️ Where the sources disagree', COLOR.warn);

@@ -82,7 +82,10 @@ export function renderBlock(b: ReplyBlock): Block[] {
     case 'figures': {
       // Figures as section fields, two per row (label | Go · Python), at most 10 fields per section.
       const fields: MrkdwnField[] = b.rows.flatMap((r): MrkdwnField[] => [
-        { type: 'mrkdwn', text: clip(`*${escapeText(r.label)}*`, LIMITS.fieldText) },
+        {
+          type: 'mrkdwn',
+          text: clip(`*${escapeText(r.label)}*${r.verdict ? `\n${escapeText(r.verdict)}` : ''}`, LIMITS.fieldText),
+        },
         {
           type: 'mrkdwn',
           text: clip(`🐹 ${escapeText(r.go ?? '—')}\n🐍 ${escapeText(r.python ?? '—')}`, LIMITS.fieldText),
