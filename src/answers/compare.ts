@@ -42,8 +42,14 @@ export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string):
   const topic = taxonomy.resolveTopic(input);
   if (!topic) return { found: false, suggestions: suggestTopics(taxonomy, input) };
   const claims = store.claimsForTopic(topic.id, TOPIC_CLAIMS);
-  const metricKeys = [...new Set(claims.flatMap((c) => (c.metricKey ? [c.metricKey] : [])))].slice(0, MAX_CONTESTED_KEYS);
-  const issues = [...new Set(claims.flatMap((c) => (c.stance ? [c.stance.split(':')[0]!] : [])))].slice(0, MAX_CONTESTED_KEYS);
+  const metricKeys = [...new Set(claims.flatMap((c) => (c.metricKey ? [c.metricKey] : [])))].slice(
+    0,
+    MAX_CONTESTED_KEYS,
+  );
+  const issues = [...new Set(claims.flatMap((c) => (c.stance ? [c.stance.split(':')[0]!] : [])))].slice(
+    0,
+    MAX_CONTESTED_KEYS,
+  );
   const contested = store.contested(metricKeys, issues);
   const seen = new Set(contested.map((c) => c.rowid));
   const disagreements = findDisagreements([...contested, ...claims.filter((c) => !seen.has(c.rowid))], {
@@ -54,7 +60,10 @@ export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string):
   // A column holds the evidence for its side, whatever each claim is about; source rows before derived ones.
   const column = (side: 'go' | 'python') =>
     diverse(
-      corroborateClaims(claims.filter((c) => c.favors === side).sort((a, b) => Number(a.derived) - Number(b.derived)), taxonomy),
+      corroborateClaims(
+        claims.filter((c) => c.favors === side).sort((a, b) => Number(a.derived) - Number(b.derived)),
+        taxonomy,
+      ),
       PER_SIDE,
     );
   return {

@@ -64,7 +64,9 @@ function describe<T extends CitedClaim>(positions: Position<T>[]): string {
  * Positions that clash: two sources whose figures for one metric do not overlap, or whose stances differ.
  * Returns the positions (each once, with every source that holds it) and a conflicting pair to cite.
  */
-function figurePositions<T extends ContestableClaim>(group: T[]): { positions: Position<T>[]; pair: [T, T] } | undefined {
+function figurePositions<T extends ContestableClaim>(
+  group: T[],
+): { positions: Position<T>[]; pair: [T, T] } | undefined {
   const positions: (Position<T> & { f: FigureView })[] = [];
   for (const c of group) {
     const f = mainFigure(c);
@@ -82,7 +84,9 @@ function figurePositions<T extends ContestableClaim>(group: T[]): { positions: P
   return undefined;
 }
 
-function stancePositions<T extends ContestableClaim>(group: T[]): { positions: Position<T>[]; pair: [T, T] } | undefined {
+function stancePositions<T extends ContestableClaim>(
+  group: T[],
+): { positions: Position<T>[]; pair: [T, T] } | undefined {
   const byPosition = groupBy(group, (c) => c.stance?.split(':')[1]);
   const positions = [...byPosition].map(([pos, claims]) => ({ says: `“${humanize(pos)}”`, claims }));
   for (let i = 0; i < positions.length; i++)
@@ -110,7 +114,10 @@ export function findDisagreements(claims: ContestableClaim[], opts: Disagreement
   const max = opts.max ?? MAX_DISAGREEMENTS;
   const relevant = opts.relevant ?? (() => true);
   const out: Disagreement[] = [];
-  const keep = (about: string, found: { positions: Position<ContestableClaim>[]; pair: [ContestableClaim, ContestableClaim] } | undefined) => {
+  const keep = (
+    about: string,
+    found: { positions: Position<ContestableClaim>[]; pair: [ContestableClaim, ContestableClaim] } | undefined,
+  ) => {
     if (!found || out.length >= max) return;
     const sides = found.positions.filter((p) => p.claims.some(relevant));
     if (sides.length < 2) return;
@@ -118,7 +125,8 @@ export function findDisagreements(claims: ContestableClaim[], opts: Disagreement
   };
   for (const [metric, group] of groupBy(claims, (c) => c.metricKey))
     keep(opts.label?.(metric) ?? humanize(metric), figurePositions(group));
-  for (const [issue, group] of groupBy(claims, (c) => c.stance?.split(':')[0])) keep(humanize(issue), stancePositions(group));
+  for (const [issue, group] of groupBy(claims, (c) => c.stance?.split(':')[0]))
+    keep(humanize(issue), stancePositions(group));
   // Untagged figures: the same subject and metric (e.g. a benchmark row) reported differently by two sources.
   const untagged = claims.filter((c) => c.metricKey === undefined && !c.derived);
   const figureKey = (c: ContestableClaim) => {

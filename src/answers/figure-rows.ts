@@ -31,12 +31,20 @@ const lastHeading = (section: string) => section.split(' › ').at(-1) ?? sectio
  * compared with every figure of the same metric entry, across sources (a goroutine's 2 KB against a Python
  * thread's 8 MB). Untagged prose figures and derived ones are not compared: their context is unknown.
  */
-function groupKey(c: StoredClaim, f: FigureView, metrics: MetricBook): { key: string; label: string; better?: 'higher' | 'lower' | undefined } | undefined {
+function groupKey(
+  c: StoredClaim,
+  f: FigureView,
+  metrics: MetricBook,
+): { key: string; label: string; better?: 'higher' | 'lower' | undefined } | undefined {
   if (c.derived || unitFamily(f.unit).startsWith('count') || unitFamily(f.unit) === 'ratio') return undefined;
   if (isTableRow(c)) {
     const def = metrics.lookup(f.metric, f.unit);
     if (!def) return undefined;
-    return { key: `t|${c.citation.documentId}|${c.citation.section}|${def.id}`, label: `${lastHeading(c.citation.section)} · ${def.label}`, better: def.better };
+    return {
+      key: `t|${c.citation.documentId}|${c.citation.section}|${def.id}`,
+      label: `${lastHeading(c.citation.section)} · ${def.label}`,
+      better: def.better,
+    };
   }
   const def = c.metricKey ? metrics.lookup(c.metricKey) : undefined;
   return def ? { key: `m|${def.id}|${unitFamily(f.unit)}`, label: def.label, better: def.better } : undefined;
@@ -76,7 +84,9 @@ export function figureRows(claims: StoredClaim[], taxonomy: Taxonomy): FigureRow
     const ratio = hi.f.normalized / lo.f.normalized;
     const winner = g.better === 'higher' ? hi : lo;
     const verdict =
-      ratio < 1.05 ? 'about the same' : `${winner.side === 'go' ? 'Go' : 'Python'} ${times(ratio)}× ${g.better === 'higher' ? 'higher' : 'lower'}`;
+      ratio < 1.05
+        ? 'about the same'
+        : `${winner.side === 'go' ? 'Go' : 'Python'} ${times(ratio)}× ${g.better === 'higher' ? 'higher' : 'lower'}`;
     const cell = (e: Entry) => `${e.f.subject} ${formatFigure(e.f)}`;
     rows.push({ label: g.label, go: cell(go), python: cell(py), verdict, weight: g.weight });
   }
