@@ -171,7 +171,7 @@ describe('stage 4: compose', () => {
       5,
     );
     expect(leadAnswer(q, [row], taxonomy, taxonomy.metrics)?.text).toBe(
-      'Go with Fiber: memory 25MB (requests per second 130,000 req/s)',
+      'Go with Fiber: memory 25 MB (requests per second 130,000 req/s)',
     );
   });
 
