@@ -164,8 +164,8 @@ describe('stage 4: compose', () => {
     const row = scoredAs(
       claim('Framework: Go with Fiber; Req/sec: 130,000; Memory: 25 MB', {
         figures: [
-          fig('Go with Fiber', 'Req/sec', 130_000, 'req/s'),
-          fig('Go with Fiber', 'Memory', 25, 'MB', 25 * 1024 ** 2),
+          { ...fig('Go with Fiber', 'Req/sec', 130_000, 'req/s'), raw: '130,000' },
+          { ...fig('Go with Fiber', 'Memory', 25, 'MB', 25 * 1024 ** 2), raw: '25 MB' },
         ],
       }),
       5,
