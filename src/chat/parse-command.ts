@@ -44,6 +44,7 @@ const firstIssue = (e: z.ZodError) => e.issues[0]?.message ?? 'Invalid input.';
 /** `/versus <text>` → Command. Never throws; a mistake comes back as a UsageError with a fix. */
 export function parseCommand(text: string): Result<Command, UsageError> {
   // Control characters are never meaningful in a command; drop them rather than echo them back.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: input sanitising: these are exactly the characters to drop.
   const clean = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ').trim();
   if (clean === '') return ok({ name: 'help' });
   const space = clean.search(/\s/);

@@ -99,7 +99,7 @@ export class PollStore {
           motion: poll.motion ? JSON.stringify(poll.motion) : null,
           scheduleId: poll.scheduleId ?? null,
         });
-        poll.options.forEach((label, i) => this.s.insOption!.run(poll.id, i, label));
+        for (const [i, label] of poll.options.entries()) this.s.insOption!.run(poll.id, i, label);
       })
       .immediate();
   }

@@ -24,7 +24,7 @@ const COLUMNS = `id, platform, workspace_id AS workspaceId, channel_id AS channe
 export class ScheduleStore {
   private readonly s: Record<string, Statement>;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       insert:

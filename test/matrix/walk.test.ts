@@ -23,7 +23,9 @@ const button = (r: Reply | undefined, label: RegExp) => r?.buttons?.find((b) => 
 
 describe('decision-matrix walk (real SQLite)', () => {
   const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
 
   async function bot(dbPath = ':memory:', clock = new TestClock()) {
     const port = new RecordingPort();

@@ -24,7 +24,9 @@ const barsOf = (r: Reply | undefined) => r?.blocks.find((b) => b.type === 'bars'
 
 describe('polls through the core (real SQLite)', () => {
   const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
 
   async function start(dbPath: string, clock: TestClock, port = new RecordingPort()) {
     const core = await createCore({

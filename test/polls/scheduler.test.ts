@@ -19,7 +19,9 @@ const ctx: ChatContext = {
 
 describe('scheduled debate polls', () => {
   const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
 
   async function bot(dbPath: string, clock: TestClock) {
     const port = new RecordingPort();

@@ -103,27 +103,31 @@ export function discordMarkdown(text: string): string {
 function addBlock(b: ReplyBlock, s: Sink): void {
   switch (b.type) {
     case 'heading':
-      return s.text(`**${b.text}**`);
+      s.text(`**${b.text}**`);
+      break;
     case 'text':
-      return s.text(discordMarkdown(b.text));
+      s.text(discordMarkdown(b.text));
+      break;
     case 'context':
       // "-# " is Discord's subtext; it applies per line.
-      return s.text(
+      s.text(
         b.text
           .split('\n')
           .map((l) => `-# ${l}`)
           .join('\n'),
       );
+      break;
     case 'divider':
-      return s.text('───────────');
+      s.text('───────────');
+      break;
     case 'claims':
       if (b.title) s.open(b.title, claimsColor(b.claims));
-      b.claims.forEach((c, i) => s.text(claimMarkdown(c, i + 1)));
-      return;
+      for (const [i, c] of b.claims.entries()) s.text(claimMarkdown(c, i + 1));
+      break;
     case 'figures':
       s.open(b.title ?? 'Figures', COLOR.neutral);
       for (const r of b.rows) s.field(r.label, `🐹 Go: ${r.go ?? '—'}\n🐍 Python: ${r.python ?? '—'}`);
-      return;
+      break;
     case 'disagreements':
       s.open('⚠️ Where the sources disagree', COLOR.warn);
       for (const d of b.items) {
@@ -131,11 +135,12 @@ function addBlock(b: ReplyBlock, s: Sink): void {
           `⚠️ **${d.about}**: ${d.summary}\n-# ↳ ${citationMarkdown(d.claims[0].citation)}\n-# ↳ ${citationMarkdown(d.claims[1].citation)}`,
         );
       }
-      return;
+      break;
     case 'bars':
       if (b.title) s.text(`**${b.title}**`);
       for (const x of b.bars) s.text(`${x.label} ${barText(x.percent)} ${x.percent}% (${x.count})`);
-      return s.text(`-# ${b.total} vote(s)`);
+      s.text(`-# ${b.total} vote(s)`);
+      break;
   }
 }
 
@@ -212,7 +217,8 @@ function paginate(sections: Section[]): APIEmbed[][] {
         embed.description = embed.description ? `${embed.description}\n${a.text}` : a.text;
       } else {
         used += cost;
-        (embed.fields ??= []).push({ name: a.name, value: a.value, inline: true });
+        embed.fields ??= [];
+        embed.fields.push({ name: a.name, value: a.value, inline: true });
       }
     }
   }

@@ -51,7 +51,7 @@ export class AnswerQueue {
 
   private pump(): void {
     if (this.running || this.jobs.length === 0) {
-      if (!this.running && this.jobs.length === 0) this.idle.splice(0).forEach((r) => r());
+      if (!this.running && this.jobs.length === 0) for (const resolve of this.idle.splice(0)) resolve();
       return;
     }
     // The oldest answer has waited long enough, or too many are waiting: run one even though requests are pending.
