@@ -29,7 +29,7 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   port: ChatPort;
   ready(): boolean;
-  /** Resolves when every queued answer has gone out. */
+  /** Resolves when every request in progress has finished and every queued answer has gone out. */
   idle(): Promise<void>;
   app: App;
 }
@@ -134,7 +134,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     app,
     port: new SlackPort(app.client, pages, log),
     ready: () => started,
-    idle: () => answers.drain(),
+    // Listeners still running (an event is acknowledged before its listener finishes) may queue more answers.
+    async idle() {
+      while (inFlight.size > 0 || answers.size > 0) {
+        await Promise.allSettled([...inFlight]);
+        await answers.drain();
+      }
+    },
     async start() {
       try {
         await app.init();
