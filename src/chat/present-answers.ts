@@ -1,7 +1,7 @@
 import type { AskResult } from '../answers/ask.js';
 import type { CompareResult } from '../answers/compare.js';
 import type { StoredDocument } from '../knowledge/knowledge-store.js';
-import { encodeAction } from './action-id.js';
+import { compareAction, moreAction } from './answer-actions.js';
 import type { Button, CitedClaim, Reply } from './reply.js';
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -45,12 +45,11 @@ export function askReply(
   const buttons: Button[] = [];
   if (page.contextId && r.total > shown)
     buttons.push({
-      actionId: encodeAction({ kind: 'more', contextId: page.contextId, offset: shown }),
+      actionId: moreAction.encode({ contextId: page.contextId, offset: shown }),
       label: 'More sources',
     });
   const topic = r.topics[0];
-  if (topic)
-    buttons.push({ actionId: encodeAction({ kind: 'cmp', topic }), label: `Compare ${topic.replace(/-/g, ' ')}` });
+  if (topic) buttons.push({ actionId: compareAction.encode({ topic }), label: `Compare ${topic.replace(/-/g, ' ')}` });
   return {
     visibility: 'channel',
     title,

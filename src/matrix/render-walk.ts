@@ -1,8 +1,8 @@
-import { encodeAction } from '../chat/action-id.js';
 import type { Button, CitedClaim, Reply, ReplyBlock } from '../chat/reply.js';
 import type { Factor, Matrix } from './definition.js';
 import type { Session } from './matrix-store.js';
 import type { Aggregate, Contribution, Scorecard } from './scoring.js';
+import { walkAction } from './walk-action.js';
 
 const LABELS: Record<string, string> = {
   yes: 'Yes',
@@ -59,23 +59,22 @@ export function renderStep(
         : `Anyone here can answer (and change their answer); <@${session.starterId}> or an admin moves on.`,
   });
   const buttons: Button[] = answerChoices(factor).map((value) => ({
-    actionId: encodeAction({ kind: 'mx', op: 'answer', sessionId: id, step, value }),
+    actionId: walkAction.encode({ op: 'answer', sessionId: id, step, value }),
     label: LABELS[value] ?? value,
   }));
-  if (step > 0)
-    buttons.push({ actionId: encodeAction({ kind: 'mx', op: 'back', sessionId: id, step }), label: '◀ Back' });
-  buttons.push({ actionId: encodeAction({ kind: 'mx', op: 'skip', sessionId: id, step }), label: 'Skip' });
+  if (step > 0) buttons.push({ actionId: walkAction.encode({ op: 'back', sessionId: id, step }), label: '◀ Back' });
+  buttons.push({ actionId: walkAction.encode({ op: 'skip', sessionId: id, step }), label: 'Skip' });
   buttons.push(
     step + 1 < n
-      ? { actionId: encodeAction({ kind: 'mx', op: 'next', sessionId: id, step }), label: 'Next ▶', style: 'primary' }
+      ? { actionId: walkAction.encode({ op: 'next', sessionId: id, step }), label: 'Next ▶', style: 'primary' }
       : {
-          actionId: encodeAction({ kind: 'mx', op: 'finish', sessionId: id, step }),
+          actionId: walkAction.encode({ op: 'finish', sessionId: id, step }),
           label: 'Finish',
           style: 'primary',
         },
   );
   if (step + 1 < n)
-    buttons.push({ actionId: encodeAction({ kind: 'mx', op: 'finish', sessionId: id, step }), label: 'Finish now' });
+    buttons.push({ actionId: walkAction.encode({ op: 'finish', sessionId: id, step }), label: 'Finish now' });
   return {
     visibility: session.mode === 'solo' ? 'ephemeral' : 'channel',
     title: `🧭 Step ${step + 1}/${n}: ${factor.title}`,

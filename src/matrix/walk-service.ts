@@ -1,18 +1,19 @@
 import type { AnswersStore } from '../answers/answers-store.js';
-import { parseAction } from '../chat/action-id.js';
 import type { ChatContext, Platform } from '../chat/context.js';
 import type { ActionOutcome } from '../chat/handler.js';
+import { mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { type CitedClaim, ephemeral, type Reply } from '../chat/reply.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
-import { Coalescer } from '../polls/coalescer.js';
+import { Coalescer } from '../runtime/coalescer.js';
 import type { Matrix } from './definition.js';
 import type { MatrixStore, Session } from './matrix-store.js';
 import { answerChoices, renderScorecard, renderStep } from './render-walk.js';
 import { type Aggregate, aggregate, score } from './scoring.js';
+import type { WalkAction } from './walk-action.js';
 
 export const IDLE_EXPIRY_MS = 7 * 86_400_000;
 
@@ -20,7 +21,7 @@ export interface WalkDeps {
   matrix: Matrix;
   store: MatrixStore;
   answers: AnswersStore;
-  ports: Map<Platform, ChatPort>;
+  ports: ReadonlyMap<Platform, ChatPort>;
   clock: Clock;
   logger: Logger;
   updateIntervalMs?: number | undefined;
@@ -38,22 +39,11 @@ export class WalkService {
     return this.deps.clock.now().toISOString();
   }
 
-  async command(args: string, ctx: ChatContext): Promise<Reply> {
-    const sub = args.trim().toLowerCase();
-    if (sub === '' || sub === 'start') return this.start(ctx, 'channel');
-    if (sub === 'solo') return this.start(ctx, 'solo');
-    if (sub === 'status') return this.status(ctx);
-    if (sub === 'cancel') return this.cancel(ctx);
-    return ephemeral(
-      '`/versus matrix` starts or resumes the walk here; also `/versus matrix solo`, `status` or `cancel`.',
-    );
-  }
-
   private openFor(ctx: ChatContext, mode: Session['mode']): Session | undefined {
     return this.deps.store.open(ctx.platform, ctx.channelId, mode, mode === 'channel' ? ctx.channelId : ctx.userId);
   }
 
-  private async start(ctx: ChatContext, mode: Session['mode']): Promise<Reply> {
+  async start(ctx: ChatContext, mode: Session['mode']): Promise<Reply> {
     const now = this.now();
     const existing = this.openFor(ctx, mode);
     const session =
@@ -84,7 +74,7 @@ export class WalkService {
     );
   }
 
-  private status(ctx: ChatContext): Reply {
+  status(ctx: ChatContext): Reply {
     const s = this.openFor(ctx, 'channel') ?? this.openFor(ctx, 'solo');
     if (!s) return ephemeral('No walk is open here. Start one with `/versus matrix`.');
     const answered = new Set(this.deps.store.answers(s.id).map((a) => a.step)).size;
@@ -93,18 +83,16 @@ export class WalkService {
     );
   }
 
-  private async cancel(ctx: ChatContext): Promise<Reply> {
+  async cancel(ctx: ChatContext): Promise<Reply> {
     const s = this.openFor(ctx, 'solo') ?? this.openFor(ctx, 'channel');
     if (!s) return ephemeral('No walk is open here.');
-    if (!(await this.mayNavigate(s, ctx))) return ephemeral(`Only <@${s.starterId}> or an admin can cancel this walk.`);
+    if (!(await mayManage(ctx, s.starterId, this.deps.ports)))
+      return ephemeral(`Only <@${s.starterId}> or an admin can cancel this walk.`);
     this.deps.store.setStatus(s.id, 'cancelled', this.now());
     return ephemeral(`Walk ${s.id} cancelled.`);
   }
 
-  async action(actionId: string, ctx: ChatContext): Promise<ActionOutcome> {
-    const parsed = parseAction(actionId);
-    if (!parsed.ok || parsed.value.kind !== 'mx') return { reply: ephemeral('That button could not be understood.') };
-    const a = parsed.value;
+  async action(a: WalkAction, ctx: ChatContext): Promise<ActionOutcome> {
     const s = this.deps.store.get(a.sessionId);
     if (!s) return { reply: ephemeral('This walk no longer exists. Start one with `/versus matrix`.') };
     if (s.status !== 'open') {
@@ -121,7 +109,7 @@ export class WalkService {
       this.renders.request(s.id);
       return { reply: ephemeral(`Recorded your answer for “${factor.title}”. Click another to change it.`) };
     }
-    if (!(await this.mayNavigate(s, ctx)))
+    if (!(await mayManage(ctx, s.starterId, this.deps.ports)))
       return { reply: ephemeral(`Only <@${s.starterId}> (who started the walk) or an admin can move it on.`) };
     const last = this.deps.matrix.factors.length - 1;
     switch (a.op) {
@@ -222,11 +210,6 @@ export class WalkService {
   private evidence(ids: string[]): CitedClaim[] {
     const found = this.deps.answers.claimsByIds(ids);
     return ids.flatMap((id) => found.filter((c) => c.id === id)).map(cited);
-  }
-
-  private async mayNavigate(s: Session, ctx: ChatContext): Promise<boolean> {
-    if (s.starterId === ctx.userId || ctx.isAdmin) return true;
-    return (await this.deps.ports.get(ctx.platform)?.isAdmin?.(ctx.workspaceId, ctx.userId)) === true;
   }
 
   private async rerender(id: string): Promise<void> {

@@ -4,6 +4,9 @@ import { tokenizeArgs } from '../chat/tokenize.js';
 import { DEFAULT_DURATION_MS, parseDuration } from './duration.js';
 
 export const TEAM_OPTIONS = ['🐹 Go', '🐍 Python', '🤝 It depends'] as const;
+/** A custom poll's options: at least two, at most ten (ten vote buttons fit every platform). */
+export const MIN_OPTIONS = 2;
+export const MAX_OPTIONS = 10;
 export const TEAM_QUESTION = 'Team Go vs Team Python: which for our backend?';
 
 export type PollCommand =
@@ -63,9 +66,9 @@ export function parsePollArgs(args: string): Result<PollCommand, string> {
   const [question, ...options] = texts;
   const q = Question.safeParse(question);
   if (!q.success) return err(q.error.issues[0]!.message);
-  if (options.length < 2 || options.length > 10) {
+  if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS) {
     return err(
-      `A custom poll needs 2 to 10 options; you gave ${options.length}. Example: \`/versus poll "Which for billing?" "Go" "Python"\`. Or run \`/versus poll\` alone for Team Go vs Team Python.`,
+      `A custom poll needs ${MIN_OPTIONS} to ${MAX_OPTIONS} options; you gave ${options.length}. Example: \`/versus poll "Which for billing?" "Go" "Python"\`. Or run \`/versus poll\` alone for Team Go vs Team Python.`,
     );
   }
   const opts = z.array(Option).safeParse(options);

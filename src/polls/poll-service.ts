@@ -1,13 +1,14 @@
 import type { AnswersStore } from '../answers/answers-store.js';
 import type { ChatContext, Platform } from '../chat/context.js';
 import type { ActionOutcome } from '../chat/handler.js';
+import { ADMIN, mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
-import { Coalescer } from './coalescer.js';
+import { Coalescer } from '../runtime/coalescer.js';
 import type { PollCommand } from './poll-args.js';
 import type { Motion, Poll, PollStore } from './poll-store.js';
 import { type PollEvidence, renderPoll, votesCsv } from './render-poll.js';
@@ -15,7 +16,7 @@ import { type PollEvidence, renderPoll, votesCsv } from './render-poll.js';
 export interface PollServiceDeps {
   store: PollStore;
   answers: AnswersStore;
-  ports: Map<Platform, ChatPort>;
+  ports: ReadonlyMap<Platform, ChatPort>;
   clock: Clock;
   logger: Logger;
   /** Minimum time between two edits of one poll message (platform rate limits). */
@@ -23,13 +24,6 @@ export interface PollServiceDeps {
 }
 
 type Create = Extract<PollCommand, { op: 'create' }>;
-
-/** Who counts as an admin, in each platform's words. */
-export const ADMIN: Record<Platform, string> = {
-  slack: 'a workspace admin',
-  discord: 'a server admin (Manage Messages or Manage Server)',
-  console: 'an admin',
-};
 
 /** Polls on any platform: create and post, vote/change/retract, coalesced live results, close, export. */
 export class PollService {
@@ -107,11 +101,8 @@ export class PollService {
     const poll = this.deps.store.get(pollId);
     if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
     if (poll.closedAt) return ephemeral(`Poll ${pollId} is already closed.`);
-    const allowed =
-      poll.creatorId === ctx.userId ||
-      ctx.isAdmin ||
-      (await this.port(ctx.platform)?.isAdmin?.(ctx.workspaceId, ctx.userId)) === true;
-    if (!allowed) return ephemeral(`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
+    if (!(await mayManage(ctx, poll.creatorId, this.deps.ports)))
+      return ephemeral(`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
     await this.finish(poll, ctx.userId);
     return ephemeral(`Poll ${pollId} is closed.`);
   }

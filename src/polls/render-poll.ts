@@ -1,5 +1,5 @@
-import { encodeAction } from '../chat/action-id.js';
 import type { Bar, CitedClaim, Reply, ReplyBlock } from '../chat/reply.js';
+import { pollAction } from './poll-action.js';
 import type { Poll, Tally } from './poll-store.js';
 
 /** Whole percentages that add up to 100 (largest remainder), so every platform shows the same bars. */
@@ -89,12 +89,12 @@ export function renderPoll(
     blocks,
     buttons: [
       ...poll.options.map((label, i) => ({
-        actionId: encodeAction({ kind: 'poll', op: 'vote', pollId: poll.id, option: i }),
+        actionId: pollAction.encode({ op: 'vote', pollId: poll.id, option: i }),
         label,
         style: 'default' as const,
       })),
       {
-        actionId: encodeAction({ kind: 'poll', op: 'close', pollId: poll.id }),
+        actionId: pollAction.encode({ op: 'close', pollId: poll.id }),
         label: 'Close poll',
         style: 'danger' as const,
       },

@@ -113,4 +113,22 @@ describe('polls and the decision-matrix walk on Slack', () => {
     expect(card).toMatch(/Verdict: Split it/);
     expect(card).toMatch(/📄/);
   });
+  it("lets a workspace admin remove someone else's schedule: Slack events never say who is an admin, so Slack is asked", async () => {
+    rig = await slackRig();
+    rig.fake.admins.add('UADMIN');
+    const command = async (text: string, user: string) => {
+      const url = rig.fake.responseUrl();
+      await rig.send.command(text, { responseUrl: url, channel: 'CSCH', user });
+      const res = await rig.fake.waitFor(() => rig.fake.responses.find((r) => r.path === new URL(url).pathname));
+      return JSON.stringify(res.body.blocks);
+    };
+    const id = /`(s[\w-]+)`/.exec(await command('schedule add every monday at 10:00', 'UOWNER'))?.[1];
+    expect(id).toBeDefined();
+    expect(await command(`schedule remove ${id}`, 'UOTHER')).toMatch(
+      /Only the person who added this schedule or a workspace admin can remove it/,
+    );
+    expect(await command(`schedule remove ${id}`, 'UADMIN')).toContain(`Schedule ${id} removed.`);
+    expect(rig.fake.callsOf('users.info').map((c) => c.body.user)).toEqual(['UOTHER', 'UADMIN']);
+    expect(await command('schedule list', 'UOWNER')).toMatch(/No debate polls are scheduled/);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../src/polls/duration.js';
 import { parsePollArgs, TEAM_OPTIONS } from '../../src/polls/poll-args.js';
-import { parseAddArgs } from '../../src/polls/schedule-service.js';
+import { parseAddArgs } from '../../src/polls/schedule-args.js';
 import { nextRun, parseWhen } from '../../src/polls/when.js';
 
 describe('poll arguments', () => {

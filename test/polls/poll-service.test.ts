@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/chat/action-id.js';
 import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { TestClock } from '../../src/clock.js';
 import { type Core, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
+import { pollAction } from '../../src/polls/poll-action.js';
 import { RecordingPort } from '../fakes/recording-port.js';
 import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
 
@@ -46,7 +46,7 @@ describe('polls through the core (real SQLite)', () => {
     return join(t.dir, 'polls.db');
   };
   const vote = (core: Core, pollId: string, option: number, user: string) =>
-    core.handler.action(encodeAction({ kind: 'poll', op: 'vote', pollId, option }), ctx(user));
+    core.handler.action(pollAction.encode({ op: 'vote', pollId, option }), ctx(user));
 
   it('counts 1,000 concurrent voters exactly, with 100 changing and 50 retracting, and the last render shows the tally', async () => {
     const { core, port } = await start(':memory:', new TestClock());
@@ -95,7 +95,7 @@ describe('polls through the core (real SQLite)', () => {
     const { core, port } = await start(':memory:', new TestClock());
     const pollId = pollIdOf(await core.handler.command('poll', ctx('creator')));
     await vote(core, pollId, 1, 'ann');
-    await core.handler.action(encodeAction({ kind: 'poll', op: 'close', pollId }), ctx('creator'));
+    await core.handler.action(pollAction.encode({ op: 'close', pollId }), ctx('creator'));
     await core.polls.renders.drain();
     const final = text(port.latest(port.posts[0]!.ref.messageId));
     expect(final).toMatch(
