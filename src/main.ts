@@ -52,6 +52,7 @@ async function startAdapters(
       port: config.port,
       host: config.host,
       health: check,
+      clock: core.clock,
     });
     await slack.start();
     core.registerPort(slack.port);
@@ -60,7 +61,12 @@ async function startAdapters(
   }
   if (config.discord) {
     const { createDiscordAdapter } = await import('./adapters/discord/index.js');
-    const discord = createDiscordAdapter({ config: config.discord, handler: core.handler, logger });
+    const discord = createDiscordAdapter({
+      config: config.discord,
+      handler: core.handler,
+      logger,
+      pages: { clock: core.clock },
+    });
     core.registerPort(discord.port);
     await discord.start();
     running.push({ name: 'discord', stop: () => discord.stop(), ready: () => discord.ready() });

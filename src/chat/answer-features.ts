@@ -7,6 +7,7 @@ import { usageReply } from './help.js';
 import { askReply, compareReply, sourcesReply, unknownTopicReply } from './present-answers.js';
 import type { Reply } from './reply.js';
 import { err, ok, type Result } from './result.js';
+import { issueText, type RichText } from './rich.js';
 
 /** The longest question accepted (a pasted page is fine; a pasted book is not). */
 export const MAX_QUESTION_CHARS = 12_000;
@@ -22,10 +23,10 @@ const CompareArgs = z
   .min(2, 'Name a topic, e.g. `/versus compare concurrency`.')
   .max(60, 'A topic is a word or two, e.g. `/versus compare performance`.');
 
-function parseWith<T>(schema: z.ZodType<T>): (args: string) => Result<T, string> {
+function parseWith<T>(schema: z.ZodType<T>): (args: string) => Result<T, RichText> {
   return (args) => {
     const p = schema.safeParse(args);
-    return p.success ? ok(p.data) : err(p.error.issues[0]?.message ?? 'Invalid input.');
+    return p.success ? ok(p.data) : err(issueText(p.error));
   };
 }
 

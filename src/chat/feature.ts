@@ -13,16 +13,17 @@ import type { ActionOutcome } from './handler.js';
 import type { ChatPort } from './port.js';
 import type { Reply } from './reply.js';
 import { ok, type Result } from './result.js';
+import type { RichText } from './rich.js';
 
 /** A subcommand's arguments, parsed once (a mistake is a message saying what to fix), ready to run. */
 export interface FeatureCommand {
-  parse(args: string): Result<(ctx: ChatContext) => Promise<Reply>, string>;
+  parse(args: string): Result<(ctx: ChatContext) => Promise<Reply>, RichText>;
 }
 
 /** The buttons a feature owns: their id kind, and the fields after it, checked once by the feature's schema. */
 export interface FeatureAction {
   readonly kind: string;
-  parse(fields: readonly string[]): Result<(ctx: ChatContext) => Promise<ActionOutcome>, string>;
+  parse(fields: readonly string[]): Result<(ctx: ChatContext) => Promise<ActionOutcome>, RichText>;
 }
 
 /**
@@ -58,7 +59,7 @@ export interface FeatureDeps {
 
 /** A command from a typed parser and a runner; the pair is erased so the router can hold any feature. */
 export function command<A>(
-  parse: (args: string) => Result<A, string>,
+  parse: (args: string) => Result<A, RichText>,
   run: (a: A, ctx: ChatContext) => Promise<Reply> | Reply,
 ): FeatureCommand {
   return {

@@ -1,11 +1,12 @@
 import type { Feature } from './feature.js';
 import type { Reply } from './reply.js';
 import { ok } from './result.js';
+import { md, type Rich, type RichText, spans } from './rich.js';
 
 export type Usage = Feature['help'];
 
-export function usageLine(u: Usage): string {
-  return `Usage: \`${u.usage}\` — e.g. \`${u.example}\``;
+export function usageLine(u: Usage): Rich {
+  return md`Usage: \`${u.usage}\` — e.g. \`${u.example}\``;
 }
 
 const HELP_USAGE: Usage = { usage: '/versus help [command]', example: '/versus help compare' };
@@ -24,7 +25,7 @@ export function helpReply(features: readonly Feature[], about?: string): Reply {
     blocks: [
       {
         type: 'text',
-        text: features.map((f) => `• \`${f.help.usage}\`\n   e.g. \`${f.help.example}\``).join('\n'),
+        text: features.flatMap((f, i) => md`${i > 0 ? '\n' : ''}• \`${f.help.usage}\`\n   e.g. \`${f.help.example}\``),
       },
       {
         type: 'context',
@@ -49,10 +50,10 @@ export function helpFeature(features: () => readonly Feature[]): Feature {
 }
 
 /** A mistake in a command: what went wrong and how to write it, only to the person who typed it. */
-export function usageReply(message: string, usage?: Usage): Reply {
+export function usageReply(message: RichText, usage?: Usage): Reply {
   return {
     visibility: 'ephemeral',
     title: 'Not quite',
-    blocks: [{ type: 'text', text: usage ? `${message}\n${usageLine(usage)}` : message }],
+    blocks: [{ type: 'text', text: usage ? md`${spans(message)}\n${usageLine(usage)}` : message }],
   };
 }

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from './result.js';
+import { md, type Rich } from './rich.js';
 
 /** `/versus <name> <args>`: which feature, and the rest of the text for its own parser. */
 export interface CommandText {
@@ -7,7 +8,7 @@ export interface CommandText {
 }
 
 export interface UsageError {
-  message: string;
+  message: Rich;
 }
 
 function levenshtein(a: string, b: string): number {
@@ -38,6 +39,6 @@ export function parseCommand(text: string, names: readonly string[]): Result<Com
   if (names.includes('ask') && (clean.split(/\s+/).length >= 3 || clean.endsWith('?')))
     return ok({ name: 'ask', args: clean });
   const near = names.map((c) => ({ c, d: levenshtein(word.slice(0, 12), c) })).sort((a, b) => a.d - b.d)[0];
-  const hint = near && near.d <= 2 ? ` Did you mean \`/versus ${near.c}\`?` : '';
-  return err({ message: `I don't know the command “${word.slice(0, 30)}”.${hint} Try \`/versus help\`.` });
+  const hint = near && near.d <= 2 ? md` Did you mean \`/versus ${near.c}\`?` : [];
+  return err({ message: md`I don't know the command “${word.slice(0, 30)}”.${hint} Try \`/versus help\`.` });
 }

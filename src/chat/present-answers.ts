@@ -2,9 +2,9 @@ import type { AskResult } from '../answers/ask.js';
 import type { CompareResult } from '../answers/compare.js';
 import type { StoredDocument } from '../knowledge/knowledge-store.js';
 import { compareAction, moreAction } from './answer-actions.js';
+import { clip } from './labels.js';
 import type { Button, CitedClaim, Reply } from './reply.js';
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+import { code, joinRich, md } from './rich.js';
 
 /** Strips store-only fields so a Reply carries exactly the platform-neutral claim. */
 export function cited(c: CitedClaim): CitedClaim {
@@ -37,7 +37,13 @@ export function askReply(
               ? 'No more sources for this question.'
               : 'I found nothing in the indexed sources that answers this.',
         },
-        { type: 'context', text: `Try a topic: ${topicSuggestions.map((t) => `\`/versus compare ${t}\``).join(', ')}` },
+        {
+          type: 'context',
+          text: md`Try a topic: ${joinRich(
+            topicSuggestions.map((t) => [code(`/versus compare ${t}`)]),
+            ', ',
+          )}`,
+        },
       ],
     };
   }
@@ -97,7 +103,10 @@ export function unknownTopicReply(input: string, suggestions: string[]): Reply {
     blocks: [
       {
         type: 'text',
-        text: `I have no topic “${clip(input, 40)}”. Try one of: ${suggestions.map((s) => `\`${s}\``).join(', ')}.`,
+        text: md`I have no topic “${clip(input, 40)}”. Try one of: ${joinRich(
+          suggestions.map((s) => [code(s)]),
+          ', ',
+        )}.`,
       },
     ],
   };
@@ -108,14 +117,20 @@ export function sourcesReply(docs: StoredDocument[], lastIndexed: string | undef
     return {
       visibility: 'ephemeral',
       title: 'Sources',
-      blocks: [{ type: 'text', text: 'Nothing is indexed yet. Run `versus index`.' }],
+      blocks: [{ type: 'text', text: md`Nothing is indexed yet. Run \`versus index\`.` }],
     };
   const total = docs.reduce((n, d) => n + d.claimCount, 0);
   return {
     visibility: 'channel',
     title: `Sources (${docs.length})`,
     blocks: [
-      { type: 'text', text: docs.map((d) => `• *${d.title}* — ${d.claimCount} claims (\`${d.path}\`)`).join('\n') },
+      {
+        type: 'text',
+        text: joinRich(
+          docs.map((d) => md`• *${d.title}* — ${d.claimCount} claims (\`${d.path}\`)`),
+          '\n',
+        ),
+      },
       { type: 'context', text: `${total} claims in all · last indexed ${lastIndexed ?? 'never'}` },
     ],
   };

@@ -1,13 +1,6 @@
+import { KIND_LABEL, SIDE_ICON } from './labels.js';
 import type { CitedClaim, Reply, ReplyBlock } from './reply.js';
-
-const SIDE_ICON = { go: '🐹', python: '🐍', both: '⚖️' } as const;
-const KIND_LABEL = {
-  benchmark: 'benchmark',
-  anecdote: 'anecdote',
-  fact: 'fact',
-  opinion: 'opinion',
-  recommendation: 'advice',
-} as const;
+import { plain } from './rich.js';
 
 export function citationText(c: CitedClaim): string {
   return `${c.citation.title} › ${c.citation.section}`;
@@ -15,7 +8,7 @@ export function citationText(c: CitedClaim): string {
 
 /** One claim as a line: icon, text, the kind when it is not plain fact, and its source. */
 export function claimLine(c: CitedClaim): string {
-  const kind = c.kind === 'fact' ? '' : ` (${KIND_LABEL[c.kind]})`;
+  const kind = KIND_LABEL[c.kind] ? ` (${KIND_LABEL[c.kind]})` : '';
   return `${SIDE_ICON[c.side]} ${c.text}${kind}\n    — ${citationText(c)}`;
 }
 
@@ -30,9 +23,9 @@ function block(b: ReplyBlock): string {
     case 'heading':
       return `== ${b.text} ==`;
     case 'text':
-      return b.text;
+      return plain(b.text);
     case 'context':
-      return `(${b.text})`;
+      return `(${plain(b.text)})`;
     case 'divider':
       return '----';
     case 'claims':

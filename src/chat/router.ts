@@ -12,6 +12,7 @@ import type { ActionOutcome, VersusHandler } from './handler.js';
 import { helpFeature, helpReply, usageReply } from './help.js';
 import { type CommandText, parseCommand } from './parse-command.js';
 import type { Reply } from './reply.js';
+import { md } from './rich.js';
 
 export interface RouterDeps {
   /** Every feature, in the order help lists them; `help` itself is added last. */
@@ -121,7 +122,7 @@ export class Router implements VersusHandler {
 
   private async run(cmd: CommandText, ctx: ChatContext): Promise<Reply> {
     const feature = this.byName.get(cmd.name);
-    if (!feature) return usageReply(`\`/versus ${cmd.name}\` is not available on this Versus yet.`);
+    if (!feature) return usageReply(md`\`/versus ${cmd.name}\` is not available on this Versus yet.`);
     const run = feature.command.parse(cmd.args);
     return run.ok ? run.value(ctx) : usageReply(run.error, feature.help);
   }
@@ -141,7 +142,7 @@ export class Router implements VersusHandler {
         { err: error, ref, what, platform: ctx.platform, channel: ctx.channelId },
         'command failed',
       );
-      return wrap(usageReply(`Something went wrong on my side (ref ${ref}). Try again in a moment.`));
+      return wrap(usageReply(md`Something went wrong on my side (ref ${ref}). Try again in a moment.`));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../chat/result.js';
+import { issueText, type RichText } from '../chat/rich.js';
 
 export type MatrixCommand = { op: 'start'; mode: 'channel' | 'solo' } | { op: 'status' } | { op: 'cancel' };
 
@@ -8,9 +9,9 @@ const Sub = z.enum(['', 'start', 'solo', 'status', 'cancel'], {
 });
 
 /** `/versus matrix [start|solo|status|cancel]` → MatrixCommand. */
-export function parseMatrixArgs(args: string): Result<MatrixCommand, string> {
+export function parseMatrixArgs(args: string): Result<MatrixCommand, RichText> {
   const sub = Sub.safeParse(args.trim().toLowerCase());
-  if (!sub.success) return err(sub.error.issues[0]?.message ?? 'Invalid input.');
+  if (!sub.success) return err(issueText(sub.error));
   switch (sub.data) {
     case '':
     case 'start':

@@ -1,6 +1,7 @@
 import { action, command, type Feature } from '../chat/feature.js';
 import { usageReply } from '../chat/help.js';
 import { ok } from '../chat/result.js';
+import { md } from '../chat/rich.js';
 import { parseMatrixArgs } from './matrix-args.js';
 import { walkAction } from './walk-action.js';
 import type { WalkService } from './walk-service.js';
@@ -14,7 +15,7 @@ export function matrixFeature(walks: WalkService | undefined): Feature {
       name: 'matrix',
       help,
       command: {
-        parse: () => ok(async () => usageReply('`/versus matrix` is not available on this Versus yet.')),
+        parse: () => ok(async () => usageReply(md`\`/versus matrix\` is not available on this Versus yet.`)),
       },
       action: {
         kind: walkAction.kind,

@@ -1,4 +1,5 @@
 import type { Button, CitedClaim, Reply, ReplyBlock } from '../chat/reply.js';
+import { md, mention } from '../chat/rich.js';
 import type { Factor, Matrix } from './definition.js';
 import type { Session } from './matrix-store.js';
 import type { Aggregate, Contribution, Scorecard } from './scoring.js';
@@ -44,7 +45,7 @@ export function renderStep(
   const n = matrix.factors.length;
   const id = session.id;
   const step = session.step;
-  const blocks: ReplyBlock[] = [{ type: 'text', text: `*${factor.question}*` }];
+  const blocks: ReplyBlock[] = [{ type: 'text', text: md`*${factor.question}*` }];
   if (evidence.length) blocks.push({ type: 'claims', title: 'Why it matters', claims: evidence.slice(0, 2) });
   blocks.push({
     type: 'text',
@@ -56,7 +57,7 @@ export function renderStep(
     text:
       session.mode === 'solo'
         ? 'Only you see this walk.'
-        : `Anyone here can answer (and change their answer); <@${session.starterId}> or an admin moves on.`,
+        : md`Anyone here can answer (and change their answer); ${mention(session.starterId)} or an admin moves on.`,
   });
   const buttons: Button[] = answerChoices(factor).map((value) => ({
     actionId: walkAction.encode({ op: 'answer', sessionId: id, step, value }),
@@ -99,9 +100,9 @@ export function renderScorecard(card: Scorecard, evidence: CitedClaim[], mode: S
   if (card.deciding.length)
     blocks.push({
       type: 'text',
-      text: `Deciding factors: ${card.deciding.map((c) => `${c.title} (${c.net > 0 ? 'Go' : 'Python'})`).join(', ')}`,
+      text: md`Deciding factors: ${card.deciding.map((c) => `${c.title} (${c.net > 0 ? 'Go' : 'Python'})`).join(', ')}`,
     });
-  blocks.push({ type: 'text', text: `*Verdict: ${card.verdict.text}*` });
+  blocks.push({ type: 'text', text: md`*Verdict: ${card.verdict.text}*` });
   if (evidence.length)
     blocks.push({ type: 'claims', title: 'Why: the evidence behind the deciding factors', claims: evidence });
   return {

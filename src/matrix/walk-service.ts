@@ -5,6 +5,7 @@ import { mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { type CitedClaim, ephemeral, type Reply } from '../chat/reply.js';
+import { md, mention, type RichText } from '../chat/rich.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
@@ -76,10 +77,10 @@ export class WalkService {
 
   status(ctx: ChatContext): Reply {
     const s = this.openFor(ctx, 'channel') ?? this.openFor(ctx, 'solo');
-    if (!s) return ephemeral('No walk is open here. Start one with `/versus matrix`.');
+    if (!s) return ephemeral(md`No walk is open here. Start one with \`/versus matrix\`.`);
     const answered = new Set(this.deps.store.answers(s.id).map((a) => a.step)).size;
     return ephemeral(
-      `Walk ${s.id} (${s.mode}): step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by <@${s.starterId}>.`,
+      md`Walk ${s.id} (${s.mode}): step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by ${mention(s.starterId)}.`,
     );
   }
 
@@ -87,19 +88,19 @@ export class WalkService {
     const s = this.openFor(ctx, 'solo') ?? this.openFor(ctx, 'channel');
     if (!s) return ephemeral('No walk is open here.');
     if (!(await mayManage(ctx, s.starterId, this.deps.ports)))
-      return ephemeral(`Only <@${s.starterId}> or an admin can cancel this walk.`);
+      return ephemeral(md`Only ${mention(s.starterId)} or an admin can cancel this walk.`);
     this.deps.store.setStatus(s.id, 'cancelled', this.now());
-    return ephemeral(`Walk ${s.id} cancelled.`);
+    return ephemeral(md`Walk ${s.id} cancelled.`);
   }
 
   async action(a: WalkAction, ctx: ChatContext): Promise<ActionOutcome> {
     const s = this.deps.store.get(a.sessionId);
-    if (!s) return { reply: ephemeral('This walk no longer exists. Start one with `/versus matrix`.') };
+    if (!s) return { reply: ephemeral(md`This walk no longer exists. Start one with \`/versus matrix\`.`) };
     if (s.status !== 'open') {
       const what = a.op === 'back' ? 'Back is no longer possible' : 'its buttons no longer work';
-      return { reply: ephemeral(`This walk is ${s.status}; ${what}. Start a new one with \`/versus matrix\`.`) };
+      return { reply: ephemeral(md`This walk is ${s.status}; ${what}. Start a new one with \`/versus matrix\`.`) };
     }
-    if (a.step !== s.step) return { reply: ephemeral(`The walk has moved on to step ${s.step + 1}; answer there.`) };
+    if (a.step !== s.step) return { reply: ephemeral(md`The walk has moved on to step ${s.step + 1}; answer there.`) };
     const factor = this.deps.matrix.factors[s.step]!;
     if (a.op === 'answer') {
       if (!a.value || !answerChoices(factor).includes(a.value))
@@ -107,10 +108,10 @@ export class WalkService {
       this.deps.store.answer(s.id, s.step, ctx.userId, a.value, this.now());
       if (s.mode === 'solo') return { update: this.stepReply(s, ctx.userId) };
       this.renders.request(s.id);
-      return { reply: ephemeral(`Recorded your answer for “${factor.title}”. Click another to change it.`) };
+      return { reply: ephemeral(md`Recorded your answer for “${factor.title}”. Click another to change it.`) };
     }
     if (!(await mayManage(ctx, s.starterId, this.deps.ports)))
-      return { reply: ephemeral(`Only <@${s.starterId}> (who started the walk) or an admin can move it on.`) };
+      return { reply: ephemeral(md`Only ${mention(s.starterId)} (who started the walk) or an admin can move it on.`) };
     const last = this.deps.matrix.factors.length - 1;
     switch (a.op) {
       case 'back':
@@ -169,7 +170,7 @@ export class WalkService {
           ?.post(
             s.channelId,
             ephemeralToChannel(
-              `The decision-matrix walk started by <@${s.starterId}> expired after 7 days without activity. Start again with \`/versus matrix\`.`,
+              md`The decision-matrix walk started by ${mention(s.starterId)} expired after 7 days without activity. Start again with \`/versus matrix\`.`,
             ),
             s.threadId ?? undefined,
           )
@@ -223,6 +224,6 @@ export class WalkService {
   }
 }
 
-function ephemeralToChannel(text: string): Reply {
+function ephemeralToChannel(text: RichText): Reply {
   return { ...ephemeral(text), visibility: 'channel' };
 }

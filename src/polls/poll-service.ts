@@ -5,6 +5,7 @@ import { ADMIN, mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
+import { md } from '../chat/rich.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
@@ -67,7 +68,7 @@ export class PollService {
       return ephemeral('I could not post the poll in this channel. Invite me to it first, then try again.');
     }
     return ephemeral(
-      `Poll ${poll.id} is up; it closes in ${Math.round((cmd.durationMs / 3_600_000) * 10) / 10} h. Close it early with \`/versus poll close ${poll.id}\`.`,
+      md`Poll ${poll.id} is up; it closes in ${Math.round((cmd.durationMs / 3_600_000) * 10) / 10} h. Close it early with \`/versus poll close ${poll.id}\`.`,
     );
   }
 
@@ -80,7 +81,9 @@ export class PollService {
         return { reply: ephemeral('That option is not part of this poll.') };
       case 'closed':
         return {
-          reply: ephemeral('This poll is closed; votes are no longer counted. Start a new one with `/versus poll`.'),
+          reply: ephemeral(
+            md`This poll is closed; votes are no longer counted. Start a new one with \`/versus poll\`.`,
+          ),
         };
       default: {
         this.renders.request(pollId);
@@ -99,12 +102,12 @@ export class PollService {
 
   async close(pollId: string, ctx: ChatContext): Promise<Reply> {
     const poll = this.deps.store.get(pollId);
-    if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
-    if (poll.closedAt) return ephemeral(`Poll ${pollId} is already closed.`);
+    if (!poll || poll.platform !== ctx.platform) return ephemeral(md`There is no poll ${pollId} here.`);
+    if (poll.closedAt) return ephemeral(md`Poll ${pollId} is already closed.`);
     if (!(await mayManage(ctx, poll.creatorId, this.deps.ports)))
-      return ephemeral(`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
+      return ephemeral(md`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
     await this.finish(poll, ctx.userId);
-    return ephemeral(`Poll ${pollId} is closed.`);
+    return ephemeral(md`Poll ${pollId} is closed.`);
   }
 
   /** Closes every poll whose end time has passed — also those that ended while the bot was down. */
@@ -119,13 +122,13 @@ export class PollService {
 
   results(pollId: string, ctx: ChatContext): Reply {
     const poll = this.deps.store.get(pollId);
-    if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
+    if (!poll || poll.platform !== ctx.platform) return ephemeral(md`There is no poll ${pollId} here.`);
     return { ...this.render(poll), buttons: undefined, visibility: 'ephemeral' };
   }
 
   async export(pollId: string, ctx: ChatContext): Promise<Reply> {
     const poll = this.deps.store.get(pollId);
-    if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
+    if (!poll || poll.platform !== ctx.platform) return ephemeral(md`There is no poll ${pollId} here.`);
     const port = this.port(ctx.platform);
     if (!port?.upload) return ephemeral('Exports are not available on this platform.');
     const where = await port.upload(
@@ -135,7 +138,7 @@ export class PollService {
       ctx.threadId,
     );
     return ephemeral(
-      `Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${where}`,
+      md`Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${where}`,
     );
   }
 

@@ -3,6 +3,7 @@ import type { ChatContext, Platform } from '../chat/context.js';
 import { ADMIN, mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
+import { joinRich, md, type Rich } from '../chat/rich.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
@@ -63,7 +64,7 @@ export class ScheduleService {
       blocks: [
         {
           type: 'text',
-          text: `${this.describe(schedule)}\nEach poll debates a topic where the sources disagree, with a cited claim for each side. Remove it with \`/versus schedule remove ${schedule.id}\`.`,
+          text: md`${this.describe(schedule)}\nEach poll debates a topic where the sources disagree, with a cited claim for each side. Remove it with \`/versus schedule remove ${schedule.id}\`.`,
         },
       ],
     };
@@ -73,12 +74,20 @@ export class ScheduleService {
     const all = this.deps.store.inChannel(ctx.platform, ctx.channelId);
     if (all.length === 0)
       return ephemeral(
-        'No debate polls are scheduled in this channel. Add one with `/versus schedule add every monday at 10:00`.',
+        md`No debate polls are scheduled in this channel. Add one with \`/versus schedule add every monday at 10:00\`.`,
       );
     return {
       visibility: 'ephemeral',
       title: 'Scheduled debate polls',
-      blocks: [{ type: 'text', text: all.map((s) => `• ${this.describe(s)}`).join('\n') }],
+      blocks: [
+        {
+          type: 'text',
+          text: joinRich(
+            all.map((s) => md`• ${this.describe(s)}`),
+            '\n',
+          ),
+        },
+      ],
     };
   }
 
@@ -86,16 +95,16 @@ export class ScheduleService {
     const s = this.deps.store.get(id);
     if (!s || s.platform !== ctx.platform || s.channelId !== ctx.channelId)
       return ephemeral(
-        `There is no schedule “${id.slice(0, 20)}” in this channel. \`/versus schedule list\` shows the ids.`,
+        md`There is no schedule “${id.slice(0, 20)}” in this channel. \`/versus schedule list\` shows the ids.`,
       );
     if (!(await mayManage(ctx, s.createdBy, this.deps.ports)))
-      return ephemeral(`Only the person who added this schedule or ${ADMIN[ctx.platform]} can remove it.`);
+      return ephemeral(md`Only the person who added this schedule or ${ADMIN[ctx.platform]} can remove it.`);
     this.deps.store.remove(id);
-    return ephemeral(`Schedule ${id} removed.`);
+    return ephemeral(md`Schedule ${id} removed.`);
   }
 
-  private describe(s: Schedule): string {
-    return `\`${s.id}\` ${s.spec} (${s.timezone}), polls last ${formatDuration(s.durationMs)}; next: ${local(s.nextRunAt, s.timezone)}`;
+  private describe(s: Schedule): Rich {
+    return md`\`${s.id}\` ${s.spec} (${s.timezone}), polls last ${formatDuration(s.durationMs)}; next: ${local(s.nextRunAt, s.timezone)}`;
   }
 
   /**

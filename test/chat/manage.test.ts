@@ -52,7 +52,7 @@ describe('who may manage what someone else started', () => {
         return '';
       },
       manage: () => 'matrix cancel',
-      refused: /Only <@owner> or an admin can cancel this walk/,
+      refused: /Only @owner or an admin can cancel this walk/,
       done: /cancelled/,
     },
   ];

@@ -4,6 +4,7 @@ import { compareAction, moreAction } from '../../src/chat/answer-actions.js';
 import type { ChatContext } from '../../src/chat/context.js';
 import { parseCommand } from '../../src/chat/parse-command.js';
 import { renderText } from '../../src/chat/render-text.js';
+import { plain } from '../../src/chat/rich.js';
 import type { TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
 import { walkAction } from '../../src/matrix/walk-action.js';
@@ -27,7 +28,7 @@ describe('command parsing', () => {
   });
   it('GIVEN a typo THEN "did you mean"', () => {
     const r = parseCommand('comapre gil', NAMES);
-    expect(!r.ok && r.error.message).toMatch(/Did you mean `\/versus compare`/);
+    expect(!r.ok && plain(r.error.message)).toMatch(/Did you mean `\/versus compare`/);
   });
   it('GIVEN a whole question without "ask" THEN it is asked', () => {
     expect(parseCommand('is go faster than python?', NAMES)).toEqual({

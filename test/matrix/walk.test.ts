@@ -83,7 +83,7 @@ describe('decision-matrix walk (real SQLite)', () => {
     const changed = await click(core, port, /^No$/, 'ann');
     expect(renderText(changed.reply!)).toMatch(/Recorded/);
     const refused = await click(core, port, /Next/, 'ann');
-    expect(renderText(refused.reply!)).toMatch(/Only <@lead>/);
+    expect(renderText(refused.reply!)).toMatch(/Only @lead/);
     const byAdmin = await core.handler.action(button(stepMessage(port), /Next/), ctx('root', { isAdmin: true }));
     expect(byAdmin.update?.title).toMatch(/Step 2\/3/);
   });

@@ -99,7 +99,7 @@ describe('polls through the core (real SQLite)', () => {
     await core.polls.renders.drain();
     const final = text(port.latest(port.posts[0]!.ref.messageId));
     expect(final).toMatch(
-      /Closed:[\s\S]*Python\* wins with 1 of 1[\s\S]*Strongest cited claim from each side[\s\S]*🐹[\s\S]*— [\s\S]*🐍/,
+      /Closed:[\s\S]*Python wins with 1 of 1[\s\S]*Strongest cited claim from each side[\s\S]*🐹[\s\S]*— [\s\S]*🐍/,
     );
   });
 

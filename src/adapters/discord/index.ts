@@ -3,9 +3,10 @@ import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
 import type { DiscordConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import type { PageStoreOptions } from '../shared/page-store.js';
 import { connect } from './client.js';
 import { attachListeners, InFlight } from './listeners.js';
-import { PageStore, type PageStoreOptions } from './pages.js';
+import { DiscordPages } from './pages.js';
 import { DiscordPort } from './port.js';
 
 export { commandDefinitions, SUBCOMMANDS } from './commands.js';
@@ -21,7 +22,7 @@ export interface DiscordAdapterOptions {
   readyTimeoutMs?: number | undefined;
   /** How long stop() waits for handlers in flight. Default 5 s. */
   stopTimeoutMs?: number | undefined;
-  /** The in-memory store of paged replies (see pages.ts). */
+  /** The in-memory store of paged replies (see shared/page-store.ts); its clock ages them. */
   pages?: PageStoreOptions | undefined;
 }
 
@@ -42,7 +43,7 @@ export interface DiscordAdapter {
 /** The Discord adapter: discord.js gateway client + listeners + embed renderer + ChatPort. */
 export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   const log = opts.logger.child({ adapter: 'discord' });
-  const pages = new PageStore(log, opts.pages);
+  const pages = new DiscordPages(log, opts.pages);
   const deps = { handler: opts.handler, pages, log, deferAfterMs: opts.deferAfterMs ?? 1500 };
   const inFlight = new InFlight();
   let client: Client | undefined;

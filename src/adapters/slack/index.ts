@@ -1,13 +1,14 @@
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
 import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
+import { type Clock, systemClock } from '../../clock.js';
 import type { SlackConfig } from '../../config.js';
 import { VersusError } from '../../errors.js';
 import { type HealthCheck, healthResponse } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
 import { AnswerQueue } from './answer-queue.js';
 import { attachListeners } from './listeners.js';
-import { PageStore } from './pages.js';
+import { SlackPages } from './pages.js';
 import { SlackPort } from './port.js';
 import { ReplayGuard } from './replay-guard.js';
 
@@ -21,6 +22,8 @@ export interface SlackAdapterOptions {
   health?: HealthCheck | undefined;
   /** Web API retries (429s are waited out per Retry-After). Default: Slack's five retries in five minutes. */
   retryConfig?: webApi.RetryOptions | undefined;
+  /** Ages the admin cache and the paged replies. Default: the system clock. */
+  clock?: Clock | undefined;
 }
 
 export interface SlackAdapter {
@@ -97,7 +100,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     // Verify the token in start(), where a failure becomes a clear error instead of an unhandled rejection.
     deferInitialization: true,
   });
-  const pages = new PageStore();
+  const clock = opts.clock ?? systemClock;
+  const pages = new SlackPages({ clock });
   const answers = new AnswerQueue();
   const replays = new ReplayGuard();
   let botUserId: string | undefined;
@@ -132,7 +136,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   return {
     app,
-    port: new SlackPort(app.client, pages, log),
+    port: new SlackPort(app.client, pages, log, clock),
     ready: () => started,
     // Listeners still running (an event is acknowledged before its listener finishes) may queue more answers.
     async idle() {

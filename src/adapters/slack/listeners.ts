@@ -1,16 +1,17 @@
 import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { ActionOutcome, VersusHandler } from '../../chat/handler.js';
-import { ephemeral, type Reply } from '../../chat/reply.js';
+import type { Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
+import { pagesGoneReply } from '../shared/page-store.js';
 import type { AnswerQueue } from './answer-queue.js';
 import { slackContext, withoutMention } from './context.js';
-import { PageStore } from './pages.js';
+import { SlackPages } from './pages.js';
 
 export interface ListenerDeps {
   handler: VersusHandler;
   /** Where answers wait while requests are being acknowledged. */
   answers: AnswerQueue;
-  pages: PageStore;
+  pages: SlackPages;
   log: Logger;
   botUserId: () => string | undefined;
 }
@@ -32,7 +33,7 @@ async function safely(
 
 async function respondWith(
   respond: RespondFn,
-  pages: PageStore,
+  pages: SlackPages,
   reply: Reply,
   extra: { replace_original?: boolean } = {},
 ): Promise<void> {
@@ -42,7 +43,7 @@ async function respondWith(
 
 async function postInThread(
   client: webApi.WebClient,
-  pages: PageStore,
+  pages: SlackPages,
   reply: Reply,
   ids: { channel: string; thread: string; user: string },
 ): Promise<void> {
@@ -141,18 +142,13 @@ export function attachListeners(app: App, d: ListenerDeps): void {
       trigger_id?: string;
     };
     const channelId = b.channel?.id ?? '';
-    if (PageStore.isPageAction(actionId)) {
+    if (SlackPages.isPageAction(actionId)) {
       await ack();
       const page = d.pages.page(actionId);
       await safely(d.log, 'page', { channel: channelId }, () =>
         page
           ? respond({ ...page, replace_original: true })
-          : respondWith(
-              respond,
-              d.pages,
-              ephemeral('This answer is no longer in memory (it is old, or Versus restarted). Run the command again.'),
-              { replace_original: false },
-            ),
+          : respondWith(respond, d.pages, pagesGoneReply(), { replace_original: false }),
       );
       return;
     }
