@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../clock.js';
+import { type Clock, DAY_MS } from '../clock.js';
 import type { Database } from '../db/open.js';
+
+/** Platforms retry a delivery within minutes; a day is plenty to recognise a duplicate. */
+const DELIVERY_RETENTION_MS = DAY_MS;
+/** How long a "More sources" button keeps working. */
+const CONTEXT_RETENTION_MS = 30 * DAY_MS;
 
 /** SQLite-backed memory of conversations: threads answered, deliveries seen, paging contexts. */
 export class ConversationStore {
@@ -38,8 +43,8 @@ export class ConversationStore {
   prune(): number {
     const now = this.clock.now().getTime();
     return (
-      this.pruneDeliveries.run(new Date(now - 86_400_000).toISOString()).changes +
-      this.pruneContexts.run(new Date(now - 30 * 86_400_000).toISOString()).changes
+      this.pruneDeliveries.run(new Date(now - DELIVERY_RETENTION_MS).toISOString()).changes +
+      this.pruneContexts.run(new Date(now - CONTEXT_RETENTION_MS).toISOString()).changes
     );
   }
 

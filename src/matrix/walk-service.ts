@@ -6,7 +6,7 @@ import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { type CitedClaim, ephemeral, type Reply } from '../chat/reply.js';
 import { md, mention, type RichText } from '../chat/rich.js';
-import type { Clock } from '../clock.js';
+import { type Clock, DAY_MS } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { Coalescer } from '../runtime/coalescer.js';
@@ -16,7 +16,9 @@ import { answerChoices, renderScorecard, renderStep } from './render-walk.js';
 import { type Aggregate, aggregate, score } from './scoring.js';
 import type { WalkAction } from './walk-action.js';
 
-export const IDLE_EXPIRY_MS = 7 * 86_400_000;
+/** A walk nobody touched for this long is closed, with a note in the channel. */
+export const IDLE_EXPIRY_DAYS = 7;
+export const IDLE_EXPIRY_MS = IDLE_EXPIRY_DAYS * DAY_MS;
 
 export interface WalkDeps {
   matrix: Matrix;
@@ -157,7 +159,7 @@ export class WalkService {
     return renderScorecard(card, this.evidence(card.claims.slice(0, 4)), s.mode);
   }
 
-  /** Closes walks idle for 7 days, with a note in the channel. */
+  /** Closes walks idle for IDLE_EXPIRY_DAYS, with a note in the channel. */
   async expireIdle(): Promise<number> {
     const cutoff = new Date(this.deps.clock.now().getTime() - IDLE_EXPIRY_MS).toISOString();
     let n = 0;
@@ -170,7 +172,7 @@ export class WalkService {
           ?.post(
             s.channelId,
             ephemeralToChannel(
-              md`The decision-matrix walk started by ${mention(s.starterId)} expired after 7 days without activity. Start again with \`/versus matrix\`.`,
+              md`The decision-matrix walk started by ${mention(s.starterId)} expired after ${IDLE_EXPIRY_DAYS} days without activity. Start again with \`/versus matrix\`.`,
             ),
             s.threadId ?? undefined,
           )

@@ -6,7 +6,7 @@ import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import { md } from '../chat/rich.js';
-import type { Clock } from '../clock.js';
+import { type Clock, HOUR_MS } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { Coalescer } from '../runtime/coalescer.js';
@@ -25,6 +25,12 @@ export interface PollServiceDeps {
 }
 
 type Create = Extract<PollCommand, { op: 'create' }>;
+
+/**
+ * A Team Go vs Team Python poll without a motion shows, once closed, the strongest claim of each side
+ * on the topic the sources measure most (performance), from its best-ranked claims.
+ */
+const FALLBACK_EVIDENCE = { topic: 'performance', pool: 50 } as const;
 
 /** Polls on any platform: create and post, vote/change/retract, coalesced live results, close, export. */
 export class PollService {
@@ -68,7 +74,7 @@ export class PollService {
       return ephemeral('I could not post the poll in this channel. Invite me to it first, then try again.');
     }
     return ephemeral(
-      md`Poll ${poll.id} is up; it closes in ${Math.round((cmd.durationMs / 3_600_000) * 10) / 10} h. Close it early with \`/versus poll close ${poll.id}\`.`,
+      md`Poll ${poll.id} is up; it closes in ${Math.round((cmd.durationMs / HOUR_MS) * 10) / 10} h. Close it early with \`/versus poll close ${poll.id}\`.`,
     );
   }
 
@@ -176,7 +182,7 @@ export class PollService {
       const found = this.deps.answers.claimsByIds(ids);
       return { go: found.find((c) => c.side === 'go'), python: found.find((c) => c.side === 'python') };
     }
-    const pool = this.deps.answers.claimsForTopic('performance', 50);
+    const pool = this.deps.answers.claimsForTopic(FALLBACK_EVIDENCE.topic, FALLBACK_EVIDENCE.pool);
     const go = pool.find((c) => c.side === 'go');
     const python = pool.find((c) => c.side === 'python');
     return { go: go && cited(go), python: python && cited(python) };

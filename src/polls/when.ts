@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { err, ok, type Result } from '../chat/result.js';
 import { md, type RichText } from '../chat/rich.js';
+import { WEEK_MS } from '../clock.js';
 
 export interface WhenSpec {
   cron: string;
@@ -72,8 +73,6 @@ export function validTimeZone(tz: string): boolean {
     return false;
   }
 }
-
-const WEEK_MS = 7 * 86_400_000;
 
 /**
  * The next run strictly after `after`. For "every N weeks" only weeks N apart from `anchor` (the

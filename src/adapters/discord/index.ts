@@ -3,6 +3,7 @@ import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
 import type { DiscordConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import { ADAPTER_DRAIN_MS } from '../../runtime/shutdown.js';
 import type { PageStoreOptions } from '../shared/page-store.js';
 import { connect } from './client.js';
 import { attachListeners, InFlight } from './listeners.js';
@@ -20,7 +21,7 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number | undefined;
   /** Give up connecting when READY and the guilds have not arrived after this long. Default 60 s. */
   readyTimeoutMs?: number | undefined;
-  /** How long stop() waits for handlers in flight. Default 5 s. */
+  /** How long stop() waits for handlers in flight. Default ADAPTER_DRAIN_MS (5 s). */
   stopTimeoutMs?: number | undefined;
   /** The in-memory store of paged replies (see shared/page-store.ts); its clock ages them. */
   pages?: PageStoreOptions | undefined;
@@ -75,7 +76,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       const c = client;
       // Take no new events, let the ones in flight answer (up to 5 s), then disconnect.
       c?.removeAllListeners(Events.InteractionCreate).removeAllListeners(Events.MessageCreate);
-      await inFlight.drain(opts.stopTimeoutMs ?? 5000);
+      await inFlight.drain(opts.stopTimeoutMs ?? ADAPTER_DRAIN_MS);
       client = undefined;
       pages.clear();
       // Our own disconnect is not news: silence the reconnect/disconnect warnings first.

@@ -6,6 +6,7 @@ import type { SlackConfig } from '../../config.js';
 import { VersusError } from '../../errors.js';
 import { type HealthCheck, healthResponse } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
+import { ADAPTER_DRAIN_MS } from '../../runtime/shutdown.js';
 import { AnswerQueue } from './answer-queue.js';
 import { attachListeners } from './listeners.js';
 import { SlackPages } from './pages.js';
@@ -191,8 +192,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       started = false;
       await app.stop();
       const drained = Promise.allSettled([...inFlight, answers.drain()]);
-      // main.ts allows 10 s for the whole shutdown; leave room for the scheduler and the database.
-      await Promise.race([drained, new Promise((r) => setTimeout(r, 5_000).unref())]);
+      // Half the shutdown budget: leave room for the scheduler and the database.
+      await Promise.race([drained, new Promise((r) => setTimeout(r, ADAPTER_DRAIN_MS).unref())]);
       // Votes and commands are already stored; only these confirmations or answers go unsent.
       if (answers.size > 0) log.warn({ unsent: answers.size }, 'slack: stopped with answers still queued');
     },
