@@ -30,10 +30,8 @@ function parseWith<T>(schema: z.ZodType<T>): (args: string) => Result<T, RichTex
   };
 }
 
-interface AskContext {
-  question: string;
-  context?: string | undefined;
-}
+/** What "More sources" needs to run the question again, kept in the conversation store. */
+const AskContext = z.object({ question: z.string(), context: z.string().optional() });
 
 /** Answers from the indexed sources: ask (with paging), compare, sources. Mentions and threads use `answer`. */
 export class Answering {
@@ -63,9 +61,9 @@ export class Answering {
         help: { usage: '/versus ask <question>', example: '/versus ask how much memory does a goroutine start with?' },
         command: command(parseWith(AskArgs), (question) => this.answer(question, undefined, 0)),
         action: action(moreAction, ({ contextId, offset }) => {
-          const saved = conversations.loadContext<AskContext>('ask', contextId);
-          if (!saved) return { reply: usageReply('That answer is too old to page. Ask again.') };
-          return { update: this.answer(saved.question, saved.context, offset, contextId) };
+          const saved = AskContext.safeParse(conversations.loadContext('ask', contextId));
+          if (!saved.success) return { reply: usageReply('That answer is too old to page. Ask again.') };
+          return { update: this.answer(saved.data.question, saved.data.context, offset, contextId) };
         }),
       },
       {

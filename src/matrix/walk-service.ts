@@ -67,7 +67,7 @@ export class WalkService {
     const port = this.deps.ports.get(ctx.platform);
     if (!port) return ephemeral('The walk cannot be posted from here.');
     // Resuming re-posts the current step at the bottom of the channel, where people will see it.
-    const ref = await port.post(ctx.channelId, this.stepReply(session), session.threadId ?? undefined);
+    const ref = await port.post(ctx.channelId, this.stepReply(session), session.threadId);
     this.deps.store.setMessage(session.id, ref.messageId, now);
     const n = this.deps.matrix.factors.length;
     return ephemeral(
@@ -174,7 +174,7 @@ export class WalkService {
             ephemeralToChannel(
               md`The decision-matrix walk started by ${mention(s.starterId)} expired after ${IDLE_EXPIRY_DAYS} days without activity. Start again with \`/versus matrix\`.`,
             ),
-            s.threadId ?? undefined,
+            s.threadId,
           )
           .catch((err: unknown) => this.deps.logger.warn({ err, walk: s.id }, 'could not post expiry note'));
       }
@@ -220,7 +220,7 @@ export class WalkService {
     const port = s && this.deps.ports.get(s.platform);
     if (!s?.messageId || !port || (s.status !== 'open' && s.status !== 'finished')) return;
     await port.update(
-      { channelId: s.channelId, messageId: s.messageId, threadId: s.threadId ?? undefined },
+      { channelId: s.channelId, messageId: s.messageId, threadId: s.threadId },
       s.status === 'finished' ? this.scorecard(s) : this.stepReply(s),
     );
   }
