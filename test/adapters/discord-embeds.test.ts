@@ -1,13 +1,8 @@
 import { type APIEmbed, embedLength } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { parsePageButtonId } from '../../src/adapters/discord/components.js';
-import {
-  citationMarkdown,
-  type MessagePayload,
-  markdown,
-  renderReply,
-  splitText,
-} from '../../src/adapters/discord/embeds.js';
+import { citationMarkdown, type MessagePayload, renderReply, splitText } from '../../src/adapters/discord/embeds.js';
+import { markdown } from '../../src/adapters/discord/markdown.js';
 import { DiscordPages } from '../../src/adapters/discord/pages.js';
 import type { Button, CitedClaim, Reply } from '../../src/chat/reply.js';
 import { md, mention } from '../../src/chat/rich.js';

@@ -2,10 +2,11 @@ import type { APIEmbed } from 'discord.js';
 import { clip, KIND_LABEL, SIDE_ICON } from '../../chat/labels.js';
 import { barText } from '../../chat/render-text.js';
 import type { Citation, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
-import { link, type RichText, renderSpans } from '../../chat/rich.js';
-import { codeText, neutralizeMarkers } from '../shared/escape.js';
+import { link } from '../../chat/rich.js';
+import { neutralizeMarkers } from '../shared/escape.js';
 import { type ButtonRow, navButtons, spreadButtons, toDiscordButtons, toRows } from './components.js';
 import { EMBED } from './limits.js';
+import { escapeMarkdown, markdown } from './markdown.js';
 
 /** One Discord message: what `reply()`, `update()`, `send()` and the REST client take. */
 export interface MessagePayload {
@@ -33,37 +34,6 @@ interface Section {
 }
 
 const line = (text: string): Atom => ({ kind: 'line', text });
-
-/**
- * Literal text in Discord markdown: every character that could start markup is backslash-escaped (the
- * backslash itself is not shown), line starts that would make a heading, quote or list too, and
- * @everyone / @here are broken with a zero-width space.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\*_~`|<>[\]]/g, '\\$&')
-    .replace(/^(\s*)([#>+-])/gm, '$1\\$2')
-    .replace(/^(\s*\d+)\./gm, '$1\\.')
-    .replace(/@(everyone|here)\b/g, '@\u200B$1');
-}
-
-/** Reply markup → Discord markdown. */
-export function markdown(r: RichText): string {
-  return renderSpans(r, {
-    text: (s) => {
-      if (s.code) return `\`${codeText(s.text)}\``;
-      let t = escapeMarkdown(s.text);
-      if (s.italic) t = `*${t}*`;
-      if (s.bold) t = `**${t}**`;
-      return t;
-    },
-    mention: (id) => (/^\d{1,20}$/.test(id) ? `<@${id}>` : escapeMarkdown(`@${id}`)),
-    link: (url, text) =>
-      /^https?:\/\//i.test(url)
-        ? `[${escapeMarkdown(text)}](${url.replace(/\)/g, '%29').replace(/\s/g, '%20')})`
-        : escapeMarkdown(text),
-  });
-}
 
 /** "Title › Section", a masked link when the source has a web address. */
 export function citationMarkdown(c: Citation): string {
