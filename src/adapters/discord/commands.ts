@@ -10,7 +10,7 @@ import {
  * The `/versus` slash command. Each subcommand declares its options and how its values become the
  * platform-neutral command text (`compare concurrency`) that handler.command() parses: the core owns all
  * parsing and validation, so options here are only as strict as Discord's UI needs. A new core feature
- * gets one entry in BY_FEATURE under its name; then run `npm run discord:register` again.
+ * gets one entry in FEATURES under its name; then run `npm run discord:register` again.
  */
 export const COMMAND_NAME = 'versus';
 
@@ -42,7 +42,7 @@ const quoted = (v: OptionValue) => `"${str(v).replace(/["“”]/g, "'")}"`;
 const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
 
 /** The subcommand of each core feature, keyed by the feature's name (a test checks that every feature has one). */
-const BY_FEATURE: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
+const FEATURES: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
   ask: {
     description: 'The best cited claims that answer a question',
     options: [
@@ -159,6 +159,11 @@ const BY_FEATURE: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
     ],
     toText: (v) => join('matrix', v.mode === 'start' ? '' : str(v.mode)),
   },
+};
+
+/** `help` offers every other subcommand as a choice. */
+const BY_FEATURE: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
+  ...FEATURES,
   help: {
     description: 'How to use Versus, with examples',
     options: [
@@ -166,7 +171,7 @@ const BY_FEATURE: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
         name: 'command',
         description: 'Help for one command',
         type: 'string',
-        choices: ['ask', 'compare', 'sources', 'poll', 'schedule', 'matrix'],
+        choices: Object.keys(FEATURES),
       },
     ],
     toText: (v) => join('help', str(v.command)),
