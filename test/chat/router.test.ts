@@ -5,7 +5,7 @@ import type { ChatContext } from '../../src/chat/context.js';
 import { parseCommand } from '../../src/chat/parse-command.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { plain } from '../../src/chat/rich.js';
-import type { TestClock } from '../../src/clock.js';
+import { DAY_MS, type TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
 import { walkAction } from '../../src/matrix/walk-action.js';
 import { pollAction } from '../../src/polls/poll-action.js';
@@ -148,7 +148,7 @@ describe('router', () => {
 
   it('forgets deliveries after a day, so the table stays small', async () => {
     expect(await core.handler.firstDelivery('slack', 'EvOld')).toBe(true);
-    (core.clock as TestClock).advance(86_400_000 + 1);
+    (core.clock as TestClock).advance(DAY_MS + 1);
     expect(core.conversations.prune()).toBeGreaterThan(0);
     expect(await core.handler.firstDelivery('slack', 'EvOld')).toBe(true);
   });

@@ -8,6 +8,7 @@ import { TestClock } from '../../src/clock.js';
 import { type Core, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { loadMatrix } from '../../src/matrix/definition.js';
+import { IDLE_EXPIRY_MS } from '../../src/matrix/walk-service.js';
 import { RecordingPort } from '../fakes/recording-port.js';
 import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
 
@@ -143,7 +144,7 @@ describe('decision-matrix walk (real SQLite)', () => {
     const clock = new TestClock('2026-03-02T09:00:00Z');
     const { core, port } = await bot(':memory:', clock);
     await core.handler.command('matrix', ctx('lead'));
-    clock.advance(7 * 86_400_000 + 1000);
+    clock.advance(IDLE_EXPIRY_MS + 1000);
     expect((await core.scheduler.tick()).walksExpired).toBe(1);
     expect(renderText(port.posts.at(-1)!.reply)).toMatch(/expired after 7 days/);
   });

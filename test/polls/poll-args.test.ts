@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/chat/result.js';
 import { plain, type RichText } from '../../src/chat/rich.js';
+import { DAY_MS, WEEK_MS } from '../../src/clock.js';
 import { parseDuration } from '../../src/polls/duration.js';
 import { parsePollArgs, TEAM_OPTIONS } from '../../src/polls/poll-args.js';
 import { parseAddArgs } from '../../src/polls/schedule-args.js';
@@ -19,7 +20,7 @@ describe('poll arguments', () => {
         question: expect.any(String),
         options: [...TEAM_OPTIONS],
         anonymous: true,
-        durationMs: 86_400_000,
+        durationMs: DAY_MS,
       },
     });
   });
@@ -89,6 +90,6 @@ describe('schedule arguments', () => {
     const anchor = new Date('2026-01-05T00:00:00Z');
     const first = nextRun(spec, 'UTC', anchor, anchor);
     const second = nextRun(spec, 'UTC', first, anchor);
-    expect(second.getTime() - first.getTime()).toBe(14 * 86_400_000);
+    expect(second.getTime() - first.getTime()).toBe(2 * WEEK_MS);
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Reply } from '../../src/chat/reply.js';
-import { TestClock } from '../../src/clock.js';
+import { HOUR_MS, TestClock } from '../../src/clock.js';
 import { type Core, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { pollAction } from '../../src/polls/poll-action.js';
@@ -114,7 +114,7 @@ describe('polls through the core (real SQLite)', () => {
     const before = a.core.polls.find(pollId);
     a.core.close();
 
-    clock.advance(3 * 3_600_000); // the bot was down past the end time
+    clock.advance(3 * HOUR_MS); // the bot was down past the end time
     const b = await start(path, clock);
     const after = b.core.polls.find(pollId)!;
     expect(after).toMatchObject({ messageId: before!.messageId, closesAt: before!.closesAt });
