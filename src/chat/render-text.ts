@@ -35,7 +35,7 @@ function block(b: ReplyBlock): string {
     case 'figures':
       return [
         b.title ?? 'Figures',
-        ...b.rows.map((r) => `  ${r.label}: 🐹 ${r.go ?? '—'} | 🐍 ${r.python ?? '—'}`),
+        ...b.rows.map((r) => `  ${r.label}: ${SIDE_ICON.go} ${r.go ?? '—'} | ${SIDE_ICON.python} ${r.python ?? '—'}`),
       ].join('\n');
     case 'disagreements':
       return [

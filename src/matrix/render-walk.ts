@@ -1,3 +1,4 @@
+import { SIDE_ICON } from '../chat/labels.js';
 import type { Button, CitedClaim, Reply, ReplyBlock } from '../chat/reply.js';
 import { md, mention } from '../chat/rich.js';
 import type { Factor, Matrix } from './definition.js';
@@ -86,7 +87,7 @@ export function renderStep(
 
 function bar(net: number, max: number): string {
   const cells = max === 0 ? 0 : Math.round((Math.abs(net) / max) * 8);
-  return `${net > 0 ? '🐹' : net < 0 ? '🐍' : '  '} ${'█'.repeat(cells)}${'░'.repeat(8 - cells)} ${net > 0 ? '+' : ''}${net}`;
+  return `${net > 0 ? SIDE_ICON.go : net < 0 ? SIDE_ICON.python : '  '} ${'█'.repeat(cells)}${'░'.repeat(8 - cells)} ${net > 0 ? '+' : ''}${net}`;
 }
 
 /** The final scorecard: totals, each factor's pull as a bar, the deciding factors, the verdict and its citations. */

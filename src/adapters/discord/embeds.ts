@@ -118,7 +118,7 @@ function addBlock(b: ReplyBlock, s: Sink): void {
       for (const r of b.rows)
         s.field(
           neutralizeMarkers(r.label),
-          `🐹 Go: ${escapeMarkdown(r.go ?? '—')}\n🐍 Python: ${escapeMarkdown(r.python ?? '—')}`,
+          `${SIDE_ICON.go} Go: ${escapeMarkdown(r.go ?? '—')}\n${SIDE_ICON.python} Python: ${escapeMarkdown(r.python ?? '—')}`,
         );
       break;
     case 'disagreements':

@@ -92,7 +92,10 @@ export function renderBlock(b: ReplyBlock): Block[] {
         { type: 'mrkdwn', text: clip(`*${escapeText(r.label)}*`, LIMITS.fieldText) },
         {
           type: 'mrkdwn',
-          text: clip(`🐹 ${escapeText(r.go ?? '—')}\n🐍 ${escapeText(r.python ?? '—')}`, LIMITS.fieldText),
+          text: clip(
+            `${SIDE_ICON.go} ${escapeText(r.go ?? '—')}\n${SIDE_ICON.python} ${escapeText(r.python ?? '—')}`,
+            LIMITS.fieldText,
+          ),
         },
       ]);
       const out: Block[] = b.title ? [section(`*${escapeText(b.title)}*`)] : [];
