@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_ERRORS, type ActionCodec, splitActionId } from '../../src/chat/action-id.js';
+import { z } from 'zod';
+import { ACTION_ERRORS, type ActionCodec, actionCodec, splitActionId } from '../../src/chat/action-id.js';
 import { compareAction, moreAction } from '../../src/chat/answer-actions.js';
+import { Answering } from '../../src/chat/answer-features.js';
 import type { ChatContext } from '../../src/chat/context.js';
+import { action, command, type Feature } from '../../src/chat/feature.js';
 import { parseCommand } from '../../src/chat/parse-command.js';
 import { renderText } from '../../src/chat/render-text.js';
+import { ephemeral } from '../../src/chat/reply.js';
+import { err, ok } from '../../src/chat/result.js';
 import { plain } from '../../src/chat/rich.js';
+import { Router } from '../../src/chat/router.js';
 import { DAY_MS, type TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
+import { createLogger } from '../../src/logger.js';
 import { walkAction } from '../../src/matrix/walk-action.js';
 import { pollAction } from '../../src/polls/poll-action.js';
 import { testCore } from '../helpers/core.js';
@@ -162,5 +169,50 @@ describe('router', () => {
     const r = await core.handler.action('v1:more:nosuchctx:5', ctx);
     expect(r.reply?.visibility).toBe('ephemeral');
     expect(renderText(r.reply!)).toMatch(/too old/);
+  });
+});
+
+describe('feature registry', () => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await testCore();
+  });
+  afterAll(() => core.close());
+
+  /** A feature as a new folder would export it: a command, a button kind, help text. */
+  const echo = actionCodec('echo', ['word'], z.object({ word: z.string().regex(/^[a-z]{1,10}$/) }));
+  const echoFeature: Feature = {
+    name: 'echo',
+    help: { usage: '/versus echo <word>', example: '/versus echo hi' },
+    command: command(
+      (args) => (/^[a-z]{1,10}$/.test(args) ? ok(args) : err('One lowercase word, please.')),
+      (word) => ephemeral(word, 'Echo'),
+    ),
+    action: action(echo, ({ word }, c) => ({ reply: ephemeral(`${word} from ${c.userId}`) })),
+  };
+  const router = (features: Feature[]) =>
+    new Router({
+      features,
+      answering: new Answering(core),
+      knowledge: core.knowledge,
+      conversations: core.conversations,
+      taxonomy: core.taxonomy,
+      logger: createLogger('silent'),
+    });
+
+  it('GIVEN a feature in the list THEN its command, its buttons and help all work, with nothing else to edit', async () => {
+    const r = router([echoFeature]);
+    expect(renderText(await r.command('echo hi', ctx))).toContain('hi');
+    expect(renderText(await r.command('echo HI!', ctx))).toMatch(
+      /One lowercase word[\s\S]*Usage: `\/versus echo <word>`/,
+    );
+    expect(renderText((await r.action(echo.encode({ word: 'yo' }), ctx)).reply!)).toBe('yo from u1');
+    expect(renderText(await r.command('help', ctx))).toContain('/versus echo <word>');
+    expect(r.names).toEqual(['echo', 'help']);
+  });
+
+  it('GIVEN two features with one name or one button kind THEN the router refuses to start', () => {
+    expect(() => router([echoFeature, { ...echoFeature, action: undefined }])).toThrow(/named echo/);
+    expect(() => router([echoFeature, { ...echoFeature, name: 'echo2' }])).toThrow(/button kind echo/);
   });
 });
