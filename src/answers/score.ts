@@ -164,12 +164,7 @@ export function scoreCandidates(
           ? 1
           : 0,
       // Advice and opinion questions mention units in passing ("a box with little RAM"): a figure is not the answer.
-      answerType:
-        q.answerType && c.figures.some((x) => matchesAnswerType(x, q.answerType!))
-          ? WANTS_FIGURES.has(q.intent)
-            ? 1
-            : 0.3
-          : 0,
+      answerType: answersType(q, c) ? (WANTS_FIGURES.has(q.intent) ? 1 : 0.3) : 0,
       figure: (q.intent === 'figure' || q.intent === 'versus') && measured.length > 0 ? 1 : 0,
       // A ratio question is what derived ratios answer: their source rows hold no ratio to compete with.
       derived: c.derived ? (q.answerType === 'ratio' ? 0.5 : 1) : 0,
