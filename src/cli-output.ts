@@ -31,7 +31,9 @@ export function claimJson(c: StoredClaim & { score?: number }) {
       path: c.path,
       ...(c.citation.url ? { url: c.citation.url } : {}),
     },
-    ...(c.alsoIn?.length ? { alsoIn: c.alsoIn.map((x) => ({ id: x.documentId, title: x.title, section: x.section })) } : {}),
+    ...(c.alsoIn?.length
+      ? { alsoIn: c.alsoIn.map((x) => ({ id: x.documentId, title: x.title, section: x.section })) }
+      : {}),
     ...(c.score !== undefined ? { score: c.score } : {}),
   };
 }

@@ -4,10 +4,6 @@ export type VersusErrorCode =
   | 'db_newer_schema'
   | 'db_migration_failed'
   | 'knowledge_invalid'
-  | 'input_invalid'
-  | 'not_found'
-  | 'forbidden'
-  | 'conflict'
   | 'platform_error';
 
 /** An error whose message a user or operator can act on; `code` says what failed. */

@@ -6,5 +6,5 @@ export function tokenizeArgs(text: string): string[] {
   const out: string[] = [];
   const re = /["“”]([^"“”]*)["“”]?|[‘']([^'‘’]*)['’]|(\S+)/g;
   for (const m of text.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3] ?? '').trim());
-  return out.filter((t, i, all) => t !== '' || all.length === 1);
+  return out.filter((t, _i, all) => t !== '' || all.length === 1);
 }

@@ -140,4 +140,18 @@ describe('who is an admin', () => {
     const closed = await h.fake.waitForCallback(byAdmin.id);
     expect(embedText(closed.body.data)).toMatch(new RegExp(`Poll ${pollId} is closed`));
   });
+  it("WHEN a server admin removes someone else's schedule THEN it is removed; a plain member may not", async () => {
+    const add = h.fake.slash('schedule', { action: 'add', when: 'every monday at 10:00' }, { userId: IDS.user });
+    const added = embedText((await h.fake.waitForCallback(add.id)).body.data);
+    const id = /`(s[\w-]+)`/.exec(added)?.[1] ?? '';
+    expect(id).not.toBe('');
+
+    const byOther = h.fake.slash('schedule', { action: 'remove', id }, { userId: '1100000000000000099' });
+    const denied = await h.fake.waitForCallback(byOther.id);
+    expect(denied.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(embedText(denied.body.data)).toMatch(/Only the person who added this schedule or a server admin/);
+
+    const byAdmin = h.fake.slash('schedule', { action: 'remove', id }, { userId: IDS.admin });
+    expect(embedText((await h.fake.waitForCallback(byAdmin.id)).body.data)).toMatch(`Schedule ${id} removed.`);
+  });
 });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answers/ask.js';
 import { compare } from '../../src/answers/compare.js';
-import { encodeAction } from '../../src/chat/action-id.js';
 import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Core } from '../../src/core.js';
 import { motionCandidates } from '../../src/polls/motions.js';
+import { pollAction } from '../../src/polls/poll-action.js';
 import { RecordingPort } from '../fakes/recording-port.js';
 import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
 
@@ -160,7 +160,7 @@ describe('answers on the real knowledge folder', () => {
       core.registerPort(port);
       const ctx: ChatContext = { platform: 'console', workspaceId: 'w', channelId: 'c', userId: 'u', isAdmin: false };
       const pollId = /Poll (p\w+)/.exec(renderText(await core.handler.command('poll', ctx)))![1]!;
-      await core.handler.action(encodeAction({ kind: 'poll', op: 'close', pollId }), ctx);
+      await core.handler.action(pollAction.encode({ op: 'close', pollId }), ctx);
       await core.polls.renders.drain();
       const final = port.latest(port.posts[0]!.ref.messageId)!;
       const evidence = (title: string) =>

@@ -36,7 +36,7 @@ describe('faults: the bot as a real process under a vote storm', () => {
         b.child.kill('SIGKILL');
         await b.exited;
       }
-    cleanups.splice(0).forEach((c) => c());
+    for (const c of cleanups.splice(0)) c();
   });
 
   async function bot(dbPath: string): Promise<BotProcess> {

@@ -1,4 +1,6 @@
 /**
+ * Times here are real elapsed time for setTimeout, not domain time, so they use Date.now, not the Clock.
+ *
  * Answers wait here while Slack requests are waiting to be acknowledged: Slack needs the ack within 3 s
  * (we aim for milliseconds), the answer can follow through response_url for 30 minutes. Under sustained
  * load a job runs once it has waited `maxWaitMs`, and the backlog is bounded, so answers are delayed,
@@ -51,7 +53,7 @@ export class AnswerQueue {
 
   private pump(): void {
     if (this.running || this.jobs.length === 0) {
-      if (!this.running && this.jobs.length === 0) this.idle.splice(0).forEach((r) => r());
+      if (!this.running && this.jobs.length === 0) for (const resolve of this.idle.splice(0)) resolve();
       return;
     }
     // The oldest answer has waited long enough, or too many are waiting: run one even though requests are pending.

@@ -1,13 +1,15 @@
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
 import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
+import { type Clock, systemClock } from '../../clock.js';
 import type { SlackConfig } from '../../config.js';
 import { VersusError } from '../../errors.js';
 import { type HealthCheck, healthResponse } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
+import { ADAPTER_DRAIN_MS } from '../../runtime/shutdown.js';
 import { AnswerQueue } from './answer-queue.js';
 import { attachListeners } from './listeners.js';
-import { PageStore } from './pages.js';
+import { SlackPages } from './pages.js';
 import { SlackPort } from './port.js';
 import { ReplayGuard } from './replay-guard.js';
 
@@ -21,6 +23,8 @@ export interface SlackAdapterOptions {
   health?: HealthCheck | undefined;
   /** Web API retries (429s are waited out per Retry-After). Default: Slack's five retries in five minutes. */
   retryConfig?: webApi.RetryOptions | undefined;
+  /** Ages the admin cache and the paged replies. Default: the system clock. */
+  clock?: Clock | undefined;
 }
 
 export interface SlackAdapter {
@@ -29,7 +33,7 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   port: ChatPort;
   ready(): boolean;
-  /** Resolves when every queued answer has gone out. */
+  /** Resolves when every request in progress has finished and every queued answer has gone out. */
   idle(): Promise<void>;
   app: App;
 }
@@ -97,7 +101,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     // Verify the token in start(), where a failure becomes a clear error instead of an unhandled rejection.
     deferInitialization: true,
   });
-  const pages = new PageStore();
+  const clock = opts.clock ?? systemClock;
+  const pages = new SlackPages({ clock });
   const answers = new AnswerQueue();
   const replays = new ReplayGuard();
   let botUserId: string | undefined;
@@ -132,9 +137,15 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   return {
     app,
-    port: new SlackPort(app.client, pages, log),
+    port: new SlackPort(app.client, pages, log, clock),
     ready: () => started,
-    idle: () => answers.drain(),
+    // Listeners still running (an event is acknowledged before its listener finishes) may queue more answers.
+    async idle() {
+      while (inFlight.size > 0 || answers.size > 0) {
+        await Promise.allSettled([...inFlight]);
+        await answers.drain();
+      }
+    },
     async start() {
       try {
         await app.init();
@@ -181,8 +192,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       started = false;
       await app.stop();
       const drained = Promise.allSettled([...inFlight, answers.drain()]);
-      // main.ts allows 10 s for the whole shutdown; leave room for the scheduler and the database.
-      await Promise.race([drained, new Promise((r) => setTimeout(r, 5_000).unref())]);
+      // Half the shutdown budget: leave room for the scheduler and the database.
+      await Promise.race([drained, new Promise((r) => setTimeout(r, ADAPTER_DRAIN_MS).unref())]);
       // Votes and commands are already stored; only these confirmations or answers go unsent.
       if (answers.size > 0) log.warn({ unsent: answers.size }, 'slack: stopped with answers still queued');
     },

@@ -23,6 +23,6 @@ export class ReplayGuard {
   private prune(now: number): void {
     for (const [sig, at] of this.seen) if (now - at >= this.windowMs) this.seen.delete(sig);
     // Still full of fresh entries: drop the oldest half rather than grow without bound.
-    if (this.seen.size >= this.max) [...this.seen.keys()].slice(0, this.max / 2).forEach((k) => this.seen.delete(k));
+    if (this.seen.size >= this.max) for (const k of [...this.seen.keys()].slice(0, this.max / 2)) this.seen.delete(k);
   }
 }
