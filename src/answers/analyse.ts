@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
-import { MAX_TERMS, SIDE_WORDS, STOPWORDS, tokens } from './query.js';
+import { FRAMING, MAX_TERMS, SIDE_WORDS, STOPWORDS, tokens } from './query.js';
 
 /** What a figure question wants back, by the unit family of the answer. */
 export type AnswerType =
@@ -110,8 +110,9 @@ export function isSmalltalk(text: string): boolean {
 export function analyse(question: string, taxonomy: Taxonomy, context?: string): QueryAnalysis {
   let own = words(question);
   let earlier = context ? words(context, new Set(own.map((w) => w.stem))) : [];
-  // "and python?": nothing to search but a side word, so the thread's question is the search.
-  const followUp = own.length === 0 && earlier.length > 0;
+  // "and python?", "go equivalent?": nothing to search but a side word or a framing word, so the thread's
+  // question is the search.
+  const followUp = earlier.length > 0 && own.every((w) => FRAMING.has(w.word));
   if (followUp) [own, earlier] = [earlier, []];
   const ownStems = new Set(own.map((w) => w.stem));
   // A terse follow-up ("what about memory?", "and django?") fills what it leaves out from the thread's

@@ -68,3 +68,30 @@ export function ftsMatch(terms: string[], phrases: string[] = [], operator: 'OR'
 export function stem(word: string): string {
   return word.replace(/(?:ies|es|s|ing|ed|ly)$/, '').slice(0, 7) || word;
 }
+
+/** Words that frame a request for advice rather than say what it is about. */
+export const FRAMING = new Set([
+  'pick',
+  'choose',
+  'choice',
+  'recommend',
+  'recommendation',
+  'suggest',
+  'better',
+  'good',
+  'prefer',
+  'option',
+  'options',
+  'idea',
+  'worth',
+  'smart',
+  'right',
+  'advice',
+  'go-to',
+  'switch',
+  'switching',
+  'equivalent',
+  'alternative',
+  'alternatives',
+  'counterpart',
+]);

@@ -4,7 +4,7 @@ import type { MetricBook } from '../knowledge/metrics.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { type AnswerType, type QueryAnalysis, type QueryWord, stem } from './analyse.js';
 import type { Candidate } from './candidates.js';
-import { SIDE_WORDS, tokens } from './query.js';
+import { FRAMING, SIDE_WORDS, tokens } from './query.js';
 import { GATES, KIND_PRIOR, WEIGHTS } from './weights.js';
 
 export interface Features {
@@ -39,28 +39,6 @@ export interface Frequencies {
 
 /** Intents whose answer is a measurement. */
 const WANTS_FIGURES = new Set(['figure', 'versus', 'general']);
-/** Words that frame a request for advice rather than say what it is about. */
-const FRAMING = new Set([
-  'pick',
-  'choose',
-  'choice',
-  'recommend',
-  'recommendation',
-  'suggest',
-  'better',
-  'good',
-  'prefer',
-  'option',
-  'options',
-  'idea',
-  'worth',
-  'smart',
-  'right',
-  'advice',
-  'go-to',
-  'switch',
-  'switching',
-]);
 
 /** A "why" question is answered by a claim that gives a reason. */
 const CAUSAL =
