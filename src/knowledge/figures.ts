@@ -99,10 +99,30 @@ const SUFFIX = String.raw`(?:\s?(?<sfx>[kKmM])(?![a-zA-Z]))`;
 const RANGE = String.raw`(?:\s?(?:–|—|-|to)\s?(?<hi>${NUM})(?<sfx2>[kKmM](?![a-zA-Z]))?)`;
 const unitAlt = UNITS.map(([s]) => esc(s)).join('|');
 const countAlt = COUNT_NOUNS.map(esc).join('|');
+/** Words that may stand between a number and its count noun: "14 web frameworks", "5 worker goroutines". */
+const MODIFIERS = [
+  'concurrent',
+  'simultaneous',
+  'open',
+  'long-lived',
+  'active',
+  'web',
+  'worker',
+  'backend',
+  'python',
+  'go',
+  'http',
+  'third-party',
+  'popular',
+  'separate',
+  'different',
+]
+  .map(esc)
+  .join('|');
 // A number, optional K/M suffix, optional range, optional "+", then a unit or a count noun.
 const FIGURE = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,/(])(?<lo>${NUM})${SUFFIX}?${RANGE}?(?<plus>\+)?\s?` +
-    String.raw`(?:(?<unit>${unitAlt})(?![\p{L}\p{N}])|(?:(?:concurrent|simultaneous|open|long-lived|active)\s)*(?<noun>${countAlt})(?![\p{L}]))?`,
+    String.raw`(?:(?<unit>${unitAlt})(?![\p{L}\p{N}])|(?:(?:${MODIFIERS})\s)*(?<noun>${countAlt})(?![\p{L}]))?`,
   'giu',
 );
 

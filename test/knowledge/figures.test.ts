@@ -29,6 +29,12 @@ describe('figure extraction and normalization', () => {
     expect(f.normalized).toBeCloseTo(normalized, 9);
   });
 
+  it('GIVEN a count noun after a modifier ("14 web frameworks") THEN a count figure, but not after any word', () => {
+    expect(findFigures('Python offers 14 web frameworks').map((f) => f.raw)).toEqual(['14 web frameworks']);
+    expect(findFigures('it starts 5 worker goroutines').map((f) => f.unit)).toEqual(['goroutines']);
+    expect(findFigures('since 2009 the developers')).toEqual([]);
+  });
+
   it('reads ranges such as 15–25% and 5-10x as low and high', () => {
     expect(one('typically 15–25% more')).toMatchObject({ value: 15, valueHigh: 25, unit: '%' });
     expect(one('5-10x faster')).toMatchObject({ value: 5, valueHigh: 10, unit: '×' });
