@@ -90,9 +90,9 @@ export class Router implements VersusHandler {
     });
   }
 
-  async threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | null> {
+  async threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | undefined> {
     const earlier = this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
-    if (earlier === undefined || text.trim().length < 2) return null;
+    if (earlier === undefined || text.trim().length < 2) return undefined;
     return this.guard('thread', ctx, async () => {
       this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
       return this.deps.answering.answer(text.trim(), earlier, 0);

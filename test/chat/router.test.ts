@@ -135,7 +135,7 @@ describe('router', () => {
   });
 
   it('answers follow-ups only in threads where it was mentioned, with the earlier question as context', async () => {
-    expect(await core.handler.threadMessage('and python?', { ...ctx, threadId: 'unknown' })).toBeNull();
+    expect(await core.handler.threadMessage('and python?', { ...ctx, threadId: 'unknown' })).toBeUndefined();
     await core.handler.mention('does the GIL matter for backends', thread);
     const follow = await core.handler.threadMessage('and python?', thread);
     expect(follow?.blocks[0]?.type).toBe('claims');
