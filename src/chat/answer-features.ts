@@ -33,7 +33,10 @@ function parseWith<T>(schema: z.ZodType<T>): (args: string) => Result<T, RichTex
 /** What "More sources" needs to run the question again, kept in the conversation store. */
 const AskContext = z.object({ question: z.string(), context: z.string().optional() });
 
-/** Answers from the indexed sources: ask (with paging), compare, sources. Mentions and threads use `answer`. */
+/**
+ * Answers from the indexed sources: ask (with paging), compare, sources. Mentions and threads use `answer`.
+ * Kept in chat/ while src/answers/ is being rewritten; its natural home is that folder's feature module.
+ */
 export class Answering {
   constructor(private readonly deps: Pick<FeatureDeps, 'answers' | 'knowledge' | 'taxonomy' | 'conversations'>) {}
 

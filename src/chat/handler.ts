@@ -20,8 +20,8 @@ export interface VersusHandler {
   action(actionId: string, ctx: ChatContext): Promise<ActionOutcome>;
   /** An @mention (text without the mention itself). ctx.threadId is the thread the answer goes to. Remembers the thread. */
   mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply>;
-  /** A plain message in a thread. Answered (with the thread's earlier question as context) only if the bot was mentioned in that thread before; otherwise null. */
-  threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | null>;
+  /** A plain message in a thread. Answered (with the thread's earlier question as context) only if the bot was mentioned in that thread before; otherwise undefined. */
+  threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | undefined>;
   /**
    * Records a platform event id (e.g. Slack `event_id`) in SQLite; true the first time, false for a retry
    * or a duplicate delivery, so a retried event never gets a second reply — even across processes.

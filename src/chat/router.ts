@@ -92,10 +92,10 @@ export class Router implements VersusHandler {
     });
   }
 
-  async threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | null> {
+  async threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | undefined> {
     const earlier = this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
     // Thanks, greetings and "ok" in a thread are for the people in it: no claims, no reply.
-    if (earlier === undefined || text.trim().length < 2 || isSmalltalk(text)) return null;
+    if (earlier === undefined || text.trim().length < 2 || isSmalltalk(text)) return undefined;
     return this.guard('thread', ctx, async () => {
       this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
       return this.deps.answering.answer(text.trim(), earlier, 0);

@@ -82,5 +82,13 @@ describe('decision-matrix walk on Discord (real discord.js, fake Discord, real c
     const cb = await h.fake.waitForCallback(click.id);
     expect(cb.body.data.flags & 64).toBe(64);
     expect(embedText(cb.body.data)).toMatch(/Only <@1300000000000000021>/);
+
+    // A server admin (Manage Messages) may move someone else's walk on.
+    const byAdmin = h.fake.click(
+      labelled(post.body, /^Next/),
+      { embeds: post.body.embeds, components: post.body.components },
+      { userId: IDS.admin },
+    );
+    expect(embedText((await h.fake.waitForCallback(byAdmin.id)).body.data)).toMatch(/Step 2\//);
   });
 });

@@ -131,4 +131,41 @@ describe('polls and the decision-matrix walk on Slack', () => {
     expect(rig.fake.callsOf('users.info').map((c) => c.body.user)).toEqual(['UOTHER', 'UADMIN']);
     expect(await command('schedule list', 'UOWNER')).toMatch(/No debate polls are scheduled/);
   });
+  it("lets a workspace admin close someone else's poll and move someone else's walk on", async () => {
+    rig = await slackRig();
+    rig.fake.admins.add('UADMIN');
+    await rig.send.command('poll', { responseUrl: rig.fake.responseUrl(), channel: 'CADM', user: 'UCREATOR' });
+    const poll = await rig.fake.waitFor(() =>
+      rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'CADM' && c.result),
+    );
+    await rig.send.action(button(poll.body.blocks, /Close/), {
+      user: 'UADMIN',
+      channel: 'CADM',
+      messageTs: String(poll.result!.ts),
+      responseUrl: rig.fake.responseUrl(),
+    });
+    await rig.adapter.idle();
+    const closedNote = rig.fake.callsOf('chat.postEphemeral').find((c) => c.body.user === 'UADMIN');
+    expect(JSON.stringify(closedNote?.body.blocks)).toMatch(/Poll p[\w-]+ is closed\./);
+
+    await rig.send.command('matrix', { responseUrl: rig.fake.responseUrl(), channel: 'CADM', user: 'ULEAD' });
+    const step = await rig.fake.waitFor(() =>
+      rig.fake
+        .callsOf('chat.postMessage')
+        .find((c) => c.body.channel === 'CADM' && /Step 1/.test(JSON.stringify(c.body))),
+    );
+    const ts = String(step.result!.ts);
+    await rig.send.action(button(step.body.blocks, /Next/), {
+      user: 'UADMIN',
+      channel: 'CADM',
+      messageTs: ts,
+      responseUrl: rig.fake.responseUrl(),
+    });
+    await rig.adapter.idle();
+    const moved = rig.fake
+      .callsOf('chat.update')
+      .filter((c) => c.body.ts === ts)
+      .at(-1);
+    expect(JSON.stringify(moved?.body.blocks)).toMatch(/Step 2\//);
+  });
 });

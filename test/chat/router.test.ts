@@ -140,7 +140,7 @@ describe('router', () => {
   });
 
   it('answers follow-ups only in threads where it was mentioned, with the earlier question as context', async () => {
-    expect(await core.handler.threadMessage('and python?', { ...ctx, threadId: 'unknown' })).toBeNull();
+    expect(await core.handler.threadMessage('and python?', { ...ctx, threadId: 'unknown' })).toBeUndefined();
     await core.handler.mention('does the GIL matter for backends', thread);
     const follow = await core.handler.threadMessage('and python?', thread);
     expect(['answer', 'claims']).toContain(follow?.blocks[0]?.type);
@@ -150,7 +150,7 @@ describe('router', () => {
   it('stays quiet on thanks and greetings in a thread, and answers a greeting mention briefly', async () => {
     await core.handler.mention('does the GIL matter for backends', { ...thread, threadId: 't9' });
     for (const text of ['thanks!', 'ok', 'hello there', 'cool, thank you 👍'])
-      expect(await core.handler.threadMessage(text, { ...thread, threadId: 't9' })).toBeNull();
+      expect(await core.handler.threadMessage(text, { ...thread, threadId: 't9' })).toBeUndefined();
     const hi = await core.handler.mention('hello there', { ...thread, threadId: 't10' });
     expect(hi.blocks.some((b) => b.type === 'claims' || b.type === 'answer')).toBe(false);
     expect(renderText(hi)).toMatch(/Ask me/);

@@ -179,6 +179,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
             req.headers['x-slack-signature'] = 'v0=replayed';
             log.warn({ ip: req.socket.remoteAddress }, 'slack: replayed request refused');
           }
+          // Stopping: answer this request, then close its connection. Otherwise a client that keeps
+          // reusing a keep-alive connection holds server.close() (and the shutdown) open.
+          if (!started) res.setHeader('connection', 'close');
           answers.requestStarted();
           res.once('close', () => answers.requestFinished());
         },
