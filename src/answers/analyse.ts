@@ -42,7 +42,17 @@ export interface QueryAnalysis {
   topics: string[];
 }
 
-export const stem = (w: string): string => stemmer(w);
+/** Porter stem, memoised: the same few thousand words are stemmed on every question. */
+const STEMS = new Map<string, string>();
+export function stem(w: string): string {
+  let s = STEMS.get(w);
+  if (s === undefined) {
+    if (STEMS.size > 50_000) STEMS.clear();
+    s = stemmer(w);
+    STEMS.set(w, s);
+  }
+  return s;
+}
 
 /** Messages that are only greetings, thanks or acknowledgements: they get no claims. */
 const SMALLTALK = new Set(

@@ -20,13 +20,20 @@ export interface LeadAnswer {
 const stemSet = (text: string) => new Set(tokens(text).map(stem));
 
 function jaccard(a: Set<string>, b: Set<string>): number {
+  // |a ∩ b| / |a ∪ b| cannot reach 0.6 when one set is much smaller: skip the count.
+  if (Math.min(a.size, b.size) < 0.6 * Math.max(a.size, b.size)) return 0;
   let both = 0;
   for (const x of a) if (b.has(x)) both++;
   return both / (a.size + b.size - both || 1);
 }
 
 /** Two claims from different sources state the same fact: one measurement that agrees, or nearly the same words. */
-function sameFact(a: StoredClaim, b: StoredClaim, metrics: MetricBook): boolean {
+function sameFact(
+  a: StoredClaim,
+  b: StoredClaim,
+  metrics: MetricBook,
+  words: (c: StoredClaim) => Set<string>,
+): boolean {
   if (a.citation.documentId === b.citation.documentId) return false;
   const metricOf = (c: StoredClaim) => (c.metricKey ? (metrics.lookup(c.metricKey)?.id ?? c.metricKey) : undefined);
   const ma = metricOf(a);
@@ -35,14 +42,25 @@ function sameFact(a: StoredClaim, b: StoredClaim, metrics: MetricBook): boolean 
     const fb = b.figures[0];
     return fa !== undefined && fb !== undefined && figuresAgree(fa, fb);
   }
-  return jaccard(stemSet(a.text), stemSet(b.text)) >= 0.6;
+  return jaccard(words(a), words(b)) >= 0.6;
 }
+
+/** How many claims, best first, are compared with each other for corroboration (it is quadratic). */
+const MERGE_HEAD = 40;
 
 /** Claims stating the same fact as an earlier one fold into it as `alsoIn` citations. Order is kept. */
 function mergeTwins<T extends StoredClaim>(claims: T[], metrics: MetricBook): T[] {
   const out: T[] = [];
-  for (const c of claims) {
-    const twin = out.find((o) => sameFact(o, c, metrics));
+  // Each claim's words are stemmed once, not once per pair: compare merges up to 200 claims.
+  const stems = new Map<string, Set<string>>();
+  const words = (c: StoredClaim) => {
+    let set = stems.get(c.id);
+    if (!set) stems.set(c.id, (set = stemSet(c.text)));
+    return set;
+  };
+  for (const [i, c] of claims.entries()) {
+    // Only the head of a ranking is ever read closely; past it, claims stay as they are.
+    const twin = i < MERGE_HEAD ? out.find((o) => sameFact(o, c, metrics, words)) : undefined;
     if (twin) {
       const also: Citation[] = twin.alsoIn ?? [];
       if (!also.some((x) => x.documentId === c.citation.documentId)) twin.alsoIn = [...also, c.citation];

@@ -65,6 +65,40 @@ function answersType(q: QueryAnalysis, c: Candidate): boolean {
   return c.figures.some((x) => matchesAnswerType(x, q.answerType!));
 }
 
+interface ClaimWords {
+  /** Stems the claim can be found by. */
+  have: Set<string>;
+  /** Frameworks and tools it names (not the languages). */
+  named: Set<string>;
+  /** Those its figures are about. */
+  figureEntities: string[];
+}
+
+/**
+ * What scoring needs to know of a claim's words, computed once per claim and taxonomy: a claim id hashes
+ * its text and section, so the entry stays right for as long as the id exists. Bounded, cleared when full.
+ */
+const WORDS = new WeakMap<Taxonomy, Map<string, ClaimWords>>();
+function claimWords(c: Candidate, taxonomy: Taxonomy): ClaimWords {
+  let cache = WORDS.get(taxonomy);
+  if (!cache) WORDS.set(taxonomy, (cache = new Map()));
+  const cached = cache.get(c.id);
+  if (cached) return cached;
+  const entitiesIn = (text: string) =>
+    taxonomy
+      .subjectsIn(text)
+      .map((s) => s.term.toLowerCase())
+      .filter((t) => !SIDE_WORDS[t]);
+  const words: ClaimWords = {
+    have: claimStems(c, taxonomy.metrics),
+    named: new Set(entitiesIn(`${c.text} ${c.figures.map((f) => f.subject).join(' ')}`)),
+    figureEntities: c.figures.flatMap((f) => entitiesIn(f.subject)),
+  };
+  if (cache.size > 20_000) cache.clear();
+  cache.set(c.id, words);
+  return words;
+}
+
 /** Words a claim can be found by: text, the last heading of its section, what its figures measure. */
 function claimStems(c: Candidate, metrics: MetricBook): Set<string> {
   const section = c.citation.section.split(' › ').at(-1) ?? '';
@@ -116,19 +150,7 @@ export function scoreCandidates(
   const prior = KIND_PRIOR[q.intent];
 
   return pool.map((c): ScoredClaim => {
-    const have = claimStems(c, taxonomy.metrics);
-    const named = new Set(
-      taxonomy
-        .subjectsIn(`${c.text} ${c.figures.map((f) => f.subject).join(' ')}`)
-        .map((s) => s.term.toLowerCase())
-        .filter((t) => !SIDE_WORDS[t]),
-    );
-    const figureEntities = c.figures.flatMap((f) =>
-      taxonomy
-        .subjectsIn(f.subject)
-        .map((s) => s.term.toLowerCase())
-        .filter((t) => !SIDE_WORDS[t]),
-    );
+    const { have, named, figureEntities } = claimWords(c, taxonomy);
     const entityHits = q.entities.filter((e) => named.has(e)).length;
     const measured = c.figures.filter((f) => !unitFamily(f.unit).startsWith('count'));
     const f: Features = {
