@@ -73,4 +73,11 @@ describe('Block Kit renderer', () => {
     );
     expect(fallbackText({ visibility: 'channel', blocks: [] })).toBe('Versus');
   });
+
+  it('leads a notification with the answer when there is one', () => {
+    const answer = { type: 'answer' as const, text: 'Go with Fiber: 130,000 req/s', citations: [] };
+    expect(
+      fallbackText({ visibility: 'channel', title: 'Q', blocks: [answer, { type: 'claims', claims: [claim(1, 5)] }] }),
+    ).toBe('Q: Go with Fiber: 130,000 req/s');
+  });
 });

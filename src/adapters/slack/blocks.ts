@@ -142,9 +142,16 @@ export function renderButtons(buttons: Button[]): types.ActionsBlock[] {
 
 /** The notification text Slack shows where blocks are not rendered (push notifications, search). */
 export function fallbackText(r: Reply): string {
-  const first = r.blocks.find((b) => b.type === 'text' || b.type === 'claims');
+  // A notification leads with the answer, as the message does.
+  const first = r.blocks.find((b) => b.type === 'answer' || b.type === 'text' || b.type === 'claims');
   const line =
-    first?.type === 'text' ? plain(first.text) : first?.type === 'claims' ? (first.claims[0]?.text ?? '') : '';
+    first?.type === 'answer'
+      ? first.text
+      : first?.type === 'text'
+        ? plain(first.text)
+        : first?.type === 'claims'
+          ? (first.claims[0]?.text ?? '')
+          : '';
   return escapeText(clip([r.title, line].filter(Boolean).join(': '), FALLBACK_CHARS)) || 'Versus';
 }
 
