@@ -1,6 +1,6 @@
 import type { Citation, FigureView } from '../chat/reply.js';
 import { figureSide } from '../knowledge/favors.js';
-import { formatFigure, unitFamily } from '../knowledge/figures.js';
+import { figureAsWritten, formatFigure, unitFamily } from '../knowledge/figures.js';
 import type { MetricBook } from '../knowledge/metrics.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { type QueryAnalysis, stem } from './analyse.js';
@@ -102,27 +102,21 @@ export function corroborate(ranked: ScoredClaim[], metrics: MetricBook): ScoredC
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
-/**
- * A figure as the source wrote it when that carries its unit or magnitude ("100K+", "2 KB", "15–25%"); a
- * bare table number gets its column's unit ("130,000" → "130,000 req/s").
- */
-const asWritten = (f: FigureView) => (/[\p{L}%+]/u.test(f.raw) ? f.raw : formatFigure(f));
-
 /** "Go with Fiber: 130,000 req/s (p99 latency 3 ms, memory 25 MB)". */
 function figureSentence(c: ScoredClaim, primary: FigureView, metrics: MetricBook): string {
   const label = (f: FigureView) => metrics.lookup(f.metric, f.unit)?.label ?? f.metric.replace(/-/g, ' ');
   const others = c.figures
     .filter((f) => f !== primary && f.subject === primary.subject)
-    .map((f) => `${lower(label(f))} ${asWritten(f)}`);
+    .map((f) => `${lower(label(f))} ${figureAsWritten(f)}`);
   const rest = others.length ? ` (${others.join(', ')})` : '';
   // A row whose columns are the languages: set them side by side.
   const across = c.figures.filter((f) => f !== primary && f.metric === primary.metric && f.subject !== primary.subject);
   if (across.length) {
-    const cells = [primary, ...across].map((f) => `${f.subject} ${asWritten(f)}`).join(' vs ');
+    const cells = [primary, ...across].map((f) => `${f.subject} ${figureAsWritten(f)}`).join(' vs ');
     return `${label(primary)}: ${cells}`;
   }
   const metric = unitFamily(primary.unit).startsWith('throughput') ? '' : `${lower(label(primary))} `;
-  return `${primary.subject}: ${metric}${asWritten(primary)}${rest}`;
+  return `${primary.subject}: ${metric}${figureAsWritten(primary)}${rest}`;
 }
 
 function primaryFigure(c: ScoredClaim, q: QueryAnalysis): FigureView | undefined {
@@ -198,7 +192,7 @@ function versusSentence(
     verdict = `: ${winner.f.subject} ${times}× ${def.better === 'higher' ? 'higher' : 'lower'}`;
   }
   return {
-    text: `${a.f.subject} ${asWritten(a.f)} vs ${b.f.subject} ${asWritten(b.f)}${verdict}`,
+    text: `${a.f.subject} ${figureAsWritten(a.f)} vs ${b.f.subject} ${figureAsWritten(b.f)}${verdict}`,
     claims: [a.c.id, b.c.id],
   };
 }

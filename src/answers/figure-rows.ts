@@ -1,6 +1,6 @@
 import type { FigureRow, FigureView } from '../chat/reply.js';
 import { figureSide } from '../knowledge/favors.js';
-import { formatFigure, unitFamily } from '../knowledge/figures.js';
+import { figureAsWritten, unitFamily } from '../knowledge/figures.js';
 import type { MetricBook } from '../knowledge/metrics.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { StoredClaim } from './answers-store.js';
@@ -87,7 +87,7 @@ export function figureRows(claims: StoredClaim[], taxonomy: Taxonomy): FigureRow
       ratio < 1.05
         ? 'about the same'
         : `${winner.side === 'go' ? 'Go' : 'Python'} ${times(ratio)}× ${g.better === 'higher' ? 'higher' : 'lower'}`;
-    const cell = (e: Entry) => `${e.f.subject} ${formatFigure(e.f)}`;
+    const cell = (e: Entry) => `${e.f.subject} ${figureAsWritten(e.f)}`;
     rows.push({ label: g.label, go: cell(go), python: cell(py), verdict, weight: g.weight });
   }
   // A table column and a tagged metric can carry the same two figures (the guide's concurrency table and

@@ -230,6 +230,14 @@ export function formatFigure(f: Pick<Figure, 'value' | 'valueHigh' | 'unit'>): s
   return glued ? `${value}${f.unit === 'B' ? ' B' : f.unit}` : `${value} ${f.unit}`;
 }
 
+/**
+ * A figure as the source wrote it when that carries its unit or magnitude ("100K+", "2 KB", "15–25%"); a
+ * bare table number gets its column's unit ("130,000" → "130,000 req/s").
+ */
+export function figureAsWritten(f: Pick<Figure, 'value' | 'valueHigh' | 'unit' | 'raw'>): string {
+  return /[\p{L}%+]/u.test(f.raw) ? f.raw : formatFigure(f);
+}
+
 /** Which figures can be compared with each other: same family of unit. */
 export function unitFamily(unit: string): string {
   const def = UNIT_BY_SPELLING.get(unit.toLowerCase());

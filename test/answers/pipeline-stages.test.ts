@@ -17,7 +17,7 @@ const fig = (subject: string, metric: string, value: number, unit: string, norma
   value,
   unit,
   normalized,
-  raw: `${value} ${unit}`,
+  raw: `${value.toLocaleString('en-US')} ${unit}`,
 });
 
 let n = 0;
