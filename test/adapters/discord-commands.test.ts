@@ -79,7 +79,9 @@ describe('command definitions', () => {
     const [versus, ...rest] = commandDefinitions();
     expect(rest).toHaveLength(0);
     expect(versus!.name).toBe('versus');
-    expect(versus!.contexts).toEqual([0]); // guild only
+    // Server and user installs, usable in servers, the bot's DMs and group DMs (user-installable app).
+    expect(versus!.integration_types).toEqual([0, 1]);
+    expect(versus!.contexts).toEqual([0, 1, 2]);
     expect(versus!.options!.length).toBeLessThanOrEqual(25);
     for (const sub of SUBCOMMANDS) {
       expect(sub.description.length).toBeLessThanOrEqual(COMMAND.description);

@@ -1,7 +1,13 @@
 import { type APIEmbed, embedLength } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { parsePageButtonId } from '../../src/adapters/discord/components.js';
-import { citationMarkdown, type MessagePayload, renderReply, splitText } from '../../src/adapters/discord/embeds.js';
+import { type ButtonRow, parsePageButtonId } from '../../src/adapters/discord/components.js';
+import {
+  citationMarkdown,
+  type EmbedPayload,
+  type MessagePayload,
+  renderReply,
+  splitText,
+} from '../../src/adapters/discord/embeds.js';
 import { markdown } from '../../src/adapters/discord/markdown.js';
 import { DiscordPages } from '../../src/adapters/discord/pages.js';
 import type { Button, CitedClaim, Reply } from '../../src/chat/reply.js';
@@ -21,7 +27,7 @@ const claim = (n: number, url?: string): CitedClaim => ({
   citation: { documentId: 'a', title: 'Article [A]', section: `S${n}`, url },
 });
 
-function checkLimits(p: MessagePayload): void {
+function checkLimits(p: EmbedPayload): void {
   expect(p.embeds.length).toBeLessThanOrEqual(10);
   expect(p.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(6000);
   for (const e of p.embeds) {
@@ -42,7 +48,7 @@ function checkLimits(p: MessagePayload): void {
   }
 }
 
-const descriptions = (pages: MessagePayload[]) =>
+const descriptions = (pages: EmbedPayload[]) =>
   pages.flatMap((p) => p.embeds.map((e: APIEmbed) => e.description ?? '')).join('\n');
 const buttons = (n: number, prefix = 'v1:x:'): Button[] =>
   Array.from({ length: n }, (_, i) => ({ actionId: `${prefix}${i}`, label: `B${i}` }));
@@ -189,7 +195,12 @@ describe('renderReply', () => {
 
 describe('PageStore', () => {
   const long: Reply = { visibility: 'channel', blocks: [{ type: 'text', text: 'word '.repeat(3000) }] };
-  const keyOf = (p: MessagePayload) => parsePageButtonId(p.components.at(-1)!.components.at(-1)!.custom_id)!.key;
+  const keyOf = (p: MessagePayload) => {
+    const row = p.components.at(-1) as ButtonRow;
+    return parsePageButtonId(row.components.at(-1)!.custom_id)!.key;
+  };
+  const footer = (p: MessagePayload | undefined) =>
+    JSON.stringify(p?.components ?? []).match(/-# (Page \d+\/\d+)/)?.[1];
 
   it('keeps the pages of a long reply and serves them by key; short replies are not stored', () => {
     const store = new DiscordPages(createLogger('silent'));
@@ -197,7 +208,7 @@ describe('PageStore', () => {
     expect(store.size).toBe(0);
     const first = store.render(long);
     expect(store.size).toBe(1);
-    expect(store.page(keyOf(first), 2)?.embeds[0]?.footer?.text).toMatch(/^Page 2\//);
+    expect(footer(store.page(keyOf(first), 2))).toMatch(/^Page 2\//);
     expect(store.page('nope', 2)).toBeUndefined();
   });
 

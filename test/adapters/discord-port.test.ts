@@ -1,8 +1,10 @@
-import { embedLength, MessageFlags } from 'discord.js';
+import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { V2Payload } from '../../src/adapters/discord/embeds.js';
+import { v2Size } from '../../src/adapters/discord/v2.js';
 import type { CitedClaim, Reply } from '../../src/chat/reply.js';
 import { IDS, type Json } from '../fakes/discord-fake.js';
-import { buttonIds, embedText, type Harness, postsIn, startHarness } from '../fakes/discord-harness.js';
+import { buttonIds, embedText, type Harness, postsIn, startHarness, v2Text } from '../fakes/discord-harness.js';
 
 // The adapter as the core's ChatPort (polls, re-renders, exports) and its own paging of long replies.
 
@@ -26,7 +28,14 @@ const longReply: Reply = {
   title: 'A very long answer',
   blocks: [{ type: 'claims', claims: Array.from({ length: 60 }, (_, i) => claim(i + 1)) }],
 };
-const total = (body: Json) => (body.embeds as Json[]).reduce((n: number, e: Json) => n + embedLength(e), 0);
+/** A Components V2 message within Discord's limits: the flag, ≤ 40 components, ≤ 4,000 characters of text. */
+function withinV2Limits(body: Json): void {
+  expect(body.flags & MessageFlags.IsComponentsV2).toBe(MessageFlags.IsComponentsV2);
+  expect(body.embeds).toBeUndefined();
+  const size = v2Size(body as V2Payload);
+  expect(size.components).toBeLessThanOrEqual(40);
+  expect(size.chars).toBeLessThanOrEqual(4000);
+}
 
 describe('a reply longer than one Discord message', () => {
   let first: Json;
@@ -34,8 +43,8 @@ describe('a reply longer than one Discord message', () => {
     const ref = await h.adapter.port.post(IDS.channel, longReply);
     [first] = postsIn(h.fake, IDS.channel).slice(-1);
     expect(ref.messageId).toMatch(/^\d+$/);
-    expect(total(first)).toBeLessThanOrEqual(6000);
-    expect(first.embeds.at(-1).footer.text).toMatch(/^Page 1\/\d+$/);
+    withinV2Limits(first);
+    expect(v2Text(first)).toMatch(/-# Page 1\/\d+$/m);
     expect(buttonIds(first).some((id) => /^dc:page:2:/.test(id))).toBe(true);
   });
 
@@ -45,10 +54,10 @@ describe('a reply longer than one Discord message', () => {
     for (let page = 2; ; page++) {
       const next = buttonIds(message).find((id) => id.startsWith(`dc:page:${page}:`));
       if (!next) break;
-      const click = h.fake.click(next, { embeds: message.embeds, components: message.components });
+      const click = h.fake.click(next, { components: message.components, flags: message.flags });
       const cb = await h.fake.waitForCallback(click.id);
       expect(cb.body.type).toBe(7);
-      expect(total(cb.body.data)).toBeLessThanOrEqual(6000);
+      withinV2Limits(cb.body.data);
       message = cb.body.data;
       text += `\n${embedText(message)}`;
     }
@@ -96,11 +105,11 @@ describe('the rest of the port', () => {
     const reply: Reply = { visibility: 'channel', title: 'Hi', blocks: [{ type: 'text', text: 'in a thread' }] };
     const ref = await h.adapter.port.post(IDS.channel, reply, IDS.thread);
     expect(ref).toMatchObject({ channelId: IDS.channel, threadId: IDS.thread });
-    expect(postsIn(h.fake, IDS.thread).at(-1).embeds[0].description).toBe('in a thread');
+    expect(v2Text(postsIn(h.fake, IDS.thread).at(-1))).toBe('### Hi\nin a thread');
 
     await h.adapter.port.update(ref, { ...reply, blocks: [{ type: 'text', text: 'edited' }] });
     const patch = h.fake.rest.find('PATCH', new RegExp(`^/channels/${IDS.thread}/messages/${ref.messageId}$`));
-    expect(patch[0]?.body.embeds[0].description).toBe('edited');
+    expect(v2Text(patch[0]?.body)).toBe('### Hi\nedited');
 
     const where = await h.adapter.port.upload!(IDS.channel, 'poll-p1.csv', 'user,option\nu1,Go\n');
     const upload = h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).at(-1)!;

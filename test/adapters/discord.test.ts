@@ -1,7 +1,8 @@
-import { embedLength, GatewayIntentBits, MessageFlags } from 'discord.js';
+import { GatewayIntentBits, MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v2Size } from '../../src/adapters/discord/v2.js';
 import { IDS, type Json } from '../fakes/discord-fake.js';
-import { buttonIds, embedText, type Harness, startHarness } from '../fakes/discord-harness.js';
+import { buttonIds, embedText, type Harness, startHarness, v2Text } from '../fakes/discord-harness.js';
 import { REAL_KNOWLEDGE } from '../helpers/core.js';
 
 // The real discord.js client (the adapter) against a fake Discord (REST + gateway on 127.0.0.1), answering
@@ -12,8 +13,6 @@ beforeAll(async () => {
   h = await startHarness();
 });
 afterAll(async () => h?.stop());
-
-const totalLength = (body: Json) => (body.embeds as Json[]).reduce((n: number, e: Json) => n + embedLength(e), 0);
 
 describe('GIVEN the adapter connected to the gateway', () => {
   it('THEN it identified with Guilds, GuildMessages and MessageContent and is ready', () => {
@@ -44,16 +43,37 @@ describe('/versus compare with autocomplete', () => {
     expect(cb.body.type).toBe(4);
     expect((cb.body.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
     const text = embedText(cb.body.data);
-    expect(cb.body.data.embeds[0].title).toBe('Go vs Python: Performance');
+    expect(v2Text(cb.body.data)).toMatch(/^### Go vs Python: Performance\n/);
+    expect(cb.body.data.flags & MessageFlags.IsComponentsV2).toBe(MessageFlags.IsComponentsV2);
     expect(text).toContain('🐹 Go side');
     expect(text).toContain('🐍 Python side');
     expect(text).toContain('[Alpha Article › Speed](https://example.com/alpha)'); // linked citation
     expect(text).toContain('Beta Essay › Performance'); // no url → plain citation
     expect(text).toContain('Go 2.7× higher'); // the figure row's verdict
     expect(text).toContain('⚠️');
-    expect(cb.body.data.embeds.some((e: Json) => e.fields?.length > 0)).toBe(true);
-    expect(totalLength(cb.body.data)).toBeLessThanOrEqual(6000);
+    // Each block is a container with its side's accent colour; the whole message stays within V2's limits.
+    const containers = (cb.body.data.components as Json[]).filter((c) => c.type === 17);
+    expect(containers.length).toBeGreaterThanOrEqual(4); // title, Go side, Python side, figures, disagreements
+    expect(containers.map((c) => c.accent_color)).toEqual(expect.arrayContaining([0x00add8, 0xf0b232]));
+    expect(v2Size(cb.body.data).components).toBeLessThanOrEqual(40);
+    expect(v2Size(cb.body.data).chars).toBeLessThanOrEqual(4000);
     expect(cb.body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+});
+
+describe('user-installed, in a DM with the bot', () => {
+  it('WHEN /versus ask is used in a DM THEN it is answered there', async () => {
+    const i = h.fake.slash('ask', { question: 'how much memory does a goroutine start with' }, { dm: true });
+    const cb = await h.fake.waitForCallback(i.id);
+    expect(cb.body.type).toBe(4);
+    expect(embedText(cb.body.data)).toMatch(/2 KB/);
+  });
+
+  it('WHEN /versus poll is used where Versus is not installed on a server THEN it says where it works, privately', async () => {
+    const i = h.fake.slash('poll', {}, { dm: true });
+    const cb = await h.fake.waitForCallback(i.id);
+    expect(cb.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(embedText(cb.body.data)).toMatch(/works in servers where Versus is installed/);
   });
 });
 
@@ -70,7 +90,8 @@ describe('/versus ask', () => {
     const cb = await real.fake.waitForCallback(i.id);
     expect(cb.body.type).toBe(4);
     answer = cb.body.data;
-    expect(answer.embeds[0].description).toMatch(/^\*\*.+\*\*\n-# ↳ /);
+    // Components V2: the question as the first container's title, the answer in bold below it.
+    expect(v2Text(answer)).toMatch(/^### “how much memory do goroutines and threads use”\n\*\*.+\*\*\n-# ↳ /);
     expect(embedText(answer)).toMatch(/\*\*1\.\*\* .+\n-# ↳ /);
     const ids = buttonIds(answer);
     expect(ids.some((id) => id.startsWith('v1:more:'))).toBe(true);
@@ -79,17 +100,17 @@ describe('/versus ask', () => {
 
   it('WHEN "More sources" is clicked THEN the same message is updated (type 7) with the next claims', async () => {
     const more = buttonIds(answer).find((id) => id.startsWith('v1:more:'))!;
-    const click = real.fake.click(more, { embeds: answer.embeds, components: answer.components });
+    const click = real.fake.click(more, { components: answer.components, flags: answer.flags });
     const cb = await real.fake.waitForCallback(click.id);
     expect(cb.body.type).toBe(7);
     expect(embedText(cb.body.data)).toMatch(/from #6/);
   });
 
   it('WHEN "Compare concurrency" is clicked THEN a new public reply (type 4) compares the topic', async () => {
-    const click = real.fake.click('v1:cmp:concurrency', { embeds: answer.embeds, components: answer.components });
+    const click = real.fake.click('v1:cmp:concurrency', { components: answer.components, flags: answer.flags });
     const cb = await real.fake.waitForCallback(click.id);
     expect(cb.body.type).toBe(4);
-    expect(cb.body.data.embeds[0].title).toBe('Go vs Python: Concurrency');
+    expect(v2Text(cb.body.data)).toMatch(/^### Go vs Python: Concurrency\n/);
   });
 
   it('WHEN the same interaction is delivered twice THEN it is answered once', async () => {

@@ -277,28 +277,44 @@ export class FakeDiscord {
 
   // ── gateway events a user causes ──────────────────────────────────────────────────────────────────
 
-  private interactionBase(type: number, opts: { userId?: string; channelId?: string }): Json {
+  private interactionBase(type: number, opts: { userId?: string; channelId?: string; dm?: boolean }): Json {
     const userId = opts.userId ?? IDS.user;
-    const m = this.state.members.get(`${IDS.guild}:${userId}`) ?? member(user(userId), []);
-    const admin = (m.roles as string[]).includes(IDS.adminRole);
-    const channel = this.state.channels.get(opts.channelId ?? IDS.channel);
-    return {
+    const common = {
       id: this.nextId(),
       application_id: IDS.app,
       type,
       token: `tok-${this.nextId()}`,
       version: 1,
+      app_permissions: String(BASE_PERMS),
+      locale: 'en-US',
+      entitlements: [],
+      attachment_size_limit: 10_485_760,
+    };
+    if (opts.dm) {
+      // A user-installed command in a DM with the bot: no guild, no member, the user authorises it.
+      const channel = { id: `${IDS.channel}9`, type: 1, recipients: [user(userId)] };
+      const owners = { 1: userId };
+      return {
+        ...common,
+        channel_id: channel.id,
+        channel,
+        user: user(userId),
+        authorizing_integration_owners: owners,
+        context: 1,
+      };
+    }
+    const m = this.state.members.get(`${IDS.guild}:${userId}`) ?? member(user(userId), []);
+    const admin = (m.roles as string[]).includes(IDS.adminRole);
+    const channel = this.state.channels.get(opts.channelId ?? IDS.channel);
+    return {
+      ...common,
       guild_id: IDS.guild,
       channel_id: channel.id,
       channel,
       member: { ...m, permissions: String(admin ? ADMIN_PERMS : BASE_PERMS) },
-      app_permissions: String(BASE_PERMS),
-      locale: 'en-US',
       guild_locale: 'en-US',
-      entitlements: [],
       authorizing_integration_owners: { 0: IDS.guild },
       context: 0,
-      attachment_size_limit: 10_485_760,
     };
   }
 
@@ -306,7 +322,7 @@ export class FakeDiscord {
   slash(
     sub: string,
     options: Record<string, string | boolean> = {},
-    opts: { userId?: string; channelId?: string } = {},
+    opts: { userId?: string; channelId?: string; dm?: boolean } = {},
   ): Json {
     const d = this.interactionBase(2, opts);
     const opt = Object.entries(options).map(([name, value]) => ({
@@ -318,7 +334,7 @@ export class FakeDiscord {
       id: this.nextId(),
       name: 'versus',
       type: 1,
-      guild_id: IDS.guild,
+      ...(opts.dm ? {} : { guild_id: IDS.guild }),
       options: [{ name: sub, type: 1, options: opt }],
     };
     this.gateway.dispatch('INTERACTION_CREATE', d);

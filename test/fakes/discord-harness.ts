@@ -77,19 +77,37 @@ export function postsIn(fake: FakeDiscord, channelId: string): Json[] {
 }
 
 /** All custom ids of the buttons in a message body. */
+/** Every button's custom_id in a message body, in action rows at any depth (Components V2 nests them). */
 export function buttonIds(body: Json): string[] {
-  return ((body?.components ?? []) as Json[]).flatMap((row) =>
-    (row.components as Json[]).map((c) => c.custom_id as string),
-  );
+  const out: string[] = [];
+  const walk = (c: Json) => {
+    if (c.type === 2 && c.custom_id) out.push(c.custom_id as string);
+    for (const child of (c.components ?? []) as Json[]) walk(child);
+    if (c.accessory) walk(c.accessory);
+  };
+  for (const c of (body?.components ?? []) as Json[]) walk(c);
+  return out;
 }
 
-/** All text of a message body's embeds (titles, descriptions, fields, footers). */
+/** Text displays of a Components V2 body, in order (containers and sections included). */
+export function v2Text(body: Json): string {
+  const out: string[] = [];
+  const walk = (c: Json) => {
+    if (c.type === 10) out.push(c.content as string);
+    for (const child of (c.components ?? []) as Json[]) walk(child);
+  };
+  for (const c of (body?.components ?? []) as Json[]) walk(c);
+  return out.join('\n');
+}
+
+/** All text of a message body: its embeds (titles, descriptions, fields, footers) or its V2 text displays. */
 export function embedText(body: Json): string {
-  return ((body?.embeds ?? []) as Json[])
+  const embeds = ((body?.embeds ?? []) as Json[])
     .map((e) =>
       [e.title, e.description, ...((e.fields ?? []) as Json[]).map((f) => `${f.name}\n${f.value}`), e.footer?.text]
         .filter(Boolean)
         .join('\n'),
     )
     .join('\n');
+  return [embeds, v2Text(body)].filter(Boolean).join('\n');
 }

@@ -215,6 +215,11 @@ export class FakeDiscordRest extends EventEmitter {
     const s = this.state;
     const key = `${method} ${path}`;
     let m: RegExpExecArray | null;
+    // Messages are checked the way Discord checks them, so a renderer bug fails a test instead of production.
+    if (/^(POST|PATCH) \/(interactions|webhooks|channels)\//.test(key) && !/\/threads$/.test(path)) {
+      const problem = messageProblem(path.endsWith('/callback') ? body?.data : body);
+      if (problem) return { status: 400, body: { code: 50035, message: `Invalid Form Body: ${problem}` } };
+    }
     if (key === 'GET /gateway/bot') {
       return {
         status: 200,
@@ -322,4 +327,26 @@ export class FakeDiscordRest extends EventEmitter {
     }
     return { status: 404, body: { message: `404: Not Found (fake has no ${key})`, code: 0 } };
   }
+}
+
+/** What Discord would reject in a message body (Components V2 rules), or undefined. */
+export function messageProblem(b: Json): string | undefined {
+  if (!b || typeof b !== 'object') return undefined;
+  const v2 = ((b.flags ?? 0) & (1 << 15)) !== 0;
+  const top = (b.components ?? []) as Json[];
+  if (!v2 && top.some((c) => c.type !== 1)) return 'layout components need the IS_COMPONENTS_V2 flag';
+  if (!v2) return undefined;
+  if (b.content || (b.embeds ?? []).length) return 'content and embeds cannot be sent with IS_COMPONENTS_V2';
+  let components = 0;
+  let chars = 0;
+  const walk = (c: Json) => {
+    components++;
+    if (c.type === 10) chars += String(c.content ?? '').length;
+    for (const child of (c.components ?? []) as Json[]) walk(child);
+    if (c.accessory) walk(c.accessory);
+  };
+  for (const c of top) walk(c);
+  if (components > 40) return `${components} components (at most 40)`;
+  if (chars > 4000) return `${chars} characters of text (at most 4000)`;
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import type { APIEmbed } from 'discord.js';
+import type { APIContainerComponent, APIEmbed, APITextDisplayComponent } from 'discord.js';
 import { clip, KIND_LABEL, SIDE_ICON } from '../../chat/labels.js';
 import { barText, citationNote } from '../../chat/render-text.js';
 import type { Citation, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
@@ -8,15 +8,25 @@ import { type ButtonRow, navButtons, spreadButtons, toDiscordButtons, toRows } f
 import { EMBED } from './limits.js';
 import { escapeMarkdown, markdown } from './markdown.js';
 
-/** One Discord message: what `reply()`, `update()`, `send()` and the REST client take. */
-export interface MessagePayload {
+/**
+ * One Discord message: what `reply()`, `update()`, `send()` and the REST client take. Either embeds with
+ * button rows, or a Components V2 message (`flags` IS_COMPONENTS_V2: containers, text displays, rows).
+ */
+export type MessagePayload = EmbedPayload | V2Payload;
+
+export interface EmbedPayload {
   embeds: APIEmbed[];
   components: ButtonRow[];
 }
 
-export interface RenderedReply {
+export interface V2Payload {
+  flags: number;
+  components: (ButtonRow | APIContainerComponent | APITextDisplayComponent)[];
+}
+
+export interface RenderedReply<P extends MessagePayload = EmbedPayload> {
   /** Page 1 is sent; the others are served by the "More" button (see pages.ts). */
-  pages: MessagePayload[];
+  pages: P[];
   /** Things left out because Discord would reject them (bad button ids); the caller logs them. */
   warnings: string[];
 }
@@ -27,7 +37,7 @@ const LINE_MAX = 3800;
 const FOOTER_RESERVE = 40;
 
 type Atom = { kind: 'line'; text: string } | { kind: 'field'; name: string; value: string };
-interface Section {
+export interface Section {
   title?: string | undefined;
   color: number;
   atoms: Atom[];
@@ -53,7 +63,7 @@ function claimsColor(claims: CitedClaim[]): number {
 }
 
 /** Reply blocks → sections, each the start of one embed (before paging). */
-function toSections(reply: Reply): Section[] {
+export function toSections(reply: Reply): Section[] {
   const first: Section = { color: reply.visibility === 'ephemeral' ? COLOR.private : COLOR.neutral, atoms: [] };
   const out = [first];
   let current = first;
@@ -240,7 +250,7 @@ export function renderReply(reply: Reply, pageKey: string): RenderedReply {
     ]);
   }
   const total = content.length;
-  const pages = content.map((embeds, i): MessagePayload => {
+  const pages = content.map((embeds, i): EmbedPayload => {
     const n = i + 1;
     if (total > 1) embeds[embeds.length - 1]!.footer = { text: `Page ${n}/${total}` };
     const nav = total > 1 ? navButtons(n, total, pageKey) : [];
@@ -250,7 +260,7 @@ export function renderReply(reply: Reply, pageKey: string): RenderedReply {
 }
 
 /** Characters Discord counts against the 6,000 per message (title, description, fields, footer, author). */
-export function messageLength(p: MessagePayload): number {
+export function messageLength(p: EmbedPayload): number {
   return p.embeds.reduce(
     (n, e) =>
       n +

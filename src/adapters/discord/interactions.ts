@@ -1,4 +1,5 @@
 import {
+  ApplicationIntegrationType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -8,7 +9,7 @@ import type { VersusHandler } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
 import { pagesGoneReply } from '../shared/page-store.js';
-import { autocompleteOption, interactionText } from './commands.js';
+import { autocompleteOption, GUILD_ONLY, interactionText } from './commands.js';
 import { parsePageButtonId } from './components.js';
 import { interactionContext } from './context.js';
 import { COMMAND } from './limits.js';
@@ -24,6 +25,12 @@ export interface InteractionDeps {
 
 const NO_PINGS = { parse: [] } as const;
 const EPHEMERAL = { flags: MessageFlags.Ephemeral } as const;
+
+/** The payload shown only to the user: Ephemeral added to its flags, never replacing IS_COMPONENTS_V2. */
+const privately = <P extends { flags: number }>(p: P) => ({
+  ...p,
+  flags: p.flags | MessageFlags.Ephemeral,
+});
 
 /**
  * Resolves with `work`'s value. If `work` is still running after `ms`, `defer()` is called first (once),
@@ -46,6 +53,14 @@ export async function withDeferral<T>(
   return { value: await work, deferred: true };
 }
 
+/** Versus itself is installed on the server this command runs in (not only by the user who typed it). */
+function installedInServer(i: ChatInputCommandInteraction): boolean {
+  return i.inGuild() && i.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall] === i.guildId;
+}
+
+const serverOnlyText = (sub: string) =>
+  `\`/versus ${sub}\` works in servers where Versus is installed. Here you can use \`/versus ask\`, \`compare\`, \`sources\` and \`help\`.`;
+
 /** `/versus …` → handler.command(text) → reply, or defer + edit when the core is slow. */
 export async function onChatInput(i: ChatInputCommandInteraction, d: InteractionDeps): Promise<void> {
   const text = interactionText(i);
@@ -54,8 +69,13 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
     return;
   }
   if (!(await d.handler.firstDelivery('discord', i.id))) return;
+  const sub = i.options.getSubcommand(false) ?? '';
+  if (GUILD_ONLY.has(sub) && !installedInServer(i)) {
+    await i.reply(privately(d.pages.render(ephemeral(serverOnlyText(sub)))));
+    return;
+  }
   // The deferral must pick its visibility before the answer exists: help is private, the rest usually public.
-  const privateGuess = i.options.getSubcommand(false) === 'help';
+  const privateGuess = sub === 'help';
   const { value: reply, deferred } = await withDeferral(
     d.handler.command(text, interactionContext(i)),
     d.deferAfterMs,
@@ -64,11 +84,11 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
   const isPrivate = reply.visibility === 'ephemeral';
   const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
   if (!deferred) {
-    await i.reply({ ...payload, ...(isPrivate ? EPHEMERAL : {}) });
+    await i.reply(isPrivate ? privately(payload) : payload);
   } else if (isPrivate && !privateGuess) {
     // A public "thinking…" cannot become private: remove it and answer privately instead.
     await i.deleteReply();
-    await i.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+    await i.followUp(privately(payload));
   } else {
     // Same visibility, or a private deferral for a public answer (it stays private: only help defers privately).
     await i.editReply(payload);
@@ -91,11 +111,7 @@ export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promis
   if (page) {
     const payload = d.pages.page(page.key, page.page);
     if (payload) await i.update(payload);
-    else
-      await i.reply({
-        ...d.pages.render(pagesGoneReply()),
-        flags: MessageFlags.Ephemeral,
-      });
+    else await i.reply(privately(d.pages.render(pagesGoneReply())));
     return;
   }
   if (!(await d.handler.firstDelivery('discord', i.id))) return;
@@ -114,11 +130,8 @@ export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promis
 }
 
 async function replyOrFollowUp(i: ButtonInteraction, reply: Reply, d: InteractionDeps): Promise<void> {
-  const payload = {
-    ...d.pages.render(reply),
-    allowedMentions: NO_PINGS,
-    ...(reply.visibility === 'ephemeral' ? EPHEMERAL : {}),
-  };
+  const rendered = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
+  const payload = reply.visibility === 'ephemeral' ? privately(rendered) : rendered;
   if (i.deferred || i.replied) await i.followUp(payload);
   else await i.reply(payload);
 }
@@ -127,8 +140,8 @@ async function replyOrFollowUp(i: ButtonInteraction, reply: Reply, d: Interactio
 export async function apologize(i: ChatInputCommandInteraction | ButtonInteraction, d: InteractionDeps): Promise<void> {
   const payload = d.pages.render(ephemeral('Something went wrong on my side. Try again in a moment.'));
   try {
-    if (i.deferred || i.replied) await i.followUp({ ...payload, flags: MessageFlags.Ephemeral });
-    else await i.reply({ ...payload, flags: MessageFlags.Ephemeral });
+    if (i.deferred || i.replied) await i.followUp(privately(payload));
+    else await i.reply(privately(payload));
   } catch (err) {
     d.log.debug({ err, interaction: i.id }, 'discord: could not tell the user about the failure');
   }

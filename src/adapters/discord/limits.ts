@@ -22,6 +22,14 @@ export const COMPONENTS = {
   buttonLabel: 80,
 } as const;
 
+/** Components V2 messages: every component counts (nested ones too), and all text displays share one budget. */
+export const V2 = {
+  components: 40,
+  textPerMessage: 4000,
+  /** Left for the "Page n/m" line. */
+  footerReserve: 40,
+} as const;
+
 export const COMMAND = {
   /** Autocomplete and option choices. */
   choices: 25,

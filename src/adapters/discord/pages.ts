@@ -1,14 +1,15 @@
 import type { Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
 import { PageStore, type PageStoreOptions } from '../shared/page-store.js';
-import { type MessagePayload, renderReply } from './embeds.js';
+import type { V2Payload } from './embeds.js';
+import { renderReplyV2 } from './v2.js';
 
 /**
  * Discord messages of a Reply: page 1 to send, the rest kept for the ◀ / ▶ buttons (`dc:page:<n>:<key>`)
  * in the shared PageStore.
  */
 export class DiscordPages {
-  private readonly store: PageStore<MessagePayload>;
+  private readonly store: PageStore<V2Payload>;
 
   constructor(
     private readonly log: Logger,
@@ -18,16 +19,16 @@ export class DiscordPages {
   }
 
   /** Renders a Reply and returns the message to send (page 1); keeps the other pages when there are any. */
-  render(reply: Reply): MessagePayload {
+  render(reply: Reply): V2Payload {
     const key = PageStore.newKey();
-    const { pages, warnings } = renderReply(reply, key);
+    const { pages, warnings } = renderReplyV2(reply, key);
     for (const w of warnings) this.log.warn({ title: reply.title }, `discord render: ${w}`);
     if (pages.length > 1) this.store.put(key, pages);
     return pages[0]!;
   }
 
   /** Page `page` (1-based) of a stored reply, or undefined when it is gone. */
-  page(key: string, page: number): MessagePayload | undefined {
+  page(key: string, page: number): V2Payload | undefined {
     return this.store.page(key, page);
   }
 

@@ -1,0 +1,130 @@
+import {
+  type APIButtonComponentWithCustomId,
+  type APIComponentInContainer,
+  type APIContainerComponent,
+  type APITextDisplayComponent,
+  ComponentType,
+  MessageFlags,
+} from 'discord.js';
+import type { Reply } from '../../chat/reply.js';
+import { navButtons, spreadButtons, toDiscordButtons, toRows } from './components.js';
+import { type RenderedReply, type Section, splitText, toSections, type V2Payload } from './embeds.js';
+import { V2 } from './limits.js';
+
+const text = (content: string): APITextDisplayComponent => ({ type: ComponentType.TextDisplay, content });
+
+/** What one page of content may use once its buttons, navigation and footer are placed. */
+interface Budget {
+  components: number;
+  chars: number;
+}
+
+interface Page {
+  containers: APIContainerComponent[];
+  components: number;
+  chars: number;
+}
+
+/** Room kept beside the longest piece of text for a container title. */
+const TITLE_ROOM = 300;
+
+/** Atoms of a section as text: lines as they are, fields as a bold name over its value. */
+const atomText = (a: Section['atoms'][number]) => (a.kind === 'line' ? a.text : `**${a.name}**\n${a.value}`);
+
+/**
+ * Sections → containers, packed into pages within Discord's Components V2 limits (40 components, 4,000
+ * characters of text per message). A container holds its title and one text display for its body; a body
+ * too long for the page continues in a new container on the next page, so no text is ever cut.
+ */
+function pack(sections: Section[], budget: Budget): APIContainerComponent[][] {
+  const pages: Page[] = [{ containers: [], components: 0, chars: 0 }];
+  const page = () => pages.at(-1)!;
+  for (const s of sections) {
+    let container: APIContainerComponent | undefined;
+    let body: APITextDisplayComponent | undefined;
+    const startContainer = (withTitle: boolean) => {
+      const title = withTitle && s.title ? [text(`### ${s.title}`)] : [];
+      container = { type: ComponentType.Container, accent_color: s.color, components: [...title] };
+      body = undefined;
+      page().containers.push(container);
+      page().components += 1 + title.length;
+      page().chars += title.reduce((n, t) => n + t.content.length, 0);
+    };
+    const fits = (components: number, chars: number) =>
+      page().components + components <= budget.components && page().chars + chars <= budget.chars;
+    const newPage = () => pages.push({ containers: [], components: 0, chars: 0 });
+    if (!fits(2 + (s.title ? 1 : 0), (s.title?.length ?? 0) + 4)) newPage();
+    startContainer(true);
+    // A text longer than a page's budget goes in page-sized pieces (split at a line break or a space).
+    for (const t of s.atoms.flatMap((a) => splitText(atomText(a), budget.chars - TITLE_ROOM))) {
+      const joined = body ? 1 + t.length : t.length; // +1: the newline joining it to the body so far
+      if (body && fits(0, joined)) {
+        body.content += `\n${t}`;
+        page().chars += joined;
+        continue;
+      }
+      if (!body && fits(1, t.length)) {
+        body = text(t);
+        (container!.components as APIComponentInContainer[]).push(body);
+        page().components += 1;
+        page().chars += t.length;
+        continue;
+      }
+      // The page is full: the section continues, untitled, on the next page.
+      newPage();
+      startContainer(false);
+      body = text(t);
+      (container!.components as APIComponentInContainer[]).push(body);
+      page().components += 1;
+      page().chars += t.length;
+    }
+  }
+  return pages.map((p) => p.containers.filter((c) => c.components.length > 0)).filter((p) => p.length > 0);
+}
+
+/** Components a page's buttons take: each row and each button count. */
+const buttonCost = (buttons: APIButtonComponentWithCustomId[]) => toRows(buttons).length + buttons.length;
+
+/**
+ * Reply → Components V2 messages (flag IS_COMPONENTS_V2): a container per block with the side's accent
+ * colour, text displays for the text, the reply's buttons as action rows, and ◀ / ▶ paging as today.
+ */
+export function renderReplyV2(reply: Reply, pageKey: string): RenderedReply<V2Payload> {
+  const { buttons, warnings } = toDiscordButtons(reply.buttons ?? []);
+  // Reserve room on every page for the reply's buttons (at most 20 beside the navigation), the ◀ / ▶ row
+  // and the "Page n/m" line, whatever page count the content ends up needing.
+  const perPage = buttons.slice(0, 20);
+  const reserve = buttonCost(perPage) + 3 + 1;
+  const content = pack(toSections(reply), {
+    components: V2.components - reserve,
+    chars: V2.textPerMessage - V2.footerReserve,
+  });
+  if (content.length === 0) content.push([{ type: ComponentType.Container, components: [text('(nothing to show)')] }]);
+  const layout = spreadButtons(buttons, content.length);
+  while (content.length < layout.pageCount)
+    content.push([{ type: ComponentType.Container, components: [text('-# More actions for this answer below.')] }]);
+  const total = content.length;
+  const pages = content.map((containers, i): V2Payload => {
+    const n = i + 1;
+    const footer = total > 1 ? [text(`-# Page ${n}/${total}`)] : [];
+    const nav = total > 1 ? navButtons(n, total, pageKey) : [];
+    return {
+      flags: MessageFlags.IsComponentsV2,
+      components: [...containers, ...footer, ...toRows(layout.forPage(n)), ...toRows(nav)],
+    };
+  });
+  return { pages, warnings };
+}
+
+/** Components and text characters of a V2 message, as Discord counts them (nested components included). */
+export function v2Size(p: V2Payload): { components: number; chars: number } {
+  let components = 0;
+  let chars = 0;
+  const walk = (c: { type: number; content?: string; components?: unknown[] }) => {
+    components++;
+    if (c.type === ComponentType.TextDisplay) chars += c.content?.length ?? 0;
+    for (const child of (c.components ?? []) as (typeof c)[]) walk(child);
+  };
+  for (const c of p.components as { type: number }[]) walk(c);
+  return { components, chars };
+}
