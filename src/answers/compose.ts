@@ -55,7 +55,10 @@ function mergeTwins<T extends StoredClaim>(claims: T[], metrics: MetricBook): T[
   const stems = new Map<string, Set<string>>();
   const words = (c: StoredClaim) => {
     let set = stems.get(c.id);
-    if (!set) stems.set(c.id, (set = stemSet(c.text)));
+    if (!set) {
+      set = stemSet(c.text);
+      stems.set(c.id, set);
+    }
     return set;
   };
   for (const [i, c] of claims.entries()) {

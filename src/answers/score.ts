@@ -81,7 +81,10 @@ interface ClaimWords {
 const WORDS = new WeakMap<Taxonomy, Map<string, ClaimWords>>();
 function claimWords(c: Candidate, taxonomy: Taxonomy): ClaimWords {
   let cache = WORDS.get(taxonomy);
-  if (!cache) WORDS.set(taxonomy, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    WORDS.set(taxonomy, cache);
+  }
   const cached = cache.get(c.id);
   if (cached) return cached;
   const entitiesIn = (text: string) =>
