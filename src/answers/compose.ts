@@ -1,6 +1,6 @@
 import type { Citation, FigureView } from '../chat/reply.js';
 import { figureSide } from '../knowledge/favors.js';
-import { figureAsWritten, formatFigure, unitFamily } from '../knowledge/figures.js';
+import { figureAsWritten, unitFamily } from '../knowledge/figures.js';
 import type { MetricBook } from '../knowledge/metrics.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { type QueryAnalysis, stem } from './analyse.js';
