@@ -100,6 +100,55 @@ describe('polls through the port', () => {
   });
 });
 
+describe('the poll form', () => {
+  it('WHEN /versus poll manage:new runs THEN a modal opens (type 9) with question, options, visibility and duration', async () => {
+    const i = h.fake.slash('poll', { manage: 'new' });
+    const cb = await h.fake.waitForCallback(i.id);
+    expect(cb.body.type, embedText(cb.body.data)).toBe(9);
+    expect(cb.body.data.custom_id).toBe('dc:pollform');
+    const fields = (cb.body.data.components as Json[]).map((l) => [l.type, l.component.custom_id]);
+    expect(fields).toEqual([
+      [18, 'question'],
+      [18, 'options'],
+      [18, 'visibility'],
+      [18, 'duration'],
+    ]);
+  });
+
+  it('WHEN the form is submitted THEN the poll is posted with those options, public and for the given time', async () => {
+    const before = h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).length;
+    const s = h.fake.submitModal('dc:pollform', {
+      question: 'Which queue?',
+      options: 'Celery\nAsynq\n\n  Machinery  ',
+      visibility: ['public'],
+      duration: '2h',
+    });
+    await h.fake.waitForCallback(s.id);
+    const post = await h.fake.waitFor(
+      () => h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`))[before],
+      'the poll from the form',
+    );
+    const text = embedText(post.body);
+    expect(text).toMatch(/Which queue\?/);
+    for (const o of ['Celery', 'Asynq', 'Machinery']) expect(text).toContain(o);
+    expect(buttonIds(post.body).filter((id) => id.startsWith('v1:poll:vote:'))).toHaveLength(3);
+  });
+
+  it('WHEN the form has one option THEN only the sender is told what to fix, and nothing is posted', async () => {
+    const before = h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).length;
+    const s = h.fake.submitModal('dc:pollform', {
+      question: 'Q?',
+      options: 'Only one',
+      visibility: ['anonymous'],
+      duration: '',
+    });
+    const cb = await h.fake.waitForCallback(s.id);
+    expect(cb.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(embedText(cb.body.data)).toMatch(/option/i);
+    expect(h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`))).toHaveLength(before);
+  });
+});
+
 describe('the rest of the port', () => {
   it('WHEN the core posts into a thread, updates and uploads THEN the right REST calls are made', async () => {
     const reply: Reply = { visibility: 'channel', title: 'Hi', blocks: [{ type: 'text', text: 'in a thread' }] };

@@ -356,6 +356,26 @@ export class FakeDiscord {
   }
 
   /** A button click (type 3) on a message the bot sent (its components are what the bot rendered). */
+  /**
+   * The user submitting a modal (type 5): each field is a Label (type 18) around a text input (a string)
+   * or a string select (a list of chosen values), as Discord sends them since Label components.
+   */
+  submitModal(customId: string, fields: Record<string, string | string[]>, opts: { userId?: string } = {}): Json {
+    const d = this.interactionBase(5, opts);
+    d.data = {
+      custom_id: customId,
+      components: Object.entries(fields).map(([id, value], n) => ({
+        type: 18,
+        id: n + 1,
+        component: Array.isArray(value)
+          ? { type: 3, id: 100 + n, custom_id: id, values: value }
+          : { type: 4, id: 100 + n, custom_id: id, value },
+      })),
+    };
+    this.gateway.dispatch('INTERACTION_CREATE', d);
+    return d;
+  }
+
   click(
     customId: string,
     message: { id?: string; embeds?: Json[]; components?: Json[]; channelId?: string; flags?: number },

@@ -217,7 +217,10 @@ export class FakeDiscordRest extends EventEmitter {
     let m: RegExpExecArray | null;
     // Messages are checked the way Discord checks them, so a renderer bug fails a test instead of production.
     if (/^(POST|PATCH) \/(interactions|webhooks|channels)\//.test(key) && !/\/threads$/.test(path)) {
-      const problem = messageProblem(path.endsWith('/callback') ? body?.data : body);
+      // A callback carries a message for types 4 (reply) and 7 (update); type 9 carries a modal.
+      const callback = path.endsWith('/callback');
+      const problem =
+        callback && ![4, 7].includes(body?.type) ? undefined : messageProblem(callback ? body?.data : body);
       if (problem) return { status: 400, body: { code: 50035, message: `Invalid Form Body: ${problem}` } };
     }
     if (key === 'GET /gateway/bot') {

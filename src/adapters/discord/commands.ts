@@ -38,7 +38,8 @@ export interface SubcommandSpec {
 
 const str = (v: OptionValue) => (v === undefined ? '' : String(v).trim());
 /** For a quoted argument of the core's tokenizer: double quotes inside would end the quote early. */
-const quoted = (v: OptionValue) => `"${str(v).replace(/["“”]/g, "'")}"`;
+/** A value as one quoted word of the command text; its own double quotes become single ones. */
+export const quoted = (v: OptionValue) => `"${str(v).replace(/["“”]/g, "'")}"`;
 const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
 
 /** The subcommand of each core feature, keyed by the feature's name (a test checks that every feature has one). */
@@ -94,9 +95,9 @@ const FEATURES: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
       },
       {
         name: 'manage',
-        description: 'Close, show results or export an existing poll (give its id)',
+        description: 'new: fill in a form; close, results or export an existing poll (give its id)',
         type: 'string',
-        choices: ['close', 'results', 'export'],
+        choices: ['new', 'close', 'results', 'export'],
       },
       { name: 'id', description: 'Poll id for manage, e.g. p3k9x2', type: 'string', maxLength: 20 },
     ],

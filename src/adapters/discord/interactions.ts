@@ -4,6 +4,7 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   MessageFlags,
+  type ModalSubmitInteraction,
 } from 'discord.js';
 import type { VersusHandler } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
@@ -14,6 +15,7 @@ import { parsePageButtonId } from './components.js';
 import { interactionContext } from './context.js';
 import { COMMAND } from './limits.js';
 import type { DiscordPages } from './pages.js';
+import { POLL_FORM_ID, pollFormModal, pollFormText } from './poll-form.js';
 
 export interface InteractionDeps {
   handler: VersusHandler;
@@ -74,6 +76,11 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
     await i.reply(privately(d.pages.render(ephemeral(serverOnlyText(sub)))));
     return;
   }
+  // A form must be the first answer to the command (no deferral): Discord opens it on the user's screen.
+  if (sub === 'poll' && i.options.getString('manage') === 'new') {
+    await i.showModal(pollFormModal());
+    return;
+  }
   // The deferral must pick its visibility before the answer exists: help is private, the rest usually public.
   const privateGuess = sub === 'help';
   const { value: reply, deferred } = await withDeferral(
@@ -93,6 +100,14 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
     // Same visibility, or a private deferral for a public answer (it stays private: only help defers privately).
     await i.editReply(payload);
   }
+}
+
+/** The poll form's submission: the same `poll` command as typed options, answered like one. */
+export async function onModalSubmit(i: ModalSubmitInteraction, d: InteractionDeps): Promise<void> {
+  if (i.customId !== POLL_FORM_ID || !(await d.handler.firstDelivery('discord', i.id))) return;
+  const reply = await d.handler.command(pollFormText(i), interactionContext(i));
+  const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
+  await i.reply(reply.visibility === 'ephemeral' ? privately(payload) : payload);
 }
 
 /** Topic suggestions while the user types `/versus compare topic:`. Autocomplete cannot be deferred. */

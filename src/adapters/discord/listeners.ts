@@ -1,5 +1,12 @@
 import { type Client, Events, type Interaction } from 'discord.js';
-import { apologize, type InteractionDeps, onAutocomplete, onButton, onChatInput } from './interactions.js';
+import {
+  apologize,
+  type InteractionDeps,
+  onAutocomplete,
+  onButton,
+  onChatInput,
+  onModalSubmit,
+} from './interactions.js';
 import { onMessage } from './messages.js';
 
 /** Handlers still running, so stop() can let them finish before the connection goes. */
@@ -45,6 +52,10 @@ export function attachListeners(client: Client, d: InteractionDeps, inFlight: In
       work = onButton(i, d).catch(async (err: unknown) => {
         d.log.error({ err, interaction: i.id, customId: i.customId }, 'discord: button failed');
         await apologize(i, d);
+      });
+    else if (i.isModalSubmit())
+      work = onModalSubmit(i, d).catch((err: unknown) => {
+        d.log.error({ err, interaction: i.id, customId: i.customId }, 'discord: form submission failed');
       });
     if (work)
       inFlight.track(
