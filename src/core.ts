@@ -21,6 +21,7 @@ import { PollStore } from './polls/poll-store.js';
 import { ScheduleService } from './polls/schedule-service.js';
 import { ScheduleStore } from './polls/schedule-store.js';
 import { Scheduler } from './polls/scheduler.js';
+import { type SignatureStore, SqliteSignatureStore } from './security/replay-store.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -45,6 +46,8 @@ export interface Core {
   polls: PollService;
   schedules: ScheduleService;
   scheduler: Scheduler;
+  /** Verified Slack request signatures (replay guard), shared by every process on this database. */
+  replays: SignatureStore;
   /** The decision-matrix walk; absent when the knowledge folder has no matrix.yaml. */
   walks?: WalkService | undefined;
   /** Adapters register here so polls and schedules can post on their platform. */
@@ -85,6 +88,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const answers = new AnswersStore(db);
     const conversations = new ConversationStore(db, clock);
     const ports = new Map<Platform, ChatPort>();
+    const replays = new SqliteSignatureStore(db);
     const polls = new PollService({
       store: new PollStore(db),
       answers,
@@ -112,6 +116,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         { name: 'debatesPosted', run: () => schedules.runDue() },
         ...(walks ? [{ name: 'walksExpired', run: () => walks.expireIdle() }] : []),
         { name: 'rowsPruned', run: async () => conversations.prune() },
+        { name: 'signaturesPruned', run: async () => replays.prune(clock.now().getTime()) },
       ],
       [polls.renders, ...(walks ? [walks.renders] : [])],
       logger,
@@ -142,6 +147,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       polls,
       schedules,
       scheduler,
+      replays,
       walks,
       clock,
       logger,

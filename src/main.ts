@@ -48,6 +48,7 @@ async function startAdapters(
     const slack = createSlackAdapter({
       config: config.slack,
       handler: core.handler,
+      replays: core.replays,
       logger,
       port: config.port,
       host: config.host,

@@ -37,14 +37,16 @@ export class SlackSender {
   }
 
   /** Sends the previous request again, byte for byte (a replay an attacker could capture). */
-  replayLast(): Promise<Sent> {
+  replayLast(opts: { url?: string; signatureSuffix?: string } = {}): Promise<Sent> {
     if (!this.last) throw new Error('nothing sent yet');
-    return this.post(this.last.body, this.last.headers);
+    const headers = { ...this.last.headers };
+    headers['x-slack-signature'] += opts.signatureSuffix ?? '';
+    return this.post(this.last.body, headers, opts.url);
   }
 
-  private async post(body: string, headers: Record<string, string>): Promise<Sent> {
+  private async post(body: string, headers: Record<string, string>, url = this.url): Promise<Sent> {
     const started = performance.now();
-    const res = await fetch(this.url, { method: 'POST', headers, body });
+    const res = await fetch(url, { method: 'POST', headers, body });
     const text = await res.text();
     return { status: res.status, body: text, ms: performance.now() - started };
   }
