@@ -34,7 +34,10 @@ export class MatrixStore {
       open: p(
         `SELECT ${COLUMNS} FROM matrix_sessions WHERE platform = ? AND channel_id = ? AND mode = ? AND owner_key = ? AND status = 'open'`,
       ),
-      setStep: p("UPDATE matrix_sessions SET step = ?, updated_at = ? WHERE id = ? AND status = 'open'"),
+      move: p("UPDATE matrix_sessions SET step = ?, updated_at = ? WHERE id = ? AND status = 'open' AND step = ?"),
+      finishAt: p(
+        "UPDATE matrix_sessions SET status = 'finished', updated_at = ? WHERE id = ? AND status = 'open' AND step = ?",
+      ),
       setStatus: p("UPDATE matrix_sessions SET status = ?, updated_at = ? WHERE id = ? AND status = 'open'"),
       setMessage: p('UPDATE matrix_sessions SET message_id = ?, updated_at = ? WHERE id = ?'),
       touch: p('UPDATE matrix_sessions SET updated_at = ? WHERE id = ?'),
@@ -68,8 +71,14 @@ export class MatrixStore {
     return this.s.open!.get(platform, channelId, mode, ownerKey) as Session | undefined;
   }
 
-  setStep(id: string, step: number, nowIso: string): boolean {
-    return this.s.setStep!.run(step, nowIso, id).changes === 1;
+  /** Compare-and-set: moves the walk only if it is still open at `from` (a stale click changes nothing). */
+  move(id: string, from: number, to: number, nowIso: string): boolean {
+    return this.s.move!.run(to, nowIso, id, from).changes === 1;
+  }
+
+  /** Compare-and-set: finishes the walk only if it is still open at step `from`. */
+  finishAt(id: string, from: number, nowIso: string): boolean {
+    return this.s.finishAt!.run(nowIso, id, from).changes === 1;
   }
 
   setStatus(id: string, status: Session['status'], nowIso: string): boolean {

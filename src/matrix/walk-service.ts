@@ -39,14 +39,35 @@ export class WalkService {
   }
 
   async command(args: string, ctx: ChatContext): Promise<Reply> {
-    const sub = args.trim().toLowerCase();
-    if (sub === '' || sub === 'start') return this.start(ctx, 'channel');
-    if (sub === 'solo') return this.start(ctx, 'solo');
-    if (sub === 'status') return this.status(ctx);
-    if (sub === 'cancel') return this.cancel(ctx);
+    const [sub = '', which, extra] = args.trim().toLowerCase().split(/\s+/);
+    const mode = which === 'solo' || which === 'channel' ? which : undefined;
+    if (extra === undefined && (which === undefined || mode)) {
+      if ((sub === '' || sub === 'start') && !which) return this.start(ctx, 'channel');
+      if (sub === 'solo' && !which) return this.start(ctx, 'solo');
+      if (sub === 'status') return this.status(ctx, mode);
+      if (sub === 'cancel') return this.cancel(ctx, mode);
+    }
     return ephemeral(
-      '`/versus matrix` starts or resumes the walk here; also `/versus matrix solo`, `status` or `cancel`.',
+      '`/versus matrix` starts or resumes the walk here; also `/versus matrix solo`, `status [solo|channel]` or `cancel [solo|channel]`.',
     );
+  }
+
+  /**
+   * The walk `status` and `cancel` act on: the one named, else your own solo walk, else the channel's.
+   * Both commands use this one lookup, and both say which walk they mean.
+   */
+  private target(ctx: ChatContext, mode?: Session['mode']): Session | undefined {
+    if (mode) return this.openFor(ctx, mode);
+    return this.openFor(ctx, 'solo') ?? this.openFor(ctx, 'channel');
+  }
+
+  private describe(s: Session): string {
+    return s.mode === 'solo' ? `your solo walk ${s.id}` : `the channel walk ${s.id}`;
+  }
+
+  private otherNote(ctx: ChatContext, s: Session, verb: string): string {
+    const other = this.openFor(ctx, s.mode === 'solo' ? 'channel' : 'solo');
+    return other ? ` (${this.describe(other)} is open too: \`/versus matrix ${verb} ${other.mode}\`)` : '';
   }
 
   private openFor(ctx: ChatContext, mode: Session['mode']): Session | undefined {
@@ -84,21 +105,24 @@ export class WalkService {
     );
   }
 
-  private status(ctx: ChatContext): Reply {
-    const s = this.openFor(ctx, 'channel') ?? this.openFor(ctx, 'solo');
-    if (!s) return ephemeral('No walk is open here. Start one with `/versus matrix`.');
+  private status(ctx: ChatContext, mode?: Session['mode']): Reply {
+    const s = this.target(ctx, mode);
+    if (!s) return ephemeral(`No ${mode ? `${mode} ` : ''}walk is open here. Start one with \`/versus matrix\`.`);
     const answered = new Set(this.deps.store.answers(s.id).map((a) => a.step)).size;
+    const what = this.describe(s);
     return ephemeral(
-      `Walk ${s.id} (${s.mode}): step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by <@${s.starterId}>.`,
+      `${what[0]!.toUpperCase()}${what.slice(1)}: step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by <@${s.starterId}>${this.otherNote(ctx, s, 'status')}.`,
     );
   }
 
-  private async cancel(ctx: ChatContext): Promise<Reply> {
-    const s = this.openFor(ctx, 'solo') ?? this.openFor(ctx, 'channel');
-    if (!s) return ephemeral('No walk is open here.');
+  private async cancel(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
+    const s = this.target(ctx, mode);
+    if (!s) return ephemeral(`No ${mode ? `${mode} ` : ''}walk is open here.`);
     if (!(await this.mayNavigate(s, ctx))) return ephemeral(`Only <@${s.starterId}> or an admin can cancel this walk.`);
-    this.deps.store.setStatus(s.id, 'cancelled', this.now());
-    return ephemeral(`Walk ${s.id} cancelled.`);
+    if (!this.deps.store.setStatus(s.id, 'cancelled', this.now()))
+      return ephemeral(`${this.describe(s)} is no longer open.`);
+    if (s.mode === 'channel') this.renders.requestNow(s.id);
+    return ephemeral(`Cancelled ${this.describe(s)}${this.otherNote(ctx, s, 'cancel')}.`);
   }
 
   async action(actionId: string, ctx: ChatContext): Promise<ActionOutcome> {
@@ -123,44 +147,65 @@ export class WalkService {
     }
     if (!(await this.mayNavigate(s, ctx)))
       return { reply: ephemeral(`Only <@${s.starterId}> (who started the walk) or an admin can move it on.`) };
+    // Navigation is compare-and-set on the step the button was clicked from: the admin check above may
+    // have taken a while, and a click that another click overtook must not move the walk back.
+    const from = a.step;
     const last = this.deps.matrix.factors.length - 1;
+    const now = this.now();
+    let moved: boolean;
     switch (a.op) {
       case 'back':
-        if (s.step === 0) return { reply: ephemeral('This is the first step.') };
-        this.deps.store.setStep(s.id, s.step - 1, this.now());
+        if (from === 0) return { reply: ephemeral('This is the first step.') };
+        moved = this.deps.store.move(s.id, from, from - 1, now);
         break;
       case 'skip':
-        this.deps.store.skip(s.id, s.step);
-        if (s.step === last) return this.finish(s);
-        this.deps.store.setStep(s.id, s.step + 1, this.now());
+        this.deps.store.skip(s.id, from);
+        moved =
+          from === last ? this.deps.store.finishAt(s.id, from, now) : this.deps.store.move(s.id, from, from + 1, now);
         break;
       case 'next':
-        if (s.step === last) return this.finish(s);
-        this.deps.store.setStep(s.id, s.step + 1, this.now());
+        moved =
+          from === last ? this.deps.store.finishAt(s.id, from, now) : this.deps.store.move(s.id, from, from + 1, now);
         break;
       case 'finish':
-        return this.finish(s);
+        moved = this.deps.store.finishAt(s.id, from, now);
+        break;
       case 'cancel':
-        this.deps.store.setStatus(s.id, 'cancelled', this.now());
-        return { update: ephemeral('Walk cancelled.') };
+        moved = this.deps.store.setStatus(s.id, 'cancelled', now);
+        break;
     }
-    this.rerenderLater(s);
-    return { update: this.stepReply(this.deps.store.get(s.id)!, ctx.userId) };
+    const current = this.deps.store.get(s.id)!;
+    if (!moved) return { reply: this.staleClick(current, from) };
+    return this.shown(current, ctx.userId);
   }
 
-  private async finish(s: Session): Promise<ActionOutcome> {
-    if (!this.deps.store.setStatus(s.id, 'finished', this.now()))
-      return { reply: ephemeral('This walk is already finished.') };
-    this.rerenderLater(s);
-    return { update: this.scorecard(s) };
+  /** A click that lost a race: say where the walk is now, change nothing. */
+  private staleClick(s: Session, from: number): Reply {
+    if (s.status !== 'open') return ephemeral(`This walk is already ${s.status}; your click changed nothing.`);
+    return ephemeral(
+      `Someone moved the walk on while you clicked: it is at step ${s.step + 1} now, not ${from + 1}. Your click changed nothing.`,
+    );
   }
 
   /**
-   * Channel walks: also queue a re-render after navigation, so an answer-count edit that was already on
-   * its way cannot land after this one and show an old step (the coalescer flushes once more at the end).
+   * What the clicker sees after navigation. A channel walk's message is redrawn by the coalescer only
+   * (one edit at a time, from the latest state), so an older edit can never land after a newer one.
    */
-  private rerenderLater(s: Session): void {
-    if (s.mode === 'channel') this.renders.request(s.id);
+  private shown(s: Session, userId: string): ActionOutcome {
+    const view = this.view(s, userId);
+    if (s.mode === 'solo') return { update: view };
+    this.renders.requestNow(s.id);
+    return { update: view, liveMessage: true };
+  }
+
+  /** The message for a walk in any state: the current step, the scorecard, or a closing note. */
+  private view(s: Session, userId?: string): Reply {
+    if (s.status === 'finished') return this.scorecard(s);
+    if (s.status === 'open') return this.stepReply(s, userId);
+    return {
+      ...ephemeral(`This decision-matrix walk was ${s.status}. Start a new one with \`/versus matrix\`.`),
+      visibility: 'channel',
+    };
   }
 
   scorecard(s: Session): Reply {
@@ -175,6 +220,7 @@ export class WalkService {
     for (const s of this.deps.store.idleSince(cutoff)) {
       if (!this.deps.store.setStatus(s.id, 'expired', this.now())) continue;
       n++;
+      if (s.mode === 'channel') this.renders.request(s.id);
       if (s.mode === 'channel') {
         await this.deps.ports
           .get(s.platform)
@@ -232,10 +278,10 @@ export class WalkService {
   private async rerender(id: string): Promise<void> {
     const s = this.deps.store.get(id);
     const port = s && this.deps.ports.get(s.platform);
-    if (!s?.messageId || !port || (s.status !== 'open' && s.status !== 'finished')) return;
+    if (!s?.messageId || !port || s.mode !== 'channel') return;
     await port.update(
       { channelId: s.channelId, messageId: s.messageId, threadId: s.threadId ?? undefined },
-      s.status === 'finished' ? this.scorecard(s) : this.stepReply(s),
+      this.view(s),
     );
   }
 }

@@ -91,19 +91,23 @@ describe('polls and the decision-matrix walk on Slack', () => {
         .filter((c) => c.body.ts === ts)
         .at(-1)?.body.blocks;
     let blocks: unknown = step.body.blocks;
-    for (const [answers, nav] of [
-      [['Yes', 'Yes', 'No'], /Next/],
-      [['Yes', 'No', 'Not sure'], /Next/],
-      [['5', '4', '3'], /^Finish$/],
+    for (const [answers, nav, shows] of [
+      [['Yes', 'Yes', 'No'], /Next/, 'Step 2/3'],
+      [['Yes', 'No', 'Not sure'], /Next/, 'Step 3/3'],
+      [['5', '4', '3'], /^Finish$/, 'Scorecard'],
     ] as const) {
       for (const [i, a] of answers.entries()) await click(blocks, new RegExp(`^${a}`), ['UA', 'UB', 'UC'][i]!);
       const updates = rig.fake.callsOf('chat.update').length;
       await click(blocks, nav, 'ULEAD');
-      await rig.fake.waitFor(() => rig.fake.callsOf('chat.update').length > updates);
+      // Wait for the edit that shows the new state: an edit already on its way may show the old one.
+      await rig.fake.waitFor(
+        () => rig.fake.callsOf('chat.update').length > updates && new RegExp(shows).test(JSON.stringify(latest())),
+      );
       blocks = latest();
     }
     // The message ends on the scorecard, whatever order the queued edits arrive in.
     await rig.core.walks!.renders.drain();
+    await rig.adapter.idle();
     const card = JSON.stringify(latest());
     expect(card).toMatch(/Scorecard/);
     expect(card).toMatch(/Verdict: Split it/);
