@@ -36,7 +36,7 @@ describe('faults: the bot as a real process under a vote storm', () => {
         b.child.kill('SIGKILL');
         await b.exited;
       }
-    cleanups.splice(0).forEach((c) => c());
+    for (const c of cleanups.splice(0)) c();
   });
 
   async function bot(dbPath: string): Promise<BotProcess> {
@@ -74,8 +74,10 @@ describe('faults: the bot as a real process under a vote storm', () => {
     const send = new SlackSender(b.endpoint, SECRET);
     const acked: string[] = [];
     let fired = false;
+    const ackedAt: number[] = [];
     await runConcurrent(5000, 50, async (i) => {
       const user = `V${i}`;
+      const sentAt = Date.now();
       try {
         const r = await send.action(poll.actions[i % 3]!, {
           user,
@@ -84,6 +86,7 @@ describe('faults: the bot as a real process under a vote storm', () => {
           responseUrl: fake.responseUrl(),
         });
         if (r.status === 200) acked.push(user);
+        if (r.status === 200) ackedAt.push(sentAt);
       } catch {
         /* connection refused or reset after the kill/stop: not acknowledged */
       }
@@ -92,7 +95,8 @@ describe('faults: the bot as a real process under a vote storm', () => {
         during();
       }
     });
-    return acked;
+    /** Acknowledged requests sent after `t` (epoch ms). */
+    return Object.assign(acked, { sentAfter: (t: number) => ackedAt.filter((s) => s > t).length });
   }
   const votersIn = (dbPath: string, pollId: string) => {
     const db = new BetterSqlite3(dbPath, { readonly: true });
@@ -136,6 +140,12 @@ describe('faults: the bot as a real process under a vote storm', () => {
     const at = (msg: string) =>
       (JSON.parse(a.logs.find((l) => l.includes(`"msg":"${msg}"`))!) as { time: number }).time;
     expect(at('stopped') - at('shutting down')).toBeLessThan(10_000);
+    // Requests sent once the bot had the signal are refused (503 or connection refused), none accepted.
+    const after = acked.sentAfter(at('shutting down') + 5);
+    console.info(
+      `SIGTERM mid-storm: stopped ${at('stopped') - at('shutting down')} ms after the signal; ${acked.length} acked, ${after} accepted after it`,
+    );
+    expect(after).toBe(0);
     const voters = votersIn(path, poll.pollId);
     expect(acked.filter((u) => !voters.has(u))).toEqual([]);
   }, 120_000);

@@ -35,6 +35,8 @@ export interface SlackAdapterOptions {
 export interface SlackAdapter {
   /** Verifies the token (auth.test), then listens (HTTP) or connects (Socket Mode). Resolves with the HTTP port. */
   start(): Promise<{ port?: number | undefined }>;
+  /** Refuses new requests from now on (503, connection closed); stop() does this too. */
+  refuse(): void;
   /** Refuses new requests at once, lets in-flight work finish, aborts what still hangs; never takes over 7 s. */
   stop(): Promise<void>;
   port: ChatPort;
@@ -182,6 +184,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       const port = (server.address() as { port: number }).port;
       log.info({ botUserId, port }, 'slack: listening for /slack/events (HTTP mode)');
       return { port };
+    },
+    refuse() {
+      started = false;
+      gate.stop();
+      server?.closeIdleConnections();
     },
     async stop() {
       started = false;

@@ -185,13 +185,13 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     await ack();
     const outcome: ActionOutcome = first === LATE ? await work : first;
     const ids = { requestId: b.trigger_id, channel: channelId, action: actionId };
+    // A live message (a channel walk) is redrawn by the core from the latest state; sending this
+    // snapshot too could land after a newer edit and leave the message stale.
+    const update = outcome.liveMessage && messageTs && !b.container?.is_ephemeral ? undefined : outcome.update;
     // The click is stored and acknowledged; showing its result can wait behind other acknowledgements.
     await d.answers.push(
       async () => {
-        // A live message (a channel walk) is redrawn by the core from the latest state; sending this
-        // snapshot too could land after a newer edit and leave the message stale.
-        if (outcome.update && !(outcome.liveMessage && messageTs && !b.container?.is_ephemeral)) {
-          const update = outcome.update;
+        if (update) {
           if (b.container?.is_ephemeral || !messageTs)
             await safely(d, 'update ephemeral', ids, () =>
               respondWith(respond, d.pages, update, { replace_original: true }),
@@ -213,9 +213,10 @@ export function attachListeners(app: App, d: ListenerDeps): void {
               client.chat.postMessage({ channel: channelId, ...thread, ...d.pages.render(reply) }),
             );
         }
-        // Edits of one message stay in click order even though answers run concurrently.
       },
-      `${channelId}:${messageTs ?? b.trigger_id}`,
+      // Edits of one message stay in click order even though answers run concurrently; private
+      // confirmations (a vote's) are independent, so one hung confirmation holds back no other.
+      update ? `${channelId}:${messageTs ?? b.container?.message_ts}` : undefined,
     );
   });
 }

@@ -5,7 +5,7 @@ import type { AnswerQueue } from './answer-queue.js';
 import type { RequestGate } from './request-gate.js';
 
 /** Budgets of the Slack shutdown; main.ts allows 10 s for everything, the scheduler and database included. */
-export const STOP_BUDGET = { acks: 1_500, answers: 3_500, aborted: 1_000 };
+export const STOP_BUDGET = { acks: 1_500, answers: 3_000, aborted: 1_000 };
 
 const within = (ms: number, work: Promise<unknown>) =>
   Promise.race([work.catch(() => {}), new Promise((r) => setTimeout(r, ms).unref())]);
