@@ -25,6 +25,8 @@ export async function startBot(
   timeoutMs = 30_000,
   nodeArgs: string[] = [],
   compiled?: string,
+  /** Run as another OS user (tests that need permission errors cannot get them as root). */
+  user?: { uid: number; gid: number },
 ): Promise<BotProcess> {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && !k.startsWith('DISCORD_')),
@@ -38,6 +40,7 @@ export async function startBot(
       cwd: ROOT,
       env: { ...clean, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...user,
     },
   ) as ChildProcessWithoutNullStreams;
   const logs: string[] = [];
