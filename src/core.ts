@@ -6,7 +6,7 @@ import { ConversationStore } from './chat/conversation-store.js';
 import type { ChatPort } from './chat/port.js';
 import { Router, type RouterDeps } from './chat/router.js';
 import { type Clock, systemClock } from './clock.js';
-import { type Database, openDatabase } from './db/open.js';
+import { corruptionError, type Database, openDatabase } from './db/open.js';
 import { VersusError } from './errors.js';
 import { type IndexReport, indexKnowledge } from './knowledge/indexer.js';
 import { KnowledgeStore } from './knowledge/knowledge-store.js';
@@ -157,7 +157,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     };
   } catch (e) {
     db.close();
-    throw e;
+    throw corruptionError(opts.dbPath, e) ?? e;
   }
 }
 
