@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EvalResult, evaluate } from './evaluate.js';
+import { buildIndex, type EvalIndex } from './index-db.js';
+import type { Metrics } from './metrics.js';
+import { type EvalQuestion, KINDS, type Kind, loadQuestions, parseQuestions } from './questions.js';
+
+/**
+ * Floors for the product's ask(), so a ranking change cannot lower quality without someone editing a
+ * number here (and saying why in the commit). Each is the value measured on 2026-11-25 against the
+ * ask() of commit 95258f5, minus 0.02, rounded down. Raise them as ranking improves; never lower them
+ * to make a change pass.
+ *
+ * Measured 2026-11-25 (187 questions, 158 answerable, 448 claims):
+ *   recall@1 0.513, recall@3 0.810, MRR@5 0.657, nothing-found precision 0.833, recall 0.345,
+ *   lead-answer accuracy 0.000 (ask() returns no `answer` yet); bm25 baseline recall@3 0.753.
+ *   recall@3 per kind: figure 0.792, versus-figure 0.857, recommendation 0.905, library 0.913,
+ *   explanation 0.800, opinion 0.611, followup 0.786.
+ */
+const FLOORS: Partial<Record<keyof Metrics, number>> = {
+  recallAt1: 0.49,
+  recallAt3: 0.79,
+  mrrAt5: 0.63,
+  nothingPrecision: 0.81,
+  nothingRecall: 0.32,
+  answerAccuracy: 0,
+  figureAnswerAccuracy: 0,
+};
+const RECALL3_FLOORS: Partial<Record<Kind, number>> = {
+  figure: 0.77,
+  'versus-figure': 0.83,
+  recommendation: 0.88,
+  library: 0.89,
+  explanation: 0.78,
+  opinion: 0.59,
+  followup: 0.76,
+};
+
+/** A regex matching more claims than this is too loose to tell a right answer from a wrong one. */
+const MAX_CLAIMS_PER_EXPECT = 6;
+
+let ix: EvalIndex;
+let questions: EvalQuestion[];
+
+beforeAll(() => {
+  questions = loadQuestions();
+  ix = buildIndex();
+});
+afterAll(() => ix?.close());
+
+describe('the eval question set', () => {
+  it('has the required size and mix of kinds', () => {
+    const count = (k: Kind) => questions.filter((q) => q.kind === k).length;
+    expect(questions.length).toBeGreaterThanOrEqual(130);
+    expect(count('figure')).toBeGreaterThanOrEqual(35);
+    expect(count('nothing')).toBeGreaterThanOrEqual(25);
+    for (const k of KINDS) expect(count(k), k).toBeGreaterThan(0);
+    // Small talk inside a thread must still get nothing, however answerable the earlier question was.
+    expect(questions.some((q) => q.kind === 'nothing' && q.context)).toBe(true);
+  });
+
+  it('rejects a bad entry naming its index and question', () => {
+    const bad = `- q: "fine"\n  kind: nothing\n- q: "broken regex"\n  kind: library\n  expect: ["(unclosed"]\n`;
+    expect(() => parseQuestions(bad)).toThrow(/item 1 \("broken regex"\).*expect\.0/);
+    expect(() => parseQuestions('- q: "no expectation"\n  kind: opinion\n')).toThrow(/item 0 \("no expectation"\)/);
+    expect(() => parseQuestions('- q: "x"\n  kind: gossip\n')).toThrow(/item 0 \("x"\).*kind/);
+    expect(() => parseQuestions('- q: "fig"\n  kind: figure\n  expect: ["1"]\n')).toThrow(/answer/);
+  });
+
+  it('asks each question once', () => {
+    const seen = new Set<string>();
+    for (const q of questions) {
+      const key = `${q.context ?? ''}→${q.q}`;
+      expect(seen.has(key), `duplicate #${q.index} ${q.q}`).toBe(false);
+      seen.add(key);
+    }
+  });
+
+  it('every expect regex matches at least one indexed claim, and only a few', () => {
+    for (const q of questions)
+      for (const re of q.expect) {
+        const n = ix.claimTexts.filter((t) => re.test(t)).length;
+        const where = `#${q.index} "${q.q}" /${re.source}/`;
+        expect(n, `${where} matches no claim: a right answer could never be found`).toBeGreaterThan(0);
+        expect(n, `${where} matches ${n} claims: too loose`).toBeLessThanOrEqual(MAX_CLAIMS_PER_EXPECT);
+      }
+  });
+
+  it('spreads over every digest and every taxonomy topic', () => {
+    // Coverage is read from the claims each item accepts, so it follows the digests' own filing.
+    const rows = ix.db.prepare('SELECT text, topics, document_id AS doc FROM claims').all() as {
+      text: string;
+      topics: string;
+      doc: string;
+    }[];
+    const perTopic = new Map<string, number>();
+    const perDoc = new Map<string, number>();
+    const bump = (m: Map<string, number>, keys: Iterable<string>) => {
+      for (const k of new Set(keys)) m.set(k, (m.get(k) ?? 0) + 1);
+    };
+    for (const q of questions) {
+      const hits = rows.filter((r) => q.expect.some((re) => re.test(r.text)));
+      bump(
+        perTopic,
+        hits.flatMap((r) => JSON.parse(r.topics) as string[]),
+      );
+      bump(
+        perDoc,
+        hits.map((r) => r.doc),
+      );
+    }
+    for (const t of ix.taxonomy.topics) expect(perTopic.get(t.id) ?? 0, `topic ${t.id}`).toBeGreaterThanOrEqual(3);
+    const docs = new Set(rows.map((r) => r.doc));
+    for (const d of docs) expect(perDoc.get(d) ?? 0, `digest ${d}`).toBeGreaterThanOrEqual(10);
+  });
+
+  it('every answer regex is plausible: the claims a right answer cites carry it', () => {
+    // The lead answer is extractive (built from cited claims and their figures), so each of its required
+    // pieces must occur in some claim that the item's `expect` accepts.
+    for (const q of questions) {
+      if (!q.answer) continue;
+      const cited = ix.claimTexts.filter((t) => q.expect.some((re) => re.test(t)));
+      for (const re of q.answer)
+        expect(
+          cited.some((t) => re.test(t)),
+          `#${q.index} "${q.q}": answer /${re.source}/ is in no expected claim`,
+        ).toBe(true);
+    }
+  });
+});
+
+describe('ranking quality floors', () => {
+  let result: EvalResult;
+  beforeAll(() => {
+    result = evaluate(ix, questions);
+  });
+
+  it('keeps the product at or above its overall floors', () => {
+    const m = result.product.overall;
+    for (const [key, floor] of Object.entries(FLOORS) as [keyof Metrics, number][])
+      expect(m[key] ?? 0, `${key} fell below its floor ${floor}`).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('keeps recall@3 at or above its floor for every kind', () => {
+    for (const [kind, floor] of Object.entries(RECALL3_FLOORS) as [Kind, number][])
+      expect(result.product.byKind[kind]?.recallAt3 ?? 0, `${kind} recall@3`).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('keeps the baseline independent of the product ranking code', () => {
+    // The yardstick must not move when ask() changes: no import from src/answers.
+    const source = readFileSync(resolve(import.meta.dirname, 'baseline.ts'), 'utf8');
+    expect(source).not.toMatch(/from '[^']*src\/answers/);
+  });
+
+  it('runs the baseline on the same questions', () => {
+    expect(result.baseline.scored.length).toBe(questions.length);
+    expect(result.baseline.overall.recallAt3).toBeGreaterThan(0);
+  });
+});
