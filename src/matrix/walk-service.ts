@@ -5,6 +5,7 @@ import type { ActionOutcome } from '../chat/handler.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { type CitedClaim, ephemeral, type Reply } from '../chat/reply.js';
+import { inScope } from '../chat/scope.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
@@ -71,7 +72,8 @@ export class WalkService {
   }
 
   private openFor(ctx: ChatContext, mode: Session['mode']): Session | undefined {
-    return this.deps.store.open(ctx.platform, ctx.channelId, mode, mode === 'channel' ? ctx.channelId : ctx.userId);
+    const s = this.deps.store.open(ctx.platform, ctx.channelId, mode, mode === 'channel' ? ctx.channelId : ctx.userId);
+    return inScope(s, ctx) ? s : undefined;
   }
 
   private async start(ctx: ChatContext, mode: Session['mode']): Promise<Reply> {
@@ -129,7 +131,10 @@ export class WalkService {
     const parsed = parseAction(actionId);
     if (!parsed.ok || parsed.value.kind !== 'mx') return { reply: ephemeral('That button could not be understood.') };
     const a = parsed.value;
-    const s = this.deps.store.get(a.sessionId);
+    const found = this.deps.store.get(a.sessionId);
+    // Only from the walk's own workspace and channel, and a solo walk only by its owner; elsewhere the
+    // click is answered as for an unknown walk, before anything is read or written.
+    const s = inScope(found, ctx) && (found.mode === 'channel' || found.ownerKey === ctx.userId) ? found : undefined;
     if (!s) return { reply: ephemeral('This walk no longer exists. Start one with `/versus matrix`.') };
     if (s.status !== 'open') {
       const what = a.op === 'back' ? 'Back is no longer possible' : 'its buttons no longer work';

@@ -4,6 +4,7 @@ import type { ActionOutcome } from '../chat/handler.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
+import { inScope } from '../chat/scope.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
@@ -77,7 +78,14 @@ export class PollService {
     );
   }
 
+  /** The poll, only when asked from the workspace and channel it lives in; otherwise as if unknown. */
+  private scoped(pollId: string, ctx: ChatContext): Poll | undefined {
+    const poll = this.deps.store.get(pollId);
+    return inScope(poll, ctx) ? poll : undefined;
+  }
+
   async vote(pollId: string, option: number, ctx: ChatContext): Promise<ActionOutcome> {
+    if (!this.scoped(pollId, ctx)) return { reply: ephemeral('That poll no longer exists.') };
     const outcome = this.deps.store.vote(pollId, ctx.userId, option, this.deps.clock.now().toISOString());
     switch (outcome.kind) {
       case 'no_such_poll':
@@ -104,8 +112,8 @@ export class PollService {
   }
 
   async close(pollId: string, ctx: ChatContext): Promise<Reply> {
-    const poll = this.deps.store.get(pollId);
-    if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
+    const poll = this.scoped(pollId, ctx);
+    if (!poll) return ephemeral(`There is no poll ${pollId} here.`);
     if (poll.closedAt) return ephemeral(`Poll ${pollId} is already closed.`);
     const allowed =
       poll.creatorId === ctx.userId ||
@@ -127,14 +135,14 @@ export class PollService {
   }
 
   results(pollId: string, ctx: ChatContext): Reply {
-    const poll = this.deps.store.get(pollId);
-    if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
+    const poll = this.scoped(pollId, ctx);
+    if (!poll) return ephemeral(`There is no poll ${pollId} here.`);
     return { ...this.render(poll), buttons: undefined, visibility: 'ephemeral' };
   }
 
   async export(pollId: string, ctx: ChatContext): Promise<Reply> {
-    const poll = this.deps.store.get(pollId);
-    if (!poll || poll.platform !== ctx.platform) return ephemeral(`There is no poll ${pollId} here.`);
+    const poll = this.scoped(pollId, ctx);
+    if (!poll) return ephemeral(`There is no poll ${pollId} here.`);
     const port = this.port(ctx.platform);
     if (!port?.upload) return ephemeral('Exports are not available on this platform.');
     const where = await port.upload(

@@ -12,6 +12,10 @@ export const IDS = {
   guild: '1100000000000000010',
   channel: '1100000000000000011',
   thread: '1100000000000000012',
+  /** A second text channel in the guild (authorization tests: another channel, same guild). */
+  otherChannel: '1100000000000000013',
+  /** A guild the bot is not in (authorization tests: another guild). */
+  otherGuild: '1100000000000000040',
   owner: '1100000000000000020',
   user: '1100000000000000021',
   admin: '1100000000000000022',
@@ -101,7 +105,8 @@ export class FakeDiscord {
       last_message_id: null,
       flags: 0,
     };
-    this.state.channels.set(channel.id, channel).set(thread.id, thread);
+    const other = { ...channel, id: IDS.otherChannel, name: 'random', position: 1 };
+    this.state.channels.set(channel.id, channel).set(thread.id, thread).set(other.id, other);
     const roles = [
       {
         id: IDS.guild,
@@ -178,7 +183,7 @@ export class FakeDiscord {
       guild_scheduled_events: [],
       soundboard_sounds: [],
       members,
-      channels: [channel],
+      channels: [channel, other],
       threads: [thread],
     });
     this.rest = new FakeDiscordRest(this.state);
@@ -277,7 +282,7 @@ export class FakeDiscord {
 
   // ── gateway events a user causes ──────────────────────────────────────────────────────────────────
 
-  private interactionBase(type: number, opts: { userId?: string; channelId?: string }): Json {
+  private interactionBase(type: number, opts: { userId?: string; channelId?: string; guildId?: string }): Json {
     const userId = opts.userId ?? IDS.user;
     const m = this.state.members.get(`${IDS.guild}:${userId}`) ?? member(user(userId), []);
     const admin = (m.roles as string[]).includes(IDS.adminRole);
@@ -288,9 +293,9 @@ export class FakeDiscord {
       type,
       token: `tok-${this.nextId()}`,
       version: 1,
-      guild_id: IDS.guild,
+      guild_id: opts.guildId ?? IDS.guild,
       channel_id: channel.id,
-      channel,
+      channel: { ...channel, guild_id: opts.guildId ?? IDS.guild },
       member: { ...m, permissions: String(admin ? ADMIN_PERMS : BASE_PERMS) },
       app_permissions: String(BASE_PERMS),
       locale: 'en-US',
@@ -306,7 +311,7 @@ export class FakeDiscord {
   slash(
     sub: string,
     options: Record<string, string | boolean> = {},
-    opts: { userId?: string; channelId?: string } = {},
+    opts: { userId?: string; channelId?: string; guildId?: string } = {},
   ): Json {
     const d = this.interactionBase(2, opts);
     const opt = Object.entries(options).map(([name, value]) => ({
@@ -343,7 +348,7 @@ export class FakeDiscord {
   click(
     customId: string,
     message: { id?: string; embeds?: Json[]; components?: Json[]; channelId?: string; flags?: number },
-    opts: { userId?: string } = {},
+    opts: { userId?: string; guildId?: string } = {},
   ): Json {
     const channelId = message.channelId ?? IDS.channel;
     const d = this.interactionBase(3, { ...opts, channelId });

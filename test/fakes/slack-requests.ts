@@ -106,13 +106,14 @@ export class SlackSender {
       threadTs?: string;
       responseUrl: string;
       ephemeral?: boolean;
+      team?: string;
     },
     opts?: Parameters<SlackSender['send']>[2],
   ): Promise<Sent> {
     const payload = {
       type: 'block_actions',
-      team: { id: 'T0FAKE', domain: 'fake' },
-      user: { id: f.user ?? 'U1', username: 'ann', team_id: 'T0FAKE' },
+      team: { id: f.team ?? 'T0FAKE', domain: 'fake' },
+      user: { id: f.user ?? 'U1', username: 'ann', team_id: f.team ?? 'T0FAKE' },
       api_app_id: 'A1',
       container: {
         type: 'message',
