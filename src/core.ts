@@ -50,6 +50,8 @@ export interface Core {
   replays: SignatureStore;
   /** The decision-matrix walk; absent when the knowledge folder has no matrix.yaml. */
   walks?: WalkService | undefined;
+  /** Queues a redraw of every poll and walk message older than its state (call once ports are registered). */
+  redrawStale(): { polls: number; walks: number };
   /** Adapters register here so polls and schedules can post on their platform. */
   registerPort(port: ChatPort): void;
   clock: Clock;
@@ -153,6 +155,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       logger,
       indexReport,
       registerPort: (port) => void ports.set(port.platform, port),
+      redrawStale: () => ({ polls: polls.redrawStale(), walks: walks?.redrawStale() ?? 0 }),
       close: () => db.close(),
     };
   } catch (e) {

@@ -137,6 +137,9 @@ export async function main(): Promise<void> {
   running.push(...started.running);
   if (!started.ownsHttp) healthServer = await startHealthServer(check, config.port, config.host);
   core.scheduler.start();
+  // After a crash some messages may show fewer votes than are stored: redraw them now, not at the next vote.
+  const stale = core.redrawStale();
+  if (stale.polls + stale.walks > 0) logger.info(stale, 'redrawing poll and walk messages older than their state');
   logger.info({ adapters: running.map((a) => a.name), port: config.port }, 'versus is running');
 }
 

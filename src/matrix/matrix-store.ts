@@ -15,10 +15,14 @@ export interface Session {
   threadId?: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Bumped by every answer, skip and move; `renderedVersion` is the one its message last showed. */
+  version?: number;
+  renderedVersion?: number;
 }
 
 const COLUMNS = `id, platform, workspace_id AS workspaceId, channel_id AS channelId, owner_key AS ownerKey, mode, starter_id AS starterId,
-  step, status, message_id AS messageId, thread_id AS threadId, created_at AS createdAt, updated_at AS updatedAt`;
+  step, status, message_id AS messageId, thread_id AS threadId, created_at AS createdAt, updated_at AS updatedAt,
+  version, rendered_version AS renderedVersion`;
 
 /** SQL for decision-matrix walks: sessions, per-person answers, skipped steps. */
 export class MatrixStore {
@@ -34,13 +38,24 @@ export class MatrixStore {
       open: p(
         `SELECT ${COLUMNS} FROM matrix_sessions WHERE platform = ? AND channel_id = ? AND mode = ? AND owner_key = ? AND status = 'open'`,
       ),
-      move: p("UPDATE matrix_sessions SET step = ?, updated_at = ? WHERE id = ? AND status = 'open' AND step = ?"),
-      finishAt: p(
-        "UPDATE matrix_sessions SET status = 'finished', updated_at = ? WHERE id = ? AND status = 'open' AND step = ?",
+      move: p(
+        "UPDATE matrix_sessions SET step = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'open' AND step = ?",
       ),
-      setStatus: p("UPDATE matrix_sessions SET status = ?, updated_at = ? WHERE id = ? AND status = 'open'"),
-      setMessage: p('UPDATE matrix_sessions SET message_id = ?, updated_at = ? WHERE id = ?'),
-      touch: p('UPDATE matrix_sessions SET updated_at = ? WHERE id = ?'),
+      finishAt: p(
+        "UPDATE matrix_sessions SET status = 'finished', updated_at = ?, version = version + 1 WHERE id = ? AND status = 'open' AND step = ?",
+      ),
+      setStatus: p(
+        "UPDATE matrix_sessions SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'open'",
+      ),
+      setMessage: p(
+        'UPDATE matrix_sessions SET message_id = ?, updated_at = ?, rendered_version = version WHERE id = ?',
+      ),
+      touch: p('UPDATE matrix_sessions SET updated_at = ?, version = version + 1 WHERE id = ?'),
+      bump: p('UPDATE matrix_sessions SET version = version + 1 WHERE id = ?'),
+      rendered: p('UPDATE matrix_sessions SET rendered_version = max(rendered_version, ?) WHERE id = ?'),
+      stale: p(
+        "SELECT id FROM matrix_sessions WHERE mode = 'channel' AND message_id IS NOT NULL AND rendered_version < version LIMIT 500",
+      ),
       answer: p(`INSERT INTO matrix_answers (session_id, step, user_id, value, answered_at) VALUES (?, ?, ?, ?, ?)
                  ON CONFLICT (session_id, step, user_id) DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at`),
       answers: p(
@@ -104,7 +119,16 @@ export class MatrixStore {
   }
 
   skip(id: string, step: number): void {
-    this.s.skip!.run(id, step);
+    if (this.s.skip!.run(id, step).changes === 1) this.s.bump!.run(id);
+  }
+
+  markRendered(id: string, version: number): void {
+    this.s.rendered!.run(version, id);
+  }
+
+  /** Channel walks whose message shows an older state than the database. */
+  staleRenders(): string[] {
+    return (this.s.stale!.all() as { id: string }[]).map((r) => r.id);
   }
 
   skipped(id: string): Set<number> {

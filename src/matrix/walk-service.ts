@@ -218,6 +218,13 @@ export class WalkService {
     return renderScorecard(card, this.evidence(card.claims.slice(0, 4)), s.mode);
   }
 
+  /** At start: redraw every channel-walk message older than the walk's state. */
+  redrawStale(): number {
+    const ids = this.deps.store.staleRenders();
+    for (const id of ids) this.renders.request(id);
+    return ids.length;
+  }
+
   /** Closes walks idle for 7 days, with a note in the channel. */
   async expireIdle(): Promise<number> {
     const cutoff = new Date(this.deps.clock.now().getTime() - IDLE_EXPIRY_MS).toISOString();
@@ -288,6 +295,7 @@ export class WalkService {
       { channelId: s.channelId, messageId: s.messageId, threadId: s.threadId ?? undefined },
       this.view(s),
     );
+    this.deps.store.markRendered(s.id, s.version ?? 0);
   }
 }
 

@@ -156,6 +156,13 @@ export class PollService {
     );
   }
 
+  /** At start: redraw every poll message older than its votes (e.g. after kill -9 mid-storm). */
+  redrawStale(): number {
+    const ids = this.deps.store.staleRenders();
+    for (const id of ids) this.renders.request(id);
+    return ids.length;
+  }
+
   find(pollId: string): Poll | undefined {
     return this.deps.store.get(pollId);
   }
@@ -180,6 +187,7 @@ export class PollService {
       { channelId: poll.channelId, messageId: poll.messageId, threadId: poll.threadId },
       this.render(poll),
     );
+    this.deps.store.markRendered(poll.id, poll.version ?? 0);
   }
 
   /** The strongest cited claim for each side: of the motion's topic, else the best-evidenced topic. */

@@ -19,6 +19,9 @@ export interface Poll {
   closedAt?: string | undefined;
   closedBy?: string | undefined;
   options: string[];
+  /** Bumped by every vote and by closing; `renderedVersion` is the one its message last showed. */
+  version?: number | undefined;
+  renderedVersion?: number | undefined;
 }
 
 /** A scheduled poll's debate motion: a contested topic and one cited claim per side. */
@@ -57,6 +60,8 @@ interface PollRow {
   closes_at: string;
   closed_at: string | null;
   closed_by: string | null;
+  version: number;
+  rendered_version: number;
 }
 
 /** All SQL for polls, options and votes. A vote is one IMMEDIATE transaction: one vote per person, across processes too. */
@@ -72,7 +77,14 @@ export class PollStore {
       insOption: p('INSERT INTO poll_options (poll_id, idx, label) VALUES (?, ?, ?)'),
       get: p('SELECT * FROM polls WHERE id = ?'),
       options: p('SELECT label FROM poll_options WHERE poll_id = ? ORDER BY idx'),
-      setMessage: p('UPDATE polls SET message_id = ?, thread_id = coalesce(?, thread_id) WHERE id = ?'),
+      setMessage: p(
+        'UPDATE polls SET message_id = ?, thread_id = coalesce(?, thread_id), rendered_version = version WHERE id = ?',
+      ),
+      bump: p('UPDATE polls SET version = version + 1 WHERE id = ?'),
+      rendered: p('UPDATE polls SET rendered_version = max(rendered_version, ?) WHERE id = ?'),
+      stale: p(
+        'SELECT id FROM polls WHERE rendered_version < version AND message_id IS NOT NULL ORDER BY created_at DESC LIMIT 500',
+      ),
       myVote: p('SELECT option_idx AS o FROM votes WHERE poll_id = ? AND user_id = ?'),
       insVote: p('INSERT INTO votes (poll_id, user_id, option_idx, voted_at) VALUES (?, ?, ?, ?)'),
       updVote: p('UPDATE votes SET option_idx = ?, voted_at = ? WHERE poll_id = ? AND user_id = ?'),
@@ -81,7 +93,9 @@ export class PollStore {
       voters: p(
         'SELECT user_id AS u, option_idx AS o, voted_at AS at FROM votes WHERE poll_id = ? ORDER BY voted_at, user_id',
       ),
-      close: p('UPDATE polls SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL'),
+      close: p(
+        'UPDATE polls SET closed_at = ?, closed_by = ?, version = version + 1 WHERE id = ? AND closed_at IS NULL',
+      ),
       due: p('SELECT id FROM polls WHERE closed_at IS NULL AND closes_at <= ? ORDER BY closes_at LIMIT 100'),
       openInChannel: p(
         'SELECT id FROM polls WHERE platform = ? AND channel_id = ? AND closed_at IS NULL ORDER BY created_at DESC',
@@ -124,6 +138,8 @@ export class PollStore {
       closesAt: r.closes_at,
       closedAt: r.closed_at ?? undefined,
       closedBy: r.closed_by ?? undefined,
+      version: r.version,
+      renderedVersion: r.rendered_version,
       options: (this.s.options!.all(r.id) as { label: string }[]).map((o) => o.label),
     };
   }
@@ -142,6 +158,7 @@ export class PollStore {
         const label = (this.s.options!.all(pollId) as { label: string }[])[option]?.label;
         if (option < 0 || label === undefined) return { kind: 'no_such_option' };
         const mine = this.s.myVote!.get(pollId, userId) as { o: number } | undefined;
+        this.s.bump!.run(pollId);
         if (!mine) {
           this.s.insVote!.run(pollId, userId, option, nowIso);
           return { kind: 'voted', option, label };
@@ -173,6 +190,16 @@ export class PollStore {
   /** True only for the caller that actually closed it (two processes may race at the end time). */
   close(pollId: string, nowIso: string, by: string): boolean {
     return this.s.close!.run(nowIso, by, pollId).changes === 1;
+  }
+
+  /** Its message now shows `version` (edits may finish out of order: keep the highest). */
+  markRendered(pollId: string, version: number): void {
+    this.s.rendered!.run(version, pollId);
+  }
+
+  /** Posted polls whose message shows an older state than the database (the process died before the edit). */
+  staleRenders(): string[] {
+    return (this.s.stale!.all() as { id: string }[]).map((r) => r.id);
   }
 
   dueForClosing(nowIso: string): string[] {

@@ -98,6 +98,18 @@ describe('faults: the bot as a real process under a vote storm', () => {
     /** Acknowledged requests sent after `t` (epoch ms). */
     return Object.assign(acked, { sentAfter: (t: number) => ackedAt.filter((s) => s > t).length });
   }
+  const tallyIn = (dbPath: string, pollId: string) => {
+    const db = new BetterSqlite3(dbPath, { readonly: true });
+    try {
+      return (
+        db.prepare('SELECT count(*) AS n FROM votes WHERE poll_id = ? GROUP BY option_idx').all(pollId) as {
+          n: number;
+        }[]
+      ).map((r) => r.n);
+    } finally {
+      db.close();
+    }
+  };
   const votersIn = (dbPath: string, pollId: string) => {
     const db = new BetterSqlite3(dbPath, { readonly: true });
     try {
@@ -117,9 +129,20 @@ describe('faults: the bot as a real process under a vote storm', () => {
     expect((await a.exited).signal).toBe('SIGKILL');
     expect(acked.length).toBeGreaterThanOrEqual(1500);
     expect(acked.length).toBeLessThan(5000);
+    const updatesBefore = fake.callsOf('chat.update').length;
     const b = await bot(path); // restart on the same database
     const voters = votersIn(path, poll.pollId);
     expect(acked.filter((u) => !voters.has(u))).toEqual([]);
+    // The message was left showing an older tally; the restart redraws it without waiting for a vote.
+    const counts = tallyIn(path, poll.pollId);
+    const redrawn = await fake.waitFor(() =>
+      fake
+        .callsOf('chat.update')
+        .slice(updatesBefore)
+        .find((c) => c.body.ts === poll.ts && counts.every((n) => JSON.stringify(c.body.blocks).includes(`(${n})`))),
+    );
+    expect(redrawn).toBeDefined();
+    expect(b.logs.join('')).toMatch(/redrawing poll and walk messages older than their state/);
     b.child.kill('SIGTERM');
     expect((await b.exited).code).toBe(0);
   }, 120_000);
