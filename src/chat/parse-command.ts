@@ -18,11 +18,15 @@ export interface UsageError {
 
 export const COMMANDS = ['ask', 'compare', 'sources', 'poll', 'schedule', 'matrix', 'help'] as const;
 
+/** One limit for a question everywhere: slash command, @mention, thread follow-up and `versus ask`. */
+export const MAX_QUESTION_CHARS = 12_000;
+export const QUESTION_TOO_LONG = `That question is too long (over ${MAX_QUESTION_CHARS.toLocaleString('en-US')} characters). Ask something shorter.`;
+
 const AskArgs = z
   .string()
   .trim()
   .min(3, 'Ask a question, e.g. `/versus ask how much memory does a goroutine start with?`')
-  .max(12_000, 'That question is too long (over 12,000 characters). Ask something shorter.');
+  .max(MAX_QUESTION_CHARS, QUESTION_TOO_LONG);
 const CompareArgs = z
   .string()
   .trim()

@@ -10,7 +10,7 @@ import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { ActionOutcome, VersusHandler } from './handler.js';
 import { helpReply, usageReply } from './help.js';
-import { type Command, parseCommand } from './parse-command.js';
+import { type Command, MAX_QUESTION_CHARS, parseCommand, QUESTION_TOO_LONG } from './parse-command.js';
 import { askReply, compareReply, sourcesReply, unknownTopicReply } from './present-answers.js';
 import type { Reply } from './reply.js';
 
@@ -78,6 +78,7 @@ export class Router implements VersusHandler {
     return this.guard('mention', ctx, async () => {
       const question = text.trim();
       if (question.length < 3) return helpReply();
+      if (question.length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG, 'ask');
       const earlier = this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
       this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, question);
       // A mention may carry a command ("@versus compare gil"); otherwise it is a question.
@@ -91,6 +92,7 @@ export class Router implements VersusHandler {
     const earlier = this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
     if (earlier === undefined || text.trim().length < 2) return null;
     return this.guard('thread', ctx, async () => {
+      if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG, 'ask');
       this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
       return this.answer(text.trim(), earlier, 0);
     });

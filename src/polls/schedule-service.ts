@@ -12,7 +12,10 @@ import { motionCandidates, pickMotion } from './motions.js';
 import { TEAM_OPTIONS, TEAM_QUESTION } from './poll-args.js';
 import type { PollService } from './poll-service.js';
 import type { Schedule, ScheduleStore } from './schedule-store.js';
-import { nextRun, parseWhen, validTimeZone, WHEN_EXAMPLES } from './when.js';
+import { MIN_SCHEDULE_GAP_MS, nextRun, parseWhen, shortestGap, validTimeZone, WHEN_EXAMPLES } from './when.js';
+
+/** Schedules per channel: enough for a weekly ritual or two, not a flood. */
+export const MAX_SCHEDULES_PER_CHANNEL = 5;
 
 export interface ScheduleServiceDeps {
   store: ScheduleStore;
@@ -31,7 +34,9 @@ interface AddArgs {
 
 /** `add <when> [--tz Zone] [--duration 24h]` → validated arguments. */
 export function parseAddArgs(args: string): Result<AddArgs, string> {
-  const tokens = tokenizeArgs(args);
+  const tokenized = tokenizeArgs(args);
+  if (!tokenized.ok) return tokenized;
+  const tokens = tokenized.value;
   let timezone = 'UTC';
   let durationMs = DEFAULT_DURATION_MS;
   const when: string[] = [];
@@ -96,6 +101,16 @@ export class ScheduleService {
     const spec = parseWhen(parsed.value.when);
     if (!spec.ok) return ephemeral(spec.error);
     const now = this.deps.clock.now();
+    const gap = shortestGap(spec.value, parsed.value.timezone, now);
+    if (gap < MIN_SCHEDULE_GAP_MS)
+      return ephemeral(
+        `“${parsed.value.when.slice(0, 40)}” would post a poll every ${formatDuration(gap)}; debate polls may run at most once an hour. Try \`every monday at 10:00\` or \`0 10 * * 1-5\`.`,
+      );
+    const existing = this.deps.store.inChannel(ctx.platform, ctx.channelId).length;
+    if (existing >= MAX_SCHEDULES_PER_CHANNEL)
+      return ephemeral(
+        `This channel already has ${existing} debate-poll schedules, the most allowed. See them with \`/versus schedule list\` and remove one with \`/versus schedule remove <id>\` first.`,
+      );
     const next = nextRun(spec.value, parsed.value.timezone, now, now);
     const schedule: Schedule = {
       id: newId('s'),

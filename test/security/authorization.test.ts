@@ -1,15 +1,11 @@
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { IDS, type Json } from '../fakes/discord-fake.js';
 import { buttonIds, embedText, startHarness } from '../fakes/discord-harness.js';
 import { RecordingPort } from '../fakes/recording-port.js';
-import { FakeSlack } from '../fakes/slack-fake.js';
-import { SlackSender } from '../fakes/slack-requests.js';
-import { type BotProcess, startBot } from '../helpers/bot-process.js';
-import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
+import { type SlackBotRig, slackBotRig } from '../helpers/bot-process.js';
+import { FIXTURE_KNOWLEDGE } from '../helpers/core.js';
 
 const SECRET = 'authz-secret';
 const said = (body: unknown) => JSON.stringify(body);
@@ -19,36 +15,15 @@ const said = (body: unknown) => JSON.stringify(body);
  * anywhere else every action and command gets exactly the answer an unknown id gets, and changes nothing.
  */
 describe('authorization scope: Slack (real process)', () => {
-  let fake: FakeSlack;
-  let bot: BotProcess;
-  let send: SlackSender;
-  const tmp = tempDir('versus-authz-');
-  const dbPath = join(tmp.dir, 'v.db');
+  let rig: SlackBotRig;
+  let fake: SlackBotRig['fake'];
+  let send: SlackBotRig['send'];
   beforeAll(async () => {
-    fake = await new FakeSlack().start();
-    bot = await startBot({
-      VERSUS_DB: dbPath,
-      KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
-      SLACK_BOT_TOKEN: 'xoxb-authz',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-    });
-    send = new SlackSender(bot.endpoint, SECRET);
+    rig = await slackBotRig(SECRET, FIXTURE_KNOWLEDGE);
+    ({ fake, send } = rig);
   });
-  afterAll(async () => {
-    bot.child.kill('SIGKILL');
-    await bot.exited;
-    await fake.close();
-    tmp.cleanup();
-  });
-  const count = (sql: string) => {
-    const db = new BetterSqlite3(dbPath, { readonly: true });
-    try {
-      return (db.prepare(sql).get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  };
+  afterAll(() => rig.close());
+  const count = (sql: string) => rig.row<{ n: number }>(sql).n;
   async function reply(text: string, where: { channel: string; team?: string }) {
     const url = fake.responseUrl();
     await send.command(text, { responseUrl: url, user: 'UEVE', ...where });
