@@ -1,4 +1,4 @@
-import type { CitedClaim, FigureView, Side } from '../chat/reply.js';
+import type { CitedClaim, Favors, FigureView, Side } from '../chat/reply.js';
 import type { Database } from '../db/open.js';
 import type { ClaimKind } from '../knowledge/types.js';
 
@@ -7,6 +7,8 @@ interface ClaimRow {
   id: string;
   text: string;
   side: Side;
+  favors: Favors;
+  derived: number;
   kind: ClaimKind;
   topics: string;
   section: string;
@@ -14,6 +16,7 @@ interface ClaimRow {
   stance: string | null;
   document_id: string;
   title: string;
+  short: string | null;
   url: string | null;
   path: string;
   rank?: number;
@@ -21,6 +24,8 @@ interface ClaimRow {
 
 export interface StoredClaim extends CitedClaim {
   rowid: number;
+  favors: Favors;
+  derived: boolean;
   metricKey?: string | undefined;
   stance?: string | undefined;
   path: string;
@@ -30,8 +35,16 @@ export interface StoredClaim extends CitedClaim {
 
 const PER_GROUP = 24;
 
-const CLAIM_COLUMNS = `c.rowid, c.id, c.text, c.side, c.kind, c.topics, c.section, c.metric_key, c.stance, c.document_id,
-  d.title, d.url, d.path`;
+const CLAIM_COLUMNS = `c.rowid, c.id, c.text, c.side, c.favors, c.derived, c.kind, c.topics, c.section, c.metric_key,
+  c.stance, c.document_id, d.title, d.short, d.url, d.path`;
+
+/**
+ * bm25 column weights: claim text, section path, figure subjects/metrics/headers, topic ids. The text
+ * carries the meaning; what a figure measures matters nearly as much for figure questions; the section
+ * and topic tags say what the claim is filed under, which helps but must not outrank the text.
+ * Measured with `npm run eval` (see weights.ts).
+ */
+const BM25_WEIGHTS = '1.0, 0.35, 0.7, 0.25';
 
 /** Read-side SQL for ask/compare/sources. Statements are prepared once: they run on every chat command. */
 export class AnswersStore {
@@ -43,6 +56,8 @@ export class AnswersStore {
   private readonly figuresOf;
   private readonly byIds;
   private readonly docFreq;
+  private readonly countClaims;
+  private claimsCached: number | undefined;
   private readonly indexVersion;
   private readonly dfCache = new Map<string, number>();
   private dfGeneration = '';
@@ -50,7 +65,7 @@ export class AnswersStore {
   constructor(readonly db: Database) {
     // bm25 column weights: claim text, section, topics, document title.
     this.search = db.prepare(`SELECT ${CLAIM_COLUMNS}, f.rank AS rank FROM (
-        SELECT rowid, bm25(claims_fts, 1.0, 0.4, 0.6, 0.2) AS rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?
+        SELECT rowid, bm25(claims_fts, ${BM25_WEIGHTS}) AS rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?
       ) f JOIN claims c ON c.rowid = f.rowid JOIN documents d ON d.id = c.document_id ORDER BY f.rank`);
     // Unranked: FTS5 streams matches in rowid order and stops at the limit, whatever the doclist size.
     this.searchUnranked = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM (
@@ -66,6 +81,7 @@ export class AnswersStore {
       WHERE c.stance >= ? AND c.stance < ? ORDER BY c.document_id, c.ordinal LIMIT ${PER_GROUP}`);
     this.indexVersion = db.prepare("SELECT value FROM meta WHERE key = 'index_version'").pluck();
     this.docFreq = db.prepare('SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ?');
+    this.countClaims = db.prepare('SELECT count(*) AS n FROM claims').pluck();
     this.figuresOf = db.prepare(`SELECT claim_rowid AS rowid, subject, metric, value, value_high AS valueHigh, unit,
       normalized_value AS normalized, raw FROM figures WHERE claim_rowid IN (SELECT value FROM json_each(?)) ORDER BY claim_rowid, ordinal`);
     this.byIds = db.prepare(
@@ -78,11 +94,7 @@ export class AnswersStore {
    * search with the selective words of a question instead of scoring half the corpus for a common one.
    */
   documentFrequency(term: string): number {
-    const generation = (this.indexVersion.get() as string | undefined) ?? '';
-    if (generation !== this.dfGeneration) {
-      this.dfCache.clear();
-      this.dfGeneration = generation;
-    }
+    this.checkGeneration();
     let n = this.dfCache.get(term);
     if (n === undefined) {
       n = (this.docFreq.get(`"${term}"`) as { n: number }).n;
@@ -90,6 +102,22 @@ export class AnswersStore {
       this.dfCache.set(term, n);
     }
     return n;
+  }
+
+  /** Claims in the index (for IDF), cached like documentFrequency. */
+  claimTotal(): number {
+    this.checkGeneration();
+    this.claimsCached ??= this.countClaims.get() as number;
+    return this.claimsCached;
+  }
+
+  private checkGeneration(): void {
+    const generation = (this.indexVersion.get() as string | undefined) ?? '';
+    if (generation !== this.dfGeneration) {
+      this.dfCache.clear();
+      this.claimsCached = undefined;
+      this.dfGeneration = generation;
+    }
   }
 
   searchClaims(match: string, limit: number): StoredClaim[] {
@@ -135,14 +163,35 @@ export class AnswersStore {
       id: r.id,
       text: r.text,
       side: r.side,
+      favors: r.favors,
+      derived: r.derived === 1,
       kind: r.kind,
       topics: JSON.parse(r.topics) as string[],
       figures: figures.get(r.rowid) ?? [],
-      citation: { documentId: r.document_id, title: r.title, section: r.section, url: r.url ?? undefined },
+      citation: {
+        documentId: r.document_id,
+        title: r.short ?? shortTitle(r.title),
+        fullTitle: r.title,
+        section: shortSection(r.section),
+        url: r.url ?? undefined,
+      },
       metricKey: r.metric_key ?? undefined,
       stance: r.stance ?? undefined,
       path: r.path,
       rank: r.rank,
     }));
   }
+}
+
+/** A title clipped at a word boundary, for documents without a `short:` label. */
+export function shortTitle(title: string, max = 32): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 12))}…`;
+}
+
+/** The section a citation names: the path below the document's own title, at most its last two headings. */
+export function shortSection(section: string): string {
+  const parts = section.split(' › ');
+  return (parts.length > 1 ? parts.slice(1) : parts).slice(-2).join(' › ');
 }

@@ -3,14 +3,17 @@
  * from letters and digits, so quotes, parentheses, AND/OR/NOT/NEAR, `*`, `-`, `:` and emoji can never
  * reach FTS5's query syntax.
  */
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
   (
     'a about above after again against all am an and any are as at be because been before being below between both but by can ' +
     'could did do does doing down during each few for from further had has have having he her here hers him his how i if in into ' +
     'is it its itself just me more most my no nor not now of off on once only or other our out over own same she should so some ' +
     'such than that the their them then there these they this those through to too under until up very was we were what when ' +
     'where which while who whom why will with would you your yours much many tell show give versus vs compared compare better ' +
-    'best which one ones really actually thing things use using used get gets need needs want say said'
+    'best which one ones really actually thing things use using used get gets need needs want say said per ' +
+    'overall normal generally general typically usually basically kinda kind sort pretty quite lot lots guys hey ' +
+    'anyone someone know tell let us please folks team our matter matters mean means long take takes took even still got honestly supposedly stuff ' +
+    'isn don doesn aren wasn something anything way ways lot'
   ).split(' '),
 );
 

@@ -49,3 +49,16 @@ export function usageReply(message: string, command?: string): Reply {
     blocks: [{ type: 'text', text: usage ? `${message}\n${usage}` : message }],
   };
 }
+
+/** A greeting or thanks in a mention: a short, friendly pointer instead of claims about nothing. */
+export function smalltalkReply(): Reply {
+  return {
+    visibility: 'channel',
+    blocks: [
+      {
+        type: 'text',
+        text: 'Happy to help. Ask me a Go-or-Python question, e.g. `how many requests per second does Fiber handle?`',
+      },
+    ],
+  };
+}

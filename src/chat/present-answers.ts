@@ -19,6 +19,14 @@ export function cited(c: CitedClaim): CitedClaim {
   };
 }
 
+/** Supporting claims shown under a lead answer ("Also from the sources"). */
+const SUPPORTING = 4;
+
+/**
+ * An answer leads with the fact (in bold, with its sources), then "Also from the sources" with the
+ * supporting claims. Without a confident answer it shows the closest claims under a plain heading, and
+ * says so; with nothing relevant it says that plainly and suggests topics.
+ */
 export function askReply(
   r: AskResult,
   page: { offset: number; contextId?: string | undefined },
@@ -41,6 +49,23 @@ export function askReply(
       ],
     };
   }
+  const blocks: Reply['blocks'] = [];
+  const answer = r.answer;
+  const used = new Set(answer?.claims ?? []);
+  if (answer) {
+    const byId = new Map(r.claims.map((c) => [c.id, c.citation]));
+    const citations = answer.claims.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    blocks.push({ type: 'answer', text: answer.text, citations });
+  }
+  const rest = r.claims.filter((c) => !used.has(c.id)).slice(0, answer ? SUPPORTING : SUPPORTING + 1);
+  if (rest.length) {
+    const heading = answer
+      ? 'Also from the sources'
+      : page.offset > 0
+        ? 'More from the sources'
+        : 'Closest claims in the sources';
+    blocks.push({ type: 'claims', title: heading, claims: rest.map(cited) });
+  }
   const shown = page.offset + r.claims.length;
   const buttons: Button[] = [];
   if (page.contextId && r.total > shown)
@@ -51,18 +76,11 @@ export function askReply(
   const topic = r.topics[0];
   if (topic)
     buttons.push({ actionId: encodeAction({ kind: 'cmp', topic }), label: `Compare ${topic.replace(/-/g, ' ')}` });
-  return {
-    visibility: 'channel',
-    title,
-    blocks: [
-      { type: 'claims', claims: r.claims.map(cited) },
-      {
-        type: 'context',
-        text: `Showing ${page.offset + 1}–${shown} of ${r.total} matching claims · answers come only from the indexed sources`,
-      },
-    ],
-    buttons,
-  };
+  blocks.push({
+    type: 'context',
+    text: `${r.total} matching claim${r.total === 1 ? '' : 's'}${page.offset > 0 ? ` · from #${page.offset + 1}` : ''} · answers come only from the indexed sources`,
+  });
+  return { visibility: 'channel', title, blocks, buttons };
 }
 
 export function compareReply(r: CompareResult): Reply {

@@ -1,4 +1,4 @@
-import type { CitedClaim, Reply, ReplyBlock } from './reply.js';
+import type { Citation, CitedClaim, Reply, ReplyBlock } from './reply.js';
 
 const SIDE_ICON = { go: '🐹', python: '🐍', both: '⚖️' } as const;
 const KIND_LABEL = {
@@ -9,8 +9,21 @@ const KIND_LABEL = {
   recommendation: 'advice',
 } as const;
 
-export function citationText(c: CitedClaim): string {
-  return `${c.citation.title} › ${c.citation.section}`;
+export function citationText(c: Pick<CitedClaim, 'citation' | 'alsoIn' | 'derived'>): string {
+  return `${c.citation.title} › ${c.citation.section}${citationNote(c)}`;
+}
+
+/** What follows a claim's citation: other sources stating the same fact, or that the figure is derived. */
+export function citationNote(c: Pick<CitedClaim, 'alsoIn' | 'derived'>): string {
+  const also = c.alsoIn?.length
+    ? ` · also ${c.alsoIn.map((x) => x.title).join(', ')} (${c.alsoIn.length + 1} sources agree)`
+    : '';
+  return `${also}${c.derived ? ' · derived from the table above' : ''}`;
+}
+
+/** The sources of a lead answer, short: "Guide 2025 › HTTP server benchmarks; Essay › Hiring". */
+export function answerSources(citations: Citation[]): string {
+  return citations.map((c) => `${c.title} › ${c.section}`).join('; ');
 }
 
 /** One claim as a line: icon, text, the kind when it is not plain fact, and its source. */
@@ -31,6 +44,8 @@ function block(b: ReplyBlock): string {
       return `== ${b.text} ==`;
     case 'text':
       return b.text;
+    case 'answer':
+      return `*${b.text}*\n    — ${answerSources(b.citations)}`;
     case 'context':
       return `(${b.text})`;
     case 'divider':

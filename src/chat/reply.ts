@@ -3,11 +3,15 @@
  * (Slack Block Kit, Discord embeds + components, plain text for the console).
  */
 export type Side = 'go' | 'python' | 'both';
+/** The side a claim is evidence for, whatever it is about. */
+export type Favors = 'go' | 'python' | 'neither';
 export type ClaimKind = 'benchmark' | 'anecdote' | 'fact' | 'opinion' | 'recommendation';
 
 export interface Citation {
   documentId: string;
+  /** Short source label for chat ("Guide 2025"); the full title is in /versus sources and behind the link. */
   title: string;
+  fullTitle?: string | undefined;
   section: string;
   url?: string | undefined;
 }
@@ -28,11 +32,18 @@ export interface FigureView {
 export interface CitedClaim {
   id: string;
   text: string;
+  /** What the claim is about. */
   side: Side;
+  /** Which side it is evidence for (absent on claims built outside the index). */
+  favors?: Favors | undefined;
   kind: ClaimKind;
   topics: string[];
   figures: FigureView[];
   citation: Citation;
+  /** Computed from another row of the same source; shown after it. */
+  derived?: boolean | undefined;
+  /** The same fact stated by other sources ("3 sources agree"). */
+  alsoIn?: Citation[] | undefined;
 }
 
 /** One row of a side-by-side figure table, e.g. "HTTP throughput | Go 120,000 req/s | Python 45,000 req/s". */
@@ -59,6 +70,8 @@ export interface Bar {
 
 export type ReplyBlock =
   | { type: 'heading'; text: string }
+  /** The direct answer a reply leads with (shown in bold), built only from the cited claims. */
+  | { type: 'answer'; text: string; citations: Citation[] }
   /** May mark `*bold*` (Slack style) and `code`, and mention users as <@id>; adapters translate. */
   | { type: 'text'; text: string }
   | { type: 'claims'; title?: string | undefined; claims: CitedClaim[] }

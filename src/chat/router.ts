@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isSmalltalk } from '../answers/analyse.js';
 import type { AnswersStore } from '../answers/answers-store.js';
 import { ask } from '../answers/ask.js';
 import { compare, suggestTopics } from '../answers/compare.js';
@@ -9,7 +10,7 @@ import { parseAction } from './action-id.js';
 import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { ActionOutcome, VersusHandler } from './handler.js';
-import { helpReply, usageReply } from './help.js';
+import { helpReply, smalltalkReply, usageReply } from './help.js';
 import { type Command, MAX_QUESTION_CHARS, parseCommand, QUESTION_TOO_LONG } from './parse-command.js';
 import { askReply, compareReply, sourcesReply, unknownTopicReply } from './present-answers.js';
 import type { Reply } from './reply.js';
@@ -79,6 +80,7 @@ export class Router implements VersusHandler {
       const question = text.trim();
       if (question.length < 3) return helpReply();
       if (question.length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG, 'ask');
+      if (isSmalltalk(question)) return smalltalkReply();
       const earlier = this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
       this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, question);
       // A mention may carry a command ("@versus compare gil"); otherwise it is a question.
@@ -90,7 +92,8 @@ export class Router implements VersusHandler {
 
   async threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | null> {
     const earlier = this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
-    if (earlier === undefined || text.trim().length < 2) return null;
+    // Thanks, greetings and "ok" in a thread are for the people in it: no claims, no reply.
+    if (earlier === undefined || text.trim().length < 2 || isSmalltalk(text)) return null;
     return this.guard('thread', ctx, async () => {
       if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG, 'ask');
       this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inferFavors } from './favors.js';
 import { type FoundFigure, findFigures, metricFor, unitFromHeader } from './figures.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { Claim, ClaimKind, Figure, RawClaim, Side } from './types.js';
@@ -78,6 +79,25 @@ function proseFigures(
   return { figures, found };
 }
 
+/** A digest marks figures it computed itself ("Derived from the guide's table: …"). */
+const DERIVED = /^derived\b/i;
+
+/**
+ * What the claim's figures measure, searched as a column of its own: subjects ("Go with Fiber"), metric
+ * labels from the taxonomy ("Requests per second"), raw metric names and table headers.
+ */
+function subjectWords(raw: RawClaim, figures: Figure[], taxonomy: Taxonomy): string {
+  const words = new Set<string>();
+  for (const f of figures) {
+    words.add(f.subject);
+    words.add(f.metric.replace(/-/g, ' '));
+    const def = taxonomy.metrics.lookup(f.metric, raw.cells ? f.unit : undefined);
+    if (def) words.add(def.label);
+  }
+  for (const cell of raw.cells ?? []) words.add(cell.header);
+  return [...words].join(' · ');
+}
+
 /** Stable across re-indexing: depends only on the document id, the section and the claim's own text. */
 export function claimId(documentId: string, section: string, text: string): string {
   const h = createHash('sha256').update(`${section}\n${text.toLowerCase()}`).digest('hex').slice(0, 12);
@@ -120,7 +140,20 @@ export function extractClaims(
       metricKey: t.metric,
       stance: t.stance,
       figures,
+      favors: 'neither',
+      derived: DERIVED.test(raw.text),
+      tableRow: raw.cells !== undefined,
+      subjects: subjectWords(raw, figures, taxonomy),
     };
+  });
+  const favors = inferFavors(
+    claims,
+    raws.map((r) => r.tags.favors),
+    taxonomy,
+    taxonomy.metrics,
+  );
+  claims.forEach((c, i) => {
+    c.favors = favors[i]!;
   });
   return { claims, warnings };
 }

@@ -14,7 +14,7 @@ import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
 import type { Claim, ParsedDocument } from './types.js';
 
 /** Bump when extraction changes so every document is re-indexed once. */
-export const INDEXER_VERSION = '1';
+export const INDEXER_VERSION = '2';
 const BATCH_CLAIMS = 5_000;
 
 export interface IndexReport {
@@ -57,7 +57,9 @@ export function indexKnowledge(
   const taxonomy = opts.taxonomy ?? loadTaxonomy(taxonomyPath);
   const store = new KnowledgeStore(db);
   // Tagging depends on the taxonomy: when it changes, every document is stale.
-  const generation = sha(`${INDEXER_VERSION}\n${JSON.stringify({ topics: taxonomy.topics, sides: taxonomy.sides })}`);
+  const generation = sha(
+    `${INDEXER_VERSION}\n${JSON.stringify({ topics: taxonomy.topics, sides: taxonomy.sides, metrics: taxonomy.metricsSource })}`,
+  );
   const sameGeneration = store.getMeta('index_generation') === generation;
 
   const report: IndexReport = { added: [], updated: [], removed: [], unchanged: 0, claims: 0, warnings: [], ms: 0 };

@@ -46,12 +46,13 @@ export class KnowledgeStore {
       delTopics: p('DELETE FROM claim_topics WHERE claim_rowid IN (SELECT rowid FROM claims WHERE document_id = ?)'),
       delClaims: p('DELETE FROM claims WHERE document_id = ?'),
       delDoc: p('DELETE FROM documents WHERE id = ?'),
-      insDoc: p(`INSERT INTO documents (id, path, title, author, site, published, url, sha256, claim_count, indexed_at)
-                 VALUES (@id, @path, @title, @author, @site, @published, @url, @sha256, @claimCount, @indexedAt)`),
+      insDoc:
+        p(`INSERT INTO documents (id, path, title, short, author, site, published, url, sha256, claim_count, indexed_at)
+                 VALUES (@id, @path, @title, @short, @author, @site, @published, @url, @sha256, @claimCount, @indexedAt)`),
       insClaim:
-        p(`INSERT INTO claims (id, document_id, section, ordinal, text, side, topics, kind, metric_key, stance, weight)
-                   VALUES (@id, @documentId, @section, @ordinal, @text, @side, @topics, @kind, @metricKey, @stance, @weight)`),
-      insFts: p('INSERT INTO claims_fts (rowid, text, section, topics, title) VALUES (?, ?, ?, ?, ?)'),
+        p(`INSERT INTO claims (id, document_id, section, ordinal, text, side, favors, derived, topics, kind, metric_key, stance, weight)
+          VALUES (@id, @documentId, @section, @ordinal, @text, @side, @favors, @derived, @topics, @kind, @metricKey, @stance, @weight)`),
+      insFts: p('INSERT INTO claims_fts (rowid, text, section, subjects, topics) VALUES (?, ?, ?, ?, ?)'),
       insFigure:
         p(`INSERT INTO figures (claim_rowid, ordinal, subject, metric, value, value_high, unit, normalized_value, raw)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -91,6 +92,7 @@ export class KnowledgeStore {
       id: meta.id,
       path,
       title: meta.title,
+      short: meta.short ?? null,
       author: meta.author ?? null,
       site: meta.site ?? null,
       published: meta.published ?? null,
@@ -107,12 +109,13 @@ export class KnowledgeStore {
         topics: JSON.stringify(c.topics),
         metricKey: c.metricKey ?? null,
         stance: c.stance ?? null,
+        derived: c.derived ? 1 : 0,
         weight,
       });
       for (const t of c.topics) this.s.insTopic.run(t, weight, rowid);
       const key = c.topics.join(' ');
       if (!topicsText.has(key)) topicsText.set(key, key.replace(/-/g, ' '));
-      this.s.insFts.run(rowid, c.text, c.section, topicsText.get(key), meta.title);
+      this.s.insFts.run(rowid, c.text, c.section, c.subjects, topicsText.get(key));
       c.figures.forEach((f, i) =>
         this.s.insFigure.run(rowid, i, f.subject, f.metric, f.value, f.valueHigh ?? null, f.unit, f.normalized, f.raw),
       );

@@ -13,6 +13,8 @@ const FrontMatterSchema = z
       .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lowercase letters, digits and dashes')
       .optional(),
     title: z.string().min(1).optional(),
+    // A short label for citations in chat ("Guide 2025"); the full title stays in /versus sources.
+    short: z.string().min(1).max(40).optional(),
     author: z.string().optional(),
     site: z.string().optional(),
     // YAML turns 2025-01-15 into a Date; keep the day.
@@ -217,6 +219,7 @@ export function parseMarkdown(source: string, path: string): ParsedDocument {
   const meta: DocumentMeta = {
     id: fm.id ?? slugFromPath(path),
     title: fm.title ?? (h1 >= 0 ? inlineText(tokens[h1 + 1]!) : slugFromPath(path)),
+    short: fm.short,
     author: fm.author,
     site: fm.site,
     published: fm.published,

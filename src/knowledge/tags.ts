@@ -12,6 +12,7 @@ const TagsSchema = z
         .filter(Boolean),
     ),
     metric: z.string().regex(/^[a-z0-9-]+$/),
+    favors: z.enum(['go', 'python', 'neither']),
     stance: z.string().regex(/^[a-z0-9-]+:[a-z0-9-]+$/),
   })
   .partial()

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { VersusError } from '../errors.js';
+import { buildMetricBook, type MetricBook, MetricSchema } from './metrics.js';
 import { normalizeTerm, TermMatcher } from './term-matcher.js';
 import type { Side } from './types.js';
 
@@ -13,7 +14,12 @@ const TopicSchema = z.object({
 export const TaxonomySchema = z.object({
   sides: z.object({ go: z.array(z.string().min(1)).min(1), python: z.array(z.string().min(1)).min(1) }),
   topics: z.record(z.string().regex(/^[a-z0-9-]+$/, 'topic ids are lowercase-with-dashes'), TopicSchema),
+  /** Everyday question words → the words the digests use for the same idea (search aid, low weight). */
+  thesaurus: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
+  metrics: z.record(z.string().regex(/^[a-z0-9-]+$/, 'metric ids are lowercase-with-dashes'), MetricSchema).default({}),
 });
+
+const MetricsSchema = TaxonomySchema.shape.metrics;
 
 export type TaxonomyFile = z.infer<typeof TaxonomySchema>;
 
@@ -27,6 +33,10 @@ export interface Taxonomy {
   topics: Topic[];
   sides: Record<'go' | 'python', string[]>;
   topicIds: Set<string>;
+  /** Metric labels and which direction is better, for favors and compare's figure rows. */
+  metrics: MetricBook;
+  /** The metric table as written, so a change to it re-indexes (favors depend on it). */
+  metricsSource: unknown;
   /** Topic ids whose id, label or synonyms occur in the text (whole words). */
   topicsOf(text: string): string[];
   /** Which language a text is about, from the side keywords. */
@@ -37,12 +47,18 @@ export interface Taxonomy {
   subjectsIn(text: string): { index: number; term: string; side: 'go' | 'python' }[];
   /** Resolves user input (id, label, synonym, or a prefix of one) to a topic. */
   resolveTopic(input: string): Topic | undefined;
+  /** Digest vocabulary for everyday words and phrases in a question ("pay" → earn, premium, salary). */
+  thesaurus(text: string): { text: string; words: string[] }[];
   /** Terms to add to a search for these words (synonyms of the topics they name). */
   expand(words: string[]): string[];
 }
 
-export function buildTaxonomy(file: TaxonomyFile): Taxonomy {
-  const topics: Topic[] = Object.entries(file.topics).map(([id, t]) => ({ id, label: t.label, synonyms: t.synonyms }));
+export function buildTaxonomy(file: z.input<typeof TaxonomySchema>): Taxonomy {
+  const topics: Topic[] = Object.entries(file.topics).map(([id, t]) => ({
+    id,
+    label: t.label,
+    synonyms: t.synonyms ?? [],
+  }));
   const termToTopics = new Map<string, Set<string>>();
   for (const t of topics) {
     for (const term of [t.id, t.label, ...t.synonyms]) {
@@ -66,10 +82,14 @@ export function buildTaxonomy(file: TaxonomyFile): Taxonomy {
   const subjectsIn = (text: string) =>
     sideMatcher.find(text).map((h) => ({ index: h.index, term: h.text, side: h.value }));
 
+  const thesaurusMatcher = new TermMatcher<string[]>(Object.entries(file.thesaurus ?? {}));
+
   return {
     topics,
     sides: { go: file.sides.go, python: file.sides.python },
     topicIds: new Set(topics.map((t) => t.id)),
+    metrics: buildMetricBook(MetricsSchema.parse(file.metrics ?? {})),
+    metricsSource: file.metrics,
     topicsOf(text) {
       const found = new Set<string>();
       for (const hit of topicMatcher.find(text)) for (const id of hit.value) found.add(id);
@@ -96,6 +116,9 @@ export function buildTaxonomy(file: TaxonomyFile): Taxonomy {
       const bySynonym = termToTopics.get(normalizeTerm(q));
       if (bySynonym) return topics.find((t) => bySynonym.has(t.id));
       return topics.find((t) => t.id.startsWith(q) || t.label.toLowerCase().startsWith(q));
+    },
+    thesaurus(text) {
+      return thesaurusMatcher.find(text).map((h) => ({ text: h.text, words: h.value }));
     },
     expand(words) {
       const out = new Set<string>();

@@ -1,10 +1,12 @@
-import type { ClaimKind, Side } from '../chat/reply.js';
+import type { ClaimKind, Favors, Side } from '../chat/reply.js';
 
-export type { ClaimKind, Side };
+export type { ClaimKind, Favors, Side };
 
 export interface DocumentMeta {
   id: string;
   title: string;
+  /** Short citation label; falls back to a clipped title. */
+  short?: string | undefined;
   author?: string | undefined;
   site?: string | undefined;
   published?: string | undefined;
@@ -29,6 +31,7 @@ export interface ClaimTags {
   topics?: string[] | undefined;
   metric?: string | undefined;
   stance?: string | undefined;
+  favors?: Favors | undefined;
 }
 
 /** A claim as the parser finds it, before inference. */
@@ -46,12 +49,21 @@ export interface Claim {
   section: string;
   ordinal: number;
   text: string;
+  /** Which language the claim is about. */
   side: Side;
+  /** Which language the claim is evidence for: a slow Python timing is about Python and favors Go. */
+  favors: Favors;
+  /** A figure computed from another row of the same source ("Derived from …"): shown after its source. */
+  derived: boolean;
   topics: string[];
   kind: ClaimKind;
   metricKey?: string | undefined;
   stance?: string | undefined;
   figures: Figure[];
+  /** A row of a Markdown table: its figures are measured side by side with the other rows of its section. */
+  tableRow: boolean;
+  /** Words the claim's figures are about (subjects, metrics, table headers), searched as their own column. */
+  subjects: string;
 }
 
 export interface ParsedDocument {

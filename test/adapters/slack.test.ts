@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackRig, slackRig } from '../fakes/slack-harness.js';
+import { REAL_KNOWLEDGE } from '../helpers/core.js';
 
 type Blocks = {
   type: string;
@@ -116,8 +117,9 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
   });
 
   it('serves "More sources" by updating the message, and "Compare" with a new message', async () => {
+    const rig = await slackRig({ knowledgeDir: REAL_KNOWLEDGE });
     const url = rig.fake.responseUrl();
-    await rig.send.command('ask goroutine GIL backends python go benchmark', { responseUrl: url });
+    await rig.send.command('ask how much memory do goroutines and threads use', { responseUrl: url });
     const first = await rig.fake.waitFor(() => rig.fake.responses.find((r) => r.path === new URL(url).pathname));
     const more = buttons(first.body.blocks).find((b) => /More sources/.test(JSON.stringify(b.text)));
     expect(more?.action_id).toMatch(/^v1:more:/);
@@ -129,13 +131,14 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
     const update = await rig.fake.waitFor(() =>
       rig.fake.callsOf('chat.update').find((c) => c.body.ts === '1700000300.000100'),
     );
-    expect(textOf(update.body.blocks)).toMatch(/Showing 6–/);
+    expect(textOf(update.body.blocks)).toMatch(/from #6/);
 
     const compare = buttons(first.body.blocks).find((b) => /Compare/.test(JSON.stringify(b.text)));
     const before = rig.fake.callsOf('chat.postMessage').length;
     await rig.send.action(compare!.action_id!, { responseUrl: rig.fake.responseUrl(), messageTs: '1700000300.000100' });
     const posted = await rig.fake.waitFor(() => rig.fake.callsOf('chat.postMessage')[before]);
     expect(textOf(posted.body.blocks)).toMatch(/Go side/);
+    await rig.close();
   });
 
   it('rejects a wrong signature and a timestamp older than 5 minutes with 401, posting nothing', async () => {

@@ -32,18 +32,19 @@ export interface Harness {
 
 /**
  * The real adapter (discord.js client) connected to a fake Discord, driving the real core (real SQLite,
- * fixture knowledge). `wrap` may put a test double around the core's handler (e.g. to make it slow).
+ * fixture knowledge unless told otherwise). `wrap` may put a test double around the core's handler (e.g. to make it slow).
  */
 export async function startHarness(
   opts: {
     wrap?: (real: VersusHandler) => VersusHandler;
     adapter?: Partial<DiscordAdapterOptions>;
     before?: (fake: FakeDiscord) => void;
+    knowledgeDir?: string;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start();
   opts.before?.(fake);
-  const core = await testCore();
+  const core = await testCore(opts.knowledgeDir);
   const log = memoryLog();
   const handler = opts.wrap ? opts.wrap(core.handler) : core.handler;
   const adapter = createDiscordAdapter({

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { barText } from '../../chat/render-text.js';
+import { barText, citationNote } from '../../chat/render-text.js';
 import type { Citation, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
 import { type ButtonRow, navButtons, spreadButtons, toDiscordButtons, toRows } from './components.js';
 import { clip, EMBED } from './limits.js';
@@ -49,7 +49,7 @@ export function citationMarkdown(c: Citation): string {
 
 export function claimMarkdown(c: CitedClaim, n: number): string {
   const kind = KIND_LABEL[c.kind] ? ` *(${KIND_LABEL[c.kind]})*` : '';
-  return `**${n}.** ${SIDE_ICON[c.side]} ${c.text}${kind}\n-# ↳ ${citationMarkdown(c.citation)}`;
+  return `**${n}.** ${SIDE_ICON[c.side]} ${c.text}${kind}\n-# ↳ ${citationMarkdown(c.citation)}${citationNote(c)}`;
 }
 
 function claimsColor(claims: CitedClaim[]): number {
@@ -104,6 +104,8 @@ function addBlock(b: ReplyBlock, s: Sink): void {
   switch (b.type) {
     case 'heading':
       return s.text(`**${b.text}**`);
+    case 'answer':
+      return s.text(`**${b.text}**\n-# ↳ ${b.citations.map(citationMarkdown).join(' · ')}`);
     case 'text':
       return s.text(discordMarkdown(b.text));
     case 'context':

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { barText } from '../../chat/render-text.js';
+import { answerSources, barText, citationNote } from '../../chat/render-text.js';
 import type { Bar, Button, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
 
 export type Block = types.KnownBlock;
@@ -49,9 +49,9 @@ const context = (text: string): types.ContextBlock => ({
   elements: [{ type: 'mrkdwn', text: clip(text, LIMITS.sectionText) }],
 });
 
-function citation(c: CitedClaim): string {
+function citation(c: Pick<CitedClaim, 'citation' | 'alsoIn' | 'derived'>): string {
   const where = `${escapeText(c.citation.title)} › ${escapeText(c.citation.section)}`;
-  return `📄 ${c.citation.url ? `<${c.citation.url}|${where}>` : where}`;
+  return `📄 ${c.citation.url ? `<${c.citation.url}|${where}>` : where}${escapeText(citationNote(c))}`;
 }
 
 /** A claim: its text (kind marked unless plain fact), then its citation as a context block. */
@@ -69,6 +69,8 @@ export function renderBlock(b: ReplyBlock): Block[] {
   switch (b.type) {
     case 'heading':
       return [{ type: 'header', text: { type: 'plain_text', text: clip(b.text, LIMITS.header) } }];
+    case 'answer':
+      return [section(`*${escapeText(b.text)}*`), context(`📄 ${escapeText(answerSources(b.citations))}`)];
     case 'text':
       return [section(escapeText(b.text).replace(/&lt;(@[\w.-]+)&gt;/g, '<$1>'))];
     case 'context':

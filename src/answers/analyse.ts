@@ -1,0 +1,138 @@
+import { stemmer } from 'stemmer';
+import type { Taxonomy } from '../knowledge/taxonomy.js';
+import { MAX_TERMS, SIDE_WORDS, STOPWORDS, tokens } from './query.js';
+
+/** What a figure question wants back, by the unit family of the answer. */
+export type AnswerType = 'throughput' | 'latency' | 'memory' | 'duration' | 'percent' | 'ratio' | 'count' | 'speed';
+export type Intent = 'smalltalk' | 'versus' | 'figure' | 'recommendation' | 'explanation' | 'opinion' | 'general';
+
+export interface QueryWord {
+  word: string;
+  stem: string;
+  /** Stems of the digests' words for the same idea (thesaurus): a claim with one of them half-covers this word. */
+  alts?: string[] | undefined;
+}
+
+/** Stage 1 of answering: what the question asks, before anything is searched. Pure. */
+export interface QueryAnalysis {
+  question: string;
+  intent: Intent;
+  /** The question's own content words, deduplicated, in order (side words excluded). */
+  words: QueryWord[];
+  /** Everyday words translated to the digests' vocabulary (thesaurus): a low-weight recall aid. */
+  expansions: QueryWord[];
+  /** Content words of the earlier question in a thread, for follow-ups ("and for CPU-bound work?"). */
+  context: QueryWord[];
+  /** Languages the question names. */
+  sides: ('go' | 'python')[];
+  /** Frameworks, libraries and tools the question names (taxonomy side terms other than the languages). */
+  entities: string[];
+  answerType?: AnswerType | undefined;
+  /** A "why" question: claims that give a reason answer it. */
+  why: boolean;
+  topics: string[];
+}
+
+export const stem = (w: string): string => stemmer(w);
+
+/** Messages that are only greetings, thanks or acknowledgements: they get no claims. */
+const SMALLTALK = new Set(
+  (
+    'hi hello hey hiya yo thanks thank thx ty cheers ok okay k kk cool great nice awesome perfect lol lmao haha ' +
+    'yes yeah yep no nope nah sure bye goodbye good morning evening night there you got it appreciated appreciate ' +
+    'much bot wow neat gotcha alright right welcome sounds sorry please folks all everyone team makes sense talk later ' +
+    'lunch grab let s ll see soon thumbs up'
+  ).split(' '),
+);
+
+const ANSWER_TYPES: [RegExp, AnswerType][] = [
+  [
+    /\b(?:how much|how many times|times|x) (?:faster|slower|quicker)\b|\bspeed-?ups?\b|\bratio\b|\bhow much faster\b/i,
+    'ratio',
+  ],
+  [
+    /\breq(?:uest)?s?\s*(?:\/|per)\s*s(?:ec(?:ond)?)?\b|\brps\b|\bqps\b|\bthroughput\b|\bhow many requests\b|\brecords\/s\b/i,
+    'throughput',
+  ],
+  [/\blatenc\w*|\bp99\b|\bresponse times?\b|\bmilliseconds?\b/i, 'latency'],
+  [/\bmemory\b|\bram\b|\b[kmg]i?b\b|\bfootprint\b|\bstack size\b|\bhow (?:big|heavy|much space)\b/i, 'memory'],
+  [/\bsalar\w*|\bpay\b|\bpaid\b|\bpremium\b|\bpercent\w*|%|\bbill\b|\bcost (?:more|less)\b/i, 'percent'],
+  [/\bhow long\b|\bhow many (?:days|weeks|hours|seconds)\b|\bseconds?\b|\btime to\b|\brun ?times?\b/i, 'duration'],
+  [/\bhow many\b|\bmax(?:imum)? concurrency\b|\bhow much concurrency\b/i, 'count'],
+  [/\bspeed\b|\bfast(?:er|est)?\b|\bquick(?:er)?\b|\bperformance\b/i, 'speed'],
+];
+
+const INTENTS: [RegExp, Intent][] = [
+  [
+    /\b(?:should (?:i|we|you)|recommend\w*|when (?:to|should|would)|which (?:one|language|should|is better|is best)|better (?:choice|fit|for|if)|tip it|smart|good idea|pick|choose|go with|worth (?:it|switching)|right (?:choice|default))\b/i,
+    'recommendation',
+  ],
+  [
+    /\b(?:think|opinion|feel|overrated|underrated|love|hate|fan of|honestly|good enough|fast enough|worth it|dying|premature)\b/i,
+    'opinion',
+  ],
+  [/^(?:why|how (?:does|do|is|are|can|come))\b|\bexplain\b|\bwhat (?:is|are|does|do)\b|\bwhat's\b/i, 'explanation'],
+];
+
+const VERSUS = /\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b|\bagainst\b|\bor\b|\bthan\b/i;
+const FIGURE = /\bhow (?:much|many|fast|big|long|slow|quick|heavy)\b|\bwhat(?:'s| is) the (?:number|figure)\b|\b\d/i;
+
+function words(text: string, exclude: Set<string> = new Set()): QueryWord[] {
+  const out: QueryWord[] = [];
+  const seen = new Set<string>();
+  for (const t of tokens(text)) {
+    if (SIDE_WORDS[t] || STOPWORDS.has(t) || (t.length < 2 && !/\d/.test(t))) continue;
+    const s = stem(t);
+    if (seen.has(s) || exclude.has(s)) continue;
+    seen.add(s);
+    out.push({ word: t, stem: s });
+    if (out.length >= MAX_TERMS) break;
+  }
+  return out;
+}
+
+export function isSmalltalk(text: string): boolean {
+  const ts = tokens(text);
+  // Emoji-only or punctuation-only messages have no tokens at all.
+  return ts.every((t) => SMALLTALK.has(t) || STOPWORDS.has(t)) && ts.length <= 8;
+}
+
+export function analyse(question: string, taxonomy: Taxonomy, context?: string): QueryAnalysis {
+  let own = words(question);
+  let earlier = context ? words(context, new Set(own.map((w) => w.stem))) : [];
+  // "and python?": nothing to search but a side word, so the thread's question is the search.
+  const followUp = own.length === 0 && earlier.length > 0;
+  if (followUp) [own, earlier] = [earlier, []];
+  const ownStems = new Set(own.map((w) => w.stem));
+  const subjects = taxonomy.subjectsIn(followUp ? `${question} ${context}` : question);
+  const sides = [...new Set(tokens(question).flatMap((t) => (SIDE_WORDS[t] ? [SIDE_WORDS[t]] : [])))];
+  const entities = [...new Set(subjects.map((s) => s.term.toLowerCase()).filter((t) => !SIDE_WORDS[t]))];
+  const hits = taxonomy.thesaurus(question);
+  for (const w of own) {
+    const alts = hits
+      .filter((h) => tokens(h.text).includes(w.word))
+      .flatMap((h) => h.words.flatMap((x) => tokens(x).map(stem)));
+    if (alts.length) w.alts = [...new Set(alts)];
+  }
+  const expansionText = hits.flatMap((h) => h.words).join(' ');
+  const smalltalk = isSmalltalk(question);
+  const answerType = ANSWER_TYPES.find(([re]) => re.test(question))?.[1];
+  const named = entities.length + (sides.length > 1 ? sides.length : 0);
+  let intent: Intent = INTENTS.find(([re]) => re.test(question))?.[1] ?? 'general';
+  if (smalltalk) intent = 'smalltalk';
+  else if (VERSUS.test(question) && (named >= 2 || (entities.length >= 1 && sides.length >= 1)) && answerType)
+    intent = 'versus';
+  else if (intent === 'general' && (answerType || FIGURE.test(question))) intent = 'figure';
+  return {
+    question,
+    intent,
+    words: own,
+    expansions: words(expansionText, ownStems),
+    context: earlier,
+    sides,
+    entities,
+    answerType: intent === 'smalltalk' ? undefined : answerType,
+    why: /^\s*why\b|\bwhy (?:do|does|is|are|did)\b|\bhow come\b/i.test(question),
+    topics: taxonomy.topicsOf(question),
+  };
+}

@@ -1,0 +1,72 @@
+import type { QueryAnalysis, QueryWord } from './analyse.js';
+import type { AnswersStore, StoredClaim } from './answers-store.js';
+import { ftsMatch } from './query.js';
+
+/** A claim found by the search stage, with how it was found. */
+export interface Candidate extends StoredClaim {
+  /** bm25 of the question's own words (lower is better); undefined when found only by other means. */
+  ownRank?: number | undefined;
+  /** bm25 of the thesaurus and thread-context words. */
+  aidRank?: number | undefined;
+}
+
+const POOL = 80;
+const AID_POOL = 30;
+/**
+ * Rows FTS5 may rank per query. Ranking cost grows with every matching row, so when a question's words
+ * match more than this, the search ranks with its rarest words; the rest still count when candidates
+ * are scored. On a small knowledge base nothing is ever left out.
+ */
+const ROW_BUDGET = 1_500;
+
+interface Term {
+  w: string;
+  df: number;
+}
+
+function withFrequency(store: AnswersStore, words: QueryWord[]): Term[] {
+  return words
+    .map((x) => ({ w: x.word, df: store.documentFrequency(x.word) }))
+    .filter((x) => x.df > 0)
+    .sort((a, b) => a.df - b.df);
+}
+
+/** The rarest terms whose matches fit the budget; the single rarest when even it is over (up to 1.5×). */
+function withinBudget(terms: Term[]): string[] {
+  const picked: string[] = [];
+  let rows = 0;
+  for (const t of terms) {
+    if (rows + t.df > ROW_BUDGET && !(picked.length === 0 && t.df <= 1.5 * ROW_BUDGET)) break;
+    picked.push(t.w);
+    rows += t.df;
+  }
+  return picked;
+}
+
+/**
+ * Stage 2: candidates from FTS5 over separately weighted columns. The question's own words and the aids
+ * (thesaurus, thread context) are searched separately, so an aid can widen recall but its bm25 never
+ * mixes with, or outweighs, the question's own.
+ */
+export function findCandidates(store: AnswersStore, q: QueryAnalysis): Candidate[] {
+  const found = new Map<number, Candidate>();
+  const own = withFrequency(store, q.words);
+  const picked = withinBudget(own);
+  if (picked.length) {
+    for (const c of store.searchClaims(ftsMatch(picked), POOL)) found.set(c.rowid, { ...c, ownRank: c.rank });
+  } else if (own.length) {
+    // Only very common words: claims with all of them, unranked.
+    const words = own.map((t) => t.w);
+    for (const c of store.anyClaims(ftsMatch(words, [], words.length > 1 ? 'AND' : 'OR'), POOL / 2))
+      found.set(c.rowid, c);
+  }
+  const aids = withinBudget(withFrequency(store, [...q.expansions, ...q.context.slice(0, 8)]));
+  if (aids.length) {
+    for (const c of store.searchClaims(ftsMatch(aids), AID_POOL)) {
+      const known = found.get(c.rowid);
+      if (known) known.aidRank = c.rank;
+      else found.set(c.rowid, { ...c, aidRank: c.rank });
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,180 @@
+import type { FigureView } from '../chat/reply.js';
+import { unitFamily } from '../knowledge/figures.js';
+import type { MetricBook } from '../knowledge/metrics.js';
+import type { Taxonomy } from '../knowledge/taxonomy.js';
+import { type AnswerType, type QueryAnalysis, type QueryWord, stem } from './analyse.js';
+import type { Candidate } from './candidates.js';
+import { SIDE_WORDS, tokens } from './query.js';
+import { GATES, KIND_PRIOR, WEIGHTS } from './weights.js';
+
+export interface Features {
+  lexical: number;
+  coverage: number;
+  aid: number;
+  context: number;
+  entity: number;
+  entityMismatch: number;
+  answerType: number;
+  figure: number;
+  derived: number;
+  side: number;
+  length: number;
+  causal: number;
+  topic: number;
+}
+
+export interface ScoredClaim extends Candidate {
+  score: number;
+  features: Features;
+  relevant: boolean;
+  /** Coverage plus entity and unit evidence: the question-level "nothing found" gate reads the best one. */
+  evidence: number;
+}
+
+/** How often each word occurs in the index, for IDF weights. */
+export interface Frequencies {
+  claims: number;
+  df(word: string): number;
+}
+
+/** Intents whose answer is a measurement. */
+const WANTS_FIGURES = new Set(['figure', 'versus', 'general']);
+/** Words that frame a request for advice rather than say what it is about. */
+const FRAMING = new Set([
+  'pick',
+  'choose',
+  'choice',
+  'recommend',
+  'recommendation',
+  'suggest',
+  'better',
+  'good',
+  'prefer',
+  'option',
+  'options',
+  'idea',
+  'worth',
+  'smart',
+  'right',
+  'advice',
+  'go-to',
+  'switch',
+  'switching',
+]);
+
+/** A "why" question is answered by a claim that gives a reason. */
+const CAUSAL =
+  /\b(?:because|since|so that|due to|thanks to|needs?|requires?|reason|therefore|which is why|as a result)\b/i;
+
+const ANSWER_FAMILY: Record<AnswerType, (family: string) => boolean> = {
+  throughput: (f) => f.startsWith('throughput'),
+  latency: (f) => f === 'time',
+  duration: (f) => f === 'time',
+  memory: (f) => f === 'size',
+  percent: (f) => f === 'percent',
+  ratio: (f) => f === 'ratio',
+  count: (f) => f.startsWith('count'),
+  speed: (f) => f === 'time' || f === 'ratio' || f.startsWith('throughput'),
+};
+
+export const matchesAnswerType = (f: FigureView, t: AnswerType): boolean => ANSWER_FAMILY[t](unitFamily(f.unit));
+
+/** Words a claim can be found by: text, the last heading of its section, what its figures measure. */
+function claimStems(c: Candidate, metrics: MetricBook): Set<string> {
+  const section = c.citation.section.split(' › ').at(-1) ?? '';
+  const figureWords = c.figures
+    .map((f) => `${f.subject} ${f.metric} ${metrics.lookup(f.metric, f.unit)?.label ?? ''}`)
+    .join(' ');
+  return new Set(tokens(`${c.text} ${section} ${figureWords}`).map(stem));
+}
+
+function idfCoverage(words: QueryWord[], have: Set<string>, idf: (w: QueryWord) => number): number {
+  let total = 0;
+  let hit = 0;
+  for (const w of words) {
+    const weight = idf(w);
+    total += weight;
+    if (have.has(w.stem)) hit += weight;
+    else if (w.alts?.some((a) => have.has(a))) hit += GATES.altCoverage * weight;
+  }
+  return total === 0 ? 0 : hit / total;
+}
+
+/** Stage 3: named features per candidate, combined with the weights in weights.ts. Pure. */
+export function scoreCandidates(
+  q: QueryAnalysis,
+  pool: Candidate[],
+  freq: Frequencies,
+  taxonomy: Taxonomy,
+): ScoredClaim[] {
+  const idfOf = (df: number) => Math.log(1 + (freq.claims - df + 0.5) / (df + 0.5));
+  const idf = (w: QueryWord) => {
+    // Words that only frame a request for advice ("pick", "better") say little about what it is about.
+    const framing = FRAMING.has(w.word) ? GATES.framing : 1;
+    const df = freq.df(w.word);
+    if (df > 0) return framing * idfOf(df);
+    // An everyday word the digests never use ("scraper") is as specific as the word they use instead.
+    const alt = Math.max(
+      0,
+      ...(w.alts ?? [])
+        .map((a) => freq.df(a))
+        .filter((n) => n > 0)
+        .map(idfOf),
+    );
+    return framing * (alt || GATES.unknownIdf);
+  };
+  const best = (key: 'ownRank' | 'aidRank') => Math.min(0, ...pool.map((c) => c[key] ?? 0));
+  const bestOwn = best('ownRank');
+  const bestAid = best('aidRank');
+  const askedEntities = new Set(q.entities);
+  const prior = KIND_PRIOR[q.intent];
+
+  return pool.map((c): ScoredClaim => {
+    const have = claimStems(c, taxonomy.metrics);
+    const named = new Set(
+      taxonomy
+        .subjectsIn(`${c.text} ${c.figures.map((f) => f.subject).join(' ')}`)
+        .map((s) => s.term.toLowerCase())
+        .filter((t) => !SIDE_WORDS[t]),
+    );
+    const figureEntities = c.figures.flatMap((f) =>
+      taxonomy
+        .subjectsIn(f.subject)
+        .map((s) => s.term.toLowerCase())
+        .filter((t) => !SIDE_WORDS[t]),
+    );
+    const entityHits = q.entities.filter((e) => named.has(e)).length;
+    const measured = c.figures.filter((f) => !unitFamily(f.unit).startsWith('count'));
+    const f: Features = {
+      lexical: c.ownRank !== undefined && bestOwn < 0 ? c.ownRank / bestOwn : 0,
+      coverage: idfCoverage(q.words, have, idf),
+      aid: c.aidRank !== undefined && bestAid < 0 ? c.aidRank / bestAid : 0,
+      context: q.words.length === 0 || q.context.length === 0 ? 0 : idfCoverage(q.context, have, idf),
+      entity: q.entities.length ? entityHits / q.entities.length : 0,
+      entityMismatch:
+        askedEntities.size > 0 && figureEntities.length > 0 && !figureEntities.some((e) => askedEntities.has(e))
+          ? 1
+          : 0,
+      // Advice and opinion questions mention units in passing ("a box with little RAM"): a figure is not the answer.
+      answerType:
+        q.answerType && c.figures.some((x) => matchesAnswerType(x, q.answerType!))
+          ? WANTS_FIGURES.has(q.intent)
+            ? 1
+            : 0.3
+          : 0,
+      figure: (q.intent === 'figure' || q.intent === 'versus') && measured.length > 0 ? 1 : 0,
+      derived: c.derived ? 1 : 0,
+      side: q.sides.length === 1 ? (c.side === q.sides[0] ? 1 : c.side === 'both' ? 0.3 : 0) : 0,
+      length: Math.min(1, c.text.length / 400),
+      causal: q.why && CAUSAL.test(c.text) ? 1 : 0,
+      topic: q.topics.length ? q.topics.filter((t) => c.topics.includes(t)).length / q.topics.length : 0,
+    };
+    let score = prior[c.kind] ?? 0;
+    for (const k of Object.keys(WEIGHTS) as (keyof Features)[]) score += WEIGHTS[k] * f[k];
+    // A follow-up ("and for CPU-bound work?") is about the thread's question too: its words count as coverage.
+    const coverage = q.context.length ? Math.max(f.coverage, (f.coverage + f.context) / 2) : f.coverage;
+    const evidence = coverage + GATES.evidence * (Math.min(1, entityHits) + f.answerType);
+    const relevant = q.words.length > 0 && coverage >= GATES.claim;
+    return { ...c, score: Math.round(score * 1000) / 1000, features: f, relevant, evidence };
+  });
+}

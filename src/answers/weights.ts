@@ -1,0 +1,81 @@
+import type { ClaimKind } from '../chat/reply.js';
+import type { Intent } from './analyse.js';
+
+/**
+ * Every ranking weight in one place. Each was set by `npm run eval` (test/eval/questions.yaml); a change
+ * states its before/after figures in the commit message. Features are in [0, 1] unless noted (score.ts).
+ */
+export const WEIGHTS: Record<
+  | 'lexical'
+  | 'coverage'
+  | 'aid'
+  | 'context'
+  | 'entity'
+  | 'entityMismatch'
+  | 'answerType'
+  | 'figure'
+  | 'derived'
+  | 'side'
+  | 'length'
+  | 'causal'
+  | 'topic',
+  number
+> = {
+  /** bm25 of the question's own words, relative to the best candidate's. */
+  lexical: 1.0,
+  /** Share of the question's words (IDF-weighted) the claim contains: the main signal. */
+  coverage: 6.0,
+  /** bm25 of thesaurus words: a recall aid that can never outweigh one own word. */
+  aid: 0.2,
+  /** Share of the thread's earlier question the claim covers, for follow-ups. */
+  context: 1.2,
+  /** Frameworks/libraries the question names that the claim names too. */
+  entity: 1.5,
+  /** The claim's figures are about other named entities than the ones asked about. */
+  entityMismatch: -1.0,
+  /** The claim has a figure of the unit family the question asks for (req/s, ms, MB…). */
+  answerType: 1.5,
+  /** A figure question and the claim has any measured figure. */
+  figure: 0.4,
+  /** A derived figure ranks below the source row it was computed from. */
+  derived: -0.8,
+  /** The question names one language and the claim is about it (1), both (0.3) or the other (0). */
+  side: 0.6,
+  /** Claim length / 400 characters, capped at 1: crisp claims answer better than long ones. */
+  length: -0.8,
+  /** A "why" question and the claim gives a reason ("because", "needs", "due to"). */
+  causal: 0.9,
+  /** Share of the question's taxonomy topics the claim is filed under. */
+  topic: 0.4,
+};
+
+/** Prior by claim kind, per question intent: figure questions want measurements, advice questions advice. */
+export const KIND_PRIOR: Record<Intent, Partial<Record<ClaimKind, number>>> = {
+  figure: { benchmark: 0.5, fact: 0.3, anecdote: 0.1, opinion: -0.3 },
+  versus: { benchmark: 0.5, fact: 0.3, opinion: -0.3 },
+  recommendation: { recommendation: 0.6, opinion: 0.1, fact: 0.1 },
+  explanation: { fact: 0.4, benchmark: 0.2, opinion: -0.1 },
+  opinion: { opinion: 0.4, recommendation: 0.2 },
+  general: { benchmark: 0.2, fact: 0.3, recommendation: 0.1, opinion: -0.2 },
+  smalltalk: {},
+};
+
+/** Relevance and confidence gates (coverage is the IDF-weighted share of the question's words matched). */
+export const GATES = {
+  /** A claim below this coverage is not about the question. */
+  claim: 0.2,
+  /** "Nothing found" unless the best claim's coverage (plus its entity and unit evidence) reaches this. */
+  question: 0.3,
+  /** What a named entity or the asked unit adds to that evidence. */
+  evidence: 0.2,
+  /** The lead answer needs at least this much evidence (coverage plus entity and unit) on its best claim. */
+  answer: 0.55,
+  /** A question word whose thesaurus alternative the claim contains counts this much of a full match. */
+  altCoverage: 0.7,
+  /** "Nothing found" when more than this share of the question's words occurs nowhere in the index. */
+  unknownShare: 0.5,
+  /** Weight of a framing word ("pick", "better", "worth") relative to a content word. */
+  framing: 0.3,
+  /** IDF of a word no claim contains: it counts fully against coverage (a typo or an off-topic word). */
+  unknownIdf: 1.5,
+};
