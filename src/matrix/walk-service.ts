@@ -12,7 +12,7 @@ import type { Logger } from '../logger.js';
 import { Coalescer } from '../polls/coalescer.js';
 import type { Matrix } from './definition.js';
 import type { MatrixStore, Session } from './matrix-store.js';
-import { answerChoices, renderScorecard, renderStep } from './render-walk.js';
+import { answerChoices, closedWalkReply, renderScorecard, renderStep, staleClickReply } from './render-walk.js';
 import { type Aggregate, aggregate, score } from './scoring.js';
 
 export const IDLE_EXPIRY_MS = 7 * 86_400_000;
@@ -180,16 +180,8 @@ export class WalkService {
         break;
     }
     const current = this.deps.store.get(s.id)!;
-    if (!moved) return { reply: this.staleClick(current, from) };
+    if (!moved) return { reply: staleClickReply(current, from) };
     return this.shown(current, ctx.userId);
-  }
-
-  /** A click that lost a race: say where the walk is now, change nothing. */
-  private staleClick(s: Session, from: number): Reply {
-    if (s.status !== 'open') return ephemeral(`This walk is already ${s.status}; your click changed nothing.`);
-    return ephemeral(
-      `Someone moved the walk on while you clicked: it is at step ${s.step + 1} now, not ${from + 1}. Your click changed nothing.`,
-    );
   }
 
   /**
@@ -207,10 +199,7 @@ export class WalkService {
   private view(s: Session, userId?: string): Reply {
     if (s.status === 'finished') return this.scorecard(s);
     if (s.status === 'open') return this.stepReply(s, userId);
-    return {
-      ...ephemeral(`This decision-matrix walk was ${s.status}. Start a new one with \`/versus matrix\`.`),
-      visibility: 'channel',
-    };
+    return closedWalkReply(s.status);
   }
 
   scorecard(s: Session): Reply {
