@@ -94,7 +94,8 @@ describe('Web API faults and shutdown (real process, real HTTP)', () => {
     console.info(
       `hung postMessage: help answered in ${latencies.map(Math.round).join('/')} ms, vote confirmed in ${Math.round(vote)} ms`,
     );
-    expect(Math.max(...latencies, vote)).toBeLessThan(1500);
+    // A hung call is aborted only after 5 s per attempt (3 attempts): answers well inside that were not queued behind it.
+    expect(Math.max(...latencies, vote)).toBeLessThan(2500);
   });
 
   it('with chat.postMessage failing 500 every time, it gives up after 3 attempts, says so, and others are answered', async () => {
@@ -111,7 +112,7 @@ describe('Web API faults and shutdown (real process, real HTTP)', () => {
     console.info(
       `500s: gave up after ${Math.round(gaveUp)} ms; help answered in ${latencies.map(Math.round).join('/')} ms`,
     );
-    expect(Math.max(...latencies)).toBeLessThan(1500);
+    expect(Math.max(...latencies)).toBeLessThan(2500);
     expect(gaveUp).toBeLessThan(12_000);
   });
 
