@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { ask } from './answers/ask.js';
 import { compare, suggestTopics } from './answers/compare.js';
-import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './chat/parse-command.js';
+import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './chat/answer-features.js';
 import { askReply, compareReply, sourcesReply, unknownTopicReply } from './chat/present-answers.js';
 import { renderText } from './chat/render-text.js';
 import { askJson, compareJson, sourcesJson } from './cli-output.js';

@@ -8,8 +8,12 @@ export function claimJson(c: StoredClaim & { score?: number }) {
   return {
     id: c.id,
     text: c.text,
+    about: c.side,
+    favors: c.favors,
+    /** @deprecated the same as `about`, kept for scripts written against v1. */
     side: c.side,
     kind: c.kind,
+    ...(c.derived ? { derived: true } : {}),
     topics: c.topics,
     figures: c.figures.map((f) => ({
       value: f.value,
@@ -21,17 +25,21 @@ export function claimJson(c: StoredClaim & { score?: number }) {
     })),
     source: {
       id: c.citation.documentId,
-      title: c.citation.title,
+      title: c.citation.fullTitle ?? c.citation.title,
+      short: c.citation.title,
       section: c.citation.section,
       path: c.path,
       ...(c.citation.url ? { url: c.citation.url } : {}),
     },
+    ...(c.alsoIn?.length
+      ? { alsoIn: c.alsoIn.map((x) => ({ id: x.documentId, title: x.title, section: x.section })) }
+      : {}),
     ...(c.score !== undefined ? { score: c.score } : {}),
   };
 }
 
 export function askJson(r: AskResult) {
-  return { query: r.query, total: r.total, claims: r.claims.map(claimJson) };
+  return { query: r.query, answer: r.answer, total: r.total, claims: r.claims.map(claimJson) };
 }
 
 export function compareJson(r: CompareResult) {

@@ -1,3 +1,9 @@
+/** Time units, for durations written once (retention, expiry, caches). */
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+export const WEEK_MS = 7 * DAY_MS;
+
 /** Time as the core sees it; tests pass a TestClock so schedules and expiries are under their control. */
 export interface Clock {
   now(): Date;

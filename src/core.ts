@@ -1,26 +1,23 @@
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AnswersStore } from './answers/answers-store.js';
+import { createAnswering } from './chat/answer-features.js';
 import type { Platform } from './chat/context.js';
 import { ConversationStore } from './chat/conversation-store.js';
+import type { Feature, FeatureDeps } from './chat/feature.js';
 import type { ChatPort } from './chat/port.js';
-import { Router, type RouterDeps } from './chat/router.js';
+import { Router } from './chat/router.js';
 import { type Clock, systemClock } from './clock.js';
 import { corruptionError, type Database, openDatabase } from './db/open.js';
-import { VersusError } from './errors.js';
 import { type IndexReport, indexKnowledge } from './knowledge/indexer.js';
 import { KnowledgeStore } from './knowledge/knowledge-store.js';
 import { loadTaxonomy, type Taxonomy } from './knowledge/taxonomy.js';
 import { createLogger, type Logger } from './logger.js';
-import { loadMatrix, type Matrix, missingClaims } from './matrix/definition.js';
-import { MatrixStore } from './matrix/matrix-store.js';
-import { WalkService } from './matrix/walk-service.js';
-import { pollFeature } from './polls/poll-feature.js';
-import { PollService } from './polls/poll-service.js';
-import { PollStore } from './polls/poll-store.js';
-import { ScheduleService } from './polls/schedule-service.js';
-import { ScheduleStore } from './polls/schedule-store.js';
-import { Scheduler } from './polls/scheduler.js';
+import { createMatrix } from './matrix/index.js';
+import type { WalkService } from './matrix/walk-service.js';
+import { createPolls } from './polls/index.js';
+import type { PollService } from './polls/poll-service.js';
+import type { ScheduleService } from './polls/schedule-service.js';
+import { Scheduler } from './runtime/scheduler.js';
 import { type SignatureStore, SqliteSignatureStore } from './security/replay-store.js';
 
 export interface CoreOptions {
@@ -50,10 +47,10 @@ export interface Core {
   replays: SignatureStore;
   /** The decision-matrix walk; absent when the knowledge folder has no matrix.yaml. */
   walks?: WalkService | undefined;
-  /** Queues a redraw of every poll and walk message older than its state (call once ports are registered). */
-  redrawStale(): { polls: number; walks: number };
   /** Adapters register here so polls and schedules can post on their platform. */
   registerPort(port: ChatPort): void;
+  /** Queues a redraw of every poll and walk message older than its state (call once ports are registered). */
+  redrawStale(): { polls: number; walks: number };
   clock: Clock;
   logger: Logger;
   indexReport?: IndexReport | undefined;
@@ -91,54 +88,41 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const conversations = new ConversationStore(db, clock);
     const ports = new Map<Platform, ChatPort>();
     const replays = new SqliteSignatureStore(db);
-    const polls = new PollService({
-      store: new PollStore(db),
+    const deps: FeatureDeps = {
+      db,
       answers,
+      knowledge,
+      taxonomy,
+      conversations,
       ports,
       clock,
       logger,
+      knowledgeDir,
       updateIntervalMs: opts.pollUpdateIntervalMs,
-    });
-    const schedules = new ScheduleService({ store: new ScheduleStore(db), polls, answers, taxonomy, clock, logger });
-    const matrix = loadMatrixChecked(knowledgeDir, answers);
-    const walks =
-      matrix &&
-      new WalkService({
-        matrix,
-        store: new MatrixStore(db),
-        answers,
-        ports,
-        clock,
-        logger,
-        updateIntervalMs: opts.pollUpdateIntervalMs,
-      });
+    };
+    const answering = createAnswering(deps);
+    const polls = createPolls(deps);
+    const matrix = createMatrix(deps);
+    // Every feature, in the order help lists them. A new feature is one folder and one entry here.
+    const features: Feature[] = [...answering.features, ...polls.features, ...matrix.features];
     const scheduler = new Scheduler(
       [
-        { name: 'pollsClosed', run: () => polls.closeDue() },
-        { name: 'debatesPosted', run: () => schedules.runDue() },
-        ...(walks ? [{ name: 'walksExpired', run: () => walks.expireIdle() }] : []),
+        ...features.flatMap((f) => f.tasks ?? []),
         { name: 'rowsPruned', run: async () => conversations.prune() },
         { name: 'signaturesPruned', run: async () => replays.prune(clock.now().getTime()) },
       ],
-      [polls.renders, ...(walks ? [walks.renders] : [])],
+      features.flatMap((f) => f.renders ?? []),
       logger,
       opts.schedulerIntervalMs,
     );
-    const deps: RouterDeps = {
-      answers,
+    const handler = new Router({
+      features,
+      answering: answering.answering,
       knowledge,
       conversations,
       taxonomy,
       logger,
-      features: {
-        poll: pollFeature(polls),
-        schedule: { command: (args, ctx) => schedules.command(args, ctx) },
-        ...(walks
-          ? { matrix: { command: (args, ctx) => walks.command(args, ctx), action: (id, ctx) => walks.action(id, ctx) } }
-          : {}),
-      },
-    };
-    const handler = new Router(deps);
+    });
     return {
       handler,
       db,
@@ -146,39 +130,20 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledge,
       answers,
       conversations,
-      polls,
-      schedules,
+      polls: polls.polls,
+      schedules: polls.schedules,
       scheduler,
       replays,
-      walks,
+      walks: matrix.walks,
       clock,
       logger,
       indexReport,
       registerPort: (port) => void ports.set(port.platform, port),
-      redrawStale: () => ({ polls: polls.redrawStale(), walks: walks?.redrawStale() ?? 0 }),
+      redrawStale: () => ({ polls: polls.polls.redrawStale(), walks: matrix.walks?.redrawStale() ?? 0 }),
       close: () => db.close(),
     };
   } catch (e) {
     db.close();
     throw corruptionError(opts.dbPath, e) ?? e;
   }
-}
-
-/** knowledge/matrix.yaml, validated, with every cited claim checked against the index. */
-function loadMatrixChecked(knowledgeDir: string, answers: AnswersStore): Matrix | undefined {
-  const path = join(knowledgeDir, 'matrix.yaml');
-  if (!existsSync(path)) return undefined;
-  const matrix = loadMatrix(path);
-  const missing = missingClaims(matrix, (ids) => new Set(answers.claimsByIds(ids).map((c) => c.id)));
-  if (missing.length) {
-    const list = missing
-      .slice(0, 8)
-      .map((m) => `  factor ${m.factor}: claim ${m.claim}`)
-      .join('\n');
-    throw new VersusError(
-      'knowledge_invalid',
-      `${path} cites claims that are not in the index (a digest changed?):\n${list}\nFind current ids with: versus ask --json "<words of the claim>"`,
-    );
-  }
-  return matrix;
 }

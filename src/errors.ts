@@ -5,10 +5,6 @@ export type VersusErrorCode =
   | 'db_migration_failed'
   | 'db_corrupt'
   | 'knowledge_invalid'
-  | 'input_invalid'
-  | 'not_found'
-  | 'forbidden'
-  | 'conflict'
   | 'platform_error';
 
 /** An error whose message a user or operator can act on; `code` says what failed. */

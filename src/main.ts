@@ -7,6 +7,7 @@ import { type Core, createCore } from './core.js';
 import { isVersusError } from './errors.js';
 import { type Health, startHealthServer } from './http/health-server.js';
 import { createLogger, type Logger } from './logger.js';
+import { SHUTDOWN_BUDGET_MS } from './runtime/shutdown.js';
 
 /** A started adapter, as start-up and shutdown see it. */
 interface Running {
@@ -60,6 +61,7 @@ async function startAdapters(
       port: config.port,
       host: config.host,
       health: check,
+      clock: core.clock,
     });
     await slack.start();
     core.registerPort(slack.port);
@@ -68,7 +70,12 @@ async function startAdapters(
   }
   if (config.discord) {
     const { createDiscordAdapter } = await import('./adapters/discord/index.js');
-    const discord = createDiscordAdapter({ config: config.discord, handler: core.handler, logger });
+    const discord = createDiscordAdapter({
+      config: config.discord,
+      handler: core.handler,
+      logger,
+      pages: { clock: core.clock },
+    });
     core.registerPort(discord.port);
     await discord.start();
     running.push({ name: 'discord', stop: () => discord.stop(), ready: () => discord.ready() });
@@ -91,11 +98,11 @@ export async function main(): Promise<void> {
   const shutdown = (reason: string) => {
     stopping ??= (async () => {
       logger.info({ reason }, 'shutting down');
-      // A supervisor expects us gone within 10 s; every stage below has its own budget well inside that.
+      // A supervisor expects us gone within the budget; every stage below has its own budget inside it.
       const timer = setTimeout(() => {
-        logger.error('shutdown took over 10 s; exiting');
+        logger.error(`shutdown took over ${SHUTDOWN_BUDGET_MS / 1000} s; exiting`);
         process.exit(1);
-      }, 10_000);
+      }, SHUTDOWN_BUDGET_MS);
       timer.unref();
       for (const a of running) a.refuse?.();
       // Stop the scheduler and flush pending re-renders while the platforms are still connected, stop

@@ -35,6 +35,7 @@ describe('versus command line (real process)', () => {
     );
     const out = JSON.parse(stdout) as {
       query: string;
+      answer: { text: string; claims: string[] } | null;
       claims: {
         id: string;
         text: string;
@@ -46,7 +47,11 @@ describe('versus command line (real process)', () => {
       }[];
     };
     expect(out.query).toBe('how much memory does a goroutine start with');
+    expect(out.answer?.text).toMatch(/2 KB/);
+    expect(out.answer?.claims[0]).toBe(out.claims[0]!.id);
     expect(out.claims[0]).toMatchObject({
+      about: 'go',
+      favors: 'go',
       side: 'go',
       source: {
         id: expect.any(String),

@@ -31,6 +31,7 @@ const NASTY = [
   "'; DROP TABLE claims; --",
   '" OR 1=1 --',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection attempt, on purpose.
   '${process.exit(1)}',
   '`rm -rf /`',
   '{{7*7}}',

@@ -3,7 +3,16 @@ import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { MAX_TERMS, SIDE_WORDS, STOPWORDS, tokens } from './query.js';
 
 /** What a figure question wants back, by the unit family of the answer. */
-export type AnswerType = 'throughput' | 'latency' | 'memory' | 'duration' | 'percent' | 'ratio' | 'count' | 'speed';
+export type AnswerType =
+  | 'throughput'
+  | 'latency'
+  | 'memory'
+  | 'duration'
+  | 'percent'
+  | 'ratio'
+  | 'count'
+  | 'speed'
+  | 'year';
 export type Intent = 'smalltalk' | 'versus' | 'figure' | 'recommendation' | 'explanation' | 'opinion' | 'general';
 
 export interface QueryWord {
@@ -46,6 +55,7 @@ const SMALLTALK = new Set(
 );
 
 const ANSWER_TYPES: [RegExp, AnswerType][] = [
+  [/\bwhat year\b|\bwhen (?:was|did|were)\b.*\b(?:created|released|launched|come out|came out|born|start)/i, 'year'],
   [
     /\b(?:how much|how many times|times|x) (?:faster|slower|quicker)\b|\bspeed-?ups?\b|\bratio\b|\bhow much faster\b/i,
     'ratio',
@@ -104,9 +114,23 @@ export function analyse(question: string, taxonomy: Taxonomy, context?: string):
   const followUp = own.length === 0 && earlier.length > 0;
   if (followUp) [own, earlier] = [earlier, []];
   const ownStems = new Set(own.map((w) => w.stem));
-  const subjects = taxonomy.subjectsIn(followUp ? `${question} ${context}` : question);
-  const sides = [...new Set(tokens(question).flatMap((t) => (SIDE_WORDS[t] ? [SIDE_WORDS[t]] : [])))];
-  const entities = [...new Set(subjects.map((s) => s.term.toLowerCase()).filter((t) => !SIDE_WORDS[t]))];
+  // A terse follow-up ("what about memory?", "and django?") fills what it leaves out from the thread's
+  // question: its frameworks, languages and the unit it asked for; what the follow-up names replaces them.
+  const terse = context !== undefined && (own.length <= 2 || followUp);
+  const entitiesIn = (text: string) => [
+    ...new Set(
+      taxonomy
+        .subjectsIn(text)
+        .map((s) => s.term.toLowerCase())
+        .filter((t) => !SIDE_WORDS[t]),
+    ),
+  ];
+  const sidesIn = (text: string) => [...new Set(tokens(text).flatMap((t) => (SIDE_WORDS[t] ? [SIDE_WORDS[t]] : [])))];
+  const typeIn = (text: string) => ANSWER_TYPES.find(([re]) => re.test(text))?.[1];
+  const inherit = <T>(mine: T[], theirs: () => T[]) => (mine.length || !terse ? mine : theirs());
+  const entities = inherit(entitiesIn(question), () => entitiesIn(context ?? ''));
+  const sides = inherit(sidesIn(question), () => sidesIn(context ?? ''));
+  const answerType = typeIn(question) ?? (terse ? typeIn(context ?? '') : undefined);
   const hits = taxonomy.thesaurus(question);
   for (const w of own) {
     const alts = hits
@@ -116,12 +140,11 @@ export function analyse(question: string, taxonomy: Taxonomy, context?: string):
   }
   const expansionText = hits.flatMap((h) => h.words).join(' ');
   const smalltalk = isSmalltalk(question);
-  const answerType = ANSWER_TYPES.find(([re]) => re.test(question))?.[1];
   const named = entities.length + (sides.length > 1 ? sides.length : 0);
   let intent: Intent = INTENTS.find(([re]) => re.test(question))?.[1] ?? 'general';
   if (smalltalk) intent = 'smalltalk';
-  else if (VERSUS.test(question) && (named >= 2 || (entities.length >= 1 && sides.length >= 1)) && answerType)
-    intent = 'versus';
+  else if (VERSUS.test(question) && (named >= 2 || entities.length >= 1) && answerType) intent = 'versus';
+  else if (terse && named >= 2 && answerType) intent = 'versus';
   else if (intent === 'general' && (answerType || FIGURE.test(question))) intent = 'figure';
   return {
     question,

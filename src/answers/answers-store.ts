@@ -190,8 +190,7 @@ export function shortTitle(title: string, max = 32): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 12))}…`;
 }
 
-/** The section a citation names: the path below the document's own title, at most its last two headings. */
+/** The section a citation names: at most its last two headings ("Performance comparison › HTTP server benchmarks"). */
 export function shortSection(section: string): string {
-  const parts = section.split(' › ');
-  return (parts.length > 1 ? parts.slice(1) : parts).slice(-2).join(' › ');
+  return section.split(' › ').slice(-2).join(' › ');
 }

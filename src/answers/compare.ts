@@ -1,8 +1,9 @@
 import type { Disagreement, FigureRow } from '../chat/reply.js';
-import { formatFigure, unitFamily } from '../knowledge/figures.js';
 import type { Taxonomy, Topic } from '../knowledge/taxonomy.js';
 import type { AnswersStore, StoredClaim } from './answers-store.js';
+import { corroborateClaims } from './compose.js';
 import { findDisagreements } from './disagreements.js';
+import { figureRows } from './figure-rows.js';
 
 export interface CompareResult {
   topic: Topic;
@@ -17,7 +18,6 @@ export interface CompareResult {
 export type CompareOutcome = { found: true; result: CompareResult } | { found: false; suggestions: string[] };
 
 const PER_SIDE = 5;
-const MAX_FIGURE_ROWS = 8;
 const TOPIC_CLAIMS = 200;
 /** Metric keys and stance issues looked up across sources, strongest claims' first. */
 const MAX_CONTESTED_KEYS = 12;
@@ -37,28 +37,6 @@ function diverse(claims: StoredClaim[], n: number): StoredClaim[] {
   return out;
 }
 
-function figureRows(claims: StoredClaim[], taxonomy: Taxonomy): FigureRow[] {
-  const rows = new Map<string, { label: string; go: string[]; python: string[] }>();
-  for (const c of claims) {
-    for (const f of c.figures) {
-      // A bare count ("16 CPU cores") is context, not a comparable figure, unless a digest tagged its metric.
-      if (!c.metricKey && unitFamily(f.unit).startsWith('count')) continue;
-      const subjectSide = taxonomy.sideOf(f.subject);
-      const side = subjectSide !== 'both' ? subjectSide : c.side;
-      if (side === 'both') continue;
-      const key = f.metric.toLowerCase();
-      if (!rows.has(key)) rows.set(key, { label: f.metric, go: [], python: [] });
-      const cell = `${f.subject} ${formatFigure(f)}`;
-      const list = rows.get(key)![side];
-      if (!list.includes(cell) && list.length < 3) list.push(cell);
-    }
-  }
-  return [...rows.values()]
-    .sort((a, b) => Number(b.go.length > 0 && b.python.length > 0) - Number(a.go.length > 0 && a.python.length > 0))
-    .slice(0, MAX_FIGURE_ROWS)
-    .map((r) => ({ label: r.label, go: r.go.join(' · ') || undefined, python: r.python.join(' · ') || undefined }));
-}
-
 /** Go side vs Python side of one topic, with figures side by side and where the sources disagree. */
 export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string): CompareOutcome {
   const topic = taxonomy.resolveTopic(input);
@@ -74,20 +52,27 @@ export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string):
   );
   const contested = store.contested(metricKeys, issues);
   const seen = new Set(contested.map((c) => c.rowid));
-  const disagreements = findDisagreements([...contested, ...claims.filter((c) => !seen.has(c.rowid))]);
+  const disagreements = findDisagreements([...contested, ...claims.filter((c) => !seen.has(c.rowid))], {
+    // Only what this topic is about: each side of a disagreement must have a claim filed under it.
+    relevant: (c) => c.topics.includes(topic.id),
+    label: (key) => taxonomy.metrics.lookup(key)?.label,
+  });
+  // A column holds the evidence for its side, whatever each claim is about; source rows before derived ones.
+  const column = (side: 'go' | 'python') =>
+    diverse(
+      corroborateClaims(
+        claims.filter((c) => c.favors === side).sort((a, b) => Number(a.derived) - Number(b.derived)),
+        taxonomy,
+      ),
+      PER_SIDE,
+    );
   return {
     found: true,
     result: {
       topic,
-      go: diverse(
-        claims.filter((c) => c.side === 'go'),
-        PER_SIDE,
-      ),
-      python: diverse(
-        claims.filter((c) => c.side === 'python'),
-        PER_SIDE,
-      ),
-      figures: figureRows(claims, taxonomy),
+      go: column('go'),
+      python: column('python'),
+      figures: figureRows([...claims, ...contested.filter((c) => !claims.some((x) => x.rowid === c.rowid))], taxonomy),
       disagreements,
       total: claims.length,
     },

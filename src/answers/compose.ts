@@ -4,6 +4,7 @@ import { formatFigure, unitFamily } from '../knowledge/figures.js';
 import type { MetricBook } from '../knowledge/metrics.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { type QueryAnalysis, stem } from './analyse.js';
+import type { StoredClaim } from './answers-store.js';
 import { figuresAgree } from './disagreements.js';
 import { tokens } from './query.js';
 import { matchesAnswerType, type ScoredClaim } from './score.js';
@@ -25,9 +26,9 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** Two claims from different sources state the same fact: one measurement that agrees, or nearly the same words. */
-function sameFact(a: ScoredClaim, b: ScoredClaim, metrics: MetricBook): boolean {
+function sameFact(a: StoredClaim, b: StoredClaim, metrics: MetricBook): boolean {
   if (a.citation.documentId === b.citation.documentId) return false;
-  const metricOf = (c: ScoredClaim) => (c.metricKey ? (metrics.lookup(c.metricKey)?.id ?? c.metricKey) : undefined);
+  const metricOf = (c: StoredClaim) => (c.metricKey ? (metrics.lookup(c.metricKey)?.id ?? c.metricKey) : undefined);
   const ma = metricOf(a);
   if (ma !== undefined && ma === metricOf(b) && a.side === b.side) {
     const fa = a.figures[0];
@@ -37,20 +38,31 @@ function sameFact(a: ScoredClaim, b: ScoredClaim, metrics: MetricBook): boolean 
   return jaccard(stemSet(a.text), stemSet(b.text)) >= 0.6;
 }
 
-/**
- * Stage 4a: claims that state the same fact in different sources become one line citing all of them
- * (the 2 KB goroutine stack appears in three digests), and a derived figure moves after the row it was
- * computed from when both are shown.
- */
-export function corroborate(ranked: ScoredClaim[], metrics: MetricBook): ScoredClaim[] {
-  const out: ScoredClaim[] = [];
-  for (const c of ranked) {
+/** Claims stating the same fact as an earlier one fold into it as `alsoIn` citations. Order is kept. */
+function mergeTwins<T extends StoredClaim>(claims: T[], metrics: MetricBook): T[] {
+  const out: T[] = [];
+  for (const c of claims) {
     const twin = out.find((o) => sameFact(o, c, metrics));
     if (twin) {
       const also: Citation[] = twin.alsoIn ?? [];
       if (!also.some((x) => x.documentId === c.citation.documentId)) twin.alsoIn = [...also, c.citation];
     } else out.push({ ...c, alsoIn: undefined });
   }
+  return out;
+}
+
+/** The same merge for claims that were not scored (compare's columns). */
+export function corroborateClaims(claims: StoredClaim[], taxonomy: Taxonomy): StoredClaim[] {
+  return mergeTwins(claims, taxonomy.metrics);
+}
+
+/**
+ * Stage 4a: claims that state the same fact in different sources become one line citing all of them
+ * (the 2 KB goroutine stack appears in three digests), and a derived figure moves after the row it was
+ * computed from when both are shown.
+ */
+export function corroborate(ranked: ScoredClaim[], metrics: MetricBook): ScoredClaim[] {
+  const out = mergeTwins(ranked, metrics);
   for (let i = 0; i < out.length; i++) {
     const c = out[i]!;
     if (!c.derived) continue;
@@ -72,21 +84,27 @@ export function corroborate(ranked: ScoredClaim[], metrics: MetricBook): ScoredC
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
+/**
+ * A figure as the source wrote it when that carries its unit or magnitude ("100K+", "2 KB", "15–25%"); a
+ * bare table number gets its column's unit ("130,000" → "130,000 req/s").
+ */
+const asWritten = (f: FigureView) => (/[\p{L}%+]/u.test(f.raw) ? f.raw : formatFigure(f));
+
 /** "Go with Fiber: 130,000 req/s (p99 latency 3 ms, memory 25 MB)". */
 function figureSentence(c: ScoredClaim, primary: FigureView, metrics: MetricBook): string {
   const label = (f: FigureView) => metrics.lookup(f.metric, f.unit)?.label ?? f.metric.replace(/-/g, ' ');
   const others = c.figures
     .filter((f) => f !== primary && f.subject === primary.subject)
-    .map((f) => `${lower(label(f))} ${formatFigure(f)}`);
+    .map((f) => `${lower(label(f))} ${asWritten(f)}`);
   const rest = others.length ? ` (${others.join(', ')})` : '';
   // A row whose columns are the languages: set them side by side.
   const across = c.figures.filter((f) => f !== primary && f.metric === primary.metric && f.subject !== primary.subject);
   if (across.length) {
-    const cells = [primary, ...across].map((f) => `${f.subject} ${formatFigure(f)}`).join(' vs ');
+    const cells = [primary, ...across].map((f) => `${f.subject} ${asWritten(f)}`).join(' vs ');
     return `${label(primary)}: ${cells}`;
   }
   const metric = unitFamily(primary.unit).startsWith('throughput') ? '' : `${lower(label(primary))} `;
-  return `${primary.subject}: ${metric}${formatFigure(primary)}${rest}`;
+  return `${primary.subject}: ${metric}${asWritten(primary)}${rest}`;
 }
 
 function primaryFigure(c: ScoredClaim, q: QueryAnalysis): FigureView | undefined {
@@ -162,7 +180,7 @@ function versusSentence(
     verdict = `: ${winner.f.subject} ${times}× ${def.better === 'higher' ? 'higher' : 'lower'}`;
   }
   return {
-    text: `${a.f.subject} ${formatFigure(a.f)} vs ${b.f.subject} ${formatFigure(b.f)}${verdict}`,
+    text: `${a.f.subject} ${asWritten(a.f)} vs ${b.f.subject} ${asWritten(b.f)}${verdict}`,
     claims: [a.c.id, b.c.id],
   };
 }

@@ -29,20 +29,8 @@ function conflictingPair(a: CitedClaim, b: CitedClaim): [FigureView, FigureView]
 
 /** Enough to show where sources clash without flooding a chat message. */
 const MAX_DISAGREEMENTS = 12;
-const PER_KEY = 3;
 
 const humanize = (slug: string) => slug.replace(/-/g, ' ');
-const fig = (f: FigureView) => formatFigure(f);
-
-function byDocumentPairs<T extends CitedClaim>(claims: T[]): [T, T][] {
-  const pairs: [T, T][] = [];
-  for (let i = 0; i < claims.length; i++) {
-    for (let j = i + 1; j < claims.length; j++) {
-      if (claims[i]!.citation.documentId !== claims[j]!.citation.documentId) pairs.push([claims[i]!, claims[j]!]);
-    }
-  }
-  return pairs;
-}
 
 function groupBy<T>(items: T[], key: (t: T) => string | undefined): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -55,71 +43,99 @@ function groupBy<T>(items: T[], key: (t: T) => string | undefined): Map<string, 
   return m;
 }
 
-/**
- * Finds where sources contradict each other: the same metric given incompatible figures by different
- * documents, and opposite stances on the same issue. At most one disagreement per metric/issue and
- * document pair, so a long table does not flood the answer.
- */
-export function findDisagreements(claims: ContestableClaim[], max = MAX_DISAGREEMENTS): Disagreement[] {
-  const out: Disagreement[] = [];
-  const seenPairs = new Set<string>();
-  const perKey = new Map<string, number>();
-  /** Records one disagreement unless its key or document pair is already shown; the text is built only then. */
-  const push = (key: string, a: CitedClaim, b: CitedClaim, describe: () => Omit<Disagreement, 'claims'>) => {
-    if (out.length >= max || (perKey.get(key) ?? 0) >= PER_KEY) return;
-    const pairKey = `${key}|${[a.citation.documentId, b.citation.documentId].sort().join('|')}`;
-    if (seenPairs.has(pairKey)) return;
-    seenPairs.add(pairKey);
-    perKey.set(key, (perKey.get(key) ?? 0) + 1);
-    out.push({ ...describe(), claims: [a, b] });
+/** The figure a claim is about: its first measurement, else its first count. */
+const mainFigure = (c: CitedClaim) => c.figures.find((f) => !unitFamily(f.unit).startsWith('count')) ?? c.figures[0];
+
+/** One position in a disagreement: what is said, and by which sources ("56× (Guide 2025, derived)"). */
+interface Position<T> {
+  says: string;
+  claims: T[];
+}
+
+function describe<T extends CitedClaim>(positions: Position<T>[]): string {
+  const sources = (p: Position<T>) => {
+    const names = [...new Set(p.claims.map((c) => `${c.citation.title}${c.derived ? ', derived' : ''}`))];
+    return names.join('; ');
   };
+  return positions.map((p) => `${p.says} (${sources(p)})`).join(' vs ');
+}
 
-  for (const [metric, group] of groupBy(claims, (c) => c.metricKey)) {
-    for (const [a, b] of byDocumentPairs(group)) {
-      const pair = conflictingPair(a, b);
-      if (pair)
-        push(`m:${metric}`, a, b, () => ({
-          about: humanize(metric),
-          summary: `${fig(pair[0])} (${a.citation.title}) vs ${fig(pair[1])} (${b.citation.title})`,
-        }));
-    }
+/**
+ * Positions that clash: two sources whose figures for one metric do not overlap, or whose stances differ.
+ * Returns the positions (each once, with every source that holds it) and a conflicting pair to cite.
+ */
+function figurePositions<T extends ContestableClaim>(
+  group: T[],
+): { positions: Position<T>[]; pair: [T, T] } | undefined {
+  const positions: (Position<T> & { f: FigureView })[] = [];
+  for (const c of group) {
+    const f = mainFigure(c);
+    if (!f) continue;
+    const same = positions.find((p) => figuresAgree(p.f, f));
+    if (same) same.claims.push(c);
+    else positions.push({ says: formatFigure(f), claims: [c], f });
   }
+  for (let i = 0; i < positions.length; i++)
+    for (let j = i + 1; j < positions.length; j++)
+      for (const a of positions[i]!.claims)
+        for (const b of positions[j]!.claims)
+          if (a.citation.documentId !== b.citation.documentId && conflictingPair(a, b))
+            return { positions, pair: [a, b] };
+  return undefined;
+}
 
-  for (const [issue, group] of groupBy(claims, (c) => c.stance?.split(':')[0])) {
-    for (const [a, b] of byDocumentPairs(group)) {
-      const pa = a.stance!.split(':')[1]!;
-      const pb = b.stance!.split(':')[1]!;
-      if (pa !== pb)
-        push(`s:${issue}`, a, b, () => ({
-          about: humanize(issue),
-          summary: `“${pa}” (${a.citation.title}) vs “${pb}” (${b.citation.title})`,
-        }));
-    }
-  }
+function stancePositions<T extends ContestableClaim>(
+  group: T[],
+): { positions: Position<T>[]; pair: [T, T] } | undefined {
+  const byPosition = groupBy(group, (c) => c.stance?.split(':')[1]);
+  const positions = [...byPosition].map(([pos, claims]) => ({ says: `“${humanize(pos)}”`, claims }));
+  for (let i = 0; i < positions.length; i++)
+    for (let j = i + 1; j < positions.length; j++)
+      for (const a of positions[i]!.claims)
+        for (const b of positions[j]!.claims)
+          if (a.citation.documentId !== b.citation.documentId) return { positions, pair: [a, b] };
+  return undefined;
+}
 
+export interface DisagreementOptions {
+  max?: number;
+  /** Keep a disagreement only when each side of it has a claim this accepts (e.g. filed under the topic asked). */
+  relevant?: (c: ContestableClaim) => boolean;
+  /** A readable name for a metric key ("Go's speed-up over Python" for go-speedup-vs-python). */
+  label?: (metricKey: string) => string | undefined;
+}
+
+/**
+ * Where sources contradict each other: the same metric given incompatible figures by different documents,
+ * opposite stances on the same issue, and untagged figures for the same subject and metric that differ.
+ * Each metric or issue is listed once, with every position and every source that holds it.
+ */
+export function findDisagreements(claims: ContestableClaim[], opts: DisagreementOptions = {}): Disagreement[] {
+  const max = opts.max ?? MAX_DISAGREEMENTS;
+  const relevant = opts.relevant ?? (() => true);
+  const out: Disagreement[] = [];
+  const keep = (
+    about: string,
+    found: { positions: Position<ContestableClaim>[]; pair: [ContestableClaim, ContestableClaim] } | undefined,
+  ) => {
+    if (!found || out.length >= max) return;
+    const sides = found.positions.filter((p) => p.claims.some(relevant));
+    if (sides.length < 2) return;
+    out.push({ about, summary: describe(found.positions), claims: found.pair });
+  };
+  for (const [metric, group] of groupBy(claims, (c) => c.metricKey))
+    keep(opts.label?.(metric) ?? humanize(metric), figurePositions(group));
+  for (const [issue, group] of groupBy(claims, (c) => c.stance?.split(':')[0]))
+    keep(humanize(issue), stancePositions(group));
   // Untagged figures: the same subject and metric (e.g. a benchmark row) reported differently by two sources.
-  const untagged = claims.filter((c) => c.metricKey === undefined);
-  const figureKey = (f: FigureView) => `${f.subject.toLowerCase()}|${f.metric.toLowerCase()}|${unitFamily(f.unit)}`;
-  const byFigure = new Map<string, { claim: CitedClaim; f: FigureView }[]>();
-  for (const c of untagged)
-    for (const f of c.figures) {
-      const k = figureKey(f);
-      if (!byFigure.has(k)) byFigure.set(k, []);
-      byFigure.get(k)!.push({ claim: c, f });
-    }
-  for (const [key, all] of byFigure) {
-    if (out.length >= max) break;
-    const group = all.slice(0, 30); // bounded: a huge group would be O(n²) and unreadable anyway
-    for (let i = 0; i < group.length; i++)
-      for (let j = i + 1; j < group.length; j++) {
-        const x = group[i]!;
-        const y = group[j]!;
-        if (x.claim.citation.documentId === y.claim.citation.documentId || figuresAgree(x.f, y.f)) continue;
-        push(`f:${key}`, x.claim, y.claim, () => ({
-          about: `${x.f.subject}: ${x.f.metric}`,
-          summary: `${fig(x.f)} (${x.claim.citation.title}) vs ${fig(y.f)} (${y.claim.citation.title})`,
-        }));
-      }
+  const untagged = claims.filter((c) => c.metricKey === undefined && !c.derived);
+  const figureKey = (c: ContestableClaim) => {
+    const f = mainFigure(c);
+    return f ? `${f.subject.toLowerCase()}|${f.metric.toLowerCase()}|${unitFamily(f.unit)}` : undefined;
+  };
+  for (const [, group] of groupBy(untagged, figureKey)) {
+    const f = mainFigure(group[0]!)!;
+    keep(`${f.subject}: ${f.metric}`, figurePositions(group.slice(0, 30)));
   }
   return out;
 }

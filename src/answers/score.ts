@@ -74,10 +74,18 @@ const ANSWER_FAMILY: Record<AnswerType, (family: string) => boolean> = {
   percent: (f) => f === 'percent',
   ratio: (f) => f === 'ratio',
   count: (f) => f.startsWith('count'),
+  year: () => false,
   speed: (f) => f === 'time' || f === 'ratio' || f.startsWith('throughput'),
 };
 
 export const matchesAnswerType = (f: FigureView, t: AnswerType): boolean => ANSWER_FAMILY[t](unitFamily(f.unit));
+
+/** The claim holds what the question asks for: a figure of that unit family, or a year for "what year". */
+function answersType(q: QueryAnalysis, c: Candidate): boolean {
+  if (!q.answerType) return false;
+  if (q.answerType === 'year') return /\b(?:19|20)\d\d\b/.test(c.text);
+  return c.figures.some((x) => matchesAnswerType(x, q.answerType!));
+}
 
 /** Words a claim can be found by: text, the last heading of its section, what its figures measure. */
 function claimStems(c: Candidate, metrics: MetricBook): Set<string> {
@@ -156,14 +164,10 @@ export function scoreCandidates(
           ? 1
           : 0,
       // Advice and opinion questions mention units in passing ("a box with little RAM"): a figure is not the answer.
-      answerType:
-        q.answerType && c.figures.some((x) => matchesAnswerType(x, q.answerType!))
-          ? WANTS_FIGURES.has(q.intent)
-            ? 1
-            : 0.3
-          : 0,
+      answerType: answersType(q, c) ? (WANTS_FIGURES.has(q.intent) ? 1 : 0.3) : 0,
       figure: (q.intent === 'figure' || q.intent === 'versus') && measured.length > 0 ? 1 : 0,
-      derived: c.derived ? 1 : 0,
+      // A ratio question is what derived ratios answer: their source rows hold no ratio to compete with.
+      derived: c.derived ? (q.answerType === 'ratio' ? 0.5 : 1) : 0,
       side: q.sides.length === 1 ? (c.side === q.sides[0] ? 1 : c.side === 'both' ? 0.3 : 0) : 0,
       length: Math.min(1, c.text.length / 400),
       causal: q.why && CAUSAL.test(c.text) ? 1 : 0,

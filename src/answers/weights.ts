@@ -22,11 +22,11 @@ export const WEIGHTS: Record<
   number
 > = {
   /** bm25 of the question's own words, relative to the best candidate's. */
-  lexical: 1.0,
+  lexical: 1.5,
   /** Share of the question's words (IDF-weighted) the claim contains: the main signal. */
   coverage: 6.0,
   /** bm25 of thesaurus words: a recall aid that can never outweigh one own word. */
-  aid: 0.2,
+  aid: 0.4,
   /** Share of the thread's earlier question the claim covers, for follow-ups. */
   context: 1.2,
   /** Frameworks/libraries the question names that the claim names too. */

@@ -1,62 +1,56 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { err, ok, type Result } from './result.js';
 
 /**
- * Button action ids: `v1:<kind>:<args…>`, at most 100 characters (Discord's custom_id limit).
- * Versioned so a button on an old message still parses (or fails clearly) after an upgrade.
+ * Button action ids: `v1:<kind>:<field>:<field>…`, at most 100 characters (Discord's custom_id limit).
+ * Versioned so a button on an old message still parses (or fails clearly) after an upgrade. Each feature
+ * declares its kind, the order of its fields and a zod schema for them (see `actionCodec`); the router
+ * splits the id once and hands the fields to the feature that owns the kind.
  */
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
-const ActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('more'), contextId: id, offset: z.coerce.number().int().min(0).max(10_000) }),
-  z.object({ kind: z.literal('cmp'), topic: z.string().regex(/^[a-z0-9-]{1,40}$/) }),
-  z.object({
-    kind: z.literal('poll'),
-    op: z.enum(['vote', 'close', 'results']),
-    pollId: id,
-    option: z.coerce.number().int().min(0).max(9).optional(),
-  }),
-  z.object({
-    kind: z.literal('mx'),
-    op: z.enum(['answer', 'next', 'back', 'skip', 'finish', 'cancel']),
-    sessionId: id,
-    step: z.coerce.number().int().min(0).max(200),
-    value: z
-      .string()
-      .regex(/^[a-z0-9-]{1,20}$/)
-      .optional(),
-  }),
-]);
+export const ACTION_ID_MAX = 100;
+const VERSION = 'v1';
 
-export type Action = z.infer<typeof ActionSchema>;
+export const ACTION_ERRORS = {
+  foreign: 'This button is from another version of Versus. Run the command again.',
+  invalid: 'That button could not be understood. Run the command again.',
+} as const;
 
-export function encodeAction(a: Action): string {
-  switch (a.kind) {
-    case 'more':
-      return `v1:more:${a.contextId}:${a.offset}`;
-    case 'cmp':
-      return `v1:cmp:${a.topic}`;
-    case 'poll':
-      return `v1:poll:${a.op}:${a.pollId}${a.option !== undefined ? `:${a.option}` : ''}`;
-    case 'mx':
-      return `v1:mx:${a.op}:${a.sessionId}:${a.step}${a.value !== undefined ? `:${a.value}` : ''}`;
-  }
+/** Ids and keys inside action ids: letters, digits, `_` and `-` only, so `:` always separates fields. */
+export const idPart = (max = 40) => `^[A-Za-z0-9_-]{1,${max}}$`;
+
+export interface ActionCodec<A> {
+  readonly kind: string;
+  encode(a: A): string;
+  /** The fields after the kind → the typed action, or ACTION_ERRORS.invalid. */
+  decode(fields: readonly string[]): Result<A, string>;
 }
 
-export function parseAction(actionId: string): Result<Action, string> {
-  const parts = actionId.split(':');
-  if (parts[0] !== 'v1' || actionId.length > 100)
-    return err('This button is from another version of Versus. Run the command again.');
-  const [, kind, ...rest] = parts;
-  const shape: Record<string, unknown> =
-    kind === 'more'
-      ? { kind, contextId: rest[0], offset: rest[1] }
-      : kind === 'cmp'
-        ? { kind, topic: rest[0] }
-        : kind === 'poll'
-          ? { kind, op: rest[0], pollId: rest[1], option: rest[2] }
-          : kind === 'mx'
-            ? { kind, op: rest[0], sessionId: rest[1], step: rest[2], value: rest[3] }
-            : { kind };
-  const parsed = ActionSchema.safeParse(shape);
-  return parsed.success ? ok(parsed.data) : err('That button could not be understood. Run the command again.');
+/** The action type a codec encodes and decodes. */
+export type ActionOf<C> = C extends ActionCodec<infer A> ? A : never;
+
+/** A feature's button ids: `kind`, its fields in order (trailing optional ones may be left off), their schema. */
+export function actionCodec<S extends z.ZodObject>(
+  kind: string,
+  fields: readonly (keyof z.infer<S> & string)[],
+  schema: S,
+): ActionCodec<z.infer<S>> {
+  return {
+    kind,
+    encode(a) {
+      const values = fields.map((f) => (a[f] === undefined ? undefined : String(a[f])));
+      while (values.length > 0 && values.at(-1) === undefined) values.pop();
+      return [VERSION, kind, ...values].join(':');
+    },
+    decode(parts) {
+      const parsed = schema.safeParse(Object.fromEntries(fields.map((f, i) => [f, parts[i]])));
+      return parsed.success ? ok(parsed.data) : err(ACTION_ERRORS.invalid);
+    },
+  };
+}
+
+/** `v1:<kind>:<fields…>` → kind and fields; anything else is a button from another version. */
+export function splitActionId(actionId: string): Result<{ kind: string; fields: string[] }, string> {
+  const [version, kind, ...fields] = actionId.split(':');
+  if (version !== VERSION || actionId.length > ACTION_ID_MAX || !kind) return err(ACTION_ERRORS.foreign);
+  return ok({ kind, fields });
 }

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../clock.js';
+import { type Clock, DAY_MS } from '../clock.js';
 import type { Database } from '../db/open.js';
+
+/** Platforms retry a delivery within minutes; a day is plenty to recognise a duplicate. */
+const DELIVERY_RETENTION_MS = DAY_MS;
+/** How long a "More sources" button keeps working. */
+const CONTEXT_RETENTION_MS = 30 * DAY_MS;
 
 /** SQLite-backed memory of conversations: threads answered, deliveries seen, paging contexts. */
 export class ConversationStore {
@@ -16,19 +21,24 @@ export class ConversationStore {
     db: Database,
     private readonly clock: Clock,
   ) {
-    this.insertDelivery = db.prepare(
+    this.insertDelivery = db.prepare<[platform: string, eventId: string, nowIso: string]>(
       'INSERT OR IGNORE INTO deliveries (platform, event_id, received_at) VALUES (?, ?, ?)',
     );
-    this.upsertThread =
-      db.prepare(`INSERT INTO threads (platform, channel_id, thread_id, last_question, updated_at) VALUES (?, ?, ?, ?, ?)
+    this.upsertThread = db.prepare<
+      [platform: string, channelId: string, threadId: string, question: string, nowIso: string]
+    >(`INSERT INTO threads (platform, channel_id, thread_id, last_question, updated_at) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (platform, channel_id, thread_id) DO UPDATE SET last_question = excluded.last_question, updated_at = excluded.updated_at`);
-    this.getThread = db.prepare(
-      'SELECT last_question AS q FROM threads WHERE platform = ? AND channel_id = ? AND thread_id = ?',
+    this.getThread = db.prepare<[platform: string, channelId: string, threadId: string], { last_question: string }>(
+      'SELECT last_question FROM threads WHERE platform = ? AND channel_id = ? AND thread_id = ?',
     );
-    this.insertContext = db.prepare('INSERT INTO reply_contexts (id, kind, payload, created_at) VALUES (?, ?, ?, ?)');
-    this.getContext = db.prepare('SELECT payload FROM reply_contexts WHERE id = ? AND kind = ?');
-    this.pruneDeliveries = db.prepare('DELETE FROM deliveries WHERE received_at < ?');
-    this.pruneContexts = db.prepare('DELETE FROM reply_contexts WHERE created_at < ?');
+    this.insertContext = db.prepare<[id: string, kind: string, payload: string, nowIso: string]>(
+      'INSERT INTO reply_contexts (id, kind, payload, created_at) VALUES (?, ?, ?, ?)',
+    );
+    this.getContext = db.prepare<[id: string, kind: string], { payload: string }>(
+      'SELECT payload FROM reply_contexts WHERE id = ? AND kind = ?',
+    );
+    this.pruneDeliveries = db.prepare<[beforeIso: string]>('DELETE FROM deliveries WHERE received_at < ?');
+    this.pruneContexts = db.prepare<[beforeIso: string]>('DELETE FROM reply_contexts WHERE created_at < ?');
   }
 
   /**
@@ -38,8 +48,8 @@ export class ConversationStore {
   prune(): number {
     const now = this.clock.now().getTime();
     return (
-      this.pruneDeliveries.run(new Date(now - 86_400_000).toISOString()).changes +
-      this.pruneContexts.run(new Date(now - 30 * 86_400_000).toISOString()).changes
+      this.pruneDeliveries.run(new Date(now - DELIVERY_RETENTION_MS).toISOString()).changes +
+      this.pruneContexts.run(new Date(now - CONTEXT_RETENTION_MS).toISOString()).changes
     );
   }
 
@@ -53,7 +63,7 @@ export class ConversationStore {
   }
 
   threadQuestion(platform: string, channelId: string, threadId: string): string | undefined {
-    return (this.getThread.get(platform, channelId, threadId) as { q: string } | undefined)?.q;
+    return this.getThread.get(platform, channelId, threadId)?.last_question;
   }
 
   saveContext(kind: string, payload: unknown): string {
@@ -62,8 +72,9 @@ export class ConversationStore {
     return id;
   }
 
-  loadContext<T>(kind: string, id: string): T | undefined {
-    const row = this.getContext.get(id, kind) as { payload: string } | undefined;
-    return row ? (JSON.parse(row.payload) as T) : undefined;
+  /** What saveContext stored; the caller checks its shape (it may predate an upgrade). */
+  loadContext(kind: string, id: string): unknown {
+    const row = this.getContext.get(id, kind);
+    return row ? JSON.parse(row.payload) : undefined;
   }
 }

@@ -1,36 +1,31 @@
+import type { Feature } from './feature.js';
 import type { Reply } from './reply.js';
+import { ok } from './result.js';
+import { code, md, type Rich, type RichText, spans } from './rich.js';
 
-const USAGE: Record<string, { usage: string; example: string }> = {
-  ask: { usage: '/versus ask <question>', example: '/versus ask how much memory does a goroutine start with?' },
-  compare: { usage: '/versus compare <topic>', example: '/versus compare concurrency' },
-  sources: { usage: '/versus sources', example: '/versus sources' },
-  poll: { usage: '/versus poll ["question" "option A" "option B" …] [public] [for 2h]', example: '/versus poll' },
-  schedule: {
-    usage: '/versus schedule add <when> [--tz Zone] [--duration 24h] | list | remove <id>',
-    example: '/versus schedule add every monday at 10:00 --tz Europe/Berlin',
-  },
-  matrix: { usage: '/versus matrix [solo|status|cancel]', example: '/versus matrix' },
-  help: { usage: '/versus help [command]', example: '/versus help compare' },
-};
+export type Usage = Feature['help'];
 
-export function usageOf(command: string): string | undefined {
-  const u = USAGE[command];
-  return u ? `Usage: \`${u.usage}\` — e.g. \`${u.example}\`` : undefined;
+export function usageLine(u: Usage): Rich {
+  return md`Usage: \`${u.usage}\` — e.g. \`${u.example}\``;
 }
 
-export function helpReply(about?: string): Reply {
-  const one = about ? USAGE[about] : undefined;
+const HELP_USAGE: Usage = { usage: '/versus help [command]', example: '/versus help compare' };
+
+export function helpReply(features: readonly Feature[], about?: string): Reply {
+  const one = about ? features.find((f) => f.name === about) : undefined;
   if (one)
-    return { visibility: 'ephemeral', title: `/versus ${about}`, blocks: [{ type: 'text', text: usageOf(about!)! }] };
+    return {
+      visibility: 'ephemeral',
+      title: `/versus ${one.name}`,
+      blocks: [{ type: 'text', text: usageLine(one.help) }],
+    };
   return {
     visibility: 'ephemeral',
     title: 'Versus: Go or Python, with evidence',
     blocks: [
       {
         type: 'text',
-        text: Object.values(USAGE)
-          .map((u) => `• \`${u.usage}\`\n   e.g. \`${u.example}\``)
-          .join('\n'),
+        text: features.flatMap((f, i) => md`${i > 0 ? '\n' : ''}• \`${f.help.usage}\`\n   e.g. \`${f.help.example}\``),
       },
       {
         type: 'context',
@@ -40,13 +35,26 @@ export function helpReply(about?: string): Reply {
   };
 }
 
+/** `/versus help [command]`, listing every registered feature (itself last). */
+export function helpFeature(features: () => readonly Feature[]): Feature {
+  return {
+    name: 'help',
+    help: HELP_USAGE,
+    command: {
+      parse: (args) => {
+        const about = args.split(/\s+/)[0]?.toLowerCase() || undefined;
+        return ok(async () => helpReply(features(), about));
+      },
+    },
+  };
+}
+
 /** A mistake in a command: what went wrong and how to write it, only to the person who typed it. */
-export function usageReply(message: string, command?: string): Reply {
-  const usage = command ? usageOf(command) : undefined;
+export function usageReply(message: RichText, usage?: Usage): Reply {
   return {
     visibility: 'ephemeral',
     title: 'Not quite',
-    blocks: [{ type: 'text', text: usage ? `${message}\n${usage}` : message }],
+    blocks: [{ type: 'text', text: usage ? md`${spans(message)}\n${usageLine(usage)}` : message }],
   };
 }
 
@@ -57,7 +65,7 @@ export function smalltalkReply(): Reply {
     blocks: [
       {
         type: 'text',
-        text: 'Happy to help. Ask me a Go-or-Python question, e.g. `how many requests per second does Fiber handle?`',
+        text: md`Happy to help. Ask me a Go-or-Python question, e.g. ${code('how many requests per second does Fiber handle?')}`,
       },
     ],
   };

@@ -1,10 +1,10 @@
 import type { AskResult } from '../answers/ask.js';
 import type { CompareResult } from '../answers/compare.js';
 import type { StoredDocument } from '../knowledge/knowledge-store.js';
-import { encodeAction } from './action-id.js';
+import { compareAction, moreAction } from './answer-actions.js';
+import { clip } from './labels.js';
 import type { Button, CitedClaim, Reply } from './reply.js';
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+import { code, joinRich, md } from './rich.js';
 
 /** Strips store-only fields so a Reply carries exactly the platform-neutral claim. */
 export function cited(c: CitedClaim): CitedClaim {
@@ -12,10 +12,13 @@ export function cited(c: CitedClaim): CitedClaim {
     id: c.id,
     text: c.text,
     side: c.side,
+    favors: c.favors,
     kind: c.kind,
     topics: c.topics,
     figures: c.figures,
     citation: c.citation,
+    derived: c.derived || undefined,
+    alsoIn: c.alsoIn,
   };
 }
 
@@ -45,7 +48,13 @@ export function askReply(
               ? 'No more sources for this question.'
               : 'I found nothing in the indexed sources that answers this.',
         },
-        { type: 'context', text: `Try a topic: ${topicSuggestions.map((t) => `\`/versus compare ${t}\``).join(', ')}` },
+        {
+          type: 'context',
+          text: md`Try a topic: ${joinRich(
+            topicSuggestions.map((t) => [code(`/versus compare ${t}`)]),
+            ', ',
+          )}`,
+        },
       ],
     };
   }
@@ -53,8 +62,9 @@ export function askReply(
   const answer = r.answer;
   const used = new Set(answer?.claims ?? []);
   if (answer) {
-    const byId = new Map(r.claims.map((c) => [c.id, c.citation]));
-    const citations = answer.claims.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    // Every source that states the answer's facts, the corroborating ones included.
+    const byId = new Map(r.claims.map((c) => [c.id, [c.citation, ...(c.alsoIn ?? [])]]));
+    const citations = answer.claims.flatMap((id) => byId.get(id) ?? []);
     blocks.push({ type: 'answer', text: answer.text, citations });
   }
   const rest = r.claims.filter((c) => !used.has(c.id)).slice(0, answer ? SUPPORTING : SUPPORTING + 1);
@@ -70,12 +80,11 @@ export function askReply(
   const buttons: Button[] = [];
   if (page.contextId && r.total > shown)
     buttons.push({
-      actionId: encodeAction({ kind: 'more', contextId: page.contextId, offset: shown }),
+      actionId: moreAction.encode({ contextId: page.contextId, offset: shown }),
       label: 'More sources',
     });
   const topic = r.topics[0];
-  if (topic)
-    buttons.push({ actionId: encodeAction({ kind: 'cmp', topic }), label: `Compare ${topic.replace(/-/g, ' ')}` });
+  if (topic) buttons.push({ actionId: compareAction.encode({ topic }), label: `Compare ${topic.replace(/-/g, ' ')}` });
   blocks.push({
     type: 'context',
     text: `${r.total} matching claim${r.total === 1 ? '' : 's'}${page.offset > 0 ? ` · from #${page.offset + 1}` : ''} · answers come only from the indexed sources`,
@@ -116,7 +125,10 @@ export function unknownTopicReply(input: string, suggestions: string[]): Reply {
     blocks: [
       {
         type: 'text',
-        text: `I have no topic “${clip(input, 40)}”. Try one of: ${suggestions.map((s) => `\`${s}\``).join(', ')}.`,
+        text: md`I have no topic “${clip(input, 40)}”. Try one of: ${joinRich(
+          suggestions.map((s) => [code(s)]),
+          ', ',
+        )}.`,
       },
     ],
   };
@@ -127,14 +139,20 @@ export function sourcesReply(docs: StoredDocument[], lastIndexed: string | undef
     return {
       visibility: 'ephemeral',
       title: 'Sources',
-      blocks: [{ type: 'text', text: 'Nothing is indexed yet. Run `versus index`.' }],
+      blocks: [{ type: 'text', text: md`Nothing is indexed yet. Run \`versus index\`.` }],
     };
   const total = docs.reduce((n, d) => n + d.claimCount, 0);
   return {
     visibility: 'channel',
     title: `Sources (${docs.length})`,
     blocks: [
-      { type: 'text', text: docs.map((d) => `• *${d.title}* — ${d.claimCount} claims (\`${d.path}\`)`).join('\n') },
+      {
+        type: 'text',
+        text: joinRich(
+          docs.map((d) => md`• *${d.title}* — ${d.claimCount} claims (\`${d.path}\`)`),
+          '\n',
+        ),
+      },
       { type: 'context', text: `${total} claims in all · last indexed ${lastIndexed ?? 'never'}` },
     ],
   };

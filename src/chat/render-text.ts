@@ -1,13 +1,6 @@
+import { KIND_LABEL, SIDE_ICON } from './labels.js';
 import type { Citation, CitedClaim, Reply, ReplyBlock } from './reply.js';
-
-const SIDE_ICON = { go: '🐹', python: '🐍', both: '⚖️' } as const;
-const KIND_LABEL = {
-  benchmark: 'benchmark',
-  anecdote: 'anecdote',
-  fact: 'fact',
-  opinion: 'opinion',
-  recommendation: 'advice',
-} as const;
+import { plain } from './rich.js';
 
 export function citationText(c: Pick<CitedClaim, 'citation' | 'alsoIn' | 'derived'>): string {
   return `${c.citation.title} › ${c.citation.section}${citationNote(c)}`;
@@ -28,7 +21,7 @@ export function answerSources(citations: Citation[]): string {
 
 /** One claim as a line: icon, text, the kind when it is not plain fact, and its source. */
 export function claimLine(c: CitedClaim): string {
-  const kind = c.kind === 'fact' ? '' : ` (${KIND_LABEL[c.kind]})`;
+  const kind = KIND_LABEL[c.kind] ? ` (${KIND_LABEL[c.kind]})` : '';
   return `${SIDE_ICON[c.side]} ${c.text}${kind}\n    — ${citationText(c)}`;
 }
 
@@ -43,11 +36,11 @@ function block(b: ReplyBlock): string {
     case 'heading':
       return `== ${b.text} ==`;
     case 'text':
-      return b.text;
+      return plain(b.text);
     case 'answer':
       return `*${b.text}*\n    — ${answerSources(b.citations)}`;
     case 'context':
-      return `(${b.text})`;
+      return `(${plain(b.text)})`;
     case 'divider':
       return '----';
     case 'claims':
@@ -57,7 +50,10 @@ function block(b: ReplyBlock): string {
     case 'figures':
       return [
         b.title ?? 'Figures',
-        ...b.rows.map((r) => `  ${r.label}: 🐹 ${r.go ?? '—'} | 🐍 ${r.python ?? '—'}`),
+        ...b.rows.map(
+          (r) =>
+            `  ${r.label}: ${SIDE_ICON.go} ${r.go ?? '—'} | ${SIDE_ICON.python} ${r.python ?? '—'}${r.verdict ? ` → ${r.verdict}` : ''}`,
+        ),
       ].join('\n');
     case 'disagreements':
       return [

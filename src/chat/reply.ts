@@ -1,3 +1,5 @@
+import type { RichText } from './rich.js';
+
 /**
  * Platform-neutral message model. The core builds Replies; each adapter renders them
  * (Slack Block Kit, Discord embeds + components, plain text for the console).
@@ -51,6 +53,8 @@ export interface FigureRow {
   label: string;
   go?: string | undefined;
   python?: string | undefined;
+  /** Who does better and by how much: "Go 2.9× higher". */
+  verdict?: string | undefined;
 }
 
 export interface Disagreement {
@@ -70,15 +74,15 @@ export interface Bar {
 
 export type ReplyBlock =
   | { type: 'heading'; text: string }
-  /** The direct answer a reply leads with (shown in bold), built only from the cited claims. */
+  /** The direct answer a reply leads with (shown in bold), built only from the cited claims; literal text. */
   | { type: 'answer'; text: string; citations: Citation[] }
-  /** May mark `*bold*` (Slack style) and `code`, and mention users as <@id>; adapters translate. */
-  | { type: 'text'; text: string }
+  /** Inline markup as spans (see rich.ts); a plain string is literal text. */
+  | { type: 'text'; text: RichText }
   | { type: 'claims'; title?: string | undefined; claims: CitedClaim[] }
   | { type: 'figures'; title?: string | undefined; rows: FigureRow[] }
   | { type: 'disagreements'; items: Disagreement[] }
   | { type: 'bars'; title?: string | undefined; bars: Bar[]; total: number }
-  | { type: 'context'; text: string }
+  | { type: 'context'; text: RichText }
   | { type: 'divider' };
 
 export type ButtonStyle = 'primary' | 'danger' | 'default';
@@ -90,10 +94,11 @@ export interface Button {
   style?: ButtonStyle | undefined;
 }
 
+/** Every string field other than text and context blocks is literal text: renderers escape it. */
 export interface Reply {
   /** 'ephemeral': only the invoking user sees it (usage errors, help, confirmations). */
   visibility: 'channel' | 'ephemeral';
-  /** Short title, also used as the notification fallback's first line. */
+  /** Short title, also used as the notification fallback's first line. Literal text (it may be a poll question). */
   title?: string | undefined;
   blocks: ReplyBlock[];
   buttons?: Button[] | undefined;
@@ -103,6 +108,6 @@ export function reply(blocks: ReplyBlock[], opts: Partial<Omit<Reply, 'blocks'>>
   return { visibility: opts.visibility ?? 'channel', title: opts.title, blocks, buttons: opts.buttons };
 }
 
-export function ephemeral(text: string, title?: string): Reply {
+export function ephemeral(text: RichText, title?: string): Reply {
   return { visibility: 'ephemeral', title, blocks: [{ type: 'text', text }] };
 }

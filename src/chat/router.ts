@@ -1,48 +1,61 @@
 import { randomUUID } from 'node:crypto';
 import { isSmalltalk } from '../answers/analyse.js';
-import type { AnswersStore } from '../answers/answers-store.js';
-import { ask } from '../answers/ask.js';
-import { compare, suggestTopics } from '../answers/compare.js';
+import { VersusError } from '../errors.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
-import { parseAction } from './action-id.js';
+import { ACTION_ERRORS, splitActionId } from './action-id.js';
+import { type Answering, MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './answer-features.js';
 import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
+import type { Feature } from './feature.js';
 import type { ActionOutcome, VersusHandler } from './handler.js';
-import { helpReply, smalltalkReply, usageReply } from './help.js';
-import { type Command, MAX_QUESTION_CHARS, parseCommand, QUESTION_TOO_LONG } from './parse-command.js';
-import { askReply, compareReply, sourcesReply, unknownTopicReply } from './present-answers.js';
+import { helpFeature, helpReply, smalltalkReply, usageReply } from './help.js';
+import { type CommandText, parseCommand } from './parse-command.js';
 import type { Reply } from './reply.js';
+import { md } from './rich.js';
 
 export interface RouterDeps {
-  answers: AnswersStore;
+  /** Every feature, in the order help lists them; `help` itself is added last. */
+  features: readonly Feature[];
+  /** Mentions and thread follow-ups are questions. */
+  answering: Answering;
   knowledge: KnowledgeStore;
   conversations: ConversationStore;
   taxonomy: Taxonomy;
   logger: Logger;
-  /** Feature handlers added by later modules (polls, schedules, matrix); absent ones answer "not available". */
-  features?: Partial<Record<'poll' | 'schedule' | 'matrix', FeatureHandler>>;
 }
 
-export interface FeatureHandler {
-  command(args: string, ctx: ChatContext): Promise<Reply>;
-  action?(actionId: string, ctx: ChatContext): Promise<ActionOutcome>;
-}
+/** Most autocomplete suggestions a platform shows (Discord's limit). */
+const MAX_SUGGESTIONS = 25;
 
-interface AskContext {
-  question: string;
-  context?: string | undefined;
-}
-
-/** The platform-neutral command router: parses, dispatches to the core, and never lets an exception reach a user. */
+/** The platform-neutral command router: parses, dispatches to the features, and never lets an exception reach a user. */
 export class Router implements VersusHandler {
-  constructor(private readonly deps: RouterDeps) {}
+  private readonly features: readonly Feature[];
+  private readonly byName = new Map<string, Feature>();
+  private readonly byKind = new Map<string, Feature>();
+
+  constructor(private readonly deps: RouterDeps) {
+    this.features = [...deps.features, helpFeature(() => this.features)];
+    for (const f of this.features) {
+      if (this.byName.has(f.name)) throw new VersusError('config_invalid', `Two features are named ${f.name}.`);
+      this.byName.set(f.name, f);
+      if (!f.action) continue;
+      if (this.byKind.has(f.action.kind))
+        throw new VersusError('config_invalid', `Two features own the button kind ${f.action.kind}.`);
+      this.byKind.set(f.action.kind, f);
+    }
+  }
+
+  /** The registered features' names, `help` last. */
+  get names(): string[] {
+    return [...this.byName.keys()];
+  }
 
   async command(text: string, ctx: ChatContext): Promise<Reply> {
     return this.guard('command', ctx, async () => {
-      const parsed = parseCommand(text);
-      if (!parsed.ok) return usageReply(parsed.error.message, parsed.error.command);
+      const parsed = parseCommand(text, this.names);
+      if (!parsed.ok) return usageReply(parsed.error.message);
       return this.run(parsed.value, ctx);
     });
   }
@@ -52,24 +65,11 @@ export class Router implements VersusHandler {
       'action',
       ctx,
       async () => {
-        const parsed = parseAction(actionId);
-        if (!parsed.ok) return { reply: usageReply(parsed.error) };
-        const a = parsed.value;
-        switch (a.kind) {
-          case 'more': {
-            const saved = this.deps.conversations.loadContext<AskContext>('ask', a.contextId);
-            if (!saved) return { reply: usageReply('That answer is too old to page. Ask again.') };
-            return { update: this.answer(saved.question, saved.context, a.offset, a.contextId) };
-          }
-          case 'cmp':
-            return { reply: this.compareTopic(a.topic) };
-          case 'poll':
-          case 'mx': {
-            const feature = this.deps.features?.[a.kind === 'poll' ? 'poll' : 'matrix'];
-            if (!feature?.action) return { reply: usageReply('This feature is not available on this Versus.') };
-            return feature.action(actionId, ctx);
-          }
-        }
+        const id = splitActionId(actionId);
+        if (!id.ok) return { reply: usageReply(id.error) };
+        const run = this.byKind.get(id.value.kind)?.action?.parse(id.value.fields);
+        if (!run?.ok) return { reply: usageReply(run?.error ?? ACTION_ERRORS.invalid) };
+        return run.value(ctx);
       },
       (reply) => ({ reply }),
     );
@@ -78,15 +78,18 @@ export class Router implements VersusHandler {
   async mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply> {
     return this.guard('mention', ctx, async () => {
       const question = text.trim();
-      if (question.length < 3) return helpReply();
-      if (question.length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG, 'ask');
+      if (question.length < 3) return helpReply(this.features);
+      if (question.length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
       if (isSmalltalk(question)) return smalltalkReply();
       const earlier = this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
       this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, question);
       // A mention may carry a command ("@versus compare gil"); otherwise it is a question.
-      const parsed = parseCommand(question);
-      if (parsed.ok && parsed.value.name !== 'ask') return this.run(parsed.value, ctx);
-      return this.answer(question, earlier, 0);
+      const parsed = parseCommand(question, this.names);
+      if (parsed.ok && parsed.value.name !== 'ask') {
+        const run = this.byName.get(parsed.value.name)?.command.parse(parsed.value.args);
+        if (run?.ok) return run.value(ctx);
+      }
+      return this.deps.answering.answer(question, earlier, 0);
     });
   }
 
@@ -95,9 +98,9 @@ export class Router implements VersusHandler {
     // Thanks, greetings and "ok" in a thread are for the people in it: no claims, no reply.
     if (earlier === undefined || text.trim().length < 2 || isSmalltalk(text)) return null;
     return this.guard('thread', ctx, async () => {
-      if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG, 'ask');
+      if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
       this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
-      return this.answer(text.trim(), earlier, 0);
+      return this.deps.answering.answer(text.trim(), earlier, 0);
     });
   }
 
@@ -118,43 +121,15 @@ export class Router implements VersusHandler {
           t.synonyms.some((s) => s.toLowerCase().startsWith(p)),
       )
       .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0))
-      .slice(0, 25)
+      .slice(0, MAX_SUGGESTIONS)
       .map((t) => t.id);
   }
 
-  private async run(cmd: Command, ctx: ChatContext): Promise<Reply> {
-    switch (cmd.name) {
-      case 'ask':
-        return this.answer(cmd.question, undefined, 0);
-      case 'compare':
-        return this.compareTopic(cmd.topic);
-      case 'sources':
-        return sourcesReply(this.deps.knowledge.documents(), this.deps.knowledge.getMeta('indexed_at'));
-      case 'help':
-        return helpReply(cmd.about);
-      case 'poll':
-      case 'schedule':
-      case 'matrix': {
-        const feature = this.deps.features?.[cmd.name];
-        if (!feature) return usageReply(`\`/versus ${cmd.name}\` is not available on this Versus yet.`);
-        return feature.command(cmd.args, ctx);
-      }
-    }
-  }
-
-  private answer(question: string, context: string | undefined, offset: number, contextId?: string): Reply {
-    const result = ask(this.deps.answers, this.deps.taxonomy, question, { offset, context });
-    const id =
-      contextId ??
-      (result.total > offset + result.claims.length
-        ? this.deps.conversations.saveContext('ask', { question, context })
-        : undefined);
-    return askReply(result, { offset, contextId: id }, suggestTopics(this.deps.taxonomy, question));
-  }
-
-  private compareTopic(topic: string): Reply {
-    const outcome = compare(this.deps.answers, this.deps.taxonomy, topic);
-    return outcome.found ? compareReply(outcome.result) : unknownTopicReply(topic, outcome.suggestions);
+  private async run(cmd: CommandText, ctx: ChatContext): Promise<Reply> {
+    const feature = this.byName.get(cmd.name);
+    if (!feature) return usageReply(md`\`/versus ${cmd.name}\` is not available on this Versus yet.`);
+    const run = feature.command.parse(cmd.args);
+    return run.ok ? run.value(ctx) : usageReply(run.error, feature.help);
   }
 
   /** Unexpected failures are logged with a reference the user can quote; the user never sees a stack trace. */
@@ -172,7 +147,7 @@ export class Router implements VersusHandler {
         { err: error, ref, what, platform: ctx.platform, channel: ctx.channelId },
         'command failed',
       );
-      return wrap(usageReply(`Something went wrong on my side (ref ${ref}). Try again in a moment.`));
+      return wrap(usageReply(md`Something went wrong on my side (ref ${ref}). Try again in a moment.`));
     }
   }
 }

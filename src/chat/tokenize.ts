@@ -19,5 +19,5 @@ export function tokenizeArgs(text: string): Result<string[], string> {
       );
     out.push((quoted ?? single ?? bare ?? '').trim());
   }
-  return ok(out.filter((t, i, all) => t !== '' || all.length === 1));
+  return ok(out.filter((t, _i, all) => t !== '' || all.length === 1));
 }

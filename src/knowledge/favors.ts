@@ -70,7 +70,7 @@ const COMPARATIVE =
  * short on purpose: words like "overhead" or "limits" appear as often in praise ("near-zero overhead").
  */
 const DRAWBACK =
-  /\b(?:slow|slower|slowest|bottleneck|dirty secret|workaround|bolted|to its knees|verbose|smaller pool|steeper|harder|handicap|fight|struggle|reckless|hoping that|only one thread|single stove|first gear)\b/i;
+  /\b(?:slow|slower|slowest|bottleneck|dirty secret|workaround|bolted|to its knees|verbose|smaller pool|premium|cost more|more expensive|steeper|harder|handicap|fight|struggle|reckless|hoping that|only one thread|single stove|first gear)\b/i;
 
 function fromWording(c: Claim, taxonomy: Taxonomy): Favors | undefined {
   const m = COMPARATIVE.exec(c.text);

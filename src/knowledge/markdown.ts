@@ -191,7 +191,8 @@ let frontMatter = '';
 
 function markdownParser(): MarkdownIt {
   // CommonMark plus GFM tables; front matter is handed to the callback and parsed as YAML below.
-  parser ??= markdownIt('commonmark', { html: false })
+  // html: true so comments and raw HTML come as html tokens, which are not claims (editors' notes live there).
+  parser ??= markdownIt('commonmark', { html: true })
     .enable('table')
     .use(frontMatterPlugin, (raw: string) => {
       frontMatter = raw;

@@ -1,8 +1,10 @@
-import { encodeAction } from '../chat/action-id.js';
+import { SIDE_ICON } from '../chat/labels.js';
 import { type Button, type CitedClaim, ephemeral, type Reply, type ReplyBlock } from '../chat/reply.js';
+import { md, mention } from '../chat/rich.js';
 import type { Factor, Matrix } from './definition.js';
 import type { Session } from './matrix-store.js';
 import type { Aggregate, Contribution, Scorecard } from './scoring.js';
+import { walkAction } from './walk-action.js';
 
 const LABELS: Record<string, string> = {
   yes: 'Yes',
@@ -44,7 +46,7 @@ export function renderStep(
   const n = matrix.factors.length;
   const id = session.id;
   const step = session.step;
-  const blocks: ReplyBlock[] = [{ type: 'text', text: `*${factor.question}*` }];
+  const blocks: ReplyBlock[] = [{ type: 'text', text: md`*${factor.question}*` }];
   if (evidence.length) blocks.push({ type: 'claims', title: 'Why it matters', claims: evidence.slice(0, 2) });
   blocks.push({
     type: 'text',
@@ -56,26 +58,25 @@ export function renderStep(
     text:
       session.mode === 'solo'
         ? 'Only you see this walk.'
-        : `Anyone here can answer (and change their answer); <@${session.starterId}> or an admin moves on.`,
+        : md`Anyone here can answer (and change their answer); ${mention(session.starterId)} or an admin moves on.`,
   });
   const buttons: Button[] = answerChoices(factor).map((value) => ({
-    actionId: encodeAction({ kind: 'mx', op: 'answer', sessionId: id, step, value }),
+    actionId: walkAction.encode({ op: 'answer', sessionId: id, step, value }),
     label: LABELS[value] ?? value,
   }));
-  if (step > 0)
-    buttons.push({ actionId: encodeAction({ kind: 'mx', op: 'back', sessionId: id, step }), label: '◀ Back' });
-  buttons.push({ actionId: encodeAction({ kind: 'mx', op: 'skip', sessionId: id, step }), label: 'Skip' });
+  if (step > 0) buttons.push({ actionId: walkAction.encode({ op: 'back', sessionId: id, step }), label: '◀ Back' });
+  buttons.push({ actionId: walkAction.encode({ op: 'skip', sessionId: id, step }), label: 'Skip' });
   buttons.push(
     step + 1 < n
-      ? { actionId: encodeAction({ kind: 'mx', op: 'next', sessionId: id, step }), label: 'Next ▶', style: 'primary' }
+      ? { actionId: walkAction.encode({ op: 'next', sessionId: id, step }), label: 'Next ▶', style: 'primary' }
       : {
-          actionId: encodeAction({ kind: 'mx', op: 'finish', sessionId: id, step }),
+          actionId: walkAction.encode({ op: 'finish', sessionId: id, step }),
           label: 'Finish',
           style: 'primary',
         },
   );
   if (step + 1 < n)
-    buttons.push({ actionId: encodeAction({ kind: 'mx', op: 'finish', sessionId: id, step }), label: 'Finish now' });
+    buttons.push({ actionId: walkAction.encode({ op: 'finish', sessionId: id, step }), label: 'Finish now' });
   return {
     visibility: session.mode === 'solo' ? 'ephemeral' : 'channel',
     title: `🧭 Step ${step + 1}/${n}: ${factor.title}`,
@@ -86,7 +87,7 @@ export function renderStep(
 
 function bar(net: number, max: number): string {
   const cells = max === 0 ? 0 : Math.round((Math.abs(net) / max) * 8);
-  return `${net > 0 ? '🐹' : net < 0 ? '🐍' : '  '} ${'█'.repeat(cells)}${'░'.repeat(8 - cells)} ${net > 0 ? '+' : ''}${net}`;
+  return `${net > 0 ? SIDE_ICON.go : net < 0 ? SIDE_ICON.python : '  '} ${'█'.repeat(cells)}${'░'.repeat(8 - cells)} ${net > 0 ? '+' : ''}${net}`;
 }
 
 /** The final scorecard: totals, each factor's pull as a bar, the deciding factors, the verdict and its citations. */
@@ -100,9 +101,9 @@ export function renderScorecard(card: Scorecard, evidence: CitedClaim[], mode: S
   if (card.deciding.length)
     blocks.push({
       type: 'text',
-      text: `Deciding factors: ${card.deciding.map((c) => `${c.title} (${c.net > 0 ? 'Go' : 'Python'})`).join(', ')}`,
+      text: md`Deciding factors: ${card.deciding.map((c) => `${c.title} (${c.net > 0 ? 'Go' : 'Python'})`).join(', ')}`,
     });
-  blocks.push({ type: 'text', text: `*Verdict: ${card.verdict.text}*` });
+  blocks.push({ type: 'text', text: md`*Verdict: ${card.verdict.text}*` });
   if (evidence.length)
     blocks.push({ type: 'claims', title: 'Why: the evidence behind the deciding factors', claims: evidence });
   return {
@@ -123,7 +124,7 @@ export function staleClickReply(s: Session, from: number): Reply {
 /** What a cancelled or expired channel walk's message turns into. */
 export function closedWalkReply(status: Session['status']): Reply {
   return {
-    ...ephemeral(`This decision-matrix walk was ${status}. Start a new one with \`/versus matrix\`.`),
+    ...ephemeral(md`This decision-matrix walk was ${status}. Start a new one with \`/versus matrix\`.`),
     visibility: 'channel',
   };
 }

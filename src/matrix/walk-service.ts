@@ -1,27 +1,31 @@
 import type { AnswersStore } from '../answers/answers-store.js';
-import { parseAction } from '../chat/action-id.js';
 import type { ChatContext, Platform } from '../chat/context.js';
 import type { ActionOutcome } from '../chat/handler.js';
+import { mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { type CitedClaim, ephemeral, type Reply } from '../chat/reply.js';
+import { md, mention, type RichText } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
-import type { Clock } from '../clock.js';
+import { type Clock, DAY_MS } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
-import { Coalescer } from '../polls/coalescer.js';
+import { Coalescer } from '../runtime/coalescer.js';
 import type { Matrix } from './definition.js';
 import type { MatrixStore, Session } from './matrix-store.js';
 import { answerChoices, closedWalkReply, renderScorecard, renderStep, staleClickReply } from './render-walk.js';
 import { type Aggregate, aggregate, score } from './scoring.js';
+import type { WalkAction } from './walk-action.js';
 
-export const IDLE_EXPIRY_MS = 7 * 86_400_000;
+/** A walk nobody touched for this long is closed, with a note in the channel. */
+export const IDLE_EXPIRY_DAYS = 7;
+export const IDLE_EXPIRY_MS = IDLE_EXPIRY_DAYS * DAY_MS;
 
 export interface WalkDeps {
   matrix: Matrix;
   store: MatrixStore;
   answers: AnswersStore;
-  ports: Map<Platform, ChatPort>;
+  ports: ReadonlyMap<Platform, ChatPort>;
   clock: Clock;
   logger: Logger;
   updateIntervalMs?: number | undefined;
@@ -39,18 +43,9 @@ export class WalkService {
     return this.deps.clock.now().toISOString();
   }
 
-  async command(args: string, ctx: ChatContext): Promise<Reply> {
-    const [sub = '', which, extra] = args.trim().toLowerCase().split(/\s+/);
-    const mode = which === 'solo' || which === 'channel' ? which : undefined;
-    if (extra === undefined && (which === undefined || mode)) {
-      if ((sub === '' || sub === 'start') && !which) return this.start(ctx, 'channel');
-      if (sub === 'solo' && !which) return this.start(ctx, 'solo');
-      if (sub === 'status') return this.status(ctx, mode);
-      if (sub === 'cancel') return this.cancel(ctx, mode);
-    }
-    return ephemeral(
-      '`/versus matrix` starts or resumes the walk here; also `/versus matrix solo`, `status [solo|channel]` or `cancel [solo|channel]`.',
-    );
+  private openFor(ctx: ChatContext, mode: Session['mode']): Session | undefined {
+    const s = this.deps.store.open(ctx.platform, ctx.channelId, mode, mode === 'channel' ? ctx.channelId : ctx.userId);
+    return inScope(s, ctx) ? s : undefined;
   }
 
   /**
@@ -71,12 +66,7 @@ export class WalkService {
     return other ? ` (${this.describe(other)} is open too: \`/versus matrix ${verb} ${other.mode}\`)` : '';
   }
 
-  private openFor(ctx: ChatContext, mode: Session['mode']): Session | undefined {
-    const s = this.deps.store.open(ctx.platform, ctx.channelId, mode, mode === 'channel' ? ctx.channelId : ctx.userId);
-    return inScope(s, ctx) ? s : undefined;
-  }
-
-  private async start(ctx: ChatContext, mode: Session['mode']): Promise<Reply> {
+  async start(ctx: ChatContext, mode: Session['mode']): Promise<Reply> {
     const now = this.now();
     const existing = this.openFor(ctx, mode);
     const session =
@@ -97,7 +87,7 @@ export class WalkService {
     const port = this.deps.ports.get(ctx.platform);
     if (!port) return ephemeral('The walk cannot be posted from here.');
     // Resuming re-posts the current step at the bottom of the channel, where people will see it.
-    const ref = await port.post(ctx.channelId, this.stepReply(session), session.threadId ?? undefined);
+    const ref = await port.post(ctx.channelId, this.stepReply(session), session.threadId);
     this.deps.store.setMessage(session.id, ref.messageId, now);
     const n = this.deps.matrix.factors.length;
     return ephemeral(
@@ -107,40 +97,39 @@ export class WalkService {
     );
   }
 
-  private status(ctx: ChatContext, mode?: Session['mode']): Reply {
+  status(ctx: ChatContext, mode?: Session['mode']): Reply {
     const s = this.target(ctx, mode);
-    if (!s) return ephemeral(`No ${mode ? `${mode} ` : ''}walk is open here. Start one with \`/versus matrix\`.`);
+    if (!s) return ephemeral(md`No ${mode ? `${mode} ` : ''}walk is open here. Start one with \`/versus matrix\`.`);
     const answered = new Set(this.deps.store.answers(s.id).map((a) => a.step)).size;
     const what = this.describe(s);
     return ephemeral(
-      `${what[0]!.toUpperCase()}${what.slice(1)}: step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by <@${s.starterId}>${this.otherNote(ctx, s, 'status')}.`,
+      md`${what[0]!.toUpperCase()}${what.slice(1)}: step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by ${mention(s.starterId)}${this.otherNote(ctx, s, 'status')}.`,
     );
   }
 
-  private async cancel(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
+  async cancel(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
     const s = this.target(ctx, mode);
     if (!s) return ephemeral(`No ${mode ? `${mode} ` : ''}walk is open here.`);
-    if (!(await this.mayNavigate(s, ctx))) return ephemeral(`Only <@${s.starterId}> or an admin can cancel this walk.`);
+    if (!(await mayManage(ctx, s.starterId, this.deps.ports)))
+      return ephemeral(md`Only ${mention(s.starterId)} or an admin can cancel this walk.`);
     if (!this.deps.store.setStatus(s.id, 'cancelled', this.now()))
       return ephemeral(`${this.describe(s)} is no longer open.`);
     if (s.mode === 'channel') this.renders.requestNow(s.id);
-    return ephemeral(`Cancelled ${this.describe(s)}${this.otherNote(ctx, s, 'cancel')}.`);
+    const what = this.describe(s);
+    return ephemeral(md`${what[0]!.toUpperCase()}${what.slice(1)} is cancelled${this.otherNote(ctx, s, 'cancel')}.`);
   }
 
-  async action(actionId: string, ctx: ChatContext): Promise<ActionOutcome> {
-    const parsed = parseAction(actionId);
-    if (!parsed.ok || parsed.value.kind !== 'mx') return { reply: ephemeral('That button could not be understood.') };
-    const a = parsed.value;
+  async action(a: WalkAction, ctx: ChatContext): Promise<ActionOutcome> {
     const found = this.deps.store.get(a.sessionId);
     // Only from the walk's own workspace and channel, and a solo walk only by its owner; elsewhere the
     // click is answered as for an unknown walk, before anything is read or written.
     const s = inScope(found, ctx) && (found.mode === 'channel' || found.ownerKey === ctx.userId) ? found : undefined;
-    if (!s) return { reply: ephemeral('This walk no longer exists. Start one with `/versus matrix`.') };
+    if (!s) return { reply: ephemeral(md`This walk no longer exists. Start one with \`/versus matrix\`.`) };
     if (s.status !== 'open') {
       const what = a.op === 'back' ? 'Back is no longer possible' : 'its buttons no longer work';
-      return { reply: ephemeral(`This walk is ${s.status}; ${what}. Start a new one with \`/versus matrix\`.`) };
+      return { reply: ephemeral(md`This walk is ${s.status}; ${what}. Start a new one with \`/versus matrix\`.`) };
     }
-    if (a.step !== s.step) return { reply: ephemeral(`The walk has moved on to step ${s.step + 1}; answer there.`) };
+    if (a.step !== s.step) return { reply: ephemeral(md`The walk has moved on to step ${s.step + 1}; answer there.`) };
     const factor = this.deps.matrix.factors[s.step]!;
     if (a.op === 'answer') {
       if (!a.value || !answerChoices(factor).includes(a.value))
@@ -148,15 +137,17 @@ export class WalkService {
       this.deps.store.answer(s.id, s.step, ctx.userId, a.value, this.now());
       if (s.mode === 'solo') return { update: this.stepReply(s, ctx.userId) };
       this.renders.request(s.id);
-      return { reply: ephemeral(`Recorded your answer for “${factor.title}”. Click another to change it.`) };
+      return { reply: ephemeral(md`Recorded your answer for “${factor.title}”. Click another to change it.`) };
     }
-    if (!(await this.mayNavigate(s, ctx)))
-      return { reply: ephemeral(`Only <@${s.starterId}> (who started the walk) or an admin can move it on.`) };
+    if (!(await mayManage(ctx, s.starterId, this.deps.ports)))
+      return { reply: ephemeral(md`Only ${mention(s.starterId)} (who started the walk) or an admin can move it on.`) };
     // Navigation is compare-and-set on the step the button was clicked from: the admin check above may
     // have taken a while, and a click that another click overtook must not move the walk back.
     const from = a.step;
     const last = this.deps.matrix.factors.length - 1;
     const now = this.now();
+    const forward = () =>
+      from === last ? this.deps.store.finishAt(s.id, from, now) : this.deps.store.move(s.id, from, from + 1, now);
     let moved: boolean;
     switch (a.op) {
       case 'back':
@@ -165,12 +156,10 @@ export class WalkService {
         break;
       case 'skip':
         this.deps.store.skip(s.id, from);
-        moved =
-          from === last ? this.deps.store.finishAt(s.id, from, now) : this.deps.store.move(s.id, from, from + 1, now);
+        moved = forward();
         break;
       case 'next':
-        moved =
-          from === last ? this.deps.store.finishAt(s.id, from, now) : this.deps.store.move(s.id, from, from + 1, now);
+        moved = forward();
         break;
       case 'finish':
         moved = this.deps.store.finishAt(s.id, from, now);
@@ -204,7 +193,10 @@ export class WalkService {
 
   scorecard(s: Session): Reply {
     const card = score(this.deps.matrix, this.aggregates(s));
-    return renderScorecard(card, this.evidence(card.claims.slice(0, 4)), s.mode);
+    // Cite what the verdict leans on: claims that favor the winning side first.
+    const lean = card.go > card.python ? 'go' : card.python > card.go ? 'python' : undefined;
+    const evidence = this.evidence(card.claims).sort((a, b) => Number(b.favors === lean) - Number(a.favors === lean));
+    return renderScorecard(card, evidence.slice(0, 4), s.mode);
   }
 
   /** At start: redraw every channel-walk message older than the walk's state. */
@@ -214,7 +206,7 @@ export class WalkService {
     return ids.length;
   }
 
-  /** Closes walks idle for 7 days, with a note in the channel. */
+  /** Closes walks idle for IDLE_EXPIRY_DAYS, with a note in the channel. */
   async expireIdle(): Promise<number> {
     const cutoff = new Date(this.deps.clock.now().getTime() - IDLE_EXPIRY_MS).toISOString();
     let n = 0;
@@ -228,9 +220,9 @@ export class WalkService {
           ?.post(
             s.channelId,
             ephemeralToChannel(
-              `The decision-matrix walk started by <@${s.starterId}> expired after 7 days without activity. Start again with \`/versus matrix\`.`,
+              md`The decision-matrix walk started by ${mention(s.starterId)} expired after ${IDLE_EXPIRY_DAYS} days without activity. Start again with \`/versus matrix\`.`,
             ),
-            s.threadId ?? undefined,
+            s.threadId,
           )
           .catch((err: unknown) => this.deps.logger.warn({ err, walk: s.id }, 'could not post expiry note'));
       }
@@ -271,23 +263,15 @@ export class WalkService {
     return ids.flatMap((id) => found.filter((c) => c.id === id)).map(cited);
   }
 
-  private async mayNavigate(s: Session, ctx: ChatContext): Promise<boolean> {
-    if (s.starterId === ctx.userId || ctx.isAdmin) return true;
-    return (await this.deps.ports.get(ctx.platform)?.isAdmin?.(ctx.workspaceId, ctx.userId)) === true;
-  }
-
   private async rerender(id: string): Promise<void> {
     const s = this.deps.store.get(id);
     const port = s && this.deps.ports.get(s.platform);
     if (!s?.messageId || !port || s.mode !== 'channel') return;
-    await port.update(
-      { channelId: s.channelId, messageId: s.messageId, threadId: s.threadId ?? undefined },
-      this.view(s),
-    );
+    await port.update({ channelId: s.channelId, messageId: s.messageId, threadId: s.threadId }, this.view(s));
     this.deps.store.markRendered(s.id, s.version ?? 0);
   }
 }
 
-function ephemeralToChannel(text: string): Reply {
+function ephemeralToChannel(text: RichText): Reply {
   return { ...ephemeral(text), visibility: 'channel' };
 }

@@ -1,7 +1,10 @@
-import type { AnswersStore } from '../answers/answers-store.js';
+import type { AnswersStore, StoredClaim } from '../answers/answers-store.js';
 import { compare } from '../answers/compare.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Motion } from './poll-store.js';
+
+/** "Header: value; Header: value": a table row needs its table to be understood. */
+const TABLE_ROW = /^[^:;]{1,40}: [^;]+;/;
 
 export interface MotionCandidate extends Motion {
   disagreements: number;
@@ -18,9 +21,16 @@ export function motionCandidates(answers: AnswersStore, taxonomy: Taxonomy): Mot
     if (!r.found) continue;
     const { go, python, disagreements } = r.result;
     if (go.length === 0 || python.length === 0) continue;
+    // The case for each side: a claim on this topic that favors it and reads on its own (no derived figure,
+    // no bare table row), contested ones first.
     const contested = disagreements.flatMap((d) => d.claims);
-    const goClaim = contested.find((c) => c.side === 'go') ?? go[0]!;
-    const pythonClaim = contested.find((c) => c.side === 'python') ?? python[0]!;
+    const caseFor = (side: 'go' | 'python', column: StoredClaim[]) =>
+      [...contested, ...column].find(
+        (c) => c.favors === side && c.topics.includes(topic.id) && !c.derived && !TABLE_ROW.test(c.text),
+      ) ?? column[0];
+    const goClaim = caseFor('go', go);
+    const pythonClaim = caseFor('python', python);
+    if (!goClaim || !pythonClaim) continue;
     out.push({
       topic: topic.id,
       label: topic.label,

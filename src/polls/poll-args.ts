@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../chat/result.js';
+import { issueText, md, type RichText } from '../chat/rich.js';
 import { tokenizeArgs } from '../chat/tokenize.js';
 import { DEFAULT_DURATION_MS, parseDuration } from './duration.js';
 
 export const TEAM_OPTIONS = ['🐹 Go', '🐍 Python', '🤝 It depends'] as const;
+/** A custom poll's options: at least two, at most ten (ten vote buttons fit every platform). */
+export const MIN_OPTIONS = 2;
+export const MAX_OPTIONS = 10;
 export const TEAM_QUESTION = 'Team Go vs Team Python: which for our backend?';
 
 export type PollCommand =
@@ -26,7 +30,7 @@ const Question = z
   .max(250, 'Keep the question under 250 characters.');
 
 /** `/versus poll …` arguments → PollCommand, or a message saying exactly what to fix. */
-export function parsePollArgs(args: string): Result<PollCommand, string> {
+export function parsePollArgs(args: string): Result<PollCommand, RichText> {
   const tokenized = tokenizeArgs(args);
   if (!tokenized.ok) return tokenized;
   const tokens = tokenized.value;
@@ -35,7 +39,7 @@ export function parsePollArgs(args: string): Result<PollCommand, string> {
     const id = PollId.safeParse(tokens[1] ?? '');
     return id.success
       ? ok({ op: first, pollId: id.data })
-      : err(`\`/versus poll ${first} <id>\`: ${id.error.issues[0]!.message}`);
+      : err(md`\`/versus poll ${first} <id>\`: ${issueText(id.error)}`);
   }
   let anonymous = true;
   let durationMs = DEFAULT_DURATION_MS;
@@ -50,7 +54,7 @@ export function parsePollArgs(args: string): Result<PollCommand, string> {
       if (!d.ok) return err(d.error);
       durationMs = d.value;
     } else if (/^--/.test(t))
-      return err(`Unknown flag \`${t.slice(0, 20)}\`. Use \`public\`, \`anonymous\` or \`for 2h\`.`);
+      return err(md`Unknown flag \`${t.slice(0, 20)}\`. Use \`public\`, \`anonymous\` or \`for 2h\`.`);
     else texts.push(t);
   }
   if (texts.length === 0)
@@ -64,14 +68,14 @@ export function parsePollArgs(args: string): Result<PollCommand, string> {
     });
   const [question, ...options] = texts;
   const q = Question.safeParse(question);
-  if (!q.success) return err(q.error.issues[0]!.message);
-  if (options.length < 2 || options.length > 10) {
+  if (!q.success) return err(issueText(q.error));
+  if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS) {
     return err(
-      `A custom poll needs 2 to 10 options; you gave ${options.length}. Example: \`/versus poll "Which for billing?" "Go" "Python"\`. Or run \`/versus poll\` alone for Team Go vs Team Python.`,
+      md`A custom poll needs ${MIN_OPTIONS} to ${MAX_OPTIONS} options; you gave ${options.length}. Example: \`/versus poll "Which for billing?" "Go" "Python"\`. Or run \`/versus poll\` alone for Team Go vs Team Python.`,
     );
   }
   const opts = z.array(Option).safeParse(options);
-  if (!opts.success) return err(opts.error.issues[0]!.message);
+  if (!opts.success) return err(issueText(opts.error));
   if (new Set(opts.data.map((o) => o.toLowerCase())).size !== opts.data.length)
     return err('Two options are the same; make each option different.');
   return ok({ op: 'create', kind: 'custom', question: q.data, options: opts.data, anonymous, durationMs });

@@ -1,21 +1,17 @@
-import { parseAction } from '../chat/action-id.js';
-import type { ChatContext } from '../chat/context.js';
-import type { ActionOutcome } from '../chat/handler.js';
-import { ephemeral, type Reply } from '../chat/reply.js';
-import type { FeatureHandler } from '../chat/router.js';
+import { action, command, type Feature } from '../chat/feature.js';
+import { pollAction } from './poll-action.js';
 import { parsePollArgs } from './poll-args.js';
 import type { PollService } from './poll-service.js';
 
-/** `/versus poll …` and the poll buttons, routed to the poll service. */
-export function pollFeature(polls: PollService): FeatureHandler {
+/** `/versus poll …` and the poll buttons. */
+export function pollFeature(polls: PollService): Feature {
   return {
-    async command(args: string, ctx: ChatContext): Promise<Reply> {
-      const parsed = parsePollArgs(args);
-      if (!parsed.ok)
-        return ephemeral(
-          `${parsed.error}\nUsage: \`/versus poll ["question" "option A" "option B" …] [public] [for 2h]\`, \`/versus poll close|results|export <id>\``,
-        );
-      const cmd = parsed.value;
+    name: 'poll',
+    help: {
+      usage: '/versus poll ["question" "option A" "option B" …] [public] [for 2h] | close|results|export <id>',
+      example: '/versus poll',
+    },
+    command: command(parsePollArgs, (cmd, ctx) => {
       switch (cmd.op) {
         case 'create':
           return polls.create(cmd, ctx);
@@ -26,14 +22,13 @@ export function pollFeature(polls: PollService): FeatureHandler {
         case 'export':
           return polls.export(cmd.pollId, ctx);
       }
-    },
-    async action(actionId: string, ctx: ChatContext): Promise<ActionOutcome> {
-      const a = parseAction(actionId);
-      if (!a.ok || a.value.kind !== 'poll') return { reply: ephemeral('That button could not be understood.') };
-      const { op, pollId, option } = a.value;
+    }),
+    action: action(pollAction, async ({ op, pollId, option }, ctx) => {
       if (op === 'vote' && option !== undefined) return polls.vote(pollId, option, ctx);
       if (op === 'close') return { reply: await polls.close(pollId, ctx) };
       return { reply: polls.results(pollId, ctx) };
-    },
+    }),
+    tasks: [{ name: 'pollsClosed', run: () => polls.closeDue() }],
+    renders: [polls.renders],
   };
 }

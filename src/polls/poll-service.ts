@@ -1,14 +1,16 @@
 import type { AnswersStore } from '../answers/answers-store.js';
 import type { ChatContext, Platform } from '../chat/context.js';
 import type { ActionOutcome } from '../chat/handler.js';
+import { ADMIN, mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
+import { md } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
-import type { Clock } from '../clock.js';
+import { type Clock, HOUR_MS } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
-import { Coalescer } from './coalescer.js';
+import { Coalescer } from '../runtime/coalescer.js';
 import type { PollCommand } from './poll-args.js';
 import type { Motion, Poll, PollStore } from './poll-store.js';
 import { type PollEvidence, renderPoll, votesCsv } from './render-poll.js';
@@ -16,7 +18,7 @@ import { type PollEvidence, renderPoll, votesCsv } from './render-poll.js';
 export interface PollServiceDeps {
   store: PollStore;
   answers: AnswersStore;
-  ports: Map<Platform, ChatPort>;
+  ports: ReadonlyMap<Platform, ChatPort>;
   clock: Clock;
   logger: Logger;
   /** Minimum time between two edits of one poll message (platform rate limits). */
@@ -25,12 +27,11 @@ export interface PollServiceDeps {
 
 type Create = Extract<PollCommand, { op: 'create' }>;
 
-/** Who counts as an admin, in each platform's words. */
-export const ADMIN: Record<Platform, string> = {
-  slack: 'a workspace admin',
-  discord: 'a server admin (Manage Messages or Manage Server)',
-  console: 'an admin',
-};
+/**
+ * A Team Go vs Team Python poll without a motion shows, once closed, the strongest claim of each side
+ * on the topic the sources measure most (performance), from its best-ranked claims.
+ */
+const FALLBACK_EVIDENCE = { topic: 'performance', pool: 50 } as const;
 
 /** Polls on any platform: create and post, vote/change/retract, coalesced live results, close, export. */
 export class PollService {
@@ -74,7 +75,7 @@ export class PollService {
       return ephemeral('I could not post the poll in this channel. Invite me to it first, then try again.');
     }
     return ephemeral(
-      `Poll ${poll.id} is up; it closes in ${Math.round((cmd.durationMs / 3_600_000) * 10) / 10} h. Close it early with \`/versus poll close ${poll.id}\`.`,
+      md`Poll ${poll.id} is up; it closes in ${Math.round((cmd.durationMs / HOUR_MS) * 10) / 10} h. Close it early with \`/versus poll close ${poll.id}\`.`,
     );
   }
 
@@ -94,7 +95,9 @@ export class PollService {
         return { reply: ephemeral('That option is not part of this poll.') };
       case 'closed':
         return {
-          reply: ephemeral('This poll is closed; votes are no longer counted. Start a new one with `/versus poll`.'),
+          reply: ephemeral(
+            md`This poll is closed; votes are no longer counted. Start a new one with \`/versus poll\`.`,
+          ),
         };
       default: {
         this.renders.request(pollId);
@@ -113,15 +116,12 @@ export class PollService {
 
   async close(pollId: string, ctx: ChatContext): Promise<Reply> {
     const poll = this.scoped(pollId, ctx);
-    if (!poll) return ephemeral(`There is no poll ${pollId} here.`);
-    if (poll.closedAt) return ephemeral(`Poll ${pollId} is already closed.`);
-    const allowed =
-      poll.creatorId === ctx.userId ||
-      ctx.isAdmin ||
-      (await this.port(ctx.platform)?.isAdmin?.(ctx.workspaceId, ctx.userId)) === true;
-    if (!allowed) return ephemeral(`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
+    if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
+    if (poll.closedAt) return ephemeral(md`Poll ${pollId} is already closed.`);
+    if (!(await mayManage(ctx, poll.creatorId, this.deps.ports)))
+      return ephemeral(md`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
     await this.finish(poll, ctx.userId);
-    return ephemeral(`Poll ${pollId} is closed.`);
+    return ephemeral(md`Poll ${pollId} is closed.`);
   }
 
   /** Closes every poll whose end time has passed — also those that ended while the bot was down. */
@@ -136,13 +136,13 @@ export class PollService {
 
   results(pollId: string, ctx: ChatContext): Reply {
     const poll = this.scoped(pollId, ctx);
-    if (!poll) return ephemeral(`There is no poll ${pollId} here.`);
+    if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
     return { ...this.render(poll), buttons: undefined, visibility: 'ephemeral' };
   }
 
   async export(pollId: string, ctx: ChatContext): Promise<Reply> {
     const poll = this.scoped(pollId, ctx);
-    if (!poll) return ephemeral(`There is no poll ${pollId} here.`);
+    if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
     const port = this.port(ctx.platform);
     if (!port?.upload) return ephemeral('Exports are not available on this platform.');
     const where = await port.upload(
@@ -152,7 +152,7 @@ export class PollService {
       ctx.threadId,
     );
     return ephemeral(
-      `Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${where}`,
+      md`Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${where}`,
     );
   }
 
@@ -196,11 +196,14 @@ export class PollService {
     const ids = [poll.motion?.goClaimId, poll.motion?.pythonClaimId].filter((x): x is string => !!x);
     if (ids.length) {
       const found = this.deps.answers.claimsByIds(ids);
-      return { go: found.find((c) => c.side === 'go'), python: found.find((c) => c.side === 'python') };
+      return { go: found.find((c) => c.favors === 'go'), python: found.find((c) => c.favors === 'python') };
     }
-    const pool = this.deps.answers.claimsForTopic('performance', 50);
-    const go = pool.find((c) => c.side === 'go');
-    const python = pool.find((c) => c.side === 'python');
+    // Evidence *for* each side: a slow Python timing is about Python but favors Go.
+    const pool = this.deps.answers
+      .claimsForTopic(FALLBACK_EVIDENCE.topic, FALLBACK_EVIDENCE.pool)
+      .filter((c) => !c.derived);
+    const go = pool.find((c) => c.favors === 'go');
+    const python = pool.find((c) => c.favors === 'python');
     return { go: go && cited(go), python: python && cited(python) };
   }
 }

@@ -1,5 +1,6 @@
-import { encodeAction } from '../chat/action-id.js';
 import type { Bar, CitedClaim, Reply, ReplyBlock } from '../chat/reply.js';
+import { joinRich, md, mention } from '../chat/rich.js';
+import { pollAction } from './poll-action.js';
 import type { Poll, Tally } from './poll-store.js';
 
 /** Whole percentages that add up to 100 (largest remainder), so every platform shows the same bars. */
@@ -41,23 +42,25 @@ export function renderPoll(
   if (poll.motion)
     blocks.push({
       type: 'text',
-      text: `Debate motion: *${poll.motion.label}* — the sources disagree here. Read both sides, then pick a team.`,
+      text: md`Debate motion: *${poll.motion.label}* — the sources disagree here. Read both sides, then pick a team.`,
     });
   const cited = [evidence.go, evidence.python].filter((c): c is CitedClaim => c !== undefined);
-  if (poll.motion && cited.length && !closed)
-    blocks.push({ type: 'claims', title: 'The case for each side', claims: cited });
+  // Each claim is shown under the side it is evidence for, which need not be the language it is about.
+  const perSide = (heading: string): ReplyBlock[] =>
+    (['go', 'python'] as const).flatMap((side) => {
+      const c = evidence[side];
+      return c
+        ? [{ type: 'claims' as const, title: `${heading} ${side === 'go' ? '🐹 Go' : '🐍 Python'}`, claims: [c] }]
+        : [];
+    });
+  if (poll.motion && cited.length && !closed) blocks.push(...perSide('The case for'));
   blocks.push({ type: 'bars', bars: bars(poll, tally), total: tally.total });
   if (!poll.anonymous && voters.length) {
-    const byOption = poll.options.map(
-      (label, i) =>
-        `${label}: ${
-          voters
-            .filter((v) => v.option === i)
-            .map((v) => `<@${v.userId}>`)
-            .join(' ') || '—'
-        }`,
-    );
-    blocks.push({ type: 'text', text: byOption.join('\n') });
+    const byOption = poll.options.map((label, i) => {
+      const who = voters.filter((v) => v.option === i).map((v) => [mention(v.userId)]);
+      return md`${label}: ${who.length ? joinRich(who, ' ') : '—'}`;
+    });
+    blocks.push({ type: 'text', text: joinRich(byOption, '\n') });
   }
   if (closed) {
     const max = Math.max(...tally.counts);
@@ -69,19 +72,18 @@ export function renderPoll(
           ? 'No votes were cast.'
           : winners.length > 1
             ? `Tie: ${winners.join(' and ')}.`
-            : `Result: *${winners[0]}* wins with ${max} of ${tally.total} votes.`,
+            : md`Result: *${winners[0] ?? ''}* wins with ${max} of ${tally.total} votes.`,
     });
-    if (poll.kind === 'team' && cited.length)
-      blocks.push({ type: 'claims', title: 'Strongest cited claim from each side', claims: cited });
+    if (poll.kind === 'team' && cited.length) blocks.push(...perSide('Strongest cited claim for'));
     blocks.push({
       type: 'context',
-      text: `Poll ${poll.id} · closed ${when(poll.closedAt!)}${poll.closedBy === 'schedule' ? ' (time ran out)' : ''}`,
+      text: md`Poll ${poll.id} · closed ${when(poll.closedAt!)}${poll.closedBy === 'schedule' ? ' (time ran out)' : ''}`,
     });
     return { visibility: 'channel', title: `📊 Closed: ${poll.question}`, blocks };
   }
   blocks.push({
     type: 'context',
-    text: `Poll ${poll.id} · ${poll.anonymous ? 'anonymous' : 'public: voters are listed'} · closes ${when(poll.closesAt)} · click your option again to retract`,
+    text: md`Poll ${poll.id} · ${poll.anonymous ? 'anonymous' : 'public: voters are listed'} · closes ${when(poll.closesAt)} · click your option again to retract`,
   });
   return {
     visibility: 'channel',
@@ -89,12 +91,12 @@ export function renderPoll(
     blocks,
     buttons: [
       ...poll.options.map((label, i) => ({
-        actionId: encodeAction({ kind: 'poll', op: 'vote', pollId: poll.id, option: i }),
+        actionId: pollAction.encode({ op: 'vote', pollId: poll.id, option: i }),
         label,
         style: 'default' as const,
       })),
       {
-        actionId: encodeAction({ kind: 'poll', op: 'close', pollId: poll.id }),
+        actionId: pollAction.encode({ op: 'close', pollId: poll.id }),
         label: 'Close poll',
         style: 'danger' as const,
       },

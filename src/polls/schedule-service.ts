@@ -1,66 +1,32 @@
 import type { AnswersStore } from '../answers/answers-store.js';
-import type { ChatContext } from '../chat/context.js';
+import type { ChatContext, Platform } from '../chat/context.js';
+import { ADMIN, mayManage } from '../chat/manage.js';
+import type { ChatPort } from '../chat/port.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
-import { err, ok, type Result } from '../chat/result.js';
-import { tokenizeArgs } from '../chat/tokenize.js';
+import { joinRich, md, type Rich } from '../chat/rich.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
-import { DEFAULT_DURATION_MS, formatDuration, parseDuration } from './duration.js';
+import { formatDuration } from './duration.js';
 import { motionCandidates, pickMotion } from './motions.js';
 import { TEAM_OPTIONS, TEAM_QUESTION } from './poll-args.js';
 import type { PollService } from './poll-service.js';
+import type { ScheduleCommand } from './schedule-args.js';
 import type { Schedule, ScheduleStore } from './schedule-store.js';
-import { MIN_SCHEDULE_GAP_MS, nextRun, parseWhen, shortestGap, validTimeZone, WHEN_EXAMPLES } from './when.js';
+import { MIN_SCHEDULE_GAP_MS, nextRun, shortestGap } from './when.js';
 
 /** Schedules per channel: enough for a weekly ritual or two, not a flood. */
 export const MAX_SCHEDULES_PER_CHANNEL = 5;
 
 export interface ScheduleServiceDeps {
   store: ScheduleStore;
+  ports: ReadonlyMap<Platform, ChatPort>;
   polls: PollService;
   answers: AnswersStore;
   taxonomy: Taxonomy;
   clock: Clock;
   logger: Logger;
-}
-
-interface AddArgs {
-  when: string;
-  timezone: string;
-  durationMs: number;
-}
-
-/** `add <when> [--tz Zone] [--duration 24h]` → validated arguments. */
-export function parseAddArgs(args: string): Result<AddArgs, string> {
-  const tokenized = tokenizeArgs(args);
-  if (!tokenized.ok) return tokenized;
-  const tokens = tokenized.value;
-  let timezone = 'UTC';
-  let durationMs = DEFAULT_DURATION_MS;
-  const when: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t === '--tz' || t === '--timezone') {
-      timezone = tokens[++i] ?? '';
-      if (!validTimeZone(timezone))
-        return err(
-          `Unknown time zone “${timezone.slice(0, 40)}”. Use an IANA name such as \`Europe/Berlin\`, \`America/New_York\` or \`UTC\`.`,
-        );
-    } else if (t === '--duration' || t === '--for') {
-      const d = parseDuration(tokens[++i] ?? '');
-      if (!d.ok) return err(d.error);
-      durationMs = d.value;
-    } else if (t.startsWith('--'))
-      return err(`Unknown flag \`${t.slice(0, 20)}\`; use \`--tz Zone\` or \`--duration 24h\`.`);
-    else when.push(t);
-  }
-  if (when.length === 0)
-    return err(
-      `Say when, e.g. \`/versus schedule add every monday at 10:00 --tz Europe/Berlin\`. Formats: ${WHEN_EXAMPLES}.`,
-    );
-  return ok({ when: when.join(' '), timezone, durationMs });
 }
 
 const local = (iso: string, tz: string) =>
@@ -77,51 +43,29 @@ const local = (iso: string, tz: string) =>
 export class ScheduleService {
   constructor(private readonly deps: ScheduleServiceDeps) {}
 
-  async command(args: string, ctx: ChatContext): Promise<Reply> {
-    const [sub, ...rest] = args.trim().split(/\s+/);
-    switch ((sub ?? '').toLowerCase()) {
-      case 'add':
-        return this.add(rest.join(' '), ctx);
-      case 'list':
-      case '':
-        return this.list(ctx);
-      case 'remove':
-      case 'delete':
-        return this.remove(rest[0] ?? '', ctx);
-      default:
-        return ephemeral(
-          `\`/versus schedule\` takes \`add <when>\`, \`list\` or \`remove <id>\`. Example: \`/versus schedule add every monday at 10:00 --tz Europe/Berlin\`.`,
-        );
-    }
-  }
-
-  private add(args: string, ctx: ChatContext): Reply {
-    const parsed = parseAddArgs(args);
-    if (!parsed.ok) return ephemeral(parsed.error);
-    const spec = parseWhen(parsed.value.when);
-    if (!spec.ok) return ephemeral(spec.error);
+  add(cmd: Extract<ScheduleCommand, { op: 'add' }>, ctx: ChatContext): Reply {
     const now = this.deps.clock.now();
-    const gap = shortestGap(spec.value, parsed.value.timezone, now);
+    const gap = shortestGap(cmd.spec, cmd.timezone, now);
     if (gap < MIN_SCHEDULE_GAP_MS)
       return ephemeral(
-        `“${parsed.value.when.slice(0, 40)}” would post a poll every ${formatDuration(gap)}; debate polls may run at most once an hour. Try \`every monday at 10:00\` or \`0 10 * * 1-5\`.`,
+        md`“${cmd.when.slice(0, 40)}” would post a poll every ${formatDuration(gap)}; debate polls may run at most once an hour. Try \`every monday at 10:00\` or \`0 10 * * 1-5\`.`,
       );
     const existing = this.deps.store.inChannel(ctx.platform, ctx.channelId).length;
     if (existing >= MAX_SCHEDULES_PER_CHANNEL)
       return ephemeral(
-        `This channel already has ${existing} debate-poll schedules, the most allowed. See them with \`/versus schedule list\` and remove one with \`/versus schedule remove <id>\` first.`,
+        md`This channel already has ${String(existing)} debate-poll schedules, the most allowed. See them with \`/versus schedule list\` and remove one with \`/versus schedule remove <id>\` first.`,
       );
-    const next = nextRun(spec.value, parsed.value.timezone, now, now);
+    const next = nextRun(cmd.spec, cmd.timezone, now, now);
     const schedule: Schedule = {
       id: newId('s'),
       platform: ctx.platform,
       workspaceId: ctx.workspaceId,
       channelId: ctx.channelId,
-      spec: parsed.value.when,
-      cron: spec.value.cron,
-      everyWeeks: spec.value.everyWeeks,
-      timezone: parsed.value.timezone,
-      durationMs: parsed.value.durationMs,
+      spec: cmd.when,
+      cron: cmd.spec.cron,
+      everyWeeks: cmd.spec.everyWeeks,
+      timezone: cmd.timezone,
+      durationMs: cmd.durationMs,
       createdBy: ctx.userId,
       createdAt: now.toISOString(),
       nextRunAt: next.toISOString(),
@@ -133,39 +77,47 @@ export class ScheduleService {
       blocks: [
         {
           type: 'text',
-          text: `${this.describe(schedule)}\nEach poll debates a topic where the sources disagree, with a cited claim for each side. Remove it with \`/versus schedule remove ${schedule.id}\`.`,
+          text: md`${this.describe(schedule)}\nEach poll debates a topic where the sources disagree, with a cited claim for each side. Remove it with \`/versus schedule remove ${schedule.id}\`.`,
         },
       ],
     };
   }
 
-  private list(ctx: ChatContext): Reply {
+  list(ctx: ChatContext): Reply {
     const all = this.deps.store.inChannel(ctx.platform, ctx.channelId);
     if (all.length === 0)
       return ephemeral(
-        'No debate polls are scheduled in this channel. Add one with `/versus schedule add every monday at 10:00`.',
+        md`No debate polls are scheduled in this channel. Add one with \`/versus schedule add every monday at 10:00\`.`,
       );
     return {
       visibility: 'ephemeral',
       title: 'Scheduled debate polls',
-      blocks: [{ type: 'text', text: all.map((s) => `• ${this.describe(s)}`).join('\n') }],
+      blocks: [
+        {
+          type: 'text',
+          text: joinRich(
+            all.map((s) => md`• ${this.describe(s)}`),
+            '\n',
+          ),
+        },
+      ],
     };
   }
 
-  private remove(id: string, ctx: ChatContext): Reply {
+  async remove(id: string, ctx: ChatContext): Promise<Reply> {
     const s = this.deps.store.get(id);
     if (!s || s.platform !== ctx.platform || s.channelId !== ctx.channelId)
       return ephemeral(
-        `There is no schedule “${id.slice(0, 20)}” in this channel. \`/versus schedule list\` shows the ids.`,
+        md`There is no schedule “${id.slice(0, 20)}” in this channel. \`/versus schedule list\` shows the ids.`,
       );
-    if (s.createdBy !== ctx.userId && !ctx.isAdmin)
-      return ephemeral('Only the person who added this schedule or an admin can remove it.');
+    if (!(await mayManage(ctx, s.createdBy, this.deps.ports)))
+      return ephemeral(md`Only the person who added this schedule or ${ADMIN[ctx.platform]} can remove it.`);
     this.deps.store.remove(id);
-    return ephemeral(`Schedule ${id} removed.`);
+    return ephemeral(md`Schedule ${id} removed.`);
   }
 
-  private describe(s: Schedule): string {
-    return `\`${s.id}\` ${s.spec} (${s.timezone}), polls last ${formatDuration(s.durationMs)}; next: ${local(s.nextRunAt, s.timezone)}`;
+  private describe(s: Schedule): Rich {
+    return md`\`${s.id}\` ${s.spec} (${s.timezone}), polls last ${formatDuration(s.durationMs)}; next: ${local(s.nextRunAt, s.timezone)}`;
   }
 
   /**

@@ -9,6 +9,9 @@ import {
 import { withoutMention } from '../../src/adapters/discord/context.js';
 import { COMMAND } from '../../src/adapters/discord/limits.js';
 import { parseCommand } from '../../src/chat/parse-command.js';
+import { testCore } from '../helpers/core.js';
+
+const NAMES = SUBCOMMANDS.map((s) => s.name);
 
 // Slash-command options → the text the core parses. The core validates; these only need to round-trip.
 
@@ -45,12 +48,21 @@ describe('subcommand options → command text', () => {
     expect(text(sub, values)).toBe(expected);
   });
 
+  it('has a subcommand for every registered feature, and none for a feature that does not exist', async () => {
+    const core = await testCore();
+    try {
+      expect(SUBCOMMANDS.map((s) => s.name).sort()).toEqual([...core.handler.names].sort());
+    } finally {
+      core.close();
+    }
+  });
+
   it('produces text the core parses as the same command, for every subcommand', () => {
     for (const s of SUBCOMMANDS) {
       const values = Object.fromEntries(
         s.options.filter((o) => o.required).map((o) => [o.name, o.choices?.[0] ?? 'concurrency things']),
       );
-      const parsed = parseCommand(s.toText(values));
+      const parsed = parseCommand(s.toText(values), NAMES);
       expect(parsed.ok && parsed.value.name, s.name).toBe(s.name);
     }
   });

@@ -2,8 +2,11 @@ import { type APIEmbed, embedLength } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { parsePageButtonId } from '../../src/adapters/discord/components.js';
 import { citationMarkdown, type MessagePayload, renderReply, splitText } from '../../src/adapters/discord/embeds.js';
-import { PageStore } from '../../src/adapters/discord/pages.js';
+import { markdown } from '../../src/adapters/discord/markdown.js';
+import { DiscordPages } from '../../src/adapters/discord/pages.js';
 import type { Button, CitedClaim, Reply } from '../../src/chat/reply.js';
+import { md, mention } from '../../src/chat/rich.js';
+import { TestClock } from '../../src/clock.js';
 import { createLogger } from '../../src/logger.js';
 
 // The renderer on its own: every page within Discord's limits, and nothing lost.
@@ -55,8 +58,8 @@ describe('renderReply', () => {
       'k',
     );
     const d = pages[0]!.embeds[0]!.description!;
-    expect(d).toContain('**1.** 🐹 Claim 1. *(benchmark)*\n-# ↳ [Article A › S1](https://x.test/a_(b%29)');
-    expect(d).toContain('**2.** 🐹 Claim 2.\n-# ↳ Article A › S2');
+    expect(d).toContain('**1.** 🐹 Claim 1. *(benchmark)*\n-# ↳ [Article \\[A\\] › S1](https://x.test/a_(b%29)');
+    expect(d).toContain('**2.** 🐹 Claim 2.\n-# ↳ Article \\[A\\] › S2');
     expect(citationMarkdown({ documentId: 'a', title: 'T', section: 'S', url: 'javascript:alert(1)' })).toBe('T › S');
   });
 
@@ -87,7 +90,7 @@ describe('renderReply', () => {
       { name: 'Throughput', value: '🐹 Go: 120,000 req/s\n🐍 Python: 45,000 req/s', inline: true },
     ]);
     const text = descriptions([page!]);
-    expect(text).toContain('⚠️ **Speed-up**: 5–10× vs 56×\n-# ↳ Article A › S1\n-# ↳ Article A › S2');
+    expect(text).toContain('⚠️ **Speed-up**: 5–10× vs 56×\n-# ↳ Article \\[A\\] › S1\n-# ↳ Article \\[A\\] › S2');
     expect(text).toContain('🐹 Go ███████░░░ 70% (7)');
     expect(text).toContain('🐍 Python ███░░░░░░░ 30% (3)');
     expect(page!.embeds.map((e) => e.title)).toContain('⚠️ Where the sources disagree');
@@ -164,7 +167,7 @@ describe('renderReply', () => {
 
   it('reports buttons Discord would reject (id over 100 characters, duplicate) instead of failing the whole message', () => {
     const bad: Button[] = [
-      { actionId: 'v1:' + 'x'.repeat(120), label: 'Long' },
+      { actionId: `v1:${'x'.repeat(120)}`, label: 'Long' },
       { actionId: 'v1:a', label: 'A' },
       { actionId: 'v1:a', label: 'A again' },
     ];
@@ -189,24 +192,55 @@ describe('PageStore', () => {
   const keyOf = (p: MessagePayload) => parsePageButtonId(p.components.at(-1)!.components.at(-1)!.custom_id)!.key;
 
   it('keeps the pages of a long reply and serves them by key; short replies are not stored', () => {
-    const store = new PageStore(createLogger('silent'));
+    const store = new DiscordPages(createLogger('silent'));
     store.render({ visibility: 'channel', blocks: [{ type: 'text', text: 'short' }] });
     expect(store.size).toBe(0);
     const first = store.render(long);
     expect(store.size).toBe(1);
-    expect(store.page(keyOf(first), 2)?.embeds[0]!.footer?.text).toMatch(/^Page 2\//);
+    expect(store.page(keyOf(first), 2)?.embeds[0]?.footer?.text).toMatch(/^Page 2\//);
     expect(store.page('nope', 2)).toBeUndefined();
   });
 
   it('drops the least recently used reply beyond its capacity, and replies older than its TTL', () => {
-    let now = 0;
-    const store = new PageStore(createLogger('silent'), { capacity: 2, ttlMs: 1000, now: () => now });
+    const clock = new TestClock();
+    const store = new DiscordPages(createLogger('silent'), { capacity: 2, ttlMs: 1000, clock });
     const [a, b] = [keyOf(store.render(long)), keyOf(store.render(long))];
     expect(store.page(a, 1)).toBeDefined(); // a is now the most recently used
     const c = keyOf(store.render(long));
     expect(store.page(b, 1)).toBeUndefined();
     expect(store.page(a, 1)).toBeDefined();
-    now = 2000;
+    clock.advance(2000);
     expect(store.page(c, 1)).toBeUndefined();
+  });
+});
+
+describe('markup and user text on Discord', () => {
+  it('renders markup spans as Discord markdown', () => {
+    expect(markdown(md`*Verdict* _maybe_ \`/versus poll\` ${mention('1100000000000000022')}`)).toBe(
+      '**Verdict** *maybe* `/versus poll` <@1100000000000000022>',
+    );
+  });
+
+  it('never reads user text as markup or a mention: a poll question and its options stay literal', () => {
+    const question = '**Go** or _Python_? <@1100000000000000022> @everyone ||spoiler|| [x](https://evil.test)';
+    const [page] = renderReply(
+      {
+        visibility: 'channel',
+        title: question,
+        blocks: [
+          { type: 'text', text: md`Result: *${question}* wins` },
+          { type: 'bars', total: 1, bars: [{ label: '# Heading?', count: 1, percent: 100 }] },
+        ],
+      },
+      'k',
+    ).pages;
+    const d = page!.embeds[0]!.description!;
+    expect(d).toContain(
+      'Result: **\\*\\*Go\\*\\* or \\_Python\\_? \\<@1100000000000000022\\> @\u200Beveryone \\|\\|spoiler\\|\\| \\[x\\](https://evil.test)** wins',
+    );
+    expect(d).toContain('\\# Heading? ');
+    expect(page!.embeds[0]!.title).toBe(
+      '∗∗Go∗∗ or ˍPythonˍ? <@1100000000000000022> @everyone ||spoiler|| [x](https://evil.test)',
+    );
   });
 });

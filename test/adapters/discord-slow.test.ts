@@ -22,8 +22,16 @@ const seen: { text: string; ctx: ChatContext }[] = [];
 /** The real handler, except that command() and action() wait for the current gate (if any) and record what they got. */
 function gated(real: VersusHandler): VersusHandler {
   return {
-    command: async (text, ctx) => (seen.push({ text, ctx }), await gate?.wait, real.command(text, ctx)),
-    action: async (id, ctx) => (seen.push({ text: id, ctx }), await gate?.wait, real.action(id, ctx)),
+    command: async (text, ctx) => {
+      seen.push({ text, ctx });
+      await gate?.wait;
+      return real.command(text, ctx);
+    },
+    action: async (id, ctx) => {
+      seen.push({ text: id, ctx });
+      await gate?.wait;
+      return real.action(id, ctx);
+    },
     mention: (text, ctx) => real.mention(text, ctx),
     threadMessage: (text, ctx) => real.threadMessage(text, ctx),
     firstDelivery: (p, id) => real.firstDelivery(p, id),

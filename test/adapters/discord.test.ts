@@ -38,16 +38,18 @@ describe('/versus compare with autocomplete', () => {
   });
 
   it('WHEN the picked topic is submitted THEN a public reply (type 4) shows both sides, figures and disagreements, cited', async () => {
-    const i = h.fake.slash('compare', { topic: 'concurrency' });
+    // Performance: the fixture's only topic with a Go figure and a Python figure of one benchmark.
+    const i = h.fake.slash('compare', { topic: 'performance' });
     const cb = await h.fake.waitForCallback(i.id);
     expect(cb.body.type).toBe(4);
     expect((cb.body.data.flags ?? 0) & MessageFlags.Ephemeral).toBe(0);
     const text = embedText(cb.body.data);
-    expect(cb.body.data.embeds[0].title).toBe('Go vs Python: Concurrency');
+    expect(cb.body.data.embeds[0].title).toBe('Go vs Python: Performance');
     expect(text).toContain('🐹 Go side');
     expect(text).toContain('🐍 Python side');
     expect(text).toContain('[Alpha Article › Speed](https://example.com/alpha)'); // linked citation
-    expect(text).toContain('Beta Essay › The GIL'); // no url → plain citation
+    expect(text).toContain('Beta Essay › Performance'); // no url → plain citation
+    expect(text).toContain('Go 2.7× higher'); // the figure row's verdict
     expect(text).toContain('⚠️');
     expect(cb.body.data.embeds.some((e: Json) => e.fields?.length > 0)).toBe(true);
     expect(totalLength(cb.body.data)).toBeLessThanOrEqual(6000);
@@ -137,5 +139,19 @@ describe('who is an admin', () => {
     const byAdmin = h.fake.slash('poll', { manage: 'close', id: pollId }, { userId: IDS.admin });
     const closed = await h.fake.waitForCallback(byAdmin.id);
     expect(embedText(closed.body.data)).toMatch(new RegExp(`Poll ${pollId} is closed`));
+  });
+  it("WHEN a server admin removes someone else's schedule THEN it is removed; a plain member may not", async () => {
+    const add = h.fake.slash('schedule', { action: 'add', when: 'every monday at 10:00' }, { userId: IDS.user });
+    const added = embedText((await h.fake.waitForCallback(add.id)).body.data);
+    const id = /`(s[\w-]+)`/.exec(added)?.[1] ?? '';
+    expect(id).not.toBe('');
+
+    const byOther = h.fake.slash('schedule', { action: 'remove', id }, { userId: '1100000000000000099' });
+    const denied = await h.fake.waitForCallback(byOther.id);
+    expect(denied.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(embedText(denied.body.data)).toMatch(/Only the person who added this schedule or a server admin/);
+
+    const byAdmin = h.fake.slash('schedule', { action: 'remove', id }, { userId: IDS.admin });
+    expect(embedText((await h.fake.waitForCallback(byAdmin.id)).body.data)).toMatch(`Schedule ${id} removed.`);
   });
 });

@@ -9,8 +9,9 @@ describe('answer queue (acknowledgements first)', () => {
     const done = q.push(async () => {
       ran.push(1);
     });
-    await new Promise((r) => setTimeout(r, 30));
+    await new Promise(setImmediate);
     expect(ran).toEqual([]);
+    expect(q.size).toBe(1);
     q.requestFinished();
     await done;
     expect(ran).toEqual([1]);
@@ -33,8 +34,14 @@ describe('answer queue (acknowledgements first)', () => {
         ran.push(n);
       }),
     );
-    await Promise.race([Promise.all(all), new Promise((r) => setTimeout(r, 500))]);
-    expect(ran.length).toBeGreaterThan(0);
+    // The third job fills the backlog: jobs run until two are left waiting, then deferral resumes.
+    await Promise.all(all.slice(0, 2));
+    await new Promise(setImmediate);
+    expect(ran).toEqual([1, 2]);
+    expect(q.size).toBe(2);
+    q.requestFinished();
+    await Promise.all(all);
+    expect(ran).toEqual([1, 2, 3, 4]);
   });
 
   it('drains every queued job (shutdown)', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fallbackText, LIMITS, paginate, renderBlock } from '../../src/adapters/slack/blocks.js';
 import type { CitedClaim, Reply } from '../../src/chat/reply.js';
+import { md, mention } from '../../src/chat/rich.js';
 
 const claim = (i: number, len = 200): CitedClaim => ({
   id: `d:${i}`,
@@ -28,7 +29,7 @@ describe('Block Kit renderer', () => {
       expect(p.blocks.length).toBeLessThanOrEqual(LIMITS.blocks);
       expect(JSON.stringify(p.blocks).length).toBeLessThan(12_000);
       expect(p.text.length).toBeGreaterThan(0);
-      const hasMore = JSON.stringify(p.blocks).includes(`slack:page:abcdef:${n + 1}`);
+      const hasMore = JSON.stringify(p.blocks).includes(`slack:page:abcdef:${n + 2}`); // the next page, 1-based
       expect(hasMore).toBe(n < pages.length - 1);
     }
     expect(JSON.stringify(pages.at(-1)!.blocks)).toContain('v1:cmp:x'); // the reply's own buttons end the last page
@@ -44,9 +45,26 @@ describe('Block Kit renderer', () => {
     for (const b of figures) if ('fields' in b && b.fields) expect(b.fields.length).toBeLessThanOrEqual(10);
   });
 
-  it('escapes mrkdwn control characters but keeps user mentions', () => {
-    const [b] = renderBlock({ type: 'text', text: 'a < b & c > d, voters: <@U123>' });
-    expect(JSON.stringify(b)).toContain('a &lt; b &amp; c &gt; d, voters: <@U123>');
+  it('renders markup spans as mrkdwn and escapes the text in them', () => {
+    const [b] = renderBlock({
+      type: 'text',
+      text: md`a < b & c > d, *${'bold'}* \`${'x < 1'}\`, voters: ${mention('U123')}`,
+    });
+    expect(JSON.stringify(b)).toContain('a &lt; b &amp; c &gt; d, *bold* `x &lt; 1`, voters: <@U123>');
+  });
+
+  it('never reads user text as markup or a mention: a poll question and its options stay literal', () => {
+    const question = '*Go* or _Python_? <@U999> <!here> `rm` ~x~';
+    const rendered = JSON.stringify(
+      renderBlock({ type: 'text', text: md`Result: *${question}* wins` }).concat(
+        renderBlock({ type: 'bars', total: 1, bars: [{ label: question, count: 1, percent: 100 }] }),
+      ),
+    );
+    expect(rendered).not.toMatch(/<@U999>|<!here>|`rm`|\*Go\*|_Python_|~x~/);
+    expect(rendered).toContain('∗Go∗ or ˍPythonˍ? &lt;@U999&gt; &lt;!here&gt; ˋrmˋ ∼x∼');
+    expect(JSON.stringify(renderBlock({ type: 'text', text: 'snake_case stays 2*3' }))).toContain(
+      'snake_case stays 2*3',
+    );
   });
 
   it('always has a plain-text fallback for notifications', () => {

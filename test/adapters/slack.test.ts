@@ -95,7 +95,7 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
       },
       { eventId: 'Ev202' },
     );
-    await new Promise((r) => setTimeout(r, 150));
+    await rig.adapter.idle();
     expect(rig.fake.calls.slice(before).filter((c) => c.method.startsWith('chat.'))).toEqual([]);
   });
 
@@ -112,7 +112,7 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
     await rig.send.event(event, { eventId: 'Ev300', retryNum: 1 });
     await rig.send.event(event, { eventId: 'Ev300', retryNum: 2 });
     await rig.fake.waitFor(() => rig.fake.callsOf('chat.postMessage').length > before);
-    await new Promise((r) => setTimeout(r, 150));
+    await rig.adapter.idle();
     expect(rig.fake.callsOf('chat.postMessage').length).toBe(before + 1);
   });
 
@@ -159,7 +159,7 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
       { timestamp: Math.floor(Date.now() / 1000) - 600 },
     );
     expect([bad.status, stale.status, staleEvent.status]).toEqual([401, 401, 401]);
-    await new Promise((r) => setTimeout(r, 100));
+    await rig.adapter.idle();
     expect(rig.fake.calls.length).toBe(before);
     expect(rig.fake.responses.filter((r) => r.body.response_type)).not.toContainEqual(
       expect.objectContaining({ path: expect.stringContaining('9.9') }),
@@ -176,7 +176,7 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
     await rig.fake.waitFor(() => rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'CREPLAY'));
     const replayed = await rig.send.replayLast();
     expect(replayed.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 150));
+    await rig.adapter.idle();
     expect(rig.fake.callsOf('chat.postMessage').filter((c) => c.body.channel === 'CREPLAY')).toHaveLength(1);
   });
 

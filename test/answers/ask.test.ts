@@ -3,58 +3,7 @@ import { ask } from '../../src/answers/ask.js';
 import { ftsMatch, queryTerms } from '../../src/answers/query.js';
 import type { Core } from '../../src/core.js';
 import { testCore } from '../helpers/core.js';
-
-/** Inputs that would be FTS5 syntax errors if passed through: quotes, operators, prefixes, column filters, emoji, size. */
-export const FUZZ_INPUTS = [
-  '"',
-  '""',
-  "'",
-  '(',
-  ')',
-  '(()',
-  'AND',
-  'OR',
-  'NOT',
-  'NEAR',
-  'NEAR(a b, 2)',
-  'a AND',
-  'OR b',
-  'NOT NOT',
-  '*',
-  'go*',
-  '*go',
-  '-',
-  '-python',
-  'a - b',
-  ':',
-  'text:go',
-  'title:"x"',
-  '^go',
-  '{a b}',
-  '[x]',
-  'a + b',
-  '\\',
-  '\u0000',
-  '\u202e',
-  '🐹🐍',
-  '💥 " AND (',
-  'SELECT * FROM claims; --',
-  "'; DROP TABLE claims; --",
-  '%',
-  '_',
-  'go NEAR/3 python',
-  '"unterminated',
-  'x'.repeat(10_240),
-  'go python " ( ) * : - '.repeat(500),
-  '\n\t\r',
-  'ÄÖÜ ß é',
-  '中文 goroutine',
-  'رمز',
-  '0',
-  '1e309',
-  'NaN',
-  'undefined',
-];
+import { FUZZ_INPUTS } from '../helpers/fuzz-inputs.js';
 
 describe('ask: ranked, cited claims for a question', () => {
   let core: Core;

@@ -10,13 +10,13 @@ describe('compare: Go side vs Python side of a topic', () => {
   });
   afterAll(() => core.close());
 
-  it('puts Go claims and Python claims on their own sides, each cited', () => {
+  it('puts the claims that favor Go and the claims that favor Python in their own columns, each cited', () => {
     const r = compare(core.answers, core.taxonomy, 'concurrency');
     if (!r.found) throw new Error('topic not found');
     expect(r.result.go.length).toBeGreaterThan(0);
     expect(r.result.python.length).toBeGreaterThan(0);
-    expect(r.result.go.every((c) => c.side === 'go')).toBe(true);
-    expect(r.result.python.every((c) => c.side === 'python')).toBe(true);
+    expect(r.result.go.every((c) => c.favors === 'go')).toBe(true);
+    expect(r.result.python.every((c) => c.favors === 'python')).toBe(true);
     expect(r.result.go[0]?.citation.title).toBeTruthy();
   });
 
@@ -33,10 +33,11 @@ describe('compare: Go side vs Python side of a topic', () => {
     if (!r.found) throw new Error('topic not found');
     const speed = r.result.disagreements.find((d) => d.about === 'go speedup');
     expect(speed?.summary).toMatch(/5–10×.*56×|56×.*5–10×/);
-    const rps = r.result.figures.find((f) => f.label === 'Req/sec');
+    const rps = r.result.figures.find((f) => /Throughput/.test(f.label));
     expect(rps).toMatchObject({
       go: expect.stringContaining('120,000 req/s'),
       python: expect.stringContaining('45,000 req/s'),
+      verdict: 'Go 2.7× higher',
     });
   });
 

@@ -1,59 +1,77 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeAction, parseAction } from '../../src/chat/action-id.js';
+import { z } from 'zod';
+import { ACTION_ERRORS, type ActionCodec, actionCodec, splitActionId } from '../../src/chat/action-id.js';
+import { compareAction, moreAction } from '../../src/chat/answer-actions.js';
+import { Answering } from '../../src/chat/answer-features.js';
 import type { ChatContext } from '../../src/chat/context.js';
+import { action, command, type Feature } from '../../src/chat/feature.js';
 import { parseCommand } from '../../src/chat/parse-command.js';
 import { renderText } from '../../src/chat/render-text.js';
-import type { TestClock } from '../../src/clock.js';
+import { ephemeral } from '../../src/chat/reply.js';
+import { err, ok } from '../../src/chat/result.js';
+import { plain } from '../../src/chat/rich.js';
+import { Router } from '../../src/chat/router.js';
+import { DAY_MS, type TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
+import { createLogger } from '../../src/logger.js';
+import { walkAction } from '../../src/matrix/walk-action.js';
+import { pollAction } from '../../src/polls/poll-action.js';
 import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
 
 const ctx: ChatContext = { platform: 'console', workspaceId: 'w', channelId: 'c1', userId: 'u1', isAdmin: false };
 const thread = { ...ctx, threadId: 't1' };
 
+const NAMES = ['ask', 'compare', 'sources', 'poll', 'schedule', 'matrix', 'help'];
+
 describe('command parsing', () => {
-  it('GIVEN "compare concurrency" THEN a compare command', () => {
-    expect(parseCommand('compare concurrency')).toEqual({ ok: true, value: { name: 'compare', topic: 'concurrency' } });
+  it('GIVEN "compare concurrency" THEN the compare feature with its arguments', () => {
+    expect(parseCommand('compare concurrency', NAMES)).toEqual({
+      ok: true,
+      value: { name: 'compare', args: 'concurrency' },
+    });
   });
   it('GIVEN nothing THEN help', () => {
-    expect(parseCommand('   ')).toEqual({ ok: true, value: { name: 'help' } });
-  });
-  it('GIVEN compare without a topic THEN a usage error with an example', () => {
-    const r = parseCommand('compare');
-    expect(r.ok).toBe(false);
-    if (!r.ok)
-      expect(r.error).toMatchObject({
-        command: 'compare',
-        message: expect.stringContaining('/versus compare concurrency'),
-      });
+    expect(parseCommand('   ', NAMES)).toEqual({ ok: true, value: { name: 'help', args: '' } });
   });
   it('GIVEN a typo THEN "did you mean"', () => {
-    const r = parseCommand('comapre gil');
-    expect(!r.ok && r.error.message).toMatch(/Did you mean `\/versus compare`/);
+    const r = parseCommand('comapre gil', NAMES);
+    expect(!r.ok && plain(r.error.message)).toMatch(/Did you mean `\/versus compare`/);
   });
   it('GIVEN a whole question without "ask" THEN it is asked', () => {
-    expect(parseCommand('is go faster than python?')).toMatchObject({ ok: true, value: { name: 'ask' } });
+    expect(parseCommand('is go faster than python?', NAMES)).toEqual({
+      ok: true,
+      value: { name: 'ask', args: 'is go faster than python?' },
+    });
   });
-  it('GIVEN a question over 12,000 characters THEN a usage error, not a crash', () => {
-    expect(parseCommand(`ask ${'x '.repeat(7000)}`)).toMatchObject({ ok: false });
+  it('GIVEN control characters THEN they are dropped, not echoed', () => {
+    expect(parseCommand('compare\u0007 gil\u0000', NAMES)).toEqual({
+      ok: true,
+      value: { name: 'compare', args: 'gil' },
+    });
   });
 });
 
 describe('button action ids', () => {
   it('round-trips every kind within 100 characters', () => {
-    for (const a of [
-      { kind: 'more', contextId: 'abcDEF12_-', offset: 5 },
-      { kind: 'cmp', topic: 'development-speed' },
-      { kind: 'poll', op: 'vote', pollId: 'p1', option: 2 },
-      { kind: 'mx', op: 'answer', sessionId: 's1', step: 3, value: 'yes' },
-    ] as const) {
-      const id = encodeAction(a);
+    const cases = [
+      [moreAction, { contextId: 'abcDEF12_-', offset: 5 }],
+      [compareAction, { topic: 'development-speed' }],
+      [pollAction, { op: 'vote', pollId: 'p1', option: 2 }],
+      [pollAction, { op: 'close', pollId: 'p1' }],
+      [walkAction, { op: 'answer', sessionId: 's1', step: 3, value: 'yes' }],
+    ] as const;
+    for (const [codec, a] of cases) {
+      const id = (codec as ActionCodec<typeof a>).encode(a);
       expect(id.length).toBeLessThanOrEqual(100);
-      expect(parseAction(id)).toEqual({ ok: true, value: a });
+      const split = splitActionId(id);
+      expect(split.ok && split.value.kind).toBe(codec.kind);
+      expect(split.ok && codec.decode(split.value.fields)).toEqual({ ok: true, value: a });
     }
+    expect(pollAction.encode({ op: 'close', pollId: 'p1' })).toBe('v1:poll:close:p1');
   });
   it('rejects a forged or foreign id with a clear message', () => {
-    expect(parseAction('v1:more:../../etc:1')).toMatchObject({ ok: false });
-    expect(parseAction('v9:cmp:x')).toMatchObject({ ok: false, error: expect.stringContaining('another version') });
+    expect(moreAction.decode(['../../etc', '1'])).toEqual({ ok: false, error: ACTION_ERRORS.invalid });
+    expect(splitActionId('v9:cmp:x')).toMatchObject({ ok: false, error: expect.stringContaining('another version') });
   });
 });
 
@@ -75,6 +93,24 @@ describe('router', () => {
     const r = await core.handler.command('compare', ctx);
     expect(r.visibility).toBe('ephemeral');
     expect(renderText(r)).toMatch(/Usage: `\/versus compare <topic>`/);
+    expect(renderText(r)).toContain('/versus compare concurrency');
+  });
+
+  it('refuses a question over 12,000 characters with a usage error, not a crash', async () => {
+    const r = await core.handler.command(`ask ${'x '.repeat(7000)}`, ctx);
+    expect(r.visibility).toBe('ephemeral');
+    expect(renderText(r)).toMatch(/too long/);
+  });
+
+  it('lists every registered feature in help, help last', async () => {
+    expect(core.handler.names).toEqual(['ask', 'compare', 'sources', 'poll', 'schedule', 'matrix', 'help']);
+    const text = renderText(await core.handler.command('help', ctx));
+    for (const name of core.handler.names) expect(text).toContain(`/versus ${name}`);
+  });
+
+  it('answers a button of an unknown kind as not understood', async () => {
+    const r = await core.handler.action('v1:nope:x', ctx);
+    expect(renderText(r.reply!)).toMatch(/could not be understood/);
   });
 
   it('says plainly when nothing matches, suggesting topics', async () => {
@@ -99,7 +135,7 @@ describe('router', () => {
   });
 
   it('answers a "Compare" button with the comparison', async () => {
-    const r = await core.handler.action(encodeAction({ kind: 'cmp', topic: 'performance' }), ctx);
+    const r = await core.handler.action(compareAction.encode({ topic: 'performance' }), ctx);
     expect(r.reply?.title).toBe('Go vs Python: Performance');
   });
 
@@ -133,7 +169,7 @@ describe('router', () => {
 
   it('forgets deliveries after a day, so the table stays small', async () => {
     expect(await core.handler.firstDelivery('slack', 'EvOld')).toBe(true);
-    (core.clock as TestClock).advance(86_400_000 + 1);
+    (core.clock as TestClock).advance(DAY_MS + 1);
     expect(core.conversations.prune()).toBeGreaterThan(0);
     expect(await core.handler.firstDelivery('slack', 'EvOld')).toBe(true);
   });
@@ -147,5 +183,50 @@ describe('router', () => {
     const r = await core.handler.action('v1:more:nosuchctx:5', ctx);
     expect(r.reply?.visibility).toBe('ephemeral');
     expect(renderText(r.reply!)).toMatch(/too old/);
+  });
+});
+
+describe('feature registry', () => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await testCore();
+  });
+  afterAll(() => core.close());
+
+  /** A feature as a new folder would export it: a command, a button kind, help text. */
+  const echo = actionCodec('echo', ['word'], z.object({ word: z.string().regex(/^[a-z]{1,10}$/) }));
+  const echoFeature: Feature = {
+    name: 'echo',
+    help: { usage: '/versus echo <word>', example: '/versus echo hi' },
+    command: command(
+      (args) => (/^[a-z]{1,10}$/.test(args) ? ok(args) : err('One lowercase word, please.')),
+      (word) => ephemeral(word, 'Echo'),
+    ),
+    action: action(echo, ({ word }, c) => ({ reply: ephemeral(`${word} from ${c.userId}`) })),
+  };
+  const router = (features: Feature[]) =>
+    new Router({
+      features,
+      answering: new Answering(core),
+      knowledge: core.knowledge,
+      conversations: core.conversations,
+      taxonomy: core.taxonomy,
+      logger: createLogger('silent'),
+    });
+
+  it('GIVEN a feature in the list THEN its command, its buttons and help all work, with nothing else to edit', async () => {
+    const r = router([echoFeature]);
+    expect(renderText(await r.command('echo hi', ctx))).toContain('hi');
+    expect(renderText(await r.command('echo HI!', ctx))).toMatch(
+      /One lowercase word[\s\S]*Usage: `\/versus echo <word>`/,
+    );
+    expect(renderText((await r.action(echo.encode({ word: 'yo' }), ctx)).reply!)).toBe('yo from u1');
+    expect(renderText(await r.command('help', ctx))).toContain('/versus echo <word>');
+    expect(r.names).toEqual(['echo', 'help']);
+  });
+
+  it('GIVEN two features with one name or one button kind THEN the router refuses to start', () => {
+    expect(() => router([echoFeature, { ...echoFeature, action: undefined }])).toThrow(/named echo/);
+    expect(() => router([echoFeature, { ...echoFeature, name: 'echo2' }])).toThrow(/button kind echo/);
   });
 });

@@ -9,7 +9,9 @@ import { tempDir } from '../helpers/core.js';
 
 describe('database migrations', () => {
   const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
   const temp = () => {
     const t = tempDir();
     cleanups.push(t.cleanup);

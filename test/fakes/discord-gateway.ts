@@ -93,13 +93,20 @@ export class FakeGateway extends EventEmitter {
       case 1: // heartbeat
         this.heartbeats++;
         this.send(ws, { op: 11, s: null, t: null, d: null });
-        return void this.emit('change');
+        this.emit('change');
+        return;
       case 2: {
         const d = frame.d as { token: string; intents: number };
         this.identifies.push({ token: d.token, intents: d.intents });
         this.emit('change');
-        if (d.token !== this.opts.token) return ws.close(4004, 'Authentication failed.');
-        if (this.disallowIntents & d.intents) return ws.close(4014, 'Disallowed intent(s).');
+        if (d.token !== this.opts.token) {
+          ws.close(4004, 'Authentication failed.');
+          return;
+        }
+        if (this.disallowIntents & d.intents) {
+          ws.close(4014, 'Disallowed intent(s).');
+          return;
+        }
         this.identified.add(ws);
         const sessionId = `session-${this.identifies.length}`;
         this.sessions.add(sessionId);
@@ -111,8 +118,10 @@ export class FakeGateway extends EventEmitter {
       case 6: {
         // RESUME a session this fake started: RESUMED (no missed events are replayed). Unknown: invalid session.
         const d = frame.d as { token: string; session_id: string };
-        if (d.token !== this.opts.token || !this.sessions.has(d.session_id))
-          return this.send(ws, { op: 9, s: null, t: null, d: false });
+        if (d.token !== this.opts.token || !this.sessions.has(d.session_id)) {
+          this.send(ws, { op: 9, s: null, t: null, d: false });
+          return;
+        }
         this.resumes.push(d.session_id);
         this.identified.add(ws);
         this.dispatchTo(ws, 'RESUMED', {});

@@ -9,6 +9,7 @@ import {
 import type { AddressInfo } from 'node:net';
 
 /** Recorded JSON from the client under test. Its shape depends on the route, so tests read fields freely. */
+// biome-ignore lint/suspicious/noExplicitAny: the fake reads whatever fields a route's client sent.
 export type Json = any;
 
 export interface RecordedRequest {
@@ -226,7 +227,8 @@ export class FakeDiscordRest extends EventEmitter {
     }
     if (key === 'GET /gateway') return { status: 200, body: { url: s.gatewayUrl() } };
     if (key === 'GET /users/@me') return { status: 200, body: s.botUser };
-    if ((m = /^POST \/interactions\/(\d+)\/([^/]+)\/callback$/.exec(key))) {
+    m = /^POST \/interactions\/(\d+)\/([^/]+)\/callback$/.exec(key);
+    if (m) {
       if (query.get('with_response') !== 'true') return { status: 204 };
       const message = body?.data ? this.message('0', body.data, { interaction_metadata: { id: m[1] } }) : undefined;
       return {
@@ -234,16 +236,18 @@ export class FakeDiscordRest extends EventEmitter {
         body: { interaction: { id: m[1], type: 2 }, resource: { type: body?.type, ...(message ? { message } : {}) } },
       };
     }
-    if ((m = /^POST \/webhooks\/(\d+)\/([^/]+)$/.exec(key)))
-      return { status: 200, body: this.message('0', body, { webhook_id: m[1] }) };
-    if ((m = /^(PATCH|GET) \/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/.exec(key))) {
+    m = /^POST \/webhooks\/(\d+)\/([^/]+)$/.exec(key);
+    if (m) return { status: 200, body: this.message('0', body, { webhook_id: m[1] }) };
+    m = /^(PATCH|GET) \/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/.exec(key);
+    if (m) {
       return {
         status: 200,
         body: { ...this.message('0', body, { webhook_id: m[2] }), id: m[4] === '@original' ? s.nextId() : m[4] },
       };
     }
     if (/^DELETE \/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/.test(key)) return { status: 204 };
-    if ((m = /^POST \/channels\/(\d+)\/messages$/.exec(key))) {
+    m = /^POST \/channels\/(\d+)\/messages$/.exec(key);
+    if (m) {
       const attachments = files.map((f, i) => ({
         id: s.nextId(),
         filename: f.name,
@@ -259,9 +263,10 @@ export class FakeDiscordRest extends EventEmitter {
         }),
       };
     }
-    if ((m = /^PATCH \/channels\/(\d+)\/messages\/(\d+)$/.exec(key)))
-      return { status: 200, body: { ...this.message(m[1]!, body), id: m[2] } };
-    if ((m = /^POST \/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(key))) {
+    m = /^PATCH \/channels\/(\d+)\/messages\/(\d+)$/.exec(key);
+    if (m) return { status: 200, body: { ...this.message(m[1]!, body), id: m[2] } };
+    m = /^POST \/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(key);
+    if (m) {
       const parent = s.channels.get(m[1]!);
       const thread = {
         id: m[2],
@@ -287,13 +292,15 @@ export class FakeDiscordRest extends EventEmitter {
       s.channels.set(thread.id!, thread);
       return { status: 201, body: thread };
     }
-    if ((m = /^GET \/channels\/(\d+)$/.exec(key))) {
+    m = /^GET \/channels\/(\d+)$/.exec(key);
+    if (m) {
       const channel = s.channels.get(m[1]!);
       return channel
         ? { status: 200, body: channel }
         : { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
     }
-    if ((m = /^PUT \/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(key))) {
+    m = /^PUT \/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(key);
+    if (m) {
       const cmds = (body as Json[]).map((c) => ({
         ...c,
         id: s.nextId(),
@@ -303,11 +310,13 @@ export class FakeDiscordRest extends EventEmitter {
       }));
       return { status: 200, body: cmds };
     }
-    if ((m = /^GET \/guilds\/(\d+)$/.exec(key))) {
+    m = /^GET \/guilds\/(\d+)$/.exec(key);
+    if (m) {
       const guild = s.guilds.get(m[1]!);
       return guild ? { status: 200, body: guild } : { status: 404, body: { message: 'Unknown Guild', code: 10004 } };
     }
-    if ((m = /^GET \/guilds\/(\d+)\/members\/(\d+)$/.exec(key))) {
+    m = /^GET \/guilds\/(\d+)\/members\/(\d+)$/.exec(key);
+    if (m) {
       const member = s.members.get(`${m[1]}:${m[2]}`);
       return member ? { status: 200, body: member } : { status: 404, body: { message: 'Unknown Member', code: 10007 } };
     }

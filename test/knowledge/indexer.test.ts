@@ -15,7 +15,9 @@ const claimIds = (db: ReturnType<typeof openDatabase>, doc: string) =>
 
 describe('incremental knowledge indexer', () => {
   const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
   const setup = () => {
     const kb = copyKnowledge();
     cleanups.push(kb.cleanup);

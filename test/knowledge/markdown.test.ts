@@ -32,6 +32,20 @@ func main() {}
 describe('markdown digests → raw claims', () => {
   const parsed = parseMarkdown(doc, 'knowledge/sample.md');
 
+  it('GIVEN an HTML comment or raw HTML THEN no claim is made of it, and inline HTML is dropped from the text', () => {
+    const doc = parseMarkdown(
+      '# T\n\n<!-- editor: restored from the prose -->\n## S\n\nGo starts fast <span>really</span>.\n\n<div>\nnot a claim\n</div>\n',
+      'x.md',
+    );
+    expect(doc.claims.map((c) => c.text)).toEqual(['Go starts fast really.']);
+  });
+
+  it('reads a short citation label from the front matter', () => {
+    expect(parseMarkdown('---\nid: a\ntitle: A long title\nshort: Guide 2025\n---\n# A\n', 'a.md').meta.short).toBe(
+      'Guide 2025',
+    );
+  });
+
   it('reads the front matter, keeping a YAML date as a day', () => {
     expect(parsed.meta).toMatchObject({
       id: 'sample',

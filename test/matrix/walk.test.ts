@@ -8,6 +8,7 @@ import { TestClock } from '../../src/clock.js';
 import { type Core, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { loadMatrix } from '../../src/matrix/definition.js';
+import { IDLE_EXPIRY_MS } from '../../src/matrix/walk-service.js';
 import { RecordingPort } from '../fakes/recording-port.js';
 import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
 
@@ -23,7 +24,9 @@ const button = (r: Reply | undefined, label: RegExp) => r?.buttons?.find((b) => 
 
 describe('decision-matrix walk (real SQLite)', () => {
   const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
 
   async function bot(dbPath = ':memory:', clock = new TestClock()) {
     const port = new RecordingPort();
@@ -81,7 +84,7 @@ describe('decision-matrix walk (real SQLite)', () => {
     const changed = await click(core, port, /^No$/, 'ann');
     expect(renderText(changed.reply!)).toMatch(/Recorded/);
     const refused = await click(core, port, /Next/, 'ann');
-    expect(renderText(refused.reply!)).toMatch(/Only <@lead>/);
+    expect(renderText(refused.reply!)).toMatch(/Only @lead/);
     const byAdmin = await core.handler.action(button(stepMessage(port), /Next/), ctx('root', { isAdmin: true }));
     expect(byAdmin.update?.title).toMatch(/Step 2\/3/);
   });
@@ -141,7 +144,7 @@ describe('decision-matrix walk (real SQLite)', () => {
     const clock = new TestClock('2026-03-02T09:00:00Z');
     const { core, port } = await bot(':memory:', clock);
     await core.handler.command('matrix', ctx('lead'));
-    clock.advance(7 * 86_400_000 + 1000);
+    clock.advance(IDLE_EXPIRY_MS + 1000);
     expect((await core.scheduler.tick()).walksExpired).toBe(1);
     expect(renderText(port.posts.at(-1)!.reply)).toMatch(/expired after 7 days/);
   });

@@ -75,7 +75,7 @@ describe('races, schedule limits and small defects (real process)', () => {
     expect(await reply('matrix status', 'CBOTH')).toMatch(
       new RegExp(`Your solo walk ${solo}.*the channel walk ${channel} is open too`),
     );
-    expect(await reply('matrix cancel', 'CBOTH')).toMatch(new RegExp(`Cancelled your solo walk ${solo}`));
+    expect(await reply('matrix cancel', 'CBOTH')).toMatch(new RegExp(`Your solo walk ${solo} is cancelled`));
     expect(await reply('matrix status', 'CBOTH')).toMatch(new RegExp(`The channel walk ${channel}`));
     expect(row<{ status: string }>('SELECT status FROM matrix_sessions WHERE id = ?', channel).status).toBe('open');
   });

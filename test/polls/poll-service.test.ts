@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeAction } from '../../src/chat/action-id.js';
 import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Reply } from '../../src/chat/reply.js';
-import { TestClock } from '../../src/clock.js';
+import { HOUR_MS, TestClock } from '../../src/clock.js';
 import { type Core, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
+import { pollAction } from '../../src/polls/poll-action.js';
 import { RecordingPort } from '../fakes/recording-port.js';
 import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
 
@@ -24,7 +24,9 @@ const barsOf = (r: Reply | undefined) => r?.blocks.find((b) => b.type === 'bars'
 
 describe('polls through the core (real SQLite)', () => {
   const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
 
   async function start(dbPath: string, clock: TestClock, port = new RecordingPort()) {
     const core = await createCore({
@@ -44,7 +46,7 @@ describe('polls through the core (real SQLite)', () => {
     return join(t.dir, 'polls.db');
   };
   const vote = (core: Core, pollId: string, option: number, user: string) =>
-    core.handler.action(encodeAction({ kind: 'poll', op: 'vote', pollId, option }), ctx(user));
+    core.handler.action(pollAction.encode({ op: 'vote', pollId, option }), ctx(user));
 
   it('counts 1,000 concurrent voters exactly, with 100 changing and 50 retracting, and the last render shows the tally', async () => {
     const { core, port } = await start(':memory:', new TestClock());
@@ -93,11 +95,11 @@ describe('polls through the core (real SQLite)', () => {
     const { core, port } = await start(':memory:', new TestClock());
     const pollId = pollIdOf(await core.handler.command('poll', ctx('creator')));
     await vote(core, pollId, 1, 'ann');
-    await core.handler.action(encodeAction({ kind: 'poll', op: 'close', pollId }), ctx('creator'));
+    await core.handler.action(pollAction.encode({ op: 'close', pollId }), ctx('creator'));
     await core.polls.renders.drain();
     const final = text(port.latest(port.posts[0]!.ref.messageId));
     expect(final).toMatch(
-      /Closed:[\s\S]*Python\* wins with 1 of 1[\s\S]*Strongest cited claim from each side[\s\S]*🐹[\s\S]*— [\s\S]*🐍/,
+      /Closed:[\s\S]*Python wins with 1 of 1[\s\S]*Strongest cited claim for 🐹 Go[\s\S]*— [\s\S]*Strongest cited claim for 🐍 Python/,
     );
   });
 
@@ -112,7 +114,7 @@ describe('polls through the core (real SQLite)', () => {
     const before = a.core.polls.find(pollId);
     a.core.close();
 
-    clock.advance(3 * 3_600_000); // the bot was down past the end time
+    clock.advance(3 * HOUR_MS); // the bot was down past the end time
     const b = await start(path, clock);
     const after = b.core.polls.find(pollId)!;
     expect(after).toMatchObject({ messageId: before!.messageId, closesAt: before!.closesAt });

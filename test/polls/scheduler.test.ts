@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
-import { TestClock } from '../../src/clock.js';
+import { DAY_MS, TestClock, WEEK_MS } from '../../src/clock.js';
 import { createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { motionCandidates } from '../../src/polls/motions.js';
@@ -19,7 +19,9 @@ const ctx: ChatContext = {
 
 describe('scheduled debate polls', () => {
   const cleanups: (() => void)[] = [];
-  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  afterEach(() => {
+    for (const c of cleanups.splice(0)) c();
+  });
 
   async function bot(dbPath: string, clock: TestClock) {
     const port = new RecordingPort();
@@ -47,7 +49,7 @@ describe('scheduled debate polls', () => {
     const b = await bot(path, clock);
     expect(renderText(await a.core.handler.command('schedule add every monday at 10:00', ctx))).toMatch(/scheduled/);
     for (let week = 0; week < 3; week++) {
-      clock.set(new Date(Date.parse('2026-03-02T10:00:30Z') + week * 7 * 86_400_000));
+      clock.set(new Date(Date.parse('2026-03-02T10:00:30Z') + week * WEEK_MS));
       await Promise.all([
         a.core.scheduler.tick(),
         b.core.scheduler.tick(),
@@ -78,12 +80,12 @@ describe('scheduled debate polls', () => {
     await core.handler.command('schedule add daily at 9:00 --duration 2h', ctx);
     const topics: string[] = [];
     for (let day = 0; day < 4; day++) {
-      clock.set(new Date(Date.parse('2026-03-02T09:00:01Z') + day * 86_400_000));
+      clock.set(new Date(Date.parse('2026-03-02T09:00:01Z') + day * DAY_MS));
       await core.scheduler.tick();
       const poll = port.posts.at(-1)!.reply;
       topics.push(poll.title!);
       if (day === 0)
-        expect(renderText(poll)).toMatch(/Debate motion[\s\S]*The case for each side[\s\S]*🐹[\s\S]*—[\s\S]*🐍/);
+        expect(renderText(poll)).toMatch(/Debate motion[\s\S]*The case for 🐹 Go[\s\S]*—[\s\S]*The case for 🐍 Python/);
     }
     // Every candidate topic is debated once before the rotation starts over.
     const n = motionCandidates(core.answers, core.taxonomy).length;

@@ -9,8 +9,8 @@ import {
 /**
  * The `/versus` slash command. Each subcommand declares its options and how its values become the
  * platform-neutral command text (`compare concurrency`) that handler.command() parses: the core owns all
- * parsing and validation, so options here are only as strict as Discord's UI needs. To add a subcommand,
- * add one entry to SUBCOMMANDS and run `npm run discord:register` again.
+ * parsing and validation, so options here are only as strict as Discord's UI needs. A new core feature
+ * gets one entry in FEATURES under its name; then run `npm run discord:register` again.
  */
 export const COMMAND_NAME = 'versus';
 
@@ -41,9 +41,9 @@ const str = (v: OptionValue) => (v === undefined ? '' : String(v).trim());
 const quoted = (v: OptionValue) => `"${str(v).replace(/["“”]/g, "'")}"`;
 const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
 
-export const SUBCOMMANDS: readonly SubcommandSpec[] = [
-  {
-    name: 'ask',
+/** The subcommand of each core feature, keyed by the feature's name (a test checks that every feature has one). */
+const FEATURES: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
+  ask: {
     description: 'The best cited claims that answer a question',
     options: [
       {
@@ -56,8 +56,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     ],
     toText: (v) => join('ask', str(v.question)),
   },
-  {
-    name: 'compare',
+  compare: {
     description: 'Go vs Python on a topic, with figures and disagreements between sources',
     options: [
       {
@@ -71,14 +70,12 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     ],
     toText: (v) => join('compare', str(v.topic)),
   },
-  {
-    name: 'sources',
+  sources: {
     description: 'The indexed articles, their claim counts and when they were indexed',
     options: [],
     toText: () => 'sources',
   },
-  {
-    name: 'poll',
+  poll: {
     description: 'Team Go vs Team Python poll, or your own question and options',
     options: [
       { name: 'question', description: 'Your own question (then give options too)', type: 'string', maxLength: 250 },
@@ -118,8 +115,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       );
     },
   },
-  {
-    name: 'schedule',
+  schedule: {
     description: 'Recurring debate polls in this channel',
     options: [
       {
@@ -151,8 +147,7 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
       return 'schedule list';
     },
   },
-  {
-    name: 'matrix',
+  matrix: {
     description: 'Walk through the Go-or-Python decision matrix',
     options: [
       {
@@ -164,20 +159,29 @@ export const SUBCOMMANDS: readonly SubcommandSpec[] = [
     ],
     toText: (v) => join('matrix', v.mode === 'start' ? '' : str(v.mode)),
   },
-  {
-    name: 'help',
+};
+
+/** `help` offers every other subcommand as a choice. */
+const BY_FEATURE: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
+  ...FEATURES,
+  help: {
     description: 'How to use Versus, with examples',
     options: [
       {
         name: 'command',
         description: 'Help for one command',
         type: 'string',
-        choices: ['ask', 'compare', 'sources', 'poll', 'schedule', 'matrix'],
+        choices: Object.keys(FEATURES),
       },
     ],
     toText: (v) => join('help', str(v.command)),
   },
-];
+};
+
+export const SUBCOMMANDS: readonly SubcommandSpec[] = Object.entries(BY_FEATURE).map(([name, spec]) => ({
+  name,
+  ...spec,
+}));
 
 export function subcommand(name: string): SubcommandSpec | undefined {
   return SUBCOMMANDS.find((s) => s.name === name);

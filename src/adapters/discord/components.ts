@@ -4,8 +4,9 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
+import { clip } from '../../chat/labels.js';
 import type { Button } from '../../chat/reply.js';
-import { COMPONENTS, clip } from './limits.js';
+import { COMPONENTS } from './limits.js';
 
 /** Versus only sends buttons with a custom_id (no link or SKU buttons). */
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;

@@ -1,8 +1,12 @@
 import type { APIEmbed } from 'discord.js';
+import { clip, KIND_LABEL, SIDE_ICON } from '../../chat/labels.js';
 import { barText, citationNote } from '../../chat/render-text.js';
 import type { Citation, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
+import { link } from '../../chat/rich.js';
+import { neutralizeMarkers } from '../shared/escape.js';
 import { type ButtonRow, navButtons, spreadButtons, toDiscordButtons, toRows } from './components.js';
-import { clip, EMBED } from './limits.js';
+import { EMBED } from './limits.js';
+import { escapeMarkdown, markdown } from './markdown.js';
 
 /** One Discord message: what `reply()`, `update()`, `send()` and the REST client take. */
 export interface MessagePayload {
@@ -18,14 +22,6 @@ export interface RenderedReply {
 }
 
 const COLOR = { neutral: 0x5865f2, go: 0x00add8, python: 0x3776ab, warn: 0xf0b232, private: 0x99aab5 } as const;
-const SIDE_ICON = { go: '🐹', python: '🐍', both: '⚖️' } as const;
-const KIND_LABEL = {
-  benchmark: 'benchmark',
-  anecdote: 'anecdote',
-  fact: '',
-  opinion: 'opinion',
-  recommendation: 'advice',
-} as const;
 /** Longest single description line before it is split: leaves room for a title and the page footer. */
 const LINE_MAX = 3800;
 const FOOTER_RESERVE = 40;
@@ -41,15 +37,13 @@ const line = (text: string): Atom => ({ kind: 'line', text });
 
 /** "Title › Section", a masked link when the source has a web address. */
 export function citationMarkdown(c: Citation): string {
-  const label = `${c.title} › ${c.section}`.replace(/[[\]]/g, '');
-  return c.url && /^https?:\/\//i.test(c.url)
-    ? `[${label}](${c.url.replace(/\)/g, '%29').replace(/\s/g, '%20')})`
-    : label;
+  const label = `${c.title} › ${c.section}`;
+  return markdown(c.url ? [link(c.url, label)] : label);
 }
 
 export function claimMarkdown(c: CitedClaim, n: number): string {
   const kind = KIND_LABEL[c.kind] ? ` *(${KIND_LABEL[c.kind]})*` : '';
-  return `**${n}.** ${SIDE_ICON[c.side]} ${c.text}${kind}\n-# ↳ ${citationMarkdown(c.citation)}${citationNote(c)}`;
+  return `**${n}.** ${SIDE_ICON[c.side]} ${escapeMarkdown(c.text)}${kind}\n-# ↳ ${citationMarkdown(c.citation)}${escapeMarkdown(citationNote(c))}`;
 }
 
 function claimsColor(claims: CitedClaim[]): number {
@@ -64,9 +58,9 @@ function toSections(reply: Reply): Section[] {
   const out = [first];
   let current = first;
   const setTitle = (s: Section, title: string) => {
-    s.title = clip(title, EMBED.title);
+    s.title = clip(neutralizeMarkers(title), EMBED.title);
     // A title Discord would cut is repeated whole in the description.
-    if (title.length > EMBED.title) s.atoms.push(line(`**${title}**`));
+    if (title.length > EMBED.title) s.atoms.push(line(`**${escapeMarkdown(title)}**`));
   };
   if (reply.title) setTitle(first, reply.title);
   /** A titled block (Go side, figures, disagreements) gets its own embed, unless the current one is still empty. */
@@ -77,7 +71,7 @@ function toSections(reply: Reply): Section[] {
     }
     current.color = color;
     if (title && !current.title) setTitle(current, title);
-    else if (title) current.atoms.push(line(`**${title}**`));
+    else if (title) current.atoms.push(line(`**${escapeMarkdown(title)}**`));
   };
   const text = (t: string) => {
     // Text after a figures table would render above its fields (Discord puts the description first).
@@ -95,49 +89,54 @@ interface Sink {
   field(name: string, value: string): void;
 }
 
-/** Reply text marks bold Slack-style (`*bold*`); in Discord markdown single asterisks are italics. */
-export function discordMarkdown(text: string): string {
-  return text.replace(/(?<![*\\\w])\*(?![\s*])([^*\n]+?)(?<!\s)\*(?![*\w])/g, '**$1**');
-}
-
 function addBlock(b: ReplyBlock, s: Sink): void {
   switch (b.type) {
     case 'heading':
-      return s.text(`**${b.text}**`);
+      s.text(`**${escapeMarkdown(b.text)}**`);
+      break;
     case 'answer':
-      return s.text(`**${b.text}**\n-# ↳ ${b.citations.map(citationMarkdown).join(' · ')}`);
+      s.text(`**${escapeMarkdown(b.text)}**\n-# ↳ ${b.citations.map(citationMarkdown).join(' · ')}`);
+      break;
     case 'text':
-      return s.text(discordMarkdown(b.text));
+      s.text(markdown(b.text));
+      break;
     case 'context':
       // "-# " is Discord's subtext; it applies per line.
-      return s.text(
-        b.text
+      s.text(
+        markdown(b.text)
           .split('\n')
           .map((l) => `-# ${l}`)
           .join('\n'),
       );
+      break;
     case 'divider':
-      return s.text('───────────');
+      s.text('───────────');
+      break;
     case 'claims':
       if (b.title) s.open(b.title, claimsColor(b.claims));
-      b.claims.forEach((c, i) => s.text(claimMarkdown(c, i + 1)));
-      return;
+      for (const [i, c] of b.claims.entries()) s.text(claimMarkdown(c, i + 1));
+      break;
     case 'figures':
       s.open(b.title ?? 'Figures', COLOR.neutral);
-      for (const r of b.rows) s.field(r.label, `🐹 Go: ${r.go ?? '—'}\n🐍 Python: ${r.python ?? '—'}`);
-      return;
+      for (const r of b.rows)
+        s.field(
+          neutralizeMarkers(r.label),
+          `${SIDE_ICON.go} Go: ${escapeMarkdown(r.go ?? '—')}\n${SIDE_ICON.python} Python: ${escapeMarkdown(r.python ?? '—')}${r.verdict ? `\n**${escapeMarkdown(r.verdict)}**` : ''}`,
+        );
+      break;
     case 'disagreements':
       s.open('⚠️ Where the sources disagree', COLOR.warn);
       for (const d of b.items) {
         s.text(
-          `⚠️ **${d.about}**: ${d.summary}\n-# ↳ ${citationMarkdown(d.claims[0].citation)}\n-# ↳ ${citationMarkdown(d.claims[1].citation)}`,
+          `⚠️ **${escapeMarkdown(d.about)}**: ${escapeMarkdown(d.summary)}\n-# ↳ ${citationMarkdown(d.claims[0].citation)}\n-# ↳ ${citationMarkdown(d.claims[1].citation)}`,
         );
       }
-      return;
+      break;
     case 'bars':
-      if (b.title) s.text(`**${b.title}**`);
-      for (const x of b.bars) s.text(`${x.label} ${barText(x.percent)} ${x.percent}% (${x.count})`);
-      return s.text(`-# ${b.total} vote(s)`);
+      if (b.title) s.text(`**${escapeMarkdown(b.title)}**`);
+      for (const x of b.bars) s.text(`${escapeMarkdown(x.label)} ${barText(x.percent)} ${x.percent}% (${x.count})`);
+      s.text(`-# ${b.total} vote(s)`);
+      break;
   }
 }
 
@@ -214,7 +213,8 @@ function paginate(sections: Section[]): APIEmbed[][] {
         embed.description = embed.description ? `${embed.description}\n${a.text}` : a.text;
       } else {
         used += cost;
-        (embed.fields ??= []).push({ name: a.name, value: a.value, inline: true });
+        embed.fields ??= [];
+        embed.fields.push({ name: a.name, value: a.value, inline: true });
       }
     }
   }

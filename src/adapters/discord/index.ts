@@ -3,9 +3,11 @@ import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
 import type { DiscordConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import { ADAPTER_DRAIN_MS } from '../../runtime/shutdown.js';
+import type { PageStoreOptions } from '../shared/page-store.js';
 import { connect } from './client.js';
 import { attachListeners, InFlight } from './listeners.js';
-import { PageStore, type PageStoreOptions } from './pages.js';
+import { DiscordPages } from './pages.js';
 import { DiscordPort } from './port.js';
 
 export { commandDefinitions, SUBCOMMANDS } from './commands.js';
@@ -19,9 +21,9 @@ export interface DiscordAdapterOptions {
   deferAfterMs?: number | undefined;
   /** Give up connecting when READY and the guilds have not arrived after this long. Default 60 s. */
   readyTimeoutMs?: number | undefined;
-  /** How long stop() waits for handlers in flight. Default 5 s. */
+  /** How long stop() waits for handlers in flight. Default ADAPTER_DRAIN_MS (5 s). */
   stopTimeoutMs?: number | undefined;
-  /** The in-memory store of paged replies (see pages.ts). */
+  /** The in-memory store of paged replies (see shared/page-store.ts); its clock ages them. */
   pages?: PageStoreOptions | undefined;
 }
 
@@ -42,7 +44,7 @@ export interface DiscordAdapter {
 /** The Discord adapter: discord.js gateway client + listeners + embed renderer + ChatPort. */
 export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   const log = opts.logger.child({ adapter: 'discord' });
-  const pages = new PageStore(log, opts.pages);
+  const pages = new DiscordPages(log, opts.pages);
   const deps = { handler: opts.handler, pages, log, deferAfterMs: opts.deferAfterMs ?? 1500 };
   const inFlight = new InFlight();
   let client: Client | undefined;
@@ -74,7 +76,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       const c = client;
       // Take no new events, let the ones in flight answer (up to 5 s), then disconnect.
       c?.removeAllListeners(Events.InteractionCreate).removeAllListeners(Events.MessageCreate);
-      await inFlight.drain(opts.stopTimeoutMs ?? 5000);
+      await inFlight.drain(opts.stopTimeoutMs ?? ADAPTER_DRAIN_MS);
       client = undefined;
       pages.clear();
       // Our own disconnect is not news: silence the reconnect/disconnect warnings first.

@@ -7,15 +7,16 @@ import {
 import type { VersusHandler } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
+import { pagesGoneReply } from '../shared/page-store.js';
 import { autocompleteOption, interactionText } from './commands.js';
 import { parsePageButtonId } from './components.js';
 import { interactionContext } from './context.js';
 import { COMMAND } from './limits.js';
-import type { PageStore } from './pages.js';
+import type { DiscordPages } from './pages.js';
 
 export interface InteractionDeps {
   handler: VersusHandler;
-  pages: PageStore;
+  pages: DiscordPages;
   log: Logger;
   /** Discord wants an answer within 3 s; past this we defer and edit later. */
   deferAfterMs: number;
@@ -92,9 +93,7 @@ export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promis
     if (payload) await i.update(payload);
     else
       await i.reply({
-        ...d.pages.render(
-          ephemeral('This answer is no longer in memory (it is old, or Versus restarted). Run the command again.'),
-        ),
+        ...d.pages.render(pagesGoneReply()),
         flags: MessageFlags.Ephemeral,
       });
     return;

@@ -29,8 +29,3 @@ export const COMMAND = {
   description: 100,
   threadName: 100,
 } as const;
-
-/** Cuts to `max` characters with an ellipsis; only for labels whose full text is shown elsewhere. */
-export function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}

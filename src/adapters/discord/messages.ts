@@ -1,13 +1,14 @@
 import { type Message, ThreadAutoArchiveDuration, type ThreadChannel } from 'discord.js';
 import type { VersusHandler } from '../../chat/handler.js';
+import { clip } from '../../chat/labels.js';
 import type { Logger } from '../../logger.js';
 import { botMention, messageContext, withoutMention } from './context.js';
-import { COMMAND, clip } from './limits.js';
-import type { PageStore } from './pages.js';
+import { COMMAND } from './limits.js';
+import type { DiscordPages } from './pages.js';
 
 export interface MessageDeps {
   handler: VersusHandler;
-  pages: PageStore;
+  pages: DiscordPages;
   log: Logger;
 }
 

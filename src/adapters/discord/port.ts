@@ -4,7 +4,7 @@ import type { Reply } from '../../chat/reply.js';
 import { VersusError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { isAdminPermissions } from './context.js';
-import type { PageStore } from './pages.js';
+import type { DiscordPages } from './pages.js';
 
 const NO_PINGS = { parse: [] };
 
@@ -19,7 +19,7 @@ export class DiscordPort implements ChatPort {
   /** `client` is a getter: the adapter may replace the client when it reconnects without Message Content. */
   constructor(
     private readonly client: () => Client | undefined,
-    private readonly pages: PageStore,
+    private readonly pages: DiscordPages,
     private readonly log: Logger,
   ) {}
 

@@ -6,6 +6,8 @@ interface Job {
 }
 
 /**
+ * Times here are real elapsed time for setTimeout, not domain time, so they use Date.now, not the Clock.
+ *
  * Answers wait here while Slack requests are waiting to be acknowledged: Slack needs the ack within 3 s
  * (we aim for milliseconds), the answer can follow through response_url for 30 minutes. Under sustained
  * load a job runs once it has waited `maxWaitMs`, and the backlog is bounded, so answers are delayed,

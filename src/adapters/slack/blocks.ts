@@ -1,6 +1,9 @@
 import type { types } from '@slack/bolt';
+import { clip, KIND_LABEL, SIDE_ICON } from '../../chat/labels.js';
 import { answerSources, barText, citationNote } from '../../chat/render-text.js';
 import type { Bar, Button, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
+import { link, plain, type RichText, renderSpans } from '../../chat/rich.js';
+import { codeText, MENTIONABLE, neutralizeMarkers } from '../shared/escape.js';
 
 export type Block = types.KnownBlock;
 type MrkdwnField = types.MrkdwnElement;
@@ -23,22 +26,28 @@ export const LIMITS = {
   payloadChars: 11_000,
 } as const;
 
-const SIDE = { go: '🐹', python: '🐍', both: '⚖️' } as const;
-const KIND = {
-  benchmark: 'benchmark',
-  anecdote: 'anecdote',
-  fact: '',
-  opinion: 'opinion',
-  recommendation: 'advice',
-} as const;
+/** Length of the notification text (push notifications, search). */
+const FALLBACK_CHARS = 300;
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-/** Slack mrkdwn needs &, < and > escaped, except in the <@user> mentions the core writes on purpose. */
-export const escapeText = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/<(?!@[\w.-]+>)/g, '&lt;')
-    .replace(/(?<!<@[\w.-]+)>/g, '&gt;');
+/** &, < and > as entities: Slack then reads no mention, channel link or URL into the text. */
+const entities = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Literal text in mrkdwn: entities, and formatting markers neutralized. */
+export const escapeText = (s: string) => neutralizeMarkers(entities(s));
+
+/** Reply markup → Slack mrkdwn. */
+export function mrkdwn(r: RichText): string {
+  return renderSpans(r, {
+    text: (s) => {
+      if (s.code) return `\`${codeText(entities(s.text))}\``;
+      let t = escapeText(s.text);
+      if (s.italic) t = `_${t}_`;
+      if (s.bold) t = `*${t}*`;
+      return t;
+    },
+    mention: (id) => (MENTIONABLE.test(id) ? `<@${id}>` : escapeText(`@${id}`)),
+    link: (url, text) => `<${url.replace(/[|<>\s]/g, encodeURIComponent)}|${escapeText(text)}>`,
+  });
+}
 
 const section = (text: string): types.SectionBlock => ({
   type: 'section',
@@ -50,14 +59,14 @@ const context = (text: string): types.ContextBlock => ({
 });
 
 function citation(c: Pick<CitedClaim, 'citation' | 'alsoIn' | 'derived'>): string {
-  const where = `${escapeText(c.citation.title)} › ${escapeText(c.citation.section)}`;
-  return `📄 ${c.citation.url ? `<${c.citation.url}|${where}>` : where}${escapeText(citationNote(c))}`;
+  const where = `${c.citation.title} › ${c.citation.section}`;
+  return `📄 ${mrkdwn(c.citation.url ? [link(c.citation.url, where)] : where)}${escapeText(citationNote(c))}`;
 }
 
 /** A claim: its text (kind marked unless plain fact), then its citation as a context block. */
 function claimBlocks(c: CitedClaim): Block[] {
-  const kind = KIND[c.kind] ? ` _(${KIND[c.kind]})_` : '';
-  return [section(`${SIDE[c.side]} ${escapeText(c.text)}${kind}`), context(citation(c))];
+  const kind = KIND_LABEL[c.kind] ? ` _(${KIND_LABEL[c.kind]})_` : '';
+  return [section(`${SIDE_ICON[c.side]} ${escapeText(c.text)}${kind}`), context(citation(c))];
 }
 
 function barsText(bars: Bar[], total: number): string {
@@ -72,9 +81,9 @@ export function renderBlock(b: ReplyBlock): Block[] {
     case 'answer':
       return [section(`*${escapeText(b.text)}*`), context(`📄 ${escapeText(answerSources(b.citations))}`)];
     case 'text':
-      return [section(escapeText(b.text).replace(/&lt;(@[\w.-]+)&gt;/g, '<$1>'))];
+      return [section(mrkdwn(b.text))];
     case 'context':
-      return [context(escapeText(b.text))];
+      return [context(mrkdwn(b.text))];
     case 'divider':
       return [{ type: 'divider' }];
     case 'claims':
@@ -82,10 +91,16 @@ export function renderBlock(b: ReplyBlock): Block[] {
     case 'figures': {
       // Figures as section fields, two per row (label | Go · Python), at most 10 fields per section.
       const fields: MrkdwnField[] = b.rows.flatMap((r): MrkdwnField[] => [
-        { type: 'mrkdwn', text: clip(`*${escapeText(r.label)}*`, LIMITS.fieldText) },
         {
           type: 'mrkdwn',
-          text: clip(`🐹 ${escapeText(r.go ?? '—')}\n🐍 ${escapeText(r.python ?? '—')}`, LIMITS.fieldText),
+          text: clip(`*${escapeText(r.label)}*${r.verdict ? `\n${escapeText(r.verdict)}` : ''}`, LIMITS.fieldText),
+        },
+        {
+          type: 'mrkdwn',
+          text: clip(
+            `${SIDE_ICON.go} ${escapeText(r.go ?? '—')}\n${SIDE_ICON.python} ${escapeText(r.python ?? '—')}`,
+            LIMITS.fieldText,
+          ),
         },
       ]);
       const out: Block[] = b.title ? [section(`*${escapeText(b.title)}*`)] : [];
@@ -128,15 +143,17 @@ export function renderButtons(buttons: Button[]): types.ActionsBlock[] {
 /** The notification text Slack shows where blocks are not rendered (push notifications, search). */
 export function fallbackText(r: Reply): string {
   const first = r.blocks.find((b) => b.type === 'text' || b.type === 'claims');
-  const line = first?.type === 'text' ? first.text : first?.type === 'claims' ? (first.claims[0]?.text ?? '') : '';
-  return clip([r.title, line].filter(Boolean).join(': '), 300) || 'Versus';
+  const line =
+    first?.type === 'text' ? plain(first.text) : first?.type === 'claims' ? (first.claims[0]?.text ?? '') : '';
+  return escapeText(clip([r.title, line].filter(Boolean).join(': '), FALLBACK_CHARS)) || 'Versus';
 }
 
 const size = (blocks: Block[]) => JSON.stringify(blocks).length;
 
 /**
  * Reply → pages of Slack blocks, each inside the limits. Content is never cut: what does not fit goes
- * on the next page, reached with a More button (the adapter keeps the pages, see pages.ts).
+ * on the next page, reached with a More button (the adapter keeps the pages, see pages.ts). `moreButton`
+ * gets the 1-based number of the page it shows.
  */
 export function paginate(r: Reply, moreButton: (page: number) => Button): SlackMessage[] {
   const header: types.HeaderBlock[] = r.title
@@ -161,7 +178,7 @@ export function paginate(r: Reply, moreButton: (page: number) => Button): SlackM
   const text = fallbackText(r);
   return pages.map((blocks, i) => {
     const last = i === pages.length - 1;
-    const nav = last ? [] : [context(`Page ${i + 1} of ${pages.length}`), ...renderButtons([moreButton(i + 1)])];
+    const nav = last ? [] : [context(`Page ${i + 1} of ${pages.length}`), ...renderButtons([moreButton(i + 2)])];
     return { text, blocks: [...header, ...blocks, ...nav, ...(last ? buttons : [])] };
   });
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type webApi } from '@slack/bolt';
 import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
+import { type Clock, systemClock } from '../../clock.js';
 import type { SlackConfig } from '../../config.js';
 import { VersusError } from '../../errors.js';
 import { type HealthCheck, healthResponse } from '../../http/health-server.js';
@@ -10,7 +11,7 @@ import type { SignatureStore } from '../../security/replay-store.js';
 import { AnswerQueue } from './answer-queue.js';
 import { attachListeners } from './listeners.js';
 import { boundedFetch, DEFAULT_LIMITS, type OutgoingLimits, RETRY_CONFIG } from './outgoing.js';
-import { PageStore } from './pages.js';
+import { SlackPages } from './pages.js';
 import { SlackPort } from './port.js';
 import { RequestGate } from './request-gate.js';
 import { sdkLogger } from './sdk-logger.js';
@@ -30,6 +31,8 @@ export interface SlackAdapterOptions {
   retryConfig?: webApi.RetryOptions | undefined;
   /** Timeouts and the 429 cap for every outgoing call. */
   limits?: Partial<OutgoingLimits> | undefined;
+  /** Ages the admin cache and the paged replies. Default: the system clock. */
+  clock?: Clock | undefined;
 }
 
 export interface SlackAdapter {
@@ -41,7 +44,7 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   port: ChatPort;
   ready(): boolean;
-  /** Resolves when every queued answer has gone out. */
+  /** Resolves when every request in progress has finished and every queued answer has gone out. */
   idle(): Promise<void>;
   app: App;
 }
@@ -101,7 +104,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     // Verify the token in start(), where a failure becomes a clear error instead of an unhandled rejection.
     deferInitialization: true,
   });
-  const pages = new PageStore();
+  const clock = opts.clock ?? systemClock;
+  const pages = new SlackPages({ clock });
   const answers = new AnswerQueue();
   const gate = new RequestGate({
     signingSecret: config.signingSecret ?? '',
@@ -154,9 +158,15 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
   return {
     app,
-    port: new SlackPort(app.client, pages, log),
+    port: new SlackPort(app.client, pages, log, clock),
     ready: () => started,
-    idle: () => answers.drain(),
+    // Listeners still running (an event is acknowledged before its listener finishes) may queue more answers.
+    async idle() {
+      while (inFlight.size > 0 || answers.size > 0) {
+        await Promise.allSettled([...inFlight]);
+        await answers.drain();
+      }
+    },
     async start() {
       try {
         await app.init();

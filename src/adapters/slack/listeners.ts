@@ -1,16 +1,17 @@
 import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { ActionOutcome, VersusHandler } from '../../chat/handler.js';
-import { ephemeral, type Reply } from '../../chat/reply.js';
+import type { Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
+import { pagesGoneReply } from '../shared/page-store.js';
 import type { AnswerQueue } from './answer-queue.js';
 import { slackContext, withoutMention } from './context.js';
-import { PageStore } from './pages.js';
+import { SlackPages } from './pages.js';
 
 export interface ListenerDeps {
   handler: VersusHandler;
   /** Where answers wait while requests are being acknowledged. */
   answers: AnswerQueue;
-  pages: PageStore;
+  pages: SlackPages;
   log: Logger;
   botUserId: () => string | undefined;
   /** Called when an answer could not be delivered (counted at shutdown). */
@@ -39,7 +40,7 @@ async function safely(
 
 async function respondWith(
   respond: RespondFn,
-  pages: PageStore,
+  pages: SlackPages,
   reply: Reply,
   extra: { replace_original?: boolean } = {},
 ): Promise<void> {
@@ -49,7 +50,7 @@ async function respondWith(
 
 async function postInThread(
   client: webApi.WebClient,
-  pages: PageStore,
+  pages: SlackPages,
   reply: Reply,
   ids: { channel: string; thread: string; user: string },
 ): Promise<void> {
@@ -78,98 +79,74 @@ export function attachListeners(app: App, d: ListenerDeps): void {
   });
 
   app.event('app_mention', async ({ event, body, client }) => {
-    if (!('user' in event) || !event.user || ('bot_id' in event && event.bot_id)) return;
-    if (!(await d.handler.firstDelivery('slack', String((body as { event_id?: string }).event_id ?? event.ts)))) return;
+    const user = event.user;
+    if (!user || event.bot_id) return;
+    if (!(await d.handler.firstDelivery('slack', body.event_id ?? event.ts))) return;
     const thread = event.thread_ts ?? event.ts;
     const ctx = {
       ...slackContext({
-        teamId: (body as { team_id?: string }).team_id,
+        teamId: body.team_id,
         channelId: event.channel,
-        userId: event.user,
+        userId: user,
         threadTs: thread,
       }),
       threadId: thread,
     };
     await d.answers.push(async () => {
       const reply = await d.handler.mention(withoutMention(event.text, d.botUserId()), ctx);
-      await safely(
-        d,
-        'answer mention',
-        { requestId: (body as { event_id?: string }).event_id, channel: event.channel },
-        () => postInThread(client, d.pages, reply, { channel: event.channel, thread, user: event.user! }),
+      await safely(d, 'answer mention', { requestId: body.event_id, channel: event.channel }, () =>
+        postInThread(client, d.pages, reply, { channel: event.channel, thread, user }),
       );
     });
   });
 
   // Plain messages in a thread the bot was mentioned in are follow-ups; everything else is ignored.
   app.event('message', async ({ event, body, client }) => {
-    const m = event as {
-      subtype?: string;
-      bot_id?: string;
-      user?: string;
-      text?: string;
-      thread_ts?: string;
-      channel: string;
-      ts: string;
-    };
-    if (m.subtype || m.bot_id || !m.user || !m.thread_ts || !m.text) return;
+    // Only plain user messages (no subtype: not edits, joins or bot posts) in a thread.
+    if (event.subtype !== undefined || event.bot_id) return;
+    const { user, text, channel } = event;
+    const thread = event.thread_ts;
+    if (!user || !thread || !text) return;
     const bot = d.botUserId();
-    if (m.user === bot || (bot && m.text.includes(`<@${bot}`))) return; // our own, or a mention (app_mention answers it)
-    if (!(await d.handler.firstDelivery('slack', String((body as { event_id?: string }).event_id ?? m.ts)))) return;
+    if (user === bot || (bot && text.includes(`<@${bot}`))) return; // our own, or a mention (app_mention answers it)
+    if (!(await d.handler.firstDelivery('slack', body.event_id ?? event.ts))) return;
     const ctx = {
-      ...slackContext({
-        teamId: (body as { team_id?: string }).team_id,
-        channelId: m.channel,
-        userId: m.user,
-        threadTs: m.thread_ts,
-      }),
-      threadId: m.thread_ts,
+      ...slackContext({ teamId: body.team_id, channelId: channel, userId: user, threadTs: thread }),
+      threadId: thread,
     };
     await d.answers.push(async () => {
-      const reply = await d.handler.threadMessage(m.text!, ctx);
+      const reply = await d.handler.threadMessage(text, ctx);
       if (reply)
-        await safely(
-          d,
-          'answer follow-up',
-          { requestId: (body as { event_id?: string }).event_id, channel: m.channel },
-          () => postInThread(client, d.pages, reply, { channel: m.channel, thread: m.thread_ts!, user: m.user! }),
+        await safely(d, 'answer follow-up', { requestId: body.event_id, channel }, () =>
+          postInThread(client, d.pages, reply, { channel, thread, user }),
         );
     });
   });
 
-  app.action(/.*/, async ({ action, body, ack, respond, client }) => {
-    const actionId = (action as { action_id?: string }).action_id ?? '';
-    const b = body as {
-      user: { id: string; username?: string };
-      team?: { id: string } | null;
-      channel?: { id: string };
-      message?: { ts: string; thread_ts?: string };
-      container?: { is_ephemeral?: boolean; message_ts?: string };
-      trigger_id?: string;
-    };
-    const channelId = b.channel?.id ?? '';
-    if (PageStore.isPageAction(actionId)) {
+  // Versus sends only buttons in blocks, so block_actions is the only interaction it answers.
+  app.action({ type: 'block_actions' }, async ({ action, body, ack, respond, client }) => {
+    const actionId = action.action_id;
+    // Bolt types the container loosely; these are the two fields Slack documents for a message container.
+    const container = body.container as { is_ephemeral?: boolean; message_ts?: string };
+    const threadTs = typeof body.message?.thread_ts === 'string' ? body.message.thread_ts : undefined;
+    const channelId = body.channel?.id ?? '';
+    if (SlackPages.isPageAction(actionId)) {
       await ack();
       const page = d.pages.page(actionId);
       await safely(d, 'page', { channel: channelId }, () =>
         page
           ? respond({ ...page, replace_original: true })
-          : respondWith(
-              respond,
-              d.pages,
-              ephemeral('This answer is no longer in memory (it is old, or Versus restarted). Run the command again.'),
-              { replace_original: false },
-            ),
+          : respondWith(respond, d.pages, pagesGoneReply(), { replace_original: false }),
       );
       return;
     }
-    const messageTs = b.message?.ts ?? b.container?.message_ts;
+    const messageTs = body.message?.ts ?? container.message_ts;
     const ctx = slackContext({
-      teamId: b.team?.id,
+      teamId: body.team?.id,
       channelId,
-      userId: b.user.id,
-      userName: b.user.username,
-      threadTs: b.message?.thread_ts,
+      userId: body.user.id,
+      userName: body.user.username,
+      threadTs,
       messageTs,
     });
     // Record first, acknowledge second: an acknowledged vote is a stored vote, even if the process dies next.
@@ -184,15 +161,15 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     clearTimeout(timer);
     await ack();
     const outcome: ActionOutcome = first === LATE ? await work : first;
-    const ids = { requestId: b.trigger_id, channel: channelId, action: actionId };
+    const ids = { requestId: body.trigger_id, channel: channelId, action: actionId };
     // A live message (a channel walk) is redrawn by the core from the latest state; sending this
     // snapshot too could land after a newer edit and leave the message stale.
-    const update = outcome.liveMessage && messageTs && !b.container?.is_ephemeral ? undefined : outcome.update;
+    const update = outcome.liveMessage && messageTs && !container.is_ephemeral ? undefined : outcome.update;
     // The click is stored and acknowledged; showing its result can wait behind other acknowledgements.
     await d.answers.push(
       async () => {
         if (update) {
-          if (b.container?.is_ephemeral || !messageTs)
+          if (container.is_ephemeral || !messageTs)
             await safely(d, 'update ephemeral', ids, () =>
               respondWith(respond, d.pages, update, { replace_original: true }),
             );
@@ -203,10 +180,15 @@ export function attachListeners(app: App, d: ListenerDeps): void {
         }
         if (outcome.reply) {
           const reply = outcome.reply;
-          const thread = b.message?.thread_ts ? { thread_ts: b.message.thread_ts } : {};
+          const thread = threadTs ? { thread_ts: threadTs } : {};
           if (reply.visibility === 'ephemeral')
             await safely(d, 'chat.postEphemeral', ids, () =>
-              client.chat.postEphemeral({ channel: channelId, user: b.user.id, ...thread, ...d.pages.render(reply) }),
+              client.chat.postEphemeral({
+                channel: channelId,
+                user: body.user.id,
+                ...thread,
+                ...d.pages.render(reply),
+              }),
             );
           else
             await safely(d, 'chat.postMessage', ids, () =>
@@ -216,7 +198,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
       },
       // Edits of one message stay in click order even though answers run concurrently; private
       // confirmations (a vote's) are independent, so one hung confirmation holds back no other.
-      update ? `${channelId}:${messageTs ?? b.container?.message_ts}` : undefined,
+      update ? `${channelId}:${messageTs}` : undefined,
     );
   });
 }

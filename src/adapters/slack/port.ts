@@ -1,10 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import type { ChatPort, MessageRef } from '../../chat/port.js';
 import type { Reply } from '../../chat/reply.js';
+import { type Clock, MINUTE_MS, systemClock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
-import type { PageStore } from './pages.js';
+import type { SlackPages } from './pages.js';
 
-const ADMIN_CACHE_MS = 10 * 60_000;
+const ADMIN_CACHE_MS = 10 * MINUTE_MS;
 
 /** What the core posts on its own: scheduled polls, poll and walk re-renders, CSV exports, admin checks. */
 export class SlackPort implements ChatPort {
@@ -13,8 +14,9 @@ export class SlackPort implements ChatPort {
 
   constructor(
     private readonly client: webApi.WebClient,
-    private readonly pages: PageStore,
+    private readonly pages: SlackPages,
     private readonly log: Logger,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   async post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef> {
@@ -45,11 +47,12 @@ export class SlackPort implements ChatPort {
   /** Slack's admin/owner flag (users.info), cached for 10 minutes. */
   async isAdmin(_workspaceId: string, userId: string): Promise<boolean> {
     const cached = this.admins.get(userId);
-    if (cached && Date.now() - cached.at < ADMIN_CACHE_MS) return cached.admin;
+    const now = this.clock.now().getTime();
+    if (cached && now - cached.at < ADMIN_CACHE_MS) return cached.admin;
     try {
       const res = await this.client.users.info({ user: userId });
       const admin = !!(res.user?.is_admin || res.user?.is_owner || res.user?.is_primary_owner);
-      this.admins.set(userId, { admin, at: Date.now() });
+      this.admins.set(userId, { admin, at: now });
       return admin;
     } catch (err) {
       this.log.warn({ err, userId }, 'slack: users.info failed; treating the user as not an admin');

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
+import { ADAPTER_DRAIN_MS } from '../../runtime/shutdown.js';
 import type { AnswerQueue } from './answer-queue.js';
 import type { RequestGate } from './request-gate.js';
 
-/** Budgets of the Slack shutdown; main.ts allows 10 s for everything, the scheduler and database included. */
-export const STOP_BUDGET = { acks: 1_500, answers: 3_000, aborted: 1_000 };
+/** Budgets of the Slack shutdown, together the adapter's share of the shutdown budget (runtime/shutdown.ts). */
+export const STOP_BUDGET = { acks: 1_000, answers: ADAPTER_DRAIN_MS - 2_000, aborted: 1_000 };
 
 const within = (ms: number, work: Promise<unknown>) =>
   Promise.race([work.catch(() => {}), new Promise((r) => setTimeout(r, ms).unref())]);

@@ -4,6 +4,10 @@ interface State {
   timer?: NodeJS.Timeout | undefined;
   inFlight?: Promise<void> | undefined;
   dirty: boolean;
+  /** Sequence number of the latest request for this key. */
+  requested: number;
+  /** Every request up to this number is shown by a flush that has completed. */
+  covered: number;
 }
 
 /**
@@ -12,6 +16,7 @@ interface State {
  */
 export class Coalescer {
   private readonly states = new Map<string, State>();
+  private seq = 0;
 
   constructor(
     private readonly intervalMs: number,
@@ -20,9 +25,10 @@ export class Coalescer {
   ) {}
 
   request(key: string): void {
-    const st = this.states.get(key) ?? { dirty: false };
+    const st = this.states.get(key) ?? { dirty: false, requested: 0, covered: 0 };
     this.states.set(key, st);
     st.dirty = true;
+    st.requested = ++this.seq;
     if (!st.timer && !st.inFlight) st.timer = setTimeout(() => this.run(key), this.intervalMs);
   }
 
@@ -41,25 +47,33 @@ export class Coalescer {
     if (!st) return;
     st.timer = undefined;
     st.dirty = false;
+    // The flush reads the state after this point, so it shows every request made so far.
+    const covers = st.requested;
     st.inFlight = this.flush(key)
       .catch((err: unknown) => this.logger?.warn({ err, key }, 're-render failed'))
       .finally(() => {
         st.inFlight = undefined;
+        st.covered = Math.max(st.covered, covers);
         // A change arrived during the flush: flush again, so the last edit always shows the latest state.
         if (st.dirty) st.timer = setTimeout(() => this.run(key), this.intervalMs);
         else this.states.delete(key);
       });
   }
 
-  /** Flushes everything pending now and waits for it (shutdown, tests). */
+  /**
+   * Flushes now everything requested before the call and waits until it is shown (shutdown, tests).
+   * Requests made meanwhile keep their timers: while votes still arrive, chasing them would never end.
+   */
   async drain(): Promise<void> {
-    while (this.states.size > 0) {
-      for (const [key, st] of [...this.states]) {
+    const upTo = this.seq;
+    const owed = () => [...this.states].filter(([, st]) => Math.min(st.requested, upTo) > st.covered);
+    for (let left = owed(); left.length > 0; left = owed()) {
+      for (const [key, st] of left) {
         if (st.inFlight) await st.inFlight;
         else if (st.timer) {
           clearTimeout(st.timer);
           this.run(key);
-        } else if (!st.dirty) this.states.delete(key);
+        }
       }
       await Promise.resolve();
     }

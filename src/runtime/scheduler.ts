@@ -8,7 +8,7 @@ export interface PeriodicTask {
 }
 
 /**
- * The periodic work: close polls whose time is up, post due debate polls, expire idle walks. All of it
+ * The periodic work: each feature contributes its tasks (close due polls, post due debate polls, expire idle walks). All of it
  * reads SQLite, so a restart simply resumes (a poll that ended while the bot was down closes on the first tick).
  */
 export class Scheduler {

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { ephemeral, type Reply } from '../../chat/reply.js';
+import { type Clock, HOUR_MS, systemClock } from '../../clock.js';
+
+export interface PageStoreOptions {
+  /** Paged replies kept (the least recently used goes first). Default 500. */
+  capacity?: number | undefined;
+  /** How long a paged reply stays servable. Default 24 h. */
+  ttlMs?: number | undefined;
+  clock?: Clock | undefined;
+}
+
+interface Entry<P> {
+  pages: readonly P[];
+  storedAt: number;
+}
+
+/** What a More button answers once its pages are gone (evicted, expired, or Versus restarted). */
+export const pagesGoneReply = (): Reply =>
+  ephemeral('This answer is no longer in memory (it is old, or Versus restarted). Run the command again.');
+
+/**
+ * Replies too long for one message are rendered whole; page 1 is sent with a More button and every page
+ * is kept here, in memory, so a click serves the exact page that was rendered — no second query, no
+ * silent cut. An LRU: reading a reply makes it the most recently used; past `capacity` the least recently
+ * used goes, and after `ttlMs` a reply is gone. Each adapter keeps its own platform's rendered pages.
+ */
+export class PageStore<P> {
+  private readonly entries = new Map<string, Entry<P>>();
+  private readonly capacity: number;
+  private readonly ttlMs: number;
+  private readonly clock: Clock;
+
+  constructor(opts: PageStoreOptions = {}) {
+    this.capacity = opts.capacity ?? 500;
+    this.ttlMs = opts.ttlMs ?? 24 * HOUR_MS;
+    this.clock = opts.clock ?? systemClock;
+  }
+
+  /** A fresh key for the More buttons, made before rendering (the message id is not known yet). */
+  static newKey(): string {
+    return randomBytes(6).toString('base64url');
+  }
+
+  put(key: string, pages: readonly P[]): void {
+    this.entries.set(key, { pages, storedAt: this.clock.now().getTime() });
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  /** Page `page` (1-based) of a stored reply, or undefined when it is gone. */
+  page(key: string, page: number): P | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (this.clock.now().getTime() - entry.storedAt > this.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // Re-insert: Map iteration order is insertion order, so the first key is the least recently used.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.pages[page - 1];
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

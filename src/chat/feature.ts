@@ -1,0 +1,85 @@
+import type { AnswersStore } from '../answers/answers-store.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/open.js';
+import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
+import type { Taxonomy } from '../knowledge/taxonomy.js';
+import type { Logger } from '../logger.js';
+import type { Coalescer } from '../runtime/coalescer.js';
+import type { PeriodicTask } from '../runtime/scheduler.js';
+import type { ActionCodec } from './action-id.js';
+import type { ChatContext, Platform } from './context.js';
+import type { ConversationStore } from './conversation-store.js';
+import type { ActionOutcome } from './handler.js';
+import type { ChatPort } from './port.js';
+import type { Reply } from './reply.js';
+import { ok, type Result } from './result.js';
+import type { RichText } from './rich.js';
+
+/** A subcommand's arguments, parsed once (a mistake is a message saying what to fix), ready to run. */
+export interface FeatureCommand {
+  parse(args: string): Result<(ctx: ChatContext) => Promise<Reply>, RichText>;
+}
+
+/** The buttons a feature owns: their id kind, and the fields after it, checked once by the feature's schema. */
+export interface FeatureAction {
+  readonly kind: string;
+  parse(fields: readonly string[]): Result<(ctx: ChatContext) => Promise<ActionOutcome>, RichText>;
+}
+
+/**
+ * One `/versus <name>` feature, exported by its folder and listed in core.ts. The router, help, the
+ * button-id kinds and the scheduler read the list; nothing outside the folder names the feature.
+ */
+export interface Feature {
+  name: string;
+  help: { usage: string; example: string };
+  command: FeatureCommand;
+  action?: FeatureAction | undefined;
+  /** Periodic work, run by the scheduler on every tick. */
+  tasks?: readonly PeriodicTask[] | undefined;
+  /** Coalesced message re-renders, flushed when the scheduler stops. */
+  renders?: readonly Coalescer[] | undefined;
+}
+
+/** What a feature folder gets to build its feature from. */
+export interface FeatureDeps {
+  db: Database;
+  answers: AnswersStore;
+  knowledge: KnowledgeStore;
+  taxonomy: Taxonomy;
+  conversations: ConversationStore;
+  /** Filled as adapters start; features post through them on their own initiative. */
+  ports: ReadonlyMap<Platform, ChatPort>;
+  clock: Clock;
+  logger: Logger;
+  knowledgeDir: string;
+  /** Minimum time between two edits of one message (platform rate limits). */
+  updateIntervalMs?: number | undefined;
+}
+
+/** A command from a typed parser and a runner; the pair is erased so the router can hold any feature. */
+export function command<A>(
+  parse: (args: string) => Result<A, RichText>,
+  run: (a: A, ctx: ChatContext) => Promise<Reply> | Reply,
+): FeatureCommand {
+  return {
+    parse(args) {
+      const p = parse(args);
+      return p.ok ? ok(async (ctx: ChatContext) => run(p.value, ctx)) : p;
+    },
+  };
+}
+
+/** Button handling from a feature's action codec and a runner that receives the parsed action. */
+export function action<A>(
+  codec: ActionCodec<A>,
+  run: (a: A, ctx: ChatContext) => Promise<ActionOutcome> | ActionOutcome,
+): FeatureAction {
+  return {
+    kind: codec.kind,
+    parse(fields) {
+      const p = codec.decode(fields);
+      return p.ok ? ok(async (ctx: ChatContext) => run(p.value, ctx)) : p;
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { ClaimKind, Side } from './reply.js';
+
+/** How every renderer marks a claim's side. */
+export const SIDE_ICON: Record<Side, string> = { go: '🐹', python: '🐍', both: '⚖️' };
+
+/** How a claim's kind is named next to it; plain facts are not marked. */
+export const KIND_LABEL: Record<ClaimKind, string> = {
+  benchmark: 'benchmark',
+  anecdote: 'anecdote',
+  fact: '',
+  opinion: 'opinion',
+  recommendation: 'advice',
+};
+
+/** Cuts to `max` characters with an ellipsis; only for labels whose full text is shown elsewhere. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}

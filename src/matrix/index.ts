@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AnswersStore } from '../answers/answers-store.js';
+import type { Feature, FeatureDeps } from '../chat/feature.js';
+import { VersusError } from '../errors.js';
+import { loadMatrix, type Matrix, missingClaims } from './definition.js';
+import { matrixFeature } from './matrix-feature.js';
+import { MatrixStore } from './matrix-store.js';
+import { WalkService } from './walk-service.js';
+
+/** The decision-matrix walk, when the knowledge folder has a matrix.yaml. */
+export function createMatrix(deps: FeatureDeps): { walks?: WalkService | undefined; features: Feature[] } {
+  const matrix = loadMatrixChecked(deps.knowledgeDir, deps.answers);
+  const walks =
+    matrix &&
+    new WalkService({
+      matrix,
+      store: new MatrixStore(deps.db),
+      answers: deps.answers,
+      ports: deps.ports,
+      clock: deps.clock,
+      logger: deps.logger,
+      updateIntervalMs: deps.updateIntervalMs,
+    });
+  return { walks, features: [matrixFeature(walks)] };
+}
+
+/** knowledge/matrix.yaml, validated, with every cited claim checked against the index. */
+function loadMatrixChecked(knowledgeDir: string, answers: AnswersStore): Matrix | undefined {
+  const path = join(knowledgeDir, 'matrix.yaml');
+  if (!existsSync(path)) return undefined;
+  const matrix = loadMatrix(path);
+  const missing = missingClaims(matrix, (ids) => new Set(answers.claimsByIds(ids).map((c) => c.id)));
+  if (missing.length) {
+    const list = missing
+      .slice(0, 8)
+      .map((m) => `  factor ${m.factor}: claim ${m.claim}`)
+      .join('\n');
+    throw new VersusError(
+      'knowledge_invalid',
+      `${path} cites claims that are not in the index (a digest changed?):\n${list}\nFind current ids with: versus ask --json "<words of the claim>"`,
+    );
+  }
+  return matrix;
+}

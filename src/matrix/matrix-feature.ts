@@ -1,0 +1,42 @@
+import { action, command, type Feature } from '../chat/feature.js';
+import { usageReply } from '../chat/help.js';
+import { ok } from '../chat/result.js';
+import { md } from '../chat/rich.js';
+import { parseMatrixArgs } from './matrix-args.js';
+import { walkAction } from './walk-action.js';
+import type { WalkService } from './walk-service.js';
+
+const help = { usage: '/versus matrix [solo|status|cancel]', example: '/versus matrix' };
+
+/** `/versus matrix` and the walk buttons; without a matrix.yaml, a feature that says it is not available. */
+export function matrixFeature(walks: WalkService | undefined): Feature {
+  if (!walks)
+    return {
+      name: 'matrix',
+      help,
+      command: {
+        parse: () => ok(async () => usageReply(md`\`/versus matrix\` is not available on this Versus yet.`)),
+      },
+      action: {
+        kind: walkAction.kind,
+        parse: () => ok(async () => ({ reply: usageReply('This feature is not available on this Versus.') })),
+      },
+    };
+  return {
+    name: 'matrix',
+    help,
+    command: command(parseMatrixArgs, (cmd, ctx) => {
+      switch (cmd.op) {
+        case 'start':
+          return walks.start(ctx, cmd.mode);
+        case 'status':
+          return walks.status(ctx, cmd.mode);
+        case 'cancel':
+          return walks.cancel(ctx, cmd.mode);
+      }
+    }),
+    action: action(walkAction, (a, ctx) => walks.action(a, ctx)),
+    tasks: [{ name: 'walksExpired', run: () => walks.expireIdle() }],
+    renders: [walks.renders],
+  };
+}

@@ -1,0 +1,34 @@
+import type { Feature, FeatureDeps } from '../chat/feature.js';
+import { pollFeature } from './poll-feature.js';
+import { PollService } from './poll-service.js';
+import { PollStore } from './poll-store.js';
+import { scheduleFeature } from './schedule-feature.js';
+import { ScheduleService } from './schedule-service.js';
+import { ScheduleStore } from './schedule-store.js';
+
+/** Polls and the recurring debate polls built on them. */
+export function createPolls(deps: FeatureDeps): {
+  polls: PollService;
+  schedules: ScheduleService;
+  features: Feature[];
+} {
+  const { db, answers, ports, clock, logger } = deps;
+  const polls = new PollService({
+    store: new PollStore(db),
+    answers,
+    ports,
+    clock,
+    logger,
+    updateIntervalMs: deps.updateIntervalMs,
+  });
+  const schedules = new ScheduleService({
+    store: new ScheduleStore(db),
+    ports,
+    polls,
+    answers,
+    taxonomy: deps.taxonomy,
+    clock,
+    logger,
+  });
+  return { polls, schedules, features: [pollFeature(polls), scheduleFeature(schedules)] };
+}

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answers/ask.js';
+import { compare } from '../../src/answers/compare.js';
+import type { ChatContext } from '../../src/chat/context.js';
+import { renderText } from '../../src/chat/render-text.js';
+import type { Core } from '../../src/core.js';
+import { motionCandidates } from '../../src/polls/motions.js';
+import { pollAction } from '../../src/polls/poll-action.js';
+import { RecordingPort } from '../fakes/recording-port.js';
+import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
+
+/** The behaviours issue 10 names, on the real knowledge folder. */
+describe('answers on the real knowledge folder', () => {
+  let core: Core;
+  beforeAll(async () => {
+    core = await testCore(REAL_KNOWLEDGE);
+  });
+  afterAll(() => core.close());
+  const askIt = (q: string, context?: string) => ask(core.answers, core.taxonomy, q, { context });
+  const claim = (re: RegExp) => {
+    const all = core.answers.claimsByIds(
+      (core.db.prepare('SELECT id FROM claims').all() as { id: string }[]).map((r) => r.id),
+    );
+    const found = all.find((c) => re.test(c.text));
+    if (!found) throw new Error(`no claim matches ${re}`);
+    return found;
+  };
+
+  describe('the lead answer', () => {
+    it('GIVEN "how many requests per second does Fiber handle" THEN it leads with 130,000 req/s, cited', () => {
+      const r = askIt('how many requests per second does Fiber handle');
+      expect(r.answer?.text).toMatch(/Fiber: 130,000 req\/s/);
+      expect(r.claims.find((c) => c.id === r.answer!.claims[0])?.citation.title).toBe('Guide 2025');
+    });
+
+    it('GIVEN "do Go engineers cost more" THEN it leads with the 15–25 % premium', () => {
+      expect(askIt('do Go engineers cost more').answer?.text).toMatch(/premium of 15–25%/);
+    });
+
+    it('GIVEN "how much faster is Go overall" THEN it leads with the articles own 5–10×, not a derived ratio', () => {
+      expect(askIt('how much faster is Go overall').answer?.text).toMatch(/5-10x/);
+    });
+
+    it('GIVEN an X-vs-Y figure question THEN both figures and the ratio', () => {
+      expect(askIt('fastapi vs gin throughput').answer?.text).toBe(
+        'FastAPI on uvicorn 45,000 req/s vs Go with Gin 110,000 req/s: Go with Gin 2.4× higher',
+      );
+    });
+
+    it('GIVEN small talk or an off-topic question THEN no answer and no claims', () => {
+      for (const q of ['thanks!', 'hello there', 'best mechanical keyboard for coding', 'how do I center a div']) {
+        const r = askIt(q);
+        expect(r.answer, q).toBeNull();
+        expect(r.claims, q).toHaveLength(0);
+      }
+    });
+
+    it('GIVEN a terse follow-up THEN the thread question is used', () => {
+      const r = askIt('and for CPU-bound work?', 'is go faster than python for web servers');
+      expect(r.claims.slice(0, 3).some((c) => /CPU/i.test(c.text))).toBe(true);
+    });
+  });
+
+  describe('corroboration and derived figures', () => {
+    it('shows the 2 KB goroutine stack once, citing every source that states it', () => {
+      const r = askIt('how much memory does a goroutine start with');
+      const two = r.claims.filter((c) => /2 KB/.test(c.text) && /goroutine/i.test(c.text) && !/asyncio/.test(c.text));
+      expect(two).toHaveLength(1);
+      expect(two[0]!.alsoIn?.length).toBeGreaterThanOrEqual(1);
+      expect(renderText({ visibility: 'channel', blocks: [{ type: 'claims', claims: two }] })).toMatch(/sources agree/);
+    });
+
+    it('never shows a derived figure above the table row it comes from', () => {
+      const r = ask(core.answers, core.taxonomy, 'fibonacci benchmark time go python cython', { limit: 10 });
+      const firstRow = r.claims.findIndex((c) => !c.derived && c.citation.section.includes('Fibonacci'));
+      const firstDerived = r.claims.findIndex((c) => c.derived && c.citation.section.includes('Fibonacci'));
+      expect(firstRow).toBeGreaterThanOrEqual(0);
+      if (firstDerived >= 0) expect(firstDerived).toBeGreaterThan(firstRow);
+    });
+  });
+
+  describe('about vs favors', () => {
+    it.each([
+      [/^Language: Python; Time: 45\.2s/, 'python', 'go'],
+      [/earn a premium of 15–25%/, 'go', 'python'],
+      [/^Framework: Go with Fiber/, 'go', 'go'],
+      [/^Framework: Django;/, 'python', 'go'],
+      [/Go still beat the Cython build/, 'go', 'go'],
+      [/comparable Go service needs 1 week/, 'go', 'python'],
+      [/GIL \(Global Interpreter Lock\) Python's dirty secret/, 'go', 'go'],
+    ])('%s is about %s and favors %s', (re, about, favors) => {
+      const c = claim(re);
+      expect(c.side).toBe(about);
+      expect(c.favors).toBe(favors);
+    });
+  });
+
+  describe('compare', () => {
+    it('performance: labelled rows with winners and ratios, and the 5–10× vs measured-ratio disagreement once', () => {
+      const r = compare(core.answers, core.taxonomy, 'performance');
+      if (!r.found) throw new Error('no topic');
+      const rps = r.result.figures.find((f) => f.label === 'HTTP server benchmarks · Requests per second');
+      expect(rps).toEqual({
+        label: 'HTTP server benchmarks · Requests per second',
+        go: 'Go with Fiber 130,000 req/s',
+        python: 'FastAPI on uvicorn 45,000 req/s',
+        verdict: 'Go 2.9× higher',
+      });
+      for (const row of r.result.figures) {
+        expect(row.verdict).toBeTruthy();
+        expect(row.go).not.toBe(row.python);
+        expect(row.label).not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/); // no slugs
+        expect(row.go).not.toMatch(/·/); // one benchmark per cell
+      }
+      const speedups = r.result.disagreements.filter((d) => /speed-up/.test(d.about));
+      expect(speedups).toHaveLength(1);
+      expect(speedups[0]!.summary).toMatch(/5–10×.*56×/);
+      expect(new Set(r.result.disagreements.map((d) => d.about)).size).toBe(r.result.disagreements.length);
+    });
+
+    it('hiring: no GIL disagreement, and the Go salary premium in the Python column', () => {
+      const r = compare(core.answers, core.taxonomy, 'hiring');
+      if (!r.found) throw new Error('no topic');
+      expect(r.result.disagreements.some((d) => /gil/i.test(d.about))).toBe(false);
+      expect(r.result.python.some((c) => /premium/.test(c.text))).toBe(true);
+      expect(r.result.go.some((c) => /premium/.test(c.text))).toBe(false);
+    });
+
+    it('cpu-bound: no ratio shown as if it were one side’s figure', () => {
+      const r = compare(core.answers, core.taxonomy, 'cpu bound');
+      if (!r.found) throw new Error('no topic');
+      expect(r.result.figures.some((f) => /×$/.test(f.python ?? '') || /×$/.test(f.go ?? ''))).toBe(false);
+    });
+  });
+
+  describe('citations and motions', () => {
+    it('cites with the short label and the section below the title, with no internal notes', () => {
+      const r = askIt('how many requests per second does Fiber handle');
+      expect(r.claims[0]!.citation.title).toBe('Guide 2025');
+      expect(r.claims[0]!.citation.section).toBe('Performance comparison › HTTP server benchmarks');
+      const sections = core.db.prepare('SELECT DISTINCT section FROM claims').pluck().all() as string[];
+      expect(sections.filter((s) => /restored|reconstructed/.test(s))).toEqual([]);
+    });
+
+    it('gives every debate motion two claims on its topic that favor opposite sides', () => {
+      const motions = motionCandidates(core.answers, core.taxonomy);
+      expect(motions.length).toBeGreaterThan(5);
+      for (const m of motions) {
+        const [go, py] = [m.goClaimId, m.pythonClaimId].map((id) => core.answers.claimsByIds([id ?? ''])[0]);
+        if (!go || !py) throw new Error(`motion ${m.topic} cites a missing claim`);
+        expect(go.favors, `${m.topic}: ${go.text}`).toBe('go');
+        expect(py.favors, `${m.topic}: ${py.text}`).toBe('python');
+        expect(go.topics).toContain(m.topic);
+        expect(py.topics).toContain(m.topic);
+      }
+    });
+
+    it('shows, when a Team Go vs Team Python poll closes, for each side a claim that favors it', async () => {
+      const port = new RecordingPort();
+      core.registerPort(port);
+      const ctx: ChatContext = { platform: 'console', workspaceId: 'w', channelId: 'c', userId: 'u', isAdmin: false };
+      const pollId = /Poll (p\w+)/.exec(renderText(await core.handler.command('poll', ctx)))![1]!;
+      await core.handler.action(pollAction.encode({ op: 'close', pollId }), ctx);
+      await core.polls.renders.drain();
+      const final = port.latest(port.posts[0]!.ref.messageId)!;
+      const evidence = (title: string) =>
+        final.blocks.flatMap((b) => (b.type === 'claims' && b.title?.includes(title) ? b.claims : []));
+      const [go] = evidence('🐹 Go');
+      const [py] = evidence('🐍 Python');
+      if (!go || !py) throw new Error(renderText(final));
+      expect(go?.favors).toBe('go');
+      expect(py?.favors).toBe('python');
+    });
+  });
+});

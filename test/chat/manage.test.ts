@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatContext } from '../../src/chat/context.js';
+import { renderText } from '../../src/chat/render-text.js';
+import type { Core } from '../../src/core.js';
+import { RecordingPort } from '../fakes/recording-port.js';
+import { testCore } from '../helpers/core.js';
+
+const ctx = (userId: string, isAdmin = false): ChatContext => ({
+  platform: 'console',
+  workspaceId: 'w',
+  channelId: 'c-manage',
+  userId,
+  isAdmin,
+});
+
+/**
+ * Closing a poll, cancelling a walk and removing a schedule follow one rule (chat/manage.ts): the person
+ * who started it, an admin the event names, or an admin only the platform knows (asked through the port).
+ */
+describe('who may manage what someone else started', () => {
+  let core: Core;
+  afterEach(() => core.close());
+
+  async function setUp() {
+    core = await testCore();
+    const port = new RecordingPort();
+    port.admins.add('boss'); // e.g. Slack's admin flag: the event does not carry it
+    core.registerPort(port);
+    return port;
+  }
+  const say = async (text: string, c: ChatContext) => renderText(await core.handler.command(text, c));
+
+  const features = [
+    {
+      feature: 'poll',
+      start: async () => /Poll (p[\w-]+) is up/.exec(await say('poll', ctx('owner')))![1]!,
+      manage: (id: string) => `poll close ${id}`,
+      refused: /Only the person who started this poll or an admin can close it/,
+      done: /is closed/,
+    },
+    {
+      feature: 'schedule',
+      start: async () => /`(s[\w-]+)`/.exec(await say('schedule add every monday at 10:00', ctx('owner')))![1]!,
+      manage: (id: string) => `schedule remove ${id}`,
+      refused: /Only the person who added this schedule or an admin can remove it/,
+      done: /removed/,
+    },
+    {
+      feature: 'matrix',
+      start: async () => {
+        expect(await say('matrix', ctx('owner'))).toMatch(/Started/);
+        return '';
+      },
+      manage: () => 'matrix cancel',
+      refused: /Only @owner or an admin can cancel this walk/,
+      done: /cancelled/,
+    },
+  ];
+
+  for (const f of features) {
+    it(`${f.feature}: refuses another member, allows an admin known only to the platform`, async () => {
+      await setUp();
+      const id = await f.start();
+      expect(await say(f.manage(id), ctx('someone'))).toMatch(f.refused);
+      expect(await say(f.manage(id), ctx('boss'))).toMatch(f.done);
+    });
+
+    it(`${f.feature}: allows an admin the event names, and the owner`, async () => {
+      await setUp();
+      expect(await say(f.manage(await f.start()), ctx('mod', true))).toMatch(f.done);
+      expect(await say(f.manage(await f.start()), ctx('owner'))).toMatch(f.done);
+    });
+  }
+});
