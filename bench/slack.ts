@@ -32,6 +32,7 @@ export async function benchSlack(core: Core): Promise<Record<string, number>> {
   const versus = createSlackAdapter({
     config: { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl: load.apiUrl },
     handler: core.handler,
+    replays: core.replays,
     logger,
     port: 0,
     host: '127.0.0.1',

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { ask } from './answers/ask.js';
 import { compare, suggestTopics } from './answers/compare.js';
+import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './chat/answer-features.js';
 import { askReply, compareReply, sourcesReply, unknownTopicReply } from './chat/present-answers.js';
 import { renderText } from './chat/render-text.js';
 import { askJson, compareJson, sourcesJson } from './cli-output.js';
@@ -55,6 +56,7 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       case 'ask': {
         if (!text) return fail('ask needs a question, e.g. versus ask "how much memory does a goroutine start with"');
+        if (text.length > MAX_QUESTION_CHARS) return fail(QUESTION_TOO_LONG);
         const r = ask(core.answers, core.taxonomy, text);
         print(
           values.json

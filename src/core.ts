@@ -7,7 +7,7 @@ import type { Feature, FeatureDeps } from './chat/feature.js';
 import type { ChatPort } from './chat/port.js';
 import { Router } from './chat/router.js';
 import { type Clock, systemClock } from './clock.js';
-import { type Database, openDatabase } from './db/open.js';
+import { corruptionError, type Database, openDatabase } from './db/open.js';
 import { type IndexReport, indexKnowledge } from './knowledge/indexer.js';
 import { KnowledgeStore } from './knowledge/knowledge-store.js';
 import { loadTaxonomy, type Taxonomy } from './knowledge/taxonomy.js';
@@ -18,6 +18,7 @@ import { createPolls } from './polls/index.js';
 import type { PollService } from './polls/poll-service.js';
 import type { ScheduleService } from './polls/schedule-service.js';
 import { Scheduler } from './runtime/scheduler.js';
+import { type SignatureStore, SqliteSignatureStore } from './security/replay-store.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -42,10 +43,14 @@ export interface Core {
   polls: PollService;
   schedules: ScheduleService;
   scheduler: Scheduler;
+  /** Verified Slack request signatures (replay guard), shared by every process on this database. */
+  replays: SignatureStore;
   /** The decision-matrix walk; absent when the knowledge folder has no matrix.yaml. */
   walks?: WalkService | undefined;
   /** Adapters register here so polls and schedules can post on their platform. */
   registerPort(port: ChatPort): void;
+  /** Queues a redraw of every poll and walk message older than its state (call once ports are registered). */
+  redrawStale(): { polls: number; walks: number };
   clock: Clock;
   logger: Logger;
   indexReport?: IndexReport | undefined;
@@ -82,6 +87,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const answers = new AnswersStore(db);
     const conversations = new ConversationStore(db, clock);
     const ports = new Map<Platform, ChatPort>();
+    const replays = new SqliteSignatureStore(db);
     const deps: FeatureDeps = {
       db,
       answers,
@@ -100,7 +106,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     // Every feature, in the order help lists them. A new feature is one folder and one entry here.
     const features: Feature[] = [...answering.features, ...polls.features, ...matrix.features];
     const scheduler = new Scheduler(
-      [...features.flatMap((f) => f.tasks ?? []), { name: 'rowsPruned', run: async () => conversations.prune() }],
+      [
+        ...features.flatMap((f) => f.tasks ?? []),
+        { name: 'rowsPruned', run: async () => conversations.prune() },
+        { name: 'signaturesPruned', run: async () => replays.prune(clock.now().getTime()) },
+      ],
       features.flatMap((f) => f.renders ?? []),
       logger,
       opts.schedulerIntervalMs,
@@ -123,15 +133,17 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       polls: polls.polls,
       schedules: polls.schedules,
       scheduler,
+      replays,
       walks: matrix.walks,
       clock,
       logger,
       indexReport,
       registerPort: (port) => void ports.set(port.platform, port),
+      redrawStale: () => ({ polls: polls.polls.redrawStale(), walks: matrix.walks?.redrawStale() ?? 0 }),
       close: () => db.close(),
     };
   } catch (e) {
     db.close();
-    throw e;
+    throw corruptionError(opts.dbPath, e) ?? e;
   }
 }

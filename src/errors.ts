@@ -3,6 +3,7 @@ export type VersusErrorCode =
   | 'config_invalid'
   | 'db_newer_schema'
   | 'db_migration_failed'
+  | 'db_corrupt'
   | 'knowledge_invalid'
   | 'platform_error';
 

@@ -12,6 +12,8 @@ import { SHUTDOWN_BUDGET_MS } from './runtime/shutdown.js';
 /** A started adapter, as start-up and shutdown see it. */
 interface Running {
   name: string;
+  /** Refuse new requests from now on (shutdown's first step, before anything is awaited). */
+  refuse?(): void;
   stop(): Promise<void>;
   ready(): boolean;
 }
@@ -20,6 +22,11 @@ const CONNECT_HINT = `No Slack or Discord credentials found, so here is the cons
   Slack:   set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)
   Discord: set DISCORD_TOKEN and DISCORD_APPLICATION_ID, then run npm run discord:register
   (see README.md). Type /versus help, /versus compare concurrency, @versus <question>, or exit.`;
+
+/** Waits for `work`, but no longer than `ms`. */
+function within(ms: number, work: Promise<unknown>): Promise<unknown> {
+  return Promise.race([work, new Promise((r) => setTimeout(r, ms).unref())]);
+}
 
 async function health(core: Core, adapters: Running[]): Promise<Health> {
   let database = false;
@@ -49,6 +56,7 @@ async function startAdapters(
     const slack = createSlackAdapter({
       config: config.slack,
       handler: core.handler,
+      replays: core.replays,
       logger,
       port: config.port,
       host: config.host,
@@ -57,7 +65,7 @@ async function startAdapters(
     });
     await slack.start();
     core.registerPort(slack.port);
-    running.push({ name: 'slack', stop: () => slack.stop(), ready: () => slack.ready() });
+    running.push({ name: 'slack', refuse: () => slack.refuse(), stop: () => slack.stop(), ready: () => slack.ready() });
     ownsHttp = !config.slack.appToken; // HTTP mode serves /healthz and /readyz on the same port
   }
   if (config.discord) {
@@ -90,24 +98,28 @@ export async function main(): Promise<void> {
   const shutdown = (reason: string) => {
     stopping ??= (async () => {
       logger.info({ reason }, 'shutting down');
-      // A supervisor expects us gone within the budget; do not hang on a stuck connection.
+      // A supervisor expects us gone within the budget; every stage below has its own budget inside it.
       const timer = setTimeout(() => {
         logger.error(`shutdown took over ${SHUTDOWN_BUDGET_MS / 1000} s; exiting`);
         process.exit(1);
       }, SHUTDOWN_BUDGET_MS);
       timer.unref();
+      for (const a of running) a.refuse?.();
       // Stop the scheduler and flush pending re-renders while the platforms are still connected, stop
-      // taking work (adapters finish what is in flight), flush what that in-flight work queued, close the database.
-      const stopScheduler = () =>
-        core.scheduler.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
-      await stopScheduler();
+      // taking work (adapters finish what is in flight, abort what hangs), flush what that in-flight work
+      // queued, close the database.
+      const stopScheduler = (ms: number) =>
+        within(ms, core.scheduler.stop()).catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
+      await stopScheduler(1_000);
       for (const a of [...running].reverse())
         await a.stop().catch((err: unknown) => logger.error({ err, adapter: a.name }, 'adapter stop failed'));
-      await stopScheduler();
+      await stopScheduler(1_000);
       await new Promise<void>((r) => (healthServer ? healthServer.close(() => r()) : r()));
       core.close();
       clearTimeout(timer);
       logger.info('stopped');
+      // Nothing may keep the process alive now (a socket the SDK still holds): leave with success.
+      setTimeout(() => process.exit(process.exitCode ?? 0), 500).unref();
     })();
     return stopping;
   };
@@ -132,6 +144,9 @@ export async function main(): Promise<void> {
   running.push(...started.running);
   if (!started.ownsHttp) healthServer = await startHealthServer(check, config.port, config.host);
   core.scheduler.start();
+  // After a crash some messages may show fewer votes than are stored: redraw them now, not at the next vote.
+  const stale = core.redrawStale();
+  if (stale.polls + stale.walks > 0) logger.info(stale, 'redrawing poll and walk messages older than their state');
   logger.info({ adapters: running.map((a) => a.name), port: config.port }, 'versus is running');
 }
 

@@ -56,7 +56,14 @@ export function runDoctor(config: Config, print: (s: string) => void): number {
             : `schema ${version}, this Versus has ${latest}: start the bot once to migrate`,
       });
     } catch (e) {
-      checks.push({ name: 'database', ok: false, detail: (e as Error).message });
+      const damaged = /^SQLITE_(CORRUPT|NOTADB)/.test((e as { code?: string }).code ?? '');
+      checks.push({
+        name: 'database',
+        ok: false,
+        detail: damaged
+          ? `${(e as Error).message}: the file is damaged; restore your last backup (made with versus backup) over it, or move it aside to start empty`
+          : (e as Error).message,
+      });
     } finally {
       raw.close();
     }

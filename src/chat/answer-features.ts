@@ -9,14 +9,16 @@ import type { Reply } from './reply.js';
 import { err, ok, type Result } from './result.js';
 import { issueText, type RichText } from './rich.js';
 
-/** The longest question accepted (a pasted page is fine; a pasted book is not). */
+/** The longest question accepted (a pasted page is fine; a pasted book is not), the same everywhere:
+ * slash command, @mention, thread follow-up and `versus ask`. */
 export const MAX_QUESTION_CHARS = 12_000;
+export const QUESTION_TOO_LONG = 'That question is too long (over 12,000 characters). Ask something shorter.';
 
 const AskArgs = z
   .string()
   .trim()
   .min(3, 'Ask a question, e.g. `/versus ask how much memory does a goroutine start with?`')
-  .max(MAX_QUESTION_CHARS, 'That question is too long (over 12,000 characters). Ask something shorter.');
+  .max(MAX_QUESTION_CHARS, QUESTION_TOO_LONG);
 const CompareArgs = z
   .string()
   .trim()

@@ -5,6 +5,12 @@ import type { Reply } from './reply.js';
 export interface ActionOutcome {
   /** Replace the message the button was on (e.g. page 2 of an answer, live poll bars). */
   update?: Reply | undefined;
+  /**
+   * The message is kept current by the core itself (ChatPort.update, one edit at a time, rendered from
+   * the latest state). `update` is then only a snapshot for platforms that must answer the click with a
+   * message (Discord's in-place update); others should not send it, or it may land after a newer edit.
+   */
+  liveMessage?: boolean | undefined;
   /** A new message; ephemeral ones go only to the clicker (e.g. "You're on Team Go"). */
   reply?: Reply | undefined;
 }

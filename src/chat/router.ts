@@ -5,7 +5,7 @@ import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
 import { ACTION_ERRORS, splitActionId } from './action-id.js';
-import type { Answering } from './answer-features.js';
+import { type Answering, MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './answer-features.js';
 import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { Feature } from './feature.js';
@@ -79,6 +79,7 @@ export class Router implements VersusHandler {
     return this.guard('mention', ctx, async () => {
       const question = text.trim();
       if (question.length < 3) return helpReply(this.features);
+      if (question.length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
       if (isSmalltalk(question)) return smalltalkReply();
       const earlier = this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
       this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, question);
@@ -97,6 +98,7 @@ export class Router implements VersusHandler {
     // Thanks, greetings and "ok" in a thread are for the people in it: no claims, no reply.
     if (earlier === undefined || text.trim().length < 2 || isSmalltalk(text)) return undefined;
     return this.guard('thread', ctx, async () => {
+      if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
       this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
       return this.deps.answering.answer(text.trim(), earlier, 0);
     });

@@ -1,10 +1,23 @@
+import { err, ok, type Result } from './result.js';
+
+const DOUBLE = /["“”]/;
+
 /**
  * Splits command arguments on spaces, keeping "quoted phrases" together. Slack and phones turn straight
- * quotes into curly ones, so “…” and ‘…’ count as quotes too. An unclosed quote runs to the end.
+ * quotes into curly ones, so “…” and ‘…’ count as quotes too. An unclosed or stray double quote is a
+ * usage error (`"Unclosed "A" "B` must not become an option `A"`); single quotes inside a word are
+ * apostrophes (don't).
  */
-export function tokenizeArgs(text: string): string[] {
+export function tokenizeArgs(text: string): Result<string[], string> {
   const out: string[] = [];
-  const re = /["“”]([^"“”]*)["“”]?|[‘']([^'‘’]*)['’]|(\S+)/g;
-  for (const m of text.matchAll(re)) out.push((m[1] ?? m[2] ?? m[3] ?? '').trim());
-  return out.filter((t, _i, all) => t !== '' || all.length === 1);
+  const re = /["“”]([^"“”]*)(["“”]?)|[‘']([^'‘’]*)['’]|(\S+)/g;
+  for (const m of text.matchAll(re)) {
+    const [whole, quoted, closing, single, bare] = m;
+    if ((quoted !== undefined && !closing) || (bare !== undefined && DOUBLE.test(bare)))
+      return err(
+        `A quote is not closed near “${whole.trim().slice(0, 30)}”. Put each phrase in its own pair of quotes, e.g. "Tabs or spaces?" "Tabs" "Spaces".`,
+      );
+    out.push((quoted ?? single ?? bare ?? '').trim());
+  }
+  return ok(out.filter((t, _i, all) => t !== '' || all.length === 1));
 }

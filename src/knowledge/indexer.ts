@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import type { Database } from '../db/open.js';
 import { VersusError } from '../errors.js';
 import { extractClaims } from './extract.js';
+import { listDocuments, readDocument } from './folder.js';
 import { KnowledgeStore } from './knowledge-store.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plaintext.js';
@@ -24,20 +25,6 @@ export interface IndexReport {
   claims: number;
   warnings: { path: string; message: string }[];
   ms: number;
-}
-
-function listDocuments(dir: string): string[] {
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) visit(full);
-      else if (/\.(md|markdown|txt)$/i.test(entry.name) && !/^readme\.md$/i.test(entry.name)) out.push(full);
-    }
-  };
-  visit(dir);
-  return out.sort();
 }
 
 export function parseDocument(source: string, path: string): ParsedDocument {
@@ -89,17 +76,24 @@ export function indexKnowledge(
     if (batch.length === 0) return;
     const pending = batch;
     db.transaction(() =>
-      pending.forEach((d) => store.writeDocument(d.parsed.meta, d.path, d.hash, d.claims, now)),
+      pending.forEach((d) => {
+        store.writeDocument(d.parsed.meta, d.path, d.hash, d.claims, now);
+      }),
     ).immediate();
     for (const d of pending) (d.before ? report.updated : report.added).push(d.path);
     batch = [];
     batchClaims = 0;
   };
 
-  for (const file of listDocuments(root)) {
+  for (const file of listDocuments(root, report.warnings)) {
     const path = relative(root, file).split('\\').join('/');
+    const read = readDocument(file);
+    if ('problem' in read) {
+      report.warnings.push({ path, message: `${read.problem}; skipped` });
+      continue;
+    }
     seen.add(path);
-    const source = readFileSync(file, 'utf8');
+    const source = read.text;
     const hash = sha(source);
     const before = known.get(path);
     if (before && before.sha256 === hash && sameGeneration) {
@@ -127,7 +121,9 @@ export function indexKnowledge(
 
   const gone = [...known.keys()].filter((p) => !seen.has(p));
   if (gone.length) {
-    db.transaction(() => gone.forEach((p) => store.deleteByPath(p))).immediate();
+    db.transaction(() => {
+      for (const p of gone) store.deleteByPath(p);
+    }).immediate();
     report.removed.push(...gone);
   }
   store.setMeta('index_generation', generation);

@@ -30,9 +30,9 @@ export function matrixFeature(walks: WalkService | undefined): Feature {
         case 'start':
           return walks.start(ctx, cmd.mode);
         case 'status':
-          return walks.status(ctx);
+          return walks.status(ctx, cmd.mode);
         case 'cancel':
-          return walks.cancel(ctx);
+          return walks.cancel(ctx, cmd.mode);
       }
     }),
     action: action(walkAction, (a, ctx) => walks.action(a, ctx)),

@@ -15,6 +15,9 @@ export interface Session {
   threadId?: string | undefined;
   createdAt: string;
   updatedAt: string;
+  /** Bumped by every answer, skip and move; `renderedVersion` is the one its message last showed. */
+  version?: number | undefined;
+  renderedVersion?: number | undefined;
 }
 
 export interface WalkAnswer {
@@ -38,6 +41,8 @@ interface SessionRow {
   thread_id: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
+  rendered_version: number;
 }
 
 function fromRow(r: SessionRow): Session {
@@ -55,6 +60,8 @@ function fromRow(r: SessionRow): Session {
     threadId: r.thread_id ?? undefined,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
+    renderedVersion: r.rendered_version,
   };
 }
 
@@ -65,7 +72,11 @@ export class MatrixStore {
   private readonly insert;
   private readonly byId;
   private readonly openFor;
-  private readonly setStepStmt;
+  private readonly moveStmt;
+  private readonly finishAtStmt;
+  private readonly bump;
+  private readonly rendered;
+  private readonly stale;
   private readonly setStatusStmt;
   private readonly setMessageStmt;
   private readonly touch;
@@ -85,16 +96,28 @@ export class MatrixStore {
     this.openFor = db.prepare<[platform: string, channelId: string, mode: string, ownerKey: string], SessionRow>(
       "SELECT * FROM matrix_sessions WHERE platform = ? AND channel_id = ? AND mode = ? AND owner_key = ? AND status = 'open'",
     );
-    this.setStepStmt = db.prepare<[step: number, nowIso: string, id: string]>(
-      "UPDATE matrix_sessions SET step = ?, updated_at = ? WHERE id = ? AND status = 'open'",
+    this.moveStmt = db.prepare<[to: number, nowIso: string, id: string, from: number]>(
+      "UPDATE matrix_sessions SET step = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'open' AND step = ?",
+    );
+    this.finishAtStmt = db.prepare<[nowIso: string, id: string, from: number]>(
+      "UPDATE matrix_sessions SET status = 'finished', updated_at = ?, version = version + 1 WHERE id = ? AND status = 'open' AND step = ?",
+    );
+    this.bump = db.prepare<[id: string]>('UPDATE matrix_sessions SET version = version + 1 WHERE id = ?');
+    this.rendered = db.prepare<[version: number, id: string]>(
+      'UPDATE matrix_sessions SET rendered_version = max(rendered_version, ?) WHERE id = ?',
+    );
+    this.stale = db.prepare<[], { id: string }>(
+      "SELECT id FROM matrix_sessions WHERE mode = 'channel' AND message_id IS NOT NULL AND rendered_version < version LIMIT 500",
     );
     this.setStatusStmt = db.prepare<[status: Session['status'], nowIso: string, id: string]>(
-      "UPDATE matrix_sessions SET status = ?, updated_at = ? WHERE id = ? AND status = 'open'",
+      "UPDATE matrix_sessions SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'open'",
     );
     this.setMessageStmt = db.prepare<[messageId: string, nowIso: string, id: string]>(
-      'UPDATE matrix_sessions SET message_id = ?, updated_at = ? WHERE id = ?',
+      'UPDATE matrix_sessions SET message_id = ?, updated_at = ?, rendered_version = version WHERE id = ?',
     );
-    this.touch = db.prepare<[nowIso: string, id: string]>('UPDATE matrix_sessions SET updated_at = ? WHERE id = ?');
+    this.touch = db.prepare<[nowIso: string, id: string]>(
+      'UPDATE matrix_sessions SET updated_at = ?, version = version + 1 WHERE id = ?',
+    );
     this.upsertAnswer = db.prepare<[id: string, step: number, userId: string, value: string, nowIso: string]>(
       `INSERT INTO matrix_answers (session_id, step, user_id, value, answered_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (session_id, step, user_id) DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at`,
@@ -135,8 +158,14 @@ export class MatrixStore {
     return r && fromRow(r);
   }
 
-  setStep(id: string, step: number, nowIso: string): boolean {
-    return this.setStepStmt.run(step, nowIso, id).changes === 1;
+  /** Compare-and-set: moves the walk only if it is still open at `from` (a stale click changes nothing). */
+  move(id: string, from: number, to: number, nowIso: string): boolean {
+    return this.moveStmt.run(to, nowIso, id, from).changes === 1;
+  }
+
+  /** Compare-and-set: finishes the walk only if it is still open at step `from`. */
+  finishAt(id: string, from: number, nowIso: string): boolean {
+    return this.finishAtStmt.run(nowIso, id, from).changes === 1;
   }
 
   setStatus(id: string, status: Session['status'], nowIso: string): boolean {
@@ -162,7 +191,16 @@ export class MatrixStore {
   }
 
   skip(id: string, step: number): void {
-    this.insertSkip.run(id, step);
+    if (this.insertSkip.run(id, step).changes === 1) this.bump.run(id);
+  }
+
+  markRendered(id: string, version: number): void {
+    this.rendered.run(version, id);
+  }
+
+  /** Channel walks whose message shows an older state than the database. */
+  staleRenders(): string[] {
+    return this.stale.all().map((r) => r.id);
   }
 
   skipped(id: string): Set<number> {

@@ -1,5 +1,5 @@
 import { SIDE_ICON } from '../chat/labels.js';
-import type { Button, CitedClaim, Reply, ReplyBlock } from '../chat/reply.js';
+import { type Button, type CitedClaim, ephemeral, type Reply, type ReplyBlock } from '../chat/reply.js';
 import { md, mention } from '../chat/rich.js';
 import type { Factor, Matrix } from './definition.js';
 import type { Session } from './matrix-store.js';
@@ -110,5 +110,21 @@ export function renderScorecard(card: Scorecard, evidence: CitedClaim[], mode: S
     visibility: mode === 'solo' ? 'ephemeral' : 'channel',
     title: `🧭 Scorecard — ${card.verdict.text.split(':')[0]!.replace(/\.$/, '')}`,
     blocks,
+  };
+}
+
+/** A navigation click that lost a race: where the walk is now; nothing changed. */
+export function staleClickReply(s: Session, from: number): Reply {
+  if (s.status !== 'open') return ephemeral(`This walk is already ${s.status}; your click changed nothing.`);
+  return ephemeral(
+    `Someone moved the walk on while you clicked: it is at step ${s.step + 1} now, not ${from + 1}. Your click changed nothing.`,
+  );
+}
+
+/** What a cancelled or expired channel walk's message turns into. */
+export function closedWalkReply(status: Session['status']): Reply {
+  return {
+    ...ephemeral(md`This decision-matrix walk was ${status}. Start a new one with \`/versus matrix\`.`),
+    visibility: 'channel',
   };
 }

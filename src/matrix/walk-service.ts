@@ -6,13 +6,14 @@ import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { type CitedClaim, ephemeral, type Reply } from '../chat/reply.js';
 import { md, mention, type RichText } from '../chat/rich.js';
+import { inScope } from '../chat/scope.js';
 import { type Clock, DAY_MS } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { Coalescer } from '../runtime/coalescer.js';
 import type { Matrix } from './definition.js';
 import type { MatrixStore, Session } from './matrix-store.js';
-import { answerChoices, renderScorecard, renderStep } from './render-walk.js';
+import { answerChoices, closedWalkReply, renderScorecard, renderStep, staleClickReply } from './render-walk.js';
 import { type Aggregate, aggregate, score } from './scoring.js';
 import type { WalkAction } from './walk-action.js';
 
@@ -43,7 +44,26 @@ export class WalkService {
   }
 
   private openFor(ctx: ChatContext, mode: Session['mode']): Session | undefined {
-    return this.deps.store.open(ctx.platform, ctx.channelId, mode, mode === 'channel' ? ctx.channelId : ctx.userId);
+    const s = this.deps.store.open(ctx.platform, ctx.channelId, mode, mode === 'channel' ? ctx.channelId : ctx.userId);
+    return inScope(s, ctx) ? s : undefined;
+  }
+
+  /**
+   * The walk `status` and `cancel` act on: the one named, else your own solo walk, else the channel's.
+   * Both commands use this one lookup, and both say which walk they mean.
+   */
+  private target(ctx: ChatContext, mode?: Session['mode']): Session | undefined {
+    if (mode) return this.openFor(ctx, mode);
+    return this.openFor(ctx, 'solo') ?? this.openFor(ctx, 'channel');
+  }
+
+  private describe(s: Session): string {
+    return s.mode === 'solo' ? `your solo walk ${s.id}` : `the channel walk ${s.id}`;
+  }
+
+  private otherNote(ctx: ChatContext, s: Session, verb: string): string {
+    const other = this.openFor(ctx, s.mode === 'solo' ? 'channel' : 'solo');
+    return other ? ` (${this.describe(other)} is open too: \`/versus matrix ${verb} ${other.mode}\`)` : '';
   }
 
   async start(ctx: ChatContext, mode: Session['mode']): Promise<Reply> {
@@ -77,26 +97,33 @@ export class WalkService {
     );
   }
 
-  status(ctx: ChatContext): Reply {
-    const s = this.openFor(ctx, 'channel') ?? this.openFor(ctx, 'solo');
-    if (!s) return ephemeral(md`No walk is open here. Start one with \`/versus matrix\`.`);
+  status(ctx: ChatContext, mode?: Session['mode']): Reply {
+    const s = this.target(ctx, mode);
+    if (!s) return ephemeral(md`No ${mode ? `${mode} ` : ''}walk is open here. Start one with \`/versus matrix\`.`);
     const answered = new Set(this.deps.store.answers(s.id).map((a) => a.step)).size;
+    const what = this.describe(s);
     return ephemeral(
-      md`Walk ${s.id} (${s.mode}): step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by ${mention(s.starterId)}.`,
+      md`${what[0]!.toUpperCase()}${what.slice(1)}: step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by ${mention(s.starterId)}${this.otherNote(ctx, s, 'status')}.`,
     );
   }
 
-  async cancel(ctx: ChatContext): Promise<Reply> {
-    const s = this.openFor(ctx, 'solo') ?? this.openFor(ctx, 'channel');
-    if (!s) return ephemeral('No walk is open here.');
+  async cancel(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
+    const s = this.target(ctx, mode);
+    if (!s) return ephemeral(`No ${mode ? `${mode} ` : ''}walk is open here.`);
     if (!(await mayManage(ctx, s.starterId, this.deps.ports)))
       return ephemeral(md`Only ${mention(s.starterId)} or an admin can cancel this walk.`);
-    this.deps.store.setStatus(s.id, 'cancelled', this.now());
-    return ephemeral(md`Walk ${s.id} cancelled.`);
+    if (!this.deps.store.setStatus(s.id, 'cancelled', this.now()))
+      return ephemeral(`${this.describe(s)} is no longer open.`);
+    if (s.mode === 'channel') this.renders.requestNow(s.id);
+    const what = this.describe(s);
+    return ephemeral(md`${what[0]!.toUpperCase()}${what.slice(1)} is cancelled${this.otherNote(ctx, s, 'cancel')}.`);
   }
 
   async action(a: WalkAction, ctx: ChatContext): Promise<ActionOutcome> {
-    const s = this.deps.store.get(a.sessionId);
+    const found = this.deps.store.get(a.sessionId);
+    // Only from the walk's own workspace and channel, and a solo walk only by its owner; elsewhere the
+    // click is answered as for an unknown walk, before anything is read or written.
+    const s = inScope(found, ctx) && (found.mode === 'channel' || found.ownerKey === ctx.userId) ? found : undefined;
     if (!s) return { reply: ephemeral(md`This walk no longer exists. Start one with \`/versus matrix\`.`) };
     if (s.status !== 'open') {
       const what = a.op === 'back' ? 'Back is no longer possible' : 'its buttons no longer work';
@@ -114,44 +141,54 @@ export class WalkService {
     }
     if (!(await mayManage(ctx, s.starterId, this.deps.ports)))
       return { reply: ephemeral(md`Only ${mention(s.starterId)} (who started the walk) or an admin can move it on.`) };
+    // Navigation is compare-and-set on the step the button was clicked from: the admin check above may
+    // have taken a while, and a click that another click overtook must not move the walk back.
+    const from = a.step;
     const last = this.deps.matrix.factors.length - 1;
+    const now = this.now();
+    const forward = () =>
+      from === last ? this.deps.store.finishAt(s.id, from, now) : this.deps.store.move(s.id, from, from + 1, now);
+    let moved: boolean;
     switch (a.op) {
       case 'back':
-        if (s.step === 0) return { reply: ephemeral('This is the first step.') };
-        this.deps.store.setStep(s.id, s.step - 1, this.now());
+        if (from === 0) return { reply: ephemeral('This is the first step.') };
+        moved = this.deps.store.move(s.id, from, from - 1, now);
         break;
       case 'skip':
-        this.deps.store.skip(s.id, s.step);
-        if (s.step === last) return this.finish(s);
-        this.deps.store.setStep(s.id, s.step + 1, this.now());
+        this.deps.store.skip(s.id, from);
+        moved = forward();
         break;
       case 'next':
-        if (s.step === last) return this.finish(s);
-        this.deps.store.setStep(s.id, s.step + 1, this.now());
+        moved = forward();
         break;
       case 'finish':
-        return this.finish(s);
+        moved = this.deps.store.finishAt(s.id, from, now);
+        break;
       case 'cancel':
-        this.deps.store.setStatus(s.id, 'cancelled', this.now());
-        return { update: ephemeral('Walk cancelled.') };
+        moved = this.deps.store.setStatus(s.id, 'cancelled', now);
+        break;
     }
-    this.rerenderLater(s);
-    return { update: this.stepReply(this.deps.store.get(s.id)!, ctx.userId) };
-  }
-
-  private async finish(s: Session): Promise<ActionOutcome> {
-    if (!this.deps.store.setStatus(s.id, 'finished', this.now()))
-      return { reply: ephemeral('This walk is already finished.') };
-    this.rerenderLater(s);
-    return { update: this.scorecard(s) };
+    const current = this.deps.store.get(s.id)!;
+    if (!moved) return { reply: staleClickReply(current, from) };
+    return this.shown(current, ctx.userId);
   }
 
   /**
-   * Channel walks: also queue a re-render after navigation, so an answer-count edit that was already on
-   * its way cannot land after this one and show an old step (the coalescer flushes once more at the end).
+   * What the clicker sees after navigation. A channel walk's message is redrawn by the coalescer only
+   * (one edit at a time, from the latest state), so an older edit can never land after a newer one.
    */
-  private rerenderLater(s: Session): void {
-    if (s.mode === 'channel') this.renders.request(s.id);
+  private shown(s: Session, userId: string): ActionOutcome {
+    const view = this.view(s, userId);
+    if (s.mode === 'solo') return { update: view };
+    this.renders.requestNow(s.id);
+    return { update: view, liveMessage: true };
+  }
+
+  /** The message for a walk in any state: the current step, the scorecard, or a closing note. */
+  private view(s: Session, userId?: string): Reply {
+    if (s.status === 'finished') return this.scorecard(s);
+    if (s.status === 'open') return this.stepReply(s, userId);
+    return closedWalkReply(s.status);
   }
 
   scorecard(s: Session): Reply {
@@ -162,6 +199,13 @@ export class WalkService {
     return renderScorecard(card, evidence.slice(0, 4), s.mode);
   }
 
+  /** At start: redraw every channel-walk message older than the walk's state. */
+  redrawStale(): number {
+    const ids = this.deps.store.staleRenders();
+    for (const id of ids) this.renders.request(id);
+    return ids.length;
+  }
+
   /** Closes walks idle for IDLE_EXPIRY_DAYS, with a note in the channel. */
   async expireIdle(): Promise<number> {
     const cutoff = new Date(this.deps.clock.now().getTime() - IDLE_EXPIRY_MS).toISOString();
@@ -169,6 +213,7 @@ export class WalkService {
     for (const s of this.deps.store.idleSince(cutoff)) {
       if (!this.deps.store.setStatus(s.id, 'expired', this.now())) continue;
       n++;
+      if (s.mode === 'channel') this.renders.request(s.id);
       if (s.mode === 'channel') {
         await this.deps.ports
           .get(s.platform)
@@ -221,11 +266,9 @@ export class WalkService {
   private async rerender(id: string): Promise<void> {
     const s = this.deps.store.get(id);
     const port = s && this.deps.ports.get(s.platform);
-    if (!s?.messageId || !port || (s.status !== 'open' && s.status !== 'finished')) return;
-    await port.update(
-      { channelId: s.channelId, messageId: s.messageId, threadId: s.threadId },
-      s.status === 'finished' ? this.scorecard(s) : this.stepReply(s),
-    );
+    if (!s?.messageId || !port || s.mode !== 'channel') return;
+    await port.update({ channelId: s.channelId, messageId: s.messageId, threadId: s.threadId }, this.view(s));
+    this.deps.store.markRendered(s.id, s.version ?? 0);
   }
 }
 

@@ -31,7 +31,9 @@ const Question = z
 
 /** `/versus poll …` arguments → PollCommand, or a message saying exactly what to fix. */
 export function parsePollArgs(args: string): Result<PollCommand, RichText> {
-  const tokens = tokenizeArgs(args);
+  const tokenized = tokenizeArgs(args);
+  if (!tokenized.ok) return tokenized;
+  const tokens = tokenized.value;
   const first = tokens[0]?.toLowerCase();
   if (first === 'close' || first === 'results' || first === 'export') {
     const id = PollId.safeParse(tokens[1] ?? '');

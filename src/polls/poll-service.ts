@@ -6,6 +6,7 @@ import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import { md } from '../chat/rich.js';
+import { inScope } from '../chat/scope.js';
 import { type Clock, HOUR_MS } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
@@ -78,7 +79,14 @@ export class PollService {
     );
   }
 
+  /** The poll, only when asked from the workspace and channel it lives in; otherwise as if unknown. */
+  private scoped(pollId: string, ctx: ChatContext): Poll | undefined {
+    const poll = this.deps.store.get(pollId);
+    return inScope(poll, ctx) ? poll : undefined;
+  }
+
   async vote(pollId: string, option: number, ctx: ChatContext): Promise<ActionOutcome> {
+    if (!this.scoped(pollId, ctx)) return { reply: ephemeral('That poll no longer exists.') };
     const outcome = this.deps.store.vote(pollId, ctx.userId, option, this.deps.clock.now().toISOString());
     switch (outcome.kind) {
       case 'no_such_poll':
@@ -107,8 +115,8 @@ export class PollService {
   }
 
   async close(pollId: string, ctx: ChatContext): Promise<Reply> {
-    const poll = this.deps.store.get(pollId);
-    if (!poll || poll.platform !== ctx.platform) return ephemeral(md`There is no poll ${pollId} here.`);
+    const poll = this.scoped(pollId, ctx);
+    if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
     if (poll.closedAt) return ephemeral(md`Poll ${pollId} is already closed.`);
     if (!(await mayManage(ctx, poll.creatorId, this.deps.ports)))
       return ephemeral(md`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
@@ -127,14 +135,14 @@ export class PollService {
   }
 
   results(pollId: string, ctx: ChatContext): Reply {
-    const poll = this.deps.store.get(pollId);
-    if (!poll || poll.platform !== ctx.platform) return ephemeral(md`There is no poll ${pollId} here.`);
+    const poll = this.scoped(pollId, ctx);
+    if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
     return { ...this.render(poll), buttons: undefined, visibility: 'ephemeral' };
   }
 
   async export(pollId: string, ctx: ChatContext): Promise<Reply> {
-    const poll = this.deps.store.get(pollId);
-    if (!poll || poll.platform !== ctx.platform) return ephemeral(md`There is no poll ${pollId} here.`);
+    const poll = this.scoped(pollId, ctx);
+    if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
     const port = this.port(ctx.platform);
     if (!port?.upload) return ephemeral('Exports are not available on this platform.');
     const where = await port.upload(
@@ -146,6 +154,13 @@ export class PollService {
     return ephemeral(
       md`Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${where}`,
     );
+  }
+
+  /** At start: redraw every poll message older than its votes (e.g. after kill -9 mid-storm). */
+  redrawStale(): number {
+    const ids = this.deps.store.staleRenders();
+    for (const id of ids) this.renders.request(id);
+    return ids.length;
   }
 
   find(pollId: string): Poll | undefined {
@@ -172,6 +187,7 @@ export class PollService {
       { channelId: poll.channelId, messageId: poll.messageId, threadId: poll.threadId },
       this.render(poll),
     );
+    this.deps.store.markRendered(poll.id, poll.version ?? 0);
   }
 
   /** The strongest cited claim for each side: of the motion's topic, else the best-evidenced topic. */

@@ -19,6 +19,9 @@ export interface Poll {
   closedAt?: string | undefined;
   closedBy?: string | undefined;
   options: string[];
+  /** Bumped by every vote and by closing; `renderedVersion` is the one its message last showed. */
+  version?: number | undefined;
+  renderedVersion?: number | undefined;
 }
 
 /** A scheduled poll's debate motion: a contested topic and one cited claim per side. */
@@ -58,6 +61,8 @@ interface PollRow {
   closes_at: string;
   closed_at: string | null;
   closed_by: string | null;
+  version: number;
+  rendered_version: number;
 }
 
 type NewPoll = Omit<Poll, 'messageId' | 'closedAt' | 'closedBy'>;
@@ -87,6 +92,9 @@ export class PollStore {
   private readonly closeStmt;
   private readonly due;
   private readonly openIn;
+  private readonly bump;
+  private readonly rendered;
+  private readonly stale;
 
   constructor(private readonly db: Database) {
     this.insertPoll = db.prepare<[PollParams]>(
@@ -101,7 +109,14 @@ export class PollStore {
       'SELECT label FROM poll_options WHERE poll_id = ? ORDER BY idx',
     );
     this.setMessageStmt = db.prepare<[messageId: string, threadId: string | null, id: string]>(
-      'UPDATE polls SET message_id = ?, thread_id = coalesce(?, thread_id) WHERE id = ?',
+      'UPDATE polls SET message_id = ?, thread_id = coalesce(?, thread_id), rendered_version = version WHERE id = ?',
+    );
+    this.bump = db.prepare<[id: string]>('UPDATE polls SET version = version + 1 WHERE id = ?');
+    this.rendered = db.prepare<[version: number, id: string]>(
+      'UPDATE polls SET rendered_version = max(rendered_version, ?) WHERE id = ?',
+    );
+    this.stale = db.prepare<[], { id: string }>(
+      'SELECT id FROM polls WHERE rendered_version < version AND message_id IS NOT NULL ORDER BY created_at DESC LIMIT 500',
     );
     this.myVote = db.prepare<[pollId: string, userId: string], { option_idx: number }>(
       'SELECT option_idx FROM votes WHERE poll_id = ? AND user_id = ?',
@@ -122,7 +137,7 @@ export class PollStore {
       'SELECT user_id, option_idx, voted_at FROM votes WHERE poll_id = ? ORDER BY voted_at, user_id',
     );
     this.closeStmt = db.prepare<[nowIso: string, by: string, id: string]>(
-      'UPDATE polls SET closed_at = ?, closed_by = ? WHERE id = ? AND closed_at IS NULL',
+      'UPDATE polls SET closed_at = ?, closed_by = ?, version = version + 1 WHERE id = ? AND closed_at IS NULL',
     );
     this.due = db.prepare<[nowIso: string], { id: string }>(
       `SELECT id FROM polls WHERE closed_at IS NULL AND closes_at <= ? ORDER BY closes_at LIMIT ${DUE_PER_TICK}`,
@@ -168,6 +183,8 @@ export class PollStore {
       closesAt: r.closes_at,
       closedAt: r.closed_at ?? undefined,
       closedBy: r.closed_by ?? undefined,
+      version: r.version,
+      renderedVersion: r.rendered_version,
       options: this.optionsOf.all(r.id).map((o) => o.label),
     };
   }
@@ -186,6 +203,7 @@ export class PollStore {
         const label = this.optionsOf.all(pollId)[option]?.label;
         if (option < 0 || label === undefined) return { kind: 'no_such_option' };
         const mine = this.myVote.get(pollId, userId);
+        this.bump.run(pollId);
         if (!mine) {
           this.insertVote.run(pollId, userId, option, nowIso);
           return { kind: 'voted', option, label };
@@ -213,6 +231,16 @@ export class PollStore {
   /** True only for the caller that actually closed it (two processes may race at the end time). */
   close(pollId: string, nowIso: string, by: string): boolean {
     return this.closeStmt.run(nowIso, by, pollId).changes === 1;
+  }
+
+  /** Its message now shows `version` (edits may finish out of order: keep the highest). */
+  markRendered(pollId: string, version: number): void {
+    this.rendered.run(version, pollId);
+  }
+
+  /** Posted polls whose message shows an older state than the database (the process died before the edit). */
+  staleRenders(): string[] {
+    return this.stale.all().map((r) => r.id);
   }
 
   dueForClosing(nowIso: string): string[] {

@@ -107,9 +107,12 @@ export function renderPoll(
 /** CSV of a poll's votes; an anonymous poll's export leaves out who voted. */
 export function votesCsv(poll: Poll, voters: { userId: string; option: number; votedAt: string }[]): string {
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const header = poll.anonymous ? 'option,voted_at' : 'user_id,option,voted_at';
-  const rows = voters.map((v) =>
-    [...(poll.anonymous ? [] : [q(v.userId)]), q(poll.options[v.option] ?? String(v.option)), v.votedAt].join(','),
-  );
-  return `${[header, ...rows].join('\n')}\n`;
+  // Anonymous: only totals per option. Per-vote rows, even without ids, carry a time and an order that
+  // can be matched against the channel's timeline to tell who voted what.
+  if (poll.anonymous) {
+    const counts = poll.options.map((_, i) => voters.filter((v) => v.option === i).length);
+    return `${['option,votes', ...poll.options.map((o, i) => `${q(o)},${counts[i]}`)].join('\n')}\n`;
+  }
+  const rows = voters.map((v) => [q(v.userId), q(poll.options[v.option] ?? String(v.option)), v.votedAt].join(','));
+  return `${['user_id,option,voted_at', ...rows].join('\n')}\n`;
 }

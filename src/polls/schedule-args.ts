@@ -26,7 +26,9 @@ const ScheduleId = z.string().max(40, 'Schedule ids look like `s3k9x2`: `/versus
 
 /** `add <when> [--tz Zone] [--duration 24h]` → validated arguments. */
 export function parseAddArgs(args: string): Result<AddArgs, RichText> {
-  const tokens = tokenizeArgs(args);
+  const tokenized = tokenizeArgs(args);
+  if (!tokenized.ok) return tokenized;
+  const tokens = tokenized.value;
   let timezone = 'UTC';
   let durationMs = DEFAULT_DURATION_MS;
   const when: string[] = [];

@@ -14,7 +14,10 @@ import { TEAM_OPTIONS, TEAM_QUESTION } from './poll-args.js';
 import type { PollService } from './poll-service.js';
 import type { ScheduleCommand } from './schedule-args.js';
 import type { Schedule, ScheduleStore } from './schedule-store.js';
-import { nextRun } from './when.js';
+import { MIN_SCHEDULE_GAP_MS, nextRun, shortestGap } from './when.js';
+
+/** Schedules per channel: enough for a weekly ritual or two, not a flood. */
+export const MAX_SCHEDULES_PER_CHANNEL = 5;
 
 export interface ScheduleServiceDeps {
   store: ScheduleStore;
@@ -42,6 +45,16 @@ export class ScheduleService {
 
   add(cmd: Extract<ScheduleCommand, { op: 'add' }>, ctx: ChatContext): Reply {
     const now = this.deps.clock.now();
+    const gap = shortestGap(cmd.spec, cmd.timezone, now);
+    if (gap < MIN_SCHEDULE_GAP_MS)
+      return ephemeral(
+        md`“${cmd.when.slice(0, 40)}” would post a poll every ${formatDuration(gap)}; debate polls may run at most once an hour. Try \`every monday at 10:00\` or \`0 10 * * 1-5\`.`,
+      );
+    const existing = this.deps.store.inChannel(ctx.platform, ctx.channelId).length;
+    if (existing >= MAX_SCHEDULES_PER_CHANNEL)
+      return ephemeral(
+        md`This channel already has ${String(existing)} debate-poll schedules, the most allowed. See them with \`/versus schedule list\` and remove one with \`/versus schedule remove <id>\` first.`,
+      );
     const next = nextRun(cmd.spec, cmd.timezone, now, now);
     const schedule: Schedule = {
       id: newId('s'),

@@ -89,3 +89,14 @@ export function nextRun(spec: WhenSpec, timezone: string, after: Date, anchor: D
   if (!candidate) throw new Error(`cron ${spec.cron} has no next run`);
   return candidate;
 }
+
+/** Debate polls are a ritual, not a feed: at most one an hour from any schedule. */
+export const MIN_SCHEDULE_GAP_MS = 3_600_000;
+
+/** The shortest gap between two of the next runs (enough runs to see every pattern within a week). */
+export function shortestGap(spec: WhenSpec, timezone: string, from: Date): number {
+  const runs = new Cron(spec.cron, { timezone, paused: true }).nextRuns(200, from);
+  let gap = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < runs.length; i++) gap = Math.min(gap, runs[i]!.getTime() - runs[i - 1]!.getTime());
+  return gap;
+}

@@ -32,6 +32,16 @@ export class Coalescer {
     if (!st.timer && !st.inFlight) st.timer = setTimeout(() => this.run(key), this.intervalMs);
   }
 
+  /** Like request(), but flushes at once unless a flush is in flight (then right after it): for rare, user-driven changes. */
+  requestNow(key: string): void {
+    this.request(key);
+    const st = this.states.get(key)!;
+    if (st.timer && !st.inFlight) {
+      clearTimeout(st.timer);
+      this.run(key);
+    }
+  }
+
   private run(key: string): void {
     const st = this.states.get(key);
     if (!st) return;
@@ -44,6 +54,7 @@ export class Coalescer {
       .finally(() => {
         st.inFlight = undefined;
         st.covered = Math.max(st.covered, covers);
+        // A change arrived during the flush: flush again, so the last edit always shows the latest state.
         if (st.dirty) st.timer = setTimeout(() => this.run(key), this.intervalMs);
         else this.states.delete(key);
       });

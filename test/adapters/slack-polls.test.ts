@@ -95,10 +95,10 @@ describe('polls and the decision-matrix walk on Slack', () => {
       await rig.core.walks!.renders.drain();
     };
     let blocks: unknown = step.body.blocks;
-    for (const [answers, nav] of [
-      [['Yes', 'Yes', 'No'], /Next/],
-      [['Yes', 'No', 'Not sure'], /Next/],
-      [['5', '4', '3'], /^Finish$/],
+    for (const [answers, nav, shows] of [
+      [['Yes', 'Yes', 'No'], /Next/, /Step 2\/3/],
+      [['Yes', 'No', 'Not sure'], /Next/, /Step 3\/3/],
+      [['5', '4', '3'], /^Finish$/, /Scorecard/],
     ] as const) {
       for (const [i, a] of answers.entries()) await click(blocks, new RegExp(`^${a}`), ['UA', 'UB', 'UC'][i]!);
       await click(blocks, nav, 'ULEAD');
@@ -106,6 +106,8 @@ describe('polls and the decision-matrix walk on Slack', () => {
       // so the buttons clicked next are the new step's (the coalescer's last flush reads the new step).
       await settle();
       blocks = latest();
+      // The walk's message has one writer (the coalescer, rendering the latest state): the last edit is the new state.
+      expect(JSON.stringify(blocks)).toMatch(shows);
     }
     // The message ends on the scorecard, whatever order the queued edits arrive in.
     const card = JSON.stringify(latest());
@@ -161,6 +163,9 @@ describe('polls and the decision-matrix walk on Slack', () => {
       messageTs: ts,
       responseUrl: rig.fake.responseUrl(),
     });
+    await rig.adapter.idle();
+    // Walk messages are re-rendered through the walk's coalescer (one writer per message): flush it.
+    await rig.core.walks!.renders.drain();
     await rig.adapter.idle();
     const moved = rig.fake
       .callsOf('chat.update')

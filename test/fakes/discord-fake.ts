@@ -12,6 +12,10 @@ export const IDS = {
   guild: '1100000000000000010',
   channel: '1100000000000000011',
   thread: '1100000000000000012',
+  /** A second text channel in the guild (authorization tests: another channel, same guild). */
+  otherChannel: '1100000000000000013',
+  /** A guild the bot is not in (authorization tests: another guild). */
+  otherGuild: '1100000000000000040',
   owner: '1100000000000000020',
   user: '1100000000000000021',
   admin: '1100000000000000022',
@@ -101,7 +105,8 @@ export class FakeDiscord {
       last_message_id: null,
       flags: 0,
     };
-    this.state.channels.set(channel.id, channel).set(thread.id, thread);
+    const other = { ...channel, id: IDS.otherChannel, name: 'random', position: 1 };
+    this.state.channels.set(channel.id, channel).set(thread.id, thread).set(other.id, other);
     const roles = [
       {
         id: IDS.guild,
@@ -178,7 +183,7 @@ export class FakeDiscord {
       guild_scheduled_events: [],
       soundboard_sounds: [],
       members,
-      channels: [channel],
+      channels: [channel, other],
       threads: [thread],
     });
     this.rest = new FakeDiscordRest(this.state);
@@ -277,7 +282,10 @@ export class FakeDiscord {
 
   // ── gateway events a user causes ──────────────────────────────────────────────────────────────────
 
-  private interactionBase(type: number, opts: { userId?: string; channelId?: string; dm?: boolean }): Json {
+  private interactionBase(
+    type: number,
+    opts: { userId?: string; channelId?: string; dm?: boolean; guildId?: string },
+  ): Json {
     const userId = opts.userId ?? IDS.user;
     const common = {
       id: this.nextId(),
@@ -308,12 +316,13 @@ export class FakeDiscord {
     const channel = this.state.channels.get(opts.channelId ?? IDS.channel);
     return {
       ...common,
-      guild_id: IDS.guild,
+      guild_id: opts.guildId ?? IDS.guild,
       channel_id: channel.id,
-      channel,
+      channel: { ...channel, guild_id: opts.guildId ?? IDS.guild },
       member: { ...m, permissions: String(admin ? ADMIN_PERMS : BASE_PERMS) },
       guild_locale: 'en-US',
-      authorizing_integration_owners: { 0: IDS.guild },
+      // Versus is installed on whichever server the interaction comes from.
+      authorizing_integration_owners: { 0: opts.guildId ?? IDS.guild },
       context: 0,
     };
   }
@@ -322,7 +331,7 @@ export class FakeDiscord {
   slash(
     sub: string,
     options: Record<string, string | boolean> = {},
-    opts: { userId?: string; channelId?: string; dm?: boolean } = {},
+    opts: { userId?: string; channelId?: string; dm?: boolean; guildId?: string } = {},
   ): Json {
     const d = this.interactionBase(2, opts);
     const opt = Object.entries(options).map(([name, value]) => ({
@@ -334,7 +343,7 @@ export class FakeDiscord {
       id: this.nextId(),
       name: 'versus',
       type: 1,
-      ...(opts.dm ? {} : { guild_id: IDS.guild }),
+      ...(opts.dm ? {} : { guild_id: opts.guildId ?? IDS.guild }),
       options: [{ name: sub, type: 1, options: opt }],
     };
     this.gateway.dispatch('INTERACTION_CREATE', d);
@@ -355,7 +364,6 @@ export class FakeDiscord {
     return d;
   }
 
-  /** A button click (type 3) on a message the bot sent (its components are what the bot rendered). */
   /**
    * The user submitting a modal (type 5): each field is a Label (type 18) around a text input (a string)
    * or a string select (a list of chosen values), as Discord sends them since Label components.
@@ -376,10 +384,11 @@ export class FakeDiscord {
     return d;
   }
 
+  /** A button click (type 3) on a message the bot sent (its components are what the bot rendered). */
   click(
     customId: string,
     message: { id?: string; embeds?: Json[]; components?: Json[]; channelId?: string; flags?: number },
-    opts: { userId?: string } = {},
+    opts: { userId?: string; guildId?: string } = {},
   ): Json {
     const channelId = message.channelId ?? IDS.channel;
     const d = this.interactionBase(3, { ...opts, channelId });

@@ -11,6 +11,11 @@ interface Injection {
   status?: number;
   error?: string;
   retryAfter?: number;
+  /** Never answer (the connection stays open until the client gives up or the fake closes). */
+  hang?: boolean;
+  /** Answer normally, but only after this long. */
+  delayMs?: number;
+  /** How many calls it applies to; Infinity for every call until cleared. */
   times: number;
 }
 
@@ -70,10 +75,21 @@ export class FakeSlack {
     return `${this.base}/response/${id}`;
   }
 
-  /** The next `times` calls of a method fail: with an HTTP status (429 carries Retry-After) or a Slack error. */
+  /**
+   * The next `times` calls of a method (or response_url posts, method 'response') fail: with an HTTP
+   * status (429 carries Retry-After) or a Slack error, hang without an answer, or answer late.
+   */
   inject(method: string, injection: Omit<Injection, 'times'> & { times?: number }): void {
     this.injections.set(method, { times: 1, ...injection });
   }
+
+  clear(method?: string): void {
+    if (method) this.injections.delete(method);
+    else this.injections.clear();
+  }
+
+  /** Calls of a method that are hanging right now. */
+  hanging = 0;
 
   callsOf(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
@@ -94,6 +110,25 @@ export class FakeSlack {
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
 
+  /** Applies a hang or delay injection; true when the request was left hanging. */
+  private async injected(method: string, res: import('node:http').ServerResponse): Promise<boolean> {
+    const inj = this.injections.get(method);
+    if (!inj || inj.times <= 0) return false;
+    if (!inj.hang && !inj.delayMs && method !== 'response') return false;
+    inj.times--;
+    if (inj.hang) {
+      this.hanging++;
+      res.once('close', () => this.hanging--);
+      return true;
+    }
+    if (inj.delayMs) await new Promise((r) => setTimeout(r, inj.delayMs));
+    else if (inj.status) {
+      res.writeHead(inj.status, inj.retryAfter ? { 'retry-after': String(inj.retryAfter) } : {}).end();
+      return true;
+    }
+    return false;
+  }
+
   private ts(): string {
     return `${++this.seq}.000100`;
   }
@@ -104,6 +139,7 @@ export class FakeSlack {
     const json = (status: number, body: unknown, headers: Record<string, string> = {}): void =>
       void res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     if (path.startsWith('/response/')) {
+      if (await this.injected('response', res)) return;
       this.responses.push({ path, body: parseBody(raw, req.headers['content-type']) });
       return void res.writeHead(200).end('ok');
     }
@@ -121,7 +157,9 @@ export class FakeSlack {
       answer(status, result, headers);
     };
     const inj = this.injections.get(method);
-    if (inj && inj.times > 0) {
+    if (inj && inj.times > 0 && (inj.hang || inj.delayMs)) {
+      if (await this.injected(method, res)) return;
+    } else if (inj && inj.times > 0) {
       inj.times--;
       if (inj.status === 429)
         return jsonApi(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(inj.retryAfter ?? 1) });

@@ -44,6 +44,7 @@ export async function slackRig(
   const adapter = createSlackAdapter({
     config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
     handler: core.handler,
+    replays: core.replays,
     logger,
     port: 0,
     host: '127.0.0.1',

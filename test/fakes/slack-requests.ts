@@ -37,14 +37,16 @@ export class SlackSender {
   }
 
   /** Sends the previous request again, byte for byte (a replay an attacker could capture). */
-  replayLast(): Promise<Sent> {
+  replayLast(opts: { url?: string; signatureSuffix?: string } = {}): Promise<Sent> {
     if (!this.last) throw new Error('nothing sent yet');
-    return this.post(this.last.body, this.last.headers);
+    const headers = { ...this.last.headers };
+    headers['x-slack-signature'] += opts.signatureSuffix ?? '';
+    return this.post(this.last.body, headers, opts.url);
   }
 
-  private async post(body: string, headers: Record<string, string>): Promise<Sent> {
+  private async post(body: string, headers: Record<string, string>, url = this.url): Promise<Sent> {
     const started = performance.now();
-    const res = await fetch(this.url, { method: 'POST', headers, body });
+    const res = await fetch(url, { method: 'POST', headers, body });
     const text = await res.text();
     return { status: res.status, body: text, ms: performance.now() - started };
   }
@@ -104,13 +106,14 @@ export class SlackSender {
       threadTs?: string;
       responseUrl: string;
       ephemeral?: boolean;
+      team?: string;
     },
     opts?: Parameters<SlackSender['send']>[2],
   ): Promise<Sent> {
     const payload = {
       type: 'block_actions',
-      team: { id: 'T0FAKE', domain: 'fake' },
-      user: { id: f.user ?? 'U1', username: 'ann', team_id: 'T0FAKE' },
+      team: { id: f.team ?? 'T0FAKE', domain: 'fake' },
+      user: { id: f.user ?? 'U1', username: 'ann', team_id: f.team ?? 'T0FAKE' },
       api_app_id: 'A1',
       container: {
         type: 'message',

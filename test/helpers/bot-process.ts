@@ -25,6 +25,8 @@ export async function startBot(
   timeoutMs = 30_000,
   nodeArgs: string[] = [],
   compiled?: string,
+  /** Run as another OS user (tests that need permission errors cannot get them as root). */
+  user?: { uid: number; gid: number },
 ): Promise<BotProcess> {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([k]) => !k.startsWith('SLACK_') && !k.startsWith('DISCORD_')),
@@ -38,6 +40,7 @@ export async function startBot(
       cwd: ROOT,
       env: { ...clean, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...user,
     },
   ) as ChildProcessWithoutNullStreams;
   const logs: string[] = [];
@@ -71,5 +74,53 @@ export async function startBot(
     logs,
     exited,
     rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+  };
+}
+
+/** A real bot process in Slack HTTP mode on a fresh database, a fake Slack, and a signed sender. */
+export interface SlackBotRig {
+  fake: import('../fakes/slack-fake.js').FakeSlack;
+  bot: BotProcess;
+  send: import('../fakes/slack-requests.js').SlackSender;
+  dbPath: string;
+  /** One row of a read-only query on the bot's database. */
+  row<T>(sql: string, ...args: unknown[]): T;
+  close(): Promise<void>;
+}
+
+export async function slackBotRig(secret: string, knowledgeDir: string): Promise<SlackBotRig> {
+  const { FakeSlack } = await import('../fakes/slack-fake.js');
+  const { SlackSender } = await import('../fakes/slack-requests.js');
+  const { tempDir } = await import('./core.js');
+  const { default: BetterSqlite3 } = await import('better-sqlite3');
+  const tmp = tempDir('versus-bot-');
+  const dbPath = resolve(tmp.dir, 'v.db');
+  const fake = await new FakeSlack().start();
+  const bot = await startBot({
+    VERSUS_DB: dbPath,
+    KNOWLEDGE_DIR: knowledgeDir,
+    SLACK_BOT_TOKEN: 'xoxb-rig',
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_API_URL: fake.apiUrl,
+  });
+  return {
+    fake,
+    bot,
+    dbPath,
+    send: new SlackSender(bot.endpoint, secret),
+    row<T>(sql: string, ...args: unknown[]): T {
+      const db = new BetterSqlite3(dbPath, { readonly: true });
+      try {
+        return db.prepare(sql).get(...args) as T;
+      } finally {
+        db.close();
+      }
+    },
+    async close() {
+      bot.child.kill('SIGKILL');
+      await bot.exited;
+      await fake.close();
+      tmp.cleanup();
+    },
   };
 }

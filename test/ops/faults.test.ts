@@ -74,8 +74,10 @@ describe('faults: the bot as a real process under a vote storm', () => {
     const send = new SlackSender(b.endpoint, SECRET);
     const acked: string[] = [];
     let fired = false;
+    const ackedAt: number[] = [];
     await runConcurrent(5000, 50, async (i) => {
       const user = `V${i}`;
+      const sentAt = Date.now();
       try {
         const r = await send.action(poll.actions[i % 3]!, {
           user,
@@ -84,6 +86,7 @@ describe('faults: the bot as a real process under a vote storm', () => {
           responseUrl: fake.responseUrl(),
         });
         if (r.status === 200) acked.push(user);
+        if (r.status === 200) ackedAt.push(sentAt);
       } catch {
         /* connection refused or reset after the kill/stop: not acknowledged */
       }
@@ -92,8 +95,21 @@ describe('faults: the bot as a real process under a vote storm', () => {
         during();
       }
     });
-    return acked;
+    /** Acknowledged requests sent after `t` (epoch ms). */
+    return Object.assign(acked, { sentAfter: (t: number) => ackedAt.filter((s) => s > t).length });
   }
+  const tallyIn = (dbPath: string, pollId: string) => {
+    const db = new BetterSqlite3(dbPath, { readonly: true });
+    try {
+      return (
+        db.prepare('SELECT count(*) AS n FROM votes WHERE poll_id = ? GROUP BY option_idx').all(pollId) as {
+          n: number;
+        }[]
+      ).map((r) => r.n);
+    } finally {
+      db.close();
+    }
+  };
   const votersIn = (dbPath: string, pollId: string) => {
     const db = new BetterSqlite3(dbPath, { readonly: true });
     try {
@@ -113,9 +129,20 @@ describe('faults: the bot as a real process under a vote storm', () => {
     expect((await a.exited).signal).toBe('SIGKILL');
     expect(acked.length).toBeGreaterThanOrEqual(1500);
     expect(acked.length).toBeLessThan(5000);
+    const updatesBefore = fake.callsOf('chat.update').length;
     const b = await bot(path); // restart on the same database
     const voters = votersIn(path, poll.pollId);
     expect(acked.filter((u) => !voters.has(u))).toEqual([]);
+    // The message was left showing an older tally; the restart redraws it without waiting for a vote.
+    const counts = tallyIn(path, poll.pollId);
+    const redrawn = await fake.waitFor(() =>
+      fake
+        .callsOf('chat.update')
+        .slice(updatesBefore)
+        .find((c) => c.body.ts === poll.ts && counts.every((n) => JSON.stringify(c.body.blocks).includes(`(${n})`))),
+    );
+    expect(redrawn).toBeDefined();
+    expect(b.logs.join('')).toMatch(/redrawing poll and walk messages older than their state/);
     b.child.kill('SIGTERM');
     expect((await b.exited).code).toBe(0);
   }, 120_000);
@@ -136,6 +163,12 @@ describe('faults: the bot as a real process under a vote storm', () => {
     const at = (msg: string) =>
       (JSON.parse(a.logs.find((l) => l.includes(`"msg":"${msg}"`))!) as { time: number }).time;
     expect(at('stopped') - at('shutting down')).toBeLessThan(10_000);
+    // Requests sent once the bot had the signal are refused (503 or connection refused), none accepted.
+    const after = acked.sentAfter(at('shutting down') + 5);
+    console.info(
+      `SIGTERM mid-storm: stopped ${at('stopped') - at('shutting down')} ms after the signal; ${acked.length} acked, ${after} accepted after it`,
+    );
+    expect(after).toBe(0);
     const voters = votersIn(path, poll.pollId);
     expect(acked.filter((u) => !voters.has(u))).toEqual([]);
   }, 120_000);

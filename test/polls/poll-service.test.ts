@@ -126,15 +126,18 @@ describe('polls through the core (real SQLite)', () => {
     expect(bars && bars.type === 'bars' && bars.bars.map((x) => x.count)).toEqual([1, 1, 0]);
   });
 
-  it('exports votes as CSV, without voter ids for an anonymous poll', async () => {
+  it('exports votes as CSV; an anonymous poll only as totals per option (no ids, times or order)', async () => {
     const { core, port } = await start(':memory:', new TestClock());
     const anon = pollIdOf(await core.handler.command('poll', ctx('creator')));
     const pub = pollIdOf(await core.handler.command('poll "Tabs or spaces?" "Tabs" "Spaces" public', ctx('creator')));
     await vote(core, anon, 0, 'ann');
+    await vote(core, anon, 1, 'bob');
+    await vote(core, anon, 0, 'cy');
     await vote(core, pub, 1, 'ann');
     await core.handler.command(`poll export ${anon}`, ctx('creator'));
     await core.handler.command(`poll export ${pub}`, ctx('creator'));
-    expect(port.uploads[0]!.content).toMatch(/^option,voted_at\n"🐹 Go",/);
+    expect(port.uploads[0]!.content).toMatch(/^option,votes\n"🐹 Go",2\n"🐍 Python",1\n/);
+    expect(port.uploads[0]!.content).not.toMatch(/ann|bob|cy|\d{4}-\d\d-\d\dT/);
     expect(port.uploads[1]!.content).toMatch(/^user_id,option,voted_at\n"ann","Spaces",/);
   });
 

@@ -30,7 +30,9 @@ export function createClient(config: DiscordConfig, intents: readonly GatewayInt
     intents: [...intents],
     // Messages in threads discord.js has not cached (created while we were away) still arrive; we fetch the thread.
     partials: [Partials.Channel],
-    rest: api ? { api } : {},
+    // Every REST call is bounded: 5 s per attempt, 2 retries (discord.js waits out rate limits per route,
+    // so one limited route does not hold the others).
+    rest: { ...(api ? { api } : {}), timeout: 5_000, retries: 2 },
     // Claims quote people and articles; never let a quoted @everyone or role ping anyone.
     allowedMentions: { parse: [] },
   });

@@ -1,4 +1,5 @@
-import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, type webApi } from '@slack/bolt';
 import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
 import { type Clock, systemClock } from '../../clock.js';
@@ -6,23 +7,30 @@ import type { SlackConfig } from '../../config.js';
 import { VersusError } from '../../errors.js';
 import { type HealthCheck, healthResponse } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
-import { ADAPTER_DRAIN_MS } from '../../runtime/shutdown.js';
+import type { SignatureStore } from '../../security/replay-store.js';
 import { AnswerQueue } from './answer-queue.js';
 import { attachListeners } from './listeners.js';
+import { boundedFetch, DEFAULT_LIMITS, type OutgoingLimits, RETRY_CONFIG } from './outgoing.js';
 import { SlackPages } from './pages.js';
 import { SlackPort } from './port.js';
-import { ReplayGuard } from './replay-guard.js';
+import { RequestGate } from './request-gate.js';
+import { sdkLogger } from './sdk-logger.js';
+import { stopSlack } from './stop.js';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
   handler: VersusHandler;
   logger: Logger;
+  /** Where verified request signatures are remembered (shared by every process on the database). */
+  replays: SignatureStore;
   /** HTTP mode: the port for /slack/events, /healthz and /readyz (0 picks a free one). */
   port?: number | undefined;
   host?: string | undefined;
   health?: HealthCheck | undefined;
-  /** Web API retries (429s are waited out per Retry-After). Default: Slack's five retries in five minutes. */
+  /** Web API retries of failed attempts (5xx, network, timeout). Default: three attempts within 10 s. */
   retryConfig?: webApi.RetryOptions | undefined;
+  /** Timeouts and the 429 cap for every outgoing call. */
+  limits?: Partial<OutgoingLimits> | undefined;
   /** Ages the admin cache and the paged replies. Default: the system clock. */
   clock?: Clock | undefined;
 }
@@ -30,33 +38,15 @@ export interface SlackAdapterOptions {
 export interface SlackAdapter {
   /** Verifies the token (auth.test), then listens (HTTP) or connects (Socket Mode). Resolves with the HTTP port. */
   start(): Promise<{ port?: number | undefined }>;
+  /** Refuses new requests from now on (503, connection closed); stop() does this too. */
+  refuse(): void;
+  /** Refuses new requests at once, lets in-flight work finish, aborts what still hangs; never takes over 7 s. */
   stop(): Promise<void>;
   port: ChatPort;
   ready(): boolean;
   /** Resolves when every request in progress has finished and every queued answer has gone out. */
   idle(): Promise<void>;
   app: App;
-}
-
-/** Bolt's logger interface on top of pino, so Bolt's own messages are structured like ours. */
-function boltLogger(log: Logger): BoltLogger {
-  let level = LogLevel.INFO;
-  const text = (msg: unknown[]) =>
-    msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
-  // Bolt logs several debug lines per request: format them only when debug is on.
-  return {
-    debug: (...msg) => {
-      if (log.isLevelEnabled('debug')) log.debug(text(msg));
-    },
-    info: (...msg) => log.info(text(msg)),
-    warn: (...msg) => log.warn(text(msg)),
-    error: (...msg) => log.error(text(msg)),
-    setLevel: (l) => {
-      level = l;
-    },
-    getLevel: () => level,
-    setName: () => {},
-  };
 }
 
 /** The Slack adapter: Bolt in HTTP mode (signed requests on one endpoint) or Socket Mode. */
@@ -69,12 +59,25 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       'config_invalid',
       'Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).',
     );
-  const logger = boltLogger(log);
+  const logger = sdkLogger(log);
+  // Aborted at shutdown: every outgoing call still hanging then fails at once instead of holding the exit.
+  const shutdown = new AbortController();
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const retries = opts.retryConfig ?? RETRY_CONFIG;
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl.replace(/\/?$/, '/') } : {}),
-    ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}),
+    fetch: boundedFetch(limits, shutdown.signal),
+    rejectRateLimitedCalls: true,
+    maxRequestConcurrency: 32,
+    // p-retry stops retrying when this throws: no backoff delays once shutting down.
+    retryConfig: {
+      ...retries,
+      onFailedAttempt: (e: Error) => {
+        if (shutdown.signal.aborted) throw e;
+      },
+    } as unknown as webApi.RetryOptions,
   };
-  const health = async (path: string, res: import('node:http').ServerResponse) => {
+  const health = async (path: string, res: ServerResponse) => {
     const h = opts.health ? await opts.health() : { ok: true, details: {} };
     const r = healthResponse(path, h)!;
     res.writeHead(r.status, { 'content-type': 'application/json' }).end(r.body);
@@ -104,13 +107,24 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const clock = opts.clock ?? systemClock;
   const pages = new SlackPages({ clock });
   const answers = new AnswerQueue();
-  const replays = new ReplayGuard();
+  const gate = new RequestGate({
+    signingSecret: config.signingSecret ?? '',
+    replays: opts.replays,
+    log,
+    onAccepted: (res) => {
+      // Answers wait for acks (answer-queue.ts): count the request until its response is sent.
+      answers.requestStarted();
+      res.once('close', () => answers.requestFinished());
+    },
+  });
   let botUserId: string | undefined;
   let started = false;
+  let server: Server | undefined;
+  const undelivered = { n: 0 };
   // Work continues after ack() (the answer goes out later); stop() waits for it so nothing is cut off.
   const inFlight = new Set<Promise<void>>();
   app.use(async ({ next, body }) => {
-    const started = performance.now();
+    const began = performance.now();
     const b = body as { type?: string; trigger_id?: string; event_id?: string; command?: string };
     const run = next();
     inFlight.add(run);
@@ -124,13 +138,20 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
           {
             requestId: b.trigger_id ?? b.event_id,
             type: b.command ? 'command' : b.type,
-            ms: Math.round(performance.now() - started),
+            ms: Math.round(performance.now() - began),
           },
           'slack: request handled',
         );
     }
   });
-  attachListeners(app, { handler: opts.handler, answers, pages, log, botUserId: () => botUserId });
+  attachListeners(app, {
+    handler: opts.handler,
+    answers,
+    pages,
+    log,
+    botUserId: () => botUserId,
+    undelivered: () => undelivered.n++,
+  });
   app.error(async (err) =>
     log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled listener error'),
   );
@@ -164,41 +185,24 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         log.info({ botUserId }, 'slack: connected in Socket Mode');
         return {};
       }
-      const server = (await app.start({
-        port: opts.port ?? 3000,
-        host: opts.host ?? '0.0.0.0',
-      })) as import('node:http').Server;
-      // Count requests until their response (the ack) is sent: answers wait for them (answer-queue.ts).
-      server.prependListener(
-        'request',
-        (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
-          if (req.method !== 'POST') return;
-          const sig = req.headers['x-slack-signature'];
-          if (typeof sig === 'string' && !replays.first(sig)) {
-            // Runs before Bolt reads the request: a spoiled signature makes Bolt refuse it with 401.
-            req.headers['x-slack-signature'] = 'v0=replayed';
-            log.warn({ ip: req.socket.remoteAddress }, 'slack: replayed request refused');
-          }
-          // Stopping: answer this request, then close its connection. Otherwise a client that keeps
-          // reusing a keep-alive connection holds server.close() (and the shutdown) open.
-          if (!started) res.setHeader('connection', 'close');
-          answers.requestStarted();
-          res.once('close', () => answers.requestFinished());
-        },
-      );
+      server = (await app.start({ port: opts.port ?? 3000, host: opts.host ?? '0.0.0.0' })) as Server;
+      // Bolt's listener goes behind the gate: strict signatures, replay guard, payload checks, shutdown refusals.
+      const bolt = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+      server.removeAllListeners('request');
+      server.on('request', gate.wrap(bolt.map((l) => l.bind(server))));
       started = true;
       const port = (server.address() as { port: number }).port;
       log.info({ botUserId, port }, 'slack: listening for /slack/events (HTTP mode)');
       return { port };
     },
+    refuse() {
+      started = false;
+      gate.stop();
+      server?.closeIdleConnections();
+    },
     async stop() {
       started = false;
-      await app.stop();
-      const drained = Promise.allSettled([...inFlight, answers.drain()]);
-      // Half the shutdown budget: leave room for the scheduler and the database.
-      await Promise.race([drained, new Promise((r) => setTimeout(r, ADAPTER_DRAIN_MS).unref())]);
-      // Votes and commands are already stored; only these confirmations or answers go unsent.
-      if (answers.size > 0) log.warn({ unsent: answers.size }, 'slack: stopped with answers still queued');
+      await stopSlack({ app, server, gate, answers, inFlight, shutdown, undelivered, log });
     },
   };
 }

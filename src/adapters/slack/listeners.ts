@@ -14,11 +14,17 @@ export interface ListenerDeps {
   pages: SlackPages;
   log: Logger;
   botUserId: () => string | undefined;
+  /** Called when an answer could not be delivered (counted at shutdown). */
+  undelivered?: () => void;
 }
+
+/** A click is acknowledged by then even if the handler is still waiting on Slack (e.g. an admin check). */
+export const ACK_DEADLINE_MS = 2_000;
+const LATE = Symbol('late');
 
 /** A failed Web API call is logged with what was attempted, never thrown into Bolt (which would log a stack). */
 async function safely(
-  log: Logger,
+  d: Pick<ListenerDeps, 'log' | 'undelivered'>,
   what: string,
   ids: Record<string, unknown>,
   fn: () => Promise<unknown>,
@@ -27,7 +33,8 @@ async function safely(
     await fn();
   } catch (err) {
     const e = err as { code?: string; data?: { error?: string }; message?: string };
-    log.warn({ ...ids, error: e.data?.error ?? e.code ?? e.message }, `slack: ${what} failed`);
+    d.undelivered?.();
+    d.log.warn({ ...ids, error: e.data?.error ?? e.code ?? e.message }, `slack: ${what} failed`);
   }
 }
 
@@ -65,7 +72,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
         userName: command.user_name,
       });
       const reply = await d.handler.command(command.text ?? '', ctx);
-      await safely(d.log, 'respond', { requestId: command.trigger_id, channel: command.channel_id }, () =>
+      await safely(d, 'respond', { requestId: command.trigger_id, channel: command.channel_id }, () =>
         respondWith(respond, d.pages, reply),
       );
     });
@@ -87,7 +94,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     };
     await d.answers.push(async () => {
       const reply = await d.handler.mention(withoutMention(event.text, d.botUserId()), ctx);
-      await safely(d.log, 'answer mention', { requestId: body.event_id, channel: event.channel }, () =>
+      await safely(d, 'answer mention', { requestId: body.event_id, channel: event.channel }, () =>
         postInThread(client, d.pages, reply, { channel: event.channel, thread, user }),
       );
     });
@@ -110,7 +117,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     await d.answers.push(async () => {
       const reply = await d.handler.threadMessage(text, ctx);
       if (reply)
-        await safely(d.log, 'answer follow-up', { requestId: body.event_id, channel }, () =>
+        await safely(d, 'answer follow-up', { requestId: body.event_id, channel }, () =>
           postInThread(client, d.pages, reply, { channel, thread, user }),
         );
     });
@@ -126,7 +133,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     if (SlackPages.isPageAction(actionId)) {
       await ack();
       const page = d.pages.page(actionId);
-      await safely(d.log, 'page', { channel: channelId }, () =>
+      await safely(d, 'page', { channel: channelId }, () =>
         page
           ? respond({ ...page, replace_original: true })
           : respondWith(respond, d.pages, pagesGoneReply(), { replace_original: false }),
@@ -143,34 +150,55 @@ export function attachListeners(app: App, d: ListenerDeps): void {
       messageTs,
     });
     // Record first, acknowledge second: an acknowledged vote is a stored vote, even if the process dies next.
-    const outcome: ActionOutcome = await d.handler.action(actionId, ctx);
+    // Votes are stored synchronously; only a slow Slack call (an admin check) can hold the handler, and
+    // then the click is acknowledged at the deadline and answered when the handler is done.
+    const work = d.handler.action(actionId, ctx);
+    let timer: NodeJS.Timeout | undefined;
+    const first = await Promise.race([
+      work,
+      new Promise<typeof LATE>((r) => (timer = setTimeout(() => r(LATE), ACK_DEADLINE_MS))),
+    ]);
+    clearTimeout(timer);
     await ack();
+    const outcome: ActionOutcome = first === LATE ? await work : first;
     const ids = { requestId: body.trigger_id, channel: channelId, action: actionId };
+    // A live message (a channel walk) is redrawn by the core from the latest state; sending this
+    // snapshot too could land after a newer edit and leave the message stale.
+    const update = outcome.liveMessage && messageTs && !container.is_ephemeral ? undefined : outcome.update;
     // The click is stored and acknowledged; showing its result can wait behind other acknowledgements.
-    await d.answers.push(async () => {
-      if (outcome.update) {
-        const update = outcome.update;
-        if (container.is_ephemeral || !messageTs)
-          await safely(d.log, 'update ephemeral', ids, () =>
-            respondWith(respond, d.pages, update, { replace_original: true }),
-          );
-        else
-          await safely(d.log, 'chat.update', ids, () =>
-            client.chat.update({ channel: channelId, ts: messageTs, ...d.pages.render(update) }),
-          );
-      }
-      if (outcome.reply) {
-        const reply = outcome.reply;
-        const thread = threadTs ? { thread_ts: threadTs } : {};
-        if (reply.visibility === 'ephemeral')
-          await safely(d.log, 'chat.postEphemeral', ids, () =>
-            client.chat.postEphemeral({ channel: channelId, user: body.user.id, ...thread, ...d.pages.render(reply) }),
-          );
-        else
-          await safely(d.log, 'chat.postMessage', ids, () =>
-            client.chat.postMessage({ channel: channelId, ...thread, ...d.pages.render(reply) }),
-          );
-      }
-    });
+    await d.answers.push(
+      async () => {
+        if (update) {
+          if (container.is_ephemeral || !messageTs)
+            await safely(d, 'update ephemeral', ids, () =>
+              respondWith(respond, d.pages, update, { replace_original: true }),
+            );
+          else
+            await safely(d, 'chat.update', ids, () =>
+              client.chat.update({ channel: channelId, ts: messageTs, ...d.pages.render(update) }),
+            );
+        }
+        if (outcome.reply) {
+          const reply = outcome.reply;
+          const thread = threadTs ? { thread_ts: threadTs } : {};
+          if (reply.visibility === 'ephemeral')
+            await safely(d, 'chat.postEphemeral', ids, () =>
+              client.chat.postEphemeral({
+                channel: channelId,
+                user: body.user.id,
+                ...thread,
+                ...d.pages.render(reply),
+              }),
+            );
+          else
+            await safely(d, 'chat.postMessage', ids, () =>
+              client.chat.postMessage({ channel: channelId, ...thread, ...d.pages.render(reply) }),
+            );
+        }
+      },
+      // Edits of one message stay in click order even though answers run concurrently; private
+      // confirmations (a vote's) are independent, so one hung confirmation holds back no other.
+      update ? `${channelId}:${messageTs}` : undefined,
+    );
   });
 }

@@ -1,0 +1,46 @@
+import type { Server } from 'node:http';
+import type { App } from '@slack/bolt';
+import type { Logger } from '../../logger.js';
+import { ADAPTER_DRAIN_MS } from '../../runtime/shutdown.js';
+import type { AnswerQueue } from './answer-queue.js';
+import type { RequestGate } from './request-gate.js';
+
+/** Budgets of the Slack shutdown, together the adapter's share of the shutdown budget (runtime/shutdown.ts). */
+export const STOP_BUDGET = { acks: 1_000, answers: ADAPTER_DRAIN_MS - 2_000, aborted: 1_000 };
+
+const within = (ms: number, work: Promise<unknown>) =>
+  Promise.race([work.catch(() => {}), new Promise((r) => setTimeout(r, ms).unref())]);
+
+export interface StopParts {
+  app: App;
+  server: Server | undefined;
+  gate: RequestGate;
+  answers: AnswerQueue;
+  inFlight: Set<Promise<void>>;
+  shutdown: AbortController;
+  undelivered: { n: number };
+  log: Logger;
+}
+
+/**
+ * Stops taking requests at once (new ones get 503 and the connection closes), lets admitted requests be
+ * acknowledged and their answers go out, then aborts every call still hanging and counts what was lost.
+ */
+export async function stopSlack(p: StopParts): Promise<void> {
+  const failedBefore = p.undelivered.n;
+  if (p.server) {
+    p.gate.stop();
+    p.server.close();
+    p.server.closeIdleConnections();
+    await p.gate.idle(STOP_BUDGET.acks);
+  } else await within(STOP_BUDGET.acks, p.app.stop());
+  await within(STOP_BUDGET.answers, Promise.allSettled([...p.inFlight, p.answers.drain()]));
+  const dropped = p.answers.discard();
+  p.shutdown.abort();
+  await within(STOP_BUDGET.aborted, Promise.allSettled([...p.inFlight]));
+  p.server?.closeAllConnections();
+  const undelivered = dropped + (p.undelivered.n - failedBefore);
+  // Votes and commands are already stored; only these confirmations or answers went unsent.
+  if (undelivered > 0) p.log.warn({ undelivered }, 'slack: stopped; some answers or confirmations were not delivered');
+  else p.log.info('slack: stopped; every answer was delivered');
+}
