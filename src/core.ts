@@ -8,6 +8,8 @@ import type { ChatPort } from './chat/port.js';
 import { Router } from './chat/router.js';
 import { type Clock, systemClock } from './clock.js';
 import { type Database, openDatabase } from './db/open.js';
+import type { FeedbackStore } from './feedback/feedback-store.js';
+import { createFeedback } from './feedback/index.js';
 import { type IndexReport, indexKnowledge } from './knowledge/indexer.js';
 import { KnowledgeStore } from './knowledge/knowledge-store.js';
 import { loadTaxonomy, type Taxonomy } from './knowledge/taxonomy.js';
@@ -18,6 +20,8 @@ import { createPolls } from './polls/index.js';
 import type { PollService } from './polls/poll-service.js';
 import type { ScheduleService } from './polls/schedule-service.js';
 import { Scheduler } from './runtime/scheduler.js';
+import { createSettings } from './settings/index.js';
+import type { ChannelSettings } from './settings/settings-store.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -39,6 +43,10 @@ export interface Core {
   knowledge: KnowledgeStore;
   answers: AnswersStore;
   conversations: ConversationStore;
+  /** Answers given and the votes on them (the report; never used for ranking). */
+  feedback: FeedbackStore;
+  /** Per-channel settings (who sees answers). */
+  settings: ChannelSettings;
   polls: PollService;
   schedules: ScheduleService;
   scheduler: Scheduler;
@@ -94,11 +102,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledgeDir,
       updateIntervalMs: opts.pollUpdateIntervalMs,
     };
-    const answering = createAnswering(deps);
+    const feedback = createFeedback(deps);
+    const settings = createSettings(deps);
+    const answering = createAnswering(deps, feedback.feedback, settings.settings);
     const polls = createPolls(deps);
     const matrix = createMatrix(deps);
     // Every feature, in the order help lists them. A new feature is one folder and one entry here.
-    const features: Feature[] = [...answering.features, ...polls.features, ...matrix.features];
+    const features: Feature[] = [
+      ...answering.features,
+      ...polls.features,
+      ...matrix.features,
+      ...settings.features,
+      ...feedback.features,
+    ];
     const scheduler = new Scheduler(
       [...features.flatMap((f) => f.tasks ?? []), { name: 'rowsPruned', run: async () => conversations.prune() }],
       features.flatMap((f) => f.renders ?? []),
@@ -120,6 +136,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledge,
       answers,
       conversations,
+      feedback: feedback.feedback,
+      settings: settings.settings,
       polls: polls.polls,
       schedules: polls.schedules,
       scheduler,

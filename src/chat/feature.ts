@@ -35,6 +35,8 @@ export interface Feature {
   help: { usage: string; example: string };
   command: FeatureCommand;
   action?: FeatureAction | undefined;
+  /** Further button kinds, when a feature has more than one (ask: More sources and Share). */
+  actions?: readonly FeatureAction[] | undefined;
   /** Periodic work, run by the scheduler on every tick. */
   tasks?: readonly PeriodicTask[] | undefined;
   /** Coalesced message re-renders, flushed when the scheduler stops. */

@@ -41,6 +41,11 @@ function gated(real: VersusHandler): VersusHandler {
 
 beforeAll(async () => {
   h = await startHarness({ wrap: gated, adapter: { deferAfterMs: 30 } });
+  // These tests are about deferring a public answer: the channel's answers are public.
+  h.core.settings.setAnswers(
+    { platform: 'discord', workspaceId: IDS.guild, channelId: IDS.channel, userId: IDS.admin },
+    'public',
+  );
 });
 afterAll(async () => {
   gate?.open();
