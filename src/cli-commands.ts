@@ -9,6 +9,7 @@ import { loadConfig } from './config.js';
 import { type Core, createCore } from './core.js';
 import { isVersusError } from './errors.js';
 import { reportReply } from './feedback/report.js';
+import { brokenFiles } from './knowledge/watch.js';
 import { createLogger } from './logger.js';
 import { backupDatabase, runDoctor } from './ops.js';
 
@@ -82,7 +83,11 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'sources': {
         const docs = core.knowledge.documents();
         const at = core.knowledge.getMeta('indexed_at');
-        print(values.json ? JSON.stringify(sourcesJson(docs, at), null, 2) : renderText(sourcesReply(docs, at)));
+        print(
+          values.json
+            ? JSON.stringify(sourcesJson(docs, at), null, 2)
+            : renderText(sourcesReply(docs, at, brokenFiles(core.knowledge))),
+        );
         return 0;
       }
       case 'report': {

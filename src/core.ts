@@ -13,6 +13,7 @@ import { createFeedback } from './feedback/index.js';
 import { type IndexReport, indexKnowledge } from './knowledge/indexer.js';
 import { KnowledgeStore } from './knowledge/knowledge-store.js';
 import { loadTaxonomy, type Taxonomy } from './knowledge/taxonomy.js';
+import { KnowledgeWatcher, recordBroken } from './knowledge/watch.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMatrix } from './matrix/index.js';
 import type { WalkService } from './matrix/walk-service.js';
@@ -34,6 +35,10 @@ export interface CoreOptions {
   pollUpdateIntervalMs?: number | undefined;
   /** How often the scheduler closes due polls and posts due debate polls. Default 15 s. */
   schedulerIntervalMs?: number | undefined;
+  /** Re-index the knowledge folder when a file in it changes, while the bot runs. Default false (the CLI). */
+  watch?: boolean | undefined;
+  /** Quiet time after a change before re-indexing. Default 300 ms. */
+  watchDebounceMs?: number | undefined;
 }
 
 export interface Core {
@@ -57,6 +62,8 @@ export interface Core {
   clock: Clock;
   logger: Logger;
   indexReport?: IndexReport | undefined;
+  /** Present when started with `watch`: re-indexes the knowledge folder as it changes. */
+  knowledgeWatcher?: KnowledgeWatcher | undefined;
   close(): void;
 }
 
@@ -68,11 +75,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const db = openDatabase(opts.dbPath);
   try {
     const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'));
-    const indexReport =
-      opts.index === false
-        ? undefined
-        : indexKnowledge(db, knowledgeDir, { clock, taxonomy, taxonomyPath: join(knowledgeDir, 'taxonomy.yaml') });
+    const index = (d: Database, dir: string) =>
+      indexKnowledge(d, dir, { clock, taxonomy, taxonomyPath: join(dir, 'taxonomy.yaml') });
+    const indexReport = opts.index === false ? undefined : index(db, knowledgeDir);
     if (indexReport) {
+      recordBroken(db, indexReport);
       for (const w of indexReport.warnings) logger.warn({ path: w.path }, w.message);
       logger.info(
         {
@@ -129,6 +136,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       taxonomy,
       logger,
     });
+    const knowledgeWatcher = opts.watch
+      ? new KnowledgeWatcher({ db, dir: knowledgeDir, logger, index, debounceMs: opts.watchDebounceMs })
+      : undefined;
+    // Last, so nothing after it can fail and leave a watcher running.
+    await knowledgeWatcher?.start();
     return {
       handler,
       db,
@@ -145,8 +157,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       clock,
       logger,
       indexReport,
+      knowledgeWatcher,
       registerPort: (port) => void ports.set(port.platform, port),
-      close: () => db.close(),
+      close: () => {
+        // Stop re-indexing before the database closes; the watcher's own file handles close in the background.
+        void knowledgeWatcher?.close();
+        db.close();
+      },
     };
   } catch (e) {
     db.close();

@@ -3,6 +3,7 @@ import { ask } from '../answers/ask.js';
 import { compare, suggestTopics } from '../answers/compare.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
+import { brokenFiles } from '../knowledge/watch.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
 import { compareAction, moreAction } from './answer-actions.js';
 import type { ChatContext } from './context.js';
@@ -134,7 +135,7 @@ export class Answering {
         help: { usage: '/versus sources', example: '/versus sources' },
         command: command(
           () => ok(undefined),
-          () => sourcesReply(knowledge.documents(), knowledge.getMeta('indexed_at')),
+          () => sourcesReply(knowledge.documents(), knowledge.getMeta('indexed_at'), brokenFiles(knowledge)),
         ),
       },
     ];

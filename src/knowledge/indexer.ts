@@ -23,6 +23,8 @@ export interface IndexReport {
   unchanged: number;
   claims: number;
   warnings: { path: string; message: string }[];
+  /** Files that could not be read or parsed: their last good version (if any) stays indexed. */
+  broken: string[];
   ms: number;
 }
 
@@ -45,6 +47,26 @@ export function parseDocument(source: string, path: string): ParsedDocument {
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * One file read and parsed; 'unchanged' when its hash says it need not be. A file that cannot be read
+ * (removed or half-written while being indexed) or parsed is broken, never an error for the whole folder.
+ */
+function readAndParse(
+  file: string,
+  path: string,
+  unchanged: (hash: string) => boolean,
+): 'unchanged' | { broken: string } | { parsed: ParsedDocument; hash: string } {
+  try {
+    const source = readFileSync(file, 'utf8');
+    const hash = sha(source);
+    if (unchanged(hash)) return 'unchanged';
+    const parsed = parseDocument(source, path);
+    return parsed.broken ? { broken: parsed.broken } : { parsed, hash };
+  } catch (e) {
+    return { broken: `could not be read: ${(e as Error).message}` };
+  }
+}
 
 /**
  * Brings the index in step with a folder: unchanged documents (same content hash, same taxonomy and
@@ -75,7 +97,16 @@ export function indexKnowledge(
   );
   const sameGeneration = store.getMeta('index_generation') === generation;
 
-  const report: IndexReport = { added: [], updated: [], removed: [], unchanged: 0, claims: 0, warnings: [], ms: 0 };
+  const report: IndexReport = {
+    added: [],
+    updated: [],
+    removed: [],
+    unchanged: 0,
+    claims: 0,
+    warnings: [],
+    broken: [],
+    ms: 0,
+  };
   const known = new Map(store.documents().map((d) => [d.path, d]));
   const seen = new Set<string>();
   const idsThisRun = new Map<string, string>();
@@ -99,15 +130,21 @@ export function indexKnowledge(
   for (const file of listDocuments(root)) {
     const path = relative(root, file).split('\\').join('/');
     seen.add(path);
-    const source = readFileSync(file, 'utf8');
-    const hash = sha(source);
     const before = known.get(path);
-    if (before && before.sha256 === hash && sameGeneration) {
-      report.unchanged++;
-      idsThisRun.set(before.id, path);
+    const read = readAndParse(file, path, (hash) => !!before && before.sha256 === hash && sameGeneration);
+    if (read === 'unchanged' || 'broken' in read) {
+      if (read !== 'unchanged') {
+        report.broken.push(path);
+        report.warnings.push({
+          path,
+          message: `${read.broken}; ${before ? 'the last good version stays indexed' : 'not indexed'}`,
+        });
+      }
+      if (before) idsThisRun.set(before.id, path);
+      if (read === 'unchanged') report.unchanged++;
       continue;
     }
-    const parsed = parseDocument(source, path);
+    const { parsed, hash } = read;
     const { claims, warnings } = extractClaims(parsed.meta.id, parsed.claims, taxonomy);
     for (const message of [...parsed.warnings, ...warnings]) report.warnings.push({ path, message });
     const clash = idsThisRun.get(parsed.meta.id);
