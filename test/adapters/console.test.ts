@@ -1,10 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../src/adapters/console/console-adapter.js';
-import { TestClock } from '../../src/clock.js';
-import { type Core, createCore } from '../../src/core.js';
-import { createLogger } from '../../src/logger.js';
-import { FIXTURE_KNOWLEDGE } from '../helpers/core.js';
+import type { Core } from '../../src/core.js';
+import { testCore } from '../helpers/core.js';
 
 /** What a terminal shows: "\r\x1b[2K" erases the line the cursor is on (the waiting prompt). */
 function screen(raw: string): string {
@@ -23,13 +21,7 @@ describe('console: asynchronous updates redraw above the prompt, once', () => {
   let raw = '';
   let done: Promise<void>;
   beforeAll(async () => {
-    core = await createCore({
-      dbPath: ':memory:',
-      knowledgeDir: FIXTURE_KNOWLEDGE,
-      logger: createLogger('silent'),
-      clock: new TestClock(),
-      pollUpdateIntervalMs: 20,
-    });
+    core = await testCore(undefined, undefined, { pollUpdateIntervalMs: 20 });
     output.on('data', (c) => (raw += String(c)));
     const console = new ConsoleAdapter({ handler: core.handler, input, output });
     core.registerPort(console);
