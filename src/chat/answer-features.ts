@@ -89,6 +89,11 @@ export class Answering {
     return page.private ? privately(reply, conversations) : reply;
   }
 
+  /** A question from elsewhere (a message shortcut), checked as `/versus ask` checks its argument. */
+  parseQuestion(text: string): Result<string, RichText> {
+    return parseWith(AskArgs)(text);
+  }
+
   /** `/versus ask` and `compare` answer only the asker unless an admin made the channel's answers public. */
   private isPrivate(ctx: ChatContext): boolean {
     return this.deps.settings.answers(ctx) === 'private';

@@ -20,6 +20,8 @@ export interface VersusHandler {
   action(actionId: string, ctx: ChatContext): Promise<ActionOutcome>;
   /** An @mention (text without the mention itself). ctx.threadId is the thread the answer goes to. Remembers the thread. */
   mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply>;
+  /** "Ask Versus about this" on a message: its text as a question, answered only to the user, with Share. */
+  askAbout(text: string, ctx: ChatContext): Promise<Reply>;
   /** A plain message in a thread. Answered (with the thread's earlier question as context) only if the bot was mentioned in that thread before; otherwise undefined. */
   threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | undefined>;
   /**

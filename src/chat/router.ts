@@ -93,6 +93,15 @@ export class Router implements VersusHandler {
     });
   }
 
+  async askAbout(text: string, ctx: ChatContext): Promise<Reply> {
+    return this.guard('askAbout', ctx, async () => {
+      const question = this.deps.answering.parseQuestion(text);
+      return question.ok
+        ? this.deps.answering.answer(question.value, undefined, 0, { private: true })
+        : usageReply(question.error);
+    });
+  }
+
   async threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | undefined> {
     const earlier = this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
     // Thanks, greetings and "ok" in a thread are for the people in it: no claims, no reply.

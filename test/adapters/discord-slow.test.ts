@@ -33,6 +33,7 @@ function gated(real: VersusHandler): VersusHandler {
       return real.action(id, ctx);
     },
     mention: (text, ctx) => real.mention(text, ctx),
+    askAbout: (text, ctx) => real.askAbout(text, ctx),
     threadMessage: (text, ctx) => real.threadMessage(text, ctx),
     firstDelivery: (p, id) => real.firstDelivery(p, id),
     autocomplete: (o, p) => real.autocomplete(o, p),

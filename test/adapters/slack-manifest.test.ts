@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ASK_ABOUT_CALLBACK } from '../../src/adapters/slack/shortcuts.js';
 
 const manifest = JSON.parse(
   readFileSync(join(resolve(import.meta.dirname, '../..'), 'slack/manifest.json'), 'utf8'),
 ) as {
-  features: { slash_commands: { command: string; url: string }[] };
+  features: {
+    slash_commands: { command: string; url: string }[];
+    shortcuts: { type: string; callback_id: string; name: string }[];
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
@@ -38,6 +42,12 @@ describe('Slack app manifest', () => {
         'users:read',
         'files:write',
       ]),
+    );
+  });
+
+  it('declares the message shortcut the adapter listens for', () => {
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({ type: 'message', callback_id: ASK_ABOUT_CALLBACK, name: 'Ask Versus about this' }),
     );
   });
 });

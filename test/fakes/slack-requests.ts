@@ -145,4 +145,30 @@ export class SlackSender {
       opts,
     );
   }
+
+  /** A message shortcut (message_action) on a message, form-encoded like a button click. */
+  messageShortcut(
+    callbackId: string,
+    f: { text: string; user?: string; channel?: string; responseUrl: string },
+    opts?: Parameters<SlackSender['send']>[2],
+  ): Promise<Sent> {
+    const payload = {
+      type: 'message_action',
+      callback_id: callbackId,
+      trigger_id: `trig.${Math.random()}`,
+      message_ts: '1700000900.000100',
+      response_url: f.responseUrl,
+      message: { type: 'message', user: 'U9', ts: '1700000900.000100', text: f.text },
+      user: { id: f.user ?? 'U1', name: 'ann', username: 'ann', team_id: 'T0FAKE' },
+      channel: { id: f.channel ?? 'C1', name: 'backend' },
+      team: { id: 'T0FAKE', domain: 'fake' },
+      token: 'deprecated',
+      action_ts: String(Date.now() / 1000),
+    };
+    return this.send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+      opts,
+    );
+  }
 }

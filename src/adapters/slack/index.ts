@@ -12,6 +12,7 @@ import { attachListeners } from './listeners.js';
 import { SlackPages } from './pages.js';
 import { SlackPort } from './port.js';
 import { ReplayGuard } from './replay-guard.js';
+import { attachShortcuts } from './shortcuts.js';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -131,6 +132,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     }
   });
   attachListeners(app, { handler: opts.handler, answers, pages, log, botUserId: () => botUserId });
+  attachShortcuts(app, { handler: opts.handler, answers, pages, log });
   app.error(async (err) =>
     log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled listener error'),
   );
