@@ -10,6 +10,7 @@ import { type Clock, systemClock } from './clock.js';
 import { type Database, openDatabase } from './db/open.js';
 import type { FeedbackStore } from './feedback/feedback-store.js';
 import { createFeedback } from './feedback/index.js';
+import { createHome } from './home/index.js';
 import { type IndexReport, indexKnowledge } from './knowledge/indexer.js';
 import { KnowledgeStore } from './knowledge/knowledge-store.js';
 import { loadTaxonomy, type Taxonomy } from './knowledge/taxonomy.js';
@@ -115,12 +116,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const polls = createPolls(deps);
     const matrix = createMatrix(deps);
     // Every feature, in the order help lists them. A new feature is one folder and one entry here.
+    const home = createHome(deps, { feedback: feedback.feedback, schedules: polls.schedules });
     const features: Feature[] = [
       ...answering.features,
       ...polls.features,
       ...matrix.features,
       ...settings.features,
       ...feedback.features,
+      ...home.features,
     ];
     const scheduler = new Scheduler(
       [...features.flatMap((f) => f.tasks ?? []), { name: 'rowsPruned', run: async () => conversations.prune() }],

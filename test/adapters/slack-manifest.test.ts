@@ -7,6 +7,7 @@ const manifest = JSON.parse(
   readFileSync(join(resolve(import.meta.dirname, '../..'), 'slack/manifest.json'), 'utf8'),
 ) as {
   features: {
+    app_home: { home_tab_enabled: boolean };
     slash_commands: { command: string; url: string }[];
     shortcuts: { type: string; callback_id: string; name: string }[];
   };
@@ -49,5 +50,10 @@ describe('Slack app manifest', () => {
     expect(manifest.features.shortcuts).toContainEqual(
       expect.objectContaining({ type: 'message', callback_id: ASK_ABOUT_CALLBACK, name: 'Ask Versus about this' }),
     );
+  });
+
+  it('enables the Home tab and subscribes to app_home_opened', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
   });
 });

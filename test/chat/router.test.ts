@@ -113,6 +113,7 @@ describe('router', () => {
       'matrix',
       'settings',
       'report',
+      'home',
       'help',
     ]);
     const text = renderText(await core.handler.command('help', ctx));

@@ -104,9 +104,20 @@ export class SlackSender {
       threadTs?: string;
       responseUrl: string;
       ephemeral?: boolean;
+      /** A button on the app's Home tab: no channel, no message, no response_url. */
+      home?: boolean;
     },
     opts?: Parameters<SlackSender['send']>[2],
   ): Promise<Sent> {
+    const onHome = f.home
+      ? {
+          container: { type: 'view', view_id: 'VHOME' },
+          channel: undefined,
+          message: undefined,
+          response_url: undefined,
+          view: { id: 'VHOME', type: 'home', blocks: [], state: { values: {} } },
+        }
+      : {};
     const payload = {
       type: 'block_actions',
       team: { id: 'T0FAKE', domain: 'fake' },
@@ -138,6 +149,7 @@ export class SlackSender {
           action_ts: String(Date.now() / 1000),
         },
       ],
+      ...onHome,
     };
     return this.send(
       new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),

@@ -171,6 +171,11 @@ const FEATURES: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
     ],
     toText: (v) => join('settings', v.answers ? `answers ${str(v.answers)}` : ''),
   },
+  home: {
+    description: 'Your open polls, walks and schedules; the sources; for admins, what the sources miss',
+    options: [],
+    toText: () => 'home',
+  },
   report: {
     description: 'Admins: the questions Versus could not answer, and answers voted not helpful',
     options: [],

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.js';
 import { pagesGoneReply } from '../shared/page-store.js';
 import type { AnswerQueue } from './answer-queue.js';
 import { slackContext, withoutMention } from './context.js';
+import { publishHome } from './home.js';
 import { SlackPages } from './pages.js';
 
 export interface ListenerDeps {
@@ -147,6 +148,12 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     await ack();
     const ids = { requestId: body.trigger_id, channel: channelId, action: actionId };
     // The click is stored and acknowledged; showing its result can wait behind other acknowledgements.
+    if (body.view?.type === 'home') {
+      // A button on the Home tab: its result is the home itself, published again.
+      const update = outcome.update;
+      if (update) await d.answers.push(() => publishHome(client, body.user.id, update, d.log));
+      return;
+    }
     await d.answers.push(async () => {
       if (outcome.update) {
         const update = outcome.update;
