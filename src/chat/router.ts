@@ -9,6 +9,7 @@ import type { Answering } from './answer-features.js';
 import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { Feature, FeatureAction } from './feature.js';
+import type { FeatureForm, FormOutcome, FormValues } from './form.js';
 import type { ActionOutcome, VersusHandler } from './handler.js';
 import { helpFeature, helpReply, smalltalkReply, usageReply } from './help.js';
 import { type CommandText, parseCommand } from './parse-command.js';
@@ -34,6 +35,7 @@ export class Router implements VersusHandler {
   private readonly features: readonly Feature[];
   private readonly byName = new Map<string, Feature>();
   private readonly byKind = new Map<string, FeatureAction>();
+  private readonly forms = new Map<string, FeatureForm>();
 
   constructor(private readonly deps: RouterDeps) {
     this.features = [...deps.features, helpFeature(() => this.features)];
@@ -44,6 +46,10 @@ export class Router implements VersusHandler {
         if (this.byKind.has(a.kind))
           throw new VersusError('config_invalid', `Two features own the button kind ${a.kind}.`);
         this.byKind.set(a.kind, a);
+      }
+      for (const form of f.forms ?? []) {
+        if (this.forms.has(form.id)) throw new VersusError('config_invalid', `Two features own the form ${form.id}.`);
+        this.forms.set(form.id, form);
       }
     }
   }
@@ -91,6 +97,18 @@ export class Router implements VersusHandler {
       }
       return this.deps.answering.answer(question, earlier, 0);
     });
+  }
+
+  async submit(formId: string, values: FormValues, ctx: ChatContext): Promise<FormOutcome> {
+    return this.guard(
+      'submit',
+      ctx,
+      async () => {
+        const form = this.forms.get(formId);
+        return form ? form.submit(values, ctx) : { reply: usageReply(ACTION_ERRORS.foreign) };
+      },
+      (reply) => ({ reply }),
+    );
   }
 
   async askAbout(text: string, ctx: ChatContext): Promise<Reply> {

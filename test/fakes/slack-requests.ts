@@ -183,4 +183,48 @@ export class SlackSender {
       opts,
     );
   }
+
+  /** A modal submitted (view_submission): text fields as plain_text_input values, booleans as checkboxes. */
+  viewSubmission(
+    view: { callback_id: string; private_metadata: string },
+    values: Record<string, string | boolean>,
+    f: { user?: string } = {},
+    opts?: Parameters<SlackSender['send']>[2],
+  ): Promise<Sent> {
+    const state = Object.fromEntries(
+      Object.entries(values).map(([id, v]) => [
+        id,
+        {
+          [id]:
+            typeof v === 'boolean'
+              ? { type: 'checkboxes', selected_options: v ? [{ value: 'yes' }] : [] }
+              : { type: 'plain_text_input', value: v === '' ? null : v },
+        },
+      ]),
+    );
+    const payload = {
+      type: 'view_submission',
+      team: { id: 'T0FAKE', domain: 'fake' },
+      user: { id: f.user ?? 'U1', username: 'ann', name: 'ann', team_id: 'T0FAKE' },
+      api_app_id: 'A1',
+      trigger_id: `trig.${Math.random()}`,
+      view: {
+        id: 'VMODAL',
+        team_id: 'T0FAKE',
+        type: 'modal',
+        ...view,
+        blocks: [],
+        state: { values: state },
+        hash: 'h',
+        title: { type: 'plain_text', text: 'x' },
+        app_id: 'A1',
+        bot_id: 'BBOT',
+      },
+    };
+    return this.send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+      opts,
+    );
+  }
 }

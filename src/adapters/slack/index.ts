@@ -8,6 +8,7 @@ import { type HealthCheck, healthResponse } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
 import { ADAPTER_DRAIN_MS } from '../../runtime/shutdown.js';
 import { AnswerQueue } from './answer-queue.js';
+import { attachForms } from './forms.js';
 import { attachHome } from './home.js';
 import { attachListeners } from './listeners.js';
 import { SlackPages } from './pages.js';
@@ -135,6 +136,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   attachListeners(app, { handler: opts.handler, answers, pages, log, botUserId: () => botUserId });
   attachShortcuts(app, { handler: opts.handler, answers, pages, log });
   attachHome(app, { handler: opts.handler, log });
+  attachForms(app, { handler: opts.handler, pages, log });
   app.error(async (err) =>
     log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled listener error'),
   );

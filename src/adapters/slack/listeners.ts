@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.js';
 import { pagesGoneReply } from '../shared/page-store.js';
 import type { AnswerQueue } from './answer-queue.js';
 import { slackContext, withoutMention } from './context.js';
+import { openForm } from './forms.js';
 import { publishHome } from './home.js';
 import { SlackPages } from './pages.js';
 
@@ -56,7 +57,7 @@ async function postInThread(
 
 export function attachListeners(app: App, d: ListenerDeps): void {
   // `/versus <text>`: acknowledged at once (Slack wants it within 3 s), answered through response_url.
-  app.command(/^\/versus/, async ({ command, ack, respond }) => {
+  app.command(/^\/versus/, async ({ command, ack, respond, client }) => {
     await ack();
     await d.answers.push(async () => {
       const ctx = slackContext({
@@ -66,6 +67,9 @@ export function attachListeners(app: App, d: ListenerDeps): void {
         userName: command.user_name,
       });
       const reply = await d.handler.command(command.text ?? '', ctx);
+      // A form (`/versus poll new`) opens as a modal; if Slack refuses, the reply's text says what to type.
+      const origin = { team: command.team_id, channel: command.channel_id };
+      if (reply.form && (await openForm(client, command.trigger_id, reply.form, origin, d.log))) return;
       await safely(d.log, 'respond', { requestId: command.trigger_id, channel: command.channel_id }, () =>
         respondWith(respond, d.pages, reply),
       );
