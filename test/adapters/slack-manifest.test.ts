@@ -8,6 +8,7 @@ const manifest = JSON.parse(
 ) as {
   features: {
     app_home: { home_tab_enabled: boolean };
+    assistant_view: { assistant_description: string };
     slash_commands: { command: string; url: string }[];
     shortcuts: { type: string; callback_id: string; name: string }[];
   };
@@ -55,5 +56,13 @@ describe('Slack app manifest', () => {
   it('enables the Home tab and subscribes to app_home_opened', () => {
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+  });
+
+  it('declares the assistant view, its scope and its thread events', () => {
+    expect(manifest.features.assistant_view.assistant_description).toMatch(/Go-or-Python/);
+    expect(manifest.oauth_config.scopes.bot).toContain('assistant:write');
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['assistant_thread_started', 'assistant_thread_context_changed', 'message.im']),
+    );
   });
 });

@@ -8,6 +8,7 @@ import { type HealthCheck, healthResponse } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
 import { ADAPTER_DRAIN_MS } from '../../runtime/shutdown.js';
 import { AnswerQueue } from './answer-queue.js';
+import { attachAssistant } from './assistant.js';
 import { attachForms } from './forms.js';
 import { attachHome } from './home.js';
 import { attachListeners } from './listeners.js';
@@ -133,6 +134,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         );
     }
   });
+  // The assistant pane first: its messages are DMs in threads, which the generic listeners must not see.
+  attachAssistant(app, { handler: opts.handler, answers, pages, log });
   attachListeners(app, { handler: opts.handler, answers, pages, log, botUserId: () => botUserId });
   attachShortcuts(app, { handler: opts.handler, answers, pages, log });
   attachHome(app, { handler: opts.handler, log });
