@@ -9,6 +9,8 @@ import { askJson, compareJson, sourcesJson } from './cli-output.js';
 import { loadConfig } from './config.js';
 import { type Core, createCore } from './core.js';
 import { isVersusError } from './errors.js';
+import { reportReply } from './feedback/report.js';
+import { brokenFiles } from './knowledge/watch.js';
 import { createLogger } from './logger.js';
 import { backupDatabase, runDoctor } from './ops.js';
 
@@ -18,6 +20,7 @@ const USAGE = `Usage: versus <command> [options]
   ask [--json] <question>    best cited claims for a question
   compare [--json] <topic>   Go side vs Python side, figures and disagreements
   sources [--json]           indexed documents and claim counts
+  report [--json]            questions nothing was found for, and answers voted not helpful
   chat                       the console: type /versus commands as in Slack or Discord
   doctor                     check configuration, database integrity, migrations, index freshness
   backup <file>              online backup of the database to a file
@@ -82,7 +85,16 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'sources': {
         const docs = core.knowledge.documents();
         const at = core.knowledge.getMeta('indexed_at');
-        print(values.json ? JSON.stringify(sourcesJson(docs, at), null, 2) : renderText(sourcesReply(docs, at)));
+        print(
+          values.json
+            ? JSON.stringify(sourcesJson(docs, at), null, 2)
+            : renderText(sourcesReply(docs, at, brokenFiles(core.knowledge))),
+        );
+        return 0;
+      }
+      case 'report': {
+        const r = core.feedback.report(20);
+        print(values.json ? JSON.stringify(r, null, 2) : renderText(reportReply(r)));
         return 0;
       }
       case 'chat':

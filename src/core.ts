@@ -8,9 +8,13 @@ import type { ChatPort } from './chat/port.js';
 import { Router } from './chat/router.js';
 import { type Clock, systemClock } from './clock.js';
 import { corruptionError, type Database, openDatabase } from './db/open.js';
+import type { FeedbackStore } from './feedback/feedback-store.js';
+import { createFeedback } from './feedback/index.js';
+import { createHome } from './home/index.js';
 import { type IndexReport, indexKnowledge } from './knowledge/indexer.js';
 import { KnowledgeStore } from './knowledge/knowledge-store.js';
 import { loadTaxonomy, type Taxonomy } from './knowledge/taxonomy.js';
+import { KnowledgeWatcher, recordBroken } from './knowledge/watch.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMatrix } from './matrix/index.js';
 import type { WalkService } from './matrix/walk-service.js';
@@ -19,6 +23,8 @@ import type { PollService } from './polls/poll-service.js';
 import type { ScheduleService } from './polls/schedule-service.js';
 import { Scheduler } from './runtime/scheduler.js';
 import { type SignatureStore, SqliteSignatureStore } from './security/replay-store.js';
+import { createSettings } from './settings/index.js';
+import type { ChannelSettings } from './settings/settings-store.js';
 
 export interface CoreOptions {
   dbPath: string;
@@ -31,6 +37,10 @@ export interface CoreOptions {
   pollUpdateIntervalMs?: number | undefined;
   /** How often the scheduler closes due polls and posts due debate polls. Default 15 s. */
   schedulerIntervalMs?: number | undefined;
+  /** Re-index the knowledge folder when a file in it changes, while the bot runs. Default false (the CLI). */
+  watch?: boolean | undefined;
+  /** Quiet time after a change before re-indexing. Default 300 ms. */
+  watchDebounceMs?: number | undefined;
 }
 
 export interface Core {
@@ -40,6 +50,10 @@ export interface Core {
   knowledge: KnowledgeStore;
   answers: AnswersStore;
   conversations: ConversationStore;
+  /** Answers given and the votes on them (the report; never used for ranking). */
+  feedback: FeedbackStore;
+  /** Per-channel settings (who sees answers). */
+  settings: ChannelSettings;
   polls: PollService;
   schedules: ScheduleService;
   scheduler: Scheduler;
@@ -54,6 +68,8 @@ export interface Core {
   clock: Clock;
   logger: Logger;
   indexReport?: IndexReport | undefined;
+  /** Present when started with `watch`: re-indexes the knowledge folder as it changes. */
+  knowledgeWatcher?: KnowledgeWatcher | undefined;
   close(): void;
 }
 
@@ -65,11 +81,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const db = openDatabase(opts.dbPath);
   try {
     const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'));
-    const indexReport =
-      opts.index === false
-        ? undefined
-        : indexKnowledge(db, knowledgeDir, { clock, taxonomy, taxonomyPath: join(knowledgeDir, 'taxonomy.yaml') });
+    const index = (d: Database, dir: string) =>
+      indexKnowledge(d, dir, { clock, taxonomy, taxonomyPath: join(dir, 'taxonomy.yaml') });
+    const indexReport = opts.index === false ? undefined : index(db, knowledgeDir);
     if (indexReport) {
+      recordBroken(db, indexReport);
       for (const w of indexReport.warnings) logger.warn({ path: w.path }, w.message);
       logger.info(
         {
@@ -100,11 +116,21 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledgeDir,
       updateIntervalMs: opts.pollUpdateIntervalMs,
     };
-    const answering = createAnswering(deps);
+    const feedback = createFeedback(deps);
+    const settings = createSettings(deps);
+    const answering = createAnswering(deps, feedback.feedback, settings.settings);
     const polls = createPolls(deps);
     const matrix = createMatrix(deps);
     // Every feature, in the order help lists them. A new feature is one folder and one entry here.
-    const features: Feature[] = [...answering.features, ...polls.features, ...matrix.features];
+    const home = createHome(deps, { feedback: feedback.feedback, schedules: polls.schedules });
+    const features: Feature[] = [
+      ...answering.features,
+      ...polls.features,
+      ...matrix.features,
+      ...settings.features,
+      ...feedback.features,
+      ...home.features,
+    ];
     const scheduler = new Scheduler(
       [
         ...features.flatMap((f) => f.tasks ?? []),
@@ -123,6 +149,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       taxonomy,
       logger,
     });
+    const knowledgeWatcher = opts.watch
+      ? new KnowledgeWatcher({ db, dir: knowledgeDir, logger, index, debounceMs: opts.watchDebounceMs })
+      : undefined;
+    // Last, so nothing after it can fail and leave a watcher running.
+    await knowledgeWatcher?.start();
     return {
       handler,
       db,
@@ -130,6 +161,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledge,
       answers,
       conversations,
+      feedback: feedback.feedback,
+      settings: settings.settings,
       polls: polls.polls,
       schedules: polls.schedules,
       scheduler,
@@ -138,9 +171,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       clock,
       logger,
       indexReport,
+      knowledgeWatcher,
       registerPort: (port) => void ports.set(port.platform, port),
       redrawStale: () => ({ polls: polls.polls.redrawStale(), walks: matrix.walks?.redrawStale() ?? 0 }),
-      close: () => db.close(),
+      close: () => {
+        // Stop re-indexing before the database closes; the watcher's own file handles close in the background.
+        void knowledgeWatcher?.close();
+        db.close();
+      },
     };
   } catch (e) {
     db.close();

@@ -90,7 +90,7 @@ export async function main(): Promise<void> {
   const logger: Logger = consoleMode
     ? createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', process.stderr)
     : createLogger(config.logLevel);
-  const core = await createCore({ dbPath: config.dbPath, knowledgeDir: config.knowledgeDir, logger });
+  const core = await createCore({ dbPath: config.dbPath, knowledgeDir: config.knowledgeDir, logger, watch: true });
   const running: Running[] = [];
   let healthServer: Server | undefined;
 

@@ -116,4 +116,19 @@ describe('versus command line (real process)', () => {
     expect(out).toMatch(/DISCORD_TOKEN/);
     expect(out).toMatch(/Go vs Python: Concurrency[\s\S]*Where the sources disagree/);
   });
+
+  it('report lists the questions nothing was found for, asked in the console of an earlier process', async () => {
+    const chat = spawn(process.execPath, [BIN, 'chat'], { env });
+    chat.stdin.write('/versus ask what is the best sci-fi book of all time\n');
+    chat.stdin.write('/versus ask What is the best sci-fi book of all time?\n');
+    chat.stdin.end('exit\n');
+    expect(await new Promise<number | null>((r) => chat.on('close', r))).toBe(0);
+    const report = JSON.parse((await run(process.execPath, [BIN, 'report', '--json'], { env })).stdout) as {
+      unanswered: { question: string; count: number }[];
+      notHelpful: unknown[];
+    };
+    expect(report.unanswered[0]).toMatchObject({ question: expect.stringMatching(/best sci-fi book/i), count: 2 });
+    const text = (await run(process.execPath, [BIN, 'report'], { env })).stdout;
+    expect(text).toMatch(/Asked, but nothing found\n1\. .*best sci-fi book.* — 2 times/i);
+  });
 });

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { ask } from '../answers/ask.js';
 import { compare, suggestTopics } from '../answers/compare.js';
+import { feedbackButtons } from '../feedback/feedback-action.js';
+import type { FeedbackStore } from '../feedback/feedback-store.js';
+import { brokenFiles } from '../knowledge/watch.js';
+import type { ChannelSettings } from '../settings/settings-store.js';
 import { compareAction, moreAction } from './answer-actions.js';
+import type { ChatContext } from './context.js';
 import { action, command, type Feature, type FeatureDeps } from './feature.js';
 import { usageReply } from './help.js';
 import { askReply, compareReply, sourcesReply, unknownTopicReply } from './present-answers.js';
 import type { Reply } from './reply.js';
 import { err, ok, type Result } from './result.js';
 import { issueText, type RichText } from './rich.js';
+import { privately, share, shareAction } from './share.js';
 
 /** The longest question accepted (a pasted page is fine; a pasted book is not), the same everywhere:
  * slash command, @mention, thread follow-up and `versus ask`. */
@@ -33,29 +39,79 @@ function parseWith<T>(schema: z.ZodType<T>): (args: string) => Result<T, RichTex
 }
 
 /** What "More sources" needs to run the question again, kept in the conversation store. */
-const AskContext = z.object({ question: z.string(), context: z.string().optional() });
+const AskContext = z.object({
+  question: z.string(),
+  context: z.string().optional(),
+  answerId: z.string().optional(),
+  /** Page 1 went only to the asker: so do the later pages (each with its own Share). */
+  private: z.boolean().optional(),
+});
+
+/** An answer ends with the feedback buttons; "nothing found" replies have nothing to rate. */
+function withFeedback(reply: Reply, answerId: string | undefined): Reply {
+  if (!answerId || reply.visibility !== 'channel') return reply;
+  return { ...reply, buttons: [...(reply.buttons ?? []), ...feedbackButtons(answerId)] };
+}
+
+export interface AnsweringDeps extends Pick<FeatureDeps, 'answers' | 'knowledge' | 'taxonomy' | 'conversations'> {
+  /** Every answer is logged (question, cited claims) so votes and "nothing found" can be reported. */
+  feedback: FeedbackStore;
+  /** Whether a channel's command answers are private (the default, with Share) or public. */
+  settings: ChannelSettings;
+}
+
+interface Page {
+  contextId?: string | undefined;
+  answerId?: string | undefined;
+  private?: boolean | undefined;
+}
 
 /**
  * Answers from the indexed sources: ask (with paging), compare, sources. Mentions and threads use `answer`.
  * Kept in chat/ while src/answers/ is being rewritten; its natural home is that folder's feature module.
  */
 export class Answering {
-  constructor(private readonly deps: Pick<FeatureDeps, 'answers' | 'knowledge' | 'taxonomy' | 'conversations'>) {}
+  constructor(private readonly deps: AnsweringDeps) {}
 
-  answer(question: string, context: string | undefined, offset: number, contextId?: string): Reply {
-    const { answers, taxonomy, conversations } = this.deps;
+  /** A question's answer. Page 1 is logged as a new answer; later pages keep page 1's answer id. */
+  answer(question: string, context: string | undefined, offset: number, page: Page = {}): Reply {
+    const { answers, taxonomy, conversations, feedback } = this.deps;
     const result = ask(answers, taxonomy, question, { offset, context });
+    const answerId =
+      offset === 0 ? feedback.log({ kind: 'ask', question, claimIds: result.claims.map((c) => c.id) }) : page.answerId;
     const id =
-      contextId ??
+      page.contextId ??
       (result.total > offset + result.claims.length
-        ? conversations.saveContext('ask', { question, context })
+        ? conversations.saveContext('ask', { question, context, answerId, private: page.private })
         : undefined);
-    return askReply(result, { offset, contextId: id }, suggestTopics(taxonomy, question));
+    const reply = withFeedback(
+      askReply(result, { offset, contextId: id }, suggestTopics(taxonomy, question)),
+      answerId,
+    );
+    return page.private ? privately(reply, conversations) : reply;
   }
 
-  compareTopic(topic: string): Reply {
+  /** A question from elsewhere (a message shortcut), checked as `/versus ask` checks its argument. */
+  parseQuestion(text: string): Result<string, RichText> {
+    return parseWith(AskArgs)(text);
+  }
+
+  /** `/versus ask` and `compare` answer only the asker unless an admin made the channel's answers public. */
+  private isPrivate(ctx: ChatContext): boolean {
+    return this.deps.settings.answers(ctx) === 'private';
+  }
+
+  compareTopic(topic: string, isPrivate = false): Reply {
     const outcome = compare(this.deps.answers, this.deps.taxonomy, topic);
-    return outcome.found ? compareReply(outcome.result) : unknownTopicReply(topic, outcome.suggestions);
+    if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions);
+    const r = outcome.result;
+    const answerId = this.deps.feedback.log({
+      kind: 'compare',
+      question: `compare ${r.topic.label}`,
+      claimIds: [...r.go, ...r.python].map((c) => c.id),
+    });
+    const reply = withFeedback(compareReply(r), answerId);
+    return isPrivate ? privately(reply, this.deps.conversations) : reply;
   }
 
   features(): Feature[] {
@@ -64,25 +120,29 @@ export class Answering {
       {
         name: 'ask',
         help: { usage: '/versus ask <question>', example: '/versus ask how much memory does a goroutine start with?' },
-        command: command(parseWith(AskArgs), (question) => this.answer(question, undefined, 0)),
+        command: command(parseWith(AskArgs), (question, ctx) =>
+          this.answer(question, undefined, 0, { private: this.isPrivate(ctx) }),
+        ),
         action: action(moreAction, ({ contextId, offset }) => {
           const saved = AskContext.safeParse(conversations.loadContext('ask', contextId));
           if (!saved.success) return { reply: usageReply('That answer is too old to page. Ask again.') };
-          return { update: this.answer(saved.data.question, saved.data.context, offset, contextId) };
+          const { question, context, ...page } = saved.data;
+          return { update: this.answer(question, context, offset, { ...page, contextId }) };
         }),
+        actions: [action(shareAction, ({ contextId }, ctx) => share(contextId, ctx, conversations))],
       },
       {
         name: 'compare',
         help: { usage: '/versus compare <topic>', example: '/versus compare concurrency' },
-        command: command(parseWith(CompareArgs), (topic) => this.compareTopic(topic)),
-        action: action(compareAction, ({ topic }) => ({ reply: this.compareTopic(topic) })),
+        command: command(parseWith(CompareArgs), (topic, ctx) => this.compareTopic(topic, this.isPrivate(ctx))),
+        action: action(compareAction, ({ topic }, ctx) => ({ reply: this.compareTopic(topic, this.isPrivate(ctx)) })),
       },
       {
         name: 'sources',
         help: { usage: '/versus sources', example: '/versus sources' },
         command: command(
           () => ok(undefined),
-          () => sourcesReply(knowledge.documents(), knowledge.getMeta('indexed_at')),
+          () => sourcesReply(knowledge.documents(), knowledge.getMeta('indexed_at'), brokenFiles(knowledge)),
         ),
       },
     ];
@@ -90,7 +150,11 @@ export class Answering {
 }
 
 /** ask, compare and sources, over the knowledge index. */
-export function createAnswering(deps: FeatureDeps): { answering: Answering; features: Feature[] } {
-  const answering = new Answering(deps);
+export function createAnswering(
+  deps: FeatureDeps,
+  feedback: FeedbackStore,
+  settings: ChannelSettings,
+): { answering: Answering; features: Feature[] } {
+  const answering = new Answering({ ...deps, feedback, settings });
   return { answering, features: answering.features() };
 }

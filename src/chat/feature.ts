@@ -9,6 +9,7 @@ import type { PeriodicTask } from '../runtime/scheduler.js';
 import type { ActionCodec } from './action-id.js';
 import type { ChatContext, Platform } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
+import type { FeatureForm } from './form.js';
 import type { ActionOutcome } from './handler.js';
 import type { ChatPort } from './port.js';
 import type { Reply } from './reply.js';
@@ -35,6 +36,10 @@ export interface Feature {
   help: { usage: string; example: string };
   command: FeatureCommand;
   action?: FeatureAction | undefined;
+  /** Further button kinds, when a feature has more than one (ask: More sources and Share). */
+  actions?: readonly FeatureAction[] | undefined;
+  /** Forms the feature opens (Reply.form) and handles the submits of. */
+  forms?: readonly FeatureForm[] | undefined;
   /** Periodic work, run by the scheduler on every tick. */
   tasks?: readonly PeriodicTask[] | undefined;
   /** Coalesced message re-renders, flushed when the scheduler stops. */

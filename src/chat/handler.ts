@@ -1,4 +1,5 @@
 import type { ChatContext } from './context.js';
+import type { FormOutcome, FormValues } from './form.js';
 import type { Reply } from './reply.js';
 
 /** What a button click produces: an in-place update of the message it sits on and/or a new reply. */
@@ -26,6 +27,10 @@ export interface VersusHandler {
   action(actionId: string, ctx: ChatContext): Promise<ActionOutcome>;
   /** An @mention (text without the mention itself). ctx.threadId is the thread the answer goes to. Remembers the thread. */
   mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply>;
+  /** A submitted form (see Reply.form): field errors to show on the form, or the reply to the submit. */
+  submit(formId: string, values: FormValues, ctx: ChatContext): Promise<FormOutcome>;
+  /** "Ask Versus about this" on a message: its text as a question, answered only to the user, with Share. */
+  askAbout(text: string, ctx: ChatContext): Promise<Reply>;
   /** A plain message in a thread. Answered (with the thread's earlier question as context) only if the bot was mentioned in that thread before; otherwise undefined. */
   threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | undefined>;
   /**

@@ -18,6 +18,11 @@ export async function mayManage(
   ownerId: string,
   ports: ReadonlyMap<Platform, ChatPort>,
 ): Promise<boolean> {
-  if (ownerId === ctx.userId || ctx.isAdmin) return true;
+  return ownerId === ctx.userId || isAdmin(ctx, ports);
+}
+
+/** Whether the acting user administers the workspace: from the event when it says, else asked of the platform. */
+export async function isAdmin(ctx: ChatContext, ports: ReadonlyMap<Platform, ChatPort>): Promise<boolean> {
+  if (ctx.isAdmin) return true;
   return (await ports.get(ctx.platform)?.isAdmin?.(ctx.workspaceId, ctx.userId)) === true;
 }

@@ -134,12 +134,30 @@ export function unknownTopicReply(input: string, suggestions: string[]): Reply {
   };
 }
 
-export function sourcesReply(docs: StoredDocument[], lastIndexed: string | undefined): Reply {
+/** When a document was indexed, to the minute: "2026-11-25 10:41 UTC". */
+const indexTime = (iso: string | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : 'never');
+
+export function sourcesReply(
+  docs: StoredDocument[],
+  lastIndexed: string | undefined,
+  broken: readonly { path: string; message: string }[] = [],
+): Reply {
+  const problems: Reply['blocks'] = broken.length
+    ? [
+        {
+          type: 'context',
+          text: joinRich(
+            broken.map((b) => md`⚠️ ${code(b.path)}: ${b.message}`),
+            '\n',
+          ),
+        },
+      ]
+    : [];
   if (docs.length === 0)
     return {
       visibility: 'ephemeral',
       title: 'Sources',
-      blocks: [{ type: 'text', text: md`Nothing is indexed yet. Run \`versus index\`.` }],
+      blocks: [{ type: 'text', text: md`Nothing is indexed yet. Run \`versus index\`.` }, ...problems],
     };
   const total = docs.reduce((n, d) => n + d.claimCount, 0);
   return {
@@ -149,11 +167,14 @@ export function sourcesReply(docs: StoredDocument[], lastIndexed: string | undef
       {
         type: 'text',
         text: joinRich(
-          docs.map((d) => md`• *${d.title}* — ${d.claimCount} claims (\`${d.path}\`)`),
+          docs.map(
+            (d) => md`• *${d.title}* — ${d.claimCount} claims (\`${d.path}\`, indexed ${indexTime(d.indexedAt)})`,
+          ),
           '\n',
         ),
       },
-      { type: 'context', text: `${total} claims in all · last indexed ${lastIndexed ?? 'never'}` },
+      ...problems,
+      { type: 'context', text: `${total} claims in all · folder last checked ${indexTime(lastIndexed)}` },
     ],
   };
 }

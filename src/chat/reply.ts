@@ -1,3 +1,4 @@
+import type { Form } from './form.js';
 import type { RichText } from './rich.js';
 
 /**
@@ -102,6 +103,8 @@ export interface Reply {
   title?: string | undefined;
   blocks: ReplyBlock[];
   buttons?: Button[] | undefined;
+  /** Open this form where the platform has forms (the blocks are the fallback, e.g. in the console). */
+  form?: Form | undefined;
 }
 
 export function reply(blocks: ReplyBlock[], opts: Partial<Omit<Reply, 'blocks'>> = {}): Reply {

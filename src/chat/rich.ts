@@ -13,7 +13,7 @@ export interface TextSpan {
   italic?: true | undefined;
   code?: true | undefined;
 }
-export type Span = TextSpan | { mention: string } | { link: string; text: string };
+export type Span = TextSpan | { mention: string } | { channel: string } | { link: string; text: string };
 export type Rich = readonly Span[];
 /** What Reply text fields take: spans, or a string that is shown exactly as it is. */
 export type RichText = Rich | string;
@@ -22,6 +22,8 @@ type Style = Omit<TextSpan, 'text'>;
 const MARKERS: Record<string, keyof Style> = { '*': 'bold', _: 'italic', '`': 'code' };
 
 export const mention = (userId: string): Span => ({ mention: userId });
+/** A link to a channel (Slack `<#C1>`, Discord `<#1>`, plain `#C1`). */
+export const channel = (channelId: string): Span => ({ channel: channelId });
 export const link = (url: string, text: string): Span => ({ link: url, text });
 export const code = (text: string): Span => ({ text, code: true });
 export const bold = (text: string): Span => ({ text, bold: true });
@@ -84,12 +86,19 @@ export function renderSpans(
   syntax: {
     text(s: TextSpan): string;
     mention(userId: string): string;
+    channel(channelId: string): string;
     link(url: string, text: string): string;
   },
 ): string {
   return spans(r)
     .map((s) =>
-      'mention' in s ? syntax.mention(s.mention) : 'link' in s ? syntax.link(s.link, s.text) : syntax.text(s),
+      'mention' in s
+        ? syntax.mention(s.mention)
+        : 'channel' in s
+          ? syntax.channel(s.channel)
+          : 'link' in s
+            ? syntax.link(s.link, s.text)
+            : syntax.text(s),
     )
     .join('');
 }
@@ -99,6 +108,7 @@ export function plain(r: RichText): string {
   return renderSpans(r, {
     text: (s) => (s.code ? `\`${s.text}\`` : s.text),
     mention: (id) => `@${id}`,
+    channel: (id) => `#${id}`,
     link: (url, text) => (text === url ? url : `${text} (${url})`),
   });
 }

@@ -8,7 +8,8 @@ import { ACTION_ERRORS, splitActionId } from './action-id.js';
 import { type Answering, MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './answer-features.js';
 import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
-import type { Feature } from './feature.js';
+import type { Feature, FeatureAction } from './feature.js';
+import type { FeatureForm, FormOutcome, FormValues } from './form.js';
 import type { ActionOutcome, VersusHandler } from './handler.js';
 import { helpFeature, helpReply, smalltalkReply, usageReply } from './help.js';
 import { type CommandText, parseCommand } from './parse-command.js';
@@ -33,17 +34,23 @@ const MAX_SUGGESTIONS = 25;
 export class Router implements VersusHandler {
   private readonly features: readonly Feature[];
   private readonly byName = new Map<string, Feature>();
-  private readonly byKind = new Map<string, Feature>();
+  private readonly byKind = new Map<string, FeatureAction>();
+  private readonly forms = new Map<string, FeatureForm>();
 
   constructor(private readonly deps: RouterDeps) {
     this.features = [...deps.features, helpFeature(() => this.features)];
     for (const f of this.features) {
       if (this.byName.has(f.name)) throw new VersusError('config_invalid', `Two features are named ${f.name}.`);
       this.byName.set(f.name, f);
-      if (!f.action) continue;
-      if (this.byKind.has(f.action.kind))
-        throw new VersusError('config_invalid', `Two features own the button kind ${f.action.kind}.`);
-      this.byKind.set(f.action.kind, f);
+      for (const a of [...(f.action ? [f.action] : []), ...(f.actions ?? [])]) {
+        if (this.byKind.has(a.kind))
+          throw new VersusError('config_invalid', `Two features own the button kind ${a.kind}.`);
+        this.byKind.set(a.kind, a);
+      }
+      for (const form of f.forms ?? []) {
+        if (this.forms.has(form.id)) throw new VersusError('config_invalid', `Two features own the form ${form.id}.`);
+        this.forms.set(form.id, form);
+      }
     }
   }
 
@@ -67,7 +74,7 @@ export class Router implements VersusHandler {
       async () => {
         const id = splitActionId(actionId);
         if (!id.ok) return { reply: usageReply(id.error) };
-        const run = this.byKind.get(id.value.kind)?.action?.parse(id.value.fields);
+        const run = this.byKind.get(id.value.kind)?.parse(id.value.fields);
         if (!run?.ok) return { reply: usageReply(run?.error ?? ACTION_ERRORS.invalid) };
         return run.value(ctx);
       },
@@ -90,6 +97,27 @@ export class Router implements VersusHandler {
         if (run?.ok) return run.value(ctx);
       }
       return this.deps.answering.answer(question, earlier, 0);
+    });
+  }
+
+  async submit(formId: string, values: FormValues, ctx: ChatContext): Promise<FormOutcome> {
+    return this.guard(
+      'submit',
+      ctx,
+      async () => {
+        const form = this.forms.get(formId);
+        return form ? form.submit(values, ctx) : { reply: usageReply(ACTION_ERRORS.foreign) };
+      },
+      (reply) => ({ reply }),
+    );
+  }
+
+  async askAbout(text: string, ctx: ChatContext): Promise<Reply> {
+    return this.guard('askAbout', ctx, async () => {
+      const question = this.deps.answering.parseQuestion(text);
+      return question.ok
+        ? this.deps.answering.answer(question.value, undefined, 0, { private: true })
+        : usageReply(question.error);
     });
   }
 

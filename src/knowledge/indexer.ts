@@ -24,6 +24,8 @@ export interface IndexReport {
   unchanged: number;
   claims: number;
   warnings: { path: string; message: string }[];
+  /** Files that could not be read or parsed: their last good version (if any) stays indexed. */
+  broken: string[];
   ms: number;
 }
 
@@ -32,6 +34,21 @@ export function parseDocument(source: string, path: string): ParsedDocument {
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * One file read and parsed; 'unchanged' when its hash says it need not be. A file that cannot be read
+ * (removed or half-written while being indexed) or parsed is broken, never an error for the whole folder.
+ */
+function parseIfChanged(
+  source: string,
+  path: string,
+  unchanged: (hash: string) => boolean,
+): 'unchanged' | { broken: string } | { parsed: ParsedDocument; hash: string } {
+  const hash = sha(source);
+  if (unchanged(hash)) return 'unchanged';
+  const parsed = parseDocument(source, path);
+  return parsed.broken ? { broken: parsed.broken } : { parsed, hash };
+}
 
 /**
  * Brings the index in step with a folder: unchanged documents (same content hash, same taxonomy and
@@ -62,7 +79,16 @@ export function indexKnowledge(
   );
   const sameGeneration = store.getMeta('index_generation') === generation;
 
-  const report: IndexReport = { added: [], updated: [], removed: [], unchanged: 0, claims: 0, warnings: [], ms: 0 };
+  const report: IndexReport = {
+    added: [],
+    updated: [],
+    removed: [],
+    unchanged: 0,
+    claims: 0,
+    warnings: [],
+    broken: [],
+    ms: 0,
+  };
   const known = new Map(store.documents().map((d) => [d.path, d]));
   const seen = new Set<string>();
   const idsThisRun = new Map<string, string>();
@@ -87,21 +113,28 @@ export function indexKnowledge(
 
   for (const file of listDocuments(root, report.warnings)) {
     const path = relative(root, file).split('\\').join('/');
-    const read = readDocument(file);
-    if ('problem' in read) {
-      report.warnings.push({ path, message: `${read.problem}; skipped` });
-      continue;
-    }
-    seen.add(path);
-    const source = read.text;
-    const hash = sha(source);
     const before = known.get(path);
-    if (before && before.sha256 === hash && sameGeneration) {
-      report.unchanged++;
-      idsThisRun.set(before.id, path);
+    const fromDisk = readDocument(file);
+    // Unreadable, not a regular file, too large, not text, or front matter that cannot be read: warn, and keep
+    // the last good version of a document that was indexed before (a half-saved edit must not wipe it).
+    const read =
+      'problem' in fromDisk
+        ? { broken: `${fromDisk.problem}; skipped` }
+        : parseIfChanged(fromDisk.text, path, (hash) => !!before && before.sha256 === hash && sameGeneration);
+    if (before || read === 'unchanged' || !('broken' in read)) seen.add(path);
+    if (read === 'unchanged' || 'broken' in read) {
+      if (read !== 'unchanged') {
+        report.broken.push(path);
+        report.warnings.push({
+          path,
+          message: `${read.broken}${before ? ', the last good version stays indexed' : ''}`,
+        });
+      }
+      if (before) idsThisRun.set(before.id, path);
+      if (read === 'unchanged') report.unchanged++;
       continue;
     }
-    const parsed = parseDocument(source, path);
+    const { parsed, hash } = read;
     const { claims, warnings } = extractClaims(parsed.meta.id, parsed.claims, taxonomy);
     for (const message of [...parsed.warnings, ...warnings]) report.warnings.push({ path, message });
     const clash = idsThisRun.get(parsed.meta.id);

@@ -206,6 +206,7 @@ export function parseMarkdown(source: string, path: string): ParsedDocument {
   const tokens = markdownParser().parse(source, {});
   const raw = frontMatter;
   const warnings: string[] = [];
+  let broken: string | undefined;
   let fm: z.infer<typeof FrontMatterSchema> = {};
   if (raw) {
     try {
@@ -213,7 +214,9 @@ export function parseMarkdown(source: string, path: string): ParsedDocument {
       if (parsed.success) fm = parsed.data;
       else warnings.push(...parsed.error.issues.map((i) => `front matter ${i.path.join('.')}: ${i.message}`));
     } catch (e) {
-      warnings.push(`front matter is not valid YAML: ${(e as Error).message}`);
+      // Without its front matter the id and title would be guessed: a half-saved edit must not replace the document.
+      broken = `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`;
+      warnings.push(broken);
     }
   }
   const h1 = tokens.findIndex((t) => t.type === 'heading_open');
@@ -232,5 +235,6 @@ export function parseMarkdown(source: string, path: string): ParsedDocument {
     meta,
     claims: out.claims.filter((c): c is RawClaim => c !== undefined),
     warnings: [...warnings, ...out.warnings],
+    broken,
   };
 }

@@ -71,4 +71,6 @@ export interface ParsedDocument {
   claims: RawClaim[];
   /** Problems that did not stop indexing (unknown tag keys, …), reported by `versus index`. */
   warnings: string[];
+  /** Why the document cannot be trusted (its front matter is unreadable): its last good version stays indexed. */
+  broken?: string | undefined;
 }

@@ -19,11 +19,17 @@ export type PollCommand =
       anonymous: boolean;
       durationMs: number;
     }
-  | { op: 'close' | 'results' | 'export'; pollId: string };
+  | { op: 'close' | 'results' | 'export'; pollId: string }
+  /** `/versus poll new`: the poll form, where the platform has forms. */
+  | { op: 'form' };
 
 const PollId = z.string().regex(/^[A-Za-z0-9_-]{4,20}$/, 'Poll ids look like `p3k9x2`: copy it from the poll message.');
-const Option = z.string().trim().min(1, 'An option cannot be empty.').max(75, 'Keep each option under 75 characters.');
-const Question = z
+export const Option = z
+  .string()
+  .trim()
+  .min(1, 'An option cannot be empty.')
+  .max(75, 'Keep each option under 75 characters.');
+export const Question = z
   .string()
   .trim()
   .min(3, 'The question is too short.')
@@ -35,6 +41,7 @@ export function parsePollArgs(args: string): Result<PollCommand, RichText> {
   if (!tokenized.ok) return tokenized;
   const tokens = tokenized.value;
   const first = tokens[0]?.toLowerCase();
+  if (first === 'new' && tokens.length === 1) return ok({ op: 'form' });
   if (first === 'close' || first === 'results' || first === 'export') {
     const id = PollId.safeParse(tokens[1] ?? '');
     return id.success
@@ -69,6 +76,13 @@ export function parsePollArgs(args: string): Result<PollCommand, RichText> {
   const [question, ...options] = texts;
   const q = Question.safeParse(question);
   if (!q.success) return err(issueText(q.error));
+  const opts = checkOptions(options);
+  if (!opts.ok) return opts;
+  return ok({ op: 'create', kind: 'custom', question: q.data, options: opts.value, anonymous, durationMs });
+}
+
+/** A custom poll's options, by the same rules for the command and the form: 2–10, each valid, all different. */
+export function checkOptions(options: readonly string[]): Result<string[], RichText> {
   if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS) {
     return err(
       md`A custom poll needs ${MIN_OPTIONS} to ${MAX_OPTIONS} options; you gave ${options.length}. Example: \`/versus poll "Which for billing?" "Go" "Python"\`. Or run \`/versus poll\` alone for Team Go vs Team Python.`,
@@ -78,5 +92,5 @@ export function parsePollArgs(args: string): Result<PollCommand, RichText> {
   if (!opts.success) return err(issueText(opts.error));
   if (new Set(opts.data.map((o) => o.toLowerCase())).size !== opts.data.length)
     return err('Two options are the same; make each option different.');
-  return ok({ op: 'create', kind: 'custom', question: q.data, options: opts.data, anonymous, durationMs });
+  return ok(opts.data);
 }

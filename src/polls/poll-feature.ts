@@ -1,6 +1,7 @@
 import { action, command, type Feature } from '../chat/feature.js';
 import { pollAction } from './poll-action.js';
 import { parsePollArgs } from './poll-args.js';
+import { pollForm, pollFormReply } from './poll-form.js';
 import type { PollService } from './poll-service.js';
 
 /** `/versus poll …` and the poll buttons. */
@@ -8,7 +9,7 @@ export function pollFeature(polls: PollService): Feature {
   return {
     name: 'poll',
     help: {
-      usage: '/versus poll ["question" "option A" "option B" …] [public] [for 2h] | close|results|export <id>',
+      usage: '/versus poll ["question" "option A" "option B" …] [public] [for 2h] | new | close|results|export <id>',
       example: '/versus poll',
     },
     command: command(parsePollArgs, (cmd, ctx) => {
@@ -21,6 +22,8 @@ export function pollFeature(polls: PollService): Feature {
           return polls.results(cmd.pollId, ctx);
         case 'export':
           return polls.export(cmd.pollId, ctx);
+        case 'form':
+          return pollFormReply();
       }
     }),
     action: action(pollAction, async ({ op, pollId, option }, ctx) => {
@@ -28,6 +31,7 @@ export function pollFeature(polls: PollService): Feature {
       if (op === 'close') return { reply: await polls.close(pollId, ctx) };
       return { reply: polls.results(pollId, ctx) };
     }),
+    forms: [pollForm(polls)],
     tasks: [{ name: 'pollsClosed', run: () => polls.closeDue() }],
     renders: [polls.renders],
   };

@@ -33,6 +33,8 @@ function gated(real: VersusHandler): VersusHandler {
       return real.action(id, ctx);
     },
     mention: (text, ctx) => real.mention(text, ctx),
+    askAbout: (text, ctx) => real.askAbout(text, ctx),
+    submit: (id, values, ctx) => real.submit(id, values, ctx),
     threadMessage: (text, ctx) => real.threadMessage(text, ctx),
     firstDelivery: (p, id) => real.firstDelivery(p, id),
     autocomplete: (o, p) => real.autocomplete(o, p),
@@ -41,6 +43,11 @@ function gated(real: VersusHandler): VersusHandler {
 
 beforeAll(async () => {
   h = await startHarness({ wrap: gated, adapter: { deferAfterMs: 30 } });
+  // These tests are about deferring a public answer: the channel's answers are public.
+  h.core.settings.setAnswers(
+    { platform: 'discord', workspaceId: IDS.guild, channelId: IDS.channel, userId: IDS.admin },
+    'public',
+  );
 });
 afterAll(async () => {
   gate?.open();

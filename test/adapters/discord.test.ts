@@ -11,6 +11,11 @@ import { REAL_KNOWLEDGE } from '../helpers/core.js';
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
+  // Answers in this channel are public (an admin's setting); private answers with Share: discord-share.test.ts.
+  h.core.settings.setAnswers(
+    { platform: 'discord', workspaceId: IDS.guild, channelId: IDS.channel, userId: IDS.admin },
+    'public',
+  );
 });
 afterAll(async () => h?.stop());
 
@@ -83,6 +88,10 @@ describe('/versus ask', () => {
   let real: Harness;
   beforeAll(async () => {
     real = await startHarness({ knowledgeDir: REAL_KNOWLEDGE });
+    real.core.settings.setAnswers(
+      { platform: 'discord', workspaceId: IDS.guild, channelId: IDS.channel, userId: IDS.admin },
+      'public',
+    );
   });
   afterAll(() => real.stop());
   it('WHEN asked a question THEN the reply leads with the answer, lists cited claims, with More sources and Compare buttons', async () => {

@@ -1,11 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ASK_ABOUT_CALLBACK } from '../../src/adapters/slack/shortcuts.js';
 
 const manifest = JSON.parse(
   readFileSync(join(resolve(import.meta.dirname, '../..'), 'slack/manifest.json'), 'utf8'),
 ) as {
-  features: { slash_commands: { command: string; url: string }[] };
+  features: {
+    app_home: { home_tab_enabled: boolean };
+    assistant_view: { assistant_description: string };
+    slash_commands: { command: string; url: string }[];
+    shortcuts: { type: string; callback_id: string; name: string }[];
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
@@ -38,6 +44,25 @@ describe('Slack app manifest', () => {
         'users:read',
         'files:write',
       ]),
+    );
+  });
+
+  it('declares the message shortcut the adapter listens for', () => {
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({ type: 'message', callback_id: ASK_ABOUT_CALLBACK, name: 'Ask Versus about this' }),
+    );
+  });
+
+  it('enables the Home tab and subscribes to app_home_opened', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toContain('app_home_opened');
+  });
+
+  it('declares the assistant view, its scope and its thread events', () => {
+    expect(manifest.features.assistant_view.assistant_description).toMatch(/Go-or-Python/);
+    expect(manifest.oauth_config.scopes.bot).toContain('assistant:write');
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['assistant_thread_started', 'assistant_thread_context_changed', 'message.im']),
     );
   });
 });

@@ -16,6 +16,11 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
   let rig: SlackRig;
   beforeAll(async () => {
     rig = await slackRig();
+    // Answers in C1 are public (an admin's setting); private answers with Share: slack-share.test.ts.
+    rig.core.settings.setAnswers(
+      { platform: 'slack', workspaceId: 'T0FAKE', channelId: 'C1', userId: 'UADMIN' },
+      'public',
+    );
   });
   afterAll(async () => {
     await rig.close();
@@ -118,6 +123,10 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
 
   it('serves "More sources" by updating the message, and "Compare" with a new message', async () => {
     const rig = await slackRig({ knowledgeDir: REAL_KNOWLEDGE });
+    rig.core.settings.setAnswers(
+      { platform: 'slack', workspaceId: 'T0FAKE', channelId: 'C1', userId: 'UADMIN' },
+      'public',
+    );
     const url = rig.fake.responseUrl();
     await rig.send.command('ask how much memory do goroutines and threads use', { responseUrl: url });
     const first = await rig.fake.waitFor(() => rig.fake.responses.find((r) => r.path === new URL(url).pathname));

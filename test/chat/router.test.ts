@@ -82,9 +82,10 @@ describe('router', () => {
   });
   afterAll(() => core.close());
 
-  it('answers compare in the channel with both sides and a flagged disagreement', async () => {
+  it('answers compare with both sides and a flagged disagreement, only to the asker with Share by default', async () => {
     const r = await core.handler.command('compare concurrency', ctx);
-    expect(r.visibility).toBe('channel');
+    expect(r.visibility).toBe('ephemeral');
+    expect(r.buttons?.[0]?.label).toBe('Share with channel');
     expect(r.blocks.some((b) => b.type === 'disagreements')).toBe(true);
     expect(renderText(r)).toMatch(/🐹 Go side[\s\S]*🐍 Python side/);
   });
@@ -103,7 +104,18 @@ describe('router', () => {
   });
 
   it('lists every registered feature in help, help last', async () => {
-    expect(core.handler.names).toEqual(['ask', 'compare', 'sources', 'poll', 'schedule', 'matrix', 'help']);
+    expect(core.handler.names).toEqual([
+      'ask',
+      'compare',
+      'sources',
+      'poll',
+      'schedule',
+      'matrix',
+      'settings',
+      'report',
+      'home',
+      'help',
+    ]);
     const text = renderText(await core.handler.command('help', ctx));
     for (const name of core.handler.names) expect(text).toContain(`/versus ${name}`);
   });

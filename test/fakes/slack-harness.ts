@@ -16,6 +16,8 @@ export interface SlackRig {
   send: SlackSender;
   endpoint: string;
   logs: string[];
+  /** Sends `/versus <text>` and waits for its answer through its own response_url. */
+  command(text: string, user?: string): Promise<{ path: string; body: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
@@ -53,13 +55,19 @@ export async function slackRig(
   const { port } = await adapter.start();
   core.registerPort(adapter.port);
   const endpoint = `http://127.0.0.1:${port}/slack/events`;
+  const send = new SlackSender(endpoint, SIGNING_SECRET);
   return {
     fake,
     core,
     adapter,
     endpoint,
     logs,
-    send: new SlackSender(endpoint, SIGNING_SECRET),
+    send,
+    async command(text, user = 'U1') {
+      const url = fake.responseUrl();
+      await send.command(text, { responseUrl: url, user });
+      return fake.waitFor(() => fake.responses.find((r) => r.path === new URL(url).pathname));
+    },
     async close() {
       await adapter.stop();
       await core.scheduler.stop();

@@ -107,9 +107,20 @@ export class SlackSender {
       responseUrl: string;
       ephemeral?: boolean;
       team?: string;
+      /** A button on the app's Home tab: no channel, no message, no response_url. */
+      home?: boolean;
     },
     opts?: Parameters<SlackSender['send']>[2],
   ): Promise<Sent> {
+    const onHome = f.home
+      ? {
+          container: { type: 'view', view_id: 'VHOME' },
+          channel: undefined,
+          message: undefined,
+          response_url: undefined,
+          view: { id: 'VHOME', type: 'home', blocks: [], state: { values: {} } },
+        }
+      : {};
     const payload = {
       type: 'block_actions',
       team: { id: f.team ?? 'T0FAKE', domain: 'fake' },
@@ -141,6 +152,77 @@ export class SlackSender {
           action_ts: String(Date.now() / 1000),
         },
       ],
+      ...onHome,
+    };
+    return this.send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+      opts,
+    );
+  }
+
+  /** A message shortcut (message_action) on a message, form-encoded like a button click. */
+  messageShortcut(
+    callbackId: string,
+    f: { text: string; user?: string; channel?: string; responseUrl: string },
+    opts?: Parameters<SlackSender['send']>[2],
+  ): Promise<Sent> {
+    const payload = {
+      type: 'message_action',
+      callback_id: callbackId,
+      trigger_id: `trig.${Math.random()}`,
+      message_ts: '1700000900.000100',
+      response_url: f.responseUrl,
+      message: { type: 'message', user: 'U9', ts: '1700000900.000100', text: f.text },
+      user: { id: f.user ?? 'U1', name: 'ann', username: 'ann', team_id: 'T0FAKE' },
+      channel: { id: f.channel ?? 'C1', name: 'backend' },
+      team: { id: 'T0FAKE', domain: 'fake' },
+      token: 'deprecated',
+      action_ts: String(Date.now() / 1000),
+    };
+    return this.send(
+      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      'application/x-www-form-urlencoded',
+      opts,
+    );
+  }
+
+  /** A modal submitted (view_submission): text fields as plain_text_input values, booleans as checkboxes. */
+  viewSubmission(
+    view: { callback_id: string; private_metadata: string },
+    values: Record<string, string | boolean>,
+    f: { user?: string } = {},
+    opts?: Parameters<SlackSender['send']>[2],
+  ): Promise<Sent> {
+    const state = Object.fromEntries(
+      Object.entries(values).map(([id, v]) => [
+        id,
+        {
+          [id]:
+            typeof v === 'boolean'
+              ? { type: 'checkboxes', selected_options: v ? [{ value: 'yes' }] : [] }
+              : { type: 'plain_text_input', value: v === '' ? null : v },
+        },
+      ]),
+    );
+    const payload = {
+      type: 'view_submission',
+      team: { id: 'T0FAKE', domain: 'fake' },
+      user: { id: f.user ?? 'U1', username: 'ann', name: 'ann', team_id: 'T0FAKE' },
+      api_app_id: 'A1',
+      trigger_id: `trig.${Math.random()}`,
+      view: {
+        id: 'VMODAL',
+        team_id: 'T0FAKE',
+        type: 'modal',
+        ...view,
+        blocks: [],
+        state: { values: state },
+        hash: 'h',
+        title: { type: 'plain_text', text: 'x' },
+        app_id: 'A1',
+        bot_id: 'BBOT',
+      },
     };
     return this.send(
       new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TestClock } from '../../src/clock.js';
-import { type Core, createCore } from '../../src/core.js';
+import { type Core, type CoreOptions, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 
 export const FIXTURE_KNOWLEDGE = resolve(import.meta.dirname, '../fixtures/knowledge');
@@ -22,6 +22,10 @@ export function copyKnowledge(from = FIXTURE_KNOWLEDGE): { dir: string; cleanup:
 }
 
 /** A real core on a real SQLite database (in memory unless a path is given), silent logs, test clock. */
-export async function testCore(knowledgeDir = FIXTURE_KNOWLEDGE, dbPath = ':memory:'): Promise<Core> {
-  return createCore({ dbPath, knowledgeDir, logger: createLogger('silent'), clock: new TestClock() });
+export async function testCore(
+  knowledgeDir = FIXTURE_KNOWLEDGE,
+  dbPath = ':memory:',
+  opts: Partial<CoreOptions> = {},
+): Promise<Core> {
+  return createCore({ dbPath, knowledgeDir, logger: createLogger('silent'), clock: new TestClock(), ...opts });
 }

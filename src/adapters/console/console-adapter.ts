@@ -18,6 +18,10 @@ export interface ConsoleOptions {
 }
 
 const PROMPT = 'versus> ';
+/** Start of the line, then erase it: the prompt is redrawn under an update that arrives while it waits. */
+const CLEAR_LINE = '\r\x1b[2K';
+/** How many messages' last text is remembered to skip edits that change nothing. */
+const REMEMBERED = 50;
 
 /**
  * A local chat: type the same `/versus …` commands Slack and Discord get, `@versus <question>` for a
@@ -27,7 +31,13 @@ export class ConsoleAdapter implements ChatPort {
   readonly platform = 'console' as const;
   private rl: Interface | undefined;
   private buttons: Button[] = [];
+  /** The message the current buttons belong to: a click edits it. */
+  private buttonsMessageId = '0';
   private messageSeq = 0;
+  /** Last text printed per message: an edit that changes nothing (a walk's re-render after Next) is not printed again. */
+  private readonly printed = new Map<string, string>();
+  /** The prompt is on screen, waiting for input: output that arrives now goes above it. */
+  private prompting = false;
   private readonly out: NodeJS.WritableStream;
 
   constructor(private readonly opts: ConsoleOptions) {
@@ -46,21 +56,35 @@ export class ConsoleAdapter implements ChatPort {
     };
   }
 
-  private show(reply: Reply): MessageRef {
-    const messageId = String(++this.messageSeq);
-    // Ephemeral notes ("You're on Team Go") carry no buttons: keep the last message's buttons clickable.
-    if (reply.buttons?.length || reply.visibility === 'channel') this.buttons = reply.buttons ?? [];
+  /** Prints a message (new, or an edit of `messageId`) unless it is an edit identical to what is shown. */
+  private show(reply: Reply, messageId?: string): MessageRef {
+    const id = messageId ?? String(++this.messageSeq);
     const prefix = reply.visibility === 'ephemeral' ? '(only you can see this)\n' : '';
-    this.out.write(`\n${prefix}${renderText(reply)}\n\n`);
-    return { channelId: 'console', messageId };
+    const text = `${prefix}${renderText(reply)}`;
+    const ref = { channelId: 'console', messageId: id };
+    if (messageId !== undefined && this.printed.get(id) === text) return ref;
+    this.printed.delete(id);
+    this.printed.set(id, text);
+    if (this.printed.size > REMEMBERED) this.printed.delete(this.printed.keys().next().value!);
+    // Ephemeral notes ("You're on Team Go") carry no buttons: keep the last message's buttons clickable.
+    if (reply.buttons?.length || reply.visibility === 'channel') {
+      this.buttons = reply.buttons ?? [];
+      this.buttonsMessageId = id;
+    }
+    if (this.prompting) {
+      // Arrived while the prompt waits (a poll's new tally, a walk's next step): draw it above the prompt.
+      const tty = (this.out as NodeJS.WriteStream).isTTY === true;
+      this.out.write(`${tty ? CLEAR_LINE : '\n'}${text}\n\n${PROMPT}`);
+    } else this.out.write(`\n${text}\n\n`);
+    return ref;
   }
 
   async post(_channelId: string, reply: Reply): Promise<MessageRef> {
     return this.show(reply);
   }
 
-  async update(_ref: MessageRef, reply: Reply): Promise<void> {
-    this.show(reply);
+  async update(ref: MessageRef, reply: Reply): Promise<void> {
+    this.show(reply, ref.messageId);
   }
 
   async upload(_channelId: string, filename: string, content: string): Promise<string> {
@@ -78,8 +102,9 @@ export class ConsoleAdapter implements ChatPort {
     const { handler } = this.opts;
     const button = /^\d{1,2}$/.test(text) ? this.buttons[Number(text) - 1] : undefined;
     if (button) {
-      const outcome = await handler.action(button.actionId, this.ctx({ messageId: String(this.messageSeq) }));
-      if (outcome.update) this.show(outcome.update);
+      const messageId = this.buttonsMessageId;
+      const outcome = await handler.action(button.actionId, this.ctx({ messageId }));
+      if (outcome.update) this.show(outcome.update, messageId);
       if (outcome.reply) this.show(outcome.reply);
       return;
     }
@@ -108,12 +133,18 @@ export class ConsoleAdapter implements ChatPort {
     });
     this.rl = rl;
     if (this.opts.banner) this.out.write(`${this.opts.banner}\n`);
-    this.out.write(PROMPT);
+    const prompt = () => {
+      this.out.write(PROMPT);
+      this.prompting = true;
+    };
+    prompt();
     let queue = Promise.resolve();
     return new Promise((resolveDone) => {
       rl.on('line', (line) => {
+        // The user pressed Enter: the prompt line is theirs now, output goes below it.
+        this.prompting = false;
         if (/^(exit|quit|\.exit)$/i.test(line.trim())) return rl.close();
-        queue = queue.then(() => this.handleLine(line)).then(() => void this.out.write(PROMPT));
+        queue = queue.then(() => this.handleLine(line)).then(prompt);
       });
       rl.on('close', () => void queue.then(() => resolveDone()));
     });

@@ -160,6 +160,28 @@ const FEATURES: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
     ],
     toText: (v) => join('matrix', v.mode === 'start' ? '' : str(v.mode)),
   },
+  settings: {
+    description: "This channel's settings; admins: answers public or private",
+    options: [
+      {
+        name: 'answers',
+        description: 'Admins: post answers in the channel (public) or only to the asker with Share (private)',
+        type: 'string',
+        choices: ['public', 'private'],
+      },
+    ],
+    toText: (v) => join('settings', v.answers ? `answers ${str(v.answers)}` : ''),
+  },
+  home: {
+    description: 'Your open polls, walks and schedules; the sources; for admins, what the sources miss',
+    options: [],
+    toText: () => 'home',
+  },
+  report: {
+    description: 'Admins: the questions Versus could not answer, and answers voted not helpful',
+    options: [],
+    toText: () => 'report',
+  },
 };
 
 /** `help` offers every other subcommand as a choice. */

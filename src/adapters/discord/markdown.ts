@@ -25,6 +25,7 @@ export function markdown(r: RichText): string {
       return t;
     },
     mention: (id) => (/^\d{1,20}$/.test(id) ? `<@${id}>` : escapeMarkdown(`@${id}`)),
+    channel: (id) => (/^\d{1,20}$/.test(id) ? `<#${id}>` : escapeMarkdown(`#${id}`)),
     link: (url, text) =>
       /^https?:\/\//i.test(url)
         ? `[${escapeMarkdown(text)}](${url.replace(/\)/g, '%29').replace(/\s/g, '%20')})`

@@ -45,6 +45,7 @@ export function mrkdwn(r: RichText): string {
       return t;
     },
     mention: (id) => (MENTIONABLE.test(id) ? `<@${id}>` : escapeText(`@${id}`)),
+    channel: (id) => (MENTIONABLE.test(id) ? `<#${id}>` : escapeText(`#${id}`)),
     link: (url, text) => `<${url.replace(/[|<>\s]/g, encodeURIComponent)}|${escapeText(text)}>`,
   });
 }

@@ -9,12 +9,16 @@ import { type HealthCheck, healthResponse } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
 import type { SignatureStore } from '../../security/replay-store.js';
 import { AnswerQueue } from './answer-queue.js';
+import { attachAssistant } from './assistant.js';
+import { attachForms } from './forms.js';
+import { attachHome } from './home.js';
 import { attachListeners } from './listeners.js';
 import { boundedFetch, DEFAULT_LIMITS, type OutgoingLimits, RETRY_CONFIG } from './outgoing.js';
 import { SlackPages } from './pages.js';
 import { SlackPort } from './port.js';
 import { RequestGate } from './request-gate.js';
 import { sdkLogger } from './sdk-logger.js';
+import { attachShortcuts } from './shortcuts.js';
 import { stopSlack } from './stop.js';
 
 export interface SlackAdapterOptions {
@@ -144,6 +148,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         );
     }
   });
+  // The assistant pane first: its messages are DMs in threads, which the generic listeners must not see.
+  attachAssistant(app, { handler: opts.handler, answers, pages, log });
   attachListeners(app, {
     handler: opts.handler,
     answers,
@@ -152,6 +158,9 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     botUserId: () => botUserId,
     undelivered: () => undelivered.n++,
   });
+  attachShortcuts(app, { handler: opts.handler, answers, pages, log });
+  attachHome(app, { handler: opts.handler, log });
+  attachForms(app, { handler: opts.handler, pages, log });
   app.error(async (err) =>
     log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled listener error'),
   );

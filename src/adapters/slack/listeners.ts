@@ -5,6 +5,8 @@ import type { Logger } from '../../logger.js';
 import { pagesGoneReply } from '../shared/page-store.js';
 import type { AnswerQueue } from './answer-queue.js';
 import { slackContext, withoutMention } from './context.js';
+import { openForm } from './forms.js';
+import { publishHome } from './home.js';
 import { SlackPages } from './pages.js';
 
 export interface ListenerDeps {
@@ -62,7 +64,7 @@ async function postInThread(
 
 export function attachListeners(app: App, d: ListenerDeps): void {
   // `/versus <text>`: acknowledged at once (Slack wants it within 3 s), answered through response_url.
-  app.command(/^\/versus/, async ({ command, ack, respond }) => {
+  app.command(/^\/versus/, async ({ command, ack, respond, client }) => {
     await ack();
     await d.answers.push(async () => {
       const ctx = slackContext({
@@ -72,6 +74,9 @@ export function attachListeners(app: App, d: ListenerDeps): void {
         userName: command.user_name,
       });
       const reply = await d.handler.command(command.text ?? '', ctx);
+      // A form (`/versus poll new`) opens as a modal; if Slack refuses, the reply's text says what to type.
+      const origin = { team: command.team_id, channel: command.channel_id };
+      if (reply.form && (await openForm(client, command.trigger_id, reply.form, origin, d.log))) return;
       await safely(d, 'respond', { requestId: command.trigger_id, channel: command.channel_id }, () =>
         respondWith(respond, d.pages, reply),
       );
@@ -166,6 +171,12 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     // snapshot too could land after a newer edit and leave the message stale.
     const update = outcome.liveMessage && messageTs && !container.is_ephemeral ? undefined : outcome.update;
     // The click is stored and acknowledged; showing its result can wait behind other acknowledgements.
+    if (body.view?.type === 'home') {
+      // A button on the Home tab: its result is the home itself, published again.
+      const home = outcome.update;
+      if (home) await d.answers.push(() => publishHome(client, body.user.id, home, d.log));
+      return;
+    }
     await d.answers.push(
       async () => {
         if (update) {

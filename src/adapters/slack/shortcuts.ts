@@ -1,0 +1,53 @@
+import type { App } from '@slack/bolt';
+import type { VersusHandler } from '../../chat/handler.js';
+import type { Logger } from '../../logger.js';
+import type { AnswerQueue } from './answer-queue.js';
+import { slackContext } from './context.js';
+import type { SlackPages } from './pages.js';
+
+/** The message shortcut's callback id, as in slack/manifest.json. */
+export const ASK_ABOUT_CALLBACK = 'ask_versus_about_this';
+
+/**
+ * Slack message markup → the words a person reads: mentions and channel links dropped, links to their
+ * label (or address), entities decoded. The question is then checked like `/versus ask`'s.
+ */
+export function slackPlainText(text: string): string {
+  return text
+    .replace(/<[@#!][^>]*>/g, ' ')
+    .replace(/<([^|>]+)\|([^>]*)>/g, '$2')
+    .replace(/<([^>]+)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export interface ShortcutDeps {
+  handler: VersusHandler;
+  answers: AnswerQueue;
+  pages: SlackPages;
+  log: Logger;
+}
+
+/** "Ask Versus about this" on any message: the answer goes only to the user (response_url), with Share. */
+export function attachShortcuts(app: App, d: ShortcutDeps): void {
+  app.shortcut({ callback_id: ASK_ABOUT_CALLBACK, type: 'message_action' }, async ({ shortcut, ack, respond }) => {
+    await ack();
+    const ctx = slackContext({
+      teamId: shortcut.team?.id,
+      channelId: shortcut.channel.id,
+      userId: shortcut.user.id,
+      userName: shortcut.user.username ?? shortcut.user.name,
+    });
+    await d.answers.push(async () => {
+      const reply = await d.handler.askAbout(slackPlainText(shortcut.message.text ?? ''), ctx);
+      try {
+        await respond({ ...d.pages.render(reply), response_type: 'ephemeral' });
+      } catch (err) {
+        d.log.warn({ err: (err as Error).message, channel: shortcut.channel.id }, 'slack: shortcut answer failed');
+      }
+    });
+  });
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { actionCodec, idPart } from '../chat/action-id.js';
+import type { Button } from '../chat/reply.js';
+
+/** "Helpful" / "Not helpful" under an answer: `v1:fb:<answerId>:<up|down>`. */
+export const feedbackAction = actionCodec(
+  'fb',
+  ['answerId', 'vote'],
+  z.object({ answerId: z.string().regex(new RegExp(idPart(20))), vote: z.enum(['up', 'down']) }),
+);
+
+/** The two feedback buttons every answer ends with. */
+export function feedbackButtons(answerId: string): Button[] {
+  return [
+    { actionId: feedbackAction.encode({ answerId, vote: 'up' }), label: '👍 Helpful' },
+    { actionId: feedbackAction.encode({ answerId, vote: 'down' }), label: '👎 Not helpful' },
+  ];
+}

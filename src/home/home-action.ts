@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { actionCodec, idPart } from '../chat/action-id.js';
+
+/** Buttons on the home: `v1:home:rmsched:<scheduleId>`. */
+export const homeAction = actionCodec(
+  'home',
+  ['op', 'id'],
+  z.object({ op: z.literal('rmsched'), id: z.string().regex(new RegExp(idPart())) }),
+);

@@ -1,0 +1,52 @@
+import type { ChatContext } from '../chat/context.js';
+import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
+import { isAdmin } from '../chat/manage.js';
+import { sourcesReply } from '../chat/present-answers.js';
+import { err, ok } from '../chat/result.js';
+import { markup, plain, type RichText } from '../chat/rich.js';
+import type { FeedbackStore } from '../feedback/feedback-store.js';
+import { reportReply } from '../feedback/report.js';
+import { brokenFiles } from '../knowledge/watch.js';
+import type { ScheduleService } from '../polls/schedule-service.js';
+import { homeAction } from './home-action.js';
+import { HomeStore } from './home-store.js';
+import { homeReply } from './render-home.js';
+
+/**
+ * `/versus home`: one person's polls, walks and schedules, the sources with their index times, and for
+ * admins the questions Versus could not answer. Slack shows the same reply as the app's Home tab.
+ */
+export function createHome(
+  deps: FeatureDeps,
+  more: { feedback: FeedbackStore; schedules: ScheduleService },
+): { features: Feature[] } {
+  const store = new HomeStore(deps.db);
+  const build = async (ctx: ChatContext, note?: RichText) => {
+    const { platform, workspaceId, userId } = ctx;
+    const { knowledge } = deps;
+    return homeReply({
+      polls: store.openPolls(platform, workspaceId, userId, deps.clock.now().toISOString()),
+      walks: store.openWalks(platform, workspaceId, userId),
+      schedules: store.schedules(platform, workspaceId, userId),
+      sources: sourcesReply(knowledge.documents(), knowledge.getMeta('indexed_at'), brokenFiles(knowledge)).blocks,
+      report: (await isAdmin(ctx, deps.ports)) ? reportReply(more.feedback.report(5)).blocks : undefined,
+      note,
+    });
+  };
+  const home: Feature = {
+    name: 'home',
+    help: { usage: '/versus home', example: '/versus home' },
+    command: command(
+      (args) => (args.trim() ? err(markup('`/versus home` takes no arguments.')) : ok(undefined)),
+      (_none, ctx) => build(ctx),
+    ),
+    action: action(homeAction, async ({ id }, ctx) => {
+      // Removing happens in the schedule's own channel, with the schedule feature's own permission check.
+      const channelId = store.scheduleChannel(id) ?? ctx.channelId;
+      const done = await more.schedules.remove(id, { ...ctx, channelId });
+      const note = done.blocks.find((b) => b.type === 'text');
+      return { update: await build(ctx, note?.type === 'text' ? plain(note.text) : undefined) };
+    }),
+  };
+  return { features: [home] };
+}
