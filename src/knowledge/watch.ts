@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import { type FSWatcher, watch } from 'chokidar';
 import type { Database } from '../db/open.js';
 import type { Logger } from '../logger.js';
@@ -62,7 +62,18 @@ export class KnowledgeWatcher {
       if (event === 'addDir') return;
       this.schedule();
     });
-    this.watcher.on('error', (err) => log.warn({ err }, 'knowledge: watcher error'));
+    // Say which folder and why in words, as the indexer does for files: no errno codes or stacks in the log.
+    this.watcher.on('error', (err) => {
+      const e = err as NodeJS.ErrnoException;
+      const why =
+        e.code === 'EACCES' || e.code === 'EPERM'
+          ? 'permission denied'
+          : e.code === 'ENOENT'
+            ? 'it is gone'
+            : 'it cannot be watched';
+      const where = e.path ? relative(this.opts.dir, e.path) || '.' : this.opts.dir;
+      log.warn({ path: where }, `knowledge: not watching ${where} for changes: ${why}`);
+    });
     await new Promise<void>((resolve) => this.watcher?.once('ready', () => resolve()));
     log.info({ dir: this.opts.dir }, 'knowledge: watching for changes');
   }
