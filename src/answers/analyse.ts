@@ -42,7 +42,17 @@ export interface QueryAnalysis {
   topics: string[];
 }
 
-export const stem = (w: string): string => stemmer(w);
+/** Porter stems, memoised: scoring stems every word of every candidate, and the same words recur. */
+const stems = new Map<string, string>();
+export function stem(w: string): string {
+  let s = stems.get(w);
+  if (s === undefined) {
+    if (stems.size >= 50_000) stems.clear(); // bounded: user text can bring any number of new words
+    s = stemmer(w);
+    stems.set(w, s);
+  }
+  return s;
+}
 
 /** Messages that are only greetings, thanks or acknowledgements: they get no claims. */
 const SMALLTALK = new Set(

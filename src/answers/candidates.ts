@@ -32,11 +32,11 @@ function withFrequency(store: AnswersStore, words: QueryWord[]): Term[] {
 }
 
 /** The rarest terms whose matches fit the budget; the single rarest when even it is over (up to 1.5×). */
-function withinBudget(terms: Term[]): string[] {
+function withinBudget(terms: Term[], budget = ROW_BUDGET): string[] {
   const picked: string[] = [];
   let rows = 0;
   for (const t of terms) {
-    if (rows + t.df > ROW_BUDGET && !(picked.length === 0 && t.df <= 1.5 * ROW_BUDGET)) break;
+    if (rows + t.df > budget && !(picked.length === 0 && t.df <= 1.5 * budget)) break;
     picked.push(t.w);
     rows += t.df;
   }
@@ -48,10 +48,10 @@ function withinBudget(terms: Term[]): string[] {
  * (thesaurus, thread context) are searched separately, so an aid can widen recall but its bm25 never
  * mixes with, or outweighs, the question's own.
  */
-export function findCandidates(store: AnswersStore, q: QueryAnalysis): Candidate[] {
+export function findCandidates(store: AnswersStore, q: QueryAnalysis, rowBudget = ROW_BUDGET): Candidate[] {
   const found = new Map<number, Candidate>();
   const own = withFrequency(store, q.words);
-  const picked = withinBudget(own);
+  const picked = withinBudget(own, rowBudget);
   if (picked.length) {
     for (const c of store.searchClaims(ftsMatch(picked), POOL)) found.set(c.rowid, { ...c, ownRank: c.rank });
   } else if (own.length) {
@@ -60,7 +60,7 @@ export function findCandidates(store: AnswersStore, q: QueryAnalysis): Candidate
     for (const c of store.anyClaims(ftsMatch(words, [], words.length > 1 ? 'AND' : 'OR'), POOL / 2))
       found.set(c.rowid, c);
   }
-  const aids = withinBudget(withFrequency(store, [...q.expansions, ...q.context.slice(0, 8)]));
+  const aids = withinBudget(withFrequency(store, [...q.expansions, ...q.context.slice(0, 8)]), rowBudget);
   if (aids.length) {
     for (const c of store.searchClaims(ftsMatch(aids), AID_POOL)) {
       const known = found.get(c.rowid);

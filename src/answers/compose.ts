@@ -19,6 +19,17 @@ export interface LeadAnswer {
 
 const stemSet = (text: string) => new Set(tokens(text).map(stem));
 
+/** A claim's word stems, computed once per call: mergeTwins compares every pair of candidates. */
+type Stems = (c: StoredClaim) => Set<string>;
+function stemsOnce(): Stems {
+  const memo = new Map<StoredClaim, Set<string>>();
+  return (c) => {
+    let s = memo.get(c);
+    if (!s) memo.set(c, (s = stemSet(c.text)));
+    return s;
+  };
+}
+
 function jaccard(a: Set<string>, b: Set<string>): number {
   let both = 0;
   for (const x of a) if (b.has(x)) both++;
@@ -26,7 +37,7 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** Two claims from different sources state the same fact: one measurement that agrees, or nearly the same words. */
-function sameFact(a: StoredClaim, b: StoredClaim, metrics: MetricBook): boolean {
+function sameFact(a: StoredClaim, b: StoredClaim, metrics: MetricBook, stems: Stems): boolean {
   if (a.citation.documentId === b.citation.documentId) return false;
   const metricOf = (c: StoredClaim) => (c.metricKey ? (metrics.lookup(c.metricKey)?.id ?? c.metricKey) : undefined);
   const ma = metricOf(a);
@@ -35,14 +46,19 @@ function sameFact(a: StoredClaim, b: StoredClaim, metrics: MetricBook): boolean 
     const fb = b.figures[0];
     return fa !== undefined && fb !== undefined && figuresAgree(fa, fb);
   }
-  return jaccard(stemSet(a.text), stemSet(b.text)) >= 0.6;
+  const sa = stems(a);
+  const sb = stems(b);
+  // Jaccard can never exceed the smaller set's share of the larger: skip the count when that is below.
+  if (Math.min(sa.size, sb.size) < 0.6 * Math.max(sa.size, sb.size)) return false;
+  return jaccard(sa, sb) >= 0.6;
 }
 
 /** Claims stating the same fact as an earlier one fold into it as `alsoIn` citations. Order is kept. */
 function mergeTwins<T extends StoredClaim>(claims: T[], metrics: MetricBook): T[] {
   const out: T[] = [];
+  const stems = stemsOnce();
   for (const c of claims) {
-    const twin = out.find((o) => sameFact(o, c, metrics));
+    const twin = out.find((o) => sameFact(o, c, metrics, stems));
     if (twin) {
       const also: Citation[] = twin.alsoIn ?? [];
       if (!also.some((x) => x.documentId === c.citation.documentId)) twin.alsoIn = [...also, c.citation];
