@@ -6,7 +6,7 @@ import { systemClock } from '../clock.js';
 import type { Database } from '../db/open.js';
 import { VersusError } from '../errors.js';
 import { extractClaims } from './extract.js';
-import { KnowledgeStore } from './knowledge-store.js';
+import { type FileStat, KnowledgeStore } from './knowledge-store.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plaintext.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
@@ -15,6 +15,7 @@ import type { Claim, ParsedDocument } from './types.js';
 /** Bump when extraction changes so every document is re-indexed once. */
 export const INDEXER_VERSION = '2';
 const BATCH_CLAIMS = 5_000;
+const RACY_MS = 2_000;
 
 export interface IndexReport {
   added: string[];
@@ -47,8 +48,8 @@ export function parseDocument(source: string, path: string): ParsedDocument {
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /**
- * Brings the index in step with a folder: unchanged documents (same content hash, same taxonomy and
- * indexer version) are skipped, changed ones are replaced in one transaction each, vanished ones removed.
+ * Brings the index in step with a folder: unchanged documents (same size and mtime, else same content
+ * hash; same taxonomy and indexer version) are skipped, changed ones are replaced in one transaction each, vanished ones removed.
  */
 export function indexKnowledge(
   db: Database,
@@ -80,16 +81,24 @@ export function indexKnowledge(
   const seen = new Set<string>();
   const idsThisRun = new Map<string, string>();
   const now = clock.now().toISOString();
+  const touched: { path: string; stat: FileStat }[] = [];
 
   // Changed documents are written in batches: each batch is one transaction, so a reader sees every
   // document either wholly old or wholly new, and a full index does not pay a commit per file.
-  let batch: { parsed: ParsedDocument; path: string; hash: string; claims: Claim[]; before: boolean }[] = [];
+  let batch: {
+    parsed: ParsedDocument;
+    path: string;
+    hash: string;
+    stat: FileStat;
+    claims: Claim[];
+    before: boolean;
+  }[] = [];
   let batchClaims = 0;
   const flush = () => {
     if (batch.length === 0) return;
     const pending = batch;
     db.transaction(() =>
-      pending.forEach((d) => store.writeDocument(d.parsed.meta, d.path, d.hash, d.claims, now)),
+      pending.forEach((d) => store.writeDocument(d.parsed.meta, d.path, d.hash, d.stat, d.claims, now)),
     ).immediate();
     for (const d of pending) (d.before ? report.updated : report.added).push(d.path);
     batch = [];
@@ -99,10 +108,22 @@ export function indexKnowledge(
   for (const file of listDocuments(root)) {
     const path = relative(root, file).split('\\').join('/');
     seen.add(path);
+    const before = known.get(path);
+    // Freshness by stat first: same size and mtime as when last read means unchanged, without reading it.
+    const { size, mtimeMs } = statSync(file);
+    // A file written in the last moments may change again within the same mtime tick: keep no mtime for
+    // it, so the next run compares its content (as git does with "racy" files).
+    const stat: FileStat = { size, mtimeMs: Date.now() - mtimeMs < RACY_MS ? null : mtimeMs };
+    if (before && sameGeneration && before.size === size && before.mtimeMs === mtimeMs) {
+      report.unchanged++;
+      idsThisRun.set(before.id, path);
+      continue;
+    }
     const source = readFileSync(file, 'utf8');
     const hash = sha(source);
-    const before = known.get(path);
     if (before && before.sha256 === hash && sameGeneration) {
+      // Touched but not changed (a checkout, a copy): remember the new stat so the next run skips it.
+      touched.push({ path, stat });
       report.unchanged++;
       idsThisRun.set(before.id, path);
       continue;
@@ -119,12 +140,16 @@ export function indexKnowledge(
       continue;
     }
     idsThisRun.set(parsed.meta.id, path);
-    batch.push({ parsed, path, hash, claims, before: before !== undefined });
+    batch.push({ parsed, path, hash, stat, claims, before: before !== undefined });
     batchClaims += claims.length;
     if (batchClaims >= BATCH_CLAIMS) flush();
   }
   flush();
 
+  if (touched.length)
+    db.transaction(() => {
+      for (const t of touched) store.setStat(t.path, t.stat);
+    }).immediate();
   const gone = [...known.keys()].filter((p) => !seen.has(p));
   if (gone.length) {
     db.transaction(() => gone.forEach((p) => store.deleteByPath(p))).immediate();
