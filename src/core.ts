@@ -31,6 +31,8 @@ export interface CoreOptions {
   index?: boolean | undefined;
   /** Minimum time between two edits of one poll message; platforms rate-limit edits. Default 1 s. */
   pollUpdateIntervalMs?: number | undefined;
+  /** Load knowledge/matrix.yaml for the decision-matrix walk. One-shot CLI commands skip it. Default true. */
+  walks?: boolean | undefined;
   /** How often the scheduler closes due polls and posts due debate polls. Default 15 s. */
   schedulerIntervalMs?: number | undefined;
 }
@@ -62,7 +64,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const knowledgeDir = resolve(opts.knowledgeDir);
   const db = openDatabase(opts.dbPath);
   try {
-    const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'));
+    const knowledge = new KnowledgeStore(db);
+    const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), {
+      get: (k) => knowledge.getMeta(k),
+      set: (k, v) => knowledge.setMeta(k, v),
+    });
     const indexReport =
       opts.index === false
         ? undefined
@@ -81,7 +87,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         'knowledge indexed',
       );
     }
-    const knowledge = new KnowledgeStore(db);
     const answers = new AnswersStore(db);
     const conversations = new ConversationStore(db, clock);
     const ports = new Map<Platform, ChatPort>();
@@ -94,7 +99,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       updateIntervalMs: opts.pollUpdateIntervalMs,
     });
     const schedules = new ScheduleService({ store: new ScheduleStore(db), polls, answers, taxonomy, clock, logger });
-    const matrix = loadMatrixChecked(knowledgeDir, answers);
+    const matrix = opts.walks === false ? undefined : loadMatrixChecked(knowledgeDir, answers);
     const walks =
       matrix &&
       new WalkService({
