@@ -1,106 +1,110 @@
-import { appendFileSync, copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+// The scale curve: for 10k, 100k and 300k claims (1M with --1m), generate a realistic corpus
+// (bench/corpus.ts), then index and query it in a child process (bench/core-run.ts) so each size's
+// peak RSS is its own. Standalone: npx tsx bench/core.ts [--quick] [--1m]
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { AnswersStore } from '../src/answers/answers-store.js';
-import { ask } from '../src/answers/ask.js';
-import { compare } from '../src/answers/compare.js';
-import { queryTerms } from '../src/answers/query.js';
-import { openDatabase } from '../src/db/open.js';
-import { indexKnowledge } from '../src/knowledge/indexer.js';
+import { pathToFileURL } from 'node:url';
 import { loadTaxonomy } from '../src/knowledge/taxonomy.js';
-import { syntheticQueries, writeSyntheticCorpus } from './corpus.js';
-import { ms, report, summarize } from './stats.js';
+import { writeSyntheticCorpus } from './corpus.js';
+import { ms, report } from './stats.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-function time<T>(fn: () => T): [T, number] {
-  const t = performance.now();
-  const v = fn();
-  return [v, performance.now() - t];
+type Summary = { p50: number; p95: number; p99: number; mean: number; max: number };
+export interface ScalePoint {
+  claims: number;
+  documents: number;
+  fullMs: number[];
+  floorMs: number[];
+  full: number;
+  floor: number;
+  noopMs: number;
+  reindexMs: number[];
+  dbMb: number;
+  tables: { t: string; mb: number }[];
+  askCold: Summary;
+  askWarm: Summary;
+  askExhaustive: Summary;
+  overlap: number;
+  answered: number;
+  withUnknownWord: number;
+  compare: Summary;
+  peakRssMb: number;
 }
 
-/** Issue 2's figures: index 100k claims, re-index one document, ask and compare latency, LIKE baseline, RSS. */
-export async function benchCore(): Promise<Record<string, number>> {
-  const taxonomyPath = existsSync(join(ROOT, 'knowledge/taxonomy.yaml'))
-    ? join(ROOT, 'knowledge/taxonomy.yaml')
-    : join(ROOT, 'test/fixtures/knowledge/taxonomy.yaml');
+const range = (xs: number[], f = ms) =>
+  xs.length > 1 ? `${f(Math.min(...xs))}–${f(Math.max(...xs))}` : f(xs[0] ?? Number.NaN);
+
+export async function benchCore(opts: { quick?: boolean; million?: boolean } = {}): Promise<ScalePoint[]> {
+  const sizes = opts.quick ? [10_000] : [10_000, 100_000, 300_000, ...(opts.million ? [1_000_000] : [])];
+  const taxonomyPath = join(ROOT, 'knowledge/taxonomy.yaml');
   const taxonomy = loadTaxonomy(taxonomyPath);
-  const dir = mkdtempSync(join(tmpdir(), 'versus-bench-'));
-  try {
-    const corpus = join(dir, 'knowledge');
-    const { claims, words } = writeSyntheticCorpus(corpus, taxonomy);
-    copyFileSync(taxonomyPath, join(corpus, 'taxonomy.yaml'));
-    const db = openDatabase(join(dir, 'bench.db'));
-
-    const [full, fullMs] = time(() => indexKnowledge(db, corpus, { taxonomy }));
-    appendFileSync(join(corpus, 'synthetic-0500.md'), '- Go and Python both gained a new benchmark line at 12ms.\n');
-    const [re, reMs] = time(() => indexKnowledge(db, corpus, { taxonomy }));
-    if (re.updated.length !== 1 || re.unchanged !== full.added.length - 1)
-      throw new Error(`re-index touched ${re.updated.length} documents`);
-
-    const store = new AnswersStore(db);
-    const queries = syntheticQueries(words);
-    for (const q of queries.slice(0, 50)) ask(store, taxonomy, q); // warm the page cache and statement cache
-    const askSamples = queries.map((q) => time(() => ask(store, taxonomy, q))[1]);
-    const askStats = summarize(askSamples);
-    const answered = queries.filter((q) => ask(store, taxonomy, q).claims.length > 0).length;
-
-    const compareSamples: number[] = [];
-    for (let i = 0; i < 10; i++)
-      for (const t of taxonomy.topics) compareSamples.push(time(() => compare(store, taxonomy, t.id))[1]);
-    const compareStats = summarize(compareSamples);
-
-    // Baseline: the same questions answered naively — scan claim text with LIKE for any term, rank the
-    // matches by how many terms they contain, keep the best 5 (what one would write without FTS).
-    const likeSamples = queries.map((q) => {
-      const terms = queryTerms(q).terms.slice(0, 8);
-      if (terms.length === 0) return 0;
-      const sql = `SELECT id, text FROM claims WHERE ${terms.map(() => 'text LIKE ?').join(' OR ')}`;
-      return time(() => {
-        const rows = db.prepare(sql).all(...terms.map((t) => `%${t}%`)) as { id: string; text: string }[];
-        return rows
-          .map((r) => ({ r, hits: terms.filter((t) => r.text.toLowerCase().includes(t)).length }))
-          .sort((a, b) => b.hits - a.hits)
-          .slice(0, 5);
-      })[1];
-    });
-    const likeStats = summarize(likeSamples);
-    const peakRssMb = process.resourceUsage().maxRSS / 1024;
-    db.close();
-
+  const points: ScalePoint[] = [];
+  for (const size of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'versus-bench-'));
+    try {
+      const corpus = join(dir, 'knowledge');
+      const gen = writeSyntheticCorpus(corpus, taxonomy, size);
+      copyFileSync(taxonomyPath, join(corpus, 'taxonomy.yaml'));
+      mkdirSync(join(dir, 'work'));
+      const reps = opts.quick || size > 100_000 ? 1 : 3;
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'bench/core-run.ts'), corpus, join(dir, 'work'), String(reps)],
+        { encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const p = JSON.parse(out.trim().split('\n').at(-1)!) as ScalePoint;
+      points.push(p);
+      const k = `${(size / 1000).toLocaleString('en-US')}k`;
+      const rows: [string, string, string?][] = [
+        ['corpus', `${p.claims.toLocaleString('en-US')} claims, ${p.documents} docs, ${gen.distinctWords} words`],
+        [`full index (${reps} run${reps > 1 ? 's' : ''})`, range(p.fullMs), size === 100_000 ? '≤ 2 s' : undefined],
+        ['floor: bulk insert + FTS5, same rows', range(p.floorMs)],
+        ['full index ÷ floor (medians)', `${(p.full / p.floor).toFixed(1)}×`],
+        ['re-index, nothing changed', ms(p.noopMs)],
+        ['re-index, one changed document (5 runs)', range(p.reindexMs), '≤ 50 ms'],
+        [
+          'ask p50 / p99, cold',
+          `${ms(p.askCold.p50)} / ${ms(p.askCold.p99)}`,
+          size === 100_000 ? 'p99 ≤ 10 ms' : undefined,
+        ],
+        ['ask p50 / p99, warm', `${ms(p.askWarm.p50)} / ${ms(p.askWarm.p99)}`],
+        ['exhaustive bm25 ask p50 / p99 (baseline)', `${ms(p.askExhaustive.p50)} / ${ms(p.askExhaustive.p99)}`],
+        ['top-5 overlap with exhaustive bm25', p.overlap.toFixed(3), '≥ 0.95'],
+        ['questions answered / with an unknown word', `${p.answered} / ${p.withUnknownWord} of 1,000`],
+        ['compare p50 / p99', `${ms(p.compare.p50)} / ${ms(p.compare.p99)}`],
+        ['database size', `${p.dbMb.toFixed(1)} MB`, size === 100_000 ? '≤ 50 MB' : undefined],
+        ['  of which', p.tables.map((t) => `${t.t} ${t.mb.toFixed(1)}`).join(', ')],
+        ['peak RSS (index + questions)', `${p.peakRssMb.toFixed(0)} MB`],
+      ];
+      report(`Knowledge index and ask at ${k} claims (realistic corpus, own process)`, rows);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (points.length > 1) {
+    const a = points[0]!;
+    const b = points.at(-1)!;
+    const x = b.claims / a.claims;
+    const g = (f: (p: ScalePoint) => number) => `${(f(b) / f(a)).toFixed(1)}×`;
     report(
-      `Core (synthetic corpus: ${claims.toLocaleString('en-US')} claims in ${full.added.length} documents; ${full.claims.toLocaleString('en-US')} indexed)`,
+      `Growth from ${a.claims.toLocaleString('en-US')} to ${b.claims.toLocaleString('en-US')} claims (${x.toFixed(0)}× the claims)`,
       [
-        ['full index', ms(fullMs), '< 10 s'],
-        ['re-index, one changed document', ms(reMs), '< 100 ms'],
-        ['ask p50 / p95', `${ms(askStats.p50)} / ${ms(askStats.p95)}`],
-        ['ask p99 (1,000 varied queries)', ms(askStats.p99), '< 10 ms'],
-        ['queries with at least one answer', `${answered} / ${queries.length}`],
-        ['compare p50', ms(compareStats.p50)],
-        ['compare p99', ms(compareStats.p99), '< 25 ms'],
-        ['naive LIKE scan p50 / p99', `${ms(likeStats.p50)} / ${ms(likeStats.p99)}`],
-        ['LIKE mean ÷ ask mean', `${(likeStats.mean / askStats.mean).toFixed(1)}×`],
-        ['peak RSS', `${peakRssMb.toFixed(0)} MB`],
+        ['full index', g((p) => p.full)],
+        ['re-index one document (median)', g((p) => [...p.reindexMs].sort((m, n) => m - n)[2]!)],
+        ['ask p99 cold / warm', `${g((p) => p.askCold.p99)} / ${g((p) => p.askWarm.p99)}`],
+        ['compare p99', g((p) => p.compare.p99)],
+        ['database size', g((p) => p.dbMb)],
+        ['peak RSS', g((p) => p.peakRssMb)],
       ],
     );
-    return {
-      claims: full.claims,
-      fullIndexMs: fullMs,
-      reindexOneMs: reMs,
-      askP50: askStats.p50,
-      askP95: askStats.p95,
-      askP99: askStats.p99,
-      compareP99: compareStats.p99,
-      likeP50: likeStats.p50,
-      likeP99: likeStats.p99,
-      likeOverAsk: likeStats.mean / askStats.mean,
-      peakRssMb,
-    };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  return points;
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  await benchCore();
+if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
+  if (!existsSync(join(ROOT, 'knowledge/taxonomy.yaml'))) throw new Error('knowledge/taxonomy.yaml is missing');
+  await benchCore({ quick: process.argv.includes('--quick'), million: process.argv.includes('--1m') });
 }

@@ -1,21 +1,36 @@
-// `npm run bench`: every benchmark in one run, figures printed for the issue notes.
+// `npm run bench`: every benchmark in one run, figures printed for the issue notes and the README table.
+// --quick: CI-size runs (10k claims, 400 commands per app, 4,000 clicks). --1m: add the 1M-claim point
+// to the scale curve (several minutes more). Exits non-zero when a vote was lost.
 import { existsSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCore } from '../src/core.js';
 import { createLogger } from '../src/logger.js';
 import { benchCore } from './core.js';
 import { benchDiscord } from './discord.js';
 import { benchSlack } from './slack.js';
+import { benchStartup } from './startup.js';
 import { benchStorm } from './storm.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-process.stdout.write(`Versus benchmarks — Node ${process.version}, ${new Date().toISOString()}\n`);
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const million = process.argv.includes('--1m') || process.env.BENCH_1M === '1';
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
+const started = performance.now();
+process.stdout.write(
+  `Versus benchmarks${quick ? ' (--quick)' : ''} — Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ` +
+    `${new Date().toISOString()}, load average ${load()}\n`,
+);
 
-await benchCore();
+await benchCore({ quick, million });
+await benchStartup({ quick });
 const knowledge = existsSync(join(ROOT, 'knowledge/taxonomy.yaml'))
   ? join(ROOT, 'knowledge')
   : join(ROOT, 'test/fixtures/knowledge');
-for (const bench of [benchSlack, benchDiscord]) {
+for (const bench of [(c: Parameters<typeof benchSlack>[0]) => benchSlack(c, { quick }), benchDiscord]) {
   // A fresh core per platform benchmark, so one's database and caches do not help the other.
   const core = await createCore({ dbPath: ':memory:', knowledgeDir: knowledge, logger: createLogger('warn') });
   try {
@@ -25,4 +40,7 @@ for (const bench of [benchSlack, benchDiscord]) {
     core.close();
   }
 }
-await benchStorm();
+await benchStorm({ quick });
+process.stdout.write(
+  `\nDone in ${((performance.now() - started) / 60_000).toFixed(1)} min; load average at the end ${load()}\n`,
+);

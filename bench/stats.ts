@@ -11,6 +11,12 @@ export function summarize(samples: number[]): { p50: number; p95: number; p99: n
   return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), mean, max: s.at(-1) ?? Number.NaN };
 }
 
+export const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  );
+
 export const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 
 /** Deterministic PRNG (mulberry32) so every run benchmarks the same corpus and queries. */

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `npx versus …`: runs the compiled CLI when `npm run build` produced one, else the TypeScript source via
-// tsx, a dev dependency (a production install has the compiled CLI and no tsx).
-import { existsSync } from 'node:fs';
+// `npx versus …`: runs the compiled CLI when dist/ is a build of the current src/ (bin/build-state.js),
+// else the TypeScript source via tsx, so an edit is never answered by an old build.
+import { fileURLToPath } from 'node:url';
+import { buildState } from './build-state.js';
 
-const dist = new URL('../dist/cli.js', import.meta.url);
-if (existsSync(dist)) {
-  await import(dist.href);
+if (buildState(fileURLToPath(new URL('..', import.meta.url))) === 'fresh') {
+  await import(new URL('../dist/cli.js', import.meta.url).href);
 } else {
   const tsx = await import('tsx/esm/api').catch(() => undefined);
   if (!tsx) {

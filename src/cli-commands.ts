@@ -45,7 +45,13 @@ export async function runCli(argv: string[]): Promise<number> {
   // Logs go to stderr so `--json` output on stdout stays machine-readable.
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
   if (command === 'doctor') return runDoctor(config, print);
-  const core: Core = await createCore({ dbPath: config.dbPath, knowledgeDir: config.knowledgeDir, logger });
+  // Only the console chat walks the decision matrix: the one-shot commands skip parsing it.
+  const core: Core = await createCore({
+    dbPath: config.dbPath,
+    knowledgeDir: config.knowledgeDir,
+    logger,
+    walks: command === 'chat',
+  });
   try {
     const text = rest.join(' ').trim();
     switch (command) {

@@ -35,6 +35,8 @@ export interface CoreOptions {
   index?: boolean | undefined;
   /** Minimum time between two edits of one poll message; platforms rate-limit edits. Default 1 s. */
   pollUpdateIntervalMs?: number | undefined;
+  /** Load knowledge/matrix.yaml for the decision-matrix walk. One-shot CLI commands skip it. Default true. */
+  walks?: boolean | undefined;
   /** How often the scheduler closes due polls and posts due debate polls. Default 15 s. */
   schedulerIntervalMs?: number | undefined;
   /** Re-index the knowledge folder when a file in it changes, while the bot runs. Default false (the CLI). */
@@ -80,7 +82,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const knowledgeDir = resolve(opts.knowledgeDir);
   const db = openDatabase(opts.dbPath);
   try {
-    const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'));
+    const knowledge = new KnowledgeStore(db);
+    const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), {
+      get: (k) => knowledge.getMeta(k),
+      set: (k, v) => knowledge.setMeta(k, v),
+    });
     const index = (d: Database, dir: string) =>
       indexKnowledge(d, dir, { clock, taxonomy, taxonomyPath: join(dir, 'taxonomy.yaml') });
     const indexReport = opts.index === false ? undefined : index(db, knowledgeDir);
@@ -99,7 +105,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         'knowledge indexed',
       );
     }
-    const knowledge = new KnowledgeStore(db);
     const answers = new AnswersStore(db);
     const conversations = new ConversationStore(db, clock);
     const ports = new Map<Platform, ChatPort>();
@@ -120,7 +125,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const settings = createSettings(deps);
     const answering = createAnswering(deps, feedback.feedback, settings.settings);
     const polls = createPolls(deps);
-    const matrix = createMatrix(deps);
+    const matrix = createMatrix(deps, { load: opts.walks !== false });
     // Every feature, in the order help lists them. A new feature is one folder and one entry here.
     const home = createHome(deps, { feedback: feedback.feedback, schedules: polls.schedules });
     const features: Feature[] = [

@@ -14,6 +14,8 @@ export interface AskOptions {
   offset?: number;
   /** The earlier question in a thread: its words help, the new question's words lead. */
   context?: string | undefined;
+  /** Rows FTS5 may rank (candidates.ts); the benchmark passes Infinity to compare against exhaustive bm25. */
+  rowBudget?: number | undefined;
 }
 
 export interface AskResult {
@@ -58,14 +60,12 @@ export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, o
     analysis: q,
   };
   if (q.intent === 'smalltalk' || offTopic(store, q)) return empty;
-  const pool = findCandidates(store, q);
+  const pool = findCandidates(store, q, opts.rowBudget);
   if (pool.length === 0) return empty;
-  const scored = scoreCandidates(
-    q,
-    pool,
-    { claims: store.claimTotal(), df: (w) => store.documentFrequency(w) },
-    taxonomy,
-  );
+  // Scoring asks for each word's frequency once per candidate: look each up once per question.
+  const dfs = new Map<string, number>();
+  const df = (w: string) => dfs.get(w) ?? dfs.set(w, store.documentFrequency(w)).get(w)!;
+  const scored = scoreCandidates(q, pool, { claims: store.claimTotal(), df }, taxonomy);
   // Nothing found: no claim covers enough of the question (small talk, off-topic, unknown words).
   if (Math.max(...scored.map((c) => c.evidence)) < GATES.question) return empty;
   const ranked = corroborate(

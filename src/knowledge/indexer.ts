@@ -7,7 +7,7 @@ import type { Database } from '../db/open.js';
 import { VersusError } from '../errors.js';
 import { extractClaims } from './extract.js';
 import { listDocuments, readDocument } from './folder.js';
-import { KnowledgeStore } from './knowledge-store.js';
+import { type FileStat, KnowledgeStore } from './knowledge-store.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plaintext.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
@@ -16,6 +16,7 @@ import type { Claim, ParsedDocument } from './types.js';
 /** Bump when extraction changes so every document is re-indexed once. */
 export const INDEXER_VERSION = '2';
 const BATCH_CLAIMS = 5_000;
+const RACY_MS = 2_000;
 
 export interface IndexReport {
   added: string[];
@@ -35,6 +36,24 @@ export function parseDocument(source: string, path: string): ParsedDocument {
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** No stat to remember: the next run compares the file's content. */
+const UNKNOWN_STAT: FileStat = { size: -1, mtimeMs: null };
+
+/**
+ * A file's size and mtime for the stat-first freshness check, and what to store: a file written in the
+ * last moments may change again within the same mtime tick, so no mtime is kept for it and the next run
+ * compares its content (as git does with "racy" files). Undefined when the file cannot be stat'ed: the
+ * reader then says why.
+ */
+function fileStat(file: string): { size: number; mtimeMs: number; stored: FileStat } | undefined {
+  try {
+    const { size, mtimeMs } = statSync(file);
+    return { size, mtimeMs, stored: { size, mtimeMs: Date.now() - mtimeMs < RACY_MS ? null : mtimeMs } };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * One file read and parsed; 'unchanged' when its hash says it need not be. A file that cannot be read
  * (removed or half-written while being indexed) or parsed is broken, never an error for the whole folder.
@@ -51,8 +70,9 @@ function parseIfChanged(
 }
 
 /**
- * Brings the index in step with a folder: unchanged documents (same content hash, same taxonomy and
- * indexer version) are skipped, changed ones are replaced in one transaction each, vanished ones removed.
+ * Brings the index in step with a folder: unchanged documents (same size and mtime, else same content
+ * hash; same taxonomy and indexer version) are skipped, changed ones are replaced in one transaction
+ * each, vanished ones removed.
  */
 export function indexKnowledge(
   db: Database,
@@ -93,18 +113,24 @@ export function indexKnowledge(
   const seen = new Set<string>();
   const idsThisRun = new Map<string, string>();
   const now = clock.now().toISOString();
+  const touched: { path: string; stat: FileStat }[] = [];
 
   // Changed documents are written in batches: each batch is one transaction, so a reader sees every
   // document either wholly old or wholly new, and a full index does not pay a commit per file.
-  let batch: { parsed: ParsedDocument; path: string; hash: string; claims: Claim[]; before: boolean }[] = [];
+  let batch: {
+    parsed: ParsedDocument;
+    path: string;
+    hash: string;
+    stat: FileStat;
+    claims: Claim[];
+    before: boolean;
+  }[] = [];
   let batchClaims = 0;
   const flush = () => {
     if (batch.length === 0) return;
     const pending = batch;
     db.transaction(() =>
-      pending.forEach((d) => {
-        store.writeDocument(d.parsed.meta, d.path, d.hash, d.claims, now);
-      }),
+      pending.forEach((d) => store.writeDocument(d.parsed.meta, d.path, d.hash, d.stat, d.claims, now)),
     ).immediate();
     for (const d of pending) (d.before ? report.updated : report.added).push(d.path);
     batch = [];
@@ -114,6 +140,14 @@ export function indexKnowledge(
   for (const file of listDocuments(root, report.warnings)) {
     const path = relative(root, file).split('\\').join('/');
     const before = known.get(path);
+    // Freshness by stat first: same size and mtime as when last read means unchanged, without reading it.
+    const stat = fileStat(file);
+    if (stat && before && sameGeneration && before.size === stat.size && before.mtimeMs === stat.mtimeMs) {
+      seen.add(path);
+      report.unchanged++;
+      idsThisRun.set(before.id, path);
+      continue;
+    }
     const fromDisk = readDocument(file);
     // Unreadable, not a regular file, too large, not text, or front matter that cannot be read: warn, and keep
     // the last good version of a document that was indexed before (a half-saved edit must not wipe it).
@@ -123,7 +157,11 @@ export function indexKnowledge(
         : parseIfChanged(fromDisk.text, path, (hash) => !!before && before.sha256 === hash && sameGeneration);
     if (before || read === 'unchanged' || !('broken' in read)) seen.add(path);
     if (read === 'unchanged' || 'broken' in read) {
-      if (read !== 'unchanged') {
+      if (read === 'unchanged') {
+        // Touched but not changed (a checkout, a copy): remember the new stat so the next run skips it.
+        if (stat) touched.push({ path, stat: stat.stored });
+        report.unchanged++;
+      } else {
         report.broken.push(path);
         report.warnings.push({
           path,
@@ -131,7 +169,6 @@ export function indexKnowledge(
         });
       }
       if (before) idsThisRun.set(before.id, path);
-      if (read === 'unchanged') report.unchanged++;
       continue;
     }
     const { parsed, hash } = read;
@@ -146,12 +183,16 @@ export function indexKnowledge(
       continue;
     }
     idsThisRun.set(parsed.meta.id, path);
-    batch.push({ parsed, path, hash, claims, before: before !== undefined });
+    batch.push({ parsed, path, hash, stat: stat?.stored ?? UNKNOWN_STAT, claims, before: before !== undefined });
     batchClaims += claims.length;
     if (batchClaims >= BATCH_CLAIMS) flush();
   }
   flush();
 
+  if (touched.length)
+    db.transaction(() => {
+      for (const t of touched) store.setStat(t.path, t.stat);
+    }).immediate();
   const gone = [...known.keys()].filter((p) => !seen.has(p));
   if (gone.length) {
     db.transaction(() => {

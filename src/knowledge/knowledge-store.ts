@@ -6,8 +6,17 @@ export interface StoredDocument {
   path: string;
   title: string;
   sha256: string;
+  /** File size and mtime when last read: unchanged means not read again (indexer.ts). */
+  size: number | null;
+  mtimeMs: number | null;
   claimCount: number;
   indexedAt: string;
+}
+
+export interface FileStat {
+  size: number;
+  /** null when the file was too recently written to trust its mtime. */
+  mtimeMs: number | null;
 }
 
 /** All SQL for documents, claims, their FTS rows, topics and figures. Statements are prepared once. */
@@ -17,6 +26,9 @@ export class KnowledgeStore {
     | 'getMeta'
     | 'setMeta'
     | 'docByPath'
+    | 'docById'
+    | 'claimTopics'
+    | 'setStat'
     | 'delFts'
     | 'delFigures'
     | 'delTopics'
@@ -36,19 +48,23 @@ export class KnowledgeStore {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       documents: p(
-        'SELECT id, path, title, sha256, claim_count AS claimCount, indexed_at AS indexedAt FROM documents ORDER BY title',
+        `SELECT id, path, title, sha256, size, mtime_ms AS mtimeMs, claim_count AS claimCount, indexed_at AS indexedAt
+         FROM documents ORDER BY title`,
       ),
       getMeta: p('SELECT value FROM meta WHERE key = ?'),
       setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       docByPath: p('SELECT id FROM documents WHERE path = ?'),
+      docById: p('SELECT 1 FROM documents WHERE id = ?'),
+      claimTopics: p('SELECT rowid, weight, topics FROM claims WHERE document_id = ?'),
+      setStat: p('UPDATE documents SET size = ?, mtime_ms = ? WHERE path = ?'),
       delFts: p('DELETE FROM claims_fts WHERE rowid IN (SELECT rowid FROM claims WHERE document_id = ?)'),
       delFigures: p('DELETE FROM figures WHERE claim_rowid IN (SELECT rowid FROM claims WHERE document_id = ?)'),
-      delTopics: p('DELETE FROM claim_topics WHERE claim_rowid IN (SELECT rowid FROM claims WHERE document_id = ?)'),
+      delTopics: p('DELETE FROM claim_topics WHERE topic = ? AND weight = ? AND claim_rowid = ?'),
       delClaims: p('DELETE FROM claims WHERE document_id = ?'),
       delDoc: p('DELETE FROM documents WHERE id = ?'),
       insDoc:
-        p(`INSERT INTO documents (id, path, title, short, author, site, published, url, sha256, claim_count, indexed_at)
-                 VALUES (@id, @path, @title, @short, @author, @site, @published, @url, @sha256, @claimCount, @indexedAt)`),
+        p(`INSERT INTO documents (id, path, title, short, author, site, published, url, sha256, size, mtime_ms, claim_count, indexed_at)
+           VALUES (@id, @path, @title, @short, @author, @site, @published, @url, @sha256, @size, @mtimeMs, @claimCount, @indexedAt)`),
       insClaim:
         p(`INSERT INTO claims (id, document_id, section, ordinal, text, side, favors, derived, topics, kind, metric_key, stance, weight)
           VALUES (@id, @documentId, @section, @ordinal, @text, @side, @favors, @derived, @topics, @kind, @metricKey, @stance, @weight)`),
@@ -57,7 +73,8 @@ export class KnowledgeStore {
         p(`INSERT INTO figures (claim_rowid, ordinal, subject, metric, value, value_high, unit, normalized_value, raw)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insTopic: p('INSERT INTO claim_topics (topic, weight, claim_rowid) VALUES (?, ?, ?)'),
-      claimCount: p('SELECT count(*) AS n FROM claims'),
+      // Per document, not per claim: the count stays cheap however large the index grows.
+      claimCount: p('SELECT coalesce(sum(claim_count), 0) AS n FROM documents'),
       topicCounts: p('SELECT topic, count(*) AS n FROM claim_topics GROUP BY topic'),
     };
   }
@@ -76,7 +93,16 @@ export class KnowledgeStore {
 
   /** Removes a document with its claims, FTS rows, topics and figures. Call inside a transaction. */
   deleteDocument(id: string): void {
-    for (const st of [this.s.delFts, this.s.delFigures, this.s.delTopics, this.s.delClaims, this.s.delDoc]) st.run(id);
+    if (this.s.docById.get(id) === undefined) return;
+    // claim_topics has no claim index (it would be a tenth of the database): delete by its primary key.
+    for (const c of this.s.claimTopics.all(id) as { rowid: number; weight: number; topics: string }[])
+      for (const t of JSON.parse(c.topics) as string[]) this.s.delTopics.run(t, c.weight, c.rowid);
+    for (const st of [this.s.delFts, this.s.delFigures, this.s.delClaims, this.s.delDoc]) st.run(id);
+  }
+
+  /** Records a document's file size and mtime after reading it found its content unchanged. */
+  setStat(path: string, stat: FileStat): void {
+    this.s.setStat.run(stat.size, stat.mtimeMs, path);
   }
 
   deleteByPath(path: string): void {
@@ -85,7 +111,14 @@ export class KnowledgeStore {
   }
 
   /** Replaces one document's claims. Call inside a transaction so readers never see half a document. */
-  writeDocument(meta: DocumentMeta, path: string, sha256: string, claims: Claim[], indexedAt: string): void {
+  writeDocument(
+    meta: DocumentMeta,
+    path: string,
+    sha256: string,
+    stat: FileStat,
+    claims: Claim[],
+    indexedAt: string,
+  ): void {
     this.deleteByPath(path);
     this.deleteDocument(meta.id);
     this.s.insDoc.run({
@@ -98,6 +131,8 @@ export class KnowledgeStore {
       published: meta.published ?? null,
       url: meta.url ?? null,
       sha256,
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
       claimCount: claims.length,
       indexedAt,
     });

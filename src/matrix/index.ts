@@ -9,8 +9,12 @@ import { MatrixStore } from './matrix-store.js';
 import { WalkService } from './walk-service.js';
 
 /** The decision-matrix walk, when the knowledge folder has a matrix.yaml. */
-export function createMatrix(deps: FeatureDeps): { walks?: WalkService | undefined; features: Feature[] } {
-  const matrix = loadMatrixChecked(deps.knowledgeDir, deps.answers);
+export function createMatrix(
+  deps: FeatureDeps,
+  opts: { load?: boolean } = {},
+): { walks?: WalkService | undefined; features: Feature[] } {
+  // One-shot CLI commands skip reading and checking matrix.yaml: they never walk it.
+  const matrix = opts.load === false ? undefined : loadMatrixChecked(deps.knowledgeDir, deps.answers);
   const walks =
     matrix &&
     new WalkService({

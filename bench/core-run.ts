@@ -1,0 +1,145 @@
+// One point of the scale curve, in its own process so its peak RSS is its own: index a generated corpus,
+// measure the SQLite floor for the same rows, re-index single documents, and run 1,000 questions cold
+// and warm, each against an exhaustive bm25 ranking. Prints one JSON line. Run by bench/core.ts.
+import { appendFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { AnswersStore } from '../src/answers/answers-store.js';
+import { ask } from '../src/answers/ask.js';
+import { compare } from '../src/answers/compare.js';
+import { openDatabase } from '../src/db/open.js';
+import { indexKnowledge } from '../src/knowledge/indexer.js';
+import { loadTaxonomy } from '../src/knowledge/taxonomy.js';
+import { syntheticQuestions, vocabulary } from './corpus.js';
+import { median, summarize } from './stats.js';
+
+const [corpus, work, repsArg] = process.argv.slice(2) as [string, string, string];
+const reps = Number(repsArg);
+const taxonomy = loadTaxonomy(join(corpus, 'taxonomy.yaml'));
+const time = <T>(fn: () => T): [T, number] => {
+  const t = performance.now();
+  const v = fn();
+  return [v, performance.now() - t];
+};
+
+/** The floor: the same claim rows bulk-inserted into a bare claims table + contentless FTS5 in one transaction. */
+function floorMs(rows: Record<string, unknown>[], path: string): number {
+  rmSync(path, { force: true });
+  const db = new BetterSqlite3(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`CREATE TABLE claims (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, document_id TEXT NOT NULL,
+      section TEXT NOT NULL, ordinal INTEGER NOT NULL, text TEXT NOT NULL, side TEXT NOT NULL, topics TEXT NOT NULL,
+      kind TEXT NOT NULL, weight INTEGER NOT NULL) STRICT;
+    CREATE INDEX claims_document ON claims(document_id, ordinal);
+    CREATE VIRTUAL TABLE claims_fts USING fts5(text, section, subjects, topics, content = '', contentless_delete = 1,
+      tokenize = 'porter unicode61 remove_diacritics 2');`);
+  const ins = db.prepare(`INSERT INTO claims VALUES (@rowid, @id, @document_id, @section, @ordinal, @text, @side,
+    @topics, @kind, @weight)`);
+  const fts = db.prepare('INSERT INTO claims_fts (rowid, text, section, subjects, topics) VALUES (?, ?, ?, ?, ?)');
+  const ms = time(() =>
+    db.transaction(() => {
+      for (const r of rows) {
+        ins.run(r);
+        fts.run(r.rowid, r.text, r.section, '', r.topics);
+      }
+    })(),
+  )[1];
+  db.close();
+  return ms;
+}
+
+const dbPath = join(work, 'bench.db');
+const fullMs: number[] = [];
+const floors: number[] = [];
+let claims = 0;
+for (let i = 0; i < reps; i++) {
+  for (const f of ['', '-wal', '-shm']) rmSync(dbPath + f, { force: true });
+  const db = openDatabase(dbPath);
+  const [full, ms] = time(() => indexKnowledge(db, corpus, { taxonomy }));
+  fullMs.push(ms);
+  claims = full.claims;
+  const rows = db
+    .prepare('SELECT rowid, id, document_id, section, ordinal, text, side, topics, kind, weight FROM claims')
+    .all();
+  db.close();
+  floors.push(floorMs(rows as Record<string, unknown>[], join(work, 'floor.db')));
+}
+
+// Database size once the WAL is folded in, and what takes the space.
+let db = openDatabase(dbPath);
+db.pragma('wal_checkpoint(TRUNCATE)');
+const dbMb = statSync(dbPath).size / 1e6;
+const tables = db
+  .prepare(
+    `SELECT CASE WHEN name LIKE 'claims_fts%' THEN 'claims_fts' ELSE name END AS t, sum(pgsize) / 1e6 AS mb
+     FROM dbstat GROUP BY t ORDER BY mb DESC LIMIT 6`,
+  )
+  .all() as { t: string; mb: number }[];
+
+// Nothing changed, then one document changed (five different ones, each timed alone).
+const noop = time(() => indexKnowledge(db, corpus, { taxonomy }))[1];
+const docs = readdirSync(corpus).filter((f) => f.endsWith('.md'));
+const reindex: number[] = [];
+for (let i = 0; i < 5; i++) {
+  appendFileSync(
+    join(corpus, docs[Math.floor(((i + 0.5) * docs.length) / 5)]!),
+    `- Go gained a bench line ${i} at 12ms.\n`,
+  );
+  const [r, ms] = time(() => indexKnowledge(db, corpus, { taxonomy }));
+  if (r.updated.length !== 1) throw new Error(`re-index touched ${r.updated.length} documents`);
+  reindex.push(ms);
+}
+db.close();
+
+// Cold: a fresh connection (empty SQLite page cache, empty document-frequency cache), every question
+// asked once. Warm: the same questions again on that connection. The OS file cache is warm in both.
+const questions = syntheticQuestions(vocabulary(taxonomy));
+db = openDatabase(dbPath);
+const store = new AnswersStore(db);
+const cold = questions.map((q) => time(() => ask(store, taxonomy, q.text))[1]);
+const warm = questions.map((q) => time(() => ask(store, taxonomy, q.text))[1]);
+let overlap = 0;
+let compared = 0;
+let answered = 0;
+let unknown = 0;
+const exhaustive: number[] = [];
+for (const q of questions) {
+  const got = ask(store, taxonomy, q.text).claims.map((c) => c.id);
+  const [all, ms] = time(() => ask(store, taxonomy, q.text, { rowBudget: Number.POSITIVE_INFINITY }));
+  exhaustive.push(ms);
+  const want = all.claims.map((c) => c.id);
+  if (got.length) answered++;
+  if (all.analysis.words.some((w) => store.documentFrequency(w.word) === 0)) unknown++;
+  if (want.length === 0 && got.length === 0) continue;
+  compared++;
+  overlap += got.filter((id) => want.includes(id)).length / Math.max(want.length, got.length);
+}
+const compareMs: number[] = [];
+for (let i = 0; i < 5; i++)
+  for (const t of taxonomy.topics) compareMs.push(time(() => compare(store, taxonomy, t.id))[1]);
+db.close();
+
+const s = (xs: number[]) => summarize(xs);
+process.stdout.write(
+  `${JSON.stringify({
+    claims,
+    documents: docs.length,
+    fullMs,
+    floorMs: floors,
+    full: median(fullMs),
+    floor: median(floors),
+    noopMs: noop,
+    reindexMs: reindex,
+    dbMb,
+    tables,
+    askCold: s(cold),
+    askWarm: s(warm),
+    askExhaustive: s(exhaustive),
+    overlap: overlap / Math.max(1, compared),
+    answered,
+    withUnknownWord: unknown,
+    compare: s(compareMs),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  })}\n`,
+);
