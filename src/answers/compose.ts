@@ -25,7 +25,10 @@ function stemsOnce(): Stems {
   const memo = new Map<StoredClaim, Set<string>>();
   return (c) => {
     let s = memo.get(c);
-    if (!s) memo.set(c, (s = stemSet(c.text)));
+    if (!s) {
+      s = stemSet(c.text);
+      memo.set(c, s);
+    }
     return s;
   };
 }
