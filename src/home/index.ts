@@ -7,6 +7,7 @@ import { markup, plain, type RichText } from '../chat/rich.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
 import { reportReply } from '../feedback/report.js';
 import { brokenFiles } from '../knowledge/watch.js';
+import { pollFormReply } from '../polls/poll-form.js';
 import type { ScheduleService } from '../polls/schedule-service.js';
 import { homeAction } from './home-action.js';
 import { HomeStore } from './home-store.js';
@@ -40,7 +41,8 @@ export function createHome(
       (args) => (args.trim() ? err(markup('`/versus home` takes no arguments.')) : ok(undefined)),
       (_none, ctx) => build(ctx),
     ),
-    action: action(homeAction, async ({ id }, ctx) => {
+    action: action(homeAction, async ({ op, id }, ctx) => {
+      if (op === 'newpoll' || !id) return { reply: pollFormReply() };
       // Removing happens in the schedule's own channel, with the schedule feature's own permission check.
       const channelId = store.scheduleChannel(id) ?? ctx.channelId;
       const done = await more.schedules.remove(id, { ...ctx, channelId });

@@ -51,10 +51,13 @@ export function homeReply(p: HomeParts): Reply {
     visibility: 'ephemeral',
     title: 'Versus',
     blocks,
-    buttons: p.schedules.map((s) => ({
-      actionId: homeAction.encode({ op: 'rmsched', id: s.id }),
-      label: `Remove schedule ${s.id}`,
-      style: 'danger' as const,
-    })),
+    buttons: [
+      { actionId: homeAction.encode({ op: 'newpoll' }), label: 'New poll', style: 'primary' },
+      ...p.schedules.map((s) => ({
+        actionId: homeAction.encode({ op: 'rmsched', id: s.id }),
+        label: `Remove schedule ${s.id}`,
+        style: 'danger' as const,
+      })),
+    ],
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ASK_ABOUT_CALLBACK } from '../../src/adapters/slack/shortcuts.js';
+import { ASK_ABOUT_CALLBACK, NEW_POLL_CALLBACK } from '../../src/adapters/slack/shortcuts.js';
 
 const manifest = JSON.parse(
   readFileSync(join(resolve(import.meta.dirname, '../..'), 'slack/manifest.json'), 'utf8'),
@@ -47,9 +47,12 @@ describe('Slack app manifest', () => {
     );
   });
 
-  it('declares the message shortcut the adapter listens for', () => {
+  it('declares the message and global shortcuts the adapter listens for', () => {
     expect(manifest.features.shortcuts).toContainEqual(
       expect.objectContaining({ type: 'message', callback_id: ASK_ABOUT_CALLBACK, name: 'Ask Versus about this' }),
+    );
+    expect(manifest.features.shortcuts).toContainEqual(
+      expect.objectContaining({ type: 'global', callback_id: NEW_POLL_CALLBACK }),
     );
   });
 

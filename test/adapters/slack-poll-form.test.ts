@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNEL_FIELD } from '../../src/adapters/slack/forms.js';
+import { NEW_POLL_CALLBACK } from '../../src/adapters/slack/shortcuts.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { type SlackRig, slackRig } from '../fakes/slack-harness.js';
 
@@ -80,5 +82,32 @@ describe('Slack poll form: /versus poll new → modal → view_submission', () =
       isAdmin: true,
     });
     expect(renderText(reply)).toMatch(/\/versus poll "Which for billing\?" "Go" "Python" public for 2h/);
+  });
+
+  it('WHEN "New poll" is clicked on the Home tab or the global shortcut is used THEN the form asks for a channel, and the poll goes there', async () => {
+    await rig.send.event(
+      { type: 'app_home_opened', user: 'U1', channel: 'D1', tab: 'home' },
+      { eventId: 'EvFormHome' },
+    );
+    const home = await rig.fake.waitFor(() => rig.fake.callsOf('views.publish')[0]);
+    const newPoll = JSON.stringify(home.body.view).match(/"action_id":"(v1:home:newpoll)"/)?.[1];
+    expect(newPoll).toBe('v1:home:newpoll');
+    const opened = rig.fake.callsOf('views.open').length;
+    await rig.send.action(newPoll!, { user: 'U1', responseUrl: '', home: true });
+    const fromHome = (await rig.fake.waitFor(() => rig.fake.callsOf('views.open')[opened])).body.view as Modal;
+    expect(fromHome.blocks[0]).toMatchObject({ block_id: CHANNEL_FIELD, element: { type: 'conversations_select' } });
+
+    await rig.send.globalShortcut(NEW_POLL_CALLBACK);
+    const fromMenu = (await rig.fake.waitFor(() => rig.fake.callsOf('views.open')[opened + 1])).body.view as Modal;
+    expect(fromMenu.blocks[0]?.block_id).toBe(CHANNEL_FIELD);
+
+    const valid = { question: 'Which queue?', options: 'NATS\nRabbitMQ', public: false };
+    const missing = JSON.parse((await rig.send.viewSubmission(fromMenu, { ...valid, [CHANNEL_FIELD]: '' })).body);
+    expect(missing).toEqual({ response_action: 'errors', errors: { [CHANNEL_FIELD]: 'Pick a channel.' } });
+    const posts = rig.fake.callsOf('chat.postMessage').length;
+    await rig.send.viewSubmission(fromMenu, { ...valid, [CHANNEL_FIELD]: 'C7' });
+    const poll = await rig.fake.waitFor(() => rig.fake.callsOf('chat.postMessage')[posts]);
+    expect(poll.body.channel).toBe('C7');
+    expect(JSON.stringify(poll.body.blocks)).toMatch(/Which queue\?/);
   });
 });

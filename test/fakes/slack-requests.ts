@@ -154,11 +154,7 @@ export class SlackSender {
       ],
       ...onHome,
     };
-    return this.send(
-      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-      'application/x-www-form-urlencoded',
-      opts,
-    );
+    return this.interaction(payload, opts);
   }
 
   /** A message shortcut (message_action) on a message, form-encoded like a button click. */
@@ -180,11 +176,21 @@ export class SlackSender {
       token: 'deprecated',
       action_ts: String(Date.now() / 1000),
     };
-    return this.send(
-      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-      'application/x-www-form-urlencoded',
-      opts,
-    );
+    return this.interaction(payload, opts);
+  }
+
+  /** A global shortcut (from the shortcut menu): no channel, no message, no response_url. */
+  globalShortcut(callbackId: string, f: { user?: string } = {}): Promise<Sent> {
+    const payload = {
+      type: 'shortcut',
+      callback_id: callbackId,
+      trigger_id: `trig.${Math.random()}`,
+      user: { id: f.user ?? 'U1', username: 'ann', team_id: 'T0FAKE' },
+      team: { id: 'T0FAKE', domain: 'fake' },
+      token: 'deprecated',
+      action_ts: String(Date.now() / 1000),
+    };
+    return this.interaction(payload);
   }
 
   /** A modal submitted (view_submission): text fields as plain_text_input values, booleans as checkboxes. */
@@ -201,7 +207,9 @@ export class SlackSender {
           [id]:
             typeof v === 'boolean'
               ? { type: 'checkboxes', selected_options: v ? [{ value: 'yes' }] : [] }
-              : { type: 'plain_text_input', value: v === '' ? null : v },
+              : id === 'versus_channel'
+                ? { type: 'conversations_select', selected_conversation: v || null }
+                : { type: 'plain_text_input', value: v === '' ? null : v },
         },
       ]),
     );
@@ -224,6 +232,11 @@ export class SlackSender {
         bot_id: 'BBOT',
       },
     };
+    return this.interaction(payload, opts);
+  }
+
+  /** Interactive payloads (clicks, shortcuts, view submits) are form-encoded with one `payload` field of JSON. */
+  private interaction(payload: unknown, opts?: Parameters<SlackSender['send']>[2]): Promise<Sent> {
     return this.send(
       new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
       'application/x-www-form-urlencoded',

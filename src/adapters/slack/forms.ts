@@ -13,7 +13,9 @@ const CALLBACK_PREFIX = 'vform:';
 const TITLE_CHARS = 24;
 
 /** Where the form was opened: the submit acts there (kept in the view's private_metadata). */
-const Origin = z.object({ team: z.string().optional(), channel: z.string().min(1), thread: z.string().optional() });
+const Origin = z.object({ team: z.string().optional(), channel: z.string().optional(), thread: z.string().optional() });
+/** Opened outside a channel (App Home, the shortcut menu): the form gets a channel picker with this block id. */
+export const CHANNEL_FIELD = 'versus_channel';
 type Origin = z.infer<typeof Origin>;
 
 const plainText = (text: string, max = 150) => ({ type: 'plain_text' as const, text: clip(text, max) });
@@ -27,29 +29,50 @@ export function modalView(form: Form, origin: Origin): types.ModalView {
     submit: plainText(form.submitLabel, TITLE_CHARS),
     close: plainText('Cancel', TITLE_CHARS),
     private_metadata: JSON.stringify(origin),
-    blocks: form.fields.map(
-      (f): types.InputBlock => ({
-        type: 'input',
-        block_id: f.id,
-        optional: f.optional ?? false,
-        label: plainText(f.label, 2000),
-        ...(f.hint ? { hint: plainText(f.hint, 2000) } : {}),
-        element:
-          f.kind === 'toggle'
-            ? { type: 'checkboxes', action_id: f.id, options: [{ text: plainText('Yes'), value: 'yes' }] }
-            : {
-                type: 'plain_text_input',
-                action_id: f.id,
-                multiline: f.kind === 'multiline',
-                ...(f.maxLength ? { max_length: f.maxLength } : {}),
-                ...(f.placeholder ? { placeholder: plainText(f.placeholder) } : {}),
-              },
-      }),
-    ),
+    blocks: [
+      ...(origin.channel ? [] : [channelPicker()]),
+      ...form.fields.map(
+        (f): types.InputBlock => ({
+          type: 'input',
+          block_id: f.id,
+          optional: f.optional ?? false,
+          label: plainText(f.label, 2000),
+          ...(f.hint ? { hint: plainText(f.hint, 2000) } : {}),
+          element:
+            f.kind === 'toggle'
+              ? { type: 'checkboxes', action_id: f.id, options: [{ text: plainText('Yes'), value: 'yes' }] }
+              : {
+                  type: 'plain_text_input',
+                  action_id: f.id,
+                  multiline: f.kind === 'multiline',
+                  ...(f.maxLength ? { max_length: f.maxLength } : {}),
+                  ...(f.placeholder ? { placeholder: plainText(f.placeholder) } : {}),
+                },
+        }),
+      ),
+    ],
   };
 }
 
-type StateValue = { type: string; value?: string | null; selected_options?: unknown[] };
+function channelPicker(): types.InputBlock {
+  return {
+    type: 'input',
+    block_id: CHANNEL_FIELD,
+    label: plainText('Channel'),
+    element: {
+      type: 'conversations_select',
+      action_id: CHANNEL_FIELD,
+      filter: { include: ['public', 'private'], exclude_bot_users: true },
+    },
+  };
+}
+
+type StateValue = {
+  type: string;
+  value?: string | null;
+  selected_options?: unknown[];
+  selected_conversation?: string | null;
+};
 
 /** view.state.values → the form's values: text inputs as strings (empty → absent), checkboxes as booleans. */
 export function formValues(state: Record<string, Record<string, StateValue>>): FormValues {
@@ -57,7 +80,12 @@ export function formValues(state: Record<string, Record<string, StateValue>>): F
   for (const [blockId, actions] of Object.entries(state)) {
     const v = Object.values(actions)[0];
     if (!v) continue;
-    out[blockId] = v.type === 'checkboxes' ? (v.selected_options?.length ?? 0) > 0 : (v.value ?? undefined);
+    out[blockId] =
+      v.type === 'checkboxes'
+        ? (v.selected_options?.length ?? 0) > 0
+        : v.type === 'conversations_select'
+          ? (v.selected_conversation ?? undefined)
+          : (v.value ?? undefined);
   }
   return out;
 }
@@ -92,14 +120,21 @@ export function attachForms(app: App, d: { handler: VersusHandler; pages: SlackP
         await ack({ response_action: 'errors', errors: {} });
         return;
       }
+      const { [CHANNEL_FIELD]: picked, ...values } = formValues(
+        view.state.values as Record<string, Record<string, StateValue>>,
+      );
+      const channelId = origin.channel ?? (typeof picked === 'string' ? picked : undefined);
+      if (!channelId) {
+        await ack({ response_action: 'errors', errors: { [CHANNEL_FIELD]: 'Pick a channel.' } });
+        return;
+      }
       const ctx = slackContext({
         teamId: origin.team ?? body.team?.id,
-        channelId: origin.channel,
+        channelId,
         userId: body.user.id,
         userName: body.user.name,
         threadTs: origin.thread,
       });
-      const values = formValues(view.state.values as Record<string, Record<string, StateValue>>);
       const outcome = await d.handler.submit(view.callback_id.slice(CALLBACK_PREFIX.length), values, ctx);
       if ('errors' in outcome) {
         await ack({ response_action: 'errors', errors: outcome.errors });

@@ -173,8 +173,10 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     // The click is stored and acknowledged; showing its result can wait behind other acknowledgements.
     if (body.view?.type === 'home') {
       // A button on the Home tab: its result is the home itself, published again.
-      const home = outcome.update;
-      if (home) await d.answers.push(() => publishHome(client, body.user.id, home, d.log));
+      const { update, reply } = outcome;
+      // A form (New poll) must open now: the click's trigger_id lasts 3 seconds.
+      if (reply?.form) await openForm(client, body.trigger_id, reply.form, { team: body.team?.id }, d.log);
+      if (update) await d.answers.push(() => publishHome(client, body.user.id, update, d.log));
       return;
     }
     await d.answers.push(

@@ -3,10 +3,12 @@ import type { VersusHandler } from '../../chat/handler.js';
 import type { Logger } from '../../logger.js';
 import type { AnswerQueue } from './answer-queue.js';
 import { slackContext } from './context.js';
+import { openForm } from './forms.js';
 import type { SlackPages } from './pages.js';
 
-/** The message shortcut's callback id, as in slack/manifest.json. */
+/** The shortcuts' callback ids, as in slack/manifest.json. */
 export const ASK_ABOUT_CALLBACK = 'ask_versus_about_this';
+export const NEW_POLL_CALLBACK = 'versus_new_poll';
 
 /**
  * Slack message markup → the words a person reads: mentions and channel links dropped, links to their
@@ -49,5 +51,14 @@ export function attachShortcuts(app: App, d: ShortcutDeps): void {
         d.log.warn({ err: (err as Error).message, channel: shortcut.channel.id }, 'slack: shortcut answer failed');
       }
     });
+  });
+
+  // "Create a Versus poll" from the shortcut menu: the poll form, with a channel picker (no channel is known).
+  app.shortcut({ callback_id: NEW_POLL_CALLBACK, type: 'shortcut' }, async ({ shortcut, ack, client }) => {
+    await ack();
+    const team = shortcut.team?.id;
+    const ctx = slackContext({ teamId: team, channelId: '', userId: shortcut.user.id });
+    const reply = await d.handler.command('poll new', ctx);
+    if (reply.form) await openForm(client, shortcut.trigger_id, reply.form, { team }, d.log);
   });
 }
