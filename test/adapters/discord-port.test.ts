@@ -101,26 +101,26 @@ describe('polls through the port', () => {
 });
 
 describe('the poll form', () => {
-  it('WHEN /versus poll manage:new runs THEN a modal opens (type 9) with question, options, visibility and duration', async () => {
+  it("WHEN /versus poll manage:new runs THEN the core's poll form opens as a modal (type 9)", async () => {
     const i = h.fake.slash('poll', { manage: 'new' });
     const cb = await h.fake.waitForCallback(i.id);
     expect(cb.body.type, embedText(cb.body.data)).toBe(9);
-    expect(cb.body.data.custom_id).toBe('dc:pollform');
+    expect(cb.body.data.custom_id).toBe('dc:form:poll-new');
     const fields = (cb.body.data.components as Json[]).map((l) => [l.type, l.component.custom_id]);
     expect(fields).toEqual([
       [18, 'question'],
       [18, 'options'],
-      [18, 'visibility'],
+      [18, 'public'],
       [18, 'duration'],
     ]);
   });
 
   it('WHEN the form is submitted THEN the poll is posted with those options, public and for the given time', async () => {
     const before = h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).length;
-    const s = h.fake.submitModal('dc:pollform', {
+    const s = h.fake.submitModal('dc:form:poll-new', {
       question: 'Which queue?',
       options: 'Celery\nAsynq\n\n  Machinery  ',
-      visibility: ['public'],
+      public: ['on'],
       duration: '2h',
     });
     await h.fake.waitForCallback(s.id);
@@ -136,10 +136,10 @@ describe('the poll form', () => {
 
   it('WHEN the form has one option THEN only the sender is told what to fix, and nothing is posted', async () => {
     const before = h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).length;
-    const s = h.fake.submitModal('dc:pollform', {
+    const s = h.fake.submitModal('dc:form:poll-new', {
       question: 'Q?',
       options: 'Only one',
-      visibility: ['anonymous'],
+      public: ['off'],
       duration: '',
     });
     const cb = await h.fake.waitForCallback(s.id);

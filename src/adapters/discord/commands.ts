@@ -39,7 +39,7 @@ export interface SubcommandSpec {
 const str = (v: OptionValue) => (v === undefined ? '' : String(v).trim());
 /** For a quoted argument of the core's tokenizer: double quotes inside would end the quote early. */
 /** A value as one quoted word of the command text; its own double quotes become single ones. */
-export const quoted = (v: OptionValue) => `"${str(v).replace(/["“”]/g, "'")}"`;
+const quoted = (v: OptionValue) => `"${str(v).replace(/["“”]/g, "'")}"`;
 const join = (...parts: string[]) => parts.filter(Boolean).join(' ');
 
 /** The subcommand of each core feature, keyed by the feature's name (a test checks that every feature has one). */
@@ -102,6 +102,8 @@ const FEATURES: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
       { name: 'id', description: 'Poll id for manage, e.g. p3k9x2', type: 'string', maxLength: 20 },
     ],
     toText: (v) => {
+      // `new` opens the core's poll form (a modal); the rest act on an existing poll.
+      if (v.manage === 'new') return 'poll new';
       if (v.manage) return join('poll', str(v.manage), str(v.id));
       const options = str(v.options)
         .split('|')

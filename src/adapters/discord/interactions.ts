@@ -13,9 +13,9 @@ import { pagesGoneReply } from '../shared/page-store.js';
 import { autocompleteOption, GUILD_ONLY, interactionText } from './commands.js';
 import { parsePageButtonId } from './components.js';
 import { interactionContext } from './context.js';
+import { fitsModal, formIdOf, formModal, formValues } from './forms.js';
 import { COMMAND } from './limits.js';
 import type { DiscordPages } from './pages.js';
-import { POLL_FORM_ID, pollFormModal, pollFormText } from './poll-form.js';
 
 export interface InteractionDeps {
   handler: VersusHandler;
@@ -76,11 +76,6 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
     await i.reply(privately(d.pages.render(ephemeral(serverOnlyText(sub)))));
     return;
   }
-  // A form must be the first answer to the command (no deferral): Discord opens it on the user's screen.
-  if (sub === 'poll' && i.options.getString('manage') === 'new') {
-    await i.showModal(pollFormModal());
-    return;
-  }
   // The deferral must pick its visibility before the answer exists: help is private, the rest usually public.
   const privateGuess = sub === 'help';
   const { value: reply, deferred } = await withDeferral(
@@ -88,6 +83,12 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
     d.deferAfterMs,
     () => i.deferReply(privateGuess ? EPHEMERAL : {}),
   );
+  // A form opens as a modal, which must be the first answer (not after a deferral); otherwise the reply's
+  // own text says how to do the same by command.
+  if (reply.form && !deferred && fitsModal(reply.form)) {
+    await i.showModal(formModal(reply.form));
+    return;
+  }
   const isPrivate = reply.visibility === 'ephemeral';
   const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
   if (!deferred) {
@@ -102,10 +103,19 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
   }
 }
 
-/** The poll form's submission: the same `poll` command as typed options, answered like one. */
+/** A form's submission → handler.submit(); field errors come back privately, one line per field. */
 export async function onModalSubmit(i: ModalSubmitInteraction, d: InteractionDeps): Promise<void> {
-  if (i.customId !== POLL_FORM_ID || !(await d.handler.firstDelivery('discord', i.id))) return;
-  const reply = await d.handler.command(pollFormText(i), interactionContext(i));
+  const formId = formIdOf(i.customId);
+  if (!formId || !(await d.handler.firstDelivery('discord', i.id))) return;
+  const outcome = await d.handler.submit(formId, formValues(i), interactionContext(i));
+  const reply =
+    'errors' in outcome
+      ? ephemeral(
+          `Not quite: ${Object.entries(outcome.errors)
+            .map(([field, message]) => `${field}: ${message}`)
+            .join('; ')}`,
+        )
+      : outcome.reply;
   const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
   await i.reply(reply.visibility === 'ephemeral' ? privately(payload) : payload);
 }
