@@ -37,36 +37,12 @@ export function tokens(text: string): string[] {
   ).filter((t) => t.length <= 40);
 }
 
-export interface QueryTerms {
-  /** Content words from the user's text, deduplicated, in order. */
-  terms: string[];
-  /** Sides the user named ("python", "go"). */
-  sides: ('go' | 'python')[];
-}
-
-export function queryTerms(text: string): QueryTerms {
-  const terms: string[] = [];
-  const sides = new Set<'go' | 'python'>();
-  for (const t of tokens(text)) {
-    const side = SIDE_WORDS[t];
-    if (side) sides.add(side);
-    else if (!STOPWORDS.has(t) && (t.length > 1 || /\d/.test(t)) && !terms.includes(t)) terms.push(t);
-    if (terms.length >= MAX_TERMS) break;
-  }
-  return { terms, sides: [...sides] };
-}
-
 const quote = (phrase: string) => `"${tokens(phrase).join(' ')}"`;
 
 /** `"a" OR "b" OR "event loop"` (or AND); empty when there is nothing searchable. */
 export function ftsMatch(terms: string[], phrases: string[] = [], operator: 'OR' | 'AND' = 'OR'): string {
   const parts = [...new Set([...terms.map(quote), ...phrases.filter((p) => tokens(p).length > 0).map(quote)])];
   return parts.filter((p) => p !== '""').join(` ${operator} `);
-}
-
-/** Crude stem for re-ranking in JS (FTS already matched with the porter stemmer). */
-export function stem(word: string): string {
-  return word.replace(/(?:ies|es|s|ing|ed|ly)$/, '').slice(0, 7) || word;
 }
 
 /** Words that frame a request for advice rather than say what it is about. */

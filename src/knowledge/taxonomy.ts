@@ -50,8 +50,6 @@ export interface Taxonomy {
   resolveTopic(input: string): Topic | undefined;
   /** Digest vocabulary for everyday words and phrases in a question ("pay" → earn, premium, salary). */
   thesaurus(text: string): { text: string; words: string[] }[];
-  /** Terms to add to a search for these words (synonyms of the topics they name). */
-  expand(words: string[]): string[];
 }
 
 export function buildTaxonomy(file: z.input<typeof TaxonomySchema>): Taxonomy {
@@ -120,16 +118,6 @@ export function buildTaxonomy(file: z.input<typeof TaxonomySchema>): Taxonomy {
     },
     thesaurus(text) {
       return thesaurusMatcher.find(text).map((h) => ({ text: h.text, words: h.value }));
-    },
-    expand(words) {
-      const out = new Set<string>();
-      for (const w of words) {
-        for (const id of termToTopics.get(normalizeTerm(w)) ?? []) {
-          const t = topics.find((x) => x.id === id)!;
-          for (const s of [t.label, ...t.synonyms]) out.add(s.toLowerCase());
-        }
-      }
-      return [...out];
     },
   };
 }

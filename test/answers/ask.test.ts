@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyse } from '../../src/answers/analyse.js';
 import { ask } from '../../src/answers/ask.js';
-import { ftsMatch, queryTerms } from '../../src/answers/query.js';
+import { ftsMatch } from '../../src/answers/query.js';
 import type { Core } from '../../src/core.js';
 import { testCore } from '../helpers/core.js';
 import { FUZZ_INPUTS } from '../helpers/fuzz-inputs.js';
@@ -50,6 +51,7 @@ describe('ask: ranked, cited claims for a question', () => {
   );
 
   it('quotes every term, so FTS operators in user text become plain words (or stop words)', () => {
-    expect(ftsMatch(queryTerms('memory AND (goroutine) NEAR*').terms)).toBe('"memory" OR "goroutine" OR "near"');
+    const words = analyse('memory AND (goroutine) NEAR*', core.taxonomy).words.map((w) => w.word);
+    expect(ftsMatch(words)).toBe('"memory" OR "goroutine" OR "near"');
   });
 });
