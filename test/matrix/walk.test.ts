@@ -5,12 +5,11 @@ import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { TestClock } from '../../src/clock.js';
-import { type Core, createCore } from '../../src/core.js';
-import { createLogger } from '../../src/logger.js';
+import type { Core } from '../../src/core.js';
 import { loadMatrix } from '../../src/matrix/definition.js';
 import { IDLE_EXPIRY_MS } from '../../src/matrix/walk-service.js';
 import { RecordingPort } from '../fakes/recording-port.js';
-import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
+import { FIXTURE_KNOWLEDGE, tempDir, testCore } from '../helpers/core.js';
 
 const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({
   platform: 'console',
@@ -30,13 +29,7 @@ describe('decision-matrix walk (real SQLite)', () => {
 
   async function bot(dbPath = ':memory:', clock = new TestClock()) {
     const port = new RecordingPort();
-    const core = await createCore({
-      dbPath,
-      knowledgeDir: FIXTURE_KNOWLEDGE,
-      logger: createLogger('silent'),
-      clock,
-      pollUpdateIntervalMs: 5,
-    });
+    const core = await testCore(FIXTURE_KNOWLEDGE, dbPath, { clock, pollUpdateIntervalMs: 5 });
     core.registerPort(port);
     cleanups.push(() => core.close());
     return { core, port };

@@ -4,11 +4,10 @@ import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { HOUR_MS, TestClock } from '../../src/clock.js';
-import { type Core, createCore } from '../../src/core.js';
-import { createLogger } from '../../src/logger.js';
+import type { Core } from '../../src/core.js';
 import { pollAction } from '../../src/polls/poll-action.js';
 import { RecordingPort } from '../fakes/recording-port.js';
-import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
+import { FIXTURE_KNOWLEDGE, tempDir, testCore } from '../helpers/core.js';
 
 const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({
   platform: 'console',
@@ -29,13 +28,7 @@ describe('polls through the core (real SQLite)', () => {
   });
 
   async function start(dbPath: string, clock: TestClock, port = new RecordingPort()) {
-    const core = await createCore({
-      dbPath,
-      knowledgeDir: FIXTURE_KNOWLEDGE,
-      logger: createLogger('silent'),
-      clock,
-      pollUpdateIntervalMs: 5,
-    });
+    const core = await testCore(FIXTURE_KNOWLEDGE, dbPath, { clock, pollUpdateIntervalMs: 5 });
     core.registerPort(port);
     cleanups.push(() => core.close());
     return { core, port };

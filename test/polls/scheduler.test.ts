@@ -3,11 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { DAY_MS, TestClock, WEEK_MS } from '../../src/clock.js';
-import { createCore } from '../../src/core.js';
-import { createLogger } from '../../src/logger.js';
 import { motionCandidates } from '../../src/polls/motions.js';
 import { RecordingPort } from '../fakes/recording-port.js';
-import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
+import { FIXTURE_KNOWLEDGE, tempDir, testCore } from '../helpers/core.js';
 
 const ctx: ChatContext = {
   platform: 'console',
@@ -25,13 +23,7 @@ describe('scheduled debate polls', () => {
 
   async function bot(dbPath: string, clock: TestClock) {
     const port = new RecordingPort();
-    const core = await createCore({
-      dbPath,
-      knowledgeDir: FIXTURE_KNOWLEDGE,
-      logger: createLogger('silent'),
-      clock,
-      pollUpdateIntervalMs: 5,
-    });
+    const core = await testCore(FIXTURE_KNOWLEDGE, dbPath, { clock, pollUpdateIntervalMs: 5 });
     core.registerPort(port);
     cleanups.push(() => core.close());
     return { core, port };
