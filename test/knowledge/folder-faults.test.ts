@@ -1,11 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../fakes/slack-fake.js';
 import { startBot } from '../helpers/bot-process.js';
 import { copyKnowledge, FIXTURE_KNOWLEDGE, tempDir, testCore } from '../helpers/core.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Every folder from the checkout up to / lets other users through (the execute bit for others). */
+function reachableByOthers(dir: string): boolean {
+  for (let d = dir; ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false;
+    if (dirname(d) === d) return true;
+  }
+}
 
 /** Issue 11, item 9: a knowledge folder with every kind of bad entry; the real bot must still start. */
 describe('knowledge folder faults (real process)', () => {
@@ -32,8 +42,9 @@ describe('knowledge folder faults (real process)', () => {
     writeFileSync(k('big.md'), `# Big\n\n${'Go is fast. '.repeat(250_000)}`);
     chmodSync(kb.dir, 0o755);
     chmodSync(data.dir, 0o777);
-    // As root every file is readable: run the bot as nobody so the permission errors are real.
-    const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined;
+    // As root every file is readable: run the bot as nobody so the permission errors are real — when nobody
+    // can reach the checkout at all (a clone under a 0700 temp folder cannot be run by anyone else).
+    const asNobody = process.getuid?.() === 0 && reachableByOthers(ROOT) ? { uid: 65534, gid: 65534 } : undefined;
     const fake = await new FakeSlack().start();
     const t0 = performance.now();
     const bot = await startBot(
