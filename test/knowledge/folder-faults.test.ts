@@ -78,7 +78,9 @@ describe('knowledge folder faults (real process)', () => {
     expect(warned('big.md', /too large/)).toBe(true);
     expect(logs).not.toMatch(/EACCES|ENOENT|at .*\.ts:\d+/);
     const indexed = JSON.parse(bot.logs.find((l) => l.includes('"msg":"knowledge indexed"'))!) as { claims: number };
-    expect(indexed.claims).toBe(expected);
+    // A bot running as root reads the two unreadable entries too (one claim each).
+    const asRoot = process.getuid?.() === 0 && !asNobody;
+    expect(indexed.claims).toBe(expected + (asRoot ? 2 : 0));
     console.info(`bad knowledge folder: started in ${Math.round(started)} ms, ${indexed.claims} claims indexed`);
   }, 40_000);
 });
