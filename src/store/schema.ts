@@ -1,0 +1,98 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The shared, mutable state every replica reads and writes, typed once for both backends (SQLite and
+ * PostgreSQL; see migrations/ and migrations/postgres/). Times are ISO-8601 UTC text on both, so they
+ * compare as strings the same way; flags are 0/1 integers on both, so rows map back identically.
+ */
+export interface SharedSchema {
+  threads: {
+    platform: string;
+    channel_id: string;
+    thread_id: string;
+    last_question: string;
+    updated_at: string;
+  };
+  deliveries: { platform: string; event_id: string; received_at: string };
+  reply_contexts: { id: string; kind: string; payload: string; created_at: string };
+  /** Rendered pages of long replies, so a More button works on whichever replica gets the click. */
+  reply_pages: { key: string; pages: string; created_at: string };
+  polls: {
+    id: string;
+    platform: string;
+    workspace_id: string;
+    channel_id: string;
+    thread_id: string | null;
+    message_id: string | null;
+    creator_id: string;
+    question: string;
+    kind: 'team' | 'custom';
+    anonymous: number;
+    motion: string | null;
+    schedule_id: string | null;
+    created_at: string;
+    closes_at: string;
+    closed_at: string | null;
+    closed_by: string | null;
+    version: Generated<number>;
+    rendered_version: Generated<number>;
+  };
+  poll_options: { poll_id: string; idx: number; label: string };
+  votes: { poll_id: string; user_id: string; option_idx: number; voted_at: string };
+  schedules: {
+    id: string;
+    platform: string;
+    workspace_id: string;
+    channel_id: string;
+    spec: string;
+    cron: string;
+    every_weeks: number;
+    timezone: string;
+    duration_ms: number;
+    created_by: string;
+    created_at: string;
+    next_run_at: string;
+    last_run_at: string | null;
+  };
+  motions_used: { platform: string; channel_id: string; topic: string; used_at: string };
+  matrix_sessions: {
+    id: string;
+    platform: string;
+    workspace_id: string;
+    channel_id: string;
+    owner_key: string;
+    mode: 'channel' | 'solo';
+    starter_id: string;
+    step: Generated<number>;
+    status: 'open' | 'finished' | 'cancelled' | 'expired';
+    message_id: string | null;
+    thread_id: string | null;
+    created_at: string;
+    updated_at: string;
+    version: Generated<number>;
+    rendered_version: Generated<number>;
+  };
+  matrix_answers: { session_id: string; step: number; user_id: string; value: string; answered_at: string };
+  matrix_skips: { session_id: string; step: number };
+  request_signatures: { signature: string; expires_at: number };
+  answer_log: {
+    id: string;
+    kind: 'ask' | 'compare';
+    question: string;
+    question_key: string;
+    claim_ids: string;
+    found: number;
+    created_at: string;
+  };
+  answer_feedback: { answer_id: string; platform: string; user_id: string; helpful: number; voted_at: string };
+  channel_settings: {
+    platform: string;
+    workspace_id: string;
+    channel_id: string;
+    answers: 'public' | 'private';
+    updated_by: string;
+    updated_at: string;
+  };
+  /** Who may edit a live message (poll, walk) right now: one replica at a time, until `until_ms`. */
+  render_leases: { subject: string; owner: string; until_ms: number };
+}
