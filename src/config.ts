@@ -23,6 +23,15 @@ const EnvSchema = z.object({
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_GUILD_ID: optionalString,
   DISCORD_API_URL: optionalString.pipe(urlString.optional()),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, {
+        message: 'must be a PostgreSQL URL such as postgres://user:pass@host:5432/versus',
+      })
+      .optional(),
+  ),
+  VERSUS_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
 });
 
 export interface SlackConfig {
@@ -41,8 +50,17 @@ export interface DiscordConfig {
   apiUrl?: string | undefined;
 }
 
+/** Where shared state (polls, votes, schedules, walks, …) lives when it is not the SQLite file. */
+export interface PostgresConfig {
+  url: string;
+  /** Connections this process keeps open (node-postgres pool size). */
+  poolSize: number;
+}
+
 export interface Config {
+  /** The SQLite file: the knowledge index always, and all shared state unless `postgres` is set. */
   dbPath: string;
+  postgres?: PostgresConfig | undefined;
   knowledgeDir: string;
   port: number;
   host: string;
@@ -103,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) throw new VersusError('config_invalid', `Invalid configuration:\n${problems.join('\n')}`);
   return {
     dbPath: e.VERSUS_DB,
+    postgres: e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.VERSUS_PG_POOL } : undefined,
     knowledgeDir: e.KNOWLEDGE_DIR,
     port: e.PORT,
     host: e.HOST,
