@@ -99,7 +99,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return 0;
       }
       case 'report': {
-        const r = core.feedback.report(20);
+        const r = await core.feedback.report(20);
         print(values.json ? JSON.stringify(r, null, 2) : renderText(reportReply(r)));
         return 0;
       }
@@ -119,7 +119,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return fail(`unknown command "${command}"\n\n${USAGE}`);
     }
   } finally {
-    core.close();
+    await core.close();
   }
 }
 

@@ -22,12 +22,18 @@ import { createPolls } from './polls/index.js';
 import type { PollService } from './polls/poll-service.js';
 import type { ScheduleService } from './polls/schedule-service.js';
 import { Scheduler } from './runtime/scheduler.js';
-import { type SignatureStore, SqliteSignatureStore } from './security/replay-store.js';
+import { SharedSignatureStore, type SignatureStore } from './security/replay-store.js';
 import { createSettings } from './settings/index.js';
 import type { ChannelSettings } from './settings/settings-store.js';
+import { RenderLeases } from './store/render-leases.js';
+import { ReplyPages } from './store/reply-pages.js';
+import { type SharedDb, sqliteShared } from './store/shared-db.js';
 
 export interface CoreOptions {
+  /** The SQLite file: the knowledge index, and the shared state unless `shared` is given. */
   dbPath: string;
+  /** Shared state elsewhere (PostgreSQL, see store/postgres.ts); the core closes it with itself. */
+  shared?: SharedDb | undefined;
   knowledgeDir: string;
   logger?: Logger | undefined;
   clock?: Clock | undefined;
@@ -47,7 +53,12 @@ export interface CoreOptions {
 
 export interface Core {
   handler: Router;
+  /** The SQLite file: the knowledge index (and the shared state, on the SQLite backend). */
   db: Database;
+  /** Polls, votes, schedules, walks, deliveries, …: SQLite or PostgreSQL. */
+  shared: SharedDb;
+  /** Pages of long replies, for the adapters' More buttons on any replica. */
+  pages: ReplyPages;
   taxonomy: Taxonomy;
   knowledge: KnowledgeStore;
   answers: AnswersStore;
@@ -66,13 +77,13 @@ export interface Core {
   /** Adapters register here so polls and schedules can post on their platform. */
   registerPort(port: ChatPort): void;
   /** Queues a redraw of every poll and walk message older than its state (call once ports are registered). */
-  redrawStale(): { polls: number; walks: number };
+  redrawStale(): Promise<{ polls: number; walks: number }>;
   clock: Clock;
   logger: Logger;
   indexReport?: IndexReport | undefined;
   /** Present when started with `watch`: re-indexes the knowledge folder as it changes. */
   knowledgeWatcher?: KnowledgeWatcher | undefined;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Database → knowledge index → services → router. Everything an adapter needs, with no platform in sight. */
@@ -81,6 +92,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const knowledgeDir = resolve(opts.knowledgeDir);
   const db = openDatabase(opts.dbPath);
+  const shared = opts.shared ?? sqliteShared(db);
   try {
     const knowledge = new KnowledgeStore(db);
     const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), {
@@ -106,11 +118,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       );
     }
     const answers = new AnswersStore(db);
-    const conversations = new ConversationStore(db, clock);
+    const conversations = new ConversationStore(shared, clock);
     const ports = new Map<Platform, ChatPort>();
-    const replays = new SqliteSignatureStore(db);
+    const replays = new SharedSignatureStore(shared);
+    const leases = new RenderLeases(shared, clock);
+    const pages = new ReplyPages(shared, clock);
     const deps: FeatureDeps = {
-      db,
+      shared,
+      leases,
       answers,
       knowledge,
       taxonomy,
@@ -139,8 +154,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const scheduler = new Scheduler(
       [
         ...features.flatMap((f) => f.tasks ?? []),
-        { name: 'rowsPruned', run: async () => conversations.prune() },
-        { name: 'signaturesPruned', run: async () => replays.prune(clock.now().getTime()) },
+        {
+          name: 'rowsPruned',
+          run: async () => (await conversations.prune()) + (await leases.prune()) + (await pages.prune()),
+        },
+        { name: 'signaturesPruned', run: () => replays.prune(clock.now().getTime()) },
       ],
       features.flatMap((f) => f.renders ?? []),
       logger,
@@ -162,6 +180,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return {
       handler,
       db,
+      shared,
+      pages,
       taxonomy,
       knowledge,
       answers,
@@ -178,14 +198,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       indexReport,
       knowledgeWatcher,
       registerPort: (port) => void ports.set(port.platform, port),
-      redrawStale: () => ({ polls: polls.polls.redrawStale(), walks: matrix.walks?.redrawStale() ?? 0 }),
-      close: () => {
+      redrawStale: async () => ({
+        polls: await polls.polls.redrawStale(),
+        walks: (await matrix.walks?.redrawStale()) ?? 0,
+      }),
+      close: async () => {
         // Stop re-indexing before the database closes; the watcher's own file handles close in the background.
         void knowledgeWatcher?.close();
+        await shared.close();
         db.close();
       },
     };
   } catch (e) {
+    await shared.close();
     db.close();
     throw corruptionError(opts.dbPath, e) ?? e;
   }

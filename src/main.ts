@@ -62,6 +62,7 @@ async function startAdapters(
       host: config.host,
       health: check,
       clock: core.clock,
+      sharedPages: core.pages,
     });
     await slack.start();
     core.registerPort(slack.port);
@@ -74,7 +75,11 @@ async function startAdapters(
       config: config.discord,
       handler: core.handler,
       logger,
-      pages: { clock: core.clock },
+      pages: {
+        clock: core.clock,
+        shared: core.pages,
+        onError: (err) => logger.warn({ err }, 'discord: could not store reply pages'),
+      },
     });
     core.registerPort(discord.port);
     await discord.start();
@@ -115,7 +120,7 @@ export async function main(): Promise<void> {
         await a.stop().catch((err: unknown) => logger.error({ err, adapter: a.name }, 'adapter stop failed'));
       await stopScheduler(1_000);
       await new Promise<void>((r) => (healthServer ? healthServer.close(() => r()) : r()));
-      core.close();
+      await core.close();
       clearTimeout(timer);
       logger.info('stopped');
       // Nothing may keep the process alive now (a socket the SDK still holds): leave with success.
@@ -145,7 +150,7 @@ export async function main(): Promise<void> {
   if (!started.ownsHttp) healthServer = await startHealthServer(check, config.port, config.host);
   core.scheduler.start();
   // After a crash some messages may show fewer votes than are stored: redraw them now, not at the next vote.
-  const stale = core.redrawStale();
+  const stale = await core.redrawStale();
   if (stale.polls + stale.walks > 0) logger.info(stale, 'redrawing poll and walk messages older than their state');
   logger.info({ adapters: running.map((a) => a.name), port: config.port }, 'versus is running');
 }

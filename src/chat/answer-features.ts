@@ -74,15 +74,17 @@ export class Answering {
   constructor(private readonly deps: AnsweringDeps) {}
 
   /** A question's answer. Page 1 is logged as a new answer; later pages keep page 1's answer id. */
-  answer(question: string, context: string | undefined, offset: number, page: Page = {}): Reply {
+  async answer(question: string, context: string | undefined, offset: number, page: Page = {}): Promise<Reply> {
     const { answers, taxonomy, conversations, feedback } = this.deps;
     const result = ask(answers, taxonomy, question, { offset, context });
     const answerId =
-      offset === 0 ? feedback.log({ kind: 'ask', question, claimIds: result.claims.map((c) => c.id) }) : page.answerId;
+      offset === 0
+        ? await feedback.log({ kind: 'ask', question, claimIds: result.claims.map((c) => c.id) })
+        : page.answerId;
     const id =
       page.contextId ??
       (result.total > offset + result.claims.length
-        ? conversations.saveContext('ask', { question, context, answerId, private: page.private })
+        ? await conversations.saveContext('ask', { question, context, answerId, private: page.private })
         : undefined);
     const reply = withFeedback(
       askReply(result, { offset, contextId: id }, suggestTopics(taxonomy, question)),
@@ -97,15 +99,15 @@ export class Answering {
   }
 
   /** `/versus ask` and `compare` answer only the asker unless an admin made the channel's answers public. */
-  private isPrivate(ctx: ChatContext): boolean {
-    return this.deps.settings.answers(ctx) === 'private';
+  private async isPrivate(ctx: ChatContext): Promise<boolean> {
+    return (await this.deps.settings.answers(ctx)) === 'private';
   }
 
-  compareTopic(topic: string, isPrivate = false): Reply {
+  async compareTopic(topic: string, isPrivate = false): Promise<Reply> {
     const outcome = compare(this.deps.answers, this.deps.taxonomy, topic);
     if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions);
     const r = outcome.result;
-    const answerId = this.deps.feedback.log({
+    const answerId = await this.deps.feedback.log({
       kind: 'compare',
       question: `compare ${r.topic.label}`,
       claimIds: [...r.go, ...r.python].map((c) => c.id),
@@ -120,22 +122,26 @@ export class Answering {
       {
         name: 'ask',
         help: { usage: '/versus ask <question>', example: '/versus ask how much memory does a goroutine start with?' },
-        command: command(parseWith(AskArgs), (question, ctx) =>
-          this.answer(question, undefined, 0, { private: this.isPrivate(ctx) }),
+        command: command(parseWith(AskArgs), async (question, ctx) =>
+          this.answer(question, undefined, 0, { private: await this.isPrivate(ctx) }),
         ),
-        action: action(moreAction, ({ contextId, offset }) => {
-          const saved = AskContext.safeParse(conversations.loadContext('ask', contextId));
+        action: action(moreAction, async ({ contextId, offset }) => {
+          const saved = AskContext.safeParse(await conversations.loadContext('ask', contextId));
           if (!saved.success) return { reply: usageReply('That answer is too old to page. Ask again.') };
           const { question, context, ...page } = saved.data;
-          return { update: this.answer(question, context, offset, { ...page, contextId }) };
+          return { update: await this.answer(question, context, offset, { ...page, contextId }) };
         }),
         actions: [action(shareAction, ({ contextId }, ctx) => share(contextId, ctx, conversations))],
       },
       {
         name: 'compare',
         help: { usage: '/versus compare <topic>', example: '/versus compare concurrency' },
-        command: command(parseWith(CompareArgs), (topic, ctx) => this.compareTopic(topic, this.isPrivate(ctx))),
-        action: action(compareAction, ({ topic }, ctx) => ({ reply: this.compareTopic(topic, this.isPrivate(ctx)) })),
+        command: command(parseWith(CompareArgs), async (topic, ctx) =>
+          this.compareTopic(topic, await this.isPrivate(ctx)),
+        ),
+        action: action(compareAction, async ({ topic }, ctx) => ({
+          reply: await this.compareTopic(topic, await this.isPrivate(ctx)),
+        })),
       },
       {
         name: 'sources',

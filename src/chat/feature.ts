@@ -1,11 +1,12 @@
 import type { AnswersStore } from '../answers/answers-store.js';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/open.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
 import type { Coalescer } from '../runtime/coalescer.js';
 import type { PeriodicTask } from '../runtime/scheduler.js';
+import type { RenderLeases } from '../store/render-leases.js';
+import type { SharedDb } from '../store/shared-db.js';
 import type { ActionCodec } from './action-id.js';
 import type { ChatContext, Platform } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
@@ -48,7 +49,10 @@ export interface Feature {
 
 /** What a feature folder gets to build its feature from. */
 export interface FeatureDeps {
-  db: Database;
+  /** Polls, votes, walks, … : the SQLite file or PostgreSQL, shared by every process and replica. */
+  shared: SharedDb;
+  /** One editor at a time for each live message, across processes. */
+  leases: RenderLeases;
   answers: AnswersStore;
   knowledge: KnowledgeStore;
   taxonomy: Taxonomy;

@@ -88,8 +88,8 @@ export class Router implements VersusHandler {
       if (question.length < 3) return helpReply(this.features);
       if (question.length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
       if (isSmalltalk(question)) return smalltalkReply();
-      const earlier = this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
-      this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, question);
+      const earlier = await this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
+      await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, question);
       // A mention may carry a command ("@versus compare gil"); otherwise it is a question.
       const parsed = parseCommand(question, this.names);
       if (parsed.ok && parsed.value.name !== 'ask') {
@@ -122,12 +122,12 @@ export class Router implements VersusHandler {
   }
 
   async threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | undefined> {
-    const earlier = this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
+    const earlier = await this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
     // Thanks, greetings and "ok" in a thread are for the people in it: no claims, no reply.
     if (earlier === undefined || text.trim().length < 2 || isSmalltalk(text)) return undefined;
     return this.guard('thread', ctx, async () => {
       if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
-      this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
+      await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
       return this.deps.answering.answer(text.trim(), earlier, 0);
     });
   }

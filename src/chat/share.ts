@@ -26,9 +26,9 @@ const Shared = z.object({
  * The private form of a public answer: only the asker sees it, with a Share button that posts exactly this
  * answer (kept in the conversation store) to the channel. Replies that are already private pass through.
  */
-export function privately(reply: Reply, conversations: ConversationStore): Reply {
+export async function privately(reply: Reply, conversations: ConversationStore): Promise<Reply> {
   if (reply.visibility !== 'channel') return reply;
-  const contextId = conversations.saveContext('share', reply);
+  const contextId = await conversations.saveContext('share', reply);
   return {
     ...reply,
     visibility: 'ephemeral',
@@ -40,8 +40,12 @@ export function privately(reply: Reply, conversations: ConversationStore): Reply
 }
 
 /** Share: the answer goes to the channel attributed to the sharer; the private copy says it was shared. */
-export function share(contextId: string, ctx: ChatContext, conversations: ConversationStore): ActionOutcome {
-  const saved = Shared.safeParse(conversations.loadContext('share', contextId));
+export async function share(
+  contextId: string,
+  ctx: ChatContext,
+  conversations: ConversationStore,
+): Promise<ActionOutcome> {
+  const saved = Shared.safeParse(await conversations.loadContext('share', contextId));
   if (!saved.success) return { reply: usageReply('That answer is too old to share. Ask again.') };
   const answer = saved.data as Reply;
   return {

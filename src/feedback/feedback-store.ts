@@ -1,6 +1,7 @@
+import { type Expression, sql } from 'kysely';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/open.js';
 import { newId } from '../ids.js';
+import type { SharedDb } from '../store/shared-db.js';
 
 /** The longest question kept for the report (the rest adds nothing to "what should we add"). */
 const QUESTION_CHARS = 500;
@@ -35,65 +36,102 @@ export function questionKey(q: string): string {
 }
 
 /**
- * Answers given and the votes on them, in SQLite. Written by the answer features, read only by the
- * report: nothing here is ever used to rank answers (votes can be gamed; they guide the knowledge folder).
+ * Answers given and the votes on them, in the shared store. Written by the answer features, read only by
+ * the report: nothing here is ever used to rank answers (votes can be gamed; they guide the knowledge folder).
  */
 export class FeedbackStore {
-  private readonly insertAnswer;
-  private readonly upsertVote;
-  private readonly findAnswer;
-  private readonly unanswered;
-  private readonly notHelpful;
-
   constructor(
-    db: Database,
+    private readonly shared: SharedDb,
     private readonly clock: Clock,
-  ) {
-    this.insertAnswer = db.prepare<[string, string, string, string, string, number, string]>(
-      `INSERT INTO answer_log (id, kind, question, question_key, claim_ids, found, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.upsertVote = db.prepare<[string, string, string, number, string]>(
-      `INSERT INTO answer_feedback (answer_id, platform, user_id, helpful, voted_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (answer_id, platform, user_id) DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at`,
-    );
-    this.findAnswer = db.prepare<[string], { question: string }>('SELECT question FROM answer_log WHERE id = ?');
-    // Grouped by key; the wording shown is the latest one (SQLite's bare column with max()).
-    this.unanswered = db.prepare<[number], ReportRow>(
-      `SELECT question, count(*) AS count, max(created_at) AS lastAt FROM answer_log WHERE found = 0
-       GROUP BY question_key ORDER BY count DESC, lastAt DESC LIMIT ?`,
-    );
-    this.notHelpful = db.prepare<[number], ReportRow>(
-      `SELECT a.question, count(*) AS count, max(f.voted_at) AS lastAt
-       FROM answer_feedback f JOIN answer_log a ON a.id = f.answer_id WHERE f.helpful = 0
-       GROUP BY a.question_key ORDER BY count DESC, lastAt DESC LIMIT ?`,
-    );
+  ) {}
+
+  private get db() {
+    return this.shared.db;
   }
 
   /** Records an answer (or a "nothing found") and returns the id its feedback buttons carry. */
-  log(a: LoggedAnswer): string {
+  async log(a: LoggedAnswer): Promise<string> {
     const id = newId('a');
     const question = a.question.replace(/\s+/g, ' ').trim().slice(0, QUESTION_CHARS);
-    this.insertAnswer.run(
-      id,
-      a.kind,
-      question,
-      questionKey(question),
-      JSON.stringify(a.claimIds),
-      a.claimIds.length > 0 ? 1 : 0,
-      this.clock.now().toISOString(),
-    );
+    await this.db
+      .insertInto('answer_log')
+      .values({
+        id,
+        kind: a.kind,
+        question,
+        question_key: questionKey(question),
+        claim_ids: JSON.stringify(a.claimIds),
+        found: a.claimIds.length > 0 ? 1 : 0,
+        created_at: this.clock.now().toISOString(),
+      })
+      .execute();
     return id;
   }
 
   /** One vote per user per answer; a later click replaces the earlier. False when the answer is unknown. */
-  vote(answerId: string, platform: string, userId: string, helpful: boolean): boolean {
-    if (!this.findAnswer.get(answerId)) return false;
-    this.upsertVote.run(answerId, platform, userId, helpful ? 1 : 0, this.clock.now().toISOString());
+  async vote(answerId: string, platform: string, userId: string, helpful: boolean): Promise<boolean> {
+    const known = await this.db.selectFrom('answer_log').select('id').where('id', '=', answerId).executeTakeFirst();
+    if (!known) return false;
+    const row = { helpful: helpful ? 1 : 0, voted_at: this.clock.now().toISOString() };
+    await this.db
+      .insertInto('answer_feedback')
+      .values({ answer_id: answerId, platform, user_id: userId, ...row })
+      .onConflict((oc) => oc.columns(['answer_id', 'platform', 'user_id']).doUpdateSet(row))
+      .execute();
     return true;
   }
 
-  report(limit = 10): Report {
-    return { unanswered: this.unanswered.all(limit), notHelpful: this.notHelpful.all(limit) };
+  async report(limit = 10): Promise<Report> {
+    return { unanswered: await this.unanswered(limit), notHelpful: await this.notHelpful(limit) };
+  }
+
+  /** Questions that found nothing, grouped by key, each shown in its latest wording. */
+  private async unanswered(limit: number): Promise<ReportRow[]> {
+    return this.db
+      .selectFrom(
+        this.db
+          .selectFrom('answer_log')
+          .where('found', '=', 0)
+          .groupBy('question_key')
+          .select(['question_key', sql<number>`cast(count(*) as integer)`.as('count')])
+          .select((eb) => eb.fn.max('created_at').as('lastAt'))
+          .as('g'),
+      )
+      .select(['g.count', 'g.lastAt'])
+      .select((eb) => this.latestWording(eb.ref('g.question_key')).as('question'))
+      .orderBy('g.count', 'desc')
+      .orderBy('g.lastAt', 'desc')
+      .limit(limit)
+      .execute() as Promise<ReportRow[]>;
+  }
+
+  /** Questions whose answers got "Not helpful", grouped by key, each shown in its latest wording. */
+  private async notHelpful(limit: number): Promise<ReportRow[]> {
+    return this.db
+      .selectFrom(
+        this.db
+          .selectFrom('answer_feedback as f')
+          .innerJoin('answer_log as a', 'a.id', 'f.answer_id')
+          .where('f.helpful', '=', 0)
+          .groupBy('a.question_key')
+          .select(['a.question_key', sql<number>`cast(count(*) as integer)`.as('count')])
+          .select((eb) => eb.fn.max('f.voted_at').as('lastAt'))
+          .as('g'),
+      )
+      .select(['g.count', 'g.lastAt'])
+      .select((eb) => this.latestWording(eb.ref('g.question_key')).as('question'))
+      .orderBy('g.count', 'desc')
+      .orderBy('g.lastAt', 'desc')
+      .limit(limit)
+      .execute() as Promise<ReportRow[]>;
+  }
+
+  private latestWording(key: Expression<string>) {
+    return this.db
+      .selectFrom('answer_log as w')
+      .select('w.question')
+      .where('w.question_key', '=', key)
+      .orderBy('w.created_at', 'desc')
+      .limit(1);
   }
 }

@@ -15,9 +15,12 @@ const REPORT_ROWS = 10;
 
 /** The feedback buttons under answers, and `/versus report` (admins) listing what the sources miss. */
 export function createFeedback(deps: FeatureDeps): { feedback: FeedbackStore; features: Feature[] } {
-  const feedback = new FeedbackStore(deps.db, deps.clock);
-  const vote = ({ answerId, vote }: { answerId: string; vote: 'up' | 'down' }, ctx: ChatContext): ActionOutcome => {
-    if (!feedback.vote(answerId, ctx.platform, ctx.userId, vote === 'up'))
+  const feedback = new FeedbackStore(deps.shared, deps.clock);
+  const vote = async (
+    { answerId, vote }: { answerId: string; vote: 'up' | 'down' },
+    ctx: ChatContext,
+  ): Promise<ActionOutcome> => {
+    if (!(await feedback.vote(answerId, ctx.platform, ctx.userId, vote === 'up')))
       return { reply: usageReply('That answer is too old to rate. Ask again.') };
     return {
       reply: ephemeral(
@@ -34,7 +37,7 @@ export function createFeedback(deps: FeatureDeps): { feedback: FeedbackStore; fe
       (args) => (args.trim() ? err(markup('`/versus report` takes no arguments.')) : ok(undefined)),
       async (_none, ctx) =>
         (await isAdmin(ctx, deps.ports))
-          ? reportReply(feedback.report(REPORT_ROWS))
+          ? reportReply(await feedback.report(REPORT_ROWS))
           : usageReply(`Only ${ADMIN[ctx.platform]} can see the report.`),
     ),
     action: action(feedbackAction, vote),

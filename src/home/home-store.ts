@@ -1,4 +1,4 @@
-import type { Database } from '../db/open.js';
+import type { SharedDb } from '../store/shared-db.js';
 
 /** How many rows each list of the home shows. */
 const ROWS = 10;
@@ -22,60 +22,81 @@ export interface HomeSchedule {
   nextRunAt: string;
 }
 
-interface Who {
-  platform: string;
-  workspaceId: string;
-  userId: string;
-  rows: number;
-}
-
 /**
  * One person's view across the poll, walk and schedule tables (read only; each feature's own store writes
  * them). Only what the person took part in is listed: the core cannot tell which channels they can read.
  */
 export class HomeStore {
-  private readonly pollsStmt;
-  private readonly walksStmt;
-  private readonly schedulesStmt;
-  private readonly scheduleStmt;
+  constructor(private readonly shared: SharedDb) {}
 
-  constructor(db: Database) {
-    this.pollsStmt = db.prepare<[Who & { now: string }], HomePoll>(
-      `SELECT p.id, p.question, p.channel_id AS channelId, p.closes_at AS closesAt FROM polls p
-       WHERE p.platform = @platform AND p.workspace_id = @workspaceId AND p.closed_at IS NULL
-         AND (p.creator_id = @userId OR EXISTS (SELECT 1 FROM votes v WHERE v.poll_id = p.id AND v.user_id = @userId))
-         AND p.closes_at > @now
-       ORDER BY p.closes_at LIMIT @rows`,
-    );
-    this.walksStmt = db.prepare<[Who], HomeWalk>(
-      `SELECT s.id, s.channel_id AS channelId, s.mode, s.step FROM matrix_sessions s
-       WHERE s.platform = @platform AND s.workspace_id = @workspaceId AND s.status = 'open'
-         AND (s.starter_id = @userId OR EXISTS (SELECT 1 FROM matrix_answers a WHERE a.session_id = s.id AND a.user_id = @userId))
-       ORDER BY s.updated_at DESC LIMIT @rows`,
-    );
-    this.schedulesStmt = db.prepare<[Who], HomeSchedule>(
-      `SELECT id, channel_id AS channelId, spec, next_run_at AS nextRunAt FROM schedules
-       WHERE platform = @platform AND workspace_id = @workspaceId AND created_by = @userId ORDER BY next_run_at LIMIT @rows`,
-    );
-    this.scheduleStmt = db.prepare<[id: string], { channelId: string }>(
-      'SELECT channel_id AS channelId FROM schedules WHERE id = ?',
-    );
+  private get db() {
+    return this.shared.db;
   }
 
-  openPolls(platform: string, workspaceId: string, userId: string, nowIso: string): HomePoll[] {
-    return this.pollsStmt.all({ platform, workspaceId, userId, rows: ROWS, now: nowIso });
+  async openPolls(platform: string, workspaceId: string, userId: string, nowIso: string): Promise<HomePoll[]> {
+    return this.db
+      .selectFrom('polls as p')
+      .select(['p.id', 'p.question', 'p.channel_id as channelId', 'p.closes_at as closesAt'])
+      .where('p.platform', '=', platform)
+      .where('p.workspace_id', '=', workspaceId)
+      .where('p.closed_at', 'is', null)
+      .where('p.closes_at', '>', nowIso)
+      .where((eb) =>
+        eb.or([
+          eb('p.creator_id', '=', userId),
+          eb.exists(
+            eb
+              .selectFrom('votes as v')
+              .select('v.poll_id')
+              .whereRef('v.poll_id', '=', 'p.id')
+              .where('v.user_id', '=', userId),
+          ),
+        ]),
+      )
+      .orderBy('p.closes_at')
+      .limit(ROWS)
+      .execute();
   }
 
-  openWalks(platform: string, workspaceId: string, userId: string): HomeWalk[] {
-    return this.walksStmt.all({ platform, workspaceId, userId, rows: ROWS });
+  async openWalks(platform: string, workspaceId: string, userId: string): Promise<HomeWalk[]> {
+    return this.db
+      .selectFrom('matrix_sessions as s')
+      .select(['s.id', 's.channel_id as channelId', 's.mode', 's.step'])
+      .where('s.platform', '=', platform)
+      .where('s.workspace_id', '=', workspaceId)
+      .where('s.status', '=', 'open')
+      .where((eb) =>
+        eb.or([
+          eb('s.starter_id', '=', userId),
+          eb.exists(
+            eb
+              .selectFrom('matrix_answers as a')
+              .select('a.session_id')
+              .whereRef('a.session_id', '=', 's.id')
+              .where('a.user_id', '=', userId),
+          ),
+        ]),
+      )
+      .orderBy('s.updated_at', 'desc')
+      .limit(ROWS)
+      .execute();
   }
 
-  schedules(platform: string, workspaceId: string, userId: string): HomeSchedule[] {
-    return this.schedulesStmt.all({ platform, workspaceId, userId, rows: ROWS });
+  async schedules(platform: string, workspaceId: string, userId: string): Promise<HomeSchedule[]> {
+    return this.db
+      .selectFrom('schedules')
+      .select(['id', 'channel_id as channelId', 'spec', 'next_run_at as nextRunAt'])
+      .where('platform', '=', platform)
+      .where('workspace_id', '=', workspaceId)
+      .where('created_by', '=', userId)
+      .orderBy('next_run_at')
+      .limit(ROWS)
+      .execute();
   }
 
   /** The channel a schedule belongs to (removing one from the home happens "in" its channel). */
-  scheduleChannel(id: string): string | undefined {
-    return this.scheduleStmt.get(id)?.channelId;
+  async scheduleChannel(id: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('schedules').select('channel_id').where('id', '=', id).executeTakeFirst();
+    return row?.channel_id;
   }
 }

@@ -21,16 +21,16 @@ export function createHome(
   deps: FeatureDeps,
   more: { feedback: FeedbackStore; schedules: ScheduleService },
 ): { features: Feature[] } {
-  const store = new HomeStore(deps.db);
+  const store = new HomeStore(deps.shared);
   const build = async (ctx: ChatContext, note?: RichText) => {
     const { platform, workspaceId, userId } = ctx;
     const { knowledge } = deps;
     return homeReply({
-      polls: store.openPolls(platform, workspaceId, userId, deps.clock.now().toISOString()),
-      walks: store.openWalks(platform, workspaceId, userId),
-      schedules: store.schedules(platform, workspaceId, userId),
+      polls: await store.openPolls(platform, workspaceId, userId, deps.clock.now().toISOString()),
+      walks: await store.openWalks(platform, workspaceId, userId),
+      schedules: await store.schedules(platform, workspaceId, userId),
       sources: sourcesReply(knowledge.documents(), knowledge.getMeta('indexed_at'), brokenFiles(knowledge)).blocks,
-      report: (await isAdmin(ctx, deps.ports)) ? reportReply(more.feedback.report(5)).blocks : undefined,
+      report: (await isAdmin(ctx, deps.ports)) ? reportReply(await more.feedback.report(5)).blocks : undefined,
       note,
     });
   };
@@ -44,7 +44,7 @@ export function createHome(
     action: action(homeAction, async ({ op, id }, ctx) => {
       if (op === 'newpoll' || !id) return { reply: pollFormReply() };
       // Removing happens in the schedule's own channel, with the schedule feature's own permission check.
-      const channelId = store.scheduleChannel(id) ?? ctx.channelId;
+      const channelId = (await store.scheduleChannel(id)) ?? ctx.channelId;
       const done = await more.schedules.remove(id, { ...ctx, channelId });
       const note = done.blocks.find((b) => b.type === 'text');
       return { update: await build(ctx, note?.type === 'text' ? plain(note.text) : undefined) };

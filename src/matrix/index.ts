@@ -19,7 +19,8 @@ export function createMatrix(
     matrix &&
     new WalkService({
       matrix,
-      store: new MatrixStore(deps.db),
+      store: new MatrixStore(deps.shared),
+      leases: deps.leases,
       answers: deps.answers,
       ports: deps.ports,
       clock: deps.clock,

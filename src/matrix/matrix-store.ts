@@ -1,5 +1,8 @@
-import SqliteDatabase, { type Database } from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import type { Platform } from '../chat/context.js';
+import { isUniqueViolation } from '../store/errors.js';
+import type { SharedSchema } from '../store/schema.js';
+import type { SharedDb } from '../store/shared-db.js';
 
 export interface Session {
   id: string;
@@ -26,29 +29,12 @@ export interface WalkAnswer {
   value: string;
 }
 
-/** A matrix_sessions row as SQLite returns it (see migrations/003_matrix.sql). */
-interface SessionRow {
-  id: string;
-  platform: Platform;
-  workspace_id: string;
-  channel_id: string;
-  owner_key: string;
-  mode: Session['mode'];
-  starter_id: string;
-  step: number;
-  status: Session['status'];
-  message_id: string | null;
-  thread_id: string | null;
-  created_at: string;
-  updated_at: string;
-  version: number;
-  rendered_version: number;
-}
+type SessionRow = Selectable<SharedSchema['matrix_sessions']>;
 
 function fromRow(r: SessionRow): Session {
   return {
     id: r.id,
-    platform: r.platform,
+    platform: r.platform as Platform,
     workspaceId: r.workspace_id,
     channelId: r.channel_id,
     ownerKey: r.owner_key,
@@ -67,147 +53,184 @@ function fromRow(r: SessionRow): Session {
 
 type NewSession = Omit<Session, 'step' | 'status' | 'messageId'>;
 
-/** SQL for decision-matrix walks: sessions, per-person answers, skipped steps. */
+/** Queries for decision-matrix walks: sessions, per-person answers, skipped steps; SQLite or PostgreSQL. */
 export class MatrixStore {
-  private readonly insert;
-  private readonly byId;
-  private readonly openFor;
-  private readonly moveStmt;
-  private readonly finishAtStmt;
-  private readonly bump;
-  private readonly rendered;
-  private readonly stale;
-  private readonly setStatusStmt;
-  private readonly setMessageStmt;
-  private readonly touch;
-  private readonly upsertAnswer;
-  private readonly answersOf;
-  private readonly insertSkip;
-  private readonly deleteSkip;
-  private readonly skipsOf;
-  private readonly idle;
+  constructor(private readonly shared: SharedDb) {}
 
-  constructor(private readonly db: Database) {
-    this.insert = db.prepare<[Omit<NewSession, 'threadId'> & { threadId: string | null }]>(
-      `INSERT INTO matrix_sessions (id, platform, workspace_id, channel_id, owner_key, mode, starter_id, step, status, thread_id, created_at, updated_at)
-       VALUES (@id, @platform, @workspaceId, @channelId, @ownerKey, @mode, @starterId, 0, 'open', @threadId, @createdAt, @updatedAt)`,
-    );
-    this.byId = db.prepare<[id: string], SessionRow>('SELECT * FROM matrix_sessions WHERE id = ?');
-    this.openFor = db.prepare<[platform: string, channelId: string, mode: string, ownerKey: string], SessionRow>(
-      "SELECT * FROM matrix_sessions WHERE platform = ? AND channel_id = ? AND mode = ? AND owner_key = ? AND status = 'open'",
-    );
-    this.moveStmt = db.prepare<[to: number, nowIso: string, id: string, from: number]>(
-      "UPDATE matrix_sessions SET step = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'open' AND step = ?",
-    );
-    this.finishAtStmt = db.prepare<[nowIso: string, id: string, from: number]>(
-      "UPDATE matrix_sessions SET status = 'finished', updated_at = ?, version = version + 1 WHERE id = ? AND status = 'open' AND step = ?",
-    );
-    this.bump = db.prepare<[id: string]>('UPDATE matrix_sessions SET version = version + 1 WHERE id = ?');
-    this.rendered = db.prepare<[version: number, id: string]>(
-      'UPDATE matrix_sessions SET rendered_version = max(rendered_version, ?) WHERE id = ?',
-    );
-    this.stale = db.prepare<[], { id: string }>(
-      "SELECT id FROM matrix_sessions WHERE mode = 'channel' AND message_id IS NOT NULL AND rendered_version < version LIMIT 500",
-    );
-    this.setStatusStmt = db.prepare<[status: Session['status'], nowIso: string, id: string]>(
-      "UPDATE matrix_sessions SET status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'open'",
-    );
-    this.setMessageStmt = db.prepare<[messageId: string, nowIso: string, id: string]>(
-      'UPDATE matrix_sessions SET message_id = ?, updated_at = ?, rendered_version = version WHERE id = ?',
-    );
-    this.touch = db.prepare<[nowIso: string, id: string]>(
-      'UPDATE matrix_sessions SET updated_at = ?, version = version + 1 WHERE id = ?',
-    );
-    this.upsertAnswer = db.prepare<[id: string, step: number, userId: string, value: string, nowIso: string]>(
-      `INSERT INTO matrix_answers (session_id, step, user_id, value, answered_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (session_id, step, user_id) DO UPDATE SET value = excluded.value, answered_at = excluded.answered_at`,
-    );
-    this.answersOf = db.prepare<[id: string], { step: number; user_id: string; value: string }>(
-      'SELECT step, user_id, value FROM matrix_answers WHERE session_id = ? ORDER BY step, answered_at',
-    );
-    this.insertSkip = db.prepare<[id: string, step: number]>(
-      'INSERT OR IGNORE INTO matrix_skips (session_id, step) VALUES (?, ?)',
-    );
-    this.deleteSkip = db.prepare<[id: string, step: number]>(
-      'DELETE FROM matrix_skips WHERE session_id = ? AND step = ?',
-    );
-    this.skipsOf = db.prepare<[id: string], { step: number }>('SELECT step FROM matrix_skips WHERE session_id = ?');
-    this.idle = db.prepare<[iso: string], SessionRow>(
-      "SELECT * FROM matrix_sessions WHERE status = 'open' AND updated_at < ?",
-    );
+  private get db() {
+    return this.shared.db;
   }
 
-  /** Starts a walk, unless one is already open for the same owner (the unique index decides, even across processes). */
-  create(s: NewSession): Session {
+  /** Starts a walk, unless one is already open for the same owner (the unique index decides, across replicas too). */
+  async create(s: NewSession): Promise<Session> {
     try {
-      this.insert.run({ ...s, threadId: s.threadId ?? null });
+      await this.db
+        .insertInto('matrix_sessions')
+        .values({
+          id: s.id,
+          platform: s.platform,
+          workspace_id: s.workspaceId,
+          channel_id: s.channelId,
+          owner_key: s.ownerKey,
+          mode: s.mode,
+          starter_id: s.starterId,
+          status: 'open',
+          message_id: null,
+          thread_id: s.threadId ?? null,
+          created_at: s.createdAt,
+          updated_at: s.updatedAt,
+        })
+        .execute();
     } catch (e) {
-      const alreadyOpen = e instanceof SqliteDatabase.SqliteError && e.code === 'SQLITE_CONSTRAINT_UNIQUE';
-      if (!alreadyOpen) throw e;
+      if (!isUniqueViolation(e)) throw e;
     }
-    return this.open(s.platform, s.channelId, s.mode, s.ownerKey)!;
+    return (await this.open(s.platform, s.channelId, s.mode, s.ownerKey))!;
   }
 
-  get(id: string): Session | undefined {
-    const r = this.byId.get(id);
+  async get(id: string): Promise<Session | undefined> {
+    const r = await this.db.selectFrom('matrix_sessions').selectAll().where('id', '=', id).executeTakeFirst();
     return r && fromRow(r);
   }
 
-  open(platform: string, channelId: string, mode: Session['mode'], ownerKey: string): Session | undefined {
-    const r = this.openFor.get(platform, channelId, mode, ownerKey);
+  async open(
+    platform: string,
+    channelId: string,
+    mode: Session['mode'],
+    ownerKey: string,
+  ): Promise<Session | undefined> {
+    const r = await this.db
+      .selectFrom('matrix_sessions')
+      .selectAll()
+      .where('platform', '=', platform)
+      .where('channel_id', '=', channelId)
+      .where('mode', '=', mode)
+      .where('owner_key', '=', ownerKey)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
     return r && fromRow(r);
   }
 
   /** Compare-and-set: moves the walk only if it is still open at `from` (a stale click changes nothing). */
-  move(id: string, from: number, to: number, nowIso: string): boolean {
-    return this.moveStmt.run(to, nowIso, id, from).changes === 1;
+  async move(id: string, from: number, to: number, nowIso: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('matrix_sessions')
+      .set((eb) => ({ step: to, updated_at: nowIso, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .where('step', '=', from)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
   }
 
   /** Compare-and-set: finishes the walk only if it is still open at step `from`. */
-  finishAt(id: string, from: number, nowIso: string): boolean {
-    return this.finishAtStmt.run(nowIso, id, from).changes === 1;
+  async finishAt(id: string, from: number, nowIso: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('matrix_sessions')
+      .set((eb) => ({ status: 'finished', updated_at: nowIso, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .where('step', '=', from)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
   }
 
-  setStatus(id: string, status: Session['status'], nowIso: string): boolean {
-    return this.setStatusStmt.run(status, nowIso, id).changes === 1;
+  async setStatus(id: string, status: Session['status'], nowIso: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('matrix_sessions')
+      .set((eb) => ({ status, updated_at: nowIso, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
   }
 
-  setMessage(id: string, messageId: string, nowIso: string): void {
-    this.setMessageStmt.run(messageId, nowIso, id);
+  async setMessage(id: string, messageId: string, nowIso: string): Promise<void> {
+    await this.db
+      .updateTable('matrix_sessions')
+      .set((eb) => ({ message_id: messageId, updated_at: nowIso, rendered_version: eb.ref('version') }))
+      .where('id', '=', id)
+      .execute();
   }
 
-  answer(id: string, step: number, userId: string, value: string, nowIso: string): void {
-    this.db
-      .transaction(() => {
-        this.upsertAnswer.run(id, step, userId, value, nowIso);
-        this.deleteSkip.run(id, step);
-        this.touch.run(nowIso, id);
-      })
-      .immediate();
+  /** One person's answer to a step (replacing theirs), un-skipping the step; the walk's version moves. */
+  async answer(id: string, step: number, userId: string, value: string, nowIso: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      // The write that locks the walk comes first (see PollStore.vote).
+      await trx
+        .updateTable('matrix_sessions')
+        .set((eb) => ({ updated_at: nowIso, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .execute();
+      await trx
+        .insertInto('matrix_answers')
+        .values({ session_id: id, step, user_id: userId, value, answered_at: nowIso })
+        .onConflict((oc) => oc.columns(['session_id', 'step', 'user_id']).doUpdateSet({ value, answered_at: nowIso }))
+        .execute();
+      await trx.deleteFrom('matrix_skips').where('session_id', '=', id).where('step', '=', step).execute();
+    });
   }
 
-  answers(id: string): WalkAnswer[] {
-    return this.answersOf.all(id).map((r) => ({ step: r.step, userId: r.user_id, value: r.value }));
+  async answers(id: string): Promise<WalkAnswer[]> {
+    const rows = await this.db
+      .selectFrom('matrix_answers')
+      .select(['step', 'user_id', 'value'])
+      .where('session_id', '=', id)
+      .orderBy('step')
+      .orderBy('answered_at')
+      .execute();
+    return rows.map((r) => ({ step: r.step, userId: r.user_id, value: r.value }));
   }
 
-  skip(id: string, step: number): void {
-    if (this.insertSkip.run(id, step).changes === 1) this.bump.run(id);
+  async skip(id: string, step: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const r = await trx
+        .insertInto('matrix_skips')
+        .values({ session_id: id, step })
+        .onConflict((oc) => oc.columns(['session_id', 'step']).doNothing())
+        .executeTakeFirst();
+      if (Number(r.numInsertedOrUpdatedRows ?? 0n) === 1)
+        await trx
+          .updateTable('matrix_sessions')
+          .set((eb) => ({ version: eb('version', '+', 1) }))
+          .where('id', '=', id)
+          .execute();
+    });
   }
 
-  markRendered(id: string, version: number): void {
-    this.rendered.run(version, id);
+  async markRendered(id: string, version: number): Promise<void> {
+    await this.db
+      .updateTable('matrix_sessions')
+      .set({ rendered_version: version })
+      .where('id', '=', id)
+      .where('rendered_version', '<', version)
+      .execute();
   }
 
   /** Channel walks whose message shows an older state than the database. */
-  staleRenders(): string[] {
-    return this.stale.all().map((r) => r.id);
+  async staleRenders(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('matrix_sessions')
+      .select('id')
+      .where('mode', '=', 'channel')
+      .where('message_id', 'is not', null)
+      .where((eb) => eb('rendered_version', '<', eb.ref('version')))
+      .limit(500)
+      .execute();
+    return rows.map((r) => r.id);
   }
 
-  skipped(id: string): Set<number> {
-    return new Set(this.skipsOf.all(id).map((r) => r.step));
+  async skipped(id: string): Promise<Set<number>> {
+    const rows = await this.db.selectFrom('matrix_skips').select('step').where('session_id', '=', id).execute();
+    return new Set(rows.map((r) => r.step));
   }
 
-  idleSince(iso: string): Session[] {
-    return this.idle.all(iso).map(fromRow);
+  async idleSince(iso: string): Promise<Session[]> {
+    const rows = await this.db
+      .selectFrom('matrix_sessions')
+      .selectAll()
+      .where('status', '=', 'open')
+      .where('updated_at', '<', iso)
+      .execute();
+    return rows.map(fromRow);
   }
 }

@@ -11,6 +11,7 @@ import { type Clock, DAY_MS } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { Coalescer } from '../runtime/coalescer.js';
+import type { RenderLeases } from '../store/render-leases.js';
 import type { Matrix } from './definition.js';
 import type { MatrixStore, Session } from './matrix-store.js';
 import { answerChoices, closedWalkReply, renderScorecard, renderStep, staleClickReply } from './render-walk.js';
@@ -24,6 +25,7 @@ export const IDLE_EXPIRY_MS = IDLE_EXPIRY_DAYS * DAY_MS;
 export interface WalkDeps {
   matrix: Matrix;
   store: MatrixStore;
+  leases: RenderLeases;
   answers: AnswersStore;
   ports: ReadonlyMap<Platform, ChatPort>;
   clock: Clock;
@@ -43,8 +45,13 @@ export class WalkService {
     return this.deps.clock.now().toISOString();
   }
 
-  private openFor(ctx: ChatContext, mode: Session['mode']): Session | undefined {
-    const s = this.deps.store.open(ctx.platform, ctx.channelId, mode, mode === 'channel' ? ctx.channelId : ctx.userId);
+  private async openFor(ctx: ChatContext, mode: Session['mode']): Promise<Session | undefined> {
+    const s = await this.deps.store.open(
+      ctx.platform,
+      ctx.channelId,
+      mode,
+      mode === 'channel' ? ctx.channelId : ctx.userId,
+    );
     return inScope(s, ctx) ? s : undefined;
   }
 
@@ -52,26 +59,26 @@ export class WalkService {
    * The walk `status` and `cancel` act on: the one named, else your own solo walk, else the channel's.
    * Both commands use this one lookup, and both say which walk they mean.
    */
-  private target(ctx: ChatContext, mode?: Session['mode']): Session | undefined {
+  private async target(ctx: ChatContext, mode?: Session['mode']): Promise<Session | undefined> {
     if (mode) return this.openFor(ctx, mode);
-    return this.openFor(ctx, 'solo') ?? this.openFor(ctx, 'channel');
+    return (await this.openFor(ctx, 'solo')) ?? (await this.openFor(ctx, 'channel'));
   }
 
   private describe(s: Session): string {
     return s.mode === 'solo' ? `your solo walk ${s.id}` : `the channel walk ${s.id}`;
   }
 
-  private otherNote(ctx: ChatContext, s: Session, verb: string): string {
-    const other = this.openFor(ctx, s.mode === 'solo' ? 'channel' : 'solo');
+  private async otherNote(ctx: ChatContext, s: Session, verb: string): Promise<string> {
+    const other = await this.openFor(ctx, s.mode === 'solo' ? 'channel' : 'solo');
     return other ? ` (${this.describe(other)} is open too: \`/versus matrix ${verb} ${other.mode}\`)` : '';
   }
 
   async start(ctx: ChatContext, mode: Session['mode']): Promise<Reply> {
     const now = this.now();
-    const existing = this.openFor(ctx, mode);
+    const existing = await this.openFor(ctx, mode);
     const session =
       existing ??
-      this.deps.store.create({
+      (await this.deps.store.create({
         id: newId('w'),
         platform: ctx.platform,
         workspaceId: ctx.workspaceId,
@@ -82,13 +89,13 @@ export class WalkService {
         threadId: ctx.threadId,
         createdAt: now,
         updatedAt: now,
-      });
+      }));
     if (mode === 'solo') return this.stepReply(session, ctx.userId);
     const port = this.deps.ports.get(ctx.platform);
     if (!port) return ephemeral('The walk cannot be posted from here.');
     // Resuming re-posts the current step at the bottom of the channel, where people will see it.
-    const ref = await port.post(ctx.channelId, this.stepReply(session), session.threadId);
-    this.deps.store.setMessage(session.id, ref.messageId, now);
+    const ref = await port.post(ctx.channelId, await this.stepReply(session), session.threadId);
+    await this.deps.store.setMessage(session.id, ref.messageId, now);
     const n = this.deps.matrix.factors.length;
     return ephemeral(
       existing
@@ -97,30 +104,32 @@ export class WalkService {
     );
   }
 
-  status(ctx: ChatContext, mode?: Session['mode']): Reply {
-    const s = this.target(ctx, mode);
+  async status(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
+    const s = await this.target(ctx, mode);
     if (!s) return ephemeral(md`No ${mode ? `${mode} ` : ''}walk is open here. Start one with \`/versus matrix\`.`);
-    const answered = new Set(this.deps.store.answers(s.id).map((a) => a.step)).size;
+    const answered = new Set((await this.deps.store.answers(s.id)).map((a) => a.step)).size;
+    const note = await this.otherNote(ctx, s, 'status');
     const what = this.describe(s);
     return ephemeral(
-      md`${what[0]!.toUpperCase()}${what.slice(1)}: step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by ${mention(s.starterId)}${this.otherNote(ctx, s, 'status')}.`,
+      md`${what[0]!.toUpperCase()}${what.slice(1)}: step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by ${mention(s.starterId)}${note}.`,
     );
   }
 
   async cancel(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
-    const s = this.target(ctx, mode);
+    const s = await this.target(ctx, mode);
     if (!s) return ephemeral(`No ${mode ? `${mode} ` : ''}walk is open here.`);
     if (!(await mayManage(ctx, s.starterId, this.deps.ports)))
       return ephemeral(md`Only ${mention(s.starterId)} or an admin can cancel this walk.`);
-    if (!this.deps.store.setStatus(s.id, 'cancelled', this.now()))
+    if (!(await this.deps.store.setStatus(s.id, 'cancelled', this.now())))
       return ephemeral(`${this.describe(s)} is no longer open.`);
     if (s.mode === 'channel') this.renders.requestNow(s.id);
     const what = this.describe(s);
-    return ephemeral(md`${what[0]!.toUpperCase()}${what.slice(1)} is cancelled${this.otherNote(ctx, s, 'cancel')}.`);
+    const note = await this.otherNote(ctx, s, 'cancel');
+    return ephemeral(md`${what[0]!.toUpperCase()}${what.slice(1)} is cancelled${note}.`);
   }
 
   async action(a: WalkAction, ctx: ChatContext): Promise<ActionOutcome> {
-    const found = this.deps.store.get(a.sessionId);
+    const found = await this.deps.store.get(a.sessionId);
     // Only from the walk's own workspace and channel, and a solo walk only by its owner; elsewhere the
     // click is answered as for an unknown walk, before anything is read or written.
     const s = inScope(found, ctx) && (found.mode === 'channel' || found.ownerKey === ctx.userId) ? found : undefined;
@@ -134,8 +143,8 @@ export class WalkService {
     if (a.op === 'answer') {
       if (!a.value || !answerChoices(factor).includes(a.value))
         return { reply: ephemeral('That answer is not one of the choices.') };
-      this.deps.store.answer(s.id, s.step, ctx.userId, a.value, this.now());
-      if (s.mode === 'solo') return { update: this.stepReply(s, ctx.userId) };
+      await this.deps.store.answer(s.id, s.step, ctx.userId, a.value, this.now());
+      if (s.mode === 'solo') return { update: await this.stepReply(s, ctx.userId) };
       this.renders.request(s.id);
       return { reply: ephemeral(md`Recorded your answer for “${factor.title}”. Click another to change it.`) };
     }
@@ -152,23 +161,23 @@ export class WalkService {
     switch (a.op) {
       case 'back':
         if (from === 0) return { reply: ephemeral('This is the first step.') };
-        moved = this.deps.store.move(s.id, from, from - 1, now);
+        moved = await this.deps.store.move(s.id, from, from - 1, now);
         break;
       case 'skip':
-        this.deps.store.skip(s.id, from);
-        moved = forward();
+        await this.deps.store.skip(s.id, from);
+        moved = await forward();
         break;
       case 'next':
-        moved = forward();
+        moved = await forward();
         break;
       case 'finish':
-        moved = this.deps.store.finishAt(s.id, from, now);
+        moved = await this.deps.store.finishAt(s.id, from, now);
         break;
       case 'cancel':
-        moved = this.deps.store.setStatus(s.id, 'cancelled', now);
+        moved = await this.deps.store.setStatus(s.id, 'cancelled', now);
         break;
     }
-    const current = this.deps.store.get(s.id)!;
+    const current = (await this.deps.store.get(s.id))!;
     if (!moved) return { reply: staleClickReply(current, from) };
     return this.shown(current, ctx.userId);
   }
@@ -177,22 +186,22 @@ export class WalkService {
    * What the clicker sees after navigation. A channel walk's message is redrawn by the coalescer only
    * (one edit at a time, from the latest state), so an older edit can never land after a newer one.
    */
-  private shown(s: Session, userId: string): ActionOutcome {
-    const view = this.view(s, userId);
+  private async shown(s: Session, userId: string): Promise<ActionOutcome> {
+    const view = await this.view(s, userId);
     if (s.mode === 'solo') return { update: view };
     this.renders.requestNow(s.id);
     return { update: view, liveMessage: true };
   }
 
   /** The message for a walk in any state: the current step, the scorecard, or a closing note. */
-  private view(s: Session, userId?: string): Reply {
+  private async view(s: Session, userId?: string): Promise<Reply> {
     if (s.status === 'finished') return this.scorecard(s);
     if (s.status === 'open') return this.stepReply(s, userId);
     return closedWalkReply(s.status);
   }
 
-  scorecard(s: Session): Reply {
-    const card = score(this.deps.matrix, this.aggregates(s));
+  async scorecard(s: Session): Promise<Reply> {
+    const card = score(this.deps.matrix, await this.aggregates(s));
     // Cite what the verdict leans on: claims that favor the winning side first.
     const lean = card.go > card.python ? 'go' : card.python > card.go ? 'python' : undefined;
     const evidence = this.evidence(card.claims).sort((a, b) => Number(b.favors === lean) - Number(a.favors === lean));
@@ -200,8 +209,8 @@ export class WalkService {
   }
 
   /** At start: redraw every channel-walk message older than the walk's state. */
-  redrawStale(): number {
-    const ids = this.deps.store.staleRenders();
+  async redrawStale(): Promise<number> {
+    const ids = await this.deps.store.staleRenders();
     for (const id of ids) this.renders.request(id);
     return ids.length;
   }
@@ -210,8 +219,8 @@ export class WalkService {
   async expireIdle(): Promise<number> {
     const cutoff = new Date(this.deps.clock.now().getTime() - IDLE_EXPIRY_MS).toISOString();
     let n = 0;
-    for (const s of this.deps.store.idleSince(cutoff)) {
-      if (!this.deps.store.setStatus(s.id, 'expired', this.now())) continue;
+    for (const s of await this.deps.store.idleSince(cutoff)) {
+      if (!(await this.deps.store.setStatus(s.id, 'expired', this.now()))) continue;
       n++;
       if (s.mode === 'channel') this.renders.request(s.id);
       if (s.mode === 'channel') {
@@ -230,9 +239,9 @@ export class WalkService {
     return n;
   }
 
-  private aggregates(s: Session): Map<string, Aggregate> {
-    const answers = this.deps.store.answers(s.id);
-    const skipped = this.deps.store.skipped(s.id);
+  private async aggregates(s: Session): Promise<Map<string, Aggregate>> {
+    const answers = await this.deps.store.answers(s.id);
+    const skipped = await this.deps.store.skipped(s.id);
     return new Map(
       this.deps.matrix.factors.map((f, i) => [
         f.id,
@@ -246,13 +255,13 @@ export class WalkService {
   }
 
   /** One step's message: only that step's answers are aggregated (it is re-rendered on every answer). */
-  private stepReply(s: Session, userId?: string): Reply {
+  private async stepReply(s: Session, userId?: string): Promise<Reply> {
     const factor = this.deps.matrix.factors[s.step]!;
-    const answers = this.deps.store.answers(s.id).filter((a) => a.step === s.step);
+    const answers = (await this.deps.store.answers(s.id)).filter((a) => a.step === s.step);
     const agg = aggregate(
       factor,
       answers.map((a) => a.value),
-      this.deps.store.skipped(s.id).has(s.step),
+      (await this.deps.store.skipped(s.id)).has(s.step),
     );
     const yours = userId ? answers.find((a) => a.userId === userId)?.value : undefined;
     return renderStep(this.deps.matrix, s, agg, this.evidence(factor.claims), yours);
@@ -263,12 +272,16 @@ export class WalkService {
     return ids.flatMap((id) => found.filter((c) => c.id === id)).map(cited);
   }
 
+  /** Edits a channel walk's message to its latest state, holding its lease (see PollService.rerender). */
   private async rerender(id: string): Promise<void> {
-    const s = this.deps.store.get(id);
-    const port = s && this.deps.ports.get(s.platform);
-    if (!s?.messageId || !port || s.mode !== 'channel') return;
-    await port.update({ channelId: s.channelId, messageId: s.messageId, threadId: s.threadId }, this.view(s));
-    this.deps.store.markRendered(s.id, s.version ?? 0);
+    const edited = await this.deps.leases.exclusive(`walk:${id}`, this.renders.intervalMs, async () => {
+      const s = await this.deps.store.get(id);
+      const port = s && this.deps.ports.get(s.platform);
+      if (!s?.messageId || !port || s.mode !== 'channel' || (s.renderedVersion ?? 0) >= (s.version ?? 0)) return;
+      await port.update({ channelId: s.channelId, messageId: s.messageId, threadId: s.threadId }, await this.view(s));
+      await this.deps.store.markRendered(s.id, s.version ?? 0);
+    });
+    if (!edited) this.renders.request(id);
   }
 }
 

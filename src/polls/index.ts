@@ -12,9 +12,10 @@ export function createPolls(deps: FeatureDeps): {
   schedules: ScheduleService;
   features: Feature[];
 } {
-  const { db, answers, ports, clock, logger } = deps;
+  const { shared, leases, answers, ports, clock, logger } = deps;
   const polls = new PollService({
-    store: new PollStore(db),
+    store: new PollStore(shared),
+    leases,
     answers,
     ports,
     clock,
@@ -22,7 +23,7 @@ export function createPolls(deps: FeatureDeps): {
     updateIntervalMs: deps.updateIntervalMs,
   });
   const schedules = new ScheduleService({
-    store: new ScheduleStore(db),
+    store: new ScheduleStore(shared),
     ports,
     polls,
     answers,

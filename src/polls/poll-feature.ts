@@ -29,7 +29,7 @@ export function pollFeature(polls: PollService): Feature {
     action: action(pollAction, async ({ op, pollId, option }, ctx) => {
       if (op === 'vote' && option !== undefined) return polls.vote(pollId, option, ctx);
       if (op === 'close') return { reply: await polls.close(pollId, ctx) };
-      return { reply: polls.results(pollId, ctx) };
+      return { reply: await polls.results(pollId, ctx) };
     }),
     forms: [pollForm(polls)],
     tasks: [{ name: 'pollsClosed', run: () => polls.closeDue() }],

@@ -11,12 +11,14 @@ import { type Clock, HOUR_MS } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { Coalescer } from '../runtime/coalescer.js';
+import type { RenderLeases } from '../store/render-leases.js';
 import type { PollCommand } from './poll-args.js';
 import type { Motion, Poll, PollStore } from './poll-store.js';
 import { type PollEvidence, renderPoll, votesCsv } from './render-poll.js';
 
 export interface PollServiceDeps {
   store: PollStore;
+  leases: RenderLeases;
   answers: AnswersStore;
   ports: ReadonlyMap<Platform, ChatPort>;
   clock: Clock;
@@ -65,13 +67,13 @@ export class PollService {
       closesAt: new Date(now.getTime() + cmd.durationMs).toISOString(),
       options: cmd.options,
     };
-    this.deps.store.create(poll);
+    await this.deps.store.create(poll);
     try {
-      const ref = await port.post(poll.channelId, this.render(poll), poll.threadId);
-      this.deps.store.setMessage(poll.id, ref.messageId, ref.threadId);
+      const ref = await port.post(poll.channelId, await this.render(poll), poll.threadId);
+      await this.deps.store.setMessage(poll.id, ref.messageId, ref.threadId);
     } catch (err) {
       this.deps.logger.warn({ err, poll: poll.id, channel: poll.channelId }, 'could not post poll');
-      this.deps.store.close(poll.id, now.toISOString(), 'post_failed');
+      await this.deps.store.close(poll.id, now.toISOString(), 'post_failed');
       return ephemeral('I could not post the poll in this channel. Invite me to it first, then try again.');
     }
     return ephemeral(
@@ -80,14 +82,14 @@ export class PollService {
   }
 
   /** The poll, only when asked from the workspace and channel it lives in; otherwise as if unknown. */
-  private scoped(pollId: string, ctx: ChatContext): Poll | undefined {
-    const poll = this.deps.store.get(pollId);
+  private async scoped(pollId: string, ctx: ChatContext): Promise<Poll | undefined> {
+    const poll = await this.deps.store.get(pollId);
     return inScope(poll, ctx) ? poll : undefined;
   }
 
   async vote(pollId: string, option: number, ctx: ChatContext): Promise<ActionOutcome> {
-    if (!this.scoped(pollId, ctx)) return { reply: ephemeral('That poll no longer exists.') };
-    const outcome = this.deps.store.vote(pollId, ctx.userId, option, this.deps.clock.now().toISOString());
+    if (!(await this.scoped(pollId, ctx))) return { reply: ephemeral('That poll no longer exists.') };
+    const outcome = await this.deps.store.vote(pollId, ctx.userId, option, this.deps.clock.now().toISOString());
     switch (outcome.kind) {
       case 'no_such_poll':
         return { reply: ephemeral('That poll no longer exists.') };
@@ -115,7 +117,7 @@ export class PollService {
   }
 
   async close(pollId: string, ctx: ChatContext): Promise<Reply> {
-    const poll = this.scoped(pollId, ctx);
+    const poll = await this.scoped(pollId, ctx);
     if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
     if (poll.closedAt) return ephemeral(md`Poll ${pollId} is already closed.`);
     if (!(await mayManage(ctx, poll.creatorId, this.deps.ports)))
@@ -127,28 +129,28 @@ export class PollService {
   /** Closes every poll whose end time has passed — also those that ended while the bot was down. */
   async closeDue(): Promise<number> {
     let closed = 0;
-    for (const id of this.deps.store.dueForClosing(this.deps.clock.now().toISOString())) {
-      const poll = this.deps.store.get(id);
+    for (const id of await this.deps.store.dueForClosing(this.deps.clock.now().toISOString())) {
+      const poll = await this.deps.store.get(id);
       if (poll && (await this.finish(poll, 'schedule'))) closed++;
     }
     return closed;
   }
 
-  results(pollId: string, ctx: ChatContext): Reply {
-    const poll = this.scoped(pollId, ctx);
+  async results(pollId: string, ctx: ChatContext): Promise<Reply> {
+    const poll = await this.scoped(pollId, ctx);
     if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
-    return { ...this.render(poll), buttons: undefined, visibility: 'ephemeral' };
+    return { ...(await this.render(poll)), buttons: undefined, visibility: 'ephemeral' };
   }
 
   async export(pollId: string, ctx: ChatContext): Promise<Reply> {
-    const poll = this.scoped(pollId, ctx);
+    const poll = await this.scoped(pollId, ctx);
     if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
     const port = this.port(ctx.platform);
     if (!port?.upload) return ephemeral('Exports are not available on this platform.');
     const where = await port.upload(
       ctx.channelId,
       `poll-${poll.id}.csv`,
-      votesCsv(poll, this.deps.store.voters(poll.id)),
+      votesCsv(poll, await this.deps.store.voters(poll.id)),
       ctx.threadId,
     );
     return ephemeral(
@@ -157,37 +159,45 @@ export class PollService {
   }
 
   /** At start: redraw every poll message older than its votes (e.g. after kill -9 mid-storm). */
-  redrawStale(): number {
-    const ids = this.deps.store.staleRenders();
+  async redrawStale(): Promise<number> {
+    const ids = await this.deps.store.staleRenders();
     for (const id of ids) this.renders.request(id);
     return ids.length;
   }
 
-  find(pollId: string): Poll | undefined {
+  find(pollId: string): Promise<Poll | undefined> {
     return this.deps.store.get(pollId);
   }
 
-  render(poll: Poll): Reply {
-    const tally = this.deps.store.tally(poll.id, poll.options.length);
-    const voters = poll.anonymous ? [] : this.deps.store.voters(poll.id);
+  async render(poll: Poll): Promise<Reply> {
+    const tally = await this.deps.store.tally(poll.id, poll.options.length);
+    const voters = poll.anonymous ? [] : await this.deps.store.voters(poll.id);
     return renderPoll(poll, tally, voters, this.evidence(poll));
   }
 
   private async finish(poll: Poll, by: string): Promise<boolean> {
-    if (!this.deps.store.close(poll.id, this.deps.clock.now().toISOString(), by)) return false;
+    if (!(await this.deps.store.close(poll.id, this.deps.clock.now().toISOString(), by))) return false;
     this.renders.request(poll.id);
     return true;
   }
 
+  /**
+   * Edits the poll's message to its latest state, holding the poll's lease so that of all processes
+   * sharing the database one edits at a time, at the platform's pace; when another holds it, asks again.
+   */
   private async rerender(pollId: string): Promise<void> {
-    const poll = this.deps.store.get(pollId);
-    const port = poll && this.port(poll.platform);
-    if (!poll?.messageId || !port) return;
-    await port.update(
-      { channelId: poll.channelId, messageId: poll.messageId, threadId: poll.threadId },
-      this.render(poll),
-    );
-    this.deps.store.markRendered(poll.id, poll.version ?? 0);
+    const edited = await this.deps.leases.exclusive(`poll:${pollId}`, this.renders.intervalMs, async () => {
+      // Read after taking the lease: this edit shows at least what the previous holder's showed.
+      const poll = await this.deps.store.get(pollId);
+      const port = poll && this.port(poll.platform);
+      if (!poll?.messageId || !port || (poll.renderedVersion ?? 0) >= (poll.version ?? 0)) return;
+      await port.update(
+        { channelId: poll.channelId, messageId: poll.messageId, threadId: poll.threadId },
+        await this.render(poll),
+      );
+      await this.deps.store.markRendered(poll.id, poll.version ?? 0);
+    });
+    if (!edited) this.renders.request(pollId);
   }
 
   /** The strongest cited claim for each side: of the motion's topic, else the best-evidenced topic. */

@@ -1,5 +1,7 @@
-import type { Database } from 'better-sqlite3';
+import { type Selectable, sql } from 'kysely';
 import type { Platform } from '../chat/context.js';
+import type { SharedSchema } from '../store/schema.js';
+import type { SharedDb } from '../store/shared-db.js';
 
 export interface Poll {
   id: string;
@@ -43,211 +45,241 @@ export type VoteOutcome =
   | { kind: 'no_such_poll' }
   | { kind: 'no_such_option' };
 
-/** A polls row as SQLite returns it (see migrations/002_polls.sql). */
-interface PollRow {
-  id: string;
-  platform: Platform;
-  workspace_id: string;
-  channel_id: string;
-  thread_id: string | null;
-  message_id: string | null;
-  creator_id: string;
-  question: string;
-  kind: 'team' | 'custom';
-  anonymous: number;
-  motion: string | null;
-  schedule_id: string | null;
-  created_at: string;
-  closes_at: string;
-  closed_at: string | null;
-  closed_by: string | null;
-  version: number;
-  rendered_version: number;
-}
+type PollRow = Selectable<SharedSchema['polls']>;
 
 type NewPoll = Omit<Poll, 'messageId' | 'closedAt' | 'closedBy'>;
-type PollParams = Omit<NewPoll, 'threadId' | 'anonymous' | 'motion' | 'scheduleId' | 'options'> & {
-  threadId: string | null;
-  anonymous: 0 | 1;
-  motion: string | null;
-  scheduleId: string | null;
-};
 
 /** Most due polls closed in one scheduler tick; the rest close on the next. */
 const DUE_PER_TICK = 100;
 
-/** All SQL for polls, options and votes. A vote is one IMMEDIATE transaction: one vote per person, across processes too. */
-export class PollStore {
-  private readonly insertPoll;
-  private readonly insertOption;
-  private readonly byId;
-  private readonly optionsOf;
-  private readonly setMessageStmt;
-  private readonly myVote;
-  private readonly insertVote;
-  private readonly updateVote;
-  private readonly deleteVote;
-  private readonly tallyOf;
-  private readonly votersOf;
-  private readonly closeStmt;
-  private readonly due;
-  private readonly openIn;
-  private readonly bump;
-  private readonly rendered;
-  private readonly stale;
+function fromRow(r: PollRow, options: string[]): Poll {
+  return {
+    id: r.id,
+    platform: r.platform as Platform,
+    workspaceId: r.workspace_id,
+    channelId: r.channel_id,
+    threadId: r.thread_id ?? undefined,
+    messageId: r.message_id ?? undefined,
+    creatorId: r.creator_id,
+    question: r.question,
+    kind: r.kind,
+    anonymous: r.anonymous === 1,
+    motion: r.motion ? (JSON.parse(r.motion) as Motion) : undefined,
+    scheduleId: r.schedule_id ?? undefined,
+    createdAt: r.created_at,
+    closesAt: r.closes_at,
+    closedAt: r.closed_at ?? undefined,
+    closedBy: r.closed_by ?? undefined,
+    version: r.version,
+    renderedVersion: r.rendered_version,
+    options,
+  };
+}
 
-  constructor(private readonly db: Database) {
-    this.insertPoll = db.prepare<[PollParams]>(
-      `INSERT INTO polls (id, platform, workspace_id, channel_id, thread_id, creator_id, question, kind, anonymous, motion, schedule_id, created_at, closes_at)
-       VALUES (@id, @platform, @workspaceId, @channelId, @threadId, @creatorId, @question, @kind, @anonymous, @motion, @scheduleId, @createdAt, @closesAt)`,
-    );
-    this.insertOption = db.prepare<[pollId: string, idx: number, label: string]>(
-      'INSERT INTO poll_options (poll_id, idx, label) VALUES (?, ?, ?)',
-    );
-    this.byId = db.prepare<[id: string], PollRow>('SELECT * FROM polls WHERE id = ?');
-    this.optionsOf = db.prepare<[pollId: string], { label: string }>(
-      'SELECT label FROM poll_options WHERE poll_id = ? ORDER BY idx',
-    );
-    this.setMessageStmt = db.prepare<[messageId: string, threadId: string | null, id: string]>(
-      'UPDATE polls SET message_id = ?, thread_id = coalesce(?, thread_id), rendered_version = version WHERE id = ?',
-    );
-    this.bump = db.prepare<[id: string]>('UPDATE polls SET version = version + 1 WHERE id = ?');
-    this.rendered = db.prepare<[version: number, id: string]>(
-      'UPDATE polls SET rendered_version = max(rendered_version, ?) WHERE id = ?',
-    );
-    this.stale = db.prepare<[], { id: string }>(
-      'SELECT id FROM polls WHERE rendered_version < version AND message_id IS NOT NULL ORDER BY created_at DESC LIMIT 500',
-    );
-    this.myVote = db.prepare<[pollId: string, userId: string], { option_idx: number }>(
-      'SELECT option_idx FROM votes WHERE poll_id = ? AND user_id = ?',
-    );
-    this.insertVote = db.prepare<[pollId: string, userId: string, option: number, nowIso: string]>(
-      'INSERT INTO votes (poll_id, user_id, option_idx, voted_at) VALUES (?, ?, ?, ?)',
-    );
-    this.updateVote = db.prepare<[option: number, nowIso: string, pollId: string, userId: string]>(
-      'UPDATE votes SET option_idx = ?, voted_at = ? WHERE poll_id = ? AND user_id = ?',
-    );
-    this.deleteVote = db.prepare<[pollId: string, userId: string]>(
-      'DELETE FROM votes WHERE poll_id = ? AND user_id = ?',
-    );
-    this.tallyOf = db.prepare<[pollId: string], { option_idx: number; n: number }>(
-      'SELECT option_idx, count(*) AS n FROM votes WHERE poll_id = ? GROUP BY option_idx',
-    );
-    this.votersOf = db.prepare<[pollId: string], { user_id: string; option_idx: number; voted_at: string }>(
-      'SELECT user_id, option_idx, voted_at FROM votes WHERE poll_id = ? ORDER BY voted_at, user_id',
-    );
-    this.closeStmt = db.prepare<[nowIso: string, by: string, id: string]>(
-      'UPDATE polls SET closed_at = ?, closed_by = ?, version = version + 1 WHERE id = ? AND closed_at IS NULL',
-    );
-    this.due = db.prepare<[nowIso: string], { id: string }>(
-      `SELECT id FROM polls WHERE closed_at IS NULL AND closes_at <= ? ORDER BY closes_at LIMIT ${DUE_PER_TICK}`,
-    );
-    this.openIn = db.prepare<[platform: string, channelId: string], { id: string }>(
-      'SELECT id FROM polls WHERE platform = ? AND channel_id = ? AND closed_at IS NULL ORDER BY created_at DESC',
-    );
+/**
+ * All queries for polls, options and votes, on SQLite or PostgreSQL. A vote is one transaction that
+ * first bumps the poll's version: that write locks the poll (SQLite: the database; PostgreSQL: the row),
+ * so the votes on one poll are serialised across every process and replica — one vote per person.
+ */
+export class PollStore {
+  constructor(private readonly shared: SharedDb) {}
+
+  private get db() {
+    return this.shared.db;
   }
 
-  create(poll: NewPoll): void {
-    this.db
-      .transaction(() => {
-        const { options, ...fields } = poll;
-        this.insertPoll.run({
-          ...fields,
-          threadId: poll.threadId ?? null,
+  async create(poll: NewPoll): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('polls')
+        .values({
+          id: poll.id,
+          platform: poll.platform,
+          workspace_id: poll.workspaceId,
+          channel_id: poll.channelId,
+          thread_id: poll.threadId ?? null,
+          message_id: null,
+          creator_id: poll.creatorId,
+          question: poll.question,
+          kind: poll.kind,
           anonymous: poll.anonymous ? 1 : 0,
           motion: poll.motion ? JSON.stringify(poll.motion) : null,
-          scheduleId: poll.scheduleId ?? null,
-        });
-        for (const [i, label] of options.entries()) this.insertOption.run(poll.id, i, label);
-      })
-      .immediate();
+          schedule_id: poll.scheduleId ?? null,
+          created_at: poll.createdAt,
+          closes_at: poll.closesAt,
+          closed_at: null,
+          closed_by: null,
+        })
+        .execute();
+      await trx
+        .insertInto('poll_options')
+        .values(poll.options.map((label, idx) => ({ poll_id: poll.id, idx, label })))
+        .execute();
+    });
   }
 
-  get(id: string): Poll | undefined {
-    const r = this.byId.get(id);
-    if (!r) return undefined;
-    return {
-      id: r.id,
-      platform: r.platform,
-      workspaceId: r.workspace_id,
-      channelId: r.channel_id,
-      threadId: r.thread_id ?? undefined,
-      messageId: r.message_id ?? undefined,
-      creatorId: r.creator_id,
-      question: r.question,
-      kind: r.kind,
-      anonymous: r.anonymous === 1,
-      motion: r.motion ? (JSON.parse(r.motion) as Motion) : undefined,
-      scheduleId: r.schedule_id ?? undefined,
-      createdAt: r.created_at,
-      closesAt: r.closes_at,
-      closedAt: r.closed_at ?? undefined,
-      closedBy: r.closed_by ?? undefined,
-      version: r.version,
-      renderedVersion: r.rendered_version,
-      options: this.optionsOf.all(r.id).map((o) => o.label),
-    };
+  private async options(pollId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('poll_options')
+      .select('label')
+      .where('poll_id', '=', pollId)
+      .orderBy('idx')
+      .execute();
+    return rows.map((o) => o.label);
   }
 
-  setMessage(id: string, messageId: string, threadId?: string): void {
-    this.setMessageStmt.run(messageId, threadId ?? null, id);
+  async get(id: string): Promise<Poll | undefined> {
+    const r = await this.db.selectFrom('polls').selectAll().where('id', '=', id).executeTakeFirst();
+    return r && fromRow(r, await this.options(r.id));
+  }
+
+  async setMessage(id: string, messageId: string, threadId?: string): Promise<void> {
+    await this.db
+      .updateTable('polls')
+      .set((eb) => ({
+        message_id: messageId,
+        thread_id: eb.fn.coalesce(eb.val(threadId ?? null), 'thread_id'),
+        rendered_version: eb.ref('version'),
+      }))
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Vote, change or retract (clicking your own option again), atomically; a closed poll refuses. */
-  vote(pollId: string, userId: string, option: number, nowIso: string): VoteOutcome {
+  async vote(pollId: string, userId: string, option: number, nowIso: string): Promise<VoteOutcome> {
+    // Options never change once created, so they are read before the transaction: on SQLite a
+    // transaction that reads before it writes can fail outright when another process writes meanwhile.
+    const labels = await this.options(pollId);
     return this.db
-      .transaction((): VoteOutcome => {
-        const poll = this.byId.get(pollId);
-        if (!poll) return { kind: 'no_such_poll' };
-        if (poll.closed_at !== null || poll.closes_at <= nowIso) return { kind: 'closed' };
-        const label = this.optionsOf.all(pollId)[option]?.label;
-        if (option < 0 || label === undefined) return { kind: 'no_such_option' };
-        const mine = this.myVote.get(pollId, userId);
-        this.bump.run(pollId);
+      .transaction()
+      .execute(async (trx): Promise<VoteOutcome> => {
+        const open = await trx
+          .updateTable('polls')
+          .set((eb) => ({ version: eb('version', '+', 1) }))
+          .where('id', '=', pollId)
+          .where('closed_at', 'is', null)
+          .where('closes_at', '>', nowIso)
+          .returning('id')
+          .executeTakeFirst();
+        if (!open) {
+          const exists = await trx.selectFrom('polls').select('id').where('id', '=', pollId).executeTakeFirst();
+          return { kind: exists ? 'closed' : 'no_such_poll' };
+        }
+        const label = labels[option];
+        // Throwing rolls the version bump back: nothing changed, so nothing is re-rendered.
+        if (option < 0 || label === undefined) throw new NoSuchOption();
+        const mine = await trx
+          .selectFrom('votes')
+          .select('option_idx')
+          .where('poll_id', '=', pollId)
+          .where('user_id', '=', userId)
+          .executeTakeFirst();
         if (!mine) {
-          this.insertVote.run(pollId, userId, option, nowIso);
+          await trx
+            .insertInto('votes')
+            .values({ poll_id: pollId, user_id: userId, option_idx: option, voted_at: nowIso })
+            .execute();
           return { kind: 'voted', option, label };
         }
         if (mine.option_idx === option) {
-          this.deleteVote.run(pollId, userId);
+          await trx.deleteFrom('votes').where('poll_id', '=', pollId).where('user_id', '=', userId).execute();
           return { kind: 'retracted', option, label };
         }
-        this.updateVote.run(option, nowIso, pollId, userId);
+        await trx
+          .updateTable('votes')
+          .set({ option_idx: option, voted_at: nowIso })
+          .where('poll_id', '=', pollId)
+          .where('user_id', '=', userId)
+          .execute();
         return { kind: 'changed', option, label };
       })
-      .immediate();
+      .catch((e: unknown) => {
+        if (e instanceof NoSuchOption) return { kind: 'no_such_option' } as const;
+        throw e;
+      });
   }
 
-  tally(pollId: string, optionCount: number): Tally {
+  async tally(pollId: string, optionCount: number): Promise<Tally> {
     const counts = Array<number>(optionCount).fill(0);
-    for (const r of this.tallyOf.all(pollId)) counts[r.option_idx] = r.n;
+    const rows = await this.db
+      .selectFrom('votes')
+      .select(['option_idx', sql<number>`cast(count(*) as integer)`.as('n')])
+      .where('poll_id', '=', pollId)
+      .groupBy('option_idx')
+      .execute();
+    for (const r of rows) counts[r.option_idx] = r.n;
     return { counts, total: counts.reduce((a, b) => a + b, 0) };
   }
 
-  voters(pollId: string): { userId: string; option: number; votedAt: string }[] {
-    return this.votersOf.all(pollId).map((v) => ({ userId: v.user_id, option: v.option_idx, votedAt: v.voted_at }));
+  async voters(pollId: string): Promise<{ userId: string; option: number; votedAt: string }[]> {
+    const rows = await this.db
+      .selectFrom('votes')
+      .select(['user_id', 'option_idx', 'voted_at'])
+      .where('poll_id', '=', pollId)
+      .orderBy('voted_at')
+      .orderBy('user_id')
+      .execute();
+    return rows.map((v) => ({ userId: v.user_id, option: v.option_idx, votedAt: v.voted_at }));
   }
 
-  /** True only for the caller that actually closed it (two processes may race at the end time). */
-  close(pollId: string, nowIso: string, by: string): boolean {
-    return this.closeStmt.run(nowIso, by, pollId).changes === 1;
+  /** True only for the caller that actually closed it (two replicas may race at the end time). */
+  async close(pollId: string, nowIso: string, by: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('polls')
+      .set((eb) => ({ closed_at: nowIso, closed_by: by, version: eb('version', '+', 1) }))
+      .where('id', '=', pollId)
+      .where('closed_at', 'is', null)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
   }
 
   /** Its message now shows `version` (edits may finish out of order: keep the highest). */
-  markRendered(pollId: string, version: number): void {
-    this.rendered.run(version, pollId);
+  async markRendered(pollId: string, version: number): Promise<void> {
+    await this.db
+      .updateTable('polls')
+      .set({ rendered_version: version })
+      .where('id', '=', pollId)
+      .where('rendered_version', '<', version)
+      .execute();
   }
 
   /** Posted polls whose message shows an older state than the database (the process died before the edit). */
-  staleRenders(): string[] {
-    return this.stale.all().map((r) => r.id);
+  async staleRenders(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('polls')
+      .select('id')
+      .where((eb) => eb('rendered_version', '<', eb.ref('version')))
+      .where('message_id', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .limit(500)
+      .execute();
+    return rows.map((r) => r.id);
   }
 
-  dueForClosing(nowIso: string): string[] {
-    return this.due.all(nowIso).map((r) => r.id);
+  async dueForClosing(nowIso: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('polls')
+      .select('id')
+      .where('closed_at', 'is', null)
+      .where('closes_at', '<=', nowIso)
+      .orderBy('closes_at')
+      .limit(DUE_PER_TICK)
+      .execute();
+    return rows.map((r) => r.id);
   }
 
-  openInChannel(platform: string, channelId: string): string[] {
-    return this.openIn.all(platform, channelId).map((r) => r.id);
+  async openInChannel(platform: string, channelId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('polls')
+      .select('id')
+      .where('platform', '=', platform)
+      .where('channel_id', '=', channelId)
+      .where('closed_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .execute();
+    return rows.map((r) => r.id);
   }
 }
+
+/** Rolls a vote's transaction back when the option does not exist. */
+class NoSuchOption extends Error {}

@@ -43,14 +43,14 @@ const local = (iso: string, tz: string) =>
 export class ScheduleService {
   constructor(private readonly deps: ScheduleServiceDeps) {}
 
-  add(cmd: Extract<ScheduleCommand, { op: 'add' }>, ctx: ChatContext): Reply {
+  async add(cmd: Extract<ScheduleCommand, { op: 'add' }>, ctx: ChatContext): Promise<Reply> {
     const now = this.deps.clock.now();
     const gap = shortestGap(cmd.spec, cmd.timezone, now);
     if (gap < MIN_SCHEDULE_GAP_MS)
       return ephemeral(
         md`“${cmd.when.slice(0, 40)}” would post a poll every ${formatDuration(gap)}; debate polls may run at most once an hour. Try \`every monday at 10:00\` or \`0 10 * * 1-5\`.`,
       );
-    const existing = this.deps.store.inChannel(ctx.platform, ctx.channelId).length;
+    const existing = (await this.deps.store.inChannel(ctx.platform, ctx.channelId)).length;
     if (existing >= MAX_SCHEDULES_PER_CHANNEL)
       return ephemeral(
         md`This channel already has ${String(existing)} debate-poll schedules, the most allowed. See them with \`/versus schedule list\` and remove one with \`/versus schedule remove <id>\` first.`,
@@ -70,7 +70,7 @@ export class ScheduleService {
       createdAt: now.toISOString(),
       nextRunAt: next.toISOString(),
     };
-    this.deps.store.insert(schedule);
+    await this.deps.store.insert(schedule);
     return {
       visibility: 'channel',
       title: '🗓️ Debate poll scheduled',
@@ -83,8 +83,8 @@ export class ScheduleService {
     };
   }
 
-  list(ctx: ChatContext): Reply {
-    const all = this.deps.store.inChannel(ctx.platform, ctx.channelId);
+  async list(ctx: ChatContext): Promise<Reply> {
+    const all = await this.deps.store.inChannel(ctx.platform, ctx.channelId);
     if (all.length === 0)
       return ephemeral(
         md`No debate polls are scheduled in this channel. Add one with \`/versus schedule add every monday at 10:00\`.`,
@@ -105,14 +105,14 @@ export class ScheduleService {
   }
 
   async remove(id: string, ctx: ChatContext): Promise<Reply> {
-    const s = this.deps.store.get(id);
+    const s = await this.deps.store.get(id);
     if (!s || s.platform !== ctx.platform || s.channelId !== ctx.channelId)
       return ephemeral(
         md`There is no schedule “${id.slice(0, 20)}” in this channel. \`/versus schedule list\` shows the ids.`,
       );
     if (!(await mayManage(ctx, s.createdBy, this.deps.ports)))
       return ephemeral(md`Only the person who added this schedule or ${ADMIN[ctx.platform]} can remove it.`);
-    this.deps.store.remove(id);
+    await this.deps.store.remove(id);
     return ephemeral(md`Schedule ${id} removed.`);
   }
 
@@ -127,9 +127,9 @@ export class ScheduleService {
   async runDue(): Promise<number> {
     const now = this.deps.clock.now();
     let posted = 0;
-    for (const s of this.deps.store.due(now.toISOString())) {
+    for (const s of await this.deps.store.due(now.toISOString())) {
       const next = nextRun({ cron: s.cron, everyWeeks: s.everyWeeks }, s.timezone, now, new Date(s.createdAt));
-      if (!this.deps.store.claim(s, next.toISOString(), now.toISOString())) continue; // another process has it
+      if (!(await this.deps.store.claim(s, next.toISOString(), now.toISOString()))) continue; // another replica has it
       try {
         await this.post(s);
         posted++;
@@ -142,10 +142,10 @@ export class ScheduleService {
 
   private async post(s: Schedule): Promise<void> {
     const { store, answers, taxonomy, polls, clock } = this.deps;
-    const picked = pickMotion(motionCandidates(answers, taxonomy), store.usedTopics(s.platform, s.channelId));
-    if (picked.reset) store.resetUsed(s.platform, s.channelId);
+    const picked = pickMotion(motionCandidates(answers, taxonomy), await store.usedTopics(s.platform, s.channelId));
+    if (picked.reset) await store.resetUsed(s.platform, s.channelId);
     const motion = picked.motion;
-    if (motion) store.markUsed(s.platform, s.channelId, motion.topic, clock.now().toISOString());
+    if (motion) await store.markUsed(s.platform, s.channelId, motion.topic, clock.now().toISOString());
     const ctx: ChatContext = {
       platform: s.platform,
       workspaceId: s.workspaceId,

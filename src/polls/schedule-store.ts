@@ -1,5 +1,7 @@
-import type { Database } from 'better-sqlite3';
+import type { Selectable } from 'kysely';
 import type { Platform } from '../chat/context.js';
+import type { SharedSchema } from '../store/schema.js';
+import type { SharedDb } from '../store/shared-db.js';
 
 export interface Schedule {
   id: string;
@@ -17,27 +19,12 @@ export interface Schedule {
   lastRunAt?: string | undefined;
 }
 
-/** A schedules row as SQLite returns it (see migrations/002_polls.sql). */
-interface ScheduleRow {
-  id: string;
-  platform: Platform;
-  workspace_id: string;
-  channel_id: string;
-  spec: string;
-  cron: string;
-  every_weeks: number;
-  timezone: string;
-  duration_ms: number;
-  created_by: string;
-  created_at: string;
-  next_run_at: string;
-  last_run_at: string | null;
-}
+type ScheduleRow = Selectable<SharedSchema['schedules']>;
 
 function fromRow(r: ScheduleRow): Schedule {
   return {
     id: r.id,
-    platform: r.platform,
+    platform: r.platform as Platform,
     workspaceId: r.workspace_id,
     channelId: r.channel_id,
     spec: r.spec,
@@ -55,83 +42,104 @@ function fromRow(r: ScheduleRow): Schedule {
 /** Most due schedules handled in one scheduler tick; the rest wait for the next. */
 const DUE_PER_TICK = 50;
 
-/** SQL for schedules and the motions a channel has already debated. */
+/** Queries for schedules and the motions a channel has already debated, on SQLite or PostgreSQL. */
 export class ScheduleStore {
-  private readonly insertStmt;
-  private readonly byId;
-  private readonly inChannelStmt;
-  private readonly removeStmt;
-  private readonly dueStmt;
-  private readonly claimStmt;
-  private readonly usedStmt;
-  private readonly useStmt;
-  private readonly resetUsedStmt;
+  constructor(private readonly shared: SharedDb) {}
 
-  constructor(db: Database) {
-    this.insertStmt = db.prepare<[Omit<Schedule, 'lastRunAt'>]>(
-      `INSERT INTO schedules (id, platform, workspace_id, channel_id, spec, cron, every_weeks, timezone, duration_ms, created_by, created_at, next_run_at)
-       VALUES (@id, @platform, @workspaceId, @channelId, @spec, @cron, @everyWeeks, @timezone, @durationMs, @createdBy, @createdAt, @nextRunAt)`,
-    );
-    this.byId = db.prepare<[id: string], ScheduleRow>('SELECT * FROM schedules WHERE id = ?');
-    this.inChannelStmt = db.prepare<[platform: string, channelId: string], ScheduleRow>(
-      'SELECT * FROM schedules WHERE platform = ? AND channel_id = ? ORDER BY created_at',
-    );
-    this.removeStmt = db.prepare<[id: string]>('DELETE FROM schedules WHERE id = ?');
-    this.dueStmt = db.prepare<[nowIso: string], ScheduleRow>(
-      `SELECT * FROM schedules WHERE next_run_at <= ? ORDER BY next_run_at LIMIT ${DUE_PER_TICK}`,
-    );
-    this.claimStmt = db.prepare<[nextRunAt: string, nowIso: string, id: string, expectedNextRunAt: string]>(
-      'UPDATE schedules SET next_run_at = ?, last_run_at = ? WHERE id = ? AND next_run_at = ?',
-    );
-    this.usedStmt = db.prepare<[platform: string, channelId: string], { topic: string }>(
-      'SELECT topic FROM motions_used WHERE platform = ? AND channel_id = ?',
-    );
-    this.useStmt = db.prepare<[platform: string, channelId: string, topic: string, nowIso: string]>(
-      'INSERT OR REPLACE INTO motions_used (platform, channel_id, topic, used_at) VALUES (?, ?, ?, ?)',
-    );
-    this.resetUsedStmt = db.prepare<[platform: string, channelId: string]>(
-      'DELETE FROM motions_used WHERE platform = ? AND channel_id = ?',
-    );
+  private get db() {
+    return this.shared.db;
   }
 
-  insert(s: Omit<Schedule, 'lastRunAt'>): void {
-    this.insertStmt.run(s);
+  async insert(s: Omit<Schedule, 'lastRunAt'>): Promise<void> {
+    await this.db
+      .insertInto('schedules')
+      .values({
+        id: s.id,
+        platform: s.platform,
+        workspace_id: s.workspaceId,
+        channel_id: s.channelId,
+        spec: s.spec,
+        cron: s.cron,
+        every_weeks: s.everyWeeks,
+        timezone: s.timezone,
+        duration_ms: s.durationMs,
+        created_by: s.createdBy,
+        created_at: s.createdAt,
+        next_run_at: s.nextRunAt,
+        last_run_at: null,
+      })
+      .execute();
   }
 
-  get(id: string): Schedule | undefined {
-    const r = this.byId.get(id);
+  async get(id: string): Promise<Schedule | undefined> {
+    const r = await this.db.selectFrom('schedules').selectAll().where('id', '=', id).executeTakeFirst();
     return r && fromRow(r);
   }
 
-  inChannel(platform: string, channelId: string): Schedule[] {
-    return this.inChannelStmt.all(platform, channelId).map(fromRow);
+  async inChannel(platform: string, channelId: string): Promise<Schedule[]> {
+    const rows = await this.db
+      .selectFrom('schedules')
+      .selectAll()
+      .where('platform', '=', platform)
+      .where('channel_id', '=', channelId)
+      .orderBy('created_at')
+      .execute();
+    return rows.map(fromRow);
   }
 
-  remove(id: string): boolean {
-    return this.removeStmt.run(id).changes === 1;
+  async remove(id: string): Promise<boolean> {
+    const r = await this.db.deleteFrom('schedules').where('id', '=', id).executeTakeFirst();
+    return r.numDeletedRows === 1n;
   }
 
-  due(nowIso: string): Schedule[] {
-    return this.dueStmt.all(nowIso).map(fromRow);
+  async due(nowIso: string): Promise<Schedule[]> {
+    const rows = await this.db
+      .selectFrom('schedules')
+      .selectAll()
+      .where('next_run_at', '<=', nowIso)
+      .orderBy('next_run_at')
+      .limit(DUE_PER_TICK)
+      .execute();
+    return rows.map(fromRow);
   }
 
   /**
-   * Claims one occurrence with a compare-and-set on next_run_at: of several processes sharing the
-   * database, exactly one sees `true` and posts.
+   * Claims one occurrence with a compare-and-set on next_run_at: of several processes or replicas
+   * sharing the database, exactly one sees `true` and posts.
    */
-  claim(s: Schedule, nextRunAt: string, nowIso: string): boolean {
-    return this.claimStmt.run(nextRunAt, nowIso, s.id, s.nextRunAt).changes === 1;
+  async claim(s: Schedule, nextRunAt: string, nowIso: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('schedules')
+      .set({ next_run_at: nextRunAt, last_run_at: nowIso })
+      .where('id', '=', s.id)
+      .where('next_run_at', '=', s.nextRunAt)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
   }
 
-  usedTopics(platform: string, channelId: string): Set<string> {
-    return new Set(this.usedStmt.all(platform, channelId).map((r) => r.topic));
+  async usedTopics(platform: string, channelId: string): Promise<Set<string>> {
+    const rows = await this.db
+      .selectFrom('motions_used')
+      .select('topic')
+      .where('platform', '=', platform)
+      .where('channel_id', '=', channelId)
+      .execute();
+    return new Set(rows.map((r) => r.topic));
   }
 
-  markUsed(platform: string, channelId: string, topic: string, nowIso: string): void {
-    this.useStmt.run(platform, channelId, topic, nowIso);
+  async markUsed(platform: string, channelId: string, topic: string, nowIso: string): Promise<void> {
+    await this.db
+      .insertInto('motions_used')
+      .values({ platform, channel_id: channelId, topic, used_at: nowIso })
+      .onConflict((oc) => oc.columns(['platform', 'channel_id', 'topic']).doUpdateSet({ used_at: nowIso }))
+      .execute();
   }
 
-  resetUsed(platform: string, channelId: string): void {
-    this.resetUsedStmt.run(platform, channelId);
+  async resetUsed(platform: string, channelId: string): Promise<void> {
+    await this.db
+      .deleteFrom('motions_used')
+      .where('platform', '=', platform)
+      .where('channel_id', '=', channelId)
+      .execute();
   }
 }

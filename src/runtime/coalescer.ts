@@ -19,7 +19,7 @@ export class Coalescer {
   private seq = 0;
 
   constructor(
-    private readonly intervalMs: number,
+    readonly intervalMs: number,
     private readonly flush: (key: string) => Promise<void>,
     private readonly logger?: Logger,
   ) {}

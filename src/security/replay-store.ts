@@ -1,30 +1,29 @@
-import type { Database, Statement } from 'better-sqlite3';
+import { inserted } from '../chat/conversation-store.js';
+import type { SharedDb } from '../store/shared-db.js';
 
-/** The replay guard's state: narrow on purpose, so a PostgreSQL store can implement the same two calls. */
+/** The replay guard's state: narrow on purpose, so tests and other stores can stand in for it. */
 export interface SignatureStore {
   /** Insert-if-absent: true the first time this signature is remembered, false for a replay. */
-  rememberSignature(signature: string, expiresAtMs: number): boolean;
+  rememberSignature(signature: string, expiresAtMs: number): Promise<boolean>;
   /** Drops signatures whose window has passed; returns how many. */
-  prune(nowMs: number): number;
+  prune(nowMs: number): Promise<number>;
 }
 
-/** SQLite implementation: the primary key settles races between processes on one database. */
-export class SqliteSignatureStore implements SignatureStore {
-  private readonly insert: Statement;
-  private readonly expired: Statement;
+/** On SQLite or PostgreSQL: the primary key settles races between processes and replicas. */
+export class SharedSignatureStore implements SignatureStore {
+  constructor(private readonly shared: SharedDb) {}
 
-  constructor(db: Database) {
-    this.insert = db.prepare(
-      'INSERT INTO request_signatures (signature, expires_at) VALUES (?, ?) ON CONFLICT (signature) DO NOTHING',
-    );
-    this.expired = db.prepare('DELETE FROM request_signatures WHERE expires_at < ?');
+  async rememberSignature(signature: string, expiresAtMs: number): Promise<boolean> {
+    const r = await this.shared.db
+      .insertInto('request_signatures')
+      .values({ signature, expires_at: expiresAtMs })
+      .onConflict((oc) => oc.column('signature').doNothing())
+      .executeTakeFirst();
+    return inserted(r);
   }
 
-  rememberSignature(signature: string, expiresAtMs: number): boolean {
-    return this.insert.run(signature, expiresAtMs).changes === 1;
-  }
-
-  prune(nowMs: number): number {
-    return this.expired.run(nowMs).changes;
+  async prune(nowMs: number): Promise<number> {
+    const r = await this.shared.db.deleteFrom('request_signatures').where('expires_at', '<', nowMs).executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 }

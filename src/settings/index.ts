@@ -35,15 +35,16 @@ const describe = (v: 'public' | 'private') =>
 
 /** Channel settings: who sees answers. Read by the answer features, changed by admins. */
 export function createSettings(deps: FeatureDeps): { settings: ChannelSettings; features: Feature[] } {
-  const settings = new ChannelSettings(deps.db, deps.clock);
+  const settings = new ChannelSettings(deps.shared, deps.clock);
   const feature: Feature = {
     name: 'settings',
     help: { usage: '/versus settings [answers public|private]', example: '/versus settings answers public' },
     command: command(parseSettings, async (args, ctx) => {
-      if (!args) return ephemeral(md`In this channel, ${markup(describe(settings.answers(ctx)))}.`, 'Channel settings');
+      if (!args)
+        return ephemeral(md`In this channel, ${markup(describe(await settings.answers(ctx)))}.`, 'Channel settings');
       if (!(await isAdmin(ctx, deps.ports)))
         return usageReply(`Only ${ADMIN[ctx.platform]} can change this channel's settings.`);
-      settings.setAnswers(ctx, args.value);
+      await settings.setAnswers(ctx, args.value);
       return ephemeral(md`Done: in this channel, ${markup(describe(args.value))}.`, 'Channel settings');
     }),
   };

@@ -1,36 +1,35 @@
 import type { ChatContext } from '../chat/context.js';
 import type { Clock } from '../clock.js';
-import type { Database } from '../db/open.js';
+import type { SharedDb } from '../store/shared-db.js';
 
 export type AnswerVisibility = 'public' | 'private';
 
 type Where = Pick<ChatContext, 'platform' | 'workspaceId' | 'channelId'>;
 
-/** Per-channel settings in SQLite. A channel nobody configured gets the defaults (answers private). */
+/** Per-channel settings in the shared store. A channel nobody configured gets the defaults (answers private). */
 export class ChannelSettings {
-  private readonly get;
-  private readonly upsert;
-
   constructor(
-    db: Database,
+    private readonly shared: SharedDb,
     private readonly clock: Clock,
-  ) {
-    this.get = db.prepare<[string, string, string], { answers: AnswerVisibility }>(
-      'SELECT answers FROM channel_settings WHERE platform = ? AND workspace_id = ? AND channel_id = ?',
-    );
-    this.upsert = db.prepare<[string, string, string, string, string, string]>(
-      `INSERT INTO channel_settings (platform, workspace_id, channel_id, answers, updated_by, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (platform, workspace_id, channel_id)
-       DO UPDATE SET answers = excluded.answers, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-    );
+  ) {}
+
+  async answers(w: Where): Promise<AnswerVisibility> {
+    const row = await this.shared.db
+      .selectFrom('channel_settings')
+      .select('answers')
+      .where('platform', '=', w.platform)
+      .where('workspace_id', '=', w.workspaceId)
+      .where('channel_id', '=', w.channelId)
+      .executeTakeFirst();
+    return row?.answers ?? 'private';
   }
 
-  answers(w: Where): AnswerVisibility {
-    return this.get.get(w.platform, w.workspaceId, w.channelId)?.answers ?? 'private';
-  }
-
-  setAnswers(w: Where & { userId: string }, value: AnswerVisibility): void {
-    this.upsert.run(w.platform, w.workspaceId, w.channelId, value, w.userId, this.clock.now().toISOString());
+  async setAnswers(w: Where & { userId: string }, value: AnswerVisibility): Promise<void> {
+    const row = { answers: value, updated_by: w.userId, updated_at: this.clock.now().toISOString() };
+    await this.shared.db
+      .insertInto('channel_settings')
+      .values({ platform: w.platform, workspace_id: w.workspaceId, channel_id: w.channelId, ...row })
+      .onConflict((oc) => oc.columns(['platform', 'workspace_id', 'channel_id']).doUpdateSet(row))
+      .execute();
   }
 }

@@ -31,7 +31,7 @@ describe('console: asynchronous updates redraw above the prompt, once', () => {
     input.end();
     await done;
     await core.scheduler.stop();
-    core.close();
+    await core.close();
   });
 
   /** Types a line and waits until the screen shows `until` (and the prompt again). */

@@ -53,7 +53,7 @@ describe('subcommand options → command text', () => {
     try {
       expect(SUBCOMMANDS.map((s) => s.name).sort()).toEqual([...core.handler.names].sort());
     } finally {
-      core.close();
+      await core.close();
     }
   });
 

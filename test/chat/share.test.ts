@@ -21,8 +21,8 @@ describe('private answers with Share, and the channel setting (real core, SQLite
     core = await testCore(REAL_KNOWLEDGE, dbPath);
     core.registerPort(port);
   });
-  afterAll(() => {
-    core.close();
+  afterAll(async () => {
+    await core.close();
     tmp.cleanup();
   });
 
@@ -80,7 +80,7 @@ describe('private answers with Share, and the channel setting (real core, SQLite
     const done = await core.handler.command('settings answers public', admin);
     expect(done.visibility).toBe('ephemeral');
     expect(renderText(done)).toMatch(/are posted in the channel/);
-    core.close();
+    await core.close();
     core = await testCore(REAL_KNOWLEDGE, dbPath);
     core.registerPort(port);
     const r = await core.handler.command('compare concurrency', ana);

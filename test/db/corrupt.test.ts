@@ -39,7 +39,7 @@ describe('corrupt database (real process)', () => {
 
   it('garbage and truncated files: exit 1 with one message naming the file and the way back', async () => {
     const good = join(tmp.dir, 'good.db');
-    (await testCore(FIXTURE_KNOWLEDGE, good)).close();
+    await (await testCore(FIXTURE_KNOWLEDGE, good)).close();
     const garbage = join(tmp.dir, 'garbage.db');
     writeFileSync(garbage, `${'not a database '.repeat(400)}`);
     const truncated = join(tmp.dir, 'truncated.db');

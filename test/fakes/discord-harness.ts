@@ -62,7 +62,7 @@ export async function startHarness(
     logs: log.lines,
     async stop() {
       await adapter.stop();
-      core.close();
+      await core.close();
       await fake.stop();
     },
   };

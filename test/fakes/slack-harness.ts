@@ -71,7 +71,7 @@ export async function slackRig(
     async close() {
       await adapter.stop();
       await core.scheduler.stop();
-      core.close();
+      await core.close();
       await fake.close();
     },
   };

@@ -31,8 +31,8 @@ describe('feedback on answers (real core, SQLite file)', () => {
     port.admins.add('UADMIN');
     core.registerPort(port);
   });
-  afterAll(() => {
-    core.close();
+  afterAll(async () => {
+    await core.close();
     tmp.cleanup();
   });
 
@@ -88,7 +88,7 @@ describe('feedback on answers (real core, SQLite file)', () => {
     await core.handler.command('ask which rust web framework should we pick today', ctx('U2'));
     const denied = await core.handler.command('report', ctx('U1'));
     expect(renderText(denied)).toMatch(/Only a workspace admin/);
-    core.close();
+    await core.close();
     core = await testCore(undefined, dbPath);
     core.registerPort(port);
     const report = renderText(await core.handler.command('report', ctx('UADMIN')));

@@ -40,7 +40,7 @@ describe('the parsed taxonomy is cached between processes, keyed by its content'
         | undefined;
       expect(row?.value).toMatch(/^[0-9a-f]{40}\n\{/);
     } finally {
-      core.close();
+      await core.close();
     }
   });
 });

@@ -44,7 +44,7 @@ describe('live knowledge: the running core re-indexes the folder as it changes',
   });
   afterAll(async () => {
     await core.knowledgeWatcher?.close();
-    core.close();
+    await core.close();
     kb.cleanup();
     db.cleanup();
   });

@@ -22,9 +22,9 @@ const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => (
 const button = (r: Reply | undefined, label: RegExp) => r?.buttons?.find((b) => label.test(b.label))?.actionId ?? '';
 
 describe('decision-matrix walk (real SQLite)', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const c of cleanups.splice(0)) c();
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
   });
 
   async function bot(dbPath = ':memory:', clock = new TestClock()) {
@@ -100,7 +100,7 @@ describe('decision-matrix walk (real SQLite)', () => {
     await click(a.core, a.port, /^Yes$/, 'ann');
     const stepOne = a.port.posts.at(-1)!.reply; // as first posted: step 1's buttons
     await click(a.core, a.port, /Next/, 'lead');
-    a.core.close();
+    await a.core.close();
     const b = await bot(path);
     expect(renderText(await b.core.handler.command('matrix status', ctx('ann')))).toMatch(
       /step 2 of 3, 1 step\(s\) answered/,

@@ -22,9 +22,9 @@ const pollIdOf = (r: Reply) => /Poll (p\w+)/.exec(text(r))![1]!;
 const barsOf = (r: Reply | undefined) => r?.blocks.find((b) => b.type === 'bars');
 
 describe('polls through the core (real SQLite)', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const c of cleanups.splice(0)) c();
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
   });
 
   async function start(dbPath: string, clock: TestClock, port = new RecordingPort()) {
@@ -104,12 +104,12 @@ describe('polls through the core (real SQLite)', () => {
     await vote(a.core, pollId, 0, 'ann');
     await vote(a.core, pollId, 1, 'bob');
     await a.core.polls.renders.drain();
-    const before = a.core.polls.find(pollId);
-    a.core.close();
+    const before = await a.core.polls.find(pollId);
+    await a.core.close();
 
     clock.advance(3 * HOUR_MS); // the bot was down past the end time
     const b = await start(path, clock);
-    const after = b.core.polls.find(pollId)!;
+    const after = (await b.core.polls.find(pollId))!;
     expect(after).toMatchObject({ messageId: before!.messageId, closesAt: before!.closesAt });
     expect((await b.core.scheduler.tick()).pollsClosed).toBe(1);
     await b.core.polls.renders.drain();

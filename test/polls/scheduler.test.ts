@@ -4,6 +4,7 @@ import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { DAY_MS, TestClock, WEEK_MS } from '../../src/clock.js';
 import { motionCandidates } from '../../src/polls/motions.js';
+import type { SharedDb } from '../../src/store/shared-db.js';
 import { RecordingPort } from '../fakes/recording-port.js';
 import { FIXTURE_KNOWLEDGE, tempDir, testCore } from '../helpers/core.js';
 
@@ -16,14 +17,14 @@ const ctx: ChatContext = {
 };
 
 describe('scheduled debate polls', () => {
-  const cleanups: (() => void)[] = [];
-  afterEach(() => {
-    for (const c of cleanups.splice(0)) c();
+  const cleanups: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
   });
 
-  async function bot(dbPath: string, clock: TestClock) {
+  async function bot(dbPath: string, clock: TestClock, shared?: SharedDb) {
     const port = new RecordingPort();
-    const core = await testCore(FIXTURE_KNOWLEDGE, dbPath, { clock, pollUpdateIntervalMs: 5 });
+    const core = await testCore(FIXTURE_KNOWLEDGE, dbPath, { clock, pollUpdateIntervalMs: 5, shared });
     core.registerPort(port);
     cleanups.push(() => core.close());
     return { core, port };
@@ -34,11 +35,13 @@ describe('scheduled debate polls', () => {
     return join(t.dir, 'sched.db');
   }
 
-  it('posts exactly once per occurrence with two bot processes on one database', async () => {
+  // Two cores in one process stand for two replicas on one shared store (real processes and PostgreSQL:
+  // test/replicas/). They share its connection: two SQLite connections in one thread would wait on each other.
+  it('posts exactly once per occurrence with two bots on one shared store', async () => {
     const path = dbFile();
     const clock = new TestClock('2026-03-02T08:00:00Z'); // a Monday
     const a = await bot(path, clock);
-    const b = await bot(path, clock);
+    const b = await bot(path, clock, a.core.shared);
     expect(renderText(await a.core.handler.command('schedule add every monday at 10:00', ctx))).toMatch(/scheduled/);
     for (let week = 0; week < 3; week++) {
       clock.set(new Date(Date.parse('2026-03-02T10:00:30Z') + week * WEEK_MS));
@@ -57,7 +60,7 @@ describe('scheduled debate polls', () => {
     const clock = new TestClock('2026-03-02T08:00:00Z');
     const a = await bot(path, clock);
     await a.core.handler.command('schedule add daily at 9:00', ctx);
-    a.core.close();
+    await a.core.close();
     clock.set('2026-03-06T12:00:00Z'); // four 9:00 occurrences missed
     const b = await bot(path, clock);
     expect((await b.core.scheduler.tick()).debatesPosted).toBe(1);

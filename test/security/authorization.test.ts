@@ -142,7 +142,7 @@ describe('authorization scope: console', () => {
       expect(said(await core.handler.command(`poll results ${pollId}`, here))).toMatch(/There is no poll/);
       expect(said(await core.handler.action(`v1:poll:vote:${pollId}:0`, here))).toMatch(/no longer exists/);
     } finally {
-      core.close();
+      await core.close();
     }
   });
 });

@@ -134,7 +134,7 @@ export async function onAutocomplete(i: AutocompleteInteraction, d: InteractionD
 export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promise<void> {
   const page = parsePageButtonId(i.customId);
   if (page) {
-    const payload = d.pages.page(page.key, page.page);
+    const payload = await d.pages.page(page.key, page.page);
     if (payload) await i.update(payload);
     else await i.reply(privately(d.pages.render(pagesGoneReply())));
     return;

@@ -28,7 +28,7 @@ export class DiscordPages {
   }
 
   /** Page `page` (1-based) of a stored reply, or undefined when it is gone. */
-  page(key: string, page: number): V2Payload | undefined {
+  page(key: string, page: number): Promise<V2Payload | undefined> {
     return this.store.page(key, page);
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import { type Clock, HOUR_MS, systemClock } from '../../clock.js';
+import type { ReplyPages } from '../../store/reply-pages.js';
 
 export interface PageStoreOptions {
   /** Paged replies kept (the least recently used goes first). Default 500. */
@@ -8,6 +9,10 @@ export interface PageStoreOptions {
   /** How long a paged reply stays servable. Default 24 h. */
   ttlMs?: number | undefined;
   clock?: Clock | undefined;
+  /** Also keep pages in the shared store, so a More click on another replica (or after a restart) is served. */
+  shared?: ReplyPages | undefined;
+  /** What a failed shared write is reported to (the click then falls back to "run it again"). */
+  onError?: ((err: unknown) => void) | undefined;
 }
 
 interface Entry<P> {
@@ -21,7 +26,7 @@ export const pagesGoneReply = (): Reply =>
 
 /**
  * Replies too long for one message are rendered whole; page 1 is sent with a More button and every page
- * is kept here, in memory, so a click serves the exact page that was rendered — no second query, no
+ * is kept here, in memory (and in the shared store when given one), so a click serves the exact page that was rendered — no second query, no
  * silent cut. An LRU: reading a reply makes it the most recently used; past `capacity` the least recently
  * used goes, and after `ttlMs` a reply is gone. Each adapter keeps its own platform's rendered pages.
  */
@@ -31,7 +36,7 @@ export class PageStore<P> {
   private readonly ttlMs: number;
   private readonly clock: Clock;
 
-  constructor(opts: PageStoreOptions = {}) {
+  constructor(private readonly opts: PageStoreOptions = {}) {
     this.capacity = opts.capacity ?? 500;
     this.ttlMs = opts.ttlMs ?? 24 * HOUR_MS;
     this.clock = opts.clock ?? systemClock;
@@ -42,13 +47,26 @@ export class PageStore<P> {
     return randomBytes(6).toString('base64url');
   }
 
+  /**
+   * Keeps a reply's pages. The shared write is not awaited: rendering stays synchronous, and it lands
+   * long before anyone can read page 1 and click More on another replica.
+   */
   put(key: string, pages: readonly P[]): void {
-    this.entries.set(key, { pages, storedAt: this.clock.now().getTime() });
+    this.remember(key, pages, this.clock.now().getTime());
+    this.opts.shared?.save(key, pages).catch((err: unknown) => this.opts.onError?.(err));
+  }
+
+  private remember(key: string, pages: readonly P[], storedAt: number): void {
+    this.entries.set(key, { pages, storedAt });
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 
-  /** Page `page` (1-based) of a stored reply, or undefined when it is gone. */
-  page(key: string, page: number): P | undefined {
+  /** Page `page` (1-based) of a stored reply — from memory, else the shared store — or undefined when it is gone. */
+  async page(key: string, page: number): Promise<P | undefined> {
+    if (!this.entries.has(key)) {
+      const pages = (await this.opts.shared?.load(key)) as P[] | undefined;
+      if (pages) this.remember(key, pages, this.clock.now().getTime());
+    }
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (this.clock.now().getTime() - entry.storedAt > this.ttlMs) {

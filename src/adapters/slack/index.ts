@@ -8,6 +8,7 @@ import { VersusError } from '../../errors.js';
 import { type HealthCheck, healthResponse } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
 import type { SignatureStore } from '../../security/replay-store.js';
+import type { ReplyPages } from '../../store/reply-pages.js';
 import { AnswerQueue } from './answer-queue.js';
 import { attachAssistant } from './assistant.js';
 import { attachForms } from './forms.js';
@@ -37,6 +38,8 @@ export interface SlackAdapterOptions {
   limits?: Partial<OutgoingLimits> | undefined;
   /** Ages the admin cache and the paged replies. Default: the system clock. */
   clock?: Clock | undefined;
+  /** Pages of long replies in the shared store, so a More click works on any replica. */
+  sharedPages?: ReplyPages | undefined;
 }
 
 export interface SlackAdapter {
@@ -109,7 +112,11 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     deferInitialization: true,
   });
   const clock = opts.clock ?? systemClock;
-  const pages = new SlackPages({ clock });
+  const pages = new SlackPages({
+    clock,
+    shared: opts.sharedPages,
+    onError: (err) => log.warn({ err }, 'slack: could not store reply pages'),
+  });
   const answers = new AnswerQueue();
   const gate = new RequestGate({
     signingSecret: config.signingSecret ?? '',

@@ -137,7 +137,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     const channelId = body.channel?.id ?? '';
     if (SlackPages.isPageAction(actionId)) {
       await ack();
-      const page = d.pages.page(actionId);
+      const page = await d.pages.page(actionId);
       await safely(d, 'page', { channel: channelId }, () =>
         page
           ? respond({ ...page, replace_original: true })

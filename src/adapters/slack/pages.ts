@@ -29,7 +29,7 @@ export class SlackPages {
   }
 
   /** The page a More button asks for, or undefined when it is gone. */
-  page(actionId: string): SlackMessage | undefined {
+  async page(actionId: string): Promise<SlackMessage | undefined> {
     const m = PAGE_ID.exec(actionId);
     return m ? this.store.page(m[1]!, Number(m[2])) : undefined;
   }

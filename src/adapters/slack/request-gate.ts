@@ -89,7 +89,7 @@ export class RequestGate {
     if (!check.ok) return refuse(401, `signature ${check.code}`);
     const problem = payloadProblem(body.toString('utf8'), req.headers['content-type']);
     if (problem) return refuse(400, problem);
-    if (!this.o.replays.rememberSignature(check.signature, check.expiresAtMs))
+    if (!(await this.o.replays.rememberSignature(check.signature, check.expiresAtMs)))
       return refuse(401, 'replayed request (signature already served)');
     // Bolt reads this instead of the (consumed) stream, and verifies the same bytes again.
     (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Clock } from '../clock.js';
+import type { SharedDb } from './shared-db.js';
+
+/** Longer than any one edit can take (Web API timeouts and retries); a crashed holder's lease lapses then. */
+const HOLD_MS = 30_000;
+
+/**
+ * Who may edit a live message (a poll's bars, a walk's step) right now: one process of all those sharing
+ * the database. Edits then never land out of order — a slower replica cannot overwrite a newer render with
+ * an older one — and the pace between edits holds across replicas, not only within one.
+ */
+export class RenderLeases {
+  /** This process, as lease owner: unique even for two processes with the same pid on two hosts. */
+  readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+
+  constructor(
+    private readonly shared: SharedDb,
+    private readonly clock: Clock,
+  ) {}
+
+  private nowMs(): number {
+    return this.clock.now().getTime();
+  }
+
+  /** True when this process now holds `subject` (free, lapsed, or already ours). */
+  async acquire(subject: string): Promise<boolean> {
+    const now = this.nowMs();
+    const r = await this.shared.db
+      .insertInto('render_leases')
+      .values({ subject, owner: this.owner, until_ms: now + HOLD_MS })
+      .onConflict((oc) =>
+        oc
+          .column('subject')
+          .doUpdateSet({ owner: this.owner, until_ms: now + HOLD_MS })
+          .where((eb) => eb.or([eb('render_leases.until_ms', '<=', now), eb('render_leases.owner', '=', this.owner)])),
+      )
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  /** Done editing: others may take it after `paceMs` (0: at once), so edits keep the platform's pace. */
+  async release(subject: string, paceMs: number): Promise<void> {
+    await this.shared.db
+      .updateTable('render_leases')
+      .set({ until_ms: this.nowMs() + paceMs })
+      .where('subject', '=', subject)
+      .where('owner', '=', this.owner)
+      .execute();
+  }
+
+  /** Forgets leases that lapsed over a day ago (one row per message ever edited otherwise). */
+  async prune(): Promise<number> {
+    const r = await this.shared.db
+      .deleteFrom('render_leases')
+      .where('until_ms', '<', this.nowMs() - 86_400_000)
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  /**
+   * Runs `edit` holding the lease, then releases it with `paceMs`. False (and `edit` not run) when another
+   * process holds it: the caller asks again later, when that process's edit shows or its lease lapsed.
+   */
+  async exclusive(subject: string, paceMs: number, edit: () => Promise<void>): Promise<boolean> {
+    if (!(await this.acquire(subject))) return false;
+    try {
+      await edit();
+    } finally {
+      await this.release(subject, paceMs);
+    }
+    return true;
+  }
+}
