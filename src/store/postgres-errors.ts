@@ -12,7 +12,7 @@ export function describeTarget(url: string): string {
 }
 
 /**
- * node-postgres's connection failures (socket errors, server SQLSTATEs) turned into a message that names
+ * node-postgres's failures to connect or set up (socket errors, server SQLSTATEs) turned into a message that names
  * what to fix. The password never appears: only describeTarget's form of the URL, and the driver's own
  * message with the password scrubbed in case a future driver echoes it.
  */
@@ -41,12 +41,15 @@ export function connectionError(url: string, e: unknown): VersusError {
     case '3D000':
       advice = `database "${database}" does not exist: create it (createdb ${database}) or fix the name in DATABASE_URL.`;
       break;
+    case '42501':
+      advice = `${user} may not create tables in database "${database}": make ${user} its owner (ALTER DATABASE ${database} OWNER TO ${user}) or GRANT CREATE ON SCHEMA public TO ${user}.`;
+      break;
     default:
       advice = /timeout/i.test(detail)
         ? 'the server did not answer in time: is PostgreSQL running, and are the host and port in DATABASE_URL right?'
         : 'check DATABASE_URL and that the server accepts connections from this host.';
   }
-  return new VersusError('db_unreachable', `Cannot connect to PostgreSQL at ${target}: ${advice} (${detail})`, {
+  return new VersusError('db_unreachable', `Cannot use PostgreSQL at ${target}: ${advice} (${detail})`, {
     cause: e,
   });
 }

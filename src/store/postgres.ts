@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { PostgresConfig } from '../config.js';
 import { migratePostgres, POSTGRES_MIGRATIONS_DIR } from '../db/migrate-postgres.js';
 import { loadMigrations } from '../db/migration-files.js';
+import { isVersusError } from '../errors.js';
 import { connectionError } from './postgres-errors.js';
 import type { SharedSchema } from './schema.js';
 import type { SharedDb } from './shared-db.js';
@@ -34,10 +35,20 @@ export async function openPostgres(cfg: PostgresConfig, opts: OpenPostgresOption
     } catch (e) {
       throw connectionError(cfg.url, e);
     }
+    // Checked out, a client has no error listener: a connection lost between two queries would crash the
+    // process. The query in flight (or the next) fails too, and that failure is what we report.
+    const ignore = () => {};
+    client.on('error', ignore);
+    let failed = false;
     try {
       await migratePostgres(client, migrations);
+    } catch (e) {
+      failed = true;
+      // Lock, BEGIN or schema_migrations failing (lost connection, no CREATE right) is not a broken migration.
+      throw isVersusError(e) ? e : connectionError(cfg.url, e);
     } finally {
-      client.release();
+      client.off('error', ignore);
+      client.release(failed); // true: destroy it rather than pool a connection in an unknown state
     }
   } catch (e) {
     await pool.end().catch(() => {});

@@ -132,4 +132,24 @@ describe('openPostgres', () => {
     expect(e.message).toMatch(/database "no_such_db" does not exist: create it \(createdb no_such_db\)/);
     expect(e.message).not.toContain(':versus@');
   });
+
+  it('says which grant is missing when the user may not create tables', async () => {
+    const d = await freshPostgres();
+    const role = `versus_limited_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+    await admin.connect();
+    await admin.query(`CREATE ROLE ${role} LOGIN PASSWORD 'limited-pw'`);
+    cleanups.push(async () => {
+      await d.drop();
+      await admin.query(`DROP ROLE ${role}`);
+      await admin.end();
+    });
+    const url = new URL(d.url);
+    url.username = role;
+    url.password = 'limited-pw';
+    const e = await failure(url.toString());
+    expect(isVersusError(e, 'db_unreachable')).toBe(true);
+    expect(e.message).toMatch(new RegExp(`${role} may not create tables.*GRANT CREATE ON SCHEMA public TO ${role}`));
+    expect(e.message).not.toContain('limited-pw');
+  });
 });
