@@ -26,8 +26,11 @@ export async function openPostgres(cfg: PostgresConfig, opts: OpenPostgresOption
     connectionTimeoutMillis: 10_000,
     types: PARSERS,
   });
-  // Without a listener an idle connection's error would crash the process.
+  // An 'error' with no listener crashes the process. Idle connections report through the pool; a checked-out
+  // one (migrating here, or inside a Kysely transaction) has none of pg-pool's, so each gets a no-op for
+  // life: the query in flight, or the next, fails too, and that is what the caller sees.
   pool.on('error', (e) => opts.onIdleError?.(e));
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     let client: pg.PoolClient;
     try {
@@ -35,10 +38,6 @@ export async function openPostgres(cfg: PostgresConfig, opts: OpenPostgresOption
     } catch (e) {
       throw connectionError(cfg.url, e);
     }
-    // Checked out, a client has no error listener: a connection lost between two queries would crash the
-    // process. The query in flight (or the next) fails too, and that failure is what we report.
-    const ignore = () => {};
-    client.on('error', ignore);
     let failed = false;
     try {
       await migratePostgres(client, migrations);
@@ -47,7 +46,6 @@ export async function openPostgres(cfg: PostgresConfig, opts: OpenPostgresOption
       // Lock, BEGIN or schema_migrations failing (lost connection, no CREATE right) is not a broken migration.
       throw isVersusError(e) ? e : connectionError(cfg.url, e);
     } finally {
-      client.off('error', ignore);
       client.release(failed); // true: destroy it rather than pool a connection in an unknown state
     }
   } catch (e) {

@@ -110,6 +110,22 @@ describe('openPostgres', () => {
     expect(await db.selectFrom('poll_options').selectAll().execute()).toEqual([]);
   });
 
+  it('survives the server dropping a connection mid-transaction and serves the next query', async () => {
+    const shared = await openFresh();
+    const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+    await admin.connect();
+    cleanups.push(() => admin.end());
+    const work = shared.db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+      await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+      // No query in flight while the socket closes: the case that would otherwise crash the process.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sql`SELECT 1`.execute(trx);
+    });
+    await expect(work).rejects.toThrow();
+    await expect(shared.ping()).resolves.toBeUndefined();
+  });
+
   it('says the server cannot be reached, naming host and port but not the password', async () => {
     const port = await freePort();
     const e = await failure(`postgres://versus:s3cret-pw@127.0.0.1:${port}/versus`);
