@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One embedded PostgreSQL server for the run; each test takes its own database (test/helpers/postgres.ts).
+    globalSetup: ['test/support/postgres-global.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // better-sqlite3 is a native addon; forks isolate it more safely than worker threads.

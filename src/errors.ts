@@ -4,6 +4,7 @@ export type VersusErrorCode =
   | 'db_newer_schema'
   | 'db_migration_failed'
   | 'db_corrupt'
+  | 'db_unreachable'
   | 'knowledge_invalid'
   | 'platform_error';
 

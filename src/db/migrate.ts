@@ -1,33 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { VersusError } from '../errors.js';
+import { type Migration, migrationFile } from './migration-files.js';
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
-
-const FILE = /^(\d{3,})_([a-z0-9_]+)\.sql$/;
-
-/** Reads `NNN_name.sql` files in version order; a gap or duplicate version is a packaging bug, so fail loudly. */
-export function loadMigrations(dir: string): Migration[] {
-  const migrations = readdirSync(dir)
-    .map((file) => ({ file, m: FILE.exec(file) }))
-    .filter((x): x is { file: string; m: RegExpExecArray } => x.m !== null)
-    .map(({ file, m }) => ({ version: Number(m[1]), name: m[2] ?? file, sql: readFileSync(join(dir, file), 'utf8') }))
-    .sort((a, b) => a.version - b.version);
-  migrations.forEach((mig, i) => {
-    if (mig.version !== i + 1) {
-      throw new VersusError(
-        'db_migration_failed',
-        `Migrations must be numbered 001, 002, … without gaps; found ${String(mig.version).padStart(3, '0')}_${mig.name}.sql at position ${i + 1} in ${dir}`,
-      );
-    }
-  });
-  return migrations;
-}
+export { loadMigrations, type Migration } from './migration-files.js';
 
 /**
  * Applies pending migrations, each in its own transaction, recorded in `schema_migrations`.
@@ -55,7 +30,7 @@ export function migrate(db: Database, migrations: Migration[]): { applied: numbe
     } catch (cause) {
       throw new VersusError(
         'db_migration_failed',
-        `Migration ${String(mig.version).padStart(3, '0')}_${mig.name}.sql failed: ${(cause as Error).message}`,
+        `Migration ${migrationFile(mig)} failed: ${(cause as Error).message}`,
         { cause },
       );
     }

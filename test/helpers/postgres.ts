@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+
+export interface FreshPostgres {
+  /** URL of a new, empty database only this caller uses. */
+  url: string;
+  /** Drops it, closing any connections a test left open. */
+  drop(): Promise<void>;
+}
+
+/**
+ * A new database on the run's PostgreSQL server (test/support/postgres-global.ts), uniquely named so test
+ * files running in parallel never share state. Call drop() in afterEach/afterAll.
+ */
+export async function freshPostgres(): Promise<FreshPostgres> {
+  const admin = inject('postgresAdminUrl');
+  const name = `versus_test_${process.pid}_${randomBytes(6).toString('hex')}`;
+  await asAdmin(admin, `CREATE DATABASE ${name}`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      if (dropped) return;
+      dropped = true;
+      await asAdmin(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function asAdmin(admin: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
