@@ -69,6 +69,7 @@ export async function startShardManager(opts: {
       const child = spawned as ChildProcess; // mode 'process' (the default), not worker threads
       children.add(child);
       child.once('exit', () => children.delete(child));
+      log.info({ shard: shard.id, pid: child.pid }, 'discord: shard process started');
       // Spawned while stopping (the manager spawns one after another): kill it once spawn() listens for its death.
       if (stopping) setImmediate(() => shard.kill());
     });
