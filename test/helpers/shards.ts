@@ -46,7 +46,9 @@ export async function sharedDatabase(dir: string, databaseUrl = process.env.DATA
       db.pragma('busy_timeout = 5000'); // the shards write to it at the same time
       try {
         const stmt = db.prepare(sql);
-        return (stmt.reader ? stmt.all(...args) : (stmt.run(...args), [])) as T[];
+        if (stmt.reader) return stmt.all(...args) as T[];
+        stmt.run(...args);
+        return [];
       } finally {
         db.close();
       }
