@@ -9,6 +9,9 @@ const optionalString = z
 
 const urlString = z.url({ message: 'must be an absolute URL such as http://127.0.0.1:3000/api/' });
 
+const SHARDS_HINT =
+  'must be "auto" (as many shards as Discord recommends) or a whole number of shards from 1 to 1000, such as 2';
+
 const EnvSchema = z.object({
   VERSUS_DB: z.string().trim().min(1).default('./data/versus.db'),
   KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
@@ -32,6 +35,14 @@ const EnvSchema = z.object({
       .optional(),
   ),
   VERSUS_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  DISCORD_SHARDS: optionalString.pipe(
+    z
+      .union(
+        [z.literal('auto'), z.coerce.number<string>().int(SHARDS_HINT).min(1, SHARDS_HINT).max(1000, SHARDS_HINT)],
+        { message: SHARDS_HINT },
+      )
+      .optional(),
+  ),
 });
 
 export interface SlackConfig {
@@ -48,6 +59,11 @@ export interface DiscordConfig {
   applicationId: string;
   guildId?: string | undefined;
   apiUrl?: string | undefined;
+  /**
+   * Run one process per gateway shard (see adapters/discord/shards.ts): `auto` asks Discord how many, a
+   * number fixes it. Unset: one process, one connection, as a bot under 2,500 guilds needs.
+   */
+  shards?: 'auto' | number | undefined;
 }
 
 /** Where shared state (polls, votes, schedules, walks, …) lives when it is not the SQLite file. */
@@ -115,8 +131,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         applicationId: e.DISCORD_APPLICATION_ID,
         guildId: e.DISCORD_GUILD_ID,
         apiUrl: e.DISCORD_API_URL,
+        shards: e.DISCORD_SHARDS,
       };
   }
+  if (e.DISCORD_SHARDS !== undefined && !discord)
+    problems.push(
+      '  DISCORD_SHARDS: shards are Discord gateway connections; set DISCORD_TOKEN and DISCORD_APPLICATION_ID too',
+    );
 
   if (problems.length > 0) throw new VersusError('config_invalid', `Invalid configuration:\n${problems.join('\n')}`);
   return {

@@ -1,7 +1,9 @@
 // Start-up only: config → database → knowledge index → services → adapters.
 import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
+import { shardOfThisProcess } from './adapters/discord/shards.js';
 import { type Config, loadConfig } from './config.js';
 import { type Core, createCore } from './core.js';
 import { isVersusError } from './errors.js';
@@ -28,6 +30,9 @@ function within(ms: number, work: Promise<unknown>): Promise<unknown> {
   return Promise.race([work, new Promise((r) => setTimeout(r, ms).unref())]);
 }
 
+/** Set when a ShardingManager spawned this process (DISCORD_SHARDS): which gateway shard(s) it runs. */
+const shard = shardOfThisProcess();
+
 async function health(core: Core, adapters: Running[]): Promise<Health> {
   let database = false;
   try {
@@ -38,7 +43,7 @@ async function health(core: Core, adapters: Running[]): Promise<Health> {
   const states = Object.fromEntries(adapters.map((a) => [a.name, a.ready() ? 'connected' : 'not connected']));
   return {
     ok: database && adapters.every((a) => a.ready()),
-    details: { database: database ? 'ok' : 'unreachable', adapters: states },
+    details: { database: database ? 'ok' : 'unreachable', adapters: states, ...(shard ? { shard } : {}) },
   };
 }
 
@@ -51,7 +56,8 @@ async function startAdapters(
 ): Promise<{ running: Running[]; ownsHttp: boolean }> {
   const running: Running[] = [];
   let ownsHttp = false;
-  if (config.slack) {
+  // Sharded, Slack runs once, in shard 0: every shard process is a full Versus, but Slack has one endpoint.
+  if (config.slack && (!shard || shard.ids.includes(0))) {
     const { createSlackAdapter } = await import('./adapters/slack/index.js');
     const slack = createSlackAdapter({
       config: config.slack,
@@ -88,13 +94,36 @@ async function startAdapters(
   return { running, ownsHttp };
 }
 
+/** DISCORD_SHARDS set: this process only supervises one Versus process per shard (no database, no index). */
+async function superviseShards(config: Config): Promise<void> {
+  const logger = createLogger(config.logLevel).child({ role: 'shard-manager' });
+  const { startShardManager } = await import('./adapters/discord/shards.js');
+  // The children run this same entry point (src/main.ts from source, dist/main.js compiled).
+  const manager = await startShardManager({ config: config.discord!, file: fileURLToPath(import.meta.url), logger });
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'shutting down every shard');
+    await manager.stop();
+    logger.info('stopped');
+    process.exit(process.exitCode ?? 0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  await manager.ready;
+}
+
 export async function main(): Promise<void> {
   const config = loadConfig();
+  if (config.discord?.shards !== undefined && !shard) return superviseShards(config);
   const consoleMode = !config.slack && !config.discord;
   // In the console, logs would interleave with the conversation: send them to stderr, warnings only unless asked.
-  const logger: Logger = consoleMode
+  const base: Logger = consoleMode
     ? createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', process.stderr)
     : createLogger(config.logLevel);
+  // Every line of a shard process says which shard it is.
+  const logger = shard ? base.child({ shard: shard.ids.length === 1 ? shard.ids[0] : shard.ids }) : base;
   const core = await createCore({ dbPath: config.dbPath, knowledgeDir: config.knowledgeDir, logger, watch: true });
   const running: Running[] = [];
   let healthServer: Server | undefined;
@@ -130,6 +159,8 @@ export async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  // A shard whose manager is gone (killed outright) would run unsupervised and be duplicated by the next one.
+  if (shard) process.once('disconnect', () => void shutdown('shard manager gone'));
 
   if (consoleMode) {
     const consoleAdapter = new ConsoleAdapter({
@@ -147,12 +178,16 @@ export async function main(): Promise<void> {
   const check = () => health(core, running);
   const started = await startAdapters(config, core, logger, check);
   running.push(...started.running);
-  if (!started.ownsHttp) healthServer = await startHealthServer(check, config.port, config.host);
+  // Shard n probes on PORT + n, so shards on one host do not collide (PORT=0 picks a free port for each).
+  const port = shard && config.port !== 0 ? config.port + shard.ids[0]! : config.port;
+  if (!started.ownsHttp) healthServer = await startHealthServer(check, port, config.host);
   core.scheduler.start();
   // After a crash some messages may show fewer votes than are stored: redraw them now, not at the next vote.
   const stale = await core.redrawStale();
   if (stale.polls + stale.walks > 0) logger.info(stale, 'redrawing poll and walk messages older than their state');
-  logger.info({ adapters: running.map((a) => a.name), port: config.port }, 'versus is running');
+  const address = healthServer?.address();
+  const listening = address && typeof address === 'object' ? address.port : config.port;
+  logger.info({ adapters: running.map((a) => a.name), port: listening }, 'versus is running');
 }
 
 main().catch((e: unknown) => {

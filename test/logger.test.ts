@@ -59,6 +59,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ SLACK_API_URL: 'not a url' })).toThrow(/SLACK_API_URL/);
   });
+  it('reads DISCORD_SHARDS as auto or a whole number, unset meaning one process, and says what it takes', () => {
+    const discord = { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '1' };
+    expect(loadConfig(discord).discord?.shards).toBeUndefined();
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: 'auto' }).discord?.shards).toBe('auto');
+    expect(loadConfig({ ...discord, DISCORD_SHARDS: ' 4 ' }).discord?.shards).toBe(4);
+    for (const bad of ['0', 'two', '1.5'])
+      expect(() => loadConfig({ ...discord, DISCORD_SHARDS: bad })).toThrow(
+        /DISCORD_SHARDS: must be "auto".*such as 2/,
+      );
+    expect(() => loadConfig({ DISCORD_SHARDS: '2' })).toThrow(/DISCORD_SHARDS: .*set DISCORD_TOKEN/);
+  });
   it('picks Socket Mode when an app token is given', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toMatchObject({
       appToken: 'xapp-1',

@@ -14,6 +14,13 @@ export interface GatewayOptions {
 export interface Identify {
   token: string;
   intents: number;
+  /** [shard id, shard count]; [0, 1] when the client sent none (unsharded). */
+  shard: [number, number];
+}
+
+/** The shard that receives a guild's events: (guild_id >> 22) % count, as Discord routes them. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
 }
 
 /**
@@ -31,8 +38,12 @@ export class FakeGateway extends EventEmitter {
   heartbeatIntervalMs = 41_250;
   heartbeats = 0;
   readonly resumes: string[] = [];
-  private readonly sessions = new Set<string>();
-  private readonly identified = new Set<WebSocket>();
+  /** Sharded clients only: which shard each dispatched event (by its d.id) went to. */
+  readonly deliveredTo = new Map<string, number[]>();
+  /** Session id → the shard it identified as, so a RESUME keeps receiving that shard's guilds. */
+  private readonly sessions = new Map<string, [number, number]>();
+  /** Open identified connections and their shard. */
+  private readonly identified = new Map<WebSocket, [number, number]>();
   private seq = 0;
   private wss!: WebSocketServer;
   url = '';
@@ -64,9 +75,22 @@ export class FakeGateway extends EventEmitter {
     return this.identified.size;
   }
 
-  /** Sends a dispatch (op 0) to every identified connection. */
+  /** Shard ids ([id, count]) of the open identified connections. */
+  get shards(): [number, number][] {
+    return [...this.identified.values()];
+  }
+
+  /**
+   * Sends a dispatch (op 0) to the connection of the shard owning `d.guild_id`, or to every identified
+   * connection when the event has no guild. An unsharded client ([0, 1]) owns every guild.
+   */
   dispatch(t: string, d: unknown): void {
-    for (const ws of this.identified) this.dispatchTo(ws, t, d);
+    const { guild_id: guildId, id: eventId } = (d ?? {}) as { guild_id?: string; id?: string };
+    for (const [ws, [id, count]] of this.identified) {
+      if (guildId && shardOf(guildId, count) !== id) continue;
+      this.dispatchTo(ws, t, d);
+      if (count > 1 && eventId) this.deliveredTo.set(eventId, [...(this.deliveredTo.get(eventId) ?? []), id]);
+    }
   }
 
   private dispatchTo(ws: WebSocket, t: string, d: unknown): void {
@@ -96,8 +120,9 @@ export class FakeGateway extends EventEmitter {
         this.emit('change');
         return;
       case 2: {
-        const d = frame.d as { token: string; intents: number };
-        this.identifies.push({ token: d.token, intents: d.intents });
+        const d = frame.d as { token: string; intents: number; shard?: [number, number] };
+        const shard = d.shard ?? [0, 1];
+        this.identifies.push({ token: d.token, intents: d.intents, shard });
         this.emit('change');
         if (d.token !== this.opts.token) {
           ws.close(4004, 'Authentication failed.');
@@ -107,23 +132,28 @@ export class FakeGateway extends EventEmitter {
           ws.close(4014, 'Disallowed intent(s).');
           return;
         }
-        this.identified.add(ws);
+        this.identified.set(ws, shard);
         const sessionId = `session-${this.identifies.length}`;
-        this.sessions.add(sessionId);
-        const ready = { ...this.opts.ready(), resume_gateway_url: this.url, session_id: sessionId };
+        this.sessions.set(sessionId, shard);
+        // READY lists, and GUILD_CREATE follows for, only the guilds this shard owns.
+        const owned = (g: { id: string }) => shardOf(g.id, shard[1]) === shard[0];
+        const base = this.opts.ready();
+        const guilds = (base.guilds as { id: string }[]).filter(owned);
+        const ready = { ...base, guilds, shard, resume_gateway_url: this.url, session_id: sessionId };
         this.dispatchTo(ws, 'READY', ready);
-        for (const g of this.opts.guilds()) this.dispatchTo(ws, 'GUILD_CREATE', g);
+        for (const g of this.opts.guilds()) if (owned(g as { id: string })) this.dispatchTo(ws, 'GUILD_CREATE', g);
         return;
       }
       case 6: {
         // RESUME a session this fake started: RESUMED (no missed events are replayed). Unknown: invalid session.
         const d = frame.d as { token: string; session_id: string };
-        if (d.token !== this.opts.token || !this.sessions.has(d.session_id)) {
+        const shard = this.sessions.get(d.session_id);
+        if (d.token !== this.opts.token || !shard) {
           this.send(ws, { op: 9, s: null, t: null, d: false });
           return;
         }
         this.resumes.push(d.session_id);
-        this.identified.add(ws);
+        this.identified.set(ws, shard);
         this.dispatchTo(ws, 'RESUMED', {});
         return void this.emit('change');
       }

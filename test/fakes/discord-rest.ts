@@ -46,6 +46,9 @@ export interface RestState {
   /** guildId:userId → member */
   members: Map<string, Json>;
   nextId(): string;
+  /** What GET /gateway/bot recommends (DISCORD_SHARDS=auto uses it) and how many may IDENTIFY at once. Default 1, 1. */
+  shards?: number;
+  maxConcurrency?: number;
 }
 
 /**
@@ -228,8 +231,8 @@ export class FakeDiscordRest extends EventEmitter {
         status: 200,
         body: {
           url: s.gatewayUrl(),
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+          shards: s.shards ?? 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: s.maxConcurrency ?? 1 },
         },
       };
     }

@@ -1,4 +1,4 @@
-import { type Client, Events } from 'discord.js';
+import { type Client, Events, ShardClientUtil } from 'discord.js';
 import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
 import type { DiscordConfig } from '../../config.js';
@@ -99,7 +99,10 @@ function checkSetup(client: Client, config: DiscordConfig, log: Logger): void {
       'discord: DISCORD_APPLICATION_ID is not the application of DISCORD_TOKEN; commands registered for it never reach this bot',
     );
   }
-  if (config.guildId && !client.guilds.cache.has(config.guildId)) {
+  // A shard only has the guilds Discord routes to it: the configured one may well live on another shard.
+  const ownsGuild = (id: string) =>
+    !client.shard || client.shard.ids.includes(ShardClientUtil.shardIdForGuildId(id, client.shard.count));
+  if (config.guildId && ownsGuild(config.guildId) && !client.guilds.cache.has(config.guildId)) {
     log.warn(
       { guildId: config.guildId },
       'discord: the bot is not in DISCORD_GUILD_ID; invite it (see docs/discord.md) or the guild commands cannot be used',
