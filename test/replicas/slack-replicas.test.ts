@@ -1,0 +1,279 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runConcurrent } from '../../bench/load.js';
+import type { SlackCall } from '../fakes/slack-fake.js';
+import { SlackSender } from '../fakes/slack-requests.js';
+import { FIXTURE_KNOWLEDGE } from '../helpers/core.js';
+import { type Replicas, startReplicas } from '../helpers/replicas.js';
+
+const SECRET = 'replicas-secret';
+/** The bot's fixed coalescing interval for poll edits (no env var sets it; see PollService). */
+const RENDER_INTERVAL_MS = 1000;
+/** The bot's fixed scheduler interval (no env var sets it; see Scheduler). */
+const SCHEDULER_INTERVAL_MS = 15_000;
+
+/** Polls `probe` until it returns something truthy; fails with `what` after `ms`. */
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 20_000,
+) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const voteButtons = (blocks: unknown) => JSON.stringify(blocks).match(/v1:poll:vote:[^"]+:\d+/g) ?? [];
+/** The counts a rendered poll message shows, option by option ("… 40% (12)"). */
+const shownCounts = (c: SlackCall) =>
+  [...JSON.stringify(c.body.blocks).matchAll(/% \((\d+)\)/g)].map((m) => Number(m[1]));
+
+async function openPoll(rig: Replicas, channel: string) {
+  const send = new SlackSender(rig.endpoint, SECRET);
+  expect((await send.command('poll', { responseUrl: rig.fake.responseUrl(), channel })).status).toBe(200);
+  const post = await until('the poll message', () =>
+    rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === channel && c.result),
+  );
+  const actions = voteButtons(post.body.blocks);
+  return { pollId: actions[0]!.split(':')[3]!, actions, ts: String(post.result!.ts), channel };
+}
+type Poll = Awaited<ReturnType<typeof openPoll>>;
+
+/**
+ * Each voter clicks their options in order through the load balancer. A click answered 502 or with a
+ * connection error is sent again (a new signed request, as a user clicking again) until acknowledged.
+ * `expected` applies only acknowledged clicks; `maybe` also applies a click whose replica died with it
+ * (`reset`: it may or may not have been stored before the kill).
+ */
+async function storm(
+  rig: Replicas,
+  poll: Poll,
+  voters: number,
+  plan: (i: number) => number[],
+  onAck?: (n: number) => void,
+) {
+  const send = new SlackSender(rig.endpoint, SECRET);
+  const expected = new Map<string, number | undefined>();
+  const maybe = new Map<string, Set<number | undefined>>();
+  const failures = { refused: 0, reset: 0, other: 0 };
+  let acks = 0;
+  const toggle = (s: number | undefined, o: number) => (s === o ? undefined : o);
+  await runConcurrent(voters, 40, async (i) => {
+    const user = `V${i}`;
+    let states = new Set<number | undefined>([undefined]);
+    let strict: number | undefined;
+    for (const option of plan(i)) {
+      for (;;) {
+        const r = await send
+          .action(poll.actions[option]!, {
+            user,
+            channel: poll.channel,
+            messageTs: poll.ts,
+            responseUrl: rig.fake.responseUrl(),
+          })
+          .catch(() => ({ status: 0, headers: {} as Record<string, string> }));
+        if (r.status === 200) break;
+        const why =
+          r.status === 502 && r.headers['x-proxy-error'] === 'refused'
+            ? 'refused'
+            : r.status === 502
+              ? 'reset'
+              : 'other';
+        failures[why]++;
+        // An unknown outcome: the click may have toggled the vote already.
+        if (why !== 'refused') states = new Set([...states, ...[...states].map((s) => toggle(s, option))]);
+      }
+      strict = toggle(strict, option);
+      states = new Set([...states].map((s) => toggle(s, option)));
+      acks++;
+      onAck?.(acks);
+    }
+    expected.set(user, strict);
+    maybe.set(user, states);
+  });
+  return { expected, maybe, failures, acks };
+}
+
+const tallyOf = (votes: Map<string, number | undefined>, options: number) => {
+  const counts = Array<number>(options).fill(0);
+  for (const o of votes.values()) if (o !== undefined) counts[o]!++;
+  return counts;
+};
+
+async function votesIn(rig: Replicas, pollId: string) {
+  const rows = await rig.state.query<{ u: string; o: number }>(
+    'SELECT user_id AS u, option_idx AS o FROM votes WHERE poll_id = ?',
+    pollId,
+  );
+  return new Map(rows.map((r) => [r.u, Number(r.o)]));
+}
+
+/**
+ * The last edit of the poll message once re-renders have settled: the database says its latest version
+ * was shown, and no edit of it arrived for three coalescing intervals (an absence can only be waited out).
+ */
+async function settledRender(rig: Replicas, poll: Poll): Promise<SlackCall> {
+  const edits = () => rig.fake.callsOf('chat.update').filter((c) => c.body.ts === poll.ts);
+  let seen = -1;
+  let since = Date.now();
+  return until('re-renders to settle', async () => {
+    const n = edits().length;
+    if (n !== seen) [seen, since] = [n, Date.now()];
+    const [v] = await rig.state.query<{ version: number; rendered: number }>(
+      'SELECT version, rendered_version AS rendered FROM polls WHERE id = ?',
+      poll.pollId,
+    );
+    return (
+      n > 0 &&
+      Number(v!.rendered) >= Number(v!.version) &&
+      Date.now() - since > 3 * RENDER_INTERVAL_MS &&
+      edits().at(-1)
+    );
+  });
+}
+
+/** Voter i: votes; some change their vote, some withdraw it (clicking their own option again), some both. */
+const plan = (i: number) => {
+  const a = i % 3;
+  const b = (a + 1) % 3;
+  return [[a], [a], [a], [a], [a], [a], [a, b], [a, b], [a, a], [a, b, b]][i % 10]!;
+};
+
+describe('three replicas behind a round-robin load balancer, one shared state', () => {
+  let rig: Replicas;
+  beforeAll(async () => {
+    rig = await startReplicas({ n: 3, secret: SECRET, knowledgeDir: FIXTURE_KNOWLEDGE });
+  }, 60_000);
+  afterAll(async () => {
+    await rig?.stop();
+  });
+
+  it('1,000 voters: the stored tally and the last message edit equal the acknowledged clicks', async () => {
+    const poll = await openPoll(rig, 'CSTORM');
+    const served = [...rig.proxy.served];
+    const s = await storm(rig, poll, 1000, plan);
+    expect(s.failures).toEqual({ refused: 0, reset: 0, other: 0 });
+    expect(s.acks).toBe(1500);
+    // Round robin: every replica took its third of the clicks.
+    for (const [i, n] of rig.proxy.served.entries()) expect(n - served[i]!).toBeGreaterThanOrEqual(499);
+    const want = tallyOf(s.expected, 3);
+    expect(tallyOf(await votesIn(rig, poll.pollId), 3)).toEqual(want);
+    expect(await votesIn(rig, poll.pollId)).toEqual(new Map([...s.expected].filter(([, o]) => o !== undefined)));
+    expect(shownCounts(await settledRender(rig, poll))).toEqual(want);
+  }, 60_000);
+
+  it('a Slack retry of an app_mention delivered to another replica is answered once', async () => {
+    const send = new SlackSender(rig.endpoint, SECRET);
+    const event = {
+      type: 'app_mention',
+      user: 'URETRY',
+      channel: 'CRETRY',
+      ts: '1700000500.000100',
+      text: '<@UBOT> is go faster than python?',
+    };
+    // Slack retries when the first delivery is slow: both arrive while the first is still being handled.
+    const [first, retry] = await Promise.all([
+      send.event(event, { eventId: 'EvRETRY1' }),
+      // A later delivery attempt: its own timestamp, so its own signature (not a replay).
+      send.event(event, { eventId: 'EvRETRY1', retryNum: 1 }, { timestamp: Math.floor(Date.now() / 1000) + 1 }),
+    ]);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(first.headers['x-replica']).not.toBe(retry.headers['x-replica']);
+    const answers = () => rig.fake.callsOf('chat.postMessage').filter((c) => c.body.channel === 'CRETRY');
+    await until('the answer', () => answers().length > 0);
+    await new Promise((r) => setTimeout(r, 1000)); // absence check: no second answer follows
+    expect(answers()).toHaveLength(1);
+    expect(answers()[0]!.body.thread_ts).toBe(event.ts);
+  });
+
+  it('a replayed request is refused by every replica', async () => {
+    const send = new SlackSender(rig.endpoint, SECRET);
+    const url = rig.fake.responseUrl();
+    const original = await send.command('help', { responseUrl: url, channel: 'CREPLAY' });
+    expect(original.status).toBe(200);
+    const replays = [];
+    for (let i = 0; i < 3; i++) replays.push(await send.replayLast());
+    expect(replays.map((r) => r.status)).toEqual([401, 401, 401]);
+    expect(new Set(replays.map((r) => r.headers['x-replica']))).toEqual(new Set(['0', '1', '2']));
+    const answered = () => rig.fake.responses.filter((r) => r.path === new URL(url).pathname);
+    await until('the one answer', () => answered().length > 0);
+    await new Promise((r) => setTimeout(r, 500)); // absence check: no replay was answered
+    expect(answered()).toHaveLength(1);
+  });
+
+  it('a scheduled debate poll is posted once per occurrence by three replicas', async () => {
+    const send = new SlackSender(rig.endpoint, SECRET);
+    const ok = await send.command('schedule add every monday at 10:00', {
+      responseUrl: rig.fake.responseUrl(),
+      channel: 'CSCHED',
+    });
+    expect(ok.status).toBe(200);
+    const [s] = await until('the schedule row', () =>
+      rig.state
+        .query<{ id: string; next: string }>(
+          "SELECT id, next_run_at AS next FROM schedules WHERE channel_id = 'CSCHED'",
+        )
+        .then((rows) => rows.length > 0 && rows),
+    );
+    const monday = s!.next;
+    // No seam shortens the wait for Monday: make the occurrence due now in the shared state instead.
+    const dueAt = Date.now();
+    await rig.state.query(
+      'UPDATE schedules SET next_run_at = ? WHERE id = ?',
+      new Date(dueAt - 1000).toISOString(),
+      s!.id,
+    );
+    const posts = () => rig.fake.callsOf('chat.postMessage').filter((c) => c.body.channel === 'CSCHED');
+    await until('the scheduled poll', () => posts().length > 0, SCHEDULER_INTERVAL_MS + 5000);
+    // Absence check: wait until every replica has ticked at least once since the occurrence fell due.
+    await until(
+      'one scheduler interval',
+      () => Date.now() > dueAt + SCHEDULER_INTERVAL_MS + 1000,
+      SCHEDULER_INTERVAL_MS + 5000,
+    );
+    expect(posts()).toHaveLength(1);
+    expect(JSON.stringify(posts()[0]!.body.blocks)).toMatch(/Team Go|Debate/);
+    const [after] = await rig.state.query<{ next: string; last: string | null }>(
+      'SELECT next_run_at AS next, last_run_at AS last FROM schedules WHERE id = ?',
+      s!.id,
+    );
+    expect(after).toMatchObject({ next: monday });
+    expect(after!.last).not.toBeNull();
+    const polls = await rig.state.query<{ n: number }>('SELECT count(*) AS n FROM polls WHERE schedule_id = ?', s!.id);
+    expect(Number(polls[0]!.n)).toBe(1);
+  }, 45_000);
+});
+
+describe('a replica killed mid-storm', () => {
+  let rig: Replicas | undefined;
+  afterEach(async () => {
+    await rig?.stop();
+  });
+
+  it('SIGKILL one of three mid-storm: no acknowledged vote is lost, failed clicks retried through the proxy land', async () => {
+    rig = await startReplicas({ n: 3, secret: SECRET, knowledgeDir: FIXTURE_KNOWLEDGE });
+    const r = rig;
+    const poll = await openPoll(r, 'CKILL');
+    let killing: Promise<void> | undefined;
+    const s = await storm(r, poll, 1000, plan, (acks) => {
+      if (acks === 400) killing = r.kill(1);
+    });
+    await killing;
+    expect(r.proxy.down).toEqual(new Set([1]));
+    const stored = await votesIn(r, poll.pollId);
+    // A click whose replica died holding it may or may not be stored; every other outcome is exact.
+    const wrong = [...s.maybe].filter(([u, states]) => !states.has(stored.get(u)));
+    expect(wrong).toEqual([]);
+    const unsure = [...s.maybe].filter(([, states]) => states.size > 1).map(([u]) => u);
+    const exact = new Map([...s.expected].filter(([u]) => !unsure.includes(u)));
+    for (const [u, o] of exact) expect(stored.get(u), u).toBe(o);
+    const resolved = new Map([...s.expected].map(([u, o]) => [u, unsure.includes(u) ? stored.get(u) : o]));
+    expect(tallyOf(stored, 3)).toEqual(tallyOf(resolved, 3));
+    console.info(
+      `kill mid-storm: ${s.acks} acks, failures ${JSON.stringify(s.failures)}, ${unsure.length} unsure voters`,
+    );
+  }, 60_000);
+});
