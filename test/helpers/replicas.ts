@@ -21,21 +21,22 @@ export interface SharedState {
   backend: Backend['kind'];
   /** Environment for replica `i`: always its own VERSUS_DB under PostgreSQL, one shared file under SQLite. */
   env(i: number): Record<string, string>;
-  /** Runs SQL written with `?` placeholders on the shared state; counts come back as numbers. */
+  /** Runs SQL written with `?` placeholders on the shared state (wrap counts in Number(): PostgreSQL's are strings). */
   query<T = Record<string, unknown>>(sql: string, ...args: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
 /**
- * The backend every replica test runs on. The seam: return `{ kind: 'postgres', url, drop }` from
- * `freshPostgres()` here (or pass it to startReplicas) and the same tests run on PostgreSQL.
+ * The backend every replica test runs on: the one seam to flip. For PostgreSQL, return
+ * `{ kind: 'postgres', url, drop }` from `freshPostgres()` (test/helpers/postgres.ts) and the same tests
+ * run on PostgreSQL, each replica with its own SQLite file for its knowledge index.
  */
-export function backendChoice(): Backend {
+export async function sharedBackend(): Promise<Backend> {
   return { kind: 'sqlite' };
 }
 
 /** Opens the shared state for one rig; `dir` is the rig's own temp dir (SQLite files live there). */
-export async function sharedBackend(dir: string, backend: Backend = backendChoice()): Promise<SharedState> {
+export async function openSharedState(dir: string, backend: Backend): Promise<SharedState> {
   if (backend.kind === 'sqlite') {
     const file = join(dir, 'shared.db');
     return {
@@ -63,16 +64,13 @@ export async function sharedBackend(dir: string, backend: Backend = backendChoic
     env: (i) => ({ DATABASE_URL: backend.url, VERSUS_DB: join(dir, `index-${i}.db`) }),
     async query<T>(sql: string, ...args: unknown[]) {
       let n = 0;
-      const res = await client.query(
-        sql.replace(/\?/g, () => `$${++n}`),
-        args,
-      );
-      // node-postgres returns bigint counts as strings.
-      return res.rows.map((r: Record<string, unknown>) =>
-        Object.fromEntries(
-          Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) && k === 'n' ? Number(v) : v]),
-        ),
-      ) as T[];
+      // node-postgres placeholders are $1, $2…; bigint columns (count(*)) come back as strings: Number() them.
+      return (
+        await client.query(
+          sql.replace(/\?/g, () => `$${++n}`),
+          args,
+        )
+      ).rows as T[];
     },
     async close() {
       await client.end();
@@ -94,7 +92,9 @@ export class RoundRobinProxy {
   readonly down = new Set<number>();
   /** Requests each replica answered (status from the replica, not the proxy's 502s). */
   readonly served: number[];
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  // A fresh connection per request: reusing an idle one races the replica closing it (a reset that never
+  // reached the app), which would blur the line between "never delivered" and "died with the request".
+  private readonly agent = new Agent({ keepAlive: false });
   url = '';
 
   constructor(private readonly ports: number[]) {
@@ -194,7 +194,7 @@ export async function startReplicas(opts: {
     tmp.cleanup();
   };
   try {
-    state = await sharedBackend(tmp.dir, opts.backend);
+    state = await openSharedState(tmp.dir, opts.backend ?? (await sharedBackend()));
     const env = (i: number) => ({
       ...state!.env(i),
       KNOWLEDGE_DIR: opts.knowledgeDir,

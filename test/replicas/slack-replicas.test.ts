@@ -272,6 +272,8 @@ describe('a replica killed mid-storm', () => {
     for (const [u, o] of exact) expect(stored.get(u), u).toBe(o);
     const resolved = new Map([...s.expected].map(([u, o]) => [u, unsure.includes(u) ? stored.get(u) : o]));
     expect(tallyOf(stored, 3)).toEqual(tallyOf(resolved, 3));
+    // The dead replica's pending edit is gone; the survivors' last edit still shows the final tally.
+    expect(shownCounts(await settledRender(r, poll))).toEqual(tallyOf(stored, 3));
     console.info(
       `kill mid-storm: ${s.acks} acks, failures ${JSON.stringify(s.failures)}, ${unsure.length} unsure voters`,
     );
