@@ -137,9 +137,9 @@ export class RoundRobinProxy {
         answer.on('error', () => fail('reset'));
         answer.on('end', () => {
           this.served[i]!++;
-          res
-            .writeHead(answer.statusCode ?? 502, { ...answer.headers, 'x-replica': String(i) })
-            .end(Buffer.concat(out));
+          // Hop-by-hop headers describe the proxy→replica connection, not the client's.
+          const { connection: _c, 'keep-alive': _k, 'transfer-encoding': _t, ...headers } = answer.headers;
+          res.writeHead(answer.statusCode ?? 502, { ...headers, 'x-replica': String(i) }).end(Buffer.concat(out));
         });
       },
     );
