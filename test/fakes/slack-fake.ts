@@ -5,6 +5,8 @@ export interface SlackCall {
   body: Record<string, unknown>;
   /** What the fake answered (e.g. the ts of a posted message). */
   result?: Record<string, unknown> | undefined;
+  /** Order in which the fake answered (applied) calls: with delays it differs from arrival order. */
+  answeredSeq?: number | undefined;
 }
 
 interface Injection {
@@ -55,6 +57,7 @@ export class FakeSlack {
   private readonly injections = new Map<string, Injection>();
   private server: Server | undefined;
   private seq = 1_700_000_000;
+  private answered = 0;
   base = '';
 
   async start(): Promise<this> {
@@ -154,6 +157,7 @@ export class FakeSlack {
     const answer = json;
     const jsonApi = (status: number, result: Record<string, unknown>, headers?: Record<string, string>) => {
       call.result = result;
+      call.answeredSeq = ++this.answered;
       answer(status, result, headers);
     };
     const inj = this.injections.get(method);

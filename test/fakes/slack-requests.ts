@@ -9,6 +9,8 @@ export interface Sent {
   status: number;
   body: string;
   ms: number;
+  /** Response headers, lower-case names (e.g. what a proxy in front of the app adds). */
+  headers: Record<string, string>;
 }
 
 /** Sends signed requests to a Slack app's endpoint in Slack's documented formats. */
@@ -48,7 +50,12 @@ export class SlackSender {
     const started = performance.now();
     const res = await fetch(url, { method: 'POST', headers, body });
     const text = await res.text();
-    return { status: res.status, body: text, ms: performance.now() - started };
+    return {
+      status: res.status,
+      body: text,
+      ms: performance.now() - started,
+      headers: Object.fromEntries(res.headers),
+    };
   }
 
   /** A slash command, form-encoded as Slack posts it. */
