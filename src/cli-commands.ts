@@ -12,7 +12,8 @@ import { isVersusError } from './errors.js';
 import { reportReply } from './feedback/report.js';
 import { brokenFiles } from './knowledge/watch.js';
 import { createLogger } from './logger.js';
-import { backupDatabase, runDoctor } from './ops.js';
+import { backupDatabase, POSTGRES_BACKUP_HINT, runDoctor } from './ops.js';
+import { openConfiguredShared } from './store/open-shared.js';
 
 const USAGE = `Usage: versus <command> [options]
 
@@ -46,7 +47,11 @@ export async function runCli(argv: string[]): Promise<number> {
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
   if (command === 'doctor') return runDoctor(config, print);
   // Only the console chat walks the decision matrix: the one-shot commands skip parsing it.
+  // Only what reads or writes shared state connects to PostgreSQL; ask, compare, sources and index use the
+  // local knowledge index alone and stay fast.
+  const shared = ['chat', 'report'].includes(command) ? await openConfiguredShared(config, logger) : undefined;
   const core: Core = await createCore({
+    shared,
     dbPath: config.dbPath,
     knowledgeDir: config.knowledgeDir,
     logger,
@@ -113,6 +118,7 @@ export async function runCli(argv: string[]): Promise<number> {
         if (!text) return fail('backup needs a file, e.g. versus backup ./versus-backup.db');
         const pages = await backupDatabase(core.db, text);
         print(`backed up ${config.dbPath} to ${text} (${pages} pages)`);
+        if (config.postgres) print(POSTGRES_BACKUP_HINT);
         return 0;
       }
       default:

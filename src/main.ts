@@ -10,6 +10,7 @@ import { isVersusError } from './errors.js';
 import { type Health, startHealthServer } from './http/health-server.js';
 import { createLogger, type Logger } from './logger.js';
 import { SHUTDOWN_BUDGET_MS } from './runtime/shutdown.js';
+import { openConfiguredShared } from './store/open-shared.js';
 
 /** A started adapter, as start-up and shutdown see it. */
 interface Running {
@@ -35,11 +36,18 @@ const shard = shardOfThisProcess();
 
 async function health(core: Core, adapters: Running[]): Promise<Health> {
   let database = false;
+  let shared = false;
   try {
+    // The knowledge index (SQLite) and the shared state (the same file, or PostgreSQL): both must answer.
     database = core.db.prepare('SELECT 1 AS ok').get() !== undefined;
+    await within(
+      2_000,
+      core.shared.ping().then(() => (shared = true)),
+    );
   } catch {
     database = false;
   }
+  database &&= shared;
   const states = Object.fromEntries(adapters.map((a) => [a.name, a.ready() ? 'connected' : 'not connected']));
   return {
     ok: database && adapters.every((a) => a.ready()),
@@ -124,7 +132,14 @@ export async function main(): Promise<void> {
     : createLogger(config.logLevel);
   // Every line of a shard process says which shard it is.
   const logger = shard ? base.child({ shard: shard.ids.length === 1 ? shard.ids[0] : shard.ids }) : base;
-  const core = await createCore({ dbPath: config.dbPath, knowledgeDir: config.knowledgeDir, logger, watch: true });
+  const shared = await openConfiguredShared(config, logger);
+  const core = await createCore({
+    dbPath: config.dbPath,
+    knowledgeDir: config.knowledgeDir,
+    shared,
+    logger,
+    watch: true,
+  });
   const running: Running[] = [];
   let healthServer: Server | undefined;
 

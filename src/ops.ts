@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Config } from './config.js';
+import type { Config, PostgresConfig } from './config.js';
 import { loadMigrations } from './db/migrate.js';
+import { POSTGRES_MIGRATIONS_DIR } from './db/migrate-postgres.js';
 import type { Database } from './db/open.js';
 import { MIGRATIONS_DIR, openDatabase } from './db/open.js';
 import { indexKnowledge } from './knowledge/indexer.js';
@@ -19,8 +20,58 @@ interface Check {
   detail: string;
 }
 
+/** What `versus backup` adds when shared state is on PostgreSQL: that part is backed up with PostgreSQL's tools. */
+export const POSTGRES_BACKUP_HINT =
+  'Polls, votes, schedules, walks and settings are on PostgreSQL (DATABASE_URL), not in that file: back them up with ' +
+  'pg_dump --format=custom --file versus.dump "$DATABASE_URL" and restore with pg_restore --clean --dbname "$DATABASE_URL" versus.dump. ' +
+  'The SQLite file then holds only the knowledge index, which is rebuilt from the knowledge folder at start.';
+
+/** The PostgreSQL server in DATABASE_URL: reachable, and at the schema version this Versus expects. */
+async function postgresChecks(cfg: PostgresConfig): Promise<Check[]> {
+  const { default: pg } = await import('pg');
+  const { connectionError, describeTarget } = await import('./store/postgres-errors.js');
+  const client = new pg.Client({ connectionString: cfg.url, connectionTimeoutMillis: 5_000 });
+  client.on('error', () => {}); // a broken socket fails the query in flight; that is reported below
+  try {
+    await client.connect();
+  } catch (e) {
+    return [{ name: 'postgresql', ok: false, detail: connectionError(cfg.url, e).message }];
+  }
+  try {
+    const server = (await client.query<{ v: string }>('SHOW server_version AS v')).rows[0]?.v ?? '?';
+    const table = (await client.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t"))
+      .rows[0];
+    const version = table?.t
+      ? ((await client.query<{ v: number }>('SELECT coalesce(max(version), 0)::int AS v FROM schema_migrations'))
+          .rows[0]?.v ?? 0)
+      : 0;
+    const latest = loadMigrations(POSTGRES_MIGRATIONS_DIR).at(-1)?.version ?? 0;
+    return [
+      {
+        name: 'postgresql',
+        ok: true,
+        detail: `${describeTarget(cfg.url)}, PostgreSQL ${server}, pool ${cfg.poolSize}`,
+      },
+      {
+        name: 'postgresql migrations',
+        ok: version === latest,
+        detail:
+          version === latest
+            ? `schema version ${version}`
+            : version > latest
+              ? `schema ${version} is newer than this Versus (${latest}): upgrade Versus`
+              : `schema ${version}, this Versus has ${latest}: start the bot once to migrate`,
+      },
+    ];
+  } catch (e) {
+    return [{ name: 'postgresql', ok: false, detail: connectionError(cfg.url, e).message }];
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 /** `versus doctor`: each check on its own line, exit 0 only when all pass. */
-export function runDoctor(config: Config, print: (s: string) => void): number {
+export async function runDoctor(config: Config, print: (s: string) => void): Promise<number> {
   const checks: Check[] = [];
   const adapters = [
     config.slack ? `Slack (${config.slack.appToken ? 'Socket Mode' : 'HTTP mode'})` : '',
@@ -98,6 +149,7 @@ export function runDoctor(config: Config, print: (s: string) => void): number {
       }
     }
   }
+  if (config.postgres) checks.push(...(await postgresChecks(config.postgres)));
   for (const c of checks) print(`${c.ok ? '✓' : '✗'} ${c.name}: ${c.detail}`);
   return checks.every((c) => c.ok) ? 0 : 1;
 }
