@@ -38,7 +38,8 @@ async function postgresChecks(cfg: PostgresConfig): Promise<Check[]> {
     return [{ name: 'postgresql', ok: false, detail: connectionError(cfg.url, e).message }];
   }
   try {
-    const server = (await client.query<{ v: string }>('SHOW server_version AS v')).rows[0]?.v ?? '?';
+    const server =
+      (await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '?';
     const table = (await client.query<{ t: string | null }>("SELECT to_regclass('schema_migrations')::text AS t"))
       .rows[0];
     const version = table?.t
