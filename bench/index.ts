@@ -10,7 +10,8 @@ import { benchCore } from './core.js';
 import { benchDiscord } from './discord.js';
 import { benchSlack } from './slack.js';
 import { benchStartup } from './startup.js';
-import { benchStorm } from './storm.js';
+import { report } from './stats.js';
+import { benchStorm, buildForBench } from './storm.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -37,10 +38,25 @@ for (const bench of [(c: Parameters<typeof benchSlack>[0]) => benchSlack(c, { qu
     await bench(core);
   } finally {
     await core.scheduler.stop();
-    core.close();
+    await core.close();
   }
 }
-await benchStorm({ quick });
+// The same storm on both backends in one run, so the two figures share the machine's load.
+const build = buildForBench();
+try {
+  const sqlite = await benchStorm({ quick, backend: 'sqlite', dist: build.dist });
+  const postgres = await benchStorm({ quick, backend: 'postgres', dist: build.dist });
+  report('Votes per second, side by side (same run, same clicks)', [
+    ['SQLite, 1 process', sqlite.votesPerSecond.toFixed(0), '≥ 2,000'],
+    [
+      'PostgreSQL, 3 replicas + balancer',
+      `${postgres.votesPerSecond.toFixed(0)} (${(postgres.votesPerSecond / sqlite.votesPerSecond).toFixed(2)}× SQLite)`,
+    ],
+    ['votes lost, SQLite / PostgreSQL', `${sqlite.votesLost} / ${postgres.votesLost}`, '0 / 0'],
+  ]);
+} finally {
+  build.remove();
+}
 process.stdout.write(
   `\nDone in ${((performance.now() - started) / 60_000).toFixed(1)} min; load average at the end ${load()}\n`,
 );

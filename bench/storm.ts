@@ -1,20 +1,20 @@
 // Votes through the Slack HTTP path: the real bot as its own process (compiled, as in the Docker image,
-// Slack HTTP mode), autocannon in another, the fake Slack in a third. 20,000 signed clicks at concurrency
+// Slack HTTP mode), autocannon in another, the fake Slack in a third — on SQLite (one process), and on
+// PostgreSQL with three replicas behind a round-robin balancer (bench/storm-targets.ts). 20,000 signed clicks at concurrency
 // 50 by 4,000 users who also change and withdraw their votes (clicking their own option again). Each
 // user's clicks go through one connection, in order, so the expected final tally is known exactly: any
 // failed click or any difference between expected and stored votes is a loss, and the bench exits
 // non-zero. Reports clicks per second, vote confirmations delivered (chat.postEphemeral) and RSS.
-// Standalone: npx tsx bench/storm.ts [--quick]
+// Standalone: npx tsx bench/storm.ts [--quick] [--postgres]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import BetterSqlite3 from 'better-sqlite3';
 import { SlackSender } from '../test/fakes/slack-requests.js';
-import { startBot } from '../test/helpers/bot-process.js';
 import { cannon, FakeSlackProcess } from './load-process.js';
 import { report } from './stats.js';
+import { postgresTarget, type StormTarget, sqliteTarget } from './storm-targets.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECRET = 'storm-secret';
@@ -29,12 +29,18 @@ function expectedVotes(clicks: [string, number][]): Map<string, number> {
   return votes;
 }
 
-export async function benchStorm(opts: { quick?: boolean } = {}): Promise<Record<string, number>> {
-  const clicks = opts.quick ? 4_000 : 20_000;
-  const dir = mkdtempSync(join(tmpdir(), 'versus-storm-'));
-  const load = await FakeSlackProcess.start();
-  const dbPath = join(dir, 'versus.db');
-  // Measure the bot as it is deployed: compiled (npm run build), not through the TypeScript loader.
+export interface StormFigures {
+  votesPerSecond: number;
+  votesLost: number;
+  confirmationRate: number;
+  idleRssMb: number;
+  stormRssMb: number;
+}
+
+export type StormBackend = 'sqlite' | 'postgres';
+
+/** The build the storm runs (npm run build into a scratch folder), made once per bench run. */
+export function buildForBench(): { dist: string; remove(): void } {
   const dist = join(ROOT, '.bench-dist');
   execFileSync(process.execPath, [
     join(ROOT, 'node_modules/typescript/bin/tsc'),
@@ -43,123 +49,126 @@ export async function benchStorm(opts: { quick?: boolean } = {}): Promise<Record
     '--outDir',
     dist,
   ]);
-  const bot = await startBot(
-    {
-      VERSUS_DB: dbPath,
+  return { dist, remove: () => rmSync(dist, { recursive: true, force: true }) };
+}
+
+export async function benchStorm(
+  opts: { quick?: boolean; backend?: StormBackend; dist?: string } = {},
+): Promise<StormFigures> {
+  const clicks = opts.quick ? 4_000 : 20_000;
+  const backend = opts.backend ?? 'sqlite';
+  const dir = mkdtempSync(join(tmpdir(), 'versus-storm-'));
+  const build = opts.dist ? undefined : buildForBench();
+  const load = await FakeSlackProcess.start();
+  const o = {
+    dir,
+    // Measure the bot as it is deployed: compiled (npm run build), not through the TypeScript loader.
+    dist: opts.dist ?? build!.dist,
+    nodeArgs: process.env.STORM_NODE_ARGS?.split(' ').filter(Boolean),
+    env: {
       KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
       SLACK_BOT_TOKEN: 'xoxb-storm',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: load.apiUrl,
     },
-    30_000,
-    process.env.STORM_NODE_ARGS?.split(' ').filter(Boolean),
-    dist,
-  );
+  };
+  let target: StormTarget | undefined;
   try {
-    await new Promise((r) => setTimeout(r, 2000)); // settle after start-up before reading idle memory
-    const idleRss = bot.rssMb();
-    // Open a poll through the bot, then read its vote buttons from the database (the fake runs in the load process).
-    await new SlackSender(bot.endpoint, SECRET).command('poll', {
-      responseUrl: 'http://127.0.0.1:9/unused',
-      channel: 'CSTORM',
-    });
-    const db = new BetterSqlite3(dbPath, { readonly: true });
-    let poll: { id: string; message_id: string } | undefined;
-    for (let i = 0; i < 200 && !poll?.message_id; i++) {
-      poll = db.prepare("SELECT id, message_id FROM polls WHERE channel_id = 'CSTORM'").get() as typeof poll;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    if (!poll?.message_id) throw new Error('the poll was not posted');
-    const actions = [0, 1, 2].map((o) => `v1:poll:vote:${poll!.id}:${o}`);
-    let peakRss = idleRss;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, bot.rssMb());
-    }, 100);
-    const result = await cannon({
-      kind: 'votes',
-      url: bot.endpoint,
-      secret: SECRET,
-      amount: clicks,
-      connections: 50,
-      tag: 'storm',
-      responseBase: load.responseBase,
-      actions,
-      messageTs: poll.message_id,
-      channel: 'CSTORM',
-    });
-    clearInterval(sampler);
-    const stored = new Map(
-      (
-        db.prepare('SELECT user_id AS u, option_idx AS o FROM votes WHERE poll_id = ?').all(poll.id) as {
-          u: string;
-          o: number;
-        }[]
-      ).map((v) => [v.u, v.o]),
-    );
-    db.close();
-    const want = expectedVotes(result.clicks!);
-    let wrong = 0;
-    for (const u of new Set([...want.keys(), ...stored.keys()])) if (want.get(u) !== stored.get(u)) wrong++;
-    const failed = result.non2xx + result.errors + result.timeouts;
-    const lost = failed + wrong;
-    const perSecond = result.ok / result.seconds;
-    // Confirmations are sent after the ack, behind other acks: give them time to go out, then count.
-    let confirmed = 0;
-    for (let i = 0; i < 100; i++) {
-      confirmed = await load.calls('chat.postEphemeral');
-      if (confirmed >= result.ok) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    if (process.env.STORM_LOGS) {
-      const counts = new Map<string, number>();
-      for (const l of bot.logs) {
-        const m = /"level":(\d+).*"msg":"([^"]*)"/.exec(l);
-        if (m && Number(m[1]) >= 40)
-          counts.set(
-            `${m[1]} ${m[2]} ${/"error":"[^"]*"/.exec(l)?.[0] ?? ''}`,
-            (counts.get(`${m[1]} ${m[2]} ${/"error":"[^"]*"/.exec(l)?.[0] ?? ''}`) ?? 0) + 1,
-          );
-      }
-      console.log([...counts].sort((a, b) => b[1] - a[1]).slice(0, 10));
-    }
-    const superseded = result.clicks!.length - want.size;
-    report(
-      `Vote storm through the Slack HTTP path (${clicks.toLocaleString('en-US')} signed clicks by 4,000 users, autocannon at concurrency 50, bot in its own process)`,
-      [
-        ['clicks acknowledged / failed', `${result.ok} / ${failed}`],
-        ['clicks per second', perSecond.toFixed(0), '≥ 2,000'],
-        ['users whose stored vote ≠ their last click', `${wrong}`, '0'],
-        ['votes lost (failed + wrong)', `${lost}${lost === 0 ? ': none' : ' — FAIL'}`, '0'],
-        [
-          'votes at the end / clicks superseded (changes, withdrawals)',
-          `${stored.size} / ${superseded.toLocaleString('en-US')}`,
-        ],
-        [
-          'confirmations delivered (postEphemeral) ≤ 20 s after',
-          `${confirmed} of ${result.ok} (${((confirmed / Math.max(1, result.ok)) * 100).toFixed(1)} %)`,
-        ],
-        ['load generator CPU', `${(result.cpuShare * 100).toFixed(0)} % of a core`],
-        ['bot RSS idle', `${idleRss.toFixed(0)} MB`, '≤ 120 MB'],
-        ['bot RSS peak under the storm', `${peakRss.toFixed(0)} MB`],
-      ],
-    );
-    if (lost > 0) process.exitCode = 1;
-    return {
-      votesPerSecond: perSecond,
-      votesLost: lost,
-      confirmationRate: confirmed / Math.max(1, result.ok),
-      idleRssMb: idleRss,
-      stormRssMb: peakRss,
-    };
+    target =
+      backend === 'postgres'
+        ? await postgresTarget({ ...o, replicas: Number(process.env.STORM_REPLICAS ?? 3) })
+        : await sqliteTarget(o);
+    return await storm(target, load, clicks);
   } finally {
-    bot.child.kill('SIGTERM');
-    await bot.exited;
+    await target?.close();
     await load.close();
     rmSync(dir, { recursive: true, force: true });
-    rmSync(dist, { recursive: true, force: true });
+    build?.remove();
   }
 }
 
+async function storm(target: StormTarget, load: FakeSlackProcess, clicks: number): Promise<StormFigures> {
+  const rss = () => target.bots.reduce((sum, b) => sum + b.rssMb(), 0);
+  await new Promise((r) => setTimeout(r, 2000)); // settle after start-up before reading idle memory
+  const idleRss = rss();
+  // Open a poll through the bot, then read its vote buttons from the database (the fake runs in the load process).
+  await new SlackSender(target.endpoint, SECRET).command('poll', {
+    responseUrl: 'http://127.0.0.1:9/unused',
+    channel: 'CSTORM',
+  });
+  let poll: { id: string; message_id: string | null } | undefined;
+  for (let i = 0; i < 200 && !poll?.message_id; i++) {
+    poll = await target.poll('CSTORM');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  if (!poll?.message_id) throw new Error('the poll was not posted');
+  const actions = [0, 1, 2].map((o) => `v1:poll:vote:${poll.id}:${o}`);
+  let peakRss = idleRss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rss());
+  }, 100);
+  const result = await cannon({
+    kind: 'votes',
+    url: target.endpoint,
+    secret: SECRET,
+    amount: clicks,
+    connections: 50,
+    tag: 'storm',
+    responseBase: load.responseBase,
+    actions,
+    messageTs: poll.message_id,
+    channel: 'CSTORM',
+  });
+  clearInterval(sampler);
+  const stored = await target.votes(poll.id);
+  const want = expectedVotes(result.clicks!);
+  let wrong = 0;
+  for (const u of new Set([...want.keys(), ...stored.keys()])) if (want.get(u) !== stored.get(u)) wrong++;
+  const failed = result.non2xx + result.errors + result.timeouts;
+  const lost = failed + wrong;
+  const perSecond = result.ok / result.seconds;
+  // Confirmations are sent after the ack, behind other acks: give them time to go out, then count.
+  let confirmed = 0;
+  for (let i = 0; i < 100; i++) {
+    confirmed = await load.calls('chat.postEphemeral');
+    if (confirmed >= result.ok) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const superseded = result.clicks!.length - want.size;
+  const n = target.bots.length;
+  report(
+    `Vote storm through the Slack HTTP path — ${target.label} (${clicks.toLocaleString('en-US')} signed clicks by 4,000 users, autocannon at concurrency 50, each bot in its own process)`,
+    [
+      ['clicks acknowledged / failed', `${result.ok} / ${failed}`],
+      ['clicks per second', perSecond.toFixed(0), '≥ 2,000'],
+      ['users whose stored vote ≠ their last click', `${wrong}`, '0'],
+      ['votes lost (failed + wrong)', `${lost}${lost === 0 ? ': none' : ' — FAIL'}`, '0'],
+      [
+        'votes at the end / clicks superseded (changes, withdrawals)',
+        `${stored.size} / ${superseded.toLocaleString('en-US')}`,
+      ],
+      [
+        'confirmations delivered (postEphemeral) ≤ 20 s after',
+        `${confirmed} of ${result.ok} (${((confirmed / Math.max(1, result.ok)) * 100).toFixed(1)} %)`,
+      ],
+      ['load generator CPU', `${(result.cpuShare * 100).toFixed(0)} % of a core`],
+      [`bot RSS idle${n > 1 ? `, ${n} processes together` : ''}`, `${idleRss.toFixed(0)} MB`, n > 1 ? '' : '≤ 120 MB'],
+      [`bot RSS peak under the storm${n > 1 ? `, ${n} together` : ''}`, `${peakRss.toFixed(0)} MB`],
+    ],
+  );
+  if (lost > 0) process.exitCode = 1;
+  return {
+    votesPerSecond: perSecond,
+    votesLost: lost,
+    confirmationRate: confirmed / Math.max(1, result.ok),
+    idleRssMb: idleRss,
+    stormRssMb: peakRss,
+  };
+}
+
 if (process.argv[1] && pathToFileURL(resolve(process.argv[1])).href === import.meta.url) {
-  await benchStorm({ quick: process.argv.includes('--quick') });
+  await benchStorm({
+    quick: process.argv.includes('--quick'),
+    backend: process.argv.includes('--postgres') ? 'postgres' : 'sqlite',
+  });
 }

@@ -88,8 +88,10 @@ export class PollService {
   }
 
   async vote(pollId: string, option: number, ctx: ChatContext): Promise<ActionOutcome> {
-    if (!(await this.scoped(pollId, ctx))) return { reply: ephemeral('That poll no longer exists.') };
-    const outcome = await this.deps.store.vote(pollId, ctx.userId, option, this.deps.clock.now().toISOString());
+    const poll = await this.scoped(pollId, ctx);
+    if (!poll) return { reply: ephemeral('That poll no longer exists.') };
+    const now = this.deps.clock.now().toISOString();
+    const outcome = await this.deps.store.vote(pollId, ctx.userId, option, now, poll.options);
     switch (outcome.kind) {
       case 'no_such_poll':
         return { reply: ephemeral('That poll no longer exists.') };

@@ -2,6 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import type { Platform } from '../chat/context.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
+import { VoteWriter } from './vote-writer.js';
 
 export interface Poll {
   id: string;
@@ -77,12 +78,14 @@ function fromRow(r: PollRow, options: string[]): Poll {
 }
 
 /**
- * All queries for polls, options and votes, on SQLite or PostgreSQL. A vote is one transaction that
- * first bumps the poll's version: that write locks the poll (SQLite: the database; PostgreSQL: the row),
- * so the votes on one poll are serialised across every process and replica — one vote per person.
+ * All queries for polls, options and votes, on SQLite or PostgreSQL (votes are written by VoteWriter).
  */
 export class PollStore {
-  constructor(private readonly shared: SharedDb) {}
+  private readonly votes: VoteWriter;
+
+  constructor(private readonly shared: SharedDb) {
+    this.votes = new VoteWriter(shared);
+  }
 
   private get db() {
     return this.shared.db;
@@ -145,58 +148,24 @@ export class PollStore {
       .execute();
   }
 
-  /** Vote, change or retract (clicking your own option again), atomically; a closed poll refuses. */
-  async vote(pollId: string, userId: string, option: number, nowIso: string): Promise<VoteOutcome> {
-    // Options never change once created, so they are read before the transaction: on SQLite a
-    // transaction that reads before it writes can fail outright when another process writes meanwhile.
-    const labels = await this.options(pollId);
-    return this.db
-      .transaction()
-      .execute(async (trx): Promise<VoteOutcome> => {
-        const open = await trx
-          .updateTable('polls')
-          .set((eb) => ({ version: eb('version', '+', 1) }))
-          .where('id', '=', pollId)
-          .where('closed_at', 'is', null)
-          .where('closes_at', '>', nowIso)
-          .returning('id')
-          .executeTakeFirst();
-        if (!open) {
-          const exists = await trx.selectFrom('polls').select('id').where('id', '=', pollId).executeTakeFirst();
-          return { kind: exists ? 'closed' : 'no_such_poll' };
-        }
-        const label = labels[option];
-        // Throwing rolls the version bump back: nothing changed, so nothing is re-rendered.
-        if (option < 0 || label === undefined) throw new NoSuchOption();
-        const mine = await trx
-          .selectFrom('votes')
-          .select('option_idx')
-          .where('poll_id', '=', pollId)
-          .where('user_id', '=', userId)
-          .executeTakeFirst();
-        if (!mine) {
-          await trx
-            .insertInto('votes')
-            .values({ poll_id: pollId, user_id: userId, option_idx: option, voted_at: nowIso })
-            .execute();
-          return { kind: 'voted', option, label };
-        }
-        if (mine.option_idx === option) {
-          await trx.deleteFrom('votes').where('poll_id', '=', pollId).where('user_id', '=', userId).execute();
-          return { kind: 'retracted', option, label };
-        }
-        await trx
-          .updateTable('votes')
-          .set({ option_idx: option, voted_at: nowIso })
-          .where('poll_id', '=', pollId)
-          .where('user_id', '=', userId)
-          .execute();
-        return { kind: 'changed', option, label };
-      })
-      .catch((e: unknown) => {
-        if (e instanceof NoSuchOption) return { kind: 'no_such_option' } as const;
-        throw e;
-      });
+  /**
+   * Vote, change or retract (clicking your own option again), atomically; a closed poll refuses.
+   * `knownOptions`: the poll's options when the caller has just read the poll (saves a query).
+   */
+  async vote(
+    pollId: string,
+    userId: string,
+    option: number,
+    nowIso: string,
+    knownOptions?: readonly string[],
+  ): Promise<VoteOutcome> {
+    // Options never change once created, so they are checked before any transaction.
+    const labels = knownOptions ?? (await this.options(pollId));
+    if (labels.length === 0) return { kind: 'no_such_poll' };
+    const label = labels[option];
+    if (option < 0 || label === undefined) return { kind: 'no_such_option' };
+    const outcome = await this.votes.vote(pollId, userId, option, nowIso);
+    return outcome === 'closed' ? { kind: 'closed' } : { kind: outcome, option, label };
   }
 
   async tally(pollId: string, optionCount: number): Promise<Tally> {
@@ -280,6 +249,3 @@ export class PollStore {
     return rows.map((r) => r.id);
   }
 }
-
-/** Rolls a vote's transaction back when the option does not exist. */
-class NoSuchOption extends Error {}

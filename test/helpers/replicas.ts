@@ -94,11 +94,16 @@ export class RoundRobinProxy {
   readonly served: number[];
   // A fresh connection per request: reusing an idle one races the replica closing it (a reset that never
   // reached the app), which would blur the line between "never delivered" and "died with the request".
-  private readonly agent = new Agent({ keepAlive: false });
+  // The bench passes keepAlive (a production balancer keeps its upstream connections open).
+  private readonly agent: Agent;
   url = '';
 
-  constructor(private readonly ports: number[]) {
+  constructor(
+    private readonly ports: number[],
+    opts: { keepAlive?: boolean } = {},
+  ) {
     this.served = ports.map(() => 0);
+    this.agent = new Agent({ keepAlive: opts.keepAlive ?? false });
   }
 
   async start(): Promise<this> {

@@ -1,0 +1,131 @@
+import type { Transaction } from 'kysely';
+import type { SharedSchema } from '../store/schema.js';
+import type { SharedDb } from '../store/shared-db.js';
+
+export type VoteKind = 'voted' | 'changed' | 'retracted';
+
+interface Pending {
+  userId: string;
+  option: number;
+  nowIso: string;
+  resolve(kind: VoteKind | 'closed'): void;
+  reject(e: unknown): void;
+}
+
+type Trx = Transaction<SharedSchema>;
+
+/** Most clicks one transaction carries; the rest go in the next. */
+const MAX_BATCH = 200;
+
+/**
+ * Writes votes: one vote per person by the votes primary key, and the poll's version moved in the same
+ * transaction, which also refuses a poll closed meanwhile. Every vote bumps the same poll row, so a storm
+ * on one poll would be one commit (one disk flush, on PostgreSQL under that row's lock) per click: the
+ * clicks that arrive while a poll's transaction is committing wait and go together in the next one.
+ * Nobody is answered before the transaction carrying their click has committed.
+ */
+export class VoteWriter {
+  private readonly waiting = new Map<string, Pending[]>();
+  private readonly writing = new Set<string>();
+
+  constructor(private readonly shared: SharedDb) {}
+
+  vote(pollId: string, userId: string, option: number, nowIso: string): Promise<VoteKind | 'closed'> {
+    return new Promise((resolve, reject) => {
+      const queue = this.waiting.get(pollId) ?? [];
+      queue.push({ userId, option, nowIso, resolve, reject });
+      this.waiting.set(pollId, queue);
+      if (!this.writing.has(pollId)) void this.drain(pollId);
+    });
+  }
+
+  private async drain(pollId: string): Promise<void> {
+    this.writing.add(pollId);
+    try {
+      for (let batch = this.take(pollId); batch.length > 0; batch = this.take(pollId)) {
+        try {
+          const kinds = await this.write(pollId, batch);
+          batch.forEach((p, i) => p.resolve(kinds[i]!));
+        } catch (e) {
+          // One click's failure must not fail the others: each goes again alone, with its own result.
+          if (batch.length === 1) batch[0]!.reject(e);
+          else
+            for (const p of batch)
+              await this.write(pollId, [p]).then(
+                ([kind]) => p.resolve(kind!),
+                (err: unknown) => p.reject(err),
+              );
+        }
+      }
+    } finally {
+      this.writing.delete(pollId);
+    }
+  }
+
+  private take(pollId: string): Pending[] {
+    const queue = this.waiting.get(pollId) ?? [];
+    const batch = queue.splice(0, MAX_BATCH);
+    if (queue.length === 0) this.waiting.delete(pollId);
+    return batch;
+  }
+
+  private async write(pollId: string, batch: Pending[]): Promise<(VoteKind | 'closed')[]> {
+    return this.shared.db
+      .transaction()
+      .execute(async (trx) => {
+        const kinds: VoteKind[] = [];
+        for (const p of batch) kinds.push(await this.apply(trx, pollId, p));
+        // Last, so the poll row is locked only until COMMIT. A poll closed meanwhile refuses the whole batch:
+        // the update waits for the close, then matches nothing. The latest click's time decides "too late".
+        const open = await trx
+          .updateTable('polls')
+          .set((eb) => ({ version: eb('version', '+', 1) }))
+          .where('id', '=', pollId)
+          .where('closed_at', 'is', null)
+          .where('closes_at', '>', batch.at(-1)!.nowIso)
+          .returning('id')
+          .executeTakeFirst();
+        if (!open) throw new PollClosed();
+        return kinds;
+      })
+      .catch((e: unknown) => {
+        if (e instanceof PollClosed) return batch.map(() => 'closed' as const);
+        throw e;
+      });
+  }
+
+  /**
+   * One click, as statements on the person's own vote row, so different people's votes never wait on each
+   * other and the same person's clicks are ordered by that row: vote if none, withdraw if it is this
+   * option, else change. A row changed by another replica between the steps means: start over.
+   */
+  private async apply(trx: Trx, pollId: string, p: Pending): Promise<VoteKind> {
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const inserted = await trx
+        .insertInto('votes')
+        .values({ poll_id: pollId, user_id: p.userId, option_idx: p.option, voted_at: p.nowIso })
+        .onConflict((oc) => oc.columns(['poll_id', 'user_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return 'voted';
+      const deleted = await trx
+        .deleteFrom('votes')
+        .where('poll_id', '=', pollId)
+        .where('user_id', '=', p.userId)
+        .where('option_idx', '=', p.option)
+        .executeTakeFirst();
+      if (deleted.numDeletedRows === 1n) return 'retracted';
+      const changed = await trx
+        .updateTable('votes')
+        .set({ option_idx: p.option, voted_at: p.nowIso })
+        .where('poll_id', '=', pollId)
+        .where('user_id', '=', p.userId)
+        .where('option_idx', '<>', p.option)
+        .executeTakeFirst();
+      if (changed.numUpdatedRows === 1n) return 'changed';
+    }
+    throw new Error(`a vote on poll ${pollId} kept racing with the same person's other clicks`);
+  }
+}
+
+/** Rolls a batch back when the poll closed before it could count. */
+class PollClosed extends Error {}
