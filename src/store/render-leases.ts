@@ -24,8 +24,12 @@ export class RenderLeases {
     return this.clock.now().getTime();
   }
 
-  /** True when this process now holds `subject` (free, lapsed, or already ours). */
+  /** True when this process now holds `subject` (free, lapsed, already ours, or its holder died on this host). */
   async acquire(subject: string): Promise<boolean> {
+    return (await this.claim(subject)) || (await this.takeOverFromDead(subject));
+  }
+
+  private async claim(subject: string): Promise<boolean> {
     const now = this.nowMs();
     const r = await this.shared.db
       .insertInto('render_leases')
@@ -38,6 +42,26 @@ export class RenderLeases {
       )
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+  }
+
+  /**
+   * A holder that died on this host (kill -9, a container restarted in place) would keep its lease for
+   * HOLD_MS; the restarted process redraws at once instead. Holders on other hosts are waited out.
+   */
+  private async takeOverFromDead(subject: string): Promise<boolean> {
+    const row = await this.shared.db
+      .selectFrom('render_leases')
+      .select('owner')
+      .where('subject', '=', subject)
+      .executeTakeFirst();
+    if (!row || !diedOnThisHost(row.owner)) return false;
+    const r = await this.shared.db
+      .updateTable('render_leases')
+      .set({ owner: this.owner, until_ms: this.nowMs() + HOLD_MS })
+      .where('subject', '=', subject)
+      .where('owner', '=', row.owner)
+      .executeTakeFirst();
+    return r.numUpdatedRows === 1n;
   }
 
   /** Done editing: others may take it after `paceMs` (0: at once), so edits keep the platform's pace. */
@@ -71,5 +95,19 @@ export class RenderLeases {
       await this.release(subject, paceMs);
     }
     return true;
+  }
+}
+
+/** An owner id (host:pid:nonce) of a process on this host that is gone: its pid is ours (an earlier life) or unused. */
+function diedOnThisHost(owner: string): boolean {
+  const [host, pidText] = owner.split(':');
+  const pid = Number(pidText);
+  if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true; // a different nonce (else claim() succeeded): this pid's earlier life
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
