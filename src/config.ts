@@ -45,6 +45,9 @@ const EnvSchema = z.object({
   ),
 });
 
+/** Every environment variable Versus reads (deploy/ manifests are tested against this list). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 export interface SlackConfig {
   botToken: string;
   /** HTTP mode when set (requests are verified with it). */
