@@ -92,30 +92,69 @@ describe.each(BACKENDS)('MatrixStore on $name', (backend) => {
   it("an answer replaces the person's earlier one for that step, un-skips the step and bumps the version", async () => {
     const m = walks();
     await m.create(newWalk('w1'));
-    await m.skip('w1', 0);
+    expect(await m.skip('w1', 0)).toBe(true);
     expect(await m.skipped('w1')).toEqual(new Set([0]));
-    await m.answer('w1', 0, 'Ubob', 'yes', at(1));
+    expect(await m.answer('w1', 0, 'Ubob', 'yes', at(1))).toBe(true);
     expect(await m.skipped('w1')).toEqual(new Set());
-    await m.answer('w1', 1, 'Uann', 'no', at(2));
-    await m.answer('w1', 0, 'Uann', 'no', at(3));
-    await m.answer('w1', 0, 'Ubob', 'no', at(4));
+    await m.answer('w1', 0, 'Uann', 'no', at(2));
+    await m.answer('w1', 0, 'Ubob', 'no', at(3));
+    await m.move('w1', 0, 1, at(4));
+    await m.answer('w1', 1, 'Uann', 'no', at(5));
     expect(await m.answers('w1')).toEqual([
       { step: 0, userId: 'Uann', value: 'no' },
       { step: 0, userId: 'Ubob', value: 'no' },
       { step: 1, userId: 'Uann', value: 'no' },
     ]);
-    expect(await m.get('w1')).toMatchObject({ version: 5, updatedAt: at(4) });
+    expect(await m.get('w1')).toMatchObject({ version: 6, updatedAt: at(5) });
+  });
+
+  it('a late answer or skip changes nothing once the walk moved on, finished or was cancelled', async () => {
+    const m = walks();
+    await m.create(newWalk('w1'));
+    await m.answer('w1', 0, 'Ubob', 'yes', at(1));
+    await m.move('w1', 0, 1, at(2));
+    expect(await m.answer('w1', 0, 'Ubob', 'no', at(3))).toBe(false); // clicked on step 0's buttons
+    expect(await m.skip('w1', 0)).toBe(false);
+    await m.finishAt('w1', 1, at(4));
+    expect(await m.answer('w1', 1, 'Ubob', 'no', at(5))).toBe(false);
+    expect(await m.skip('w1', 1)).toBe(false);
+    await m.create(newWalk('w2', { channelId: 'C2', ownerKey: 'C2' }));
+    await m.setStatus('w2', 'cancelled', at(6));
+    expect(await m.answer('w2', 0, 'Ubob', 'no', at(7))).toBe(false);
+    expect(await m.answer('nope', 0, 'Ubob', 'no', at(7))).toBe(false);
+    expect(await m.answers('w1')).toEqual([{ step: 0, userId: 'Ubob', value: 'yes' }]);
+    expect(await m.answers('w2')).toEqual([]);
+    expect(await m.skipped('w1')).toEqual(new Set());
+    expect(await m.get('w1')).toMatchObject({ status: 'finished', version: 3, updatedAt: at(4) });
+  });
+
+  it('of answers racing a finish on 3 handles, each lands before it (and counts) or is refused', async () => {
+    const handles = (await store().replicas(3)).map((h) => new MatrixStore(h));
+    await handles[0]!.create(newWalk('w1'));
+    const answer = (i: number) => handles[i % 3]!.answer('w1', 0, `U${i}`, 'yes', at(1));
+    const first = await Promise.all([0, 1, 2, 3].map(answer));
+    const [finished, ...rest] = await Promise.all([
+      handles[1]!.finishAt('w1', 0, at(2)),
+      ...[4, 5, 6, 7, 8].map(answer),
+    ]);
+    expect(first.every(Boolean)).toBe(true);
+    expect(finished).toBe(true);
+    const landed = [...first, ...rest].filter(Boolean).length;
+    expect(await handles[0]!.answers('w1')).toHaveLength(landed);
+    expect((await handles[0]!.get('w1'))!.version).toBe(landed + 1);
   });
 
   it('skipping bumps the version only the first time, also when skipped from 3 handles at once', async () => {
     const handles = (await store().replicas(3)).map((h) => new MatrixStore(h));
     await handles[0]!.create(newWalk('w1'));
-    await Promise.all(Array.from({ length: 6 }, (_, i) => handles[i % 3]!.skip('w1', 2)));
+    const skipped = await Promise.all(Array.from({ length: 6 }, (_, i) => handles[i % 3]!.skip('w1', 0)));
+    expect(skipped.every(Boolean)).toBe(true);
     expect((await handles[0]!.get('w1'))!.version).toBe(1);
-    await handles[1]!.skip('w1', 2);
-    await handles[1]!.skip('w1', 3);
-    expect(await handles[0]!.skipped('w1')).toEqual(new Set([2, 3]));
-    expect((await handles[0]!.get('w1'))!.version).toBe(2);
+    await handles[1]!.skip('w1', 0);
+    await handles[1]!.move('w1', 0, 1, at(1));
+    await handles[1]!.skip('w1', 1);
+    expect(await handles[0]!.skipped('w1')).toEqual(new Set([0, 1]));
+    expect((await handles[0]!.get('w1'))!.version).toBe(3);
   });
 
   it('markRendered keeps the highest version; staleRenders lists posted channel walks behind their state', async () => {
@@ -126,7 +165,7 @@ describe.each(BACKENDS)('MatrixStore on $name', (backend) => {
     await m.setMessage('w1', 'm1', at(1));
     await m.setMessage('solo', 'm2', at(1));
     for (const id of ['w1', 'solo', 'unposted']) await m.answer(id, 0, 'Ubob', 'yes', at(2));
-    await m.answer('w1', 1, 'Ubob', 'yes', at(3));
+    await m.answer('w1', 0, 'Uann', 'yes', at(3));
     expect(await m.staleRenders()).toEqual(['w1']);
     await m.markRendered('w1', 2);
     await m.markRendered('w1', 1);
