@@ -152,21 +152,30 @@ export class MatrixStore {
       .execute();
   }
 
-  /** One person's answer to a step (replacing theirs), un-skipping the step; the walk's version moves. */
-  async answer(id: string, step: number, userId: string, value: string, nowIso: string): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      // The write that locks the walk comes first (see PollStore.vote).
-      await trx
+  /**
+   * One person's answer to a step (replacing theirs), un-skipping the step; the walk's version moves. Only
+   * while the walk is open at that step: false (nothing written) when it finished, was cancelled or moved on
+   * since the caller read it, so a late click can never change a finished walk's scorecard.
+   */
+  async answer(id: string, step: number, userId: string, value: string, nowIso: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      // The write that locks the walk comes first (see PollStore.vote), and checks it is still at `step`.
+      const open = await trx
         .updateTable('matrix_sessions')
         .set((eb) => ({ updated_at: nowIso, version: eb('version', '+', 1) }))
         .where('id', '=', id)
-        .execute();
+        .where('status', '=', 'open')
+        .where('step', '=', step)
+        .returning('id')
+        .executeTakeFirst();
+      if (!open) return false;
       await trx
         .insertInto('matrix_answers')
         .values({ session_id: id, step, user_id: userId, value, answered_at: nowIso })
         .onConflict((oc) => oc.columns(['session_id', 'step', 'user_id']).doUpdateSet({ value, answered_at: nowIso }))
         .execute();
       await trx.deleteFrom('matrix_skips').where('session_id', '=', id).where('step', '=', step).execute();
+      return true;
     });
   }
 
@@ -181,8 +190,22 @@ export class MatrixStore {
     return rows.map((r) => ({ step: r.step, userId: r.user_id, value: r.value }));
   }
 
-  async skip(id: string, step: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+  /**
+   * Marks a step skipped (the version moves the first time only). Only while the walk is open at that step:
+   * false (nothing written) when it finished, was cancelled or moved on since the caller read it.
+   */
+  async skip(id: string, step: number): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      // A write that changes nothing but locks the walk, first, and checks it is still at `step`.
+      const open = await trx
+        .updateTable('matrix_sessions')
+        .set((eb) => ({ step: eb.ref('step') }))
+        .where('id', '=', id)
+        .where('status', '=', 'open')
+        .where('step', '=', step)
+        .returning('id')
+        .executeTakeFirst();
+      if (!open) return false;
       const r = await trx
         .insertInto('matrix_skips')
         .values({ session_id: id, step })
@@ -194,6 +217,7 @@ export class MatrixStore {
           .set((eb) => ({ version: eb('version', '+', 1) }))
           .where('id', '=', id)
           .execute();
+      return true;
     });
   }
 

@@ -143,7 +143,9 @@ export class WalkService {
     if (a.op === 'answer') {
       if (!a.value || !answerChoices(factor).includes(a.value))
         return { reply: ephemeral('That answer is not one of the choices.') };
-      await this.deps.store.answer(s.id, s.step, ctx.userId, a.value, this.now());
+      // Atomic with the walk still open at this step: a click that another overtook changes nothing.
+      if (!(await this.deps.store.answer(s.id, s.step, ctx.userId, a.value, this.now())))
+        return { reply: staleClickReply((await this.deps.store.get(s.id))!, s.step) };
       if (s.mode === 'solo') return { update: await this.stepReply(s, ctx.userId) };
       this.renders.request(s.id);
       return { reply: ephemeral(md`Recorded your answer for “${factor.title}”. Click another to change it.`) };
@@ -164,8 +166,7 @@ export class WalkService {
         moved = await this.deps.store.move(s.id, from, from - 1, now);
         break;
       case 'skip':
-        await this.deps.store.skip(s.id, from);
-        moved = await forward();
+        moved = (await this.deps.store.skip(s.id, from)) && (await forward());
         break;
       case 'next':
         moved = await forward();
