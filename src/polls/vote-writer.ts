@@ -45,7 +45,7 @@ export class VoteWriter {
       for (let batch = this.take(pollId); batch.length > 0; batch = this.take(pollId)) {
         try {
           const kinds = await this.write(pollId, batch);
-          batch.forEach((p, i) => p.resolve(kinds[i]!));
+          for (const [i, p] of batch.entries()) p.resolve(kinds[i]!);
         } catch (e) {
           // One click's failure must not fail the others: each goes again alone, with its own result.
           if (batch.length === 1) batch[0]!.reject(e);

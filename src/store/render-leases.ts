@@ -13,7 +13,7 @@ const HOLD_MS = 30_000;
  */
 export class RenderLeases {
   /** This process, as lease owner: unique even for two processes with the same pid on two hosts. */
-  readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  readonly owner = `${hostname()}:${process.pid}:${PROCESS_STARTED}:${randomBytes(4).toString('hex')}`;
 
   constructor(
     private readonly shared: SharedDb,
@@ -98,12 +98,18 @@ export class RenderLeases {
   }
 }
 
-/** An owner id (host:pid:nonce) of a process on this host that is gone: its pid is ours (an earlier life) or unused. */
+/** When this process started (ms): with the pid, tells this process from an earlier one that had the same pid. */
+const PROCESS_STARTED = Math.round(performance.timeOrigin);
+
+/**
+ * An owner id (host:pid:started:nonce) of a process on this host that is gone: its pid is ours but it
+ * started at another time (an earlier life, e.g. pid 1 in a restarted container), or its pid is unused.
+ */
 function diedOnThisHost(owner: string): boolean {
-  const [host, pidText] = owner.split(':');
+  const [host, pidText, started] = owner.split(':');
   const pid = Number(pidText);
   if (host !== hostname() || !Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true; // a different nonce (else claim() succeeded): this pid's earlier life
+  if (pid === process.pid) return started !== String(PROCESS_STARTED);
   try {
     process.kill(pid, 0);
     return false;

@@ -140,7 +140,11 @@ describe.each(BACKENDS)('concurrent votes on $name', (backend) => {
     const kinds = new Set(clicks.map((c) => c.outcome!.kind));
     expect(kinds).toEqual(new Set(['voted', 'changed', 'retracted'])); // the storm exercised every path
     expect(await expectSerialHistory(stores[0]!, clicks, USERS)).toBe(clicks.length);
-    expect((await stores[0]!.get('p1'))!.version).toBe(clicks.length); // every click counted once: no lost update
+    // Clicks that meet while a transaction commits share the next (VoteWriter), so the version counts
+    // transactions: it moved, and never more often than there were clicks.
+    const version = (await stores[0]!.get('p1'))!.version!;
+    expect(version).toBeGreaterThanOrEqual(1);
+    expect(version).toBeLessThanOrEqual(clicks.length);
   });
 
   it('a close racing 120 clicks: each click lands before it or is refused, and nothing changes after', async () => {
@@ -159,10 +163,12 @@ describe.each(BACKENDS)('concurrent votes on $name', (backend) => {
     expect(await closed).toBe(true);
     const applied = await expectSerialHistory(stores[2]!, clicks, 10);
     expect(applied).toBeGreaterThanOrEqual(1);
-    expect((await stores[0]!.get('p1'))!.version).toBe(applied + 1); // the close serialised with the votes
+    const atClose = (await stores[0]!.get('p1'))!.version!;
+    expect(atClose).toBeGreaterThanOrEqual(2); // at least one vote transaction, then the close
+    expect(atClose).toBeLessThanOrEqual(applied + 1);
     const after = clicksFor(10, 10, 17).map((c) => ({ ...c, at: new Date(T0 + 5000).toISOString() }));
     await Promise.all(after.map(click));
     expect(after.every((c) => c.outcome!.kind === 'closed')).toBe(true);
-    expect((await stores[0]!.get('p1'))!.version).toBe(applied + 1);
+    expect((await stores[0]!.get('p1'))!.version).toBe(atClose); // refused clicks change nothing
   });
 });
