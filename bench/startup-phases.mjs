@@ -52,8 +52,9 @@ if (mode === 'cli') {
   lap('import config + logger (zod, pino)');
   const { createCore } = await import(dist('core.js'));
   const { openConfiguredShared } = await import(dist('store/open-shared.js'));
-  await import(dist('adapters/discord/shards.js')); // main.js imports it statically
   lap('import core modules');
+  await import(dist('adapters/discord/shards.js'));
+  lap('import discord/shards.js (main.js imports it)');
   const config = loadConfig();
   const logger = createLogger('warn');
   const shared = await openConfiguredShared(config, logger);
