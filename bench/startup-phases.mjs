@@ -78,6 +78,9 @@ if (mode === 'cli') {
   });
   await slack.start();
   lap('auth.test + listen');
+  // What the idle RSS is made of, read where the bot would be idle (memory is not time: "mem:" keys).
+  const m = process.memoryUsage();
+  for (const k of ['rss', 'heapUsed', 'external', 'arrayBuffers']) phases[`mem:${k}`] = m[k] / 1_048_576;
   await slack.stop();
   await core.close();
 }

@@ -74,6 +74,8 @@ export interface StartupFigures extends Record<string, unknown> {
   /** Phases of one `versus ask` and one start-up until listening, in ms (bench/startup-phases.mjs). */
   cliPhases: Record<string, number>;
   startPhases: Record<string, number>;
+  /** "rss 120 MB: JS heap 40 MB, external 10 MB, …" from the same start-up processes. */
+  startMemory: string;
 }
 
 export async function benchStartup(opts: { quick?: boolean } = {}): Promise<StartupFigures> {
@@ -115,11 +117,15 @@ export async function benchStartup(opts: { quick?: boolean } = {}): Promise<Star
     }
     // The same work split into phases, in processes of their own after the timed series.
     const cliPhases = await phasesOf('cli', env, n);
-    const startPhases = await phasesOf('start', slack, Math.ceil(n / 2));
+    const started = await phasesOf('start', slack, Math.ceil(n / 2));
+    const startPhases = Object.fromEntries(Object.entries(started).filter(([k]) => !k.startsWith('mem:')));
+    const mb = (k: string) => `${(started[`mem:${k}`] ?? 0).toFixed(0)} MB`;
+    const startMemory = `RSS ${mb('rss')}, of which JS heap used ${mb('heapUsed')}, external ${mb('external')} (array buffers ${mb('arrayBuffers')}); the rest is Node, V8 code and native modules`;
     const f = median(floor);
     const r: StartupFigures = {
       cliPhases,
       startPhases,
+      startMemory,
       nodeFloorMs: f,
       npxAskMs: median(npx),
       binAskMs: median(bin),
@@ -143,6 +149,7 @@ export async function benchStartup(opts: { quick?: boolean } = {}): Promise<Star
       ['  phases of start-up until listening', parts(startPhases)],
       ['  ÷ floor', x(r.startListenMs)],
       ['bot RSS idle, Slack HTTP mode', `${r.idleRssMb.toFixed(0)} MB`, '≤ 120 MB'],
+      ['  just after listening', startMemory],
     ]);
     return r;
   } finally {

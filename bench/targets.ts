@@ -39,6 +39,9 @@ const fmt = (v: number, unit: Target['unit']) =>
           ? `${v.toFixed(0)}/s`
           : v.toFixed(v % 1 ? 3 : 0);
 const share = (x: number) => `${(x * 100).toFixed(0)} % of a core`;
+/** A process near a full core is computing; well below, its time goes to waiting (I/O, queues, the machine's load). */
+const busy = (x: number) =>
+  x >= 0.9 ? `${share(x)}: CPU-bound` : `${share(x)}: not CPU-bound, the rest of the time it waits`;
 
 export function collectTargets(r: BenchResults): Target[] {
   const at = (claims: number) => r.core.find((p) => p.claims >= claims * 0.9 && p.claims <= claims * 1.1);
@@ -128,7 +131,7 @@ export function collectTargets(r: BenchResults): Target[] {
         s &&
         (() =>
           `handler (call → reply) p50 ${ms(s[`handlerP50c${c}`]!)}, p99 ${ms(s[`handlerP99c${c}`]!)}; the rest is waiting: ` +
-          `event-loop delay p99 ${ms(s[`loopDelayP99c${c}`]!)}, app CPU ${share(s[`appCpuSharec${c}`]!)} (saturated near 100 %)`),
+          `event-loop delay p99 ${ms(s[`loopDelayP99c${c}`]!)}, app ${busy(s[`appCpuSharec${c}`]!)}`),
     });
   t.push({
     name: 'Slack answers lost (all concurrencies)',
@@ -147,10 +150,7 @@ export function collectTargets(r: BenchResults): Target[] {
       unit: '/s',
       measured: v?.votesPerSecond,
       absent: notRun,
-      why:
-        v &&
-        (() =>
-          `bot ${share(v.botCpu)} (saturated near 100 %: Node runs it on one core), load generator ${share(v.loadCpu)}, ${v.cores} cores`),
+      why: v && (() => `bot ${busy(v.botCpu)}; load generator ${share(v.loadCpu)}; ${v.cores} cores`),
     },
     {
       name: 'votes lost, SQLite + PostgreSQL',
@@ -170,6 +170,7 @@ export function collectTargets(r: BenchResults): Target[] {
       unit: 'MB',
       measured: u?.idleRssMb,
       absent: notRun,
+      why: u && (() => `a start-up's memory just after listening: ${u.startMemory}`),
     },
     {
       name: 'npm start → Slack listening',
