@@ -8,8 +8,10 @@ import { AnswersStore } from '../src/answers/answers-store.js';
 import { ask } from '../src/answers/ask.js';
 import { compare } from '../src/answers/compare.js';
 import { openDatabase } from '../src/db/open.js';
-import { indexKnowledge } from '../src/knowledge/indexer.js';
+import { type IndexPhases, indexKnowledge } from '../src/knowledge/indexer.js';
+import { KnowledgeStore } from '../src/knowledge/knowledge-store.js';
 import { loadTaxonomy } from '../src/knowledge/taxonomy.js';
+import { instrument, noStages, STAGES, type StageTimes, stagedAsk } from './ask-stages.js';
 import { syntheticQuestions, vocabulary } from './corpus.js';
 import { median, summarize } from './stats.js';
 
@@ -20,6 +22,16 @@ const time = <T>(fn: () => T): [T, number] => {
   const t = performance.now();
   const v = fn();
   return [v, performance.now() - t];
+};
+
+const noPhases = (): IndexPhases => ({ setup: 0, list: 0, stat: 0, read: 0, parse: 0, extract: 0, write: 0 });
+// Inside the write phase: how much is deleting the old version (FTS5 delete, per-topic rows, figures).
+let deleteMs = 0;
+const realDelete = KnowledgeStore.prototype.deleteDocument;
+KnowledgeStore.prototype.deleteDocument = function (this: KnowledgeStore, id: string) {
+  const t = performance.now();
+  realDelete.call(this, id);
+  deleteMs += performance.now() - t;
 };
 
 /** The floor: the same claim rows bulk-inserted into a bare claims table + contentless FTS5 in one transaction. */
@@ -52,11 +64,12 @@ function floorMs(rows: Record<string, unknown>[], path: string): number {
 const dbPath = join(work, 'bench.db');
 const fullMs: number[] = [];
 const floors: number[] = [];
+const fullPhases = noPhases(); // summed over the runs: only the shares are reported
 let claims = 0;
 for (let i = 0; i < reps; i++) {
   for (const f of ['', '-wal', '-shm']) rmSync(dbPath + f, { force: true });
   const db = openDatabase(dbPath);
-  const [full, ms] = time(() => indexKnowledge(db, corpus, { taxonomy }));
+  const [full, ms] = time(() => indexKnowledge(db, corpus, { taxonomy, phases: fullPhases }));
   fullMs.push(ms);
   claims = full.claims;
   const rows = db
@@ -73,7 +86,7 @@ const dbMb = statSync(dbPath).size / 1e6;
 const tables = db
   .prepare(
     `SELECT CASE WHEN name LIKE 'claims_fts%' THEN 'claims_fts' ELSE name END AS t, sum(pgsize) / 1e6 AS mb
-     FROM dbstat GROUP BY t ORDER BY mb DESC LIMIT 6`,
+     FROM dbstat GROUP BY t ORDER BY mb DESC LIMIT 8`,
   )
   .all() as { t: string; mb: number }[];
 
@@ -81,15 +94,18 @@ const tables = db
 const noop = time(() => indexKnowledge(db, corpus, { taxonomy }))[1];
 const docs = readdirSync(corpus).filter((f) => f.endsWith('.md'));
 const reindex: number[] = [];
+const reindexPhases = noPhases();
+deleteMs = 0;
 for (let i = 0; i < 5; i++) {
   appendFileSync(
     join(corpus, docs[Math.floor(((i + 0.5) * docs.length) / 5)]!),
     `- Go gained a bench line ${i} at 12ms.\n`,
   );
-  const [r, ms] = time(() => indexKnowledge(db, corpus, { taxonomy }));
+  const [r, ms] = time(() => indexKnowledge(db, corpus, { taxonomy, phases: reindexPhases }));
   if (r.updated.length !== 1) throw new Error(`re-index touched ${r.updated.length} documents`);
   reindex.push(ms);
 }
+const reindexDeleteMs = deleteMs;
 db.close();
 
 // Cold: a fresh connection (empty SQLite page cache, empty document-frequency cache), every question
@@ -115,6 +131,35 @@ for (const q of questions) {
   compared++;
   overlap += got.filter((id) => want.includes(id)).length / Math.max(want.length, got.length);
 }
+
+// Where a cold question's time goes: a second cold pass (fresh connection) through the staged copy of
+// ask() (bench/ask-stages.ts); the slowest 1 % of it is what sets the cold p99.
+const db2 = openDatabase(dbPath);
+const staged = new AnswersStore(db2);
+const runs: { ms: number; t: StageTimes }[] = [];
+const totals = noStages();
+instrument(staged, totals);
+let drift = 0;
+for (const q of questions) {
+  const before = { ...totals };
+  const [ids, ms] = time(() => stagedAsk(staged, taxonomy, q.text, totals));
+  runs.push({ ms, t: Object.fromEntries(STAGES.map((k) => [k, totals[k] - before[k]])) as StageTimes });
+  if (
+    ids.join() !==
+    ask(store, taxonomy, q.text)
+      .claims.map((c) => c.id)
+      .join()
+  )
+    drift++;
+}
+const slowest = runs.sort((a, b) => b.ms - a.ms).slice(0, Math.max(1, Math.ceil(runs.length / 100)));
+const askStages = {
+  stagedP99: summarize(runs.map((r) => r.ms)).p99,
+  slowest: Object.fromEntries(STAGES.map((k) => [k, slowest.reduce((n, r) => n + r.t[k], 0) / slowest.length])),
+  all: Object.fromEntries(STAGES.map((k) => [k, totals[k] / runs.length])),
+  drift,
+};
+db2.close();
 const compareMs: number[] = [];
 for (let i = 0; i < 5; i++)
   for (const t of taxonomy.topics) compareMs.push(time(() => compare(store, taxonomy, t.id))[1]);
@@ -131,6 +176,10 @@ process.stdout.write(
     floor: median(floors),
     noopMs: noop,
     reindexMs: reindex,
+    fullPhases,
+    reindexPhases,
+    reindexDeleteMs,
+    askStages,
     dbMb,
     tables,
     askCold: s(cold),

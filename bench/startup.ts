@@ -1,14 +1,15 @@
 // Start-up and CLI, each against `node -e ''` (the cost of starting Node at all) measured in the same run:
 // `npm start` in Slack HTTP mode until it listens and its idle RSS, and `npx versus ask` cold (a new
 // process on an already indexed database). Standalone: npx tsx bench/startup.ts [--quick]
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { FakeSlack } from '../test/fakes/slack-fake.js';
-import { median, ms, report } from './stats.js';
+import { median, ms, parts, report } from './stats.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const QUESTION = 'how much memory does a goroutine start with';
@@ -49,7 +50,35 @@ async function startOnce(cmd: string, args: string[], env: NodeJS.ProcessEnv): P
   }
 }
 
-export async function benchStartup(opts: { quick?: boolean } = {}): Promise<Record<string, number>> {
+/** Median of each phase over runs of bench/startup-phases.mjs (one JSON object of phase → ms per run). */
+// Asynchronous: the fake Slack that answers the bot's auth.test runs in this process.
+async function phasesOf(mode: 'cli' | 'start', env: NodeJS.ProcessEnv, runs: number): Promise<Record<string, number>> {
+  const all: Record<string, number>[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { stdout } = await promisify(execFile)('node', ['bench/startup-phases.mjs', mode, QUESTION], {
+      cwd: ROOT,
+      env,
+    });
+    all.push(JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, number>);
+  }
+  return Object.fromEntries(Object.keys(all[0]!).map((k) => [k, median(all.map((p) => p[k] ?? 0))]));
+}
+
+export interface StartupFigures extends Record<string, unknown> {
+  nodeFloorMs: number;
+  npxAskMs: number;
+  binAskMs: number;
+  startListenMs: number;
+  npmStartListenMs: number;
+  idleRssMb: number;
+  /** Phases of one `versus ask` and one start-up until listening, in ms (bench/startup-phases.mjs). */
+  cliPhases: Record<string, number>;
+  startPhases: Record<string, number>;
+  /** "rss 120 MB: JS heap 40 MB, external 10 MB, …" from the same start-up processes. */
+  startMemory: string;
+}
+
+export async function benchStartup(opts: { quick?: boolean } = {}): Promise<StartupFigures> {
   const n = opts.quick ? 3 : 7;
   const dir = mkdtempSync(join(tmpdir(), 'versus-startup-'));
   const fake = await new FakeSlack().start(); // the bot checks its token (auth.test) before it listens
@@ -86,8 +115,17 @@ export async function benchStartup(opts: { quick?: boolean } = {}): Promise<Reco
         npmStart.push(await startOnce('npm', ['start', '--silent'], slack));
       }
     }
+    // The same work split into phases, in processes of their own after the timed series.
+    const cliPhases = await phasesOf('cli', env, n);
+    const started = await phasesOf('start', slack, Math.ceil(n / 2));
+    const startPhases = Object.fromEntries(Object.entries(started).filter(([k]) => !k.startsWith('mem:')));
+    const mb = (k: string) => `${(started[`mem:${k}`] ?? 0).toFixed(0)} MB`;
+    const startMemory = `RSS ${mb('rss')}, of which JS heap used ${mb('heapUsed')}, external ${mb('external')} (array buffers ${mb('arrayBuffers')}); the rest is Node, V8 code and native modules`;
     const f = median(floor);
-    const r = {
+    const r: StartupFigures = {
+      cliPhases,
+      startPhases,
+      startMemory,
       nodeFloorMs: f,
       npxAskMs: median(npx),
       binAskMs: median(bin),
@@ -101,12 +139,17 @@ export async function benchStartup(opts: { quick?: boolean } = {}): Promise<Reco
       ["floor: node -e ''", span(floor)],
       ['npx versus ask, cold process', span(npx), '≤ 300 ms'],
       ['  ÷ floor', x(r.npxAskMs)],
+      ['  npx itself (npx − node bin/versus.js)', ms(r.npxAskMs - r.binAskMs)],
+      ['  phases of node bin/versus.js ask', parts(cliPhases)],
       ['node bin/versus.js ask (npx excluded)', span(bin)],
       ['  ÷ floor', x(r.binAskMs)],
       ['npm start → Slack listening', span(npmStart.map((s) => s[0])), '≤ 1 s'],
+      ['  npm itself (npm start − node bin/start.js)', ms(r.npmStartListenMs - r.startListenMs)],
       ['node bin/start.js → listening (npm excluded)', span(start.map((s) => s[0]))],
+      ['  phases of start-up until listening', parts(startPhases)],
       ['  ÷ floor', x(r.startListenMs)],
       ['bot RSS idle, Slack HTTP mode', `${r.idleRssMb.toFixed(0)} MB`, '≤ 120 MB'],
+      ['  just after listening', startMemory],
     ]);
     return r;
   } finally {

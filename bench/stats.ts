@@ -36,3 +36,23 @@ export function report(title: string, rows: [string, string, string?][]): void {
   for (const [name, value, target] of rows)
     process.stdout.write(`  ${name.padEnd(44)} ${value.padStart(14)}${target ? `   (target ${target})` : ''}\n`);
 }
+
+/** "62 % parse, 25 % extract, 13 % write": each part's share of their sum, largest first, under 1 % left out. */
+export function shares(parts: Record<string, number>, labels: Record<string, string> = {}): string {
+  const sum = Object.values(parts).reduce((a, b) => a + b, 0);
+  if (!(sum > 0)) return 'nothing measured';
+  return Object.entries(parts)
+    .filter(([, v]) => v / sum >= 0.01)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${Math.round((v / sum) * 100)} % ${labels[k] ?? k}`)
+    .join(', ');
+}
+
+/** "list 10.2 ms, stat 8.1 ms": each part in ms, divided by `per` (runs), largest first, under 0.05 ms left out. */
+export function parts(parts: Record<string, number>, per = 1, labels: Record<string, string> = {}): string {
+  return Object.entries(parts)
+    .filter(([, v]) => v / per >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${labels[k] ?? k} ${ms(v / per)}`)
+    .join(', ');
+}

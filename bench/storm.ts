@@ -7,8 +7,8 @@
 // non-zero. Reports clicks per second, vote confirmations delivered (chat.postEphemeral) and RSS.
 // Standalone: npx tsx bench/storm.ts [--quick] [--postgres]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SlackSender } from '../test/fakes/slack-requests.js';
@@ -29,8 +29,19 @@ function expectedVotes(clicks: [string, number][]): Map<string, number> {
   return votes;
 }
 
+/** CPU seconds a process has used (utime + stime from /proc, in clock ticks of 1/100 s). */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
 export interface StormFigures {
   votesPerSecond: number;
+  /** CPU during the storm, in cores: all bots together, and the load generator. */
+  botCpu: number;
+  loadCpu: number;
+  cores: number;
   votesLost: number;
   confirmationRate: number;
   idleRssMb: number;
@@ -107,6 +118,7 @@ async function storm(target: StormTarget, load: FakeSlackProcess, clicks: number
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rss());
   }, 100);
+  const botCpu0 = target.bots.map((b) => cpuSeconds(b.child.pid));
   const result = await cannon({
     kind: 'votes',
     url: target.endpoint,
@@ -120,6 +132,7 @@ async function storm(target: StormTarget, load: FakeSlackProcess, clicks: number
     channel: 'CSTORM',
   });
   clearInterval(sampler);
+  const botCpu = target.bots.reduce((n, b, i) => n + cpuSeconds(b.child.pid) - botCpu0[i]!, 0) / result.seconds;
   const stored = await target.votes(poll.id);
   const want = expectedVotes(result.clicks!);
   let wrong = 0;
@@ -151,7 +164,10 @@ async function storm(target: StormTarget, load: FakeSlackProcess, clicks: number
         'confirmations delivered (postEphemeral) ≤ 20 s after',
         `${confirmed} of ${result.ok} (${((confirmed / Math.max(1, result.ok)) * 100).toFixed(1)} %)`,
       ],
-      ['load generator CPU', `${(result.cpuShare * 100).toFixed(0)} % of a core`],
+      [
+        'CPU: bot(s) / load generator',
+        `${(botCpu * 100).toFixed(0)} % / ${(result.cpuShare * 100).toFixed(0)} % of a core (${cpus().length} cores)`,
+      ],
       [`bot RSS idle${n > 1 ? `, ${n} processes together` : ''}`, `${idleRss.toFixed(0)} MB`, n > 1 ? '' : '≤ 120 MB'],
       [`bot RSS peak under the storm${n > 1 ? `, ${n} together` : ''}`, `${peakRss.toFixed(0)} MB`],
     ],
@@ -159,6 +175,9 @@ async function storm(target: StormTarget, load: FakeSlackProcess, clicks: number
   if (lost > 0) process.exitCode = 1;
   return {
     votesPerSecond: perSecond,
+    botCpu,
+    loadCpu: result.cpuShare,
+    cores: cpus().length,
     votesLost: lost,
     confirmationRate: confirmed / Math.max(1, result.ok),
     idleRssMb: idleRss,

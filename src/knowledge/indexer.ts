@@ -30,6 +30,19 @@ export interface IndexReport {
   ms: number;
 }
 
+/** Where indexing time goes, in ms per phase, added to in place: for the benchmark (bench/core-run.ts). */
+export type IndexPhases = Record<'setup' | 'list' | 'stat' | 'read' | 'parse' | 'extract' | 'write', number>;
+
+/** Charges the time since the previous lap to a phase. Only built when asked for: production pays nothing. */
+function lapTimer(phases: IndexPhases): (phase: keyof IndexPhases) => void {
+  let last = performance.now();
+  return (phase) => {
+    const t = performance.now();
+    phases[phase] += t - last;
+    last = t;
+  };
+}
+
 export function parseDocument(source: string, path: string): ParsedDocument {
   return /\.txt$/i.test(path) ? parsePlainText(source, path) : parseMarkdown(source, path);
 }
@@ -77,9 +90,10 @@ function parseIfChanged(
 export function indexKnowledge(
   db: Database,
   dir: string,
-  opts: { clock?: Clock; taxonomy?: Taxonomy; taxonomyPath?: string } = {},
+  opts: { clock?: Clock; taxonomy?: Taxonomy; taxonomyPath?: string; phases?: IndexPhases } = {},
 ): IndexReport {
   const started = performance.now();
+  const lap = opts.phases && lapTimer(opts.phases);
   const clock = opts.clock ?? systemClock;
   const root = resolve(dir);
   try {
@@ -137,11 +151,14 @@ export function indexKnowledge(
     batchClaims = 0;
   };
 
+  lap?.('setup');
   for (const file of listDocuments(root, report.warnings)) {
+    lap?.('list'); // the listing is charged once, on the first file; later files only pay the loop
     const path = relative(root, file).split('\\').join('/');
     const before = known.get(path);
     // Freshness by stat first: same size and mtime as when last read means unchanged, without reading it.
     const stat = fileStat(file);
+    lap?.('stat');
     if (stat && before && sameGeneration && before.size === stat.size && before.mtimeMs === stat.mtimeMs) {
       seen.add(path);
       report.unchanged++;
@@ -149,12 +166,14 @@ export function indexKnowledge(
       continue;
     }
     const fromDisk = readDocument(file);
+    lap?.('read');
     // Unreadable, not a regular file, too large, not text, or front matter that cannot be read: warn, and keep
     // the last good version of a document that was indexed before (a half-saved edit must not wipe it).
     const read =
       'problem' in fromDisk
         ? { broken: `${fromDisk.problem}; skipped` }
         : parseIfChanged(fromDisk.text, path, (hash) => !!before && before.sha256 === hash && sameGeneration);
+    lap?.('parse');
     if (before || read === 'unchanged' || !('broken' in read)) seen.add(path);
     if (read === 'unchanged' || 'broken' in read) {
       if (read === 'unchanged') {
@@ -173,6 +192,7 @@ export function indexKnowledge(
     }
     const { parsed, hash } = read;
     const { claims, warnings } = extractClaims(parsed.meta.id, parsed.claims, taxonomy);
+    lap?.('extract');
     for (const message of [...parsed.warnings, ...warnings]) report.warnings.push({ path, message });
     const clash = idsThisRun.get(parsed.meta.id);
     if (clash !== undefined) {
@@ -186,7 +206,9 @@ export function indexKnowledge(
     batch.push({ parsed, path, hash, stat: stat?.stored ?? UNKNOWN_STAT, claims, before: before !== undefined });
     batchClaims += claims.length;
     if (batchClaims >= BATCH_CLAIMS) flush();
+    lap?.('write');
   }
+  lap?.('list');
   flush();
 
   if (touched.length)
@@ -206,6 +228,7 @@ export function indexKnowledge(
   if (report.added.length + report.updated.length + report.removed.length > 0 || !sameGeneration)
     store.setMeta('index_version', `${now}#${Math.random().toString(36).slice(2)}`);
   report.claims = store.claimCount();
+  lap?.('write');
   report.ms = performance.now() - started;
   return report;
 }

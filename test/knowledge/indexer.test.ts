@@ -26,6 +26,17 @@ describe('incremental knowledge indexer', () => {
     return { dir: kb.dir, db };
   };
 
+  it('charges its time to phases when asked (the benchmark), and the phases add up to the whole', () => {
+    const { dir, db } = setup();
+    const phases = { setup: 0, list: 0, stat: 0, read: 0, parse: 0, extract: 0, write: 0 };
+    const r = indexKnowledge(db, dir, { phases });
+    const sum = Object.values(phases).reduce((a, b) => a + b, 0);
+    expect(phases.parse).toBeGreaterThan(0);
+    expect(phases.write).toBeGreaterThan(0);
+    expect(sum).toBeLessThanOrEqual(r.ms + 0.01);
+    expect(sum).toBeGreaterThan(r.ms * 0.5);
+  });
+
   it('indexes every markdown and text document, with figures and FTS rows', () => {
     const { dir, db } = setup();
     const r = indexKnowledge(db, dir);
