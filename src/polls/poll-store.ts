@@ -79,7 +79,9 @@ function fromRow(r: PollRow, options: string[]): Poll {
 /**
  * All queries for polls, options and votes, on SQLite or PostgreSQL. A vote is one transaction that
  * first bumps the poll's version: that write locks the poll (SQLite: the database; PostgreSQL: the row),
- * so the votes on one poll are serialised across every process and replica — one vote per person.
+ * so the votes on one poll are serialised across every process and replica — one vote per person. On
+ * PostgreSQL the transaction is one server-side function call, so that lock is held for microseconds,
+ * not for several round trips.
  */
 export class PollStore {
   constructor(private readonly shared: SharedDb) {}
@@ -150,6 +152,7 @@ export class PollStore {
     // Options never change once created, so they are read before the transaction: on SQLite a
     // transaction that reads before it writes can fail outright when another process writes meanwhile.
     const labels = await this.options(pollId);
+    if (this.shared.backend === 'postgres') return this.votePostgres(pollId, userId, option, nowIso, labels);
     return this.db
       .transaction()
       .execute(async (trx): Promise<VoteOutcome> => {
@@ -197,6 +200,21 @@ export class PollStore {
         if (e instanceof NoSuchOption) return { kind: 'no_such_option' } as const;
         throw e;
       });
+  }
+
+  /** The same vote in one round trip (migrations/postgres/002_vote_function.sql): the poll's row lock is short. */
+  private async votePostgres(
+    pollId: string,
+    userId: string,
+    option: number,
+    nowIso: string,
+    labels: string[],
+  ): Promise<VoteOutcome> {
+    const { rows } = await sql<{ kind: VoteOutcome['kind'] }>`
+      SELECT versus_vote(${pollId}, ${userId}, ${option}, ${nowIso}) AS kind`.execute(this.db);
+    const kind = rows[0]!.kind;
+    if (kind === 'voted' || kind === 'retracted' || kind === 'changed') return { kind, option, label: labels[option]! };
+    return { kind };
   }
 
   async tally(pollId: string, optionCount: number): Promise<Tally> {
