@@ -77,7 +77,7 @@ export interface Core {
   /** Adapters register here so polls and schedules can post on their platform. */
   registerPort(port: ChatPort): void;
   /** Queues a redraw of every poll and walk message older than its state (call once ports are registered). */
-  redrawStale(): Promise<{ polls: number; walks: number }>;
+  redrawStale(): Promise<{ leasesFreed: number; polls: number; walks: number }>;
   clock: Clock;
   logger: Logger;
   indexReport?: IndexReport | undefined;
@@ -199,6 +199,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledgeWatcher,
       registerPort: (port) => void ports.set(port.platform, port),
       redrawStale: async () => ({
+        // A process of this host killed mid-edit would otherwise block these redraws until its lease lapses.
+        leasesFreed: await leases.reclaimFromDeadProcesses(),
         polls: await polls.polls.redrawStale(),
         walks: (await matrix.walks?.redrawStale()) ?? 0,
       }),

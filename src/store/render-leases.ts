@@ -3,6 +3,16 @@ import { hostname } from 'node:os';
 import type { Clock } from '../clock.js';
 import type { SharedDb } from './shared-db.js';
 
+/** True while `pid` runs (EPERM: it runs as another user). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** Longer than any one edit can take (Web API timeouts and retries); a crashed holder's lease lapses then. */
 const HOLD_MS = 30_000;
 
@@ -12,13 +22,51 @@ const HOLD_MS = 30_000;
  * an older one — and the pace between edits holds across replicas, not only within one.
  */
 export class RenderLeases {
+  private readonly host: string;
+  private readonly pid: string;
   /** This process, as lease owner: unique even for two processes with the same pid on two hosts. */
-  readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  readonly owner: string;
 
   constructor(
     private readonly shared: SharedDb,
     private readonly clock: Clock,
-  ) {}
+    /** Whether a process of this host is running (tests inject one, with `host` and `pid`). */
+    private readonly alive: (pid: number) => boolean = processAlive,
+    host = hostname(),
+    pid = process.pid,
+  ) {
+    this.host = host;
+    this.pid = String(pid);
+    this.owner = `${host}:${pid}:${randomBytes(4).toString('hex')}`;
+  }
+
+  /**
+   * At start: frees the leases still held by processes of this host that are gone (killed mid-edit), so a
+   * restarted bot redraws at once instead of waiting up to HOLD_MS. An owner with our own pid is an earlier
+   * life of this process id (a container's pid 1 after a restart). Other hosts' leases are left to lapse.
+   */
+  async reclaimFromDeadProcesses(): Promise<number> {
+    // Only leases not yet lapsed: one per message being edited right now, so a handful of rows.
+    const held = await this.shared.db
+      .selectFrom('render_leases')
+      .select(['subject', 'owner'])
+      .where('until_ms', '>', this.nowMs())
+      .execute();
+    let freed = 0;
+    for (const { subject, owner } of held) {
+      if (owner === this.owner || !owner.startsWith(`${this.host}:`)) continue;
+      const pid = owner.slice(this.host.length + 1).split(':')[0] ?? '';
+      if (!/^\d+$/.test(pid) || (pid !== this.pid && this.alive(Number(pid)))) continue;
+      const r = await this.shared.db
+        .updateTable('render_leases')
+        .set({ until_ms: 0 })
+        .where('subject', '=', subject)
+        .where('owner', '=', owner)
+        .executeTakeFirst();
+      freed += Number(r.numUpdatedRows);
+    }
+    return freed;
+  }
 
   private nowMs(): number {
     return this.clock.now().getTime();

@@ -46,11 +46,11 @@ describe('recovery: stale poll and walk messages are redrawn at start', () => {
 
     const after = new RecordingPort();
     const b = await open(after);
-    expect(await b.redrawStale()).toEqual({ polls: 1, walks: 1 });
+    expect(await b.redrawStale()).toEqual({ leasesFreed: 0, polls: 1, walks: 1 });
     await b.polls.renders.drain();
     await b.walks!.renders.drain();
     expect(after.updates.map((u) => renderText(u.reply)).join('\n')).toMatch(/\(1\)[\s\S]*yes 1/);
-    expect(await b.redrawStale()).toEqual({ polls: 0, walks: 0 }); // now up to date
+    expect(await b.redrawStale()).toEqual({ leasesFreed: 0, polls: 0, walks: 0 }); // now up to date
     b.close();
   });
 });
