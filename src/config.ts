@@ -35,6 +35,8 @@ const EnvSchema = z.object({
       .optional(),
   ),
   VERSUS_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
+  VERSUS_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+  VERSUS_POLL_UPDATE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   DISCORD_SHARDS: optionalString.pipe(
     z
       .union(
@@ -84,6 +86,10 @@ export interface Config {
   port: number;
   host: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** How often the scheduler closes due polls and posts due debate polls. */
+  schedulerIntervalMs: number;
+  /** Minimum time between two edits of one live poll message (platforms rate-limit edits). */
+  pollUpdateIntervalMs: number;
   slack?: SlackConfig | undefined;
   discord?: DiscordConfig | undefined;
 }
@@ -150,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
+    schedulerIntervalMs: e.VERSUS_SCHEDULER_INTERVAL_MS,
+    pollUpdateIntervalMs: e.VERSUS_POLL_UPDATE_INTERVAL_MS,
     slack,
     discord,
   };

@@ -139,6 +139,8 @@ export async function main(): Promise<void> {
     shared,
     logger,
     watch: true,
+    schedulerIntervalMs: config.schedulerIntervalMs,
+    pollUpdateIntervalMs: config.pollUpdateIntervalMs,
   });
   const running: Running[] = [];
   let healthServer: Server | undefined;

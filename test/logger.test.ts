@@ -49,6 +49,15 @@ describe('configuration', () => {
       discord: undefined,
     });
   });
+  it('reads the scheduler and poll-edit intervals, defaulting to 15 s and 1 s, and rejects a bad one by name', () => {
+    expect(loadConfig({})).toMatchObject({ schedulerIntervalMs: 15_000, pollUpdateIntervalMs: 1000 });
+    expect(loadConfig({ VERSUS_SCHEDULER_INTERVAL_MS: '2000', VERSUS_POLL_UPDATE_INTERVAL_MS: '250' })).toMatchObject({
+      schedulerIntervalMs: 2000,
+      pollUpdateIntervalMs: 250,
+    });
+    expect(() => loadConfig({ VERSUS_SCHEDULER_INTERVAL_MS: '5' })).toThrow(/VERSUS_SCHEDULER_INTERVAL_MS/);
+    expect(() => loadConfig({ VERSUS_POLL_UPDATE_INTERVAL_MS: 'soon' })).toThrow(/VERSUS_POLL_UPDATE_INTERVAL_MS/);
+  });
   it('names the missing variable: a Slack bot token without a signing secret or app token', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: missing.*SLACK_APP_TOKEN/s);
   });

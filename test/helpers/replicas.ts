@@ -12,6 +12,7 @@ import pg from 'pg';
 import { FakeSlack } from '../fakes/slack-fake.js';
 import { type BotProcess, startBot } from './bot-process.js';
 import { tempDir } from './core.js';
+import { freshPostgres } from './postgres.js';
 
 /** Where the replicas keep shared state: one SQLite file (same host), or PostgreSQL (DATABASE_URL). */
 export type Backend = { kind: 'sqlite' } | { kind: 'postgres'; url: string; drop?: () => Promise<void> };
@@ -27,12 +28,14 @@ export interface SharedState {
 }
 
 /**
- * The backend every replica test runs on: the one seam to flip. For PostgreSQL, return
- * `{ kind: 'postgres', url, drop }` from `freshPostgres()` (test/helpers/postgres.ts) and the same tests
- * run on PostgreSQL, each replica with its own SQLite file for its knowledge index.
+ * A backend for one rig. PostgreSQL (the default, as issue #15 deploys it): a fresh database from the run's
+ * server (test/helpers/postgres.ts), dropped when the rig stops, each replica with its own SQLite file for
+ * its knowledge index, as if on its own host. SQLite: one shared file, replicas on one host.
  */
-export async function sharedBackend(): Promise<Backend> {
-  return { kind: 'sqlite' };
+export async function sharedBackend(kind: Backend['kind'] = 'postgres'): Promise<Backend> {
+  if (kind === 'sqlite') return { kind: 'sqlite' };
+  const { url, drop } = await freshPostgres();
+  return { kind: 'postgres', url, drop };
 }
 
 /** Opens the shared state for one rig; `dir` is the rig's own temp dir (SQLite files live there). */
@@ -183,7 +186,10 @@ export async function startReplicas(opts: {
   n: number;
   secret: string;
   knowledgeDir: string;
-  backend?: Backend;
+  /** Default: a fresh PostgreSQL database. */
+  backend?: Backend | Backend['kind'];
+  /** More environment for every replica (e.g. shorter scheduler and poll-edit intervals). */
+  env?: Record<string, string>;
 }): Promise<Replicas> {
   const tmp = tempDir('versus-replicas-');
   const fake = await new FakeSlack().start();
@@ -199,13 +205,18 @@ export async function startReplicas(opts: {
     tmp.cleanup();
   };
   try {
-    state = await openSharedState(tmp.dir, opts.backend ?? (await sharedBackend()));
+    const backend = typeof opts.backend === 'object' ? opts.backend : await sharedBackend(opts.backend);
+    state = await openSharedState(tmp.dir, backend).catch(async (e: unknown) => {
+      if (backend.kind === 'postgres') await backend.drop?.();
+      throw e;
+    });
     const env = (i: number) => ({
       ...state!.env(i),
       KNOWLEDGE_DIR: opts.knowledgeDir,
       SLACK_BOT_TOKEN: 'xoxb-replicas',
       SLACK_SIGNING_SECRET: opts.secret,
       SLACK_API_URL: fake.apiUrl,
+      ...opts.env,
     });
     // The first replica migrates and indexes alone; the others then start together on a ready schema.
     bots.push(await startBot(env(0)));

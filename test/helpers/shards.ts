@@ -6,9 +6,8 @@ import { createInterface } from 'node:readline';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
- * The one seam between the shard test and the shared database. Today: one SQLite file (VERSUS_DB) that
- * every shard process opens. With DATABASE_URL set (e.g. from freshPostgres()) the shards share
- * PostgreSQL instead and VERSUS_DB only holds the knowledge index.
+ * The shared state of the shard test. With a DATABASE_URL (the test passes a freshPostgres() one) the shards
+ * share PostgreSQL and VERSUS_DB only holds the knowledge index; without, one SQLite file holds both.
  */
 export interface SharedDb {
   /** Environment for the bot processes. */
@@ -18,22 +17,24 @@ export interface SharedDb {
   close(): Promise<void>;
 }
 
-export async function sharedDatabase(dir: string, databaseUrl = process.env.DATABASE_URL): Promise<SharedDb> {
+export async function sharedDatabase(dir: string, databaseUrl?: string): Promise<SharedDb> {
   if (databaseUrl) {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-    let n = 0;
     return {
+      // ShardingManager forks every shard with the manager's environment, so the shards on this host share
+      // one VERSUS_DB for the knowledge index (each opens it; indexing is idempotent); shared state is in
+      // PostgreSQL.
       env: { DATABASE_URL: databaseUrl, VERSUS_DB: join(dir, 'index.db') },
-      all: async <T>(sql: string, ...args: unknown[]) =>
-        (
-          await pool
-            .query(
-              sql.replace(/\?/g, () => `$${++n}`),
-              args,
-            )
-            .finally(() => (n = 0))
-        ).rows as T[],
+      all: async <T>(sql: string, ...args: unknown[]) => {
+        let n = 0; // per statement: node-postgres numbers its placeholders $1, $2, …
+        return (
+          await pool.query(
+            sql.replace(/\?/g, () => `$${++n}`),
+            args,
+          )
+        ).rows as T[];
+      },
       close: () => pool.end(),
     };
   }

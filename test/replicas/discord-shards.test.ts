@@ -1,5 +1,5 @@
 // Issue #15: DISCORD_SHARDS=2 runs a ShardingManager (a real `main` process) that forks one full Versus
-// per gateway shard; both share one database. Two guilds, one per shard: polls, votes, a matrix walk and a
+// per gateway shard; both share one PostgreSQL database (DATABASE_URL). Two guilds, one per shard: polls, votes, a matrix walk and a
 // scheduled debate poll must all come out exact, whichever process handles them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeDiscord, IDS, type Json, TOKEN } from '../fakes/discord-fake.js';
@@ -7,6 +7,7 @@ import { shardOf } from '../fakes/discord-gateway.js';
 import { addGuild } from '../fakes/discord-guilds.js';
 import { buttonIds, embedText } from '../fakes/discord-harness.js';
 import { FIXTURE_KNOWLEDGE, tempDir } from '../helpers/core.js';
+import { type FreshPostgres, freshPostgres } from '../helpers/postgres.js';
 import {
   processGone,
   type ShardedBot,
@@ -25,13 +26,17 @@ let fake: FakeDiscord;
 let db: SharedDb;
 let bot: ShardedBot;
 let tmp: { dir: string; cleanup: () => void };
+let pgdb: FreshPostgres;
+/** Each shard's scheduler tick (VERSUS_SCHEDULER_INTERVAL_MS; the default is 15 s). */
+const SCHEDULER_INTERVAL_MS = 2000;
 
 beforeAll(async () => {
   tmp = tempDir('versus-shards-');
   fake = await FakeDiscord.start();
   fake.state.maxConcurrency = 16; // both shards may IDENTIFY at once: no 5.5 s pause between spawns
   addGuild(fake, B.guildId, B.channelId);
-  db = await sharedDatabase(tmp.dir);
+  pgdb = await freshPostgres();
+  db = await sharedDatabase(tmp.dir, pgdb.url);
   bot = startShardedBot({
     ...db.env,
     KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE,
@@ -40,6 +45,7 @@ beforeAll(async () => {
     DISCORD_GUILD_ID: IDS.guild,
     DISCORD_API_URL: fake.rest.apiUrl,
     DISCORD_SHARDS: '2',
+    VERSUS_SCHEDULER_INTERVAL_MS: String(SCHEDULER_INTERVAL_MS),
   });
   for (const shard of [0, 1])
     await bot.waitForLine((l) => l.msg === 'versus is running' && l.shard === shard, `shard ${shard} running`, 90_000);
@@ -49,6 +55,7 @@ afterAll(async () => {
   bot?.kill(); // a no-op when the last test stopped everything
   await fake?.stop();
   await db?.close();
+  await pgdb?.drop();
   tmp?.cleanup();
 });
 
@@ -181,8 +188,9 @@ describe('GIVEN DISCORD_SHARDS=2 and two guilds, one on each shard', () => {
     const scheduled = async () =>
       db.all<{ id: string }>('SELECT id FROM polls WHERE schedule_id = ?', scheduleId).then((r) => r.map((p) => p.id));
     await until(async () => (await scheduled()).length > 0, 'the scheduled poll', 20_000);
-    // Each shard's scheduler ticks every 15 s: past 17 s both have seen the schedule due (and one lost the claim).
-    await until(() => Date.now() - dueSince > 17_000, 'both schedulers to tick', 20_000);
+    // Absence check (only time can tell): past two intervals (a tick may run late on a loaded machine) both
+    // schedulers have seen the schedule due, and one lost the claim.
+    await until(() => Date.now() - dueSince > 2 * SCHEDULER_INTERVAL_MS + 1000, 'both schedulers to tick', 20_000);
     const ids = await scheduled();
     expect(ids).toHaveLength(1);
     expect(posts(A.channelId).filter((b) => pollIdOf(b) === ids[0])).toHaveLength(1);

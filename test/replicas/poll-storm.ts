@@ -8,10 +8,15 @@ import type { Replicas } from '../helpers/replicas.js';
 
 /** The signing secret every replica shares. */
 export const SECRET = 'replicas-secret';
-/** The bot's fixed coalescing interval for poll edits (no env var sets it; see PollService). */
-export const RENDER_INTERVAL_MS = 1000;
-/** The bot's fixed scheduler interval (no env var sets it; see Scheduler). */
-export const SCHEDULER_INTERVAL_MS = 15_000;
+/** The replicas' pace between two edits of one poll message (VERSUS_POLL_UPDATE_INTERVAL_MS; default 1 s). */
+export const RENDER_INTERVAL_MS = 500;
+/** How often each replica's scheduler ticks (VERSUS_SCHEDULER_INTERVAL_MS; default 15 s). */
+export const SCHEDULER_INTERVAL_MS = 2000;
+/** Environment every replica gets: the intervals above, so absences can be waited out in seconds. */
+export const INTERVALS = {
+  VERSUS_POLL_UPDATE_INTERVAL_MS: String(RENDER_INTERVAL_MS),
+  VERSUS_SCHEDULER_INTERVAL_MS: String(SCHEDULER_INTERVAL_MS),
+};
 
 /** Polls `probe` until it returns something truthy; fails with `what` after `ms`. */
 export async function until<T>(
@@ -62,6 +67,8 @@ export async function storm(
   const maybe = new Map<string, Set<number | undefined>>();
   const failures = { refused: 0, reset: 0, other: 0 };
   let acks = 0;
+  /** Round-trip time of each acknowledged click, ms (a click acknowledged after 2 s was acked at the deadline). */
+  const latencies: number[] = [];
   const toggle = (s: number | undefined, o: number) => (s === o ? undefined : o);
   await runConcurrent(voters, 40, async (i) => {
     const user = `V${i}`;
@@ -76,8 +83,11 @@ export async function storm(
             messageTs: poll.ts,
             responseUrl: rig.fake.responseUrl(),
           })
-          .catch(() => ({ status: 0, headers: {} as Record<string, string> }));
-        if (r.status === 200) break;
+          .catch(() => ({ status: 0, ms: 0, headers: {} as Record<string, string> }));
+        if (r.status === 200) {
+          latencies.push(r.ms);
+          break;
+        }
         const why =
           r.status === 502 && r.headers['x-proxy-error'] === 'refused'
             ? 'refused'
@@ -96,7 +106,11 @@ export async function storm(
     expected.set(user, strict);
     maybe.set(user, states);
   });
-  return { expected, maybe, failures, acks };
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  const latency = { p50: at(0.5), p99: at(0.99), max: at(1), over2s: latencies.filter((ms) => ms >= 2000).length };
+  return { expected, maybe, failures, acks, latency };
 }
 
 export const tallyOf = (votes: Map<string, number | undefined>, options: number) => {
@@ -119,24 +133,28 @@ export async function votesIn(rig: Replicas, pollId: string) {
  * version was shown, every edit was answered, and none arrived for three coalescing intervals (an
  * absence can only be waited out).
  */
-export async function settledRender(rig: Replicas, poll: Poll): Promise<SlackCall> {
+export async function settledRender(rig: Replicas, poll: Poll, timeoutMs = 20_000): Promise<SlackCall> {
   const edits = () => rig.fake.callsOf('chat.update').filter((c) => c.body.ts === poll.ts);
   let seen = -1;
   let since = Date.now();
-  return until('re-renders to settle', async () => {
-    const all = edits();
-    if (all.length !== seen) [seen, since] = [all.length, Date.now()];
-    const [v] = await rig.state.query<{ version: number; rendered: number }>(
-      'SELECT version, rendered_version AS rendered FROM polls WHERE id = ?',
-      poll.pollId,
-    );
-    const settled =
-      all.length > 0 &&
-      all.every((c) => c.answeredSeq) &&
-      Number(v!.rendered) >= Number(v!.version) &&
-      Date.now() - since > 3 * RENDER_INTERVAL_MS;
-    return settled && all.reduce((a, b) => (b.answeredSeq! > a.answeredSeq! ? b : a));
-  });
+  return until(
+    're-renders to settle',
+    async () => {
+      const all = edits();
+      if (all.length !== seen) [seen, since] = [all.length, Date.now()];
+      const [v] = await rig.state.query<{ version: number; rendered: number }>(
+        'SELECT version, rendered_version AS rendered FROM polls WHERE id = ?',
+        poll.pollId,
+      );
+      const settled =
+        all.length > 0 &&
+        all.every((c) => c.answeredSeq) &&
+        Number(v!.rendered) >= Number(v!.version) &&
+        Date.now() - since > 3 * RENDER_INTERVAL_MS;
+      return settled && all.reduce((a, b) => (b.answeredSeq! > a.answeredSeq! ? b : a));
+    },
+    timeoutMs,
+  );
 }
 
 /** Voter i: votes; some change their vote, some withdraw it (clicking their own option again), some both. */
