@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
-import { shardOfThisProcess } from './adapters/discord/shards.js';
+import { shardOfThisProcess } from './adapters/discord/shard-env.js';
 import { type Config, loadConfig } from './config.js';
 import { type Core, createCore } from './core.js';
 import { isVersusError } from './errors.js';

@@ -10,13 +10,6 @@ import type { Logger } from '../../logger.js';
 import { SHUTDOWN_BUDGET_MS } from '../../runtime/shutdown.js';
 import { restApiBase } from './client.js';
 
-/** Which shard(s) this process runs, when a ShardingManager started it; undefined otherwise. */
-export function shardOfThisProcess(env: NodeJS.ProcessEnv = process.env): { ids: number[]; count: number } | undefined {
-  if (!env.SHARDING_MANAGER || env.SHARDS === undefined || env.SHARD_COUNT === undefined) return undefined;
-  const parsed: unknown = JSON.parse(env.SHARDS);
-  return { ids: Array.isArray(parsed) ? parsed.map(Number) : [Number(parsed)], count: Number(env.SHARD_COUNT) };
-}
-
 /** Discord's advice for this token: how many shards, and how many may IDENTIFY at once. */
 async function gatewayBot(config: DiscordConfig): Promise<{ shards: number; maxConcurrency: number }> {
   // discord.js's own `auto` always asks discord.com; ask the configured API (DISCORD_API_URL) instead.
