@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { Platform } from '../chat/context.js';
+import { Prepared } from '../store/prepared.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
 import { VoteWriter } from './vote-writer.js';
@@ -82,6 +83,13 @@ function fromRow(r: PollRow, options: string[]): Poll {
  */
 export class PollStore {
   private readonly votes: VoteWriter;
+  // Read on every click: compiled once.
+  private readonly byId = new Prepared<{ id: string }, PollRow>((arg) =>
+    this.db.selectFrom('polls').selectAll().where('id', '=', arg('id')),
+  );
+  private readonly labels = new Prepared<{ id: string }, { label: string }>((arg) =>
+    this.db.selectFrom('poll_options').select('label').where('poll_id', '=', arg('id')).orderBy('idx'),
+  );
 
   constructor(private readonly shared: SharedDb) {
     this.votes = new VoteWriter(shared);
@@ -122,17 +130,11 @@ export class PollStore {
   }
 
   private async options(pollId: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('poll_options')
-      .select('label')
-      .where('poll_id', '=', pollId)
-      .orderBy('idx')
-      .execute();
-    return rows.map((o) => o.label);
+    return (await this.labels.run(this.db, { id: pollId })).rows.map((o) => o.label);
   }
 
   async get(id: string): Promise<Poll | undefined> {
-    const r = await this.db.selectFrom('polls').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = (await this.byId.run(this.db, { id })).rows[0];
     return r && fromRow(r, await this.options(r.id));
   }
 

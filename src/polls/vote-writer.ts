@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { changed, Prepared } from '../store/prepared.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
 
@@ -28,7 +29,11 @@ export class VoteWriter {
   private readonly waiting = new Map<string, Pending[]>();
   private readonly writing = new Set<string>();
 
-  constructor(private readonly shared: SharedDb) {}
+  private readonly q: ReturnType<typeof voteQueries>;
+
+  constructor(private readonly shared: SharedDb) {
+    this.q = voteQueries(shared.db);
+  }
 
   vote(pollId: string, userId: string, option: number, nowIso: string): Promise<VoteKind | 'closed'> {
     return new Promise((resolve, reject) => {
@@ -77,15 +82,8 @@ export class VoteWriter {
         for (const p of batch) kinds.push(await this.apply(trx, pollId, p));
         // Last, so the poll row is locked only until COMMIT. A poll closed meanwhile refuses the whole batch:
         // the update waits for the close, then matches nothing. The latest click's time decides "too late".
-        const open = await trx
-          .updateTable('polls')
-          .set((eb) => ({ version: eb('version', '+', 1) }))
-          .where('id', '=', pollId)
-          .where('closed_at', 'is', null)
-          .where('closes_at', '>', batch.at(-1)!.nowIso)
-          .returning('id')
-          .executeTakeFirst();
-        if (!open) throw new PollClosed();
+        const open = await this.q.bump.run(trx, { poll: pollId, now: batch.at(-1)!.nowIso });
+        if (open.rows.length === 0) throw new PollClosed();
         return kinds;
       })
       .catch((e: unknown) => {
@@ -100,31 +98,52 @@ export class VoteWriter {
    * option, else change. A row changed by another replica between the steps means: start over.
    */
   private async apply(trx: Trx, pollId: string, p: Pending): Promise<VoteKind> {
+    const click = { poll: pollId, user: p.userId, option: p.option, now: p.nowIso };
     for (let attempt = 0; attempt < 4; attempt++) {
-      const inserted = await trx
-        .insertInto('votes')
-        .values({ poll_id: pollId, user_id: p.userId, option_idx: p.option, voted_at: p.nowIso })
-        .onConflict((oc) => oc.columns(['poll_id', 'user_id']).doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return 'voted';
-      const deleted = await trx
-        .deleteFrom('votes')
-        .where('poll_id', '=', pollId)
-        .where('user_id', '=', p.userId)
-        .where('option_idx', '=', p.option)
-        .executeTakeFirst();
-      if (deleted.numDeletedRows === 1n) return 'retracted';
-      const changed = await trx
-        .updateTable('votes')
-        .set({ option_idx: p.option, voted_at: p.nowIso })
-        .where('poll_id', '=', pollId)
-        .where('user_id', '=', p.userId)
-        .where('option_idx', '<>', p.option)
-        .executeTakeFirst();
-      if (changed.numUpdatedRows === 1n) return 'changed';
+      if (changed(await this.q.insert.run(trx, click)) === 1) return 'voted';
+      if (changed(await this.q.withdraw.run(trx, click)) === 1) return 'retracted';
+      if (changed(await this.q.change.run(trx, click)) === 1) return 'changed';
     }
     throw new Error(`a vote on poll ${pollId} kept racing with the same person's other clicks`);
   }
+}
+
+type Click = { poll: string; user: string; option: number; now: string };
+
+/** The statements of a click, compiled once per store (they run thousands of times a second in a storm). */
+function voteQueries(db: SharedDb['db']) {
+  return {
+    insert: new Prepared<Click, unknown>((arg) =>
+      db
+        .insertInto('votes')
+        .values({ poll_id: arg('poll'), user_id: arg('user'), option_idx: arg('option'), voted_at: arg('now') })
+        .onConflict((oc) => oc.columns(['poll_id', 'user_id']).doNothing()),
+    ),
+    withdraw: new Prepared<Click, unknown>((arg) =>
+      db
+        .deleteFrom('votes')
+        .where('poll_id', '=', arg('poll'))
+        .where('user_id', '=', arg('user'))
+        .where('option_idx', '=', arg('option')),
+    ),
+    change: new Prepared<Click, unknown>((arg) =>
+      db
+        .updateTable('votes')
+        .set({ option_idx: arg('option'), voted_at: arg('now') })
+        .where('poll_id', '=', arg('poll'))
+        .where('user_id', '=', arg('user'))
+        .where('option_idx', '<>', arg('option')),
+    ),
+    bump: new Prepared<{ poll: string; now: string }, { id: string }>((arg) =>
+      db
+        .updateTable('polls')
+        .set((eb) => ({ version: eb('version', '+', 1) }))
+        .where('id', '=', arg('poll'))
+        .where('closed_at', 'is', null)
+        .where('closes_at', '>', arg('now'))
+        .returning('id'),
+    ),
+  };
 }
 
 /** Rolls a batch back when the poll closed before it could count. */

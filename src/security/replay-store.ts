@@ -1,4 +1,4 @@
-import { inserted } from '../chat/conversation-store.js';
+import { changed, Prepared } from '../store/prepared.js';
 import type { SharedDb } from '../store/shared-db.js';
 
 /** The replay guard's state: narrow on purpose, so tests and other stores can stand in for it. */
@@ -11,15 +11,18 @@ export interface SignatureStore {
 
 /** On SQLite or PostgreSQL: the primary key settles races between processes and replicas. */
 export class SharedSignatureStore implements SignatureStore {
+  // On every request Slack sends: compiled once.
+  private readonly remember = new Prepared<{ signature: string; expiresAt: number }, unknown>((arg) =>
+    this.shared.db
+      .insertInto('request_signatures')
+      .values({ signature: arg('signature'), expires_at: arg('expiresAt') })
+      .onConflict((oc) => oc.column('signature').doNothing()),
+  );
+
   constructor(private readonly shared: SharedDb) {}
 
   async rememberSignature(signature: string, expiresAtMs: number): Promise<boolean> {
-    const r = await this.shared.db
-      .insertInto('request_signatures')
-      .values({ signature, expires_at: expiresAtMs })
-      .onConflict((oc) => oc.column('signature').doNothing())
-      .executeTakeFirst();
-    return inserted(r);
+    return changed(await this.remember.run(this.shared.db, { signature, expiresAt: expiresAtMs })) === 1;
   }
 
   async prune(nowMs: number): Promise<number> {

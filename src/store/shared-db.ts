@@ -1,4 +1,4 @@
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteDialectConfig } from 'kysely';
 import type { Database } from '../db/open.js';
 import type { SharedSchema } from './schema.js';
 
@@ -23,7 +23,7 @@ export interface SharedDb {
  * indexer, say) can run inside it.
  */
 export function sqliteShared(database: Database): SharedDb {
-  const db = new Kysely<SharedSchema>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<SharedSchema>({ dialect: new SqliteDialect({ database: reusingStatements(database) }) });
   return {
     backend: 'sqlite',
     db,
@@ -33,4 +33,27 @@ export function sqliteShared(database: Database): SharedDb {
     // The connection belongs to the core (the knowledge index uses it too), which closes it.
     close: async () => {},
   };
+}
+
+/** Distinct SQL texts kept prepared; values are always parameters, so the set is small and fixed. */
+const STATEMENTS_KEPT = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing costs more than running most of ours. The
+ * same SQL text gets the same prepared statement back (better-sqlite3 statements are reusable).
+ */
+function reusingStatements(database: Database): SqliteDialectConfig['database'] {
+  const kept = new Map<string, ReturnType<Database['prepare']>>();
+  return {
+    close: () => {}, // the core owns and closes the connection
+    prepare: (sql: string) => {
+      let stmt = kept.get(sql);
+      if (!stmt) {
+        if (kept.size >= STATEMENTS_KEPT) kept.clear();
+        stmt = database.prepare(sql);
+        kept.set(sql, stmt);
+      }
+      return stmt;
+    },
+  } as SqliteDialectConfig['database'];
 }
