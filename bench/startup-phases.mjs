@@ -53,8 +53,8 @@ if (mode === 'cli') {
   const { createCore } = await import(dist('core.js'));
   const { openConfiguredShared } = await import(dist('store/open-shared.js'));
   lap('import core modules');
-  await import(dist('adapters/discord/shards.js'));
-  lap('import discord/shards.js (main.js imports it)');
+  await import(dist('adapters/discord/shard-env.js'));
+  lap('import the shard environment (main.js imports it)');
   const config = loadConfig();
   const logger = createLogger('warn');
   const shared = await openConfiguredShared(config, logger);
