@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { type BotProcess, startBot } from '../test/helpers/bot-process.js';
+import { pgRows } from '../test/helpers/postgres.js';
 import { RoundRobinProxy } from '../test/helpers/replicas.js';
 import { startEmbeddedPostgres } from '../test/support/embedded-postgres.js';
 
@@ -80,21 +81,13 @@ export async function postgresTarget(o: TargetOptions & { replicas: number }): P
     await close();
     throw e;
   }
-  const pgRows = async <T>(sql: string, ...args: unknown[]): Promise<T[]> => {
-    let n = 0;
-    return (
-      await client.query(
-        sql.replace(/\?/g, () => `$${++n}`),
-        args,
-      )
-    ).rows as T[];
-  };
+  const rows = <T>(sql: string, ...args: unknown[]) => pgRows<T>(client, sql, args);
   return {
     label: `PostgreSQL, ${o.replicas} replicas behind a round-robin balancer`,
     endpoint: `${proxy.url}/slack/events`,
     bots,
-    poll: async (channel) => (await pgRows<{ id: string; message_id: string | null }>(POLL_SQL, channel))[0],
-    votes: async (id) => new Map((await pgRows<VoteRow>(VOTES_SQL, id)).map((v) => [v.u, v.o])),
+    poll: async (channel) => (await rows<{ id: string; message_id: string | null }>(POLL_SQL, channel))[0],
+    votes: async (id) => new Map((await rows<VoteRow>(VOTES_SQL, id)).map((v) => [v.u, v.o])),
     close,
   };
 }

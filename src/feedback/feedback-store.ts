@@ -1,4 +1,4 @@
-import { type Expression, sql } from 'kysely';
+import { type AliasedSelectQueryBuilder, type Expression, sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { SharedDb } from '../store/shared-db.js';
@@ -25,6 +25,9 @@ export interface Report {
   unanswered: ReportRow[];
   notHelpful: ReportRow[];
 }
+
+/** One row of a report query before its wording is looked up. */
+type Groups = { question_key: string; count: number; lastAt: string };
 
 /** Same question, same key: case, spacing and trailing punctuation do not make a new one. */
 export function questionKey(q: string): string {
@@ -87,37 +90,31 @@ export class FeedbackStore {
 
   /** Questions that found nothing, grouped by key, each shown in its latest wording. */
   private async unanswered(limit: number): Promise<ReportRow[]> {
-    return this.db
-      .selectFrom(
-        this.db
-          .selectFrom('answer_log')
-          .where('found', '=', 0)
-          .groupBy('question_key')
-          .select(['question_key', sql<number>`cast(count(*) as integer)`.as('count')])
-          .select((eb) => eb.fn.max('created_at').as('lastAt'))
-          .as('g'),
-      )
-      .select(['g.count', 'g.lastAt'])
-      .select((eb) => this.latestWording(eb.ref('g.question_key')).as('question'))
-      .orderBy('g.count', 'desc')
-      .orderBy('g.lastAt', 'desc')
-      .limit(limit)
-      .execute() as Promise<ReportRow[]>;
+    const groups = this.db
+      .selectFrom('answer_log')
+      .where('found', '=', 0)
+      .groupBy('question_key')
+      .select(['question_key', sql<number>`cast(count(*) as integer)`.as('count')])
+      .select((eb) => eb.fn.max('created_at').as('lastAt'));
+    return this.ranked(groups.as('g'), limit);
   }
 
   /** Questions whose answers got "Not helpful", grouped by key, each shown in its latest wording. */
   private async notHelpful(limit: number): Promise<ReportRow[]> {
+    const groups = this.db
+      .selectFrom('answer_feedback as f')
+      .innerJoin('answer_log as a', 'a.id', 'f.answer_id')
+      .where('f.helpful', '=', 0)
+      .groupBy('a.question_key')
+      .select(['a.question_key', sql<number>`cast(count(*) as integer)`.as('count')])
+      .select((eb) => eb.fn.max('f.voted_at').as('lastAt'));
+    return this.ranked(groups.as('g'), limit);
+  }
+
+  /** Most often first, then most recent; each group shown in its latest wording (portable: no bare columns). */
+  private async ranked(groups: AliasedSelectQueryBuilder<Groups, 'g'>, limit: number): Promise<ReportRow[]> {
     return this.db
-      .selectFrom(
-        this.db
-          .selectFrom('answer_feedback as f')
-          .innerJoin('answer_log as a', 'a.id', 'f.answer_id')
-          .where('f.helpful', '=', 0)
-          .groupBy('a.question_key')
-          .select(['a.question_key', sql<number>`cast(count(*) as integer)`.as('count')])
-          .select((eb) => eb.fn.max('f.voted_at').as('lastAt'))
-          .as('g'),
-      )
+      .selectFrom(groups)
       .select(['g.count', 'g.lastAt'])
       .select((eb) => this.latestWording(eb.ref('g.question_key')).as('question'))
       .orderBy('g.count', 'desc')

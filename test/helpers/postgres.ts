@@ -39,3 +39,17 @@ async function asAdmin(admin: string, statement: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * Rows of SQL written with SQLite's `?` placeholders, run on PostgreSQL (node-postgres numbers them $1, $2…),
+ * so a test's SQL reads the same on both backends. Counts come back as strings there: Number() them.
+ */
+export async function pgRows<T>(db: Pick<pg.Pool, 'query'>, sql: string, args: unknown[]): Promise<T[]> {
+  let n = 0;
+  return (
+    await db.query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      args,
+    )
+  ).rows as T[];
+}

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { FakeSlack } from '../fakes/slack-fake.js';
 import { type BotProcess, startBot } from './bot-process.js';
 import { tempDir } from './core.js';
-import { freshPostgres } from './postgres.js';
+import { freshPostgres, pgRows } from './postgres.js';
 
 /** Where the replicas keep shared state: one SQLite file (same host), or PostgreSQL (DATABASE_URL). */
 export type Backend = { kind: 'sqlite' } | { kind: 'postgres'; url: string; drop?: () => Promise<void> };
@@ -65,16 +65,7 @@ export async function openSharedState(dir: string, backend: Backend): Promise<Sh
   return {
     backend: 'postgres',
     env: (i) => ({ DATABASE_URL: backend.url, VERSUS_DB: join(dir, `index-${i}.db`) }),
-    async query<T>(sql: string, ...args: unknown[]) {
-      let n = 0;
-      // node-postgres placeholders are $1, $2…; bigint columns (count(*)) come back as strings: Number() them.
-      return (
-        await client.query(
-          sql.replace(/\?/g, () => `$${++n}`),
-          args,
-        )
-      ).rows as T[];
-    },
+    query: <T>(sql: string, ...args: unknown[]) => pgRows<T>(client, sql, args),
     async close() {
       await client.end();
       await backend.drop?.();

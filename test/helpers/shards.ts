@@ -2,6 +2,7 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { pgRows } from './postgres.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -26,15 +27,7 @@ export async function sharedDatabase(dir: string, databaseUrl?: string): Promise
       // one VERSUS_DB for the knowledge index (each opens it; indexing is idempotent); shared state is in
       // PostgreSQL.
       env: { DATABASE_URL: databaseUrl, VERSUS_DB: join(dir, 'index.db') },
-      all: async <T>(sql: string, ...args: unknown[]) => {
-        let n = 0; // per statement: node-postgres numbers its placeholders $1, $2, …
-        return (
-          await pool.query(
-            sql.replace(/\?/g, () => `$${++n}`),
-            args,
-          )
-        ).rows as T[];
-      },
+      all: <T>(sql: string, ...args: unknown[]) => pgRows<T>(pool, sql, args),
       close: () => pool.end(),
     };
   }
