@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shardOfThisProcess, shardPath } from './adapters/discord/shard-env.js';
 import { VersusError } from './errors.js';
 
 const optionalString = z
@@ -150,7 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   if (problems.length > 0) throw new VersusError('config_invalid', `Invalid configuration:\n${problems.join('\n')}`);
   return {
-    dbPath: e.VERSUS_DB,
+    // `{shard}` gives each Discord shard process its own file (they all get the manager's environment).
+    dbPath: shardPath(e.VERSUS_DB, shardOfThisProcess(env)),
     postgres: e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.VERSUS_PG_POOL } : undefined,
     knowledgeDir: e.KNOWLEDGE_DIR,
     port: e.PORT,

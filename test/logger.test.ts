@@ -79,6 +79,14 @@ describe('configuration', () => {
       );
     expect(() => loadConfig({ DISCORD_SHARDS: '2' })).toThrow(/DISCORD_SHARDS: .*set DISCORD_TOKEN/);
   });
+  it('gives each Discord shard process its own VERSUS_DB through {shard}; outside a shard it is 0', () => {
+    const db = { VERSUS_DB: './data/versus-{shard}.db' };
+    expect(loadConfig(db).dbPath).toBe('./data/versus-0.db');
+    const shard1 = { SHARDING_MANAGER: 'true', SHARDS: '1', SHARD_COUNT: '2' };
+    expect(loadConfig({ ...db, ...shard1 }).dbPath).toBe('./data/versus-1.db');
+    expect(loadConfig({ VERSUS_DB: './data/v.db', ...shard1 }).dbPath).toBe('./data/v.db');
+  });
+
   it('picks Socket Mode when an app token is given', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toMatchObject({
       appToken: 'xapp-1',

@@ -23,10 +23,9 @@ export async function sharedDatabase(dir: string, databaseUrl?: string): Promise
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     return {
-      // ShardingManager forks every shard with the manager's environment, so the shards on this host share
-      // one VERSUS_DB for the knowledge index (each opens it; indexing is idempotent); shared state is in
-      // PostgreSQL.
-      env: { DATABASE_URL: databaseUrl, VERSUS_DB: join(dir, 'index.db') },
+      // ShardingManager forks every shard with the manager's environment: `{shard}` gives each shard its own
+      // knowledge index file; shared state is in PostgreSQL.
+      env: { DATABASE_URL: databaseUrl, VERSUS_DB: join(dir, 'index-{shard}.db') },
       all: <T>(sql: string, ...args: unknown[]) => pgRows<T>(pool, sql, args),
       close: () => pool.end(),
     };

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 // Issue #15: DISCORD_SHARDS=2 runs a ShardingManager (a real `main` process) that forks one full Versus
 // per gateway shard; both share one PostgreSQL database (DATABASE_URL). Two guilds, one per shard: polls, votes, a matrix walk and a
 // scheduled debate poll must all come out exact, whichever process handles them.
@@ -80,6 +82,8 @@ describe('GIVEN DISCORD_SHARDS=2 and two guilds, one on each shard', () => {
     expect(new Set(bot.shardPids()).size).toBe(2);
     // DISCORD_GUILD_ID lives on shard 1: shard 0 must not claim the bot is missing from it.
     expect(bot.text()).not.toMatch(/not in DISCORD_GUILD_ID/);
+    // VERSUS_DB=…/index-{shard}.db: each shard keeps its own knowledge index.
+    expect(['index-0.db', 'index-1.db'].every((f) => existsSync(join(tmp.dir, f)))).toBe(true);
   });
 
   let scheduleId = '';
