@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { type Clock, DAY_MS } from '../clock.js';
+import { inserted } from '../store/results.js';
 import type { SharedDb } from '../store/shared-db.js';
 
 /** Platforms retry a delivery within minutes; a day is plenty to recognise a duplicate. */
 const DELIVERY_RETENTION_MS = DAY_MS;
 /** How long a "More sources" button keeps working. */
 const CONTEXT_RETENTION_MS = 30 * DAY_MS;
-
-/** What a conditional insert reports: one row inserted (or updated) or none. */
-export const inserted = (r: { numInsertedOrUpdatedRows?: bigint | undefined }) =>
-  Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
 
 /** Memory of conversations, in the shared store: threads answered, deliveries seen, paging contexts. */
 export class ConversationStore {

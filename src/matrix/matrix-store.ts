@@ -1,6 +1,7 @@
-import type { Selectable } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { Platform } from '../chat/context.js';
 import { isUniqueViolation } from '../store/errors.js';
+import { inserted } from '../store/results.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
 
@@ -159,15 +160,7 @@ export class MatrixStore {
    */
   async answer(id: string, step: number, userId: string, value: string, nowIso: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      // The write that locks the walk comes first (see PollStore.vote), and checks it is still at `step`.
-      const open = await trx
-        .updateTable('matrix_sessions')
-        .set((eb) => ({ updated_at: nowIso, version: eb('version', '+', 1) }))
-        .where('id', '=', id)
-        .where('status', '=', 'open')
-        .where('step', '=', step)
-        .returning('id')
-        .executeTakeFirst();
+      const open = await this.lockOpenAt(trx, id, step, nowIso);
       if (!open) return false;
       await trx
         .insertInto('matrix_answers')
@@ -196,22 +189,14 @@ export class MatrixStore {
    */
   async skip(id: string, step: number): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
-      // A write that changes nothing but locks the walk, first, and checks it is still at `step`.
-      const open = await trx
-        .updateTable('matrix_sessions')
-        .set((eb) => ({ step: eb.ref('step') }))
-        .where('id', '=', id)
-        .where('status', '=', 'open')
-        .where('step', '=', step)
-        .returning('id')
-        .executeTakeFirst();
+      const open = await this.lockOpenAt(trx, id, step);
       if (!open) return false;
       const r = await trx
         .insertInto('matrix_skips')
         .values({ session_id: id, step })
         .onConflict((oc) => oc.columns(['session_id', 'step']).doNothing())
         .executeTakeFirst();
-      if (Number(r.numInsertedOrUpdatedRows ?? 0n) === 1)
+      if (inserted(r))
         await trx
           .updateTable('matrix_sessions')
           .set((eb) => ({ version: eb('version', '+', 1) }))
@@ -219,6 +204,24 @@ export class MatrixStore {
           .execute();
       return true;
     });
+  }
+
+  /**
+   * The first write of a walk's transaction (SQLite takes its write lock, PostgreSQL locks the walk's row),
+   * so nothing can move the walk until COMMIT: true only while the walk is open at `step`. With `nowIso` it also moves the walk's version and time; without, it changes nothing.
+   */
+  private async lockOpenAt(trx: Transaction<SharedSchema>, id: string, step: number, nowIso?: string) {
+    const open = await trx
+      .updateTable('matrix_sessions')
+      .set((eb) =>
+        nowIso === undefined ? { step: eb.ref('step') } : { updated_at: nowIso, version: eb('version', '+', 1) },
+      )
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .where('step', '=', step)
+      .returning('id')
+      .executeTakeFirst();
+    return open !== undefined;
   }
 
   async markRendered(id: string, version: number): Promise<void> {

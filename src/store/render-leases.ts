@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../clock.js';
+import { inserted } from './results.js';
 import type { SharedDb } from './shared-db.js';
 
 /** Longer than any one edit can take (Web API timeouts and retries); a crashed holder's lease lapses then. */
@@ -41,7 +42,7 @@ export class RenderLeases {
           .where((eb) => eb.or([eb('render_leases.until_ms', '<=', now), eb('render_leases.owner', '=', this.owner)])),
       )
       .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0n) === 1;
+    return inserted(r);
   }
 
   /**
