@@ -36,18 +36,18 @@ const shard = shardOfThisProcess();
 
 async function health(core: Core, adapters: Running[]): Promise<Health> {
   let database = false;
-  let shared = false;
   try {
-    // The knowledge index (SQLite) and the shared state (the same file, or PostgreSQL): both must answer.
-    database = core.db.prepare('SELECT 1 AS ok').get() !== undefined;
-    await within(
-      2_000,
-      core.shared.ping().then(() => (shared = true)),
-    );
+    // The knowledge index (SQLite) and the shared state (the same file, or PostgreSQL) must both answer,
+    // the shared state within 2 s.
+    database =
+      core.db.prepare('SELECT 1 AS ok').get() !== undefined &&
+      (await within(
+        2_000,
+        core.shared.ping().then(() => true),
+      )) === true;
   } catch {
     database = false;
   }
-  database &&= shared;
   const states = Object.fromEntries(adapters.map((a) => [a.name, a.ready() ? 'connected' : 'not connected']));
   return {
     ok: database && adapters.every((a) => a.ready()),
