@@ -13,9 +13,19 @@ export const KINDS = [
   'explanation',
   'opinion',
   'followup',
+  'source',
   'nothing',
+  'smalltalk',
+  'nearmiss',
 ] as const;
 export type Kind = (typeof KINDS)[number];
+
+/**
+ * Kinds that must get no answer: `nothing` (the dev set's mix), `smalltalk` (greetings, thanks, jokes,
+ * off-domain requests) and `nearmiss` (on-topic-sounding, but no article answers it).
+ */
+export const NEGATIVE_KINDS: readonly Kind[] = ['nothing', 'smalltalk', 'nearmiss'];
+export const isNegative = (k: Kind): boolean => NEGATIVE_KINDS.includes(k);
 
 /** A regex source that must compile with the flags the eval uses; a typo fails at load, not as a silent miss. */
 const regexSource = z
@@ -44,10 +54,10 @@ const ItemSchema = z
   .strict()
   .superRefine((item, ctx) => {
     const expects = item.expect?.length ?? 0;
-    if (item.kind === 'nothing') {
-      // A "nothing" item is right only when no claim comes back; an expectation would contradict that.
+    if (isNegative(item.kind)) {
+      // A negative item is right only when nothing is answered; an expectation would contradict that.
       if (expects > 0 || item.answer)
-        ctx.addIssue({ code: 'custom', message: 'a nothing item takes no expect/answer' });
+        ctx.addIssue({ code: 'custom', message: `a ${item.kind} item takes no expect/answer` });
     } else if (expects === 0) ctx.addIssue({ code: 'custom', message: 'expect must list at least one regex' });
     if ((item.kind === 'figure' || item.kind === 'versus-figure') && !item.answer)
       ctx.addIssue({ code: 'custom', message: 'figure questions must give answer: regexes' });
