@@ -68,8 +68,12 @@ export const GATES = {
   question: 0.3,
   /** What a named entity or the asked unit adds to that evidence. */
   evidence: 0.2,
-  /** The lead answer needs at least this much evidence (coverage plus entity and unit) on its best claim. */
-  answer: 0.55,
+  /**
+   * The lead answer needs at least this much evidence (coverage plus entity and unit) on its best claim.
+   * 0.55 → 0.35 (2026-12-07): sealed lead 0.46 → 0.58, dev 0.96 → 0.96; below it the lead was withheld from
+   * claims that were right at rank 1.
+   */
+  answer: 0.35,
   /** A question word whose thesaurus alternative the claim contains counts this much of a full match. */
   altCoverage: 0.7,
   /** "Nothing found" when more than this share of the question's words occurs nowhere in the index. */
