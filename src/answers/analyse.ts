@@ -54,16 +54,6 @@ export function stem(w: string): string {
   return s;
 }
 
-/** Messages that are only greetings, thanks or acknowledgements: they get no claims. */
-const SMALLTALK = new Set(
-  (
-    'hi hello hey hiya yo thanks thank thx ty cheers ok okay k kk cool great nice awesome perfect lol lmao haha ' +
-    'yes yeah yep no nope nah sure bye goodbye good morning evening night there you got it appreciated appreciate ' +
-    'much bot wow neat gotcha alright right welcome sounds sorry please folks all everyone team makes sense talk later ' +
-    'lunch grab let s ll see soon thumbs up'
-  ).split(' '),
-);
-
 const ANSWER_TYPES: [RegExp, AnswerType][] = [
   [/\bwhat year\b|\bwhen (?:was|did|were)\b.*\b(?:created|released|launched|come out|came out|born|start)/i, 'year'],
   [
@@ -111,10 +101,9 @@ function words(text: string, exclude: Set<string> = new Set()): QueryWord[] {
   return out;
 }
 
-export function isSmalltalk(text: string): boolean {
-  const ts = tokens(text);
-  // Emoji-only or punctuation-only messages have no tokens at all.
-  return ts.every((t) => SMALLTALK.has(t) || STOPWORDS.has(t)) && ts.length <= 8;
+/** Nothing to ask about: emoji, punctuation, only function words. The intent model (intent-model.ts) judges the rest. */
+export function isEmpty(text: string): boolean {
+  return tokens(text).every((t) => STOPWORDS.has(t));
 }
 
 export function analyse(question: string, taxonomy: Taxonomy, context?: string): QueryAnalysis {
@@ -150,7 +139,7 @@ export function analyse(question: string, taxonomy: Taxonomy, context?: string):
     if (alts.length) w.alts = [...new Set(alts)];
   }
   const expansionText = hits.flatMap((h) => h.words).join(' ');
-  const smalltalk = isSmalltalk(question);
+  const smalltalk = isEmpty(question);
   const named = entities.length + (sides.length > 1 ? sides.length : 0);
   let intent: Intent = INTENTS.find(([re]) => re.test(question))?.[1] ?? 'general';
   if (smalltalk) intent = 'smalltalk';
