@@ -40,6 +40,8 @@ export interface QueryAnalysis {
   /** A "why" question: claims that give a reason answer it. */
   why: boolean;
   topics: string[];
+  /** The one document the question names ("what does the threshold essay say…"), set by ask(). */
+  source?: string | undefined;
 }
 
 /** Porter stem, memoised: the same few thousand words are stemmed on every question. */

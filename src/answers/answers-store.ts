@@ -2,6 +2,7 @@ import type { CitedClaim, Favors, FigureView, Side } from '../chat/reply.js';
 import type { Database } from '../db/open.js';
 import type { ClaimKind } from '../knowledge/types.js';
 import { tokens } from './query.js';
+import type { DocumentNames } from './source-scope.js';
 
 interface ClaimRow {
   rowid: number;
@@ -63,6 +64,8 @@ export class AnswersStore {
   private readonly dfCache = new Map<string, number>();
   private readonly mentionCache = new Map<string, boolean>();
   private readonly phrase;
+  private readonly docNames;
+  private namesCached: DocumentNames[] | undefined;
   private dfGeneration = '';
 
   constructor(readonly db: Database) {
@@ -85,6 +88,7 @@ export class AnswersStore {
     this.indexVersion = db.prepare("SELECT value FROM meta WHERE key = 'index_version'").pluck();
     this.docFreq = db.prepare('SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ?');
     this.countClaims = db.prepare('SELECT count(*) AS n FROM claims').pluck();
+    this.docNames = db.prepare('SELECT id, title, short, site, author FROM documents ORDER BY id');
     this.phrase = db
       .prepare('SELECT c.text FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH ? LIMIT 50')
       .pluck();
@@ -127,6 +131,13 @@ export class AnswersStore {
     return hit;
   }
 
+  /** Every document's id, title, short label, site and author: what a question may call it by. */
+  documentNames(): DocumentNames[] {
+    this.checkGeneration();
+    this.namesCached ??= this.docNames.all() as DocumentNames[];
+    return this.namesCached;
+  }
+
   /** Claims in the index (for IDF), cached like documentFrequency. */
   claimTotal(): number {
     this.checkGeneration();
@@ -139,6 +150,7 @@ export class AnswersStore {
     if (generation !== this.dfGeneration) {
       this.dfCache.clear();
       this.mentionCache.clear();
+      this.namesCached = undefined;
       this.claimsCached = undefined;
       this.dfGeneration = generation;
     }

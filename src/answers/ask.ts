@@ -1,11 +1,12 @@
 import type { Taxonomy } from '../knowledge/taxonomy.js';
-import { analyse, type QueryAnalysis } from './analyse.js';
+import { analyse, type QueryAnalysis, type QueryWord } from './analyse.js';
 import type { AnswersStore } from './answers-store.js';
 import { findCandidates } from './candidates.js';
 import { corroborate, type LeadAnswer, leadAnswer } from './compose.js';
 import { isContextMention, namedEntities } from './entities.js';
 import { isChatter, namesTheDebate } from './intent-model.js';
 import { type ScoredClaim, scoreCandidates } from './score.js';
+import { isWritingWord, sourceScope } from './source-scope.js';
 import { GATES } from './weights.js';
 
 export type { LeadAnswer } from './compose.js';
@@ -70,6 +71,18 @@ function offTopic(store: AnswersStore, q: QueryAnalysis): boolean {
   return share > GATES.unknownShare || (unknown >= 2 && share >= GATES.unknownShare);
 }
 
+/** A question that names one document is asked of it; the words that named it are not searched for. */
+function scoped(store: AnswersStore, q: QueryAnalysis): QueryAnalysis {
+  const scope = sourceScope(q.question, store.documentNames());
+  if (!scope) return q;
+  // A title word is searched unless it only named the article ("stole my heart") or the question said
+  // outright that it names one ("the threshold essay").
+  const named = (w: QueryWord) =>
+    scope.naming.includes(w.stem) && (scope.explicit || store.documentFrequency(w.word) === 0);
+  const words = q.words.filter((w) => !isWritingWord(w.word) && !named(w));
+  return { ...q, source: scope.documentId, words: words.length ? words : q.words };
+}
+
 /**
  * analyse → candidates → score → compose. Each stage is a pure function of its inputs and the index;
  * see DESIGN.md "Answers: a pipeline of named stages" and weights.ts for the numbers behind it.
@@ -77,7 +90,7 @@ function offTopic(store: AnswersStore, q: QueryAnalysis): boolean {
 export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, opts: AskOptions = {}): AskResult {
   const limit = opts.limit ?? 5;
   const offset = opts.offset ?? 0;
-  const q = analyse(question, taxonomy, opts.context);
+  const q = scoped(store, analyse(question, taxonomy, opts.context));
   const empty: AskResult = {
     query: question,
     terms: q.words.map((w) => w.word),

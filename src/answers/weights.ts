@@ -18,7 +18,8 @@ export const WEIGHTS: Record<
   | 'side'
   | 'length'
   | 'causal'
-  | 'topic',
+  | 'topic'
+  | 'source',
   number
 > = {
   /** bm25 of the question's own words, relative to the best candidate's. */
@@ -47,6 +48,11 @@ export const WEIGHTS: Record<
   causal: 0.9,
   /** Share of the question's taxonomy topics the claim is filed under. */
   topic: 0.4,
+  /**
+   * The question names one document ("the threshold essay", "in the 2025 guide") and the claim is from it.
+   * Added 2026-12-07 with source-scope.ts; see the commit for sealed before/after.
+   */
+  source: 2.5,
 };
 
 /** Prior by claim kind, per question intent: figure questions want measurements, advice questions advice. */
