@@ -129,9 +129,13 @@ export function analyse(question: string, taxonomy: Taxonomy, context?: string):
   ];
   const sidesIn = (text: string) => [...new Set(tokens(text).flatMap((t) => (SIDE_WORDS[t] ? [SIDE_WORDS[t]] : [])))];
   const typeIn = (text: string) => ANSWER_TYPES.find(([re]) => re.test(text))?.[1];
-  const inherit = <T>(mine: T[], theirs: () => T[]) => (mine.length || !terse ? mine : theirs());
-  const entities = inherit(entitiesIn(question), () => entitiesIn(context ?? ''));
-  const sides = inherit(sidesIn(question), () => sidesIn(context ?? ''));
+  // A follow-up that names its own subject ("what about a Python thread?") replaces the thread's: only a
+  // follow-up naming neither a language nor a framework inherits them.
+  const ownEntities = entitiesIn(question);
+  const ownSides = sidesIn(question);
+  const inheritsSubject = terse && ownEntities.length === 0 && ownSides.length === 0;
+  const entities = inheritsSubject ? entitiesIn(context ?? '') : ownEntities;
+  const sides = inheritsSubject ? sidesIn(context ?? '') : ownSides;
   const answerType = typeIn(question) ?? (terse ? typeIn(context ?? '') : undefined);
   const hits = taxonomy.thesaurus(question);
   for (const w of own) {

@@ -206,3 +206,16 @@ describe('compare figure rows', () => {
     expect(figureRows([go, other], taxonomy)).toEqual([]);
   });
 });
+
+describe('follow-ups', () => {
+  it('GIVEN a follow-up that names its own subject THEN the thread’s subject is not inherited', () => {
+    const q = analyse('what about a python thread', taxonomy, 'how much memory does a goroutine take?');
+    expect(q.sides).toEqual(['python']);
+    expect(q.entities).not.toContain('goroutine');
+  });
+
+  it('GIVEN a terse follow-up naming nothing THEN the thread’s subject carries over', () => {
+    const q = analyse('and the p99?', taxonomy, 'how fast is fastapi compared to gin');
+    expect(q.entities).toEqual(expect.arrayContaining(['fastapi', 'gin']));
+  });
+});
