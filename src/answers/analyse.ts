@@ -86,7 +86,7 @@ const INTENTS: [RegExp, Intent][] = [
   [/^(?:why|how (?:does|do|is|are|can|come))\b|\bexplain\b|\bwhat (?:is|are|does|do)\b|\bwhat's\b/i, 'explanation'],
 ];
 
-const VERSUS = /\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b|\bagainst\b|\bor\b|\bthan\b/i;
+export const VERSUS = /\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b|\bagainst\b|\bor\b|\bthan\b/i;
 const FIGURE = /\bhow (?:much|many|fast|big|long|slow|quick|heavy)\b|\bwhat(?:'s| is) the (?:number|figure)\b|\b\d/i;
 
 function words(text: string, exclude: Set<string> = new Set()): QueryWord[] {
