@@ -1,8 +1,9 @@
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { analyse, type QueryAnalysis, type QueryWord } from './analyse.js';
-import type { AnswersStore } from './answers-store.js';
+import type { AnswersStore, StoredClaim } from './answers-store.js';
 import { findCandidates } from './candidates.js';
 import { corroborate, type LeadAnswer, leadAnswer } from './compose.js';
+import { figuresAgree } from './disagreements.js';
 import { isContextMention, namedEntities } from './entities.js';
 import { isChatter, namesTheDebate } from './intent-model.js';
 import { type ScoredClaim, scoreCandidates } from './score.js';
@@ -37,6 +38,11 @@ export interface AskResult {
    * sources cannot answer it, and nothing else is substituted for it.
    */
   uncovered: string[];
+  /**
+   * Another source's claim that contradicts the lead answer's ("The threshold essay disagrees: …"): the
+   * same stance issue at another position, or the same metric with a figure that does not overlap.
+   */
+  dissent?: ScoredClaim | StoredClaim | undefined;
   /** Greetings, thanks, jokes, other domains: not a question for the sources (intent-model.ts). */
   chatter?: boolean | undefined;
 }
@@ -83,6 +89,21 @@ function scoped(store: AnswersStore, q: QueryAnalysis): QueryAnalysis {
   return { ...q, source: scope.documentId, words: words.length ? words : q.words };
 }
 
+/** A claim from another source that contradicts this one, if the index holds one. */
+export function dissentFrom(store: AnswersStore, c: StoredClaim | undefined): StoredClaim | undefined {
+  if (!c?.stance && !c?.metricKey) return undefined;
+  const issue = c.stance?.split(':')[0];
+  const position = c.stance?.split(':')[1];
+  const others = store
+    .contested(c.metricKey && !c.derived ? [c.metricKey] : [], issue ? [issue] : [])
+    .filter((o) => o.citation.documentId !== c.citation.documentId && !o.derived);
+  return others.find((o) => {
+    if (issue && o.stance?.startsWith(`${issue}:`)) return o.stance.split(':')[1] !== position;
+    const [fa, fb] = [c.figures[0], o.figures[0]];
+    return o.metricKey === c.metricKey && fa !== undefined && fb !== undefined && !figuresAgree(fa, fb);
+  });
+}
+
 /**
  * analyse → candidates → score → compose. Each stage is a pure function of its inputs and the index;
  * see DESIGN.md "Answers: a pipeline of named stages" and weights.ts for the numbers behind it.
@@ -118,9 +139,16 @@ export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, o
     scored.filter((c) => c.relevant).sort((a, b) => b.score - a.score),
     taxonomy.metrics,
   );
+  const answer = offset === 0 ? leadAnswer(q, ranked, taxonomy, taxonomy.metrics) : null;
   return {
     ...empty,
-    answer: offset === 0 ? leadAnswer(q, ranked, taxonomy, taxonomy.metrics) : null,
+    answer,
+    dissent: answer
+      ? dissentFrom(
+          store,
+          ranked.find((c) => c.id === answer.claims[0]),
+        )
+      : undefined,
     claims: ranked.slice(offset, offset + limit),
     total: ranked.length,
   };

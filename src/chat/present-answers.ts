@@ -83,12 +83,15 @@ export function askReply(
   }
   const blocks: Reply['blocks'] = [];
   const answer = r.answer;
-  const used = new Set(answer?.claims ?? []);
+  const used = new Set([...(answer?.claims ?? []), ...(r.dissent ? [r.dissent.id] : [])]);
   if (answer) {
     // Every source that states the answer's facts, the corroborating ones included.
     const byId = new Map(r.claims.map((c) => [c.id, [c.citation, ...(c.alsoIn ?? [])]]));
     const citations = answer.claims.flatMap((id) => byId.get(id) ?? []);
     blocks.push({ type: 'answer', text: answer.text, citations });
+    // When another source says otherwise, the answer says so right under it.
+    if (r.dissent)
+      blocks.push({ type: 'claims', title: `${r.dissent.citation.title} disagrees`, claims: [cited(r.dissent)] });
   }
   const rest = r.claims.filter((c) => !used.has(c.id)).slice(0, answer ? SUPPORTING : SUPPORTING + 1);
   if (rest.length) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answers/ask.js';
 import { compare } from '../../src/answers/compare.js';
 import type { ChatContext } from '../../src/chat/context.js';
+import { askReply } from '../../src/chat/present-answers.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Core } from '../../src/core.js';
 import { motionCandidates } from '../../src/polls/motions.js';
@@ -92,6 +93,23 @@ describe('answers on the real knowledge folder', () => {
       const c = claim(re);
       expect(c.side).toBe(about);
       expect(c.favors).toBe(favors);
+    });
+  });
+
+  describe('ask says when the sources disagree', () => {
+    it('GIVEN a question the sources answer differently THEN the lead is followed by the other source', () => {
+      const r = askIt('does the GIL matter for web backends?');
+      expect(r.answer).not.toBeNull();
+      const lead = r.claims.find((c) => c.id === r.answer!.claims[0])!;
+      expect(r.dissent).toBeDefined();
+      expect(r.dissent!.citation.documentId).not.toBe(lead.citation.documentId);
+      expect(r.dissent!.stance?.split(':')[0]).toBe(lead.stance?.split(':')[0]);
+      expect(r.dissent!.stance).not.toBe(lead.stance);
+      expect(renderText(askReply(r, { offset: 0 }, []))).toMatch(/\*.*GIL.*\*[\s\S]*disagrees\n1\. .*GIL/);
+    });
+
+    it('GIVEN a fact the sources agree on THEN no disagreement is shown', () => {
+      expect(askIt('how much memory does a goroutine take').dissent).toBeUndefined();
     });
   });
 
