@@ -14,6 +14,8 @@ export interface MatrixParts {
   /** The sources' matrix (knowledge/matrix.yaml); channels may weigh it differently (`weights`). */
   matrix?: Matrix | undefined;
   walks?: WalkService | undefined;
+  /** The walks' store, for what reads finished walks (decision records). */
+  store?: MatrixStore | undefined;
   weights: MatrixWeights;
   features: Feature[];
 }
@@ -26,13 +28,14 @@ export function createMatrix(
   // One-shot CLI commands skip reading and checking matrix.yaml: they never walk it.
   const matrix = opts.load === false ? undefined : loadMatrixChecked(deps.knowledgeDir, deps.answers);
   const weights = new MatrixWeights(deps.shared);
+  const store = new MatrixStore(deps.shared);
   const walks =
     matrix &&
     new WalkService({
       matrix,
       weights,
       exportButton: opts.exportButton,
-      store: new MatrixStore(deps.shared),
+      store,
       leases: deps.leases,
       answers: deps.answers,
       ports: deps.ports,
@@ -41,7 +44,7 @@ export function createMatrix(
       updateIntervalMs: deps.updateIntervalMs,
     });
   const tuning = matrix && { matrix, weights, ports: deps.ports, clock: deps.clock };
-  return { matrix, walks, weights, features: [matrixFeature(walks, tuning)] };
+  return { matrix, walks, store, weights, features: [matrixFeature(walks, tuning)] };
 }
 
 /** knowledge/matrix.yaml, validated, with every cited claim checked against the index. */
