@@ -167,7 +167,12 @@ async function adrCommand(core: Core, walkId: string, situation: string | undefi
   if (situation !== undefined) {
     if (!situation.trim() || walkId) return fail('adr takes a walk id or --verdict "<situation>", not both');
     const v = await verdicts.verdict(situation.trim());
-    const input = verdictInput(v, { recordId: 'draft', userId: 'cli', date: records.now() }, core.answers);
+    const input = verdictInput(
+      v.channel.matrix,
+      v,
+      { recordId: 'draft', userId: 'cli', date: records.now() },
+      core.answers,
+    );
     print(records.draft(input, 'cli'));
     return 0;
   }

@@ -64,6 +64,7 @@ export class DecisionRecordService {
       return `Walk ${walk.id} is ${walk.status}: a decision record is written once it is finished.`;
     const participants = [...new Set((await this.deps.walkStore.answers(walk.id)).map((a) => a.userId))];
     const input = walkInput(
+      this.deps.matrix,
       walk,
       await this.deps.walks.outcome(walk),
       { participants, date: this.now(), sentiment: await this.sentiment(walk) },

@@ -1,4 +1,5 @@
 import type { AnswersStore } from '../answers/answers-store.js';
+import type { Matrix } from '../matrix/definition.js';
 import type { Session } from '../matrix/matrix-store.js';
 import { type Aggregate, contribution } from '../matrix/scoring.js';
 import type { ChannelMatrix, WalkOutcome } from '../matrix/walk-outcome.js';
@@ -12,8 +13,12 @@ interface Sources {
   quote(factorId: string): string | undefined;
 }
 
-/** Every factor of the channel's matrix as a driver: its weight, answer, pull and the claims behind it. */
+/**
+ * Every factor as a driver: the sources' factor (its weights as the sources give them), the channel's
+ * percentage of them, its answer, its pull under the channel's weights and the claims behind it.
+ */
 function drivers(
+  base: Matrix,
   channel: ChannelMatrix,
   aggregates: Map<string, Aggregate>,
   sources: Sources,
@@ -21,11 +26,11 @@ function drivers(
 ): DriverEntry[] {
   const percent = new Map(channel.changes.map((c) => [c.factorId, c.percent]));
   const claims = new Map(answers.claimsByIds(channel.matrix.factors.flatMap((f) => f.claims)).map((c) => [c.id, c]));
-  return channel.matrix.factors.map((f) => {
+  return channel.matrix.factors.map((f, i) => {
     const agg = aggregates.get(f.id) ?? { kind: 'unanswered' };
     const source = channel.off.has(f.id) ? 'off' : sources.source(f.id);
     return {
-      factor: f,
+      factor: base.factors[i] ?? f,
       percent: percent.get(f.id) ?? 100,
       source,
       answer: source === 'open' || source === 'off' ? '' : answerOf(f, agg),
@@ -38,6 +43,7 @@ function drivers(
 
 /** A verdict read from a situation: status proposed, its reader the decider. */
 export function verdictInput(
+  base: Matrix,
   v: Verdict,
   ctx: { recordId: string; userId: string; date: string; sentiment?: Sentiment | undefined },
   answers: AnswersStore,
@@ -52,6 +58,7 @@ export function verdictInput(
     origin: 'Versus read the answers below from the situation the team described (`/versus verdict`).',
     card: v.card,
     drivers: drivers(
+      base,
       v.channel,
       v.aggregates,
       { source: (id) => (read.has(id) ? 'read' : 'open'), quote: (id) => read.get(id) },
@@ -65,6 +72,7 @@ export function verdictInput(
 
 /** A finished walk: accepted when the channel walked it, proposed for a solo walk. */
 export function walkInput(
+  base: Matrix,
   s: Session,
   o: WalkOutcome,
   ctx: { participants: string[]; date: string; sentiment?: Sentiment | undefined },
@@ -83,7 +91,7 @@ export function walkInput(
     deciders: [...new Set([s.starterId, ...ctx.participants])],
     origin: `The ${s.mode === 'channel' ? 'channel' : 'solo'} decision-matrix walk ${s.id} (\`/versus matrix\`)${s.prefill ? ' refined a verdict: answers read from the situation count where nobody answered in the walk' : ''}.`,
     card: o.card,
-    drivers: drivers(o, o.aggregates, { source, quote: (id) => o.filled.get(id) }, answers),
+    drivers: drivers(base, o, o.aggregates, { source, quote: (id) => o.filled.get(id) }, answers),
     weights: o.changes,
     sentiment: ctx.sentiment,
   };

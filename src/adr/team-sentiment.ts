@@ -30,7 +30,8 @@ export async function teamSentiment(shared: SharedDb, where: Scope, now: Date): 
     pollId: poll.id,
     question: poll.question,
     createdAt: poll.createdAt,
-    closedAt: poll.closedAt,
+    // A poll past its end that the scheduler has not closed yet has ended all the same.
+    closedAt: poll.closedAt ?? (poll.closesAt <= now.toISOString() ? poll.closesAt : undefined),
     options: poll.options.map((label, i) => ({ label, votes: tally.counts[i] ?? 0 })),
     total: tally.total,
   };

@@ -113,7 +113,8 @@ function flexSpaces(source: string): string {
     }
     if (c === '[') inClass = true;
     else if (c === ']') inClass = false;
-    out += c === ' ' && !inClass ? '[\\s-]+' : c;
+    // A group, so a quantifier after the space ("web ?sockets") still applies to all of it.
+    out += c === ' ' && !inClass ? '(?:[\\s-]+)' : c;
   }
   return out;
 }

@@ -141,6 +141,7 @@ export class VerdictService {
     const v = await this.verdict(s.situation, ctx);
     const records = this.deps.records;
     const input = verdictInput(
+      this.deps.matrix,
       v,
       { recordId: s.recordId, userId: ctx.userId, date: records.now(), sentiment: await records.sentiment(ctx) },
       this.deps.answers,
