@@ -118,10 +118,11 @@ export async function runCli(argv: string[]): Promise<number> {
         print(values.json ? JSON.stringify(r, null, 2) : renderText(reportReply(r)));
         return 0;
       }
+      // Awaited here: `finally` closes the core, which must outlive the command.
       case 'verdict':
-        return verdictCommand(core, text, values.json);
+        return await verdictCommand(core, text, values.json);
       case 'adr':
-        return adrCommand(core, text, values.verdict);
+        return await adrCommand(core, text, values.verdict);
       case 'chat':
         await new ConsoleAdapter({
           handler: core.handler,

@@ -49,8 +49,13 @@ const day = (iso: string) => iso.slice(0, 10);
  */
 export function weightsNote(matrix: Matrix, changes: readonly WeightChange[]): RichText | undefined {
   if (changes.length === 0) return undefined;
-  const title = (id: string) => matrix.factors.find((f) => f.id === id)?.title ?? id;
-  const list = changes.map((c) => `${title(c.factorId)} ${weightLabel(c.percent)}`).join(', ');
+  const byId = new Map(changes.map((c) => [c.factorId, c]));
+  const list = matrix.factors
+    .flatMap((f) => {
+      const c = byId.get(f.id);
+      return c ? [`${f.title} ${weightLabel(c.percent)}`] : [];
+    })
+    .join(', ');
   const latest = [...changes].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]!;
   return md`⚖️ Weights changed in this channel: ${list} — by ${mention(latest.updatedBy)} on ${day(latest.updatedAt)}. The sources' defaults apply to the rest.`;
 }
