@@ -114,19 +114,8 @@ export interface Revision {
   changes: string[];
 }
 
-/** The record as Markdown, with its revision history (newest first). */
-export function renderAdr(input: DecisionInput, revisions: readonly Revision[]): string {
-  const current = revisions[0];
-  const counted = input.drivers.filter((d) => d.source !== 'open' && d.source !== 'off');
-  const left = input.drivers.filter((d) => d.source === 'open' || d.source === 'off');
-  const lines = [
-    `# ${title(input)}`,
-    '',
-    `* Status: ${input.status}`,
-    `* Deciders: ${input.deciders.map((u) => `@${mdText(u)}`).join(', ') || '—'}`,
-    `* Date: ${input.date.slice(0, 10)}`,
-    `* Record: ${mdText(input.recordId)}, revision ${current?.revision ?? 1}`,
-    '',
+function context(input: DecisionInput): string[] {
+  return [
     '## Context and Problem Statement',
     '',
     // `origin` is Versus's own Markdown (ids and command names only).
@@ -136,19 +125,42 @@ export function renderAdr(input: DecisionInput, revisions: readonly Revision[]):
     '| Factor | Answer |',
     '| --- | --- |',
     ...input.drivers.map((d) => `| ${mdText(d.factor.title)} | ${mdText(answerWithSource(d))} |`),
-    '',
+  ];
+}
+
+/** Each counted factor with its weight and claims, strongest pull first; the rest named after them. */
+function drivers(input: DecisionInput): string[] {
+  const counted = input.drivers.filter((d) => d.source !== 'open' && d.source !== 'off');
+  const left = input.drivers.filter((d) => d.source === 'open' || d.source === 'off');
+  const changed = input.weights.map(
+    (w) => `${mdText(w.factorId)} ${weightLabel(w.percent)} by @${mdText(w.updatedBy)} on ${w.updatedAt.slice(0, 10)}`,
+  );
+  return [
     '## Decision Drivers',
     '',
-    ...(input.weights.length
-      ? [
-          `Weights changed in this channel: ${input.weights.map((w) => `${mdText(w.factorId)} ${weightLabel(w.percent)} by @${mdText(w.updatedBy)} on ${w.updatedAt.slice(0, 10)}`).join('; ')}. The sources’ weights apply to the rest.`,
-          '',
-        ]
+    ...(changed.length
+      ? [`Weights changed in this channel: ${changed.join('; ')}. The sources’ weights apply to the rest.`, '']
       : []),
     ...counted.sort((a, b) => Math.abs(b.contribution.net) - Math.abs(a.contribution.net)).flatMap(driver),
     ...(left.length
       ? ['', `Not counted: ${left.map((d) => `${mdText(d.factor.title)} (${answerWithSource(d)})`).join(', ')}.`]
       : []),
+  ];
+}
+
+/** The record as Markdown, with its revision history (newest first). */
+export function renderAdr(input: DecisionInput, revisions: readonly Revision[]): string {
+  const lines = [
+    `# ${title(input)}`,
+    '',
+    `* Status: ${input.status}`,
+    `* Deciders: ${input.deciders.map((u) => `@${mdText(u)}`).join(', ') || '—'}`,
+    `* Date: ${input.date.slice(0, 10)}`,
+    `* Record: ${mdText(input.recordId)}, revision ${revisions[0]?.revision ?? 1}`,
+    '',
+    ...context(input),
+    '',
+    ...drivers(input),
     '',
     '## Considered Options',
     '',

@@ -7,7 +7,7 @@ import { cited } from '../chat/present-answers.js';
 import { type Button, type CitedClaim, ephemeral, type Reply } from '../chat/reply.js';
 import { md, mention } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
-import { type Clock, DAY_MS } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { Coalescer } from '../runtime/coalescer.js';
@@ -17,7 +17,6 @@ import type { MatrixStore, Session } from './matrix-store.js';
 import {
   answerChoices,
   closedWalkReply,
-  expiredWalkNote,
   renderScorecard,
   renderStep,
   staleClickReply,
@@ -26,13 +25,12 @@ import {
 import { aggregate } from './scoring.js';
 import { askedSteps, nextStep, type Prefill, position, previousStep } from './steps.js';
 import type { WalkAction } from './walk-action.js';
+import { expireIdleWalks } from './walk-expiry.js';
 import { channelMatrix, type WalkOutcome, walkOutcome } from './walk-outcome.js';
 import { weightsNote } from './weights.js';
 import type { MatrixWeights } from './weights-store.js';
 
-/** A walk nobody touched for this long is closed, with a note in the channel. */
-export const IDLE_EXPIRY_DAYS = 7;
-export const IDLE_EXPIRY_MS = IDLE_EXPIRY_DAYS * DAY_MS;
+export { IDLE_EXPIRY_DAYS, IDLE_EXPIRY_MS } from './walk-expiry.js';
 
 export interface WalkDeps {
   matrix: Matrix;
@@ -264,20 +262,8 @@ export class WalkService {
   }
 
   /** Closes walks idle for IDLE_EXPIRY_DAYS, with a note in the channel. */
-  async expireIdle(): Promise<number> {
-    const cutoff = new Date(this.deps.clock.now().getTime() - IDLE_EXPIRY_MS).toISOString();
-    let n = 0;
-    for (const s of await this.deps.store.idleSince(cutoff)) {
-      if (!(await this.deps.store.setStatus(s.id, 'expired', this.now()))) continue;
-      n++;
-      if (s.mode !== 'channel') continue;
-      this.renders.request(s.id);
-      await this.deps.ports
-        .get(s.platform)
-        ?.post(s.channelId, expiredWalkNote(s.starterId, IDLE_EXPIRY_DAYS), s.threadId)
-        .catch((err: unknown) => this.deps.logger.warn({ err, walk: s.id }, 'could not post expiry note'));
-    }
-    return n;
+  expireIdle(): Promise<number> {
+    return expireIdleWalks(this.deps, this.renders);
   }
 
   /** One step's message: only that step's answers are aggregated (it is re-rendered on every answer). */

@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackRig, slackRig } from '../fakes/slack-harness.js';
+import { slackButton } from '../helpers/chat.js';
 import { REAL_KNOWLEDGE } from '../helpers/core.js';
 import { EXAMPLE } from '../verdict/example.js';
 
-type Blocks = { type: string; elements?: { action_id?: string; text?: { text: string } }[] }[];
-const button = (blocks: unknown, label: RegExp) =>
-  (blocks as Blocks)
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) => b.elements ?? [])
-    .find((e) => label.test(e.text?.text ?? ''))?.action_id ?? '';
+const button = slackButton;
 
 // The real Bolt app over signed HTTP, the real core on SQLite with the real knowledge, a fake Slack Web API.
 describe('Slack: /versus verdict and its decision record', () => {

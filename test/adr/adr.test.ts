@@ -7,18 +7,13 @@ import { DAY_MS, TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
 import { pollAction } from '../../src/polls/poll-action.js';
 import { RecordingPort } from '../fakes/recording-port.js';
+import { buttonOf, chatCtx } from '../helpers/chat.js';
 import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
 import { EXAMPLE } from '../verdict/example.js';
 
-const ctx = (userId: string, channelId: string, extra: Partial<ChatContext> = {}): ChatContext => ({
-  platform: 'console',
-  workspaceId: 'w',
-  channelId,
-  userId,
-  isAdmin: false,
-  ...extra,
-});
-const button = (r: Reply | undefined, label: RegExp) => r?.buttons?.find((b) => label.test(b.label))?.actionId ?? '';
+const ctx = (userId: string, channelId: string, extra: Partial<ChatContext> = {}) =>
+  chatCtx(userId, { channelId, ...extra });
+const button = buttonOf;
 const md = new MarkdownIt();
 
 /** The record's headings, as a Markdown parser sees them: [level, text]. */

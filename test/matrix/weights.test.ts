@@ -6,6 +6,7 @@ import { TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
 import { parseWeight } from '../../src/matrix/matrix-args.js';
 import { RecordingPort } from '../fakes/recording-port.js';
+import { buttonOf } from '../helpers/chat.js';
 import { FIXTURE_KNOWLEDGE, testCore } from '../helpers/core.js';
 
 const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({
@@ -17,7 +18,7 @@ const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => (
   ...extra,
 });
 const text = (r: Reply) => renderText(r);
-const button = (r: Reply | undefined, label: RegExp) => r?.buttons?.find((b) => label.test(b.label))?.actionId ?? '';
+const button = buttonOf;
 
 describe('/versus matrix weights (fixture matrix: throughput, io-bound, hiring)', () => {
   let core: Core;

@@ -1,22 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
-import type { Reply } from '../../src/chat/reply.js';
 import { TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
 import { RecordingPort } from '../fakes/recording-port.js';
+import { buttonOf, chatCtx } from '../helpers/chat.js';
 import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
 import { EXAMPLE } from './example.js';
 
-const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({
-  platform: 'console',
-  workspaceId: 'w',
-  channelId: 'arch',
-  userId,
-  isAdmin: false,
-  ...extra,
-});
-const button = (r: Reply | undefined, label: RegExp) => r?.buttons?.find((b) => label.test(b.label))?.actionId ?? '';
+const ctx = chatCtx;
+const button = buttonOf;
 
 describe('/versus verdict (real knowledge, real SQLite)', () => {
   let core: Core;

@@ -5,10 +5,11 @@ import { TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
 import { MatrixStore } from '../../src/matrix/matrix-store.js';
 import { MatrixWeights } from '../../src/matrix/weights-store.js';
+import { buttonOf } from '../helpers/chat.js';
 import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
 import { DEV, loadSituations, OWN } from './situations.js';
 
-const button = (r: Reply | undefined, label: RegExp) => r?.buttons?.find((b) => label.test(b.label))?.actionId ?? '';
+const button = buttonOf;
 const SITUATIONS = [...(loadSituations(DEV) ?? []), ...(loadSituations(OWN) ?? [])];
 
 /**
