@@ -9,7 +9,8 @@ import { DEV, factorRight, loadSituations, OWN, SEALED, score } from './situatio
 /**
  * Floors for `npm run eval:verdict`, so the lexicon cannot regress silently. A factor counts right when its
  * inferred state equals the label: open = open, yes/no exactly, importance (1–5) within one level.
- * Measured when pinned: dev 1.000, own 0.998, sealed 0.946 (issue 25 asks for at least 0.85).
+ * Measured when pinned: dev 1.000, own 0.998, sealed 0.948 (issue 25 asks for at least 0.85); leaving every
+ * factor open scores dev 0.845, own 0.886, sealed 0.860, so the floors sit above that.
  */
 const FLOORS = { dev: 0.98, own: 0.97, sealed: 0.9 };
 
