@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
+import { verdictInput } from './adr/decision-input.js';
 import { ask } from './answers/ask.js';
 import { compare, suggestTopics } from './answers/compare.js';
 import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './chat/answer-features.js';
@@ -16,6 +17,8 @@ import { brokenFiles } from './knowledge/watch.js';
 import { createLogger } from './logger.js';
 import { backupDatabase, POSTGRES_BACKUP_HINT, runDoctor } from './ops.js';
 import { openConfiguredShared } from './store/open-shared.js';
+import { MAX_SITUATION_CHARS } from './verdict/route.js';
+import { verdictJson } from './verdict/verdict-json.js';
 
 const USAGE = `Usage: versus <command> [options]
 
@@ -26,6 +29,9 @@ const USAGE = `Usage: versus <command> [options]
   compare [--json] <topic>   Go side vs Python side, figures and disagreements
   sources [--json]           indexed documents and claim counts
   report [--json]            questions nothing was found for, and answers voted not helpful
+  verdict [--json] <situation>   a Go-or-Python verdict read from a sentence or two, with its reasons
+  adr <walk-id>              the decision record (Markdown ADR) of a finished walk, as its next revision
+  adr --verdict <situation>  the decision record of a verdict (not stored)
   chat                       the console: type /versus commands as in Slack or Discord
   doctor                     check configuration, database integrity, migrations, index freshness
   backup <file>              online backup of the database to a file
@@ -44,6 +50,7 @@ export async function runCli(argv: string[]): Promise<number> {
       jsonl: { type: 'boolean', default: false },
       context: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      verdict: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -58,13 +65,13 @@ export async function runCli(argv: string[]): Promise<number> {
   // Only the console chat walks the decision matrix: the one-shot commands skip parsing it.
   // Only what reads or writes shared state connects to PostgreSQL; ask, compare, sources and index use the
   // local knowledge index alone and stay fast.
-  const shared = ['chat', 'report'].includes(command) ? await openConfiguredShared(config, logger) : undefined;
+  const shared = ['chat', 'report', 'adr'].includes(command) ? await openConfiguredShared(config, logger) : undefined;
   const core: Core = await createCore({
     shared,
     dbPath: config.dbPath,
     knowledgeDir: config.knowledgeDir,
     logger,
-    walks: command === 'chat',
+    walks: ['chat', 'verdict', 'adr'].includes(command),
   });
   try {
     const text = rest.join(' ').trim();
@@ -118,6 +125,11 @@ export async function runCli(argv: string[]): Promise<number> {
         print(values.json ? JSON.stringify(r, null, 2) : renderText(reportReply(r)));
         return 0;
       }
+      // Awaited here: `finally` closes the core, which must outlive the command.
+      case 'verdict':
+        return await verdictCommand(core, text, values.json);
+      case 'adr':
+        return await adrCommand(core, text, values.verdict);
       case 'chat':
         await new ConsoleAdapter({
           handler: core.handler,
@@ -167,6 +179,46 @@ async function askLines(core: Core): Promise<number> {
     print(JSON.stringify(askJson(ask(core.answers, core.taxonomy, q, { context }))));
   }
   return bad ? 1 : 0;
+}
+
+const NO_VERDICT = 'verdict needs knowledge/matrix.yaml and knowledge/verdict.yaml in KNOWLEDGE_DIR';
+
+async function verdictCommand(core: Core, situation: string, json: boolean): Promise<number> {
+  if (!situation)
+    return fail('verdict needs a situation, e.g. versus verdict "four of us, a CRUD SaaS, MVP by spring"');
+  if (situation.length > MAX_SITUATION_CHARS) return fail('a situation is a sentence or two: at most 2,000 characters');
+  if (!core.verdicts || !core.walks) return fail(NO_VERDICT);
+  const started = performance.now();
+  const v = await core.verdicts.verdict(situation);
+  const ms = performance.now() - started;
+  print(
+    json
+      ? JSON.stringify(verdictJson(v, v.channel.matrix, core.verdicts, ms), null, 2)
+      : renderText(core.verdicts.view(v)),
+  );
+  return 0;
+}
+
+async function adrCommand(core: Core, walkId: string, situation: string | undefined): Promise<number> {
+  const { verdicts, records } = core;
+  if (!verdicts || !records) return fail(NO_VERDICT);
+  if (situation !== undefined) {
+    if (!situation.trim() || walkId) return fail('adr takes a walk id or --verdict "<situation>", not both');
+    const v = await verdicts.verdict(situation.trim());
+    const input = verdictInput(
+      v.channel.matrix,
+      v,
+      { recordId: 'draft', userId: 'cli', date: records.now() },
+      core.answers,
+    );
+    print(records.draft(input, 'cli'));
+    return 0;
+  }
+  if (!walkId) return fail('adr needs a walk id (the w… id in /versus matrix status) or --verdict "<situation>"');
+  const found = await records.walkRecord(walkId);
+  if (typeof found === 'string') return fail(found);
+  print((await records.record(found.input, found.walk, 'cli')).markdown);
+  return 0;
 }
 
 function fail(message: string): number {

@@ -1,4 +1,6 @@
 import { join, resolve } from 'node:path';
+import { exportButton } from './adr/adr-action.js';
+import type { DecisionRecordService } from './adr/adr-service.js';
 import { AnswersStore } from './answers/answers-store.js';
 import { createAnswering } from './chat/answer-features.js';
 import type { Platform } from './chat/context.js';
@@ -28,6 +30,8 @@ import type { ChannelSettings } from './settings/settings-store.js';
 import { RenderLeases } from './store/render-leases.js';
 import { ReplyPages } from './store/reply-pages.js';
 import { type SharedDb, sqliteShared } from './store/shared-db.js';
+import { createVerdict } from './verdict/index.js';
+import type { VerdictService } from './verdict/verdict-service.js';
 
 export interface CoreOptions {
   /** The SQLite file: the knowledge index, and the shared state unless `shared` is given. */
@@ -74,6 +78,10 @@ export interface Core {
   replays: SignatureStore;
   /** The decision-matrix walk; absent when the knowledge folder has no matrix.yaml. */
   walks?: WalkService | undefined;
+  /** `/versus verdict`; absent without matrix.yaml and verdict.yaml. */
+  verdicts?: VerdictService | undefined;
+  /** Exported decision records (ADRs) of walks and verdicts. */
+  records?: DecisionRecordService | undefined;
   /** Adapters register here so polls and schedules can post on their platform. */
   registerPort(port: ChatPort): void;
   /** Queues a redraw of every poll and walk message older than its state (call once ports are registered). */
@@ -140,13 +148,15 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const settings = createSettings(deps);
     const answering = createAnswering(deps, feedback.feedback, settings.settings);
     const polls = createPolls(deps);
-    const matrix = createMatrix(deps, { load: opts.walks !== false });
+    const matrix = createMatrix(deps, { load: opts.walks !== false, exportButton: (id) => exportButton('w', id) });
+    const verdict = createVerdict(deps, { matrix, feedback: feedback.feedback, settings: settings.settings });
     // Every feature, in the order help lists them. A new feature is one folder and one entry here.
     const home = createHome(deps, { feedback: feedback.feedback, schedules: polls.schedules });
     const features: Feature[] = [
       ...answering.features,
       ...polls.features,
       ...matrix.features,
+      ...verdict.features,
       ...settings.features,
       ...feedback.features,
       ...home.features,
@@ -167,6 +177,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const handler = new Router({
       features,
       answering: answering.answering,
+      situations: verdict.verdicts && ((text, ctx) => verdict.verdicts!.route(text, ctx)),
       knowledge,
       conversations,
       taxonomy,
@@ -193,6 +204,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       scheduler,
       replays,
       walks: matrix.walks,
+      verdicts: verdict.verdicts,
+      records: verdict.records,
       clock,
       logger,
       indexReport,

@@ -20,6 +20,11 @@ export interface RouterDeps {
   features: readonly Feature[];
   /** Mentions and thread follow-ups are questions. */
   answering: Answering;
+  /**
+   * A mention that asks the Go-or-Python question about a described situation ("should we use Go for …")
+   * gets a verdict instead of an answer; undefined when the message is not one (see verdict/route.ts).
+   */
+  situations?: ((text: string, ctx: ChatContext) => Promise<Reply | undefined>) | undefined;
   knowledge: KnowledgeStore;
   conversations: ConversationStore;
   taxonomy: Taxonomy;
@@ -95,7 +100,8 @@ export class Router implements VersusHandler {
         const run = this.byName.get(parsed.value.name)?.command.parse(parsed.value.args);
         if (run?.ok) return run.value(ctx);
       }
-      return this.deps.answering.answer(question, earlier, 0);
+      const verdict = await this.deps.situations?.(question, ctx);
+      return verdict ?? this.deps.answering.answer(question, earlier, 0);
     });
   }
 

@@ -2,24 +2,40 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnswersStore } from '../answers/answers-store.js';
 import type { Feature, FeatureDeps } from '../chat/feature.js';
+import type { Button } from '../chat/reply.js';
 import { VersusError } from '../errors.js';
 import { loadMatrix, type Matrix, missingClaims } from './definition.js';
 import { matrixFeature } from './matrix-feature.js';
 import { MatrixStore } from './matrix-store.js';
 import { WalkService } from './walk-service.js';
+import { MatrixWeights } from './weights-store.js';
+
+export interface MatrixParts {
+  /** The sources' matrix (knowledge/matrix.yaml); channels may weigh it differently (`weights`). */
+  matrix?: Matrix | undefined;
+  walks?: WalkService | undefined;
+  /** The walks' store, for what reads finished walks (decision records). */
+  store?: MatrixStore | undefined;
+  weights: MatrixWeights;
+  features: Feature[];
+}
 
 /** The decision-matrix walk, when the knowledge folder has a matrix.yaml. */
 export function createMatrix(
   deps: FeatureDeps,
-  opts: { load?: boolean } = {},
-): { walks?: WalkService | undefined; features: Feature[] } {
+  opts: { load?: boolean; exportButton?: (walkId: string) => Button } = {},
+): MatrixParts {
   // One-shot CLI commands skip reading and checking matrix.yaml: they never walk it.
   const matrix = opts.load === false ? undefined : loadMatrixChecked(deps.knowledgeDir, deps.answers);
+  const weights = new MatrixWeights(deps.shared);
+  const store = new MatrixStore(deps.shared);
   const walks =
     matrix &&
     new WalkService({
       matrix,
-      store: new MatrixStore(deps.shared),
+      weights,
+      exportButton: opts.exportButton,
+      store,
       leases: deps.leases,
       answers: deps.answers,
       ports: deps.ports,
@@ -27,7 +43,8 @@ export function createMatrix(
       logger: deps.logger,
       updateIntervalMs: deps.updateIntervalMs,
     });
-  return { walks, features: [matrixFeature(walks)] };
+  const tuning = matrix && { matrix, weights, ports: deps.ports, clock: deps.clock };
+  return { matrix, walks, store, weights, features: [matrixFeature(walks, tuning)] };
 }
 
 /** knowledge/matrix.yaml, validated, with every cited claim checked against the index. */

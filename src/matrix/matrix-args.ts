@@ -1,18 +1,49 @@
 import { err, ok, type Result } from '../chat/result.js';
 import type { RichText } from '../chat/rich.js';
+import { MAX_PERCENT } from './weights.js';
 
 type Mode = 'channel' | 'solo';
 export type MatrixCommand =
   | { op: 'start'; mode: Mode }
   | { op: 'status'; mode?: Mode | undefined }
-  | { op: 'cancel'; mode?: Mode | undefined };
+  | { op: 'cancel'; mode?: Mode | undefined }
+  | { op: 'weights'; change?: WeightArgs | undefined };
+
+/** `weights <factor> <weight>`, or `weights reset` (factor undefined): percent of the sources' weight. */
+export interface WeightArgs {
+  factor?: string | undefined;
+  percent: number;
+}
 
 const USAGE =
-  '`/versus matrix` starts or resumes the walk here; also `/versus matrix solo`, `status [solo|channel]` or `cancel [solo|channel]`.';
+  '`/versus matrix` starts or resumes the walk here; also `/versus matrix solo`, `status [solo|channel]`, `cancel [solo|channel]` or `weights`.';
+export const WEIGHTS_USAGE =
+  "`/versus matrix weights` shows this channel's weights; admins: `/versus matrix weights <factor> <weight>` with a weight from 0 to 3 (`2`, `0.5`, `150%`), `off`, `on` or `reset`, or `/versus matrix weights reset` for all.";
 
-/** `/versus matrix [start|solo|status [solo|channel]|cancel [solo|channel]]` → MatrixCommand. */
+/** "2", "×1.5", "x0.5", "150%", "off", "on", "reset" → percent of the sources' weight. */
+export function parseWeight(text: string): number | undefined {
+  const w = text.trim().toLowerCase();
+  if (w === 'off') return 0;
+  if (w === 'on' || w === 'reset' || w === 'default') return 100;
+  const m = /^(?:[×x*])?(\d+(?:\.\d+)?)(%)?$/.exec(w);
+  if (!m) return undefined;
+  const percent = Math.round(m[2] ? Number(m[1]) : Number(m[1]) * 100);
+  return percent >= 0 && percent <= MAX_PERCENT ? percent : undefined;
+}
+
+function parseWeights(words: string[]): Result<MatrixCommand, RichText> {
+  if (words.length === 0) return ok({ op: 'weights' });
+  if (words.length === 1 && words[0] === 'reset') return ok({ op: 'weights', change: { percent: 100 } });
+  const percent = words.length === 2 ? parseWeight(words[1]!) : undefined;
+  if (percent === undefined) return err(WEIGHTS_USAGE);
+  return ok({ op: 'weights', change: { factor: words[0]!, percent } });
+}
+
+/** `/versus matrix [start|solo|status [solo|channel]|cancel [solo|channel]|weights …]` → MatrixCommand. */
 export function parseMatrixArgs(args: string): Result<MatrixCommand, RichText> {
-  const [sub = '', which, extra] = args.trim().toLowerCase().split(/\s+/);
+  const words = args.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const [sub = '', which, extra] = words;
+  if (sub === 'weights') return parseWeights(words.slice(1));
   const mode = which === 'solo' || which === 'channel' ? which : undefined;
   if (extra !== undefined || (which !== undefined && !mode)) return err(USAGE);
   if ((sub === '' || sub === 'start') && !which) return ok({ op: 'start', mode: 'channel' });

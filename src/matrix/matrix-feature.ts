@@ -5,12 +5,13 @@ import { md } from '../chat/rich.js';
 import { parseMatrixArgs } from './matrix-args.js';
 import { walkAction } from './walk-action.js';
 import type { WalkService } from './walk-service.js';
+import { type WeightsDeps, weightsCommand } from './weights-command.js';
 
-const help = { usage: '/versus matrix [solo|status|cancel]', example: '/versus matrix' };
+const help = { usage: '/versus matrix [solo|status|cancel|weights]', example: '/versus matrix' };
 
-/** `/versus matrix` and the walk buttons; without a matrix.yaml, a feature that says it is not available. */
-export function matrixFeature(walks: WalkService | undefined): Feature {
-  if (!walks)
+/** `/versus matrix`, its weights and the walk buttons; without a matrix.yaml, a feature that says it is not available. */
+export function matrixFeature(walks: WalkService | undefined, weights?: WeightsDeps): Feature {
+  if (!walks || !weights)
     return {
       name: 'matrix',
       help,
@@ -33,6 +34,8 @@ export function matrixFeature(walks: WalkService | undefined): Feature {
           return walks.status(ctx, cmd.mode);
         case 'cancel':
           return walks.cancel(ctx, cmd.mode);
+        case 'weights':
+          return weightsCommand(weights, cmd.change, ctx);
       }
     }),
     action: action(walkAction, (a, ctx) => walks.action(a, ctx)),

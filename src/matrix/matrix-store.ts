@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../store/errors.js';
 import { inserted } from '../store/results.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
+import { Prefill } from './steps.js';
 
 export interface Session {
   id: string;
@@ -22,6 +23,10 @@ export interface Session {
   /** Bumped by every answer, skip and move; `renderedVersion` is the one its message last showed. */
   version?: number | undefined;
   renderedVersion?: number | undefined;
+  /** Refine: the verdict's answers, its situation and the decision record the walk revises. */
+  prefill?: Prefill | undefined;
+  situation?: string | undefined;
+  recordId?: string | undefined;
 }
 
 export interface WalkAnswer {
@@ -49,10 +54,23 @@ function fromRow(r: SessionRow): Session {
     updatedAt: r.updated_at,
     version: r.version,
     renderedVersion: r.rendered_version,
+    prefill: r.prefill ? readPrefill(r.prefill) : undefined,
+    situation: r.situation ?? undefined,
+    recordId: r.record_id ?? undefined,
   };
 }
 
-type NewSession = Omit<Session, 'step' | 'status' | 'messageId'>;
+/** Our own JSON, but checked: a row written by another version must not break the walk. */
+function readPrefill(json: string): Prefill | undefined {
+  try {
+    const p = Prefill.safeParse(JSON.parse(json));
+    return p.success ? p.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type NewSession = Omit<Session, 'step' | 'status' | 'messageId'> & { step?: number | undefined };
 
 /** Queries for decision-matrix walks: sessions, per-person answers, skipped steps; SQLite or PostgreSQL. */
 export class MatrixStore {
@@ -80,6 +98,10 @@ export class MatrixStore {
           thread_id: s.threadId ?? null,
           created_at: s.createdAt,
           updated_at: s.updatedAt,
+          step: s.step ?? 0,
+          prefill: s.prefill ? JSON.stringify(s.prefill) : null,
+          situation: s.situation ?? null,
+          record_id: s.recordId ?? null,
         })
         .execute();
     } catch (e) {

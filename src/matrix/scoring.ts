@@ -88,40 +88,64 @@ export function contribution(factor: Factor, agg: Aggregate): Contribution {
 /** A pull of at least this many points each way is "pulling hard both ways". */
 const SPLIT_PULL = 2;
 
+/** What a verdict's kind depends on: the net pull, the sum of the pulls, and whether any factor pulls hard each way. */
+export interface Balance {
+  net: number;
+  magnitude: number;
+  hardGo: boolean;
+  hardPython: boolean;
+}
+
+export const pullsHard = (net: number): 'go' | 'python' | undefined =>
+  net >= SPLIT_PULL ? 'go' : -net >= SPLIT_PULL ? 'python' : undefined;
+
+/** The verdict's kind from the balance of the factors: the one rule the walk and `/versus verdict` share. */
+export function classify(b: Balance): VerdictKind {
+  const ratio = b.magnitude === 0 ? 0 : b.net / b.magnitude;
+  if (b.magnitude === 0) return 'no-signal';
+  if (b.hardGo && b.hardPython && Math.abs(ratio) < 0.5) return 'split';
+  if (ratio >= 0.5) return 'strong-go';
+  if (ratio >= 0.15) return 'lean-go';
+  if (ratio <= -0.5) return 'strong-python';
+  if (ratio <= -0.15) return 'lean-python';
+  return 'toss-up';
+}
+
+const VERDICT_TEXT: Record<Exclude<VerdictKind, 'split'>, string> = {
+  'no-signal': 'No verdict: every step was skipped or answered "not sure".',
+  'strong-go': 'Strong Go.',
+  'lean-go': 'Lean Go.',
+  'strong-python': 'Strong Python.',
+  'lean-python': 'Lean Python.',
+  'toss-up': 'Toss-up: the factors cancel out; pick what the team knows best.',
+};
+
 /** The final scorecard: totals, each factor's part, the deciding factors and a verdict with its strength. */
 export function score(matrix: Matrix, aggregates: Map<string, Aggregate>): Scorecard {
   const contributions = matrix.factors.map((f) => contribution(f, aggregates.get(f.id) ?? { kind: 'unanswered' }));
   const go = round(contributions.reduce((a, c) => a + c.go, 0));
   const python = round(contributions.reduce((a, c) => a + c.python, 0));
-  const net = go - python;
-  const magnitude = contributions.reduce((a, c) => a + Math.abs(c.net), 0);
   const deciding = [...contributions]
     .filter((c) => c.net !== 0)
     .sort((a, b) => Math.abs(b.net) - Math.abs(a.net))
     .slice(0, 3);
-  const towardGo = contributions.filter((c) => c.net >= SPLIT_PULL).sort((a, b) => b.net - a.net);
-  const towardPython = contributions.filter((c) => -c.net >= SPLIT_PULL).sort((a, b) => a.net - b.net);
-  const ratio = magnitude === 0 ? 0 : net / magnitude;
-
-  let verdict: Scorecard['verdict'];
-  if (magnitude === 0)
-    verdict = { kind: 'no-signal', text: 'No verdict: every step was skipped or answered "not sure".' };
-  else if (towardGo.length && towardPython.length && Math.abs(ratio) < 0.5) {
-    const names = (cs: Contribution[]) =>
-      cs
-        .slice(0, 2)
-        .map((c) => c.title.toLowerCase())
-        .join(' and ');
-    verdict = {
-      kind: 'split',
-      text: `Split it: Go for the parts driven by ${names(towardGo)}, Python for the parts driven by ${names(towardPython)} — the hybrid the sources describe.`,
-    };
-  } else if (ratio >= 0.5) verdict = { kind: 'strong-go', text: 'Strong Go.' };
-  else if (ratio >= 0.15) verdict = { kind: 'lean-go', text: 'Lean Go.' };
-  else if (ratio <= -0.5) verdict = { kind: 'strong-python', text: 'Strong Python.' };
-  else if (ratio <= -0.15) verdict = { kind: 'lean-python', text: 'Lean Python.' };
-  else verdict = { kind: 'toss-up', text: 'Toss-up: the factors cancel out; pick what the team knows best.' };
-
+  const towardGo = contributions.filter((c) => pullsHard(c.net) === 'go').sort((a, b) => b.net - a.net);
+  const towardPython = contributions.filter((c) => pullsHard(c.net) === 'python').sort((a, b) => a.net - b.net);
+  const kind = classify({
+    net: go - python,
+    magnitude: contributions.reduce((a, c) => a + Math.abs(c.net), 0),
+    hardGo: towardGo.length > 0,
+    hardPython: towardPython.length > 0,
+  });
+  const names = (cs: Contribution[]) =>
+    cs
+      .slice(0, 2)
+      .map((c) => c.title.toLowerCase())
+      .join(' and ');
+  const text =
+    kind === 'split'
+      ? `Split it: Go for the parts driven by ${names(towardGo)}, Python for the parts driven by ${names(towardPython)} — the hybrid the sources describe.`
+      : VERDICT_TEXT[kind];
   const claims = [...new Set(deciding.flatMap((c) => c.claims))];
-  return { go, python, contributions, deciding, verdict, claims };
+  return { go, python, contributions, deciding, verdict: { kind, text }, claims };
 }

@@ -4,33 +4,53 @@ import type { ActionOutcome } from '../chat/handler.js';
 import { mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
-import { type CitedClaim, ephemeral, type Reply } from '../chat/reply.js';
-import { md, mention, type RichText } from '../chat/rich.js';
+import { type Button, type CitedClaim, ephemeral, type Reply } from '../chat/reply.js';
+import { md, mention } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
-import { type Clock, DAY_MS } from '../clock.js';
+import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
 import { Coalescer } from '../runtime/coalescer.js';
 import type { RenderLeases } from '../store/render-leases.js';
 import type { Matrix } from './definition.js';
 import type { MatrixStore, Session } from './matrix-store.js';
-import { answerChoices, closedWalkReply, renderScorecard, renderStep, staleClickReply } from './render-walk.js';
-import { type Aggregate, aggregate, score } from './scoring.js';
+import {
+  answerChoices,
+  closedWalkReply,
+  renderScorecard,
+  renderStep,
+  staleClickReply,
+  startNote,
+} from './render-walk.js';
+import { aggregate } from './scoring.js';
+import { askedSteps, nextStep, type Prefill, position, previousStep } from './steps.js';
 import type { WalkAction } from './walk-action.js';
+import { expireIdleWalks } from './walk-expiry.js';
+import { channelMatrix, type WalkOutcome, walkOutcome } from './walk-outcome.js';
+import { weightsNote } from './weights.js';
+import type { MatrixWeights } from './weights-store.js';
 
-/** A walk nobody touched for this long is closed, with a note in the channel. */
-export const IDLE_EXPIRY_DAYS = 7;
-export const IDLE_EXPIRY_MS = IDLE_EXPIRY_DAYS * DAY_MS;
+export { IDLE_EXPIRY_DAYS, IDLE_EXPIRY_MS } from './walk-expiry.js';
 
 export interface WalkDeps {
   matrix: Matrix;
   store: MatrixStore;
+  weights: MatrixWeights;
   leases: RenderLeases;
   answers: AnswersStore;
   ports: ReadonlyMap<Platform, ChatPort>;
   clock: Clock;
   logger: Logger;
   updateIntervalMs?: number | undefined;
+  /** The Export decision record button a finished walk's scorecard carries. */
+  exportButton?: ((walkId: string) => Button) | undefined;
+}
+
+/** Refine on a verdict: its answers fill the walk, which asks only what the situation left open. */
+export interface Refinement {
+  prefill: Prefill;
+  situation: string;
+  recordId: string;
 }
 
 /** The decision-matrix walk: one step at a time, answers per person, starter-driven navigation, a cited scorecard. */
@@ -73,9 +93,13 @@ export class WalkService {
     return other ? ` (${this.describe(other)} is open too: \`/versus matrix ${verb} ${other.mode}\`)` : '';
   }
 
-  async start(ctx: ChatContext, mode: Session['mode']): Promise<Reply> {
+  async start(ctx: ChatContext, mode: Session['mode'], refine?: Refinement): Promise<Reply> {
     const now = this.now();
     const existing = await this.openFor(ctx, mode);
+    if (existing && refine) return startNote({ busy: this.describe(existing), mode });
+    const { off } = await channelMatrix(this.deps.matrix, this.deps.weights, ctx);
+    const asked = askedSteps(this.deps.matrix, refine?.prefill, off);
+    if (!existing && asked.length === 0) return startNote({ nothingToAsk: refine ? 'refine' : 'off' });
     const session =
       existing ??
       (await this.deps.store.create({
@@ -89,6 +113,8 @@ export class WalkService {
         threadId: ctx.threadId,
         createdAt: now,
         updatedAt: now,
+        step: asked[0],
+        ...refine,
       }));
     if (mode === 'solo') return this.stepReply(session, ctx.userId);
     const port = this.deps.ports.get(ctx.platform);
@@ -96,12 +122,9 @@ export class WalkService {
     // Resuming re-posts the current step at the bottom of the channel, where people will see it.
     const ref = await port.post(ctx.channelId, await this.stepReply(session), session.threadId);
     await this.deps.store.setMessage(session.id, ref.messageId, now);
-    const n = this.deps.matrix.factors.length;
-    return ephemeral(
-      existing
-        ? `Resumed the open walk at step ${session.step + 1} of ${n}.`
-        : `Started a ${n}-step decision-matrix walk. Answer with the buttons; you move on with Next.`,
-    );
+    const n = asked.length;
+    if (existing) return startNote({ resumedAt: position(asked, session.step).index, n });
+    return startNote({ started: n, filled: refine ? this.deps.matrix.factors.length - n : 0 });
   }
 
   async status(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
@@ -110,8 +133,9 @@ export class WalkService {
     const answered = new Set((await this.deps.store.answers(s.id)).map((a) => a.step)).size;
     const note = await this.otherNote(ctx, s, 'status');
     const what = this.describe(s);
+    const at = position(await this.asked(s), s.step);
     return ephemeral(
-      md`${what[0]!.toUpperCase()}${what.slice(1)}: step ${s.step + 1} of ${this.deps.matrix.factors.length}, ${answered} step(s) answered, started by ${mention(s.starterId)}${note}.`,
+      md`${what[0]!.toUpperCase()}${what.slice(1)}: step ${at.index} of ${at.count}, ${answered} step(s) answered, started by ${mention(s.starterId)}${note}.`,
     );
   }
 
@@ -138,14 +162,19 @@ export class WalkService {
       const what = a.op === 'back' ? 'Back is no longer possible' : 'its buttons no longer work';
       return { reply: ephemeral(md`This walk is ${s.status}; ${what}. Start a new one with \`/versus matrix\`.`) };
     }
-    if (a.step !== s.step) return { reply: ephemeral(md`The walk has moved on to step ${s.step + 1}; answer there.`) };
+    const asked = await this.asked(s);
+    if (a.step !== s.step)
+      return { reply: ephemeral(md`The walk has moved on to step ${position(asked, s.step).index}; answer there.`) };
     const factor = this.deps.matrix.factors[s.step]!;
+    const stale = async (from: number) => {
+      const now = (await this.deps.store.get(s.id))!;
+      return { reply: staleClickReply(now, position(asked, from).index, position(asked, now.step).index) };
+    };
     if (a.op === 'answer') {
       if (!a.value || !answerChoices(factor).includes(a.value))
         return { reply: ephemeral('That answer is not one of the choices.') };
       // Atomic with the walk still open at this step: a click that another overtook changes nothing.
-      if (!(await this.deps.store.answer(s.id, s.step, ctx.userId, a.value, this.now())))
-        return { reply: staleClickReply((await this.deps.store.get(s.id))!, s.step) };
+      if (!(await this.deps.store.answer(s.id, s.step, ctx.userId, a.value, this.now()))) return stale(s.step);
       if (s.mode === 'solo') return { update: await this.stepReply(s, ctx.userId) };
       this.renders.request(s.id);
       return { reply: ephemeral(md`Recorded your answer for “${factor.title}”. Click another to change it.`) };
@@ -155,15 +184,16 @@ export class WalkService {
     // Navigation is compare-and-set on the step the button was clicked from: the admin check above may
     // have taken a while, and a click that another click overtook must not move the walk back.
     const from = a.step;
-    const last = this.deps.matrix.factors.length - 1;
+    const next = nextStep(asked, from);
+    const back = previousStep(asked, from);
     const now = this.now();
     const forward = () =>
-      from === last ? this.deps.store.finishAt(s.id, from, now) : this.deps.store.move(s.id, from, from + 1, now);
+      next === undefined ? this.deps.store.finishAt(s.id, from, now) : this.deps.store.move(s.id, from, next, now);
     let moved: boolean;
     switch (a.op) {
       case 'back':
-        if (from === 0) return { reply: ephemeral('This is the first step.') };
-        moved = await this.deps.store.move(s.id, from, from - 1, now);
+        if (back === undefined) return { reply: ephemeral('This is the first step.') };
+        moved = await this.deps.store.move(s.id, from, back, now);
         break;
       case 'skip':
         moved = (await this.deps.store.skip(s.id, from)) && (await forward());
@@ -178,9 +208,8 @@ export class WalkService {
         moved = await this.deps.store.setStatus(s.id, 'cancelled', now);
         break;
     }
-    const current = (await this.deps.store.get(s.id))!;
-    if (!moved) return { reply: staleClickReply(current, from) };
-    return this.shown(current, ctx.userId);
+    if (!moved) return stale(from);
+    return this.shown((await this.deps.store.get(s.id))!, ctx.userId);
   }
 
   /**
@@ -201,12 +230,28 @@ export class WalkService {
     return closedWalkReply(s.status);
   }
 
+  /** What a walk adds up to under its channel's weights (also what its decision record is written from). */
+  outcome(s: Session): Promise<WalkOutcome> {
+    return walkOutcome(this.deps.matrix, this.deps.store, this.deps.weights, s);
+  }
+
   async scorecard(s: Session): Promise<Reply> {
-    const card = score(this.deps.matrix, await this.aggregates(s));
+    const o = await this.outcome(s);
+    const card = o.card;
     // Cite what the verdict leans on: claims that favor the winning side first.
     const lean = card.go > card.python ? 'go' : card.python > card.go ? 'python' : undefined;
     const evidence = this.evidence(card.claims).sort((a, b) => Number(b.favors === lean) - Number(a.favors === lean));
-    return renderScorecard(card, evidence.slice(0, 4), s.mode);
+    return renderScorecard(card, evidence.slice(0, 4), s.mode, {
+      filled: o.filled,
+      off: o.off,
+      note: weightsNote(this.deps.matrix, o.changes),
+      buttons: this.deps.exportButton ? [this.deps.exportButton(s.id)] : [],
+    });
+  }
+
+  /** The steps this walk asks: its channel's switched-off factors and its verdict's answers are not asked. */
+  private async asked(s: Session): Promise<number[]> {
+    return askedSteps(this.deps.matrix, s.prefill, (await channelMatrix(this.deps.matrix, this.deps.weights, s)).off);
   }
 
   /** At start: redraw every channel-walk message older than the walk's state. */
@@ -217,42 +262,8 @@ export class WalkService {
   }
 
   /** Closes walks idle for IDLE_EXPIRY_DAYS, with a note in the channel. */
-  async expireIdle(): Promise<number> {
-    const cutoff = new Date(this.deps.clock.now().getTime() - IDLE_EXPIRY_MS).toISOString();
-    let n = 0;
-    for (const s of await this.deps.store.idleSince(cutoff)) {
-      if (!(await this.deps.store.setStatus(s.id, 'expired', this.now()))) continue;
-      n++;
-      if (s.mode === 'channel') this.renders.request(s.id);
-      if (s.mode === 'channel') {
-        await this.deps.ports
-          .get(s.platform)
-          ?.post(
-            s.channelId,
-            ephemeralToChannel(
-              md`The decision-matrix walk started by ${mention(s.starterId)} expired after ${IDLE_EXPIRY_DAYS} days without activity. Start again with \`/versus matrix\`.`,
-            ),
-            s.threadId,
-          )
-          .catch((err: unknown) => this.deps.logger.warn({ err, walk: s.id }, 'could not post expiry note'));
-      }
-    }
-    return n;
-  }
-
-  private async aggregates(s: Session): Promise<Map<string, Aggregate>> {
-    const answers = await this.deps.store.answers(s.id);
-    const skipped = await this.deps.store.skipped(s.id);
-    return new Map(
-      this.deps.matrix.factors.map((f, i) => [
-        f.id,
-        aggregate(
-          f,
-          answers.filter((a) => a.step === i).map((a) => a.value),
-          skipped.has(i),
-        ),
-      ]),
-    );
+  expireIdle(): Promise<number> {
+    return expireIdleWalks(this.deps, this.renders);
   }
 
   /** One step's message: only that step's answers are aggregated (it is re-rendered on every answer). */
@@ -265,7 +276,13 @@ export class WalkService {
       (await this.deps.store.skipped(s.id)).has(s.step),
     );
     const yours = userId ? answers.find((a) => a.userId === userId)?.value : undefined;
-    return renderStep(this.deps.matrix, s, agg, this.evidence(factor.claims), yours);
+    const asked = await this.asked(s);
+    const nav = {
+      ...position(asked, s.step),
+      back: previousStep(asked, s.step) !== undefined,
+      next: nextStep(asked, s.step) !== undefined,
+    };
+    return renderStep(this.deps.matrix, s, agg, this.evidence(factor.claims), nav, yours);
   }
 
   private evidence(ids: string[]): CitedClaim[] {
@@ -284,8 +301,4 @@ export class WalkService {
     });
     if (!edited) this.renders.request(id);
   }
-}
-
-function ephemeralToChannel(text: RichText): Reply {
-  return { ...ephemeral(text), visibility: 'channel' };
 }

@@ -71,6 +71,10 @@ export interface SharedSchema {
     updated_at: string;
     version: Generated<number>;
     rendered_version: Generated<number>;
+    /** Refine: answers read from a verdict's situation, JSON {factorId: {value, quote}}. */
+    prefill: string | null;
+    situation: string | null;
+    record_id: string | null;
   };
   matrix_answers: { session_id: string; step: number; user_id: string; value: string; answered_at: string };
   matrix_skips: { session_id: string; step: number };
@@ -92,6 +96,28 @@ export interface SharedSchema {
     answers: 'public' | 'private';
     updated_by: string;
     updated_at: string;
+  };
+  /** A channel's weight for a factor, percent of the sources' (0 = off); only changes are stored. */
+  matrix_weights: {
+    platform: string;
+    workspace_id: string;
+    channel_id: string;
+    factor_id: string;
+    percent: number;
+    updated_by: string;
+    updated_at: string;
+  };
+  /** Exported decision records, one row per revision; `state` (JSON) is what the next revision diffs against. */
+  decision_records: {
+    record_id: string;
+    revision: number;
+    platform: string;
+    workspace_id: string;
+    channel_id: string;
+    state: string;
+    markdown: string;
+    created_by: string;
+    created_at: string;
   };
   /** Who may edit a live message (poll, walk) right now: one replica at a time, until `until_ms`. */
   render_leases: { subject: string; owner: string; until_ms: number };

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../src/adapters/console/console-adapter.js';
 import type { Core } from '../../src/core.js';
-import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
+import { REAL_KNOWLEDGE, tempDir, testCore } from '../helpers/core.js';
+import { EXAMPLE } from '../verdict/example.js';
 
 /** What a terminal shows: "\r\x1b[2K" erases the line the cursor is on (the waiting prompt). */
 function screen(raw: string): string {
@@ -109,5 +111,45 @@ describe('console: threads end where a command starts', () => {
       'and for CPU-bound work?',
     );
     expect(alone).toBe(fresh);
+  });
+});
+
+describe('console: a verdict and its decision record', () => {
+  let core: Core;
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const exports = tempDir();
+  let raw = '';
+  let done: Promise<void>;
+  beforeAll(async () => {
+    core = await testCore(REAL_KNOWLEDGE);
+    output.on('data', (c) => (raw += String(c)));
+    const console = new ConsoleAdapter({ handler: core.handler, input, output, exportDir: exports.dir });
+    core.registerPort(console);
+    done = console.start();
+  });
+  afterAll(async () => {
+    input.end();
+    await done;
+    await core.close();
+    exports.cleanup();
+  });
+
+  async function type(line: string, until: RegExp): Promise<string> {
+    input.write(`${line}\n`);
+    for (let i = 0; i < 300 && !until.test(raw); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(raw).toMatch(until);
+    return raw;
+  }
+
+  it('prints the verdict with numbered buttons, and Export prints the Markdown record and saves it as a file', async () => {
+    const shown = await type(
+      `/versus verdict ${EXAMPLE}`,
+      /Verdict: Strong Python[\s\S]*\[3\] 📝 Export decision record/,
+    );
+    expect(shown).toContain('[2] 🧭 Refine');
+    const record = await type('3', /# Use Python for this backend/);
+    const saved = /Exported the decision record d\w+: (\S+decision-d\w+-r1\.md)/.exec(record)!;
+    expect(readFileSync(saved[1]!, 'utf8')).toMatch(/^# Use Python for this backend\n/);
   });
 });

@@ -44,6 +44,10 @@ describe('subcommand options → command text', () => {
     ['schedule', { action: 'remove', id: 's1' }, 'schedule remove s1'],
     ['matrix', { mode: 'start' }, 'matrix'],
     ['matrix', { mode: 'solo' }, 'matrix solo'],
+    ['matrix', { mode: 'weights' }, 'matrix weights'],
+    ['matrix', { mode: 'weights', factor: 'hiring', weight: '2' }, 'matrix weights hiring 2'],
+    ['matrix', { mode: 'weights', factor: 'reset' }, 'matrix weights reset'],
+    ['verdict', { situation: 'four of us, MVP by spring' }, 'verdict four of us, MVP by spring'],
   ] as const)('/versus %s %o → "%s"', (sub, values, expected) => {
     expect(text(sub, values)).toBe(expected);
   });

@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SlackRig, slackRig } from '../fakes/slack-harness.js';
+import { slackButton } from '../helpers/chat.js';
 
-type Blocks = { type: string; elements?: { action_id?: string; text?: { text: string } }[] }[];
-const button = (blocks: unknown, label: RegExp) =>
-  (blocks as Blocks)
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) => b.elements ?? [])
-    .find((e) => label.test(e.text?.text ?? ''))?.action_id ?? '';
+const button = slackButton;
 
 // The real Bolt app over signed HTTP, the real core on SQLite, a fake Slack Web API.
 describe('Slack: private answers with Share, feedback, channel settings', () => {

@@ -1,25 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatContext } from '../../src/chat/context.js';
 import { renderText } from '../../src/chat/render-text.js';
-import type { Reply } from '../../src/chat/reply.js';
 import { TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
 import { loadMatrix } from '../../src/matrix/definition.js';
 import { IDLE_EXPIRY_MS } from '../../src/matrix/walk-service.js';
 import { RecordingPort } from '../fakes/recording-port.js';
+import { buttonOf, chatCtx } from '../helpers/chat.js';
 import { FIXTURE_KNOWLEDGE, tempDir, testCore } from '../helpers/core.js';
 
-const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({
-  platform: 'console',
-  workspaceId: 'w',
-  channelId: 'arch',
-  userId,
-  isAdmin: false,
-  ...extra,
-});
-const button = (r: Reply | undefined, label: RegExp) => r?.buttons?.find((b) => label.test(b.label))?.actionId ?? '';
+const ctx = chatCtx;
+const button = buttonOf;
 
 describe('decision-matrix walk (real SQLite)', () => {
   const cleanups: (() => unknown)[] = [];

@@ -80,6 +80,8 @@ const EMPTY_ORDER: (keyof SharedSchema)[] = [
   'request_signatures',
   'channel_settings',
   'render_leases',
+  'matrix_weights',
+  'decision_records',
 ];
 
 function postgres(): ContractBackend {

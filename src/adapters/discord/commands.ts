@@ -151,16 +151,44 @@ const FEATURES: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
     },
   },
   matrix: {
-    description: 'Walk through the Go-or-Python decision matrix',
+    description: 'Walk through the Go-or-Python decision matrix; weights: tune it for this channel',
     options: [
       {
         name: 'mode',
-        description: 'start (default, with the channel), solo, status or cancel',
+        description: 'start (default, with the channel), solo, status, cancel, or weights',
         type: 'string',
-        choices: ['start', 'solo', 'status', 'cancel'],
+        choices: ['start', 'solo', 'status', 'cancel', 'weights'],
+      },
+      {
+        name: 'factor',
+        description: 'Admins, with weights: the factor to change, e.g. hiring (reset: every factor)',
+        type: 'string',
+        maxLength: 40,
+      },
+      {
+        name: 'weight',
+        description: 'Admins, with weights: 0 to 3 (e.g. 2 or 0.5), off, on or reset',
+        type: 'string',
+        maxLength: 10,
       },
     ],
-    toText: (v) => join('matrix', v.mode === 'start' ? '' : str(v.mode)),
+    toText: (v) =>
+      v.mode === 'weights'
+        ? join('matrix weights', str(v.factor), str(v.weight))
+        : join('matrix', v.mode === 'start' ? '' : str(v.mode)),
+  },
+  verdict: {
+    description: 'A quick Go-or-Python verdict from your situation in a sentence or two, with its reasons',
+    options: [
+      {
+        name: 'situation',
+        description: 'e.g. four of us, a B2B CRUD SaaS, some pandas, no real-time needs, MVP by spring',
+        type: 'string',
+        required: true,
+        maxLength: 2000,
+      },
+    ],
+    toText: (v) => join('verdict', str(v.situation)),
   },
   settings: {
     description: "This channel's settings; admins: answers public or private",

@@ -8,6 +8,9 @@ import type { DiscordPages } from './pages.js';
 
 const NO_PINGS = { parse: [] };
 
+/** Exports are CSV (poll votes) or Markdown (decision records). */
+const contentType = (filename: string) => (filename.endsWith('.md') ? 'text/markdown' : 'text/csv');
+
 /**
  * What the core posts on its own (scheduled polls, poll re-renders, matrix steps, CSV exports).
  * Goes straight through the REST client, so the channel need not be in discord.js's cache; rate limits
@@ -52,7 +55,7 @@ export class DiscordPort implements ChatPort {
     const target = threadId ?? channelId;
     const msg = (await this.rest().post(Routes.channelMessages(target), {
       body: { content: `📎 ${filename}`, attachments: [{ id: 0, filename }], allowed_mentions: NO_PINGS },
-      files: [{ name: filename, data: Buffer.from(content, 'utf8'), contentType: 'text/csv' }],
+      files: [{ name: filename, data: Buffer.from(content, 'utf8'), contentType: contentType(filename) }],
     })) as APIMessage;
     return msg.attachments[0]?.url ?? `${filename}, attached in <#${target}>`;
   }

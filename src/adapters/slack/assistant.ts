@@ -6,10 +6,14 @@ import type { AnswerQueue } from './answer-queue.js';
 import { slackContext } from './context.js';
 import type { SlackPages } from './pages.js';
 
-/** What a new assistant thread offers: a figure question, a compare, the decision matrix. */
+/** What a new assistant thread offers: a figure question, a compare, a verdict, the decision matrix (Slack shows up to four). */
 export const SUGGESTED_PROMPTS = [
   { title: 'A figure from the sources', message: 'How much memory does a goroutine start with?' },
   { title: 'Compare a topic', message: 'compare concurrency' },
+  {
+    title: 'A verdict for your situation',
+    message: 'Go or Python for us? Four of us, a B2B CRUD SaaS, some pandas, no real-time needs, MVP by spring',
+  },
   { title: 'Start the decision matrix', message: 'matrix solo' },
 ] as const;
 export const SEARCHING = 'Searching the sources…';

@@ -41,7 +41,8 @@ export class SlackPort implements ChatPort {
     await (threadId
       ? this.client.files.uploadV2({ ...file, channel_id: channelId, thread_ts: threadId })
       : this.client.files.uploadV2({ ...file, channel_id: channelId }));
-    return `${filename}, uploaded to <#${channelId}>`;
+    // Plain words: the core puts this in a reply as literal text, where <#C…> markup would show escaped.
+    return `${filename}, uploaded to this ${threadId ? 'thread' : 'channel'}`;
   }
 
   /** Slack's admin/owner flag (users.info), cached for 10 minutes. */

@@ -1,0 +1,98 @@
+import type { AnswersStore } from '../answers/answers-store.js';
+import type { Matrix } from '../matrix/definition.js';
+import type { Session } from '../matrix/matrix-store.js';
+import { type Aggregate, contribution } from '../matrix/scoring.js';
+import type { ChannelMatrix, WalkOutcome } from '../matrix/walk-outcome.js';
+import type { Verdict } from '../verdict/decide.js';
+import { confidenceText } from '../verdict/render-verdict.js';
+import { type AnswerSource, answerOf, type DecisionInput, type DriverEntry, type Sentiment } from './adr-model.js';
+
+interface Sources {
+  /** Where each factor's answer came from. */
+  source(factorId: string): AnswerSource;
+  quote(factorId: string): string | undefined;
+}
+
+/**
+ * Every factor as a driver: the sources' factor (its weights as the sources give them), the channel's
+ * percentage of them, its answer, its pull under the channel's weights and the claims behind it.
+ */
+function drivers(
+  base: Matrix,
+  channel: ChannelMatrix,
+  aggregates: Map<string, Aggregate>,
+  sources: Sources,
+  answers: AnswersStore,
+): DriverEntry[] {
+  const percent = new Map(channel.changes.map((c) => [c.factorId, c.percent]));
+  const claims = new Map(answers.claimsByIds(channel.matrix.factors.flatMap((f) => f.claims)).map((c) => [c.id, c]));
+  return channel.matrix.factors.map((f, i) => {
+    const agg = aggregates.get(f.id) ?? { kind: 'unanswered' };
+    const source = channel.off.has(f.id) ? 'off' : sources.source(f.id);
+    return {
+      factor: base.factors[i] ?? f,
+      percent: percent.get(f.id) ?? 100,
+      source,
+      answer: source === 'open' || source === 'off' ? '' : answerOf(f, agg),
+      quote: sources.quote(f.id),
+      contribution: contribution(f, agg),
+      claims: f.claims.flatMap((id) => claims.get(id) ?? []),
+    };
+  });
+}
+
+/** A verdict read from a situation: status proposed, its reader the decider. */
+export function verdictInput(
+  base: Matrix,
+  v: Verdict,
+  ctx: { recordId: string; userId: string; date: string; sentiment?: Sentiment | undefined },
+  answers: AnswersStore,
+): DecisionInput {
+  const read = new Map(v.inference.inferred.map((f) => [f.factorId, f.quote]));
+  return {
+    recordId: ctx.recordId,
+    status: 'proposed',
+    date: ctx.date,
+    situation: v.inference.situation,
+    deciders: [ctx.userId],
+    origin: 'Versus read the answers below from the situation the team described (`/versus verdict`).',
+    card: v.card,
+    drivers: drivers(
+      base,
+      v.channel,
+      v.aggregates,
+      { source: (id) => (read.has(id) ? 'read' : 'open'), quote: (id) => read.get(id) },
+      answers,
+    ),
+    weights: v.channel.changes,
+    confidence: confidenceText(v),
+    sentiment: ctx.sentiment,
+  };
+}
+
+/** A finished walk: accepted when the channel walked it, proposed for a solo walk. */
+export function walkInput(
+  base: Matrix,
+  s: Session,
+  o: WalkOutcome,
+  ctx: { participants: string[]; date: string; sentiment?: Sentiment | undefined },
+  answers: AnswersStore,
+): DecisionInput {
+  const source = (id: string): AnswerSource => {
+    if (o.answered.has(id)) return 'answered';
+    if (o.filled.has(id)) return 'read';
+    return o.aggregates.get(id)?.kind === 'skipped' ? 'skipped' : 'open';
+  };
+  return {
+    recordId: s.recordId ?? s.id,
+    status: s.mode === 'channel' ? 'accepted' : 'proposed',
+    date: ctx.date,
+    situation: s.situation,
+    deciders: [...new Set([s.starterId, ...ctx.participants])],
+    origin: `The ${s.mode === 'channel' ? 'channel' : 'solo'} decision-matrix walk ${s.id} (\`/versus matrix\`)${s.prefill ? ' refined a verdict: answers read from the situation count where nobody answered in the walk' : ''}.`,
+    card: o.card,
+    drivers: drivers(base, o, o.aggregates, { source, quote: (id) => o.filled.get(id) }, answers),
+    weights: o.changes,
+    sentiment: ctx.sentiment,
+  };
+}

@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { adrAction } from '../adr/adr-action.js';
+import { DecisionRecordService } from '../adr/adr-service.js';
+import { DecisionRecords } from '../adr/adr-store.js';
+import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
+import type { ActionOutcome } from '../chat/handler.js';
+import { usageReply } from '../chat/help.js';
+import { err, ok } from '../chat/result.js';
+import { issueText, markup } from '../chat/rich.js';
+import type { FeedbackStore } from '../feedback/feedback-store.js';
+import type { MatrixParts } from '../matrix/index.js';
+import type { ChannelSettings } from '../settings/settings-store.js';
+import { decide } from './decide.js';
+import { loadLexicon } from './lexicon.js';
+import { MAX_SITUATION_CHARS } from './route.js';
+import { refineAction } from './verdict-action.js';
+import { VerdictService } from './verdict-service.js';
+
+const help = {
+  usage: '/versus verdict <your situation in a sentence or two>',
+  example:
+    '/versus verdict four of us, a B2B CRUD SaaS with a reporting module, some pandas, no real-time needs, we must ship an MVP by spring',
+};
+
+const Situation = z
+  .string()
+  .trim()
+  .min(3, 'Describe your situation, e.g. `/versus verdict four of us, a CRUD SaaS, MVP by spring`.')
+  .max(MAX_SITUATION_CHARS, 'A situation is a sentence or two: at most 2,000 characters.');
+
+const parseSituation = (args: string) => {
+  const p = Situation.safeParse(args);
+  return p.success ? ok(p.data) : err(issueText(p.error));
+};
+
+/** A sentence the lexicon is compiled against at start, so the first verdict does not pay for it (~60 ms). */
+const WARM_UP = 'four of us, no real-time needs, ~2k rps, 256MB RAM, we used to do ML, hire 5 engineers, MVP by spring';
+
+export interface VerdictParts {
+  verdicts?: VerdictService | undefined;
+  records?: DecisionRecordService | undefined;
+  features: Feature[];
+}
+
+/** `/versus verdict` and decision records, when the knowledge folder has a matrix.yaml and a verdict.yaml. */
+export function createVerdict(
+  deps: FeatureDeps,
+  parts: { matrix: MatrixParts; feedback: FeedbackStore; settings: ChannelSettings },
+): VerdictParts {
+  const { matrix, walks, weights, store } = parts.matrix;
+  const lexicon = matrix && loadLexicon(join(deps.knowledgeDir, 'verdict.yaml'), matrix);
+  if (!matrix || !walks || !store || !lexicon) return { features: [unavailable()] };
+  decide(WARM_UP, lexicon, { matrix, changes: [], off: new Set() });
+  const records = new DecisionRecordService({
+    matrix,
+    walkStore: store,
+    walks,
+    records: new DecisionRecords(deps.shared),
+    answers: deps.answers,
+    shared: deps.shared,
+    ports: deps.ports,
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  const verdicts = new VerdictService({ ...deps, matrix, lexicon, weights, walks, records, feedback: parts.feedback });
+  const exportRecord = async (
+    { kind, id }: { kind: 'w' | 'v'; id: string },
+    ctx: Parameters<typeof records.deliver>[1],
+  ): Promise<ActionOutcome> => {
+    if (kind === 'v') return verdicts.export(id, ctx);
+    const found = await records.walkRecord(id, ctx);
+    if (typeof found === 'string') return { reply: usageReply(found) };
+    return { reply: await records.deliver(await records.record(found.input, found.walk, ctx.userId), ctx) };
+  };
+  const feature: Feature = {
+    name: 'verdict',
+    help,
+    command: command(parseSituation, async (situation, ctx) =>
+      verdicts.reply(situation, ctx, { private: (await parts.settings.answers(ctx)) === 'private' }),
+    ),
+    action: action(refineAction, (a, ctx) => verdicts.refine(a, ctx)),
+    actions: [action(adrAction, exportRecord)],
+  };
+  return { verdicts, records, features: [feature] };
+}
+
+function unavailable(): Feature {
+  const reply = () => usageReply(markup('`/versus verdict` is not available on this Versus yet.'));
+  return {
+    name: 'verdict',
+    help,
+    command: { parse: () => ok(async () => reply()) },
+    action: { kind: refineAction.kind, parse: () => ok(async () => ({ reply: reply() })) },
+    actions: [{ kind: adrAction.kind, parse: () => ok(async () => ({ reply: reply() })) }],
+  };
+}
