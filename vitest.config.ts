@@ -6,6 +6,8 @@ export default defineConfig({
     // One embedded PostgreSQL server for the run; each test takes its own database (test/helpers/postgres.ts).
     globalSetup: ['test/support/postgres-global.ts'],
     testTimeout: 30_000,
+    // Bots and CLIs the tests start must not read a developer's .env (its tokens would reach real platforms).
+    env: { VERSUS_ENV_FILE: '' },
     hookTimeout: 30_000,
     // better-sqlite3 is a native addon; forks isolate it more safely than worker threads.
     pool: 'forks',

@@ -9,8 +9,8 @@ import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './chat/answer-features.js
 import { askReply, compareReply, sourcesReply, unknownTopicReply } from './chat/present-answers.js';
 import { renderText } from './chat/render-text.js';
 import { askJson, compareJson, sourcesJson } from './cli-output.js';
-import { loadConfig } from './config.js';
 import { type Core, createCore } from './core.js';
+import { startConfig } from './env-file.js';
 import { isVersusError } from './errors.js';
 import { reportReply } from './feedback/report.js';
 import { brokenFiles } from './knowledge/watch.js';
@@ -36,7 +36,8 @@ const USAGE = `Usage: versus <command> [options]
   doctor                     check configuration, database integrity, migrations, index freshness
   backup <file>              online backup of the database to a file
 
-Environment: VERSUS_DB (default ./data/versus.db), KNOWLEDGE_DIR (default ./knowledge), LOG_LEVEL.`;
+Environment: VERSUS_DB (default ./data/versus.db), KNOWLEDGE_DIR (default ./knowledge), LOG_LEVEL;
+.env in the working directory is read first (variables already set win).`;
 
 const print = (s: string) => process.stdout.write(`${s}\n`);
 
@@ -58,7 +59,7 @@ export async function runCli(argv: string[]): Promise<number> {
     print(USAGE);
     return command || values.help ? 0 : 2;
   }
-  const config = loadConfig();
+  const config = startConfig();
   // Logs go to stderr so `--json` output on stdout stays machine-readable.
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
   if (command === 'doctor') return runDoctor(config, print);

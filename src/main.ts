@@ -4,8 +4,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { shardOfThisProcess } from './adapters/discord/shard-env.js';
-import { type Config, loadConfig } from './config.js';
+import type { Config } from './config.js';
 import { type Core, createCore } from './core.js';
+import { startConfig } from './env-file.js';
 import { isVersusError } from './errors.js';
 import { type Health, startHealthServer } from './http/health-server.js';
 import { createLogger, type Logger } from './logger.js';
@@ -123,7 +124,7 @@ async function superviseShards(config: Config): Promise<void> {
 }
 
 export async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = startConfig();
   if (config.discord?.shards !== undefined && !shard) return superviseShards(config);
   const consoleMode = !config.slack && !config.discord;
   // In the console, logs would interleave with the conversation: send them to stderr, warnings only unless asked.

@@ -150,6 +150,11 @@ describe('deploy/docker-compose.yml', () => {
     }
   });
 
+  it("keeps the image's tini entrypoint (PID 1) for every replica", () => {
+    expect(readFileSync(join(ROOT, 'Dockerfile'), 'utf8')).toMatch(/^ENTRYPOINT \["\/usr\/bin\/tini", "--"\]$/m);
+    for (const [name, s] of replicas) expect(s.entrypoint, `${name} would replace tini`).toBeUndefined();
+  });
+
   it('checks replica health on /readyz at their PORT and gives SIGTERM more than the shutdown budget', () => {
     for (const [name, s] of replicas) {
       const test = JSON.stringify(obj(s.healthcheck).test);
@@ -261,6 +266,10 @@ describe('deploy/kubernetes', () => {
     const command = (obj(obj(obj(container.lifecycle ?? {}).preStop ?? {}).exec ?? {}).command as string[]) ?? [];
     const pause = command[0] === 'sleep' ? Number(command[1]) * 1000 : 0;
     expect(grace).toBeGreaterThan(pause + SHUTDOWN_BUDGET_MS);
+  });
+
+  it("keeps the image's tini entrypoint: the container sets no command", () => {
+    expect(container.command, 'command would replace tini as PID 1').toBeUndefined();
   });
 
   it('sets resource requests and a memory limit', () => {

@@ -134,7 +134,7 @@ function runCli(env: Record<string, string>): Promise<{ code: number | null; std
   return new Promise((done) => {
     const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['src/adapters/discord/register-cli.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', ...env },
+      env: { PATH: process.env.PATH ?? '', VERSUS_ENV_FILE: '', ...env },
     });
     let stdout = '';
     let stderr = '';

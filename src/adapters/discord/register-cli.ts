@@ -1,7 +1,7 @@
 // `npm run discord:register`: registers the /versus slash command for the app in DISCORD_APPLICATION_ID,
 // in DISCORD_GUILD_ID when set (instant, for development), else globally.
 import { DiscordAPIError } from 'discord.js';
-import { loadConfig } from '../../config.js';
+import { startConfig } from '../../env-file.js';
 import { isVersusError } from '../../errors.js';
 import { SUBCOMMANDS } from './commands.js';
 import { registerCommands } from './register.js';
@@ -13,7 +13,7 @@ const MISSING = `Set DISCORD_TOKEN and DISCORD_APPLICATION_ID first (optionally 
 See docs/discord.md.`;
 
 async function run(): Promise<number> {
-  const config = loadConfig();
+  const config = startConfig();
   if (!config.discord) {
     process.stderr.write(`discord:register: ${MISSING}\n`);
     return 1;
