@@ -17,6 +17,9 @@ export interface ChatPort {
   update(ref: MessageRef, reply: Reply): Promise<void>;
   /** Attach a file (CSV export): Slack file upload, Discord attachment, console writes a file. Returns where it went. */
   upload?(channelId: string, filename: string, content: string, threadId?: string): Promise<string>;
-  /** Whether a user administers the workspace (Slack admin/owner) when the event itself does not say. */
-  isAdmin?(workspaceId: string, userId: string): Promise<boolean>;
+  /**
+   * Whether a user is an admin in a channel of a workspace when the event itself does not say (Slack's
+   * admin/owner flag, workspace-wide; Discord's permissions in that channel).
+   */
+  isAdmin?(where: { workspaceId: string; channelId: string }, userId: string): Promise<boolean>;
 }

@@ -43,9 +43,8 @@ export function createHome(
     ),
     action: action(homeAction, async ({ op, id }, ctx) => {
       if (op === 'newpoll' || !id) return { reply: pollFormReply() };
-      // Removing happens in the schedule's own channel, with the schedule feature's own permission check.
-      const channelId = (await store.scheduleChannel(id)) ?? ctx.channelId;
-      const done = await more.schedules.remove(id, { ...ctx, channelId });
+      // The home lists only the person's own schedules in this workspace, and removes nothing else.
+      const done = await more.schedules.removeOwn(id, ctx);
       const note = done.blocks.find((b) => b.type === 'text');
       return { update: await build(ctx, note?.type === 'text' ? plain(note.text) : undefined) };
     }),

@@ -166,9 +166,14 @@ describe('the rest of the port', () => {
     expect(where).toMatch(/^https:\/\/cdn\.fake\/.+poll-p1\.csv$/);
   });
 
-  it('WHEN asked whether a user is an admin THEN Manage Messages / Manage Guild decide', async () => {
-    expect(await h.adapter.port.isAdmin!(IDS.guild, IDS.admin)).toBe(true);
-    expect(await h.adapter.port.isAdmin!(IDS.guild, IDS.user)).toBe(false);
-    expect(await h.adapter.port.isAdmin!(IDS.guild, '1100000000000000098')).toBe(false); // unknown member: logged, false
+  it('WHEN asked whether a user is an admin in a channel THEN Manage Messages / Manage Guild there decide', async () => {
+    const here = { workspaceId: IDS.guild, channelId: IDS.channel };
+    expect(await h.adapter.port.isAdmin!(here, IDS.admin)).toBe(true);
+    expect(await h.adapter.port.isAdmin!(here, IDS.user)).toBe(false);
+    expect(await h.adapter.port.isAdmin!(here, '1100000000000000098')).toBe(false); // unknown member: logged, false
+    // A channel that is not the guild's gives no rights in it.
+    expect(await h.adapter.port.isAdmin!({ workspaceId: IDS.guild, channelId: '1100000000000000097' }, IDS.admin)).toBe(
+      false,
+    );
   });
 });

@@ -27,7 +27,7 @@ export class RecordingPort implements ChatPort {
     return `file:${filename}`;
   }
 
-  async isAdmin(_workspaceId: string, userId: string): Promise<boolean> {
+  async isAdmin(_where: { workspaceId: string; channelId: string }, userId: string): Promise<boolean> {
     return this.admins.has(userId);
   }
 

@@ -1,6 +1,7 @@
 import {
   type BaseInteraction,
   type Channel,
+  type GuildBasedChannel,
   type GuildMember,
   type Message,
   PermissionFlagsBits,
@@ -13,9 +14,10 @@ export function isAdminPermissions(p: Readonly<PermissionsBitField> | null | und
   return !!p && (p.has(PermissionFlagsBits.ManageMessages) || p.has(PermissionFlagsBits.ManageGuild));
 }
 
-function memberIsAdmin(member: GuildMember | null): boolean {
+/** In the channel the message was sent in (overwrites included), as Discord computes it for interactions. */
+function memberIsAdmin(member: GuildMember | null, channel: GuildBasedChannel | null): boolean {
   try {
-    return isAdminPermissions(member?.permissions);
+    return !!member && !!channel && isAdminPermissions(member.permissionsIn(channel));
   } catch {
     // Permissions need the guild's roles cached; without them nobody is treated as an admin.
     return false;
@@ -56,7 +58,7 @@ export function messageContext(
     ...place,
     userId: m.author.id,
     userName: m.member?.displayName ?? m.author.globalName ?? m.author.username,
-    isAdmin: memberIsAdmin(m.member),
+    isAdmin: memberIsAdmin(m.member, m.inGuild() ? m.channel : null),
   };
 }
 

@@ -57,15 +57,19 @@ export class DiscordPort implements ChatPort {
     return msg.attachments[0]?.url ?? `${filename}, attached in <#${target}>`;
   }
 
-  async isAdmin(workspaceId: string, userId: string): Promise<boolean> {
+  /** Manage Messages or Manage Guild in that channel of that guild, its permission overwrites included. */
+  async isAdmin(where: { workspaceId: string; channelId: string }, userId: string): Promise<boolean> {
     const c = this.client();
     try {
-      const guild = c?.guilds.cache.get(workspaceId) ?? (await c?.guilds.fetch(workspaceId));
-      const member = await guild?.members.fetch(userId);
-      return isAdminPermissions(member?.permissions);
+      const guild = c?.guilds.cache.get(where.workspaceId) ?? (await c?.guilds.fetch(where.workspaceId));
+      if (!guild) return false;
+      const member = await guild.members.fetch(userId);
+      const channel = guild.channels.cache.get(where.channelId) ?? (await guild.channels.fetch(where.channelId));
+      // A channel of another guild (or none) gives no rights here.
+      return !!channel && channel.guildId === guild.id && isAdminPermissions(channel.permissionsFor(member));
     } catch (err) {
       this.log.warn(
-        { err, workspaceId, userId },
+        { err, workspaceId: where.workspaceId, channelId: where.channelId, userId },
         'discord: could not check member permissions; treating as not an admin',
       );
       return false;

@@ -44,8 +44,8 @@ export class SlackPort implements ChatPort {
     return `${filename}, uploaded to <#${channelId}>`;
   }
 
-  /** Slack's admin/owner flag (users.info), cached for 10 minutes. */
-  async isAdmin(_workspaceId: string, userId: string): Promise<boolean> {
+  /** Slack's admin/owner flag (users.info), workspace-wide, cached for 10 minutes. */
+  async isAdmin(_where: { workspaceId: string; channelId: string }, userId: string): Promise<boolean> {
     const cached = this.admins.get(userId);
     const now = this.clock.now().getTime();
     if (cached && now - cached.at < ADMIN_CACHE_MS) return cached.admin;
