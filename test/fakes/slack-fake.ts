@@ -39,6 +39,18 @@ function parseBody(raw: string, type: string | undefined): Record<string, unknow
   return out;
 }
 
+/** An upload's file: the body itself, or the one file of a multipart form (as uploadV2 sends it). */
+async function fileContent(raw: string, type: string | undefined): Promise<string> {
+  if (!type?.startsWith('multipart/form-data')) return raw;
+  const form = await new Request('http://fake/', {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: raw,
+  }).formData();
+  const file = [...form.values()].find((v) => typeof v !== 'string');
+  return file ? await file.text() : raw;
+}
+
 const read = (req: IncomingMessage) =>
   new Promise<string>((resolve) => {
     const chunks: Buffer[] = [];
@@ -147,7 +159,7 @@ export class FakeSlack {
       return void res.writeHead(200).end('ok');
     }
     if (path.startsWith('/upload/')) {
-      this.uploads.push({ id: path.slice(8), content: raw });
+      this.uploads.push({ id: path.slice(8), content: await fileContent(raw, req.headers['content-type']) });
       return void res.writeHead(200).end('OK');
     }
     const method = path.replace(/^\/api\//, '');
