@@ -181,16 +181,13 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     }
     await d.answers.push(
       async () => {
-        if (update) {
-          if (container.is_ephemeral || !messageTs)
-            await safely(d, 'update ephemeral', ids, () =>
-              respondWith(respond, d.pages, update, { replace_original: true }),
-            );
-          else
-            await safely(d, 'chat.update', ids, () =>
-              client.chat.update({ channel: channelId, ts: messageTs, ...d.pages.render(update) }),
-            );
-        }
+        // Only the message the click came from is edited, through the click's own response_url (Slack ties
+        // it to that message, private or public). The container's channel and ts are just payload fields: a
+        // forged click naming a live poll must not get chat.update to overwrite it.
+        if (update)
+          await safely(d, 'replace message', ids, () =>
+            respondWith(respond, d.pages, update, { replace_original: true }),
+          );
         if (outcome.reply) {
           const reply = outcome.reply;
           const thread = threadTs ? { thread_ts: threadTs } : {};
