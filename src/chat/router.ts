@@ -96,7 +96,7 @@ export class Router implements VersusHandler {
         const run = this.byName.get(parsed.value.name)?.command.parse(parsed.value.args);
         if (run?.ok) return run.value(ctx);
       }
-      return this.deps.answering.answer(question, earlier, 0);
+      return this.deps.answering.answer(question, earlier, 0, ctx);
     });
   }
 
@@ -116,7 +116,7 @@ export class Router implements VersusHandler {
     return this.guard('askAbout', ctx, async () => {
       const question = this.deps.answering.parseQuestion(text);
       return question.ok
-        ? this.deps.answering.answer(question.value, undefined, 0, { private: true })
+        ? this.deps.answering.answer(question.value, undefined, 0, ctx, { private: true })
         : usageReply(question.error);
     });
   }
@@ -128,7 +128,7 @@ export class Router implements VersusHandler {
     return this.guard('thread', ctx, async () => {
       if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
-      return this.deps.answering.answer(text.trim(), earlier, 0);
+      return this.deps.answering.answer(text.trim(), earlier, 0, ctx);
     });
   }
 
