@@ -9,7 +9,8 @@ import { type Answering, MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './answer-
 import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { Feature, FeatureAction } from './feature.js';
-import type { FeatureForm, FormOutcome, FormValues } from './form.js';
+import { type FeatureForm, type FormOutcome, type FormValues, PLACE_FIELD } from './form.js';
+import { FORM_CLOSED, FormOrigins } from './form-origins.js';
 import type { ActionOutcome, VersusHandler } from './handler.js';
 import { helpFeature, helpReply, smalltalkReply, usageReply } from './help.js';
 import { type CommandText, parseCommand } from './parse-command.js';
@@ -36,8 +37,10 @@ export class Router implements VersusHandler {
   private readonly byName = new Map<string, Feature>();
   private readonly byKind = new Map<string, FeatureAction>();
   private readonly forms = new Map<string, FeatureForm>();
+  private readonly origins: FormOrigins;
 
   constructor(private readonly deps: RouterDeps) {
+    this.origins = new FormOrigins(deps.conversations);
     this.features = [...deps.features, helpFeature(() => this.features)];
     for (const f of this.features) {
       if (this.byName.has(f.name)) throw new VersusError('config_invalid', `Two features are named ${f.name}.`);
@@ -100,13 +103,21 @@ export class Router implements VersusHandler {
     });
   }
 
-  async submit(formId: string, values: FormValues, ctx: ChatContext): Promise<FormOutcome> {
-    return this.guard(
+  async openForm(formId: string, ctx: ChatContext): Promise<string> {
+    return this.origins.open(formId, ctx);
+  }
+
+  async submit(formRef: string, values: FormValues, ctx: ChatContext): Promise<FormOutcome> {
+    return this.guard<FormOutcome>(
       'submit',
       ctx,
       async () => {
-        const form = this.forms.get(formId);
-        return form ? form.submit(values, ctx) : { reply: usageReply(ACTION_ERRORS.foreign) };
+        const origin = await this.origins.resolve(formRef, ctx);
+        const form = origin && this.forms.get(origin.formId);
+        if (!origin || !form) return { closed: FORM_CLOSED };
+        if (!origin.ctx.channelId) return { errors: { [PLACE_FIELD]: 'Pick a channel.' } };
+        const outcome = await form.submit(values, origin.ctx);
+        return 'reply' in outcome ? { ...outcome, channelId: origin.ctx.channelId } : outcome;
       },
       (reply) => ({ reply }),
     );

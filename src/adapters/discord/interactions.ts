@@ -13,7 +13,7 @@ import { pagesGoneReply } from '../shared/page-store.js';
 import { autocompleteOption, GUILD_ONLY, interactionText } from './commands.js';
 import { parsePageButtonId } from './components.js';
 import { interactionContext } from './context.js';
-import { fitsModal, formIdOf, formModal, formValues } from './forms.js';
+import { fitsModal, formModal, formRefOf, formValues } from './forms.js';
 import { COMMAND } from './limits.js';
 import type { DiscordPages } from './pages.js';
 
@@ -86,7 +86,7 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
   // A form opens as a modal, which must be the first answer (not after a deferral); otherwise the reply's
   // own text says how to do the same by command.
   if (reply.form && !deferred && fitsModal(reply.form)) {
-    await i.showModal(formModal(reply.form));
+    await i.showModal(formModal(reply.form, await d.handler.openForm(reply.form.id, interactionContext(i))));
     return;
   }
   const isPrivate = reply.visibility === 'ephemeral';
@@ -105,17 +105,19 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
 
 /** A form's submission → handler.submit(); field errors come back privately, one line per field. */
 export async function onModalSubmit(i: ModalSubmitInteraction, d: InteractionDeps): Promise<void> {
-  const formId = formIdOf(i.customId);
-  if (!formId || !(await d.handler.firstDelivery('discord', i.id))) return;
-  const outcome = await d.handler.submit(formId, formValues(i), interactionContext(i));
+  const ref = formRefOf(i.customId);
+  if (!ref || !(await d.handler.firstDelivery('discord', i.id))) return;
+  const outcome = await d.handler.submit(ref, formValues(i), interactionContext(i));
   const reply =
-    'errors' in outcome
-      ? ephemeral(
-          `Not quite: ${Object.entries(outcome.errors)
-            .map(([field, message]) => `${field}: ${message}`)
-            .join('; ')}`,
-        )
-      : outcome.reply;
+    'reply' in outcome
+      ? outcome.reply
+      : ephemeral(
+          'closed' in outcome
+            ? outcome.closed
+            : `Not quite: ${Object.entries(outcome.errors)
+                .map(([field, message]) => `${field}: ${message}`)
+                .join('; ')}`,
+        );
   const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
   await i.reply(reply.visibility === 'ephemeral' ? privately(payload) : payload);
 }

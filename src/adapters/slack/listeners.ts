@@ -75,8 +75,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
       });
       const reply = await d.handler.command(command.text ?? '', ctx);
       // A form (`/versus poll new`) opens as a modal; if Slack refuses, the reply's text says what to type.
-      const origin = { team: command.team_id, channel: command.channel_id };
-      if (reply.form && (await openForm(client, command.trigger_id, reply.form, origin, d.log))) return;
+      if (reply.form && (await openForm({ client, ...d }, command.trigger_id, reply.form, ctx))) return;
       await safely(d, 'respond', { requestId: command.trigger_id, channel: command.channel_id }, () =>
         respondWith(respond, d.pages, reply),
       );
@@ -175,7 +174,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
       // A button on the Home tab: its result is the home itself, published again.
       const { update, reply } = outcome;
       // A form (New poll) must open now: the click's trigger_id lasts 3 seconds.
-      if (reply?.form) await openForm(client, body.trigger_id, reply.form, { team: body.team?.id }, d.log);
+      if (reply?.form) await openForm({ client, ...d }, body.trigger_id, reply.form, { ...ctx, channelId: '' });
       if (update) await d.answers.push(() => publishHome(client, body.user.id, update, d.log));
       return;
     }
