@@ -12,7 +12,7 @@ import type { Feature, FeatureAction } from './feature.js';
 import { type FeatureForm, type FormOutcome, type FormValues, PLACE_FIELD } from './form.js';
 import { FORM_CLOSED, FormOrigins } from './form-origins.js';
 import type { ActionOutcome, VersusHandler } from './handler.js';
-import { helpFeature, helpReply, smalltalkReply, usageReply } from './help.js';
+import { helpFeature, helpReply, serverOnlyReply, smalltalkReply, usageReply } from './help.js';
 import { type CommandText, parseCommand } from './parse-command.js';
 import type { Reply } from './reply.js';
 import { md } from './rich.js';
@@ -35,8 +35,8 @@ const MAX_SUGGESTIONS = 25;
 export class Router implements VersusHandler {
   private readonly features: readonly Feature[];
   private readonly byName = new Map<string, Feature>();
-  private readonly byKind = new Map<string, FeatureAction>();
-  private readonly forms = new Map<string, FeatureForm>();
+  private readonly byKind = new Map<string, { action: FeatureAction; feature: Feature }>();
+  private readonly forms = new Map<string, { form: FeatureForm; feature: Feature }>();
   private readonly origins: FormOrigins;
 
   constructor(private readonly deps: RouterDeps) {
@@ -48,11 +48,11 @@ export class Router implements VersusHandler {
       for (const a of [...(f.action ? [f.action] : []), ...(f.actions ?? [])]) {
         if (this.byKind.has(a.kind))
           throw new VersusError('config_invalid', `Two features own the button kind ${a.kind}.`);
-        this.byKind.set(a.kind, a);
+        this.byKind.set(a.kind, { action: a, feature: f });
       }
       for (const form of f.forms ?? []) {
         if (this.forms.has(form.id)) throw new VersusError('config_invalid', `Two features own the form ${form.id}.`);
-        this.forms.set(form.id, form);
+        this.forms.set(form.id, { form, feature: f });
       }
     }
   }
@@ -77,7 +77,10 @@ export class Router implements VersusHandler {
       async () => {
         const id = splitActionId(actionId);
         if (!id.ok) return { reply: usageReply(id.error) };
-        const run = this.byKind.get(id.value.kind)?.parse(id.value.fields);
+        const owner = this.byKind.get(id.value.kind);
+        const refused = owner && this.notHere(owner.feature, ctx);
+        if (refused) return { reply: refused };
+        const run = owner?.action.parse(id.value.fields);
         if (!run?.ok) return { reply: usageReply(run?.error ?? ACTION_ERRORS.invalid) };
         return run.value(ctx);
       },
@@ -96,8 +99,9 @@ export class Router implements VersusHandler {
       // A mention may carry a command ("@versus compare gil"); otherwise it is a question.
       const parsed = parseCommand(question, this.names);
       if (parsed.ok && parsed.value.name !== 'ask') {
-        const run = this.byName.get(parsed.value.name)?.command.parse(parsed.value.args);
-        if (run?.ok) return run.value(ctx);
+        const feature = this.byName.get(parsed.value.name);
+        const run = feature?.command.parse(parsed.value.args);
+        if (feature && run?.ok) return this.notHere(feature, ctx) ?? run.value(ctx);
       }
       return this.deps.answering.answer(question, earlier, 0, ctx);
     });
@@ -113,10 +117,12 @@ export class Router implements VersusHandler {
       ctx,
       async () => {
         const origin = await this.origins.resolve(formRef, ctx);
-        const form = origin && this.forms.get(origin.formId);
-        if (!origin || !form) return { closed: FORM_CLOSED };
+        const owner = origin && this.forms.get(origin.formId);
+        if (!origin || !owner) return { closed: FORM_CLOSED };
+        const refused = this.notHere(owner.feature, ctx);
+        if (refused) return { reply: refused };
         if (!origin.ctx.channelId) return { errors: { [PLACE_FIELD]: 'Pick a channel.' } };
-        const outcome = await form.submit(values, origin.ctx);
+        const outcome = await owner.form.submit(values, origin.ctx);
         return 'reply' in outcome ? { ...outcome, channelId: origin.ctx.channelId } : outcome;
       },
       (reply) => ({ reply }),
@@ -167,8 +173,15 @@ export class Router implements VersusHandler {
   private async run(cmd: CommandText, ctx: ChatContext): Promise<Reply> {
     const feature = this.byName.get(cmd.name);
     if (!feature) return usageReply(md`\`/versus ${cmd.name}\` is not available on this Versus yet.`);
+    const refused = this.notHere(feature, ctx);
+    if (refused) return refused;
     const run = feature.command.parse(cmd.args);
     return run.ok ? run.value(ctx) : usageReply(run.error, feature.help);
+  }
+
+  /** A feature that posts in the channel, reached (by command, button or form) where Versus is not installed. */
+  private notHere(feature: Feature, ctx: ChatContext): Reply | undefined {
+    return feature.needsServer && ctx.serverInstall === false ? serverOnlyReply(feature.name) : undefined;
   }
 
   /** Unexpected failures are logged with a reference the user can quote; the user never sees a stack trace. */

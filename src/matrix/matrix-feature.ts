@@ -25,6 +25,7 @@ export function matrixFeature(walks: WalkService | undefined): Feature {
   return {
     name: 'matrix',
     help,
+    needsServer: true,
     command: command(parseMatrixArgs, (cmd, ctx) => {
       switch (cmd.op) {
         case 'start':

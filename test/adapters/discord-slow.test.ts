@@ -126,6 +126,7 @@ describe('GIVEN a core slower than the deferral threshold', () => {
       userId: IDS.admin,
       userName: 'user22',
       isAdmin: true,
+      serverInstall: true,
     });
     const click = h.fake.click('v1:cmp:typing', { id: '1200000000000000777' });
     await h.fake.waitForCallback(click.id);

@@ -403,7 +403,11 @@ export class FakeDiscord {
    * The user submitting a modal (type 5): each field is a Label (type 18) around a text input (a string)
    * or a string select (a list of chosen values), as Discord sends them since Label components.
    */
-  submitModal(customId: string, fields: Record<string, string | string[]>, opts: { userId?: string } = {}): Json {
+  submitModal(
+    customId: string,
+    fields: Record<string, string | string[]>,
+    opts: { userId?: string; dm?: boolean } = {},
+  ): Json {
     const d = this.interactionBase(5, opts);
     d.data = {
       custom_id: customId,
@@ -423,7 +427,7 @@ export class FakeDiscord {
   click(
     customId: string,
     message: { id?: string; embeds?: Json[]; components?: Json[]; channelId?: string; flags?: number },
-    opts: { userId?: string; guildId?: string } = {},
+    opts: { userId?: string; guildId?: string; dm?: boolean } = {},
   ): Json {
     const channelId = message.channelId ?? IDS.channel;
     const d = this.interactionBase(3, { ...opts, channelId });

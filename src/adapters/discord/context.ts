@@ -1,4 +1,5 @@
 import {
+  ApplicationIntegrationType,
   type BaseInteraction,
   type Channel,
   type GuildBasedChannel,
@@ -36,6 +37,11 @@ export function where(
   return { channelId: channel?.id ?? fallbackChannelId ?? 'unknown' };
 }
 
+/** Versus itself is installed on the server this happened in (not only by the user who did it). */
+function installedInServer(i: BaseInteraction): boolean {
+  return i.inGuild() && i.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall] === i.guildId;
+}
+
 export function interactionContext(i: BaseInteraction): ChatContext {
   return {
     platform: 'discord',
@@ -45,6 +51,8 @@ export function interactionContext(i: BaseInteraction): ChatContext {
     userName: i.user.globalName ?? i.user.username,
     // memberPermissions is computed by Discord for this channel, overwrites included.
     isAdmin: isAdminPermissions(i.memberPermissions),
+    // A DM, or a server where only the user installed Versus: the core refuses what posts in the channel.
+    serverInstall: installedInServer(i),
   };
 }
 

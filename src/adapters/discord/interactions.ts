@@ -1,5 +1,4 @@
 import {
-  ApplicationIntegrationType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -10,7 +9,7 @@ import type { VersusHandler } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
 import { pagesGoneReply } from '../shared/page-store.js';
-import { autocompleteOption, GUILD_ONLY, interactionText } from './commands.js';
+import { autocompleteOption, interactionText } from './commands.js';
 import { parsePageButtonId } from './components.js';
 import { interactionContext } from './context.js';
 import { fitsModal, formModal, formRefOf, formValues } from './forms.js';
@@ -55,14 +54,6 @@ export async function withDeferral<T>(
   return { value: await work, deferred: true };
 }
 
-/** Versus itself is installed on the server this command runs in (not only by the user who typed it). */
-function installedInServer(i: ChatInputCommandInteraction): boolean {
-  return i.inGuild() && i.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall] === i.guildId;
-}
-
-const serverOnlyText = (sub: string) =>
-  `\`/versus ${sub}\` works in servers where Versus is installed. Here you can use \`/versus ask\`, \`compare\`, \`sources\` and \`help\`.`;
-
 /** `/versus …` → handler.command(text) → reply, or defer + edit when the core is slow. */
 export async function onChatInput(i: ChatInputCommandInteraction, d: InteractionDeps): Promise<void> {
   const text = interactionText(i);
@@ -72,10 +63,6 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
   }
   if (!(await d.handler.firstDelivery('discord', i.id))) return;
   const sub = i.options.getSubcommand(false) ?? '';
-  if (GUILD_ONLY.has(sub) && !installedInServer(i)) {
-    await i.reply(privately(d.pages.render(ephemeral(serverOnlyText(sub)))));
-    return;
-  }
   // The deferral must pick its visibility before the answer exists: help is private, the rest usually public.
   const privateGuess = sub === 'help';
   const { value: reply, deferred } = await withDeferral(
