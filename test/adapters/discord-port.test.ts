@@ -166,7 +166,10 @@ describe('the rest of the port', () => {
     const where = await h.adapter.port.upload!(IDS.channel, 'poll-p1.csv', 'user,option\nu1,Go\n');
     const upload = h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).at(-1)!;
     expect(upload.files).toEqual([{ name: 'poll-p1.csv', content: 'user,option\nu1,Go\n' }]);
-    expect(where).toMatch(/^https:\/\/cdn\.fake\/.+poll-p1\.csv$/);
+    expect(where).toEqual({
+      channelId: IDS.channel,
+      url: expect.stringMatching(/^https:\/\/cdn\.fake\/.+poll-p1\.csv$/),
+    });
   });
 
   it('WHEN asked whether a user is an admin in a channel THEN Manage Messages / Manage Guild there decide', async () => {

@@ -1,5 +1,5 @@
 import { type APIMessage, type Client, Routes } from 'discord.js';
-import type { ChatPort, MessageRef } from '../../chat/port.js';
+import type { ChatPort, MessageRef, Uploaded } from '../../chat/port.js';
 import type { Reply } from '../../chat/reply.js';
 import { VersusError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -48,13 +48,13 @@ export class DiscordPort implements ChatPort {
     });
   }
 
-  async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<string> {
+  async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<Uploaded> {
     const target = threadId ?? channelId;
     const msg = (await this.rest().post(Routes.channelMessages(target), {
       body: { content: `📎 ${filename}`, attachments: [{ id: 0, filename }], allowed_mentions: NO_PINGS },
       files: [{ name: filename, data: Buffer.from(content, 'utf8'), contentType: 'text/csv' }],
     })) as APIMessage;
-    return msg.attachments[0]?.url ?? `${filename}, attached in <#${target}>`;
+    return { channelId: target, url: msg.attachments[0]?.url };
   }
 
   /** Manage Messages or Manage Guild in that channel of that guild, its permission overwrites included. */
