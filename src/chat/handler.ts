@@ -47,6 +47,16 @@ export interface VersusHandler {
    * or a duplicate delivery, so a retried event never gets a second reply — even across processes.
    */
   firstDelivery(platform: string, eventId: string): Promise<boolean>;
+  /**
+   * A private thread with one user began (Slack's assistant pane, in the app's IM channel with them): it is
+   * remembered with its workspace, channel and user, as the place its messages may be answered.
+   */
+  privateThreadStarted(ctx: ChatContext & { threadId: string }): Promise<void>;
+  /**
+   * Whether `ctx` is a message in a private thread that began in that workspace and channel, with this
+   * user (an event naming another channel or user gets no answer). Each use keeps it for 30 more days.
+   */
+  inPrivateThread(ctx: ChatContext & { threadId: string }): Promise<boolean>;
   /** Autocomplete for an option (e.g. 'topic' of compare); at most 25 suggestions. */
   autocomplete(option: string, prefix: string): Promise<string[]>;
 }

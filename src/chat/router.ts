@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { isSmalltalk } from '../answers/analyse.js';
 import { VersusError } from '../errors.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
@@ -27,6 +28,11 @@ export interface RouterDeps {
   taxonomy: Taxonomy;
   logger: Logger;
 }
+
+/** A private thread (the assistant pane) as stored when it began: whose it is; the key says where. */
+const PrivateThread = z.object({ userId: z.string() });
+const privateThreadKey = (ctx: ChatContext & { threadId: string }) =>
+  `${ctx.platform}:${ctx.workspaceId}:${ctx.channelId}:${ctx.threadId}`;
 
 /** Most autocomplete suggestions a platform shows (Discord's limit). */
 const MAX_SUGGESTIONS = 25;
@@ -147,6 +153,18 @@ export class Router implements VersusHandler {
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
       return this.deps.answering.answer(text.trim(), earlier, 0, ctx);
     });
+  }
+
+  async privateThreadStarted(ctx: ChatContext & { threadId: string }): Promise<void> {
+    await this.deps.conversations.putContext('private-thread', privateThreadKey(ctx), { userId: ctx.userId });
+  }
+
+  async inPrivateThread(ctx: ChatContext & { threadId: string }): Promise<boolean> {
+    const key = privateThreadKey(ctx);
+    const saved = PrivateThread.safeParse(await this.deps.conversations.loadContext('private-thread', key));
+    if (!saved.success || saved.data.userId !== ctx.userId) return false;
+    await this.deps.conversations.putContext('private-thread', key, saved.data);
+    return true;
   }
 
   async firstDelivery(platform: string, eventId: string): Promise<boolean> {

@@ -38,6 +38,8 @@ function gated(real: VersusHandler): VersusHandler {
     submit: (ref, values, ctx) => real.submit(ref, values, ctx),
     threadMessage: (text, ctx) => real.threadMessage(text, ctx),
     firstDelivery: (p, id) => real.firstDelivery(p, id),
+    privateThreadStarted: (ctx) => real.privateThreadStarted(ctx),
+    inPrivateThread: (ctx) => real.inPrivateThread(ctx),
     autocomplete: (o, p) => real.autocomplete(o, p),
   };
 }
