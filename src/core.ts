@@ -149,7 +149,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const answering = createAnswering(deps, feedback.feedback, settings.settings);
     const polls = createPolls(deps);
     const matrix = createMatrix(deps, { load: opts.walks !== false, exportButton: (id) => exportButton('w', id) });
-    const verdict = createVerdict(deps, { matrix, feedback: feedback.feedback, settings: settings.settings });
+    const verdict = createVerdict(deps, {
+      matrix,
+      feedback: feedback.feedback,
+      settings: settings.settings,
+      answerRecords: answering.records,
+    });
     // Every feature, in the order help lists them. A new feature is one folder and one entry here.
     const home = createHome(deps, { feedback: feedback.feedback, schedules: polls.schedules });
     const features: Feature[] = [

@@ -1,8 +1,8 @@
 import type { AnswersStore } from '../answers/answers-store.js';
 import type { ChatContext, Platform } from '../chat/context.js';
-import type { ChatPort } from '../chat/port.js';
+import type { ChatPort, Uploaded } from '../chat/port.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
-import { joinRich, md } from '../chat/rich.js';
+import { channel, code, joinRich, link, md } from '../chat/rich.js';
 import { inScope, type Scope } from '../chat/scope.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
@@ -132,7 +132,7 @@ export class DecisionRecordService {
   async deliver(e: Exported, ctx: ChatContext): Promise<Reply> {
     const filename = `decision-${e.recordId}-r${e.revision}.md`;
     const port = this.deps.ports.get(ctx.platform);
-    let where: string | undefined;
+    let where: Uploaded | undefined;
     try {
       where = await port?.upload?.(ctx.channelId, filename, e.markdown, ctx.threadId);
     } catch (err) {
@@ -152,7 +152,9 @@ export class DecisionRecordService {
           '; ',
         )}.`
       : [];
-    const reply = ephemeral(md`📝 ${what} ${e.recordId}${where ? `: ${where}` : ''}.${changed}`, 'Decision record');
+    const file = where?.url ? link(where.url, filename) : where?.path ? code(where.path) : code(filename);
+    const place = where ? md`: ${file} in ${channel(where.channelId)}` : [];
+    const reply = ephemeral(md`📝 ${what} ${e.recordId}${place}.${changed}`, 'Decision record');
     if (ctx.platform !== 'console' && where) return reply;
     // The console (and a platform without uploads) shows the Markdown itself.
     return { ...reply, blocks: [...reply.blocks, { type: 'text', text: e.markdown }] };

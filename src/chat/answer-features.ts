@@ -6,6 +6,7 @@ import type { FeedbackStore } from '../feedback/feedback-store.js';
 import { brokenFiles } from '../knowledge/watch.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
 import { compareAction, moreAction } from './answer-actions.js';
+import { type AnswerRecord, AnswerRecords } from './answer-records.js';
 import type { ChatContext } from './context.js';
 import { action, command, type Feature, type FeatureDeps } from './feature.js';
 import { usageReply } from './help.js';
@@ -13,6 +14,7 @@ import { askReply, compareReply, sourcesReply, unknownTopicReply } from './prese
 import type { Reply } from './reply.js';
 import { err, ok, type Result } from './result.js';
 import { issueText, type RichText } from './rich.js';
+import { inScope } from './scope.js';
 import { privately, share, shareAction } from './share.js';
 
 /** The longest question accepted (a pasted page is fine; a pasted book is not), the same everywhere:
@@ -42,7 +44,8 @@ function parseWith<T>(schema: z.ZodType<T>): (args: string) => Result<T, RichTex
 const AskContext = z.object({
   question: z.string(),
   context: z.string().optional(),
-  answerId: z.string().optional(),
+  /** Page 1's answer: its record says where it was given and to whom. */
+  answerId: z.string(),
   /** Page 1 went only to the asker: so do the later pages (each with its own Share). */
   private: z.boolean().optional(),
 });
@@ -58,6 +61,8 @@ export interface AnsweringDeps extends Pick<FeatureDeps, 'answers' | 'knowledge'
   feedback: FeedbackStore;
   /** Whether a channel's command answers are private (the default, with Share) or public. */
   settings: ChannelSettings;
+  /** Where each answer was given and to whom: Share and More are checked against it. */
+  records: AnswerRecords;
 }
 
 interface Page {
@@ -73,14 +78,24 @@ interface Page {
 export class Answering {
   constructor(private readonly deps: AnsweringDeps) {}
 
-  /** A question's answer. Page 1 is logged as a new answer; later pages keep page 1's answer id. */
-  async answer(question: string, context: string | undefined, offset: number, page: Page = {}): Promise<Reply> {
-    const { answers, taxonomy, conversations, feedback } = this.deps;
+  /**
+   * A question's answer, given where `ctx` says. Page 1 is logged as a new answer (and recorded with its
+   * place and asker); later pages keep page 1's answer id.
+   */
+  async answer(
+    question: string,
+    context: string | undefined,
+    offset: number,
+    ctx: ChatContext,
+    page: Page = {},
+  ): Promise<Reply> {
+    const { answers, taxonomy, conversations, feedback, records } = this.deps;
     const result = ask(answers, taxonomy, question, { offset, context });
-    const answerId =
-      offset === 0
-        ? await feedback.log({ kind: 'ask', question, claimIds: result.claims.map((c) => c.id) })
-        : page.answerId;
+    let answerId = page.answerId;
+    if (offset === 0) {
+      answerId = await feedback.log({ kind: 'ask', question, claimIds: result.claims.map((c) => c.id) });
+      await records.add(answerId, ctx, !!page.private);
+    }
     const id =
       page.contextId ??
       (result.total > offset + result.claims.length
@@ -90,7 +105,7 @@ export class Answering {
       askReply(result, { offset, contextId: id }, suggestTopics(taxonomy, question)),
       answerId,
     );
-    return page.private ? privately(reply, conversations) : reply;
+    return page.private ? privately(reply, answerId, conversations) : reply;
   }
 
   /** Greetings, thanks, jokes and other domains get no claims: a pointer in a mention, silence in a thread. */
@@ -108,7 +123,7 @@ export class Answering {
     return (await this.deps.settings.answers(ctx)) === 'private';
   }
 
-  async compareTopic(topic: string, isPrivate = false): Promise<Reply> {
+  async compareTopic(topic: string, ctx: ChatContext, isPrivate = false): Promise<Reply> {
     const outcome = compare(this.deps.answers, this.deps.taxonomy, topic);
     if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions);
     const r = outcome.result;
@@ -117,35 +132,47 @@ export class Answering {
       question: `compare ${r.topic.label}`,
       claimIds: [...r.go, ...r.python].map((c) => c.id),
     });
+    await this.deps.records.add(answerId, ctx, isPrivate);
     const reply = withFeedback(compareReply(r), answerId);
-    return isPrivate ? privately(reply, this.deps.conversations) : reply;
+    return isPrivate ? privately(reply, answerId, this.deps.conversations) : reply;
+  }
+
+  /**
+   * Whether `ctx` may page this answer: only where it was given, and a private answer only by its asker
+   * (until they share it). To anyone else the button is as unknown as an old one.
+   */
+  private mayPage(record: AnswerRecord | undefined, ctx: ChatContext): boolean {
+    return inScope(record, ctx) && (!record.private || record.sharedAt !== undefined || record.userId === ctx.userId);
   }
 
   features(): Feature[] {
-    const { knowledge, conversations } = this.deps;
+    const { knowledge, conversations, records } = this.deps;
     return [
       {
         name: 'ask',
         help: { usage: '/versus ask <question>', example: '/versus ask how much memory does a goroutine start with?' },
         command: command(parseWith(AskArgs), async (question, ctx) =>
-          this.answer(question, undefined, 0, { private: await this.isPrivate(ctx) }),
+          this.answer(question, undefined, 0, ctx, { private: await this.isPrivate(ctx) }),
         ),
-        action: action(moreAction, async ({ contextId, offset }) => {
+        action: action(moreAction, async ({ contextId, offset }, ctx) => {
           const saved = AskContext.safeParse(await conversations.loadContext('ask', contextId));
-          if (!saved.success) return { reply: usageReply('That answer is too old to page. Ask again.') };
+          const record = saved.success ? await records.find(saved.data.answerId) : undefined;
+          if (!saved.success || !this.mayPage(record, ctx))
+            return { reply: usageReply('That answer is too old to page. Ask again.') };
           const { question, context, ...page } = saved.data;
-          return { update: await this.answer(question, context, offset, { ...page, contextId }) };
+          return { update: await this.answer(question, context, offset, ctx, { ...page, contextId }) };
         }),
-        actions: [action(shareAction, ({ contextId }, ctx) => share(contextId, ctx, conversations))],
+        actions: [action(shareAction, ({ contextId }, ctx) => share(contextId, ctx, { conversations, records }))],
+        tasks: [{ name: 'answerRecordsPruned', run: () => records.prune() }],
       },
       {
         name: 'compare',
         help: { usage: '/versus compare <topic>', example: '/versus compare concurrency' },
         command: command(parseWith(CompareArgs), async (topic, ctx) =>
-          this.compareTopic(topic, await this.isPrivate(ctx)),
+          this.compareTopic(topic, ctx, await this.isPrivate(ctx)),
         ),
         action: action(compareAction, async ({ topic }, ctx) => ({
-          reply: await this.compareTopic(topic, await this.isPrivate(ctx)),
+          reply: await this.compareTopic(topic, ctx, await this.isPrivate(ctx)),
         })),
       },
       {
@@ -165,7 +192,8 @@ export function createAnswering(
   deps: FeatureDeps,
   feedback: FeedbackStore,
   settings: ChannelSettings,
-): { answering: Answering; features: Feature[] } {
-  const answering = new Answering({ ...deps, feedback, settings });
-  return { answering, features: answering.features() };
+): { answering: Answering; features: Feature[]; records: AnswerRecords } {
+  const records = new AnswerRecords(deps.shared, deps.clock);
+  const answering = new Answering({ ...deps, feedback, settings, records });
+  return { answering, features: answering.features(), records };
 }

@@ -12,6 +12,11 @@ export interface ChatContext {
   userName?: string | undefined;
   /** Slack admin/owner, Discord Manage Messages or Manage Guild. */
   isAdmin: boolean;
+  /**
+   * False when the platform says Versus is not installed where this happened (a Discord DM, or a server
+   * where only the user added Versus): nothing can be posted in that channel. Undefined: installed.
+   */
+  serverInstall?: boolean | undefined;
   /** Platform's id of the message a button was clicked on, when there is one. */
   messageId?: string | undefined;
 }

@@ -79,6 +79,16 @@ export class ConversationStore {
     return id;
   }
 
+  /** Stores a context under a key the caller chose, replacing what was there (its 30 days start again). */
+  async putContext(kind: string, id: string, payload: unknown): Promise<void> {
+    const row = { kind, payload: JSON.stringify(payload), created_at: this.nowIso() };
+    await this.db
+      .insertInto('reply_contexts')
+      .values({ id, ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
+  }
+
   /** What saveContext stored; the caller checks its shape (it may predate an upgrade). */
   async loadContext(kind: string, id: string): Promise<unknown> {
     const row = await this.db

@@ -41,6 +41,11 @@ export interface Feature {
   actions?: readonly FeatureAction[] | undefined;
   /** Forms the feature opens (Reply.form) and handles the submits of. */
   forms?: readonly FeatureForm[] | undefined;
+  /**
+   * It posts in the channel (polls, schedules, walks): its commands, buttons and forms are refused where
+   * Versus is not installed (ChatContext.serverInstall false), whichever way they arrive.
+   */
+  needsServer?: boolean | undefined;
   /** Periodic work, run by the scheduler on every tick. */
   tasks?: readonly PeriodicTask[] | undefined;
   /** Coalesced message re-renders, flushed when the scheduler stops. */

@@ -26,8 +26,19 @@ export interface Form {
 /** What a form submit carries: text fields as strings (absent when left empty), toggles as booleans. */
 export type FormValues = Record<string, string | boolean | undefined>;
 
-/** A rejected submit names the field to fix (shown on the field); an accepted one says what happened. */
-export type FormOutcome = { errors: Record<string, string> } | { reply: Reply };
+/**
+ * A rejected submit names the field to fix (shown on the field); an accepted one says what happened; one
+ * that cannot be honoured at all (a form Versus did not open for this person, or one too old) says so in
+ * place of the form.
+ */
+export type FormOutcome =
+  | { errors: Record<string, string> }
+  /** `channelId`: where the submit acted (the form's origin), for the adapter to confirm there. */
+  | { reply: Reply; channelId?: string | undefined }
+  | { closed: string };
+
+/** The error key for "which channel": a form opened outside a channel asks for one (Slack's channel picker). */
+export const PLACE_FIELD = 'channel';
 
 /** A feature's form: its id and what a submit does (validation with the same rules as its command). */
 export interface FeatureForm {

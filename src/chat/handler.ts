@@ -27,8 +27,17 @@ export interface VersusHandler {
   action(actionId: string, ctx: ChatContext): Promise<ActionOutcome>;
   /** An @mention (text without the mention itself). ctx.threadId is the thread the answer goes to. Remembers the thread. */
   mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply>;
-  /** A submitted form (see Reply.form): field errors to show on the form, or the reply to the submit. */
-  submit(formId: string, values: FormValues, ctx: ChatContext): Promise<FormOutcome>;
+  /**
+   * A form (Reply.form) is being opened for `ctx`: Versus keeps who opened it and where (a channel, or none
+   * when it was opened outside one) under a random reference, which the platform's form carries back.
+   */
+  openForm(formId: string, ctx: ChatContext): Promise<string>;
+  /**
+   * A submitted form, by the reference openForm returned: honoured only for the person who opened it, in
+   * the workspace and place it was opened for (ctx.channelId counts only when it was opened outside a
+   * channel: a picked channel). Field errors to show on the form, or the reply to the submit.
+   */
+  submit(formRef: string, values: FormValues, ctx: ChatContext): Promise<FormOutcome>;
   /** "Ask Versus about this" on a message: its text as a question, answered only to the user, with Share. */
   askAbout(text: string, ctx: ChatContext): Promise<Reply>;
   /** A plain message in a thread. Answered (with the thread's earlier question as context) only if the bot was mentioned in that thread before; otherwise undefined. */
@@ -40,6 +49,16 @@ export interface VersusHandler {
   firstDelivery(platform: string, eventId: string): Promise<boolean>;
   /** The command words (`ask`, `poll`, `help`, …): a console line starting with one is a command. */
   readonly names: readonly string[];
+  /**
+   * A private thread with one user began (Slack's assistant pane, in the app's IM channel with them): it is
+   * remembered with its workspace, channel and user, as the place its messages may be answered.
+   */
+  privateThreadStarted(ctx: ChatContext & { threadId: string }): Promise<void>;
+  /**
+   * Whether `ctx` is a message in a private thread that began in that workspace and channel, with this
+   * user (an event naming another channel or user gets no answer). Each use keeps it for 30 more days.
+   */
+  inPrivateThread(ctx: ChatContext & { threadId: string }): Promise<boolean>;
   /** Autocomplete for an option (e.g. 'topic' of compare); at most 25 suggestions. */
   autocomplete(option: string, prefix: string): Promise<string[]>;
 }

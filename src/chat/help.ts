@@ -58,6 +58,13 @@ export function usageReply(message: RichText, usage?: Usage): Reply {
   };
 }
 
+/** A feature that posts in the channel, used where Versus is not installed (ChatContext.serverInstall false). */
+export function serverOnlyReply(name: string): Reply {
+  return usageReply(
+    md`\`/versus ${name}\` works in servers where Versus is installed. Here you can use \`/versus ask\`, \`compare\`, \`sources\` and \`help\`.`,
+  );
+}
+
 /** A greeting or thanks in a mention: a short, friendly pointer instead of claims about nothing. */
 export function smalltalkReply(): Reply {
   return {

@@ -1,5 +1,6 @@
 import type { ChatContext, Platform } from './context.js';
 import type { ChatPort } from './port.js';
+import type { Owned } from './scope.js';
 
 /** Who counts as an admin, in each platform's words. */
 export const ADMIN: Record<Platform, string> = {
@@ -9,20 +10,33 @@ export const ADMIN: Record<Platform, string> = {
 };
 
 /**
- * Whether the acting user may manage (close, move on, cancel, remove) something `ownerId` started: its
- * owner, or an admin. The event may already say so (Discord's permissions); otherwise the platform is
- * asked (Slack's admin flag is looked up through the port, since Slack events never carry it).
+ * Whether the acting user may manage (close, move on, cancel, remove) something someone started: its
+ * owner, or an admin *where the thing lives*. Nobody has rights in another workspace (an admin of guild B
+ * is nobody in guild A). The event's own admin flag describes the channel it came from (Discord computes
+ * it per channel, overwrites included), so it counts only there; for any other channel the platform is
+ * asked about that channel (and Slack, whose events never carry the flag, is always asked).
  */
 export async function mayManage(
   ctx: ChatContext,
-  ownerId: string,
+  thing: Owned,
   ports: ReadonlyMap<Platform, ChatPort>,
 ): Promise<boolean> {
-  return ownerId === ctx.userId || isAdmin(ctx, ports);
+  if (thing.platform !== ctx.platform || thing.workspaceId !== ctx.workspaceId) return false;
+  if (thing.ownerId === ctx.userId) return true;
+  if (ctx.isAdmin && thing.channelId === ctx.channelId) return true;
+  return askPort(thing, ctx.userId, ports);
 }
 
-/** Whether the acting user administers the workspace: from the event when it says, else asked of the platform. */
+/** Whether the acting user administers the place the event came from: from the event when it says, else asked of the platform. */
 export async function isAdmin(ctx: ChatContext, ports: ReadonlyMap<Platform, ChatPort>): Promise<boolean> {
-  if (ctx.isAdmin) return true;
-  return (await ports.get(ctx.platform)?.isAdmin?.(ctx.workspaceId, ctx.userId)) === true;
+  return ctx.isAdmin || askPort(ctx, ctx.userId, ports);
+}
+
+async function askPort(
+  where: Owned | ChatContext,
+  userId: string,
+  ports: ReadonlyMap<Platform, ChatPort>,
+): Promise<boolean> {
+  const port = ports.get(where.platform);
+  return (await port?.isAdmin?.({ workspaceId: where.workspaceId, channelId: where.channelId }, userId)) === true;
 }

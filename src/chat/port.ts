@@ -7,6 +7,14 @@ export interface MessageRef {
   threadId?: string | undefined;
 }
 
+/** Where an uploaded file went: the channel, and the file's address or local path when there is one. */
+export interface Uploaded {
+  channelId: string;
+  url?: string | undefined;
+  /** A file written on this machine (the console). */
+  path?: string | undefined;
+}
+
 /**
  * What the core needs from a chat platform to post on its own initiative
  * (scheduled polls, coalesced poll re-renders). Adapters implement it.
@@ -15,8 +23,14 @@ export interface ChatPort {
   readonly platform: 'slack' | 'discord' | 'console';
   post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef>;
   update(ref: MessageRef, reply: Reply): Promise<void>;
-  /** Attach a file (CSV export): Slack file upload, Discord attachment, console writes a file. Returns where it went. */
-  upload?(channelId: string, filename: string, content: string, threadId?: string): Promise<string>;
-  /** Whether a user administers the workspace (Slack admin/owner) when the event itself does not say. */
-  isAdmin?(workspaceId: string, userId: string): Promise<boolean>;
+  /**
+   * Attach a file (CSV export): Slack file upload, Discord attachment, console writes a file. Returns where
+   * it went, as data: the core renders it (never platform markup, which its escaping would show as text).
+   */
+  upload?(channelId: string, filename: string, content: string, threadId?: string): Promise<Uploaded>;
+  /**
+   * Whether a user is an admin in a channel of a workspace when the event itself does not say (Slack's
+   * admin/owner flag, workspace-wide; Discord's permissions in that channel).
+   */
+  isAdmin?(where: { workspaceId: string; channelId: string }, userId: string): Promise<boolean>;
 }

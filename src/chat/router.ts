@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { VersusError } from '../errors.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
@@ -8,9 +9,10 @@ import { type Answering, MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './answer-
 import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { Feature, FeatureAction } from './feature.js';
-import type { FeatureForm, FormOutcome, FormValues } from './form.js';
+import { type FeatureForm, type FormOutcome, type FormValues, PLACE_FIELD } from './form.js';
+import { FORM_CLOSED, FormOrigins } from './form-origins.js';
 import type { ActionOutcome, VersusHandler } from './handler.js';
-import { helpFeature, helpReply, smalltalkReply, usageReply } from './help.js';
+import { helpFeature, helpReply, serverOnlyReply, smalltalkReply, usageReply } from './help.js';
 import { type CommandText, parseCommand } from './parse-command.js';
 import type { Reply } from './reply.js';
 import { md } from './rich.js';
@@ -31,6 +33,11 @@ export interface RouterDeps {
   logger: Logger;
 }
 
+/** A private thread (the assistant pane) as stored when it began: whose it is; the key says where. */
+const PrivateThread = z.object({ userId: z.string() });
+const privateThreadKey = (ctx: ChatContext & { threadId: string }) =>
+  `${ctx.platform}:${ctx.workspaceId}:${ctx.channelId}:${ctx.threadId}`;
+
 /** Most autocomplete suggestions a platform shows (Discord's limit). */
 const MAX_SUGGESTIONS = 25;
 
@@ -38,10 +45,12 @@ const MAX_SUGGESTIONS = 25;
 export class Router implements VersusHandler {
   private readonly features: readonly Feature[];
   private readonly byName = new Map<string, Feature>();
-  private readonly byKind = new Map<string, FeatureAction>();
-  private readonly forms = new Map<string, FeatureForm>();
+  private readonly byKind = new Map<string, { action: FeatureAction; feature: Feature }>();
+  private readonly forms = new Map<string, { form: FeatureForm; feature: Feature }>();
+  private readonly origins: FormOrigins;
 
   constructor(private readonly deps: RouterDeps) {
+    this.origins = new FormOrigins(deps.conversations);
     this.features = [...deps.features, helpFeature(() => this.features)];
     for (const f of this.features) {
       if (this.byName.has(f.name)) throw new VersusError('config_invalid', `Two features are named ${f.name}.`);
@@ -49,11 +58,11 @@ export class Router implements VersusHandler {
       for (const a of [...(f.action ? [f.action] : []), ...(f.actions ?? [])]) {
         if (this.byKind.has(a.kind))
           throw new VersusError('config_invalid', `Two features own the button kind ${a.kind}.`);
-        this.byKind.set(a.kind, a);
+        this.byKind.set(a.kind, { action: a, feature: f });
       }
       for (const form of f.forms ?? []) {
         if (this.forms.has(form.id)) throw new VersusError('config_invalid', `Two features own the form ${form.id}.`);
-        this.forms.set(form.id, form);
+        this.forms.set(form.id, { form, feature: f });
       }
     }
   }
@@ -78,7 +87,10 @@ export class Router implements VersusHandler {
       async () => {
         const id = splitActionId(actionId);
         if (!id.ok) return { reply: usageReply(id.error) };
-        const run = this.byKind.get(id.value.kind)?.parse(id.value.fields);
+        const owner = this.byKind.get(id.value.kind);
+        const refused = owner && this.notHere(owner.feature, ctx);
+        if (refused) return { reply: refused };
+        const run = owner?.action.parse(id.value.fields);
         if (!run?.ok) return { reply: usageReply(run?.error ?? ACTION_ERRORS.invalid) };
         return run.value(ctx);
       },
@@ -97,21 +109,32 @@ export class Router implements VersusHandler {
       // A mention may carry a command ("@versus compare gil"); otherwise it is a question.
       const parsed = parseCommand(question, this.names);
       if (parsed.ok && parsed.value.name !== 'ask') {
-        const run = this.byName.get(parsed.value.name)?.command.parse(parsed.value.args);
-        if (run?.ok) return run.value(ctx);
+        const feature = this.byName.get(parsed.value.name);
+        const run = feature?.command.parse(parsed.value.args);
+        if (feature && run?.ok) return this.notHere(feature, ctx) ?? run.value(ctx);
       }
       const verdict = await this.deps.situations?.(question, ctx);
-      return verdict ?? this.deps.answering.answer(question, earlier, 0);
+      return verdict ?? this.deps.answering.answer(question, earlier, 0, ctx);
     });
   }
 
-  async submit(formId: string, values: FormValues, ctx: ChatContext): Promise<FormOutcome> {
-    return this.guard(
+  async openForm(formId: string, ctx: ChatContext): Promise<string> {
+    return this.origins.open(formId, ctx);
+  }
+
+  async submit(formRef: string, values: FormValues, ctx: ChatContext): Promise<FormOutcome> {
+    return this.guard<FormOutcome>(
       'submit',
       ctx,
       async () => {
-        const form = this.forms.get(formId);
-        return form ? form.submit(values, ctx) : { reply: usageReply(ACTION_ERRORS.foreign) };
+        const origin = await this.origins.resolve(formRef, ctx);
+        const owner = origin && this.forms.get(origin.formId);
+        if (!origin || !owner) return { closed: FORM_CLOSED };
+        const refused = this.notHere(owner.feature, ctx);
+        if (refused) return { reply: refused };
+        if (!origin.ctx.channelId) return { errors: { [PLACE_FIELD]: 'Pick a channel.' } };
+        const outcome = await owner.form.submit(values, origin.ctx);
+        return 'reply' in outcome ? { ...outcome, channelId: origin.ctx.channelId } : outcome;
       },
       (reply) => ({ reply }),
     );
@@ -121,7 +144,7 @@ export class Router implements VersusHandler {
     return this.guard('askAbout', ctx, async () => {
       const question = this.deps.answering.parseQuestion(text);
       return question.ok
-        ? this.deps.answering.answer(question.value, undefined, 0, { private: true })
+        ? this.deps.answering.answer(question.value, undefined, 0, ctx, { private: true })
         : usageReply(question.error);
     });
   }
@@ -134,8 +157,20 @@ export class Router implements VersusHandler {
     return this.guard('thread', ctx, async () => {
       if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
-      return this.deps.answering.answer(text.trim(), earlier, 0);
+      return this.deps.answering.answer(text.trim(), earlier, 0, ctx);
     });
+  }
+
+  async privateThreadStarted(ctx: ChatContext & { threadId: string }): Promise<void> {
+    await this.deps.conversations.putContext('private-thread', privateThreadKey(ctx), { userId: ctx.userId });
+  }
+
+  async inPrivateThread(ctx: ChatContext & { threadId: string }): Promise<boolean> {
+    const key = privateThreadKey(ctx);
+    const saved = PrivateThread.safeParse(await this.deps.conversations.loadContext('private-thread', key));
+    if (!saved.success || saved.data.userId !== ctx.userId) return false;
+    await this.deps.conversations.putContext('private-thread', key, saved.data);
+    return true;
   }
 
   async firstDelivery(platform: string, eventId: string): Promise<boolean> {
@@ -162,8 +197,15 @@ export class Router implements VersusHandler {
   private async run(cmd: CommandText, ctx: ChatContext): Promise<Reply> {
     const feature = this.byName.get(cmd.name);
     if (!feature) return usageReply(md`\`/versus ${cmd.name}\` is not available on this Versus yet.`);
+    const refused = this.notHere(feature, ctx);
+    if (refused) return refused;
     const run = feature.command.parse(cmd.args);
     return run.ok ? run.value(ctx) : usageReply(run.error, feature.help);
+  }
+
+  /** A feature that posts in the channel, reached (by command, button or form) where Versus is not installed. */
+  private notHere(feature: Feature, ctx: ChatContext): Reply | undefined {
+    return feature.needsServer && ctx.serverInstall === false ? serverOnlyReply(feature.name) : undefined;
   }
 
   /** Unexpected failures are logged with a reference the user can quote; the user never sees a stack trace. */

@@ -99,14 +99,18 @@ export class FeedbackStore {
     return this.ranked(groups.as('g'), limit);
   }
 
-  /** Questions whose answers got "Not helpful", grouped by key, each shown in its latest wording. */
+  /**
+   * Questions whose answers got "Not helpful", grouped by key, each shown in its latest wording. The count
+   * is of people, not clicks: one person asking again and voting on every answer counts once.
+   */
   private async notHelpful(limit: number): Promise<ReportRow[]> {
+    const voter = sql`${sql.ref('f.platform')} || ':' || ${sql.ref('f.user_id')}`;
     const groups = this.db
       .selectFrom('answer_feedback as f')
       .innerJoin('answer_log as a', 'a.id', 'f.answer_id')
       .where('f.helpful', '=', 0)
       .groupBy('a.question_key')
-      .select(['a.question_key', sql<number>`cast(count(*) as integer)`.as('count')])
+      .select(['a.question_key', sql<number>`cast(count(distinct ${voter}) as integer)`.as('count')])
       .select((eb) => eb.fn.max('f.voted_at').as('lastAt'));
     return this.ranked(groups.as('g'), limit);
   }

@@ -93,10 +93,4 @@ export class HomeStore {
       .limit(ROWS)
       .execute();
   }
-
-  /** The channel a schedule belongs to (removing one from the home happens "in" its channel). */
-  async scheduleChannel(id: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('schedules').select('channel_id').where('id', '=', id).executeTakeFirst();
-    return row?.channel_id;
-  }
 }

@@ -1,5 +1,6 @@
 import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
+import { serverOnlyReply } from '../chat/help.js';
 import { isAdmin } from '../chat/manage.js';
 import { sourcesReply } from '../chat/present-answers.js';
 import { err, ok } from '../chat/result.js';
@@ -42,10 +43,11 @@ export function createHome(
       (_none, ctx) => build(ctx),
     ),
     action: action(homeAction, async ({ op, id }, ctx) => {
+      // The home itself works anywhere; what its buttons do (a poll, a schedule) needs Versus installed there.
+      if (ctx.serverInstall === false) return { reply: serverOnlyReply(op === 'newpoll' ? 'poll' : 'schedule') };
       if (op === 'newpoll' || !id) return { reply: pollFormReply() };
-      // Removing happens in the schedule's own channel, with the schedule feature's own permission check.
-      const channelId = (await store.scheduleChannel(id)) ?? ctx.channelId;
-      const done = await more.schedules.remove(id, { ...ctx, channelId });
+      // The home lists only the person's own schedules in this workspace, and removes nothing else.
+      const done = await more.schedules.removeOwn(id, ctx);
       const note = done.blocks.find((b) => b.type === 'text');
       return { update: await build(ctx, note?.type === 'text' ? plain(note.text) : undefined) };
     }),

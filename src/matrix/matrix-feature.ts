@@ -26,6 +26,7 @@ export function matrixFeature(walks: WalkService | undefined, weights?: WeightsD
   return {
     name: 'matrix',
     help,
+    needsServer: true,
     command: command(parseMatrixArgs, (cmd, ctx) => {
       switch (cmd.op) {
         case 'start':

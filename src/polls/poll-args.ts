@@ -24,16 +24,14 @@ export type PollCommand =
   | { op: 'form' };
 
 const PollId = z.string().regex(/^[A-Za-z0-9_-]{4,20}$/, 'Poll ids look like `p3k9x2`: copy it from the poll message.');
-export const Option = z
-  .string()
-  .trim()
-  .min(1, 'An option cannot be empty.')
-  .max(75, 'Keep each option under 75 characters.');
-export const Question = z
-  .string()
-  .trim()
-  .min(3, 'The question is too short.')
-  .max(250, 'Keep the question under 250 characters.');
+/** One line: a form (or a quoted argument) may hold newlines, which would start new lines — even headings — where it is shown. */
+const oneLine = z.string().transform((s) => s.replace(/\s+/g, ' ').trim());
+export const Option = oneLine.pipe(
+  z.string().min(1, 'An option cannot be empty.').max(75, 'Keep each option under 75 characters.'),
+);
+export const Question = oneLine.pipe(
+  z.string().min(3, 'The question is too short.').max(250, 'Keep the question under 250 characters.'),
+);
 
 /** `/versus poll …` arguments → PollCommand, or a message saying exactly what to fix. */
 export function parsePollArgs(args: string): Result<PollCommand, RichText> {

@@ -8,6 +8,7 @@ import type { PollService } from './poll-service.js';
 export function pollFeature(polls: PollService): Feature {
   return {
     name: 'poll',
+    needsServer: true,
     help: {
       usage: '/versus poll ["question" "option A" "option B" …] [public] [for 2h] | new | close|results|export <id>',
       example: '/versus poll',

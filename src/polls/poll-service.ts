@@ -5,7 +5,7 @@ import { ADMIN, mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { cited } from '../chat/present-answers.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
-import { md } from '../chat/rich.js';
+import { channel, code, link, md } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
 import { type Clock, HOUR_MS } from '../clock.js';
 import { newId } from '../ids.js';
@@ -122,7 +122,7 @@ export class PollService {
     const poll = await this.scoped(pollId, ctx);
     if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
     if (poll.closedAt) return ephemeral(md`Poll ${pollId} is already closed.`);
-    if (!(await mayManage(ctx, poll.creatorId, this.deps.ports)))
+    if (!(await mayManage(ctx, { ...poll, ownerId: poll.creatorId }, this.deps.ports)))
       return ephemeral(md`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
     await this.finish(poll, ctx.userId);
     return ephemeral(md`Poll ${pollId} is closed.`);
@@ -149,14 +149,16 @@ export class PollService {
     if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
     const port = this.port(ctx.platform);
     if (!port?.upload) return ephemeral('Exports are not available on this platform.');
+    const name = `poll-${poll.id}.csv`;
     const where = await port.upload(
       ctx.channelId,
-      `poll-${poll.id}.csv`,
+      name,
       votesCsv(poll, await this.deps.store.voters(poll.id)),
       ctx.threadId,
     );
+    const file = where.url ? link(where.url, name) : where.path ? code(where.path) : name;
     return ephemeral(
-      md`Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${where}`,
+      md`Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${file} in ${channel(where.channelId)}`,
     );
   }
 

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Bar, CitedClaim, Reply, ReplyBlock } from '../chat/reply.js';
 import { joinRich, md, mention } from '../chat/rich.js';
 import { pollAction } from './poll-action.js';
@@ -104,15 +105,23 @@ export function renderPoll(
   };
 }
 
-/** CSV of a poll's votes; an anonymous poll's export leaves out who voted. */
+/**
+ * CSV of a poll's votes; an anonymous poll's export leaves out who voted. Written by csv-stringify with
+ * `escape_formulas`: a cell starting with = + - @ tab or CR (an option like `=HYPERLINK(…)`) gets a
+ * leading quote, so a spreadsheet shows it as text instead of running it. Quoting alone does not stop that.
+ */
 export function votesCsv(poll: Poll, voters: { userId: string; option: number; votedAt: string }[]): string {
-  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const csv = (columns: string[], rows: (string | number)[][]) =>
+    stringify(rows, { header: true, columns, quoted_string: true, escape_formulas: true });
   // Anonymous: only totals per option. Per-vote rows, even without ids, carry a time and an order that
   // can be matched against the channel's timeline to tell who voted what.
-  if (poll.anonymous) {
-    const counts = poll.options.map((_, i) => voters.filter((v) => v.option === i).length);
-    return `${['option,votes', ...poll.options.map((o, i) => `${q(o)},${counts[i]}`)].join('\n')}\n`;
-  }
-  const rows = voters.map((v) => [q(v.userId), q(poll.options[v.option] ?? String(v.option)), v.votedAt].join(','));
-  return `${['user_id,option,voted_at', ...rows].join('\n')}\n`;
+  if (poll.anonymous)
+    return csv(
+      ['option', 'votes'],
+      poll.options.map((o, i) => [o, voters.filter((v) => v.option === i).length]),
+    );
+  return csv(
+    ['user_id', 'option', 'voted_at'],
+    voters.map((v) => [v.userId, poll.options[v.option] ?? String(v.option), v.votedAt]),
+  );
 }

@@ -6,6 +6,7 @@ import type { ScheduleService } from './schedule-service.js';
 export function scheduleFeature(schedules: ScheduleService): Feature {
   return {
     name: 'schedule',
+    needsServer: true,
     help: {
       usage: '/versus schedule add <when> [--tz Zone] [--duration 24h] | list | remove <id>',
       example: '/versus schedule add every monday at 10:00 --tz Europe/Berlin',

@@ -4,6 +4,7 @@ import { ADMIN, mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import { joinRich, md, type Rich } from '../chat/rich.js';
+import { inScope, inWorkspace } from '../chat/scope.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
@@ -104,16 +105,34 @@ export class ScheduleService {
     };
   }
 
+  /** `/versus schedule remove <id>`: a schedule of the channel the command comes from. */
   async remove(id: string, ctx: ChatContext): Promise<Reply> {
     const s = await this.deps.store.get(id);
-    if (!s || s.platform !== ctx.platform || s.channelId !== ctx.channelId)
+    if (!inScope(s, ctx))
       return ephemeral(
         md`There is no schedule “${id.slice(0, 20)}” in this channel. \`/versus schedule list\` shows the ids.`,
       );
-    if (!(await mayManage(ctx, s.createdBy, this.deps.ports)))
+    return this.removeFound(s, ctx);
+  }
+
+  /**
+   * Remove on the Home, which spans channels: it acts only on what it lists, the schedules this person
+   * added in this workspace. Anything else is answered as an unknown id.
+   */
+  async removeOwn(id: string, ctx: ChatContext): Promise<Reply> {
+    const s = await this.deps.store.get(id);
+    if (!inWorkspace(s, ctx) || s.createdBy !== ctx.userId)
+      return ephemeral(
+        md`You have no schedule “${id.slice(0, 20)}” here. Admins remove others' schedules with \`/versus schedule remove <id>\` in their channel.`,
+      );
+    return this.removeFound(s, ctx);
+  }
+
+  private async removeFound(s: Schedule, ctx: ChatContext): Promise<Reply> {
+    if (!(await mayManage(ctx, { ...s, ownerId: s.createdBy }, this.deps.ports)))
       return ephemeral(md`Only the person who added this schedule or ${ADMIN[ctx.platform]} can remove it.`);
-    await this.deps.store.remove(id);
-    return ephemeral(md`Schedule ${id} removed.`);
+    await this.deps.store.remove(s.id);
+    return ephemeral(md`Schedule ${s.id} removed.`);
   }
 
   private describe(s: Schedule): Rich {

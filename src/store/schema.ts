@@ -88,6 +88,17 @@ export interface SharedSchema {
     found: number;
     created_at: string;
   };
+  /** Where each answer (answer_log.id) was given and to whom, and whether its asker shared it. */
+  answer_records: {
+    answer_id: string;
+    platform: string;
+    workspace_id: string;
+    channel_id: string;
+    user_id: string;
+    private: number;
+    shared_at: string | null;
+    created_at: string;
+  };
   answer_feedback: { answer_id: string; platform: string; user_id: string; helpful: number; voted_at: string };
   channel_settings: {
     platform: string;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { adrAction } from '../adr/adr-action.js';
 import { DecisionRecordService } from '../adr/adr-service.js';
 import { DecisionRecords } from '../adr/adr-store.js';
+import type { AnswerRecords } from '../chat/answer-records.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import { usageReply } from '../chat/help.js';
@@ -46,7 +47,7 @@ export interface VerdictParts {
 /** `/versus verdict` and decision records, when the knowledge folder has a matrix.yaml and a verdict.yaml. */
 export function createVerdict(
   deps: FeatureDeps,
-  parts: { matrix: MatrixParts; feedback: FeedbackStore; settings: ChannelSettings },
+  parts: { matrix: MatrixParts; feedback: FeedbackStore; settings: ChannelSettings; answerRecords: AnswerRecords },
 ): VerdictParts {
   const { matrix, walks, weights, store } = parts.matrix;
   const lexicon = matrix && loadLexicon(join(deps.knowledgeDir, 'verdict.yaml'), matrix);
@@ -63,7 +64,16 @@ export function createVerdict(
     clock: deps.clock,
     logger: deps.logger,
   });
-  const verdicts = new VerdictService({ ...deps, matrix, lexicon, weights, walks, records, feedback: parts.feedback });
+  const verdicts = new VerdictService({
+    ...deps,
+    matrix,
+    lexicon,
+    weights,
+    walks,
+    records,
+    feedback: parts.feedback,
+    answerRecords: parts.answerRecords,
+  });
   const exportRecord = async (
     { kind, id }: { kind: 'w' | 'v'; id: string },
     ctx: Parameters<typeof records.deliver>[1],

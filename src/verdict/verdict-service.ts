@@ -3,6 +3,7 @@ import { exportButton } from '../adr/adr-action.js';
 import type { DecisionRecordService } from '../adr/adr-service.js';
 import { verdictInput } from '../adr/decision-input.js';
 import type { AnswersStore, StoredClaim } from '../answers/answers-store.js';
+import type { AnswerRecords } from '../chat/answer-records.js';
 import type { ChatContext } from '../chat/context.js';
 import type { ConversationStore } from '../chat/conversation-store.js';
 import type { ActionOutcome } from '../chat/handler.js';
@@ -34,6 +35,8 @@ export interface VerdictDeps {
   answers: AnswersStore;
   conversations: ConversationStore;
   feedback: FeedbackStore;
+  /** Where, to whom and how an answer was given: what Share checks. */
+  answerRecords: AnswerRecords;
 }
 
 /** What Refine and Export need again, kept in the conversation store with the channel it was given in. */
@@ -82,6 +85,7 @@ export class VerdictService {
       question: `verdict: ${situation}`,
       claimIds: v.card.claims,
     });
+    await this.deps.answerRecords.add(answerId, ctx, opts.private);
     const channelRefine = refineButton(contextId, 'channel');
     const reply = verdictReply({
       verdict: v,
@@ -91,7 +95,7 @@ export class VerdictService {
     });
     if (!opts.private) return reply;
     // The private copy refines alone; the copy Share posts refines with the channel.
-    const mine = await privately(reply, this.deps.conversations);
+    const mine = await privately(reply, answerId, this.deps.conversations);
     const solo = refineButton(contextId, 'solo');
     return { ...mine, buttons: mine.buttons?.map((b) => (b.actionId === channelRefine.actionId ? solo : b)) };
   }

@@ -101,11 +101,14 @@ describe('polls through the port', () => {
 });
 
 describe('the poll form', () => {
+  let formId = '';
   it("WHEN /versus poll manage:new runs THEN the core's poll form opens as a modal (type 9)", async () => {
     const i = h.fake.slash('poll', { manage: 'new' });
     const cb = await h.fake.waitForCallback(i.id);
     expect(cb.body.type, embedText(cb.body.data)).toBe(9);
-    expect(cb.body.data.custom_id).toBe('dc:form:poll-new');
+    // The core's reference to who opened it and where, not the form's name.
+    expect(cb.body.data.custom_id).toMatch(/^dc:form:[\w-]{8,}$/);
+    formId = cb.body.data.custom_id;
     const fields = (cb.body.data.components as Json[]).map((l) => [l.type, l.component.custom_id]);
     expect(fields).toEqual([
       [18, 'question'],
@@ -117,7 +120,7 @@ describe('the poll form', () => {
 
   it('WHEN the form is submitted THEN the poll is posted with those options, public and for the given time', async () => {
     const before = h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).length;
-    const s = h.fake.submitModal('dc:form:poll-new', {
+    const s = h.fake.submitModal(formId, {
       question: 'Which queue?',
       options: 'Celery\nAsynq\n\n  Machinery  ',
       public: ['on'],
@@ -136,7 +139,7 @@ describe('the poll form', () => {
 
   it('WHEN the form has one option THEN only the sender is told what to fix, and nothing is posted', async () => {
     const before = h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).length;
-    const s = h.fake.submitModal('dc:form:poll-new', {
+    const s = h.fake.submitModal(formId, {
       question: 'Q?',
       options: 'Only one',
       public: ['off'],
@@ -163,12 +166,20 @@ describe('the rest of the port', () => {
     const where = await h.adapter.port.upload!(IDS.channel, 'poll-p1.csv', 'user,option\nu1,Go\n');
     const upload = h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).at(-1)!;
     expect(upload.files).toEqual([{ name: 'poll-p1.csv', content: 'user,option\nu1,Go\n' }]);
-    expect(where).toMatch(/^https:\/\/cdn\.fake\/.+poll-p1\.csv$/);
+    expect(where).toEqual({
+      channelId: IDS.channel,
+      url: expect.stringMatching(/^https:\/\/cdn\.fake\/.+poll-p1\.csv$/),
+    });
   });
 
-  it('WHEN asked whether a user is an admin THEN Manage Messages / Manage Guild decide', async () => {
-    expect(await h.adapter.port.isAdmin!(IDS.guild, IDS.admin)).toBe(true);
-    expect(await h.adapter.port.isAdmin!(IDS.guild, IDS.user)).toBe(false);
-    expect(await h.adapter.port.isAdmin!(IDS.guild, '1100000000000000098')).toBe(false); // unknown member: logged, false
+  it('WHEN asked whether a user is an admin in a channel THEN Manage Messages / Manage Guild there decide', async () => {
+    const here = { workspaceId: IDS.guild, channelId: IDS.channel };
+    expect(await h.adapter.port.isAdmin!(here, IDS.admin)).toBe(true);
+    expect(await h.adapter.port.isAdmin!(here, IDS.user)).toBe(false);
+    expect(await h.adapter.port.isAdmin!(here, '1100000000000000098')).toBe(false); // unknown member: logged, false
+    // A channel that is not the guild's gives no rights in it.
+    expect(await h.adapter.port.isAdmin!({ workspaceId: IDS.guild, channelId: '1100000000000000097' }, IDS.admin)).toBe(
+      false,
+    );
   });
 });

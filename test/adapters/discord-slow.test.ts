@@ -34,9 +34,12 @@ function gated(real: VersusHandler): VersusHandler {
     },
     mention: (text, ctx) => real.mention(text, ctx),
     askAbout: (text, ctx) => real.askAbout(text, ctx),
-    submit: (id, values, ctx) => real.submit(id, values, ctx),
+    openForm: (id, ctx) => real.openForm(id, ctx),
+    submit: (ref, values, ctx) => real.submit(ref, values, ctx),
     threadMessage: (text, ctx) => real.threadMessage(text, ctx),
     firstDelivery: (p, id) => real.firstDelivery(p, id),
+    privateThreadStarted: (ctx) => real.privateThreadStarted(ctx),
+    inPrivateThread: (ctx) => real.inPrivateThread(ctx),
     autocomplete: (o, p) => real.autocomplete(o, p),
     names: real.names,
   };
@@ -126,6 +129,7 @@ describe('GIVEN a core slower than the deferral threshold', () => {
       userId: IDS.admin,
       userName: 'user22',
       isAdmin: true,
+      serverInstall: true,
     });
     const click = h.fake.click('v1:cmp:typing', { id: '1200000000000000777' });
     await h.fake.waitForCallback(click.id);

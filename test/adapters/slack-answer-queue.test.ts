@@ -54,4 +54,38 @@ describe('answer queue (acknowledgements first)', () => {
     await q.drain();
     expect(ran).toEqual([0, 1, 2, 3, 4]);
   });
+
+  it('a started job that never finishes holds back no other job: there are no slots to fill', async () => {
+    const q = new AnswerQueue(5);
+    for (let i = 0; i < 50; i++) void q.push(() => new Promise<void>(() => {}));
+    let ran = false;
+    await q.push(async () => {
+      ran = true;
+    });
+    expect(ran).toBe(true);
+    expect(q.size).toBe(50);
+  });
+
+  it('runs jobs with the same key one after another, in order, while other keys go on', async () => {
+    const q = new AnswerQueue(5);
+    const order: string[] = [];
+    let release = () => {};
+    const first = q.push(
+      () =>
+        new Promise<void>((r) => {
+          order.push('a1 start');
+          release = () => {
+            order.push('a1 end');
+            r();
+          };
+        }),
+      'a',
+    );
+    const second = q.push(async () => void order.push('a2'), 'a');
+    await q.push(async () => void order.push('b1'), 'b');
+    expect(order).toEqual(['a1 start', 'b1']);
+    release();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['a1 start', 'b1', 'a1 end', 'a2']);
+  });
 });

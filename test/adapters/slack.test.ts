@@ -121,7 +121,7 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
     expect(rig.fake.callsOf('chat.postMessage').length).toBe(before + 1);
   });
 
-  it('serves "More sources" by updating the message, and "Compare" with a new message', async () => {
+  it('serves "More sources" by replacing the message, and "Compare" with a new message', async () => {
     const rig = await slackRig({ knowledgeDir: REAL_KNOWLEDGE });
     rig.core.settings.setAnswers(
       { platform: 'slack', workspaceId: 'T0FAKE', channelId: 'C1', userId: 'UADMIN' },
@@ -132,14 +132,12 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
     const first = await rig.fake.waitFor(() => rig.fake.responses.find((r) => r.path === new URL(url).pathname));
     const more = buttons(first.body.blocks).find((b) => /More sources/.test(JSON.stringify(b.text)));
     expect(more?.action_id).toMatch(/^v1:more:/);
-    const clicked = await rig.send.action(more!.action_id!, {
-      responseUrl: rig.fake.responseUrl(),
-      messageTs: '1700000300.000100',
-    });
+    const pageUrl = rig.fake.responseUrl();
+    const clicked = await rig.send.action(more!.action_id!, { responseUrl: pageUrl, messageTs: '1700000300.000100' });
     expect(clicked.status).toBe(200);
-    const update = await rig.fake.waitFor(() =>
-      rig.fake.callsOf('chat.update').find((c) => c.body.ts === '1700000300.000100'),
-    );
+    // The message the button is on is replaced through the click's response_url (never chat.update on a payload's ts).
+    const update = await rig.fake.waitFor(() => rig.fake.responses.find((r) => r.path === new URL(pageUrl).pathname));
+    expect(update.body.replace_original).toBe(true);
     expect(textOf(update.body.blocks)).toMatch(/from #6/);
 
     const compare = buttons(first.body.blocks).find((b) => /Compare/.test(JSON.stringify(b.text)));

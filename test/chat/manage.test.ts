@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
+import { mayManage } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Core } from '../../src/core.js';
 import { RecordingPort } from '../fakes/recording-port.js';
@@ -71,4 +72,15 @@ describe('who may manage what someone else started', () => {
       expect(await say(f.manage(await f.start()), ctx('owner'))).toMatch(f.done);
     });
   }
+
+  it('an admin the event names counts only in its own channel, and nobody has rights in another workspace', async () => {
+    await setUp();
+    const id = /Poll (p[\w-]+) is up/.exec(await say('poll', ctx('owner')))![1]!;
+    const poll = (await core.polls.find(id))!;
+    const ports = new Map([['console' as const, new RecordingPort()]]);
+    const owned = { ...poll, ownerId: poll.creatorId };
+    expect(await mayManage(ctx('mod', true), owned, ports)).toBe(true);
+    expect(await mayManage({ ...ctx('mod', true), channelId: 'c-other' }, owned, ports)).toBe(false);
+    expect(await mayManage({ ...ctx('owner', true), workspaceId: 'w2' }, owned, ports)).toBe(false);
+  });
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ACTION_ERRORS, type ActionCodec, actionCodec, splitActionId } from '../../src/chat/action-id.js';
 import { compareAction, moreAction } from '../../src/chat/answer-actions.js';
 import { Answering } from '../../src/chat/answer-features.js';
+import { AnswerRecords } from '../../src/chat/answer-records.js';
 import type { ChatContext } from '../../src/chat/context.js';
 import { action, command, type Feature } from '../../src/chat/feature.js';
 import { parseCommand } from '../../src/chat/parse-command.js';
@@ -221,7 +222,7 @@ describe('feature registry', () => {
   const router = (features: Feature[]) =>
     new Router({
       features,
-      answering: new Answering(core),
+      answering: new Answering({ ...core, records: new AnswerRecords(core.shared, core.clock) }),
       knowledge: core.knowledge,
       conversations: core.conversations,
       taxonomy: core.taxonomy,

@@ -312,19 +312,54 @@ export class FakeDiscord {
       };
     }
     const m = this.state.members.get(`${IDS.guild}:${userId}`) ?? member(user(userId), []);
-    const admin = (m.roles as string[]).includes(IDS.adminRole);
     const channel = this.state.channels.get(opts.channelId ?? IDS.channel);
     return {
       ...common,
       guild_id: opts.guildId ?? IDS.guild,
       channel_id: channel.id,
       channel: { ...channel, guild_id: opts.guildId ?? IDS.guild },
-      member: { ...m, permissions: String(admin ? ADMIN_PERMS : BASE_PERMS) },
+      // As Discord computes it for the interaction: the member's roles, then the channel's overwrites.
+      member: { ...m, permissions: String(this.permissionsIn(channel, userId, m.roles as string[])) },
       guild_locale: 'en-US',
       // Versus is installed on whichever server the interaction comes from.
       authorizing_integration_owners: { 0: opts.guildId ?? IDS.guild },
       context: 0,
     };
+  }
+
+  /**
+   * A member's permissions in a channel, computed as Discord does: @everyone and the member's roles, then
+   * the channel's overwrites for @everyone, for the roles, and for the member (each deny before its allow).
+   */
+  permissionsIn(channel: Json, userId: string, roles: string[]): bigint {
+    const guild = this.state.guilds.get(IDS.guild) as Json;
+    let p = 0n;
+    for (const r of guild.roles as Json[])
+      if (r.id === IDS.guild || roles.includes(r.id)) p |= BigInt(r.permissions as string);
+    const apply = (o: Json | undefined) => {
+      if (o) p = (p & ~BigInt(o.deny as string)) | BigInt(o.allow as string);
+    };
+    const overwrites = (channel.permission_overwrites ?? []) as Json[];
+    apply(overwrites.find((o) => o.id === IDS.guild));
+    for (const o of overwrites.filter((o) => o.type === 0 && roles.includes(o.id))) apply(o);
+    apply(overwrites.find((o) => o.type === 1 && o.id === userId));
+    return p;
+  }
+
+  /**
+   * A guild member with no role, given `allow` in one channel only by a member overwrite (a channel
+   * moderator): what Discord computes for their interactions and what discord.js computes from its cache
+   * then differ by channel. Call before the client connects, so the overwrite arrives with the guild.
+   */
+  addChannelModerator(userId: string, channelId: string, allow: bigint = PermissionFlagsBits.ManageMessages): void {
+    const m = member(user(userId), []);
+    this.state.members.set(`${IDS.guild}:${userId}`, m);
+    (this.state.guilds.get(IDS.guild).members as Json[]).push(m);
+    const channel = this.state.channels.get(channelId);
+    channel.permission_overwrites = [
+      ...(channel.permission_overwrites ?? []),
+      { id: userId, type: 1, allow: String(allow), deny: '0' },
+    ];
   }
 
   /** `/versus <sub> option:value …` (type 2, chat input). Dispatched; returns the interaction. */
@@ -368,7 +403,11 @@ export class FakeDiscord {
    * The user submitting a modal (type 5): each field is a Label (type 18) around a text input (a string)
    * or a string select (a list of chosen values), as Discord sends them since Label components.
    */
-  submitModal(customId: string, fields: Record<string, string | string[]>, opts: { userId?: string } = {}): Json {
+  submitModal(
+    customId: string,
+    fields: Record<string, string | string[]>,
+    opts: { userId?: string; dm?: boolean } = {},
+  ): Json {
     const d = this.interactionBase(5, opts);
     d.data = {
       custom_id: customId,
@@ -388,7 +427,7 @@ export class FakeDiscord {
   click(
     customId: string,
     message: { id?: string; embeds?: Json[]; components?: Json[]; channelId?: string; flags?: number },
-    opts: { userId?: string; guildId?: string } = {},
+    opts: { userId?: string; guildId?: string; dm?: boolean } = {},
   ): Json {
     const channelId = message.channelId ?? IDS.channel;
     const d = this.interactionBase(3, { ...opts, channelId });

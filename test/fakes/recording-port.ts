@@ -1,5 +1,5 @@
 import type { Platform } from '../../src/chat/context.js';
-import type { ChatPort, MessageRef } from '../../src/chat/port.js';
+import type { ChatPort, MessageRef, Uploaded } from '../../src/chat/port.js';
 import type { Reply } from '../../src/chat/reply.js';
 
 /** A ChatPort that records what the core posts and edits (the platform side of core-level tests). */
@@ -22,12 +22,12 @@ export class RecordingPort implements ChatPort {
     this.updates.push({ ref, reply });
   }
 
-  async upload(channelId: string, filename: string, content: string): Promise<string> {
+  async upload(channelId: string, filename: string, content: string): Promise<Uploaded> {
     this.uploads.push({ channelId, filename, content });
-    return `file:${filename}`;
+    return { channelId, url: `https://files.example/${filename}` };
   }
 
-  async isAdmin(_workspaceId: string, userId: string): Promise<boolean> {
+  async isAdmin(_where: { workspaceId: string; channelId: string }, userId: string): Promise<boolean> {
     return this.admins.has(userId);
   }
 

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export interface SlackCall {
   method: string;
@@ -37,6 +37,18 @@ function parseBody(raw: string, type: string | undefined): Record<string, unknow
       : v;
   }
   return out;
+}
+
+/** An upload's file: the body itself, or the one file of a multipart form (as uploadV2 sends it). */
+async function fileContent(raw: string, type: string | undefined): Promise<string> {
+  if (!type?.startsWith('multipart/form-data')) return raw;
+  const form = await new Request('http://fake/', {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: raw,
+  }).formData();
+  const file = [...form.values()].find((v) => typeof v !== 'string');
+  return file ? await file.text() : raw;
 }
 
 const read = (req: IncomingMessage) =>
@@ -89,6 +101,26 @@ export class FakeSlack {
   clear(method?: string): void {
     if (method) this.injections.delete(method);
     else this.injections.clear();
+    this.holds = this.holds.filter((h) => method !== undefined && h.method !== method);
+  }
+
+  private holds: { method: string; match: (body: Record<string, unknown>, path: string) => boolean }[] = [];
+
+  /**
+   * Leaves the calls of a method (or response_url posts, method 'response') that `match` picks hanging,
+   * without an answer, until the client gives up or the fake closes; other calls are answered as usual.
+   * E.g. one user's users.info, or the response_url of chosen commands.
+   */
+  hold(method: string, match: (body: Record<string, unknown>, path: string) => boolean): void {
+    this.holds.push({ method, match });
+  }
+
+  /** Leaves the request hanging when a hold picks it. */
+  private held(method: string, body: Record<string, unknown>, path: string, res: ServerResponse): boolean {
+    if (!this.holds.some((h) => h.method === method && h.match(body, path))) return false;
+    this.hanging++;
+    res.once('close', () => this.hanging--);
+    return true;
   }
 
   /** Calls of a method that are hanging right now. */
@@ -142,18 +174,20 @@ export class FakeSlack {
     const json = (status: number, body: unknown, headers: Record<string, string> = {}): void =>
       void res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     if (path.startsWith('/response/')) {
-      if (await this.injected('response', res)) return;
-      this.responses.push({ path, body: parseBody(raw, req.headers['content-type']) });
+      const posted = parseBody(raw, req.headers['content-type']);
+      if (this.held('response', posted, path, res) || (await this.injected('response', res))) return;
+      this.responses.push({ path, body: posted });
       return void res.writeHead(200).end('ok');
     }
     if (path.startsWith('/upload/')) {
-      this.uploads.push({ id: path.slice(8), content: raw });
+      this.uploads.push({ id: path.slice(8), content: await fileContent(raw, req.headers['content-type']) });
       return void res.writeHead(200).end('OK');
     }
     const method = path.replace(/^\/api\//, '');
     const body = parseBody(raw, req.headers['content-type']);
     const call: SlackCall = { method, body };
     this.calls.push(call);
+    if (this.held(method, body, path, res)) return;
     const answer = json;
     const jsonApi = (status: number, result: Record<string, unknown>, headers?: Record<string, string>) => {
       call.result = result;

@@ -129,9 +129,9 @@ describe('polls through the core (real SQLite)', () => {
     await vote(core, pub, 1, 'ann');
     await core.handler.command(`poll export ${anon}`, ctx('creator'));
     await core.handler.command(`poll export ${pub}`, ctx('creator'));
-    expect(port.uploads[0]!.content).toMatch(/^option,votes\n"🐹 Go",2\n"🐍 Python",1\n/);
+    expect(port.uploads[0]!.content).toMatch(/^"option","votes"\n"🐹 Go",2\n"🐍 Python",1\n/);
     expect(port.uploads[0]!.content).not.toMatch(/ann|bob|cy|\d{4}-\d\d-\d\dT/);
-    expect(port.uploads[1]!.content).toMatch(/^user_id,option,voted_at\n"ann","Spaces",/);
+    expect(port.uploads[1]!.content).toMatch(/^"user_id","option","voted_at"\n"ann","Spaces",/);
   });
 
   it('answers bad poll input with a usage note only the sender sees', async () => {

@@ -46,6 +46,14 @@ describe.each(BACKENDS)('ConversationStore on $name', (backend) => {
     expect(await c.loadContext('sources', 'missing')).toBeUndefined();
   });
 
+  it('puts a context under a chosen key, replacing what was there', async () => {
+    const c = new ConversationStore(store().shared, new TestClock());
+    await c.putContext('private-thread', 'slack:T1:D1:1.1', { userId: 'U1' });
+    await c.putContext('private-thread', 'slack:T1:D1:1.1', { userId: 'U2' });
+    expect(await c.loadContext('private-thread', 'slack:T1:D1:1.1')).toEqual({ userId: 'U2' });
+    expect(await c.loadContext('private-thread', 'slack:T1:C1:1.1')).toBeUndefined();
+  });
+
   it('prunes deliveries after a day and contexts after 30 days, and counts what it removed', async () => {
     const clock = new TestClock();
     const c = new ConversationStore(store().shared, clock);

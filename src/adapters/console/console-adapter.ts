@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { ChatContext } from '../../chat/context.js';
 import type { VersusHandler } from '../../chat/handler.js';
-import type { ChatPort, MessageRef } from '../../chat/port.js';
+import type { ChatPort, MessageRef, Uploaded } from '../../chat/port.js';
 import { renderText } from '../../chat/render-text.js';
 import type { Button, Reply } from '../../chat/reply.js';
 
@@ -90,12 +90,12 @@ export class ConsoleAdapter implements ChatPort {
     this.show(reply, ref.messageId);
   }
 
-  async upload(_channelId: string, filename: string, content: string): Promise<string> {
+  async upload(channelId: string, filename: string, content: string): Promise<Uploaded> {
     const dir = resolve(this.opts.exportDir ?? './data/exports');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, filename);
     writeFileSync(file, content);
-    return file;
+    return { channelId, path: file };
   }
 
   /** Handles one line of input; resolves when the reply is printed. */

@@ -240,19 +240,13 @@ export function subcommand(name: string): SubcommandSpec | undefined {
   return SUBCOMMANDS.find((s) => s.name === name);
 }
 
-/**
- * Subcommands that post into the channel, keep state there or check server permissions: they need Versus
- * installed on the server where they are used (a command can only be limited per command, not per subcommand).
- */
-export const GUILD_ONLY: ReadonlySet<string> = new Set(['poll', 'schedule', 'matrix']);
-
 /** The JSON body for PUT /applications/:id(/guilds/:id)/commands (bulk overwrite). */
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const cmd = new SlashCommandBuilder()
     .setName(COMMAND_NAME)
     .setDescription('Go or Python for our backend? Answers with cited evidence')
     // Installable on a server and by a user: ask, compare, sources and help work in DMs and in any server the
-    // user is in. poll, schedule and matrix need the bot in the channel; they refuse elsewhere (GUILD_ONLY).
+    // user is in. poll, schedule and matrix need the bot in the channel; the core refuses them elsewhere (Feature.needsServer).
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall);
   for (const spec of SUBCOMMANDS) {

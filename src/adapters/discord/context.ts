@@ -1,6 +1,8 @@
 import {
+  ApplicationIntegrationType,
   type BaseInteraction,
   type Channel,
+  type GuildBasedChannel,
   type GuildMember,
   type Message,
   PermissionFlagsBits,
@@ -13,9 +15,10 @@ export function isAdminPermissions(p: Readonly<PermissionsBitField> | null | und
   return !!p && (p.has(PermissionFlagsBits.ManageMessages) || p.has(PermissionFlagsBits.ManageGuild));
 }
 
-function memberIsAdmin(member: GuildMember | null): boolean {
+/** In the channel the message was sent in (overwrites included), as Discord computes it for interactions. */
+function memberIsAdmin(member: GuildMember | null, channel: GuildBasedChannel | null): boolean {
   try {
-    return isAdminPermissions(member?.permissions);
+    return !!member && !!channel && isAdminPermissions(member.permissionsIn(channel));
   } catch {
     // Permissions need the guild's roles cached; without them nobody is treated as an admin.
     return false;
@@ -34,6 +37,11 @@ export function where(
   return { channelId: channel?.id ?? fallbackChannelId ?? 'unknown' };
 }
 
+/** Versus itself is installed on the server this happened in (not only by the user who did it). */
+function installedInServer(i: BaseInteraction): boolean {
+  return i.inGuild() && i.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall] === i.guildId;
+}
+
 export function interactionContext(i: BaseInteraction): ChatContext {
   return {
     platform: 'discord',
@@ -43,6 +51,8 @@ export function interactionContext(i: BaseInteraction): ChatContext {
     userName: i.user.globalName ?? i.user.username,
     // memberPermissions is computed by Discord for this channel, overwrites included.
     isAdmin: isAdminPermissions(i.memberPermissions),
+    // A DM, or a server where only the user installed Versus: the core refuses what posts in the channel.
+    serverInstall: installedInServer(i),
   };
 }
 
@@ -56,7 +66,7 @@ export function messageContext(
     ...place,
     userId: m.author.id,
     userName: m.member?.displayName ?? m.author.globalName ?? m.author.username,
-    isAdmin: memberIsAdmin(m.member),
+    isAdmin: memberIsAdmin(m.member, m.inGuild() ? m.channel : null),
   };
 }
 

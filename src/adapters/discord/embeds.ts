@@ -38,6 +38,7 @@ const FOOTER_RESERVE = 40;
 
 type Atom = { kind: 'line'; text: string } | { kind: 'field'; name: string; value: string };
 export interface Section {
+  /** Literal text on one line: each renderer escapes it for where it goes (embed title, V2 heading). */
   title?: string | undefined;
   color: number;
   atoms: Atom[];
@@ -67,8 +68,10 @@ export function toSections(reply: Reply): Section[] {
   const first: Section = { color: reply.visibility === 'ephemeral' ? COLOR.private : COLOR.neutral, atoms: [] };
   const out = [first];
   let current = first;
-  const setTitle = (s: Section, title: string) => {
-    s.title = clip(neutralizeMarkers(title), EMBED.title);
+  const setTitle = (s: Section, text: string) => {
+    // A title is one line, whatever the text (a form's question) holds: a newline could start a heading.
+    const title = text.replace(/\s+/g, ' ').trim();
+    s.title = clip(title, EMBED.title);
     // A title Discord would cut is repeated whole in the description.
     if (title.length > EMBED.title) s.atoms.push(line(`**${escapeMarkdown(title)}**`));
   };
@@ -193,7 +196,8 @@ function paginate(sections: Section[]): APIEmbed[][] {
     used = 0;
   };
   const start = (s: Section, continued: boolean) => {
-    const title = s.title && (continued ? clip(`${s.title} (continued)`, EMBED.title) : s.title);
+    // Embed titles render bold, italics and the like but offer no escape: markers become lookalikes.
+    const title = s.title && neutralizeMarkers(continued ? clip(`${s.title} (continued)`, EMBED.title) : s.title);
     if (page.length >= EMBED.perMessage || used + (title?.length ?? 0) > budget) flush();
     embed = { color: s.color, ...(title ? { title } : {}) };
     page.push(embed);

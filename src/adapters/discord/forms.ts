@@ -9,13 +9,16 @@ import {
 import type { Form, FormValues } from '../../chat/form.js';
 import { clip } from '../../chat/labels.js';
 
-/** A form's modal custom_id: `dc:form:<form id>`; its submission is routed to handler.submit(form id). */
+/**
+ * A form's modal custom_id: `dc:form:<ref>`, the core's reference to who opened it and where
+ * (handler.openForm); its submission goes to handler.submit(ref).
+ */
 const PREFIX = 'dc:form:';
 /** Discord's modal limits: 5 components, a 45-character title and label. */
 const MODAL = { components: 5, title: 45, label: 45 } as const;
 const ON = 'on';
 
-export const formIdOf = (customId: string): string | undefined =>
+export const formRefOf = (customId: string): string | undefined =>
   customId.startsWith(PREFIX) ? customId.slice(PREFIX.length) : undefined;
 
 /** Whether Discord can show this form as one modal (at most 5 fields). */
@@ -25,8 +28,8 @@ export const fitsModal = (form: Form): boolean => form.fields.length <= MODAL.co
  * A core form (Reply.form) as a Discord modal: text and multiline fields as text inputs, a toggle as a
  * two-option select, each inside a Label (the field's label, its hint as the description).
  */
-export function formModal(form: Form): ModalBuilder {
-  const modal = new ModalBuilder().setCustomId(`${PREFIX}${form.id}`).setTitle(clip(form.title, MODAL.title));
+export function formModal(form: Form, ref: string): ModalBuilder {
+  const modal = new ModalBuilder().setCustomId(`${PREFIX}${ref}`).setTitle(clip(form.title, MODAL.title));
   for (const f of form.fields) {
     const label = new LabelBuilder().setLabel(clip(f.label, MODAL.label));
     if (f.hint) label.setDescription(clip(f.hint, 100));

@@ -1,5 +1,4 @@
 import {
-  ApplicationIntegrationType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -10,10 +9,10 @@ import type { VersusHandler } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
 import { pagesGoneReply } from '../shared/page-store.js';
-import { autocompleteOption, GUILD_ONLY, interactionText } from './commands.js';
+import { autocompleteOption, interactionText } from './commands.js';
 import { parsePageButtonId } from './components.js';
 import { interactionContext } from './context.js';
-import { fitsModal, formIdOf, formModal, formValues } from './forms.js';
+import { fitsModal, formModal, formRefOf, formValues } from './forms.js';
 import { COMMAND } from './limits.js';
 import type { DiscordPages } from './pages.js';
 
@@ -55,14 +54,6 @@ export async function withDeferral<T>(
   return { value: await work, deferred: true };
 }
 
-/** Versus itself is installed on the server this command runs in (not only by the user who typed it). */
-function installedInServer(i: ChatInputCommandInteraction): boolean {
-  return i.inGuild() && i.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall] === i.guildId;
-}
-
-const serverOnlyText = (sub: string) =>
-  `\`/versus ${sub}\` works in servers where Versus is installed. Here you can use \`/versus ask\`, \`compare\`, \`sources\` and \`help\`.`;
-
 /** `/versus …` → handler.command(text) → reply, or defer + edit when the core is slow. */
 export async function onChatInput(i: ChatInputCommandInteraction, d: InteractionDeps): Promise<void> {
   const text = interactionText(i);
@@ -72,10 +63,6 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
   }
   if (!(await d.handler.firstDelivery('discord', i.id))) return;
   const sub = i.options.getSubcommand(false) ?? '';
-  if (GUILD_ONLY.has(sub) && !installedInServer(i)) {
-    await i.reply(privately(d.pages.render(ephemeral(serverOnlyText(sub)))));
-    return;
-  }
   // The deferral must pick its visibility before the answer exists: help is private, the rest usually public.
   const privateGuess = sub === 'help';
   const { value: reply, deferred } = await withDeferral(
@@ -86,7 +73,7 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
   // A form opens as a modal, which must be the first answer (not after a deferral); otherwise the reply's
   // own text says how to do the same by command.
   if (reply.form && !deferred && fitsModal(reply.form)) {
-    await i.showModal(formModal(reply.form));
+    await i.showModal(formModal(reply.form, await d.handler.openForm(reply.form.id, interactionContext(i))));
     return;
   }
   const isPrivate = reply.visibility === 'ephemeral';
@@ -105,17 +92,19 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
 
 /** A form's submission → handler.submit(); field errors come back privately, one line per field. */
 export async function onModalSubmit(i: ModalSubmitInteraction, d: InteractionDeps): Promise<void> {
-  const formId = formIdOf(i.customId);
-  if (!formId || !(await d.handler.firstDelivery('discord', i.id))) return;
-  const outcome = await d.handler.submit(formId, formValues(i), interactionContext(i));
+  const ref = formRefOf(i.customId);
+  if (!ref || !(await d.handler.firstDelivery('discord', i.id))) return;
+  const outcome = await d.handler.submit(ref, formValues(i), interactionContext(i));
   const reply =
-    'errors' in outcome
-      ? ephemeral(
-          `Not quite: ${Object.entries(outcome.errors)
-            .map(([field, message]) => `${field}: ${message}`)
-            .join('; ')}`,
-        )
-      : outcome.reply;
+    'reply' in outcome
+      ? outcome.reply
+      : ephemeral(
+          'closed' in outcome
+            ? outcome.closed
+            : `Not quite: ${Object.entries(outcome.errors)
+                .map(([field, message]) => `${field}: ${message}`)
+                .join('; ')}`,
+        );
   const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
   await i.reply(reply.visibility === 'ephemeral' ? privately(payload) : payload);
 }

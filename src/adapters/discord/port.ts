@@ -1,5 +1,5 @@
 import { type APIMessage, type Client, Routes } from 'discord.js';
-import type { ChatPort, MessageRef } from '../../chat/port.js';
+import type { ChatPort, MessageRef, Uploaded } from '../../chat/port.js';
 import type { Reply } from '../../chat/reply.js';
 import { VersusError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -51,24 +51,28 @@ export class DiscordPort implements ChatPort {
     });
   }
 
-  async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<string> {
+  async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<Uploaded> {
     const target = threadId ?? channelId;
     const msg = (await this.rest().post(Routes.channelMessages(target), {
       body: { content: `📎 ${filename}`, attachments: [{ id: 0, filename }], allowed_mentions: NO_PINGS },
       files: [{ name: filename, data: Buffer.from(content, 'utf8'), contentType: contentType(filename) }],
     })) as APIMessage;
-    return msg.attachments[0]?.url ?? `${filename}, attached in <#${target}>`;
+    return { channelId: target, url: msg.attachments[0]?.url };
   }
 
-  async isAdmin(workspaceId: string, userId: string): Promise<boolean> {
+  /** Manage Messages or Manage Guild in that channel of that guild, its permission overwrites included. */
+  async isAdmin(where: { workspaceId: string; channelId: string }, userId: string): Promise<boolean> {
     const c = this.client();
     try {
-      const guild = c?.guilds.cache.get(workspaceId) ?? (await c?.guilds.fetch(workspaceId));
-      const member = await guild?.members.fetch(userId);
-      return isAdminPermissions(member?.permissions);
+      const guild = c?.guilds.cache.get(where.workspaceId) ?? (await c?.guilds.fetch(where.workspaceId));
+      if (!guild) return false;
+      const member = await guild.members.fetch(userId);
+      const channel = guild.channels.cache.get(where.channelId) ?? (await guild.channels.fetch(where.channelId));
+      // A channel of another guild (or none) gives no rights here.
+      return !!channel && channel.guildId === guild.id && isAdminPermissions(channel.permissionsFor(member));
     } catch (err) {
       this.log.warn(
-        { err, workspaceId, userId },
+        { err, workspaceId: where.workspaceId, channelId: where.channelId, userId },
         'discord: could not check member permissions; treating as not an admin',
       );
       return false;

@@ -10,6 +10,7 @@ import type { Reply } from '../../chat/reply.js';
 import { navButtons, spreadButtons, toDiscordButtons, toRows } from './components.js';
 import { type RenderedReply, type Section, splitText, toSections, type V2Payload } from './embeds.js';
 import { V2 } from './limits.js';
+import { escapeMarkdown } from './markdown.js';
 
 const text = (content: string): APITextDisplayComponent => ({ type: ComponentType.TextDisplay, content });
 
@@ -43,7 +44,8 @@ function pack(sections: Section[], budget: Budget): APIContainerComponent[][] {
     let container: APIContainerComponent | undefined;
     let body: APITextDisplayComponent | undefined;
     const startContainer = (withTitle: boolean) => {
-      const title = withTitle && s.title ? [text(`### ${s.title}`)] : [];
+      // The heading is full markdown: its text is escaped like any body text (mentions, links, spoilers).
+      const title = withTitle && s.title ? [text(`### ${escapeMarkdown(s.title)}`)] : [];
       container = { type: ComponentType.Container, accent_color: s.color, components: [...title] };
       body = undefined;
       page().containers.push(container);

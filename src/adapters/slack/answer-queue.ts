@@ -9,10 +9,15 @@ interface Job {
  * Times here are real elapsed time for setTimeout, not domain time, so they use Date.now, not the Clock.
  *
  * Answers wait here while Slack requests are waiting to be acknowledged: Slack needs the ack within 3 s
- * (we aim for milliseconds), the answer can follow through response_url for 30 minutes. Under sustained
- * load a job runs once it has waited `maxWaitMs`, and the backlog is bounded, so answers are delayed,
- * never starved. Up to `concurrency` jobs run at once, so one hung or failing Web API call never holds
- * back another user's answer; jobs with the same key (one message) still run in order.
+ * (we aim for milliseconds), the answer can follow through response_url for 30 minutes. A job *starts*
+ * once no request awaits its ack, or once it has waited `maxWaitMs`, or when the backlog is long — so
+ * under sustained load answers are delayed, never starved — and one job starts per turn of the event loop,
+ * so requests that arrive in between are acknowledged first.
+ *
+ * Once started, a job holds nothing: there is no pool of slots. Its Slack calls — an admin check while
+ * the answer is computed, the response_url post or chat.postMessage that delivers it — may hang for as
+ * long as their timeouts allow and delay only that job's own reply. Jobs with the same key (edits of one
+ * message) still run one after another, in click order.
  */
 export class AnswerQueue {
   private readonly jobs: Job[] = [];
@@ -20,17 +25,17 @@ export class AnswerQueue {
   private running = 0;
   private unacked = 0;
   private timer: NodeJS.Timeout | undefined;
+  /** A start is already scheduled for the next turn of the event loop. */
+  private next = false;
   private idle: (() => void)[] = [];
 
   /**
-   * @param maxWaitMs under load, a job runs once it has waited this long
+   * @param maxWaitMs under load, a job starts once it has waited this long
    * @param maxBacklog past this many queued jobs, stop deferring to acks (bounds memory in a storm)
-   * @param concurrency jobs (each a few Web API calls) running at once
    */
   constructor(
     private readonly maxWaitMs = 50,
     private readonly maxBacklog = 2_000,
-    private readonly concurrency = 8,
   ) {}
 
   /** A request arrived that has not been acknowledged yet. */
@@ -74,34 +79,43 @@ export class AnswerQueue {
     if (this.size === 0) for (const r of this.idle.splice(0)) r();
   }
 
+  /** Starts the oldest job that may start now, and schedules the next start for the next turn. */
   private pump(): void {
-    while (this.running < this.concurrency) {
-      const i = this.jobs.findIndex((j) => j.key === undefined || !this.busyKeys.has(j.key));
-      if (i < 0) {
-        this.settle();
-        return;
-      }
-      // The oldest answer has waited long enough, or too many are waiting: run one even though requests are pending.
-      const waited = Date.now() - this.jobs[i]!.queuedAt;
-      if (this.unacked > 0 && waited < this.maxWaitMs && this.jobs.length < this.maxBacklog) {
-        this.timer ??= setTimeout(() => {
-          this.timer = undefined;
-          this.pump();
-        }, this.maxWaitMs - waited);
-        return;
-      }
-      const [job] = this.jobs.splice(i, 1) as [Job];
-      this.running++;
-      if (job.key) this.busyKeys.add(job.key);
-      void job
-        .run()
-        .catch(() => {})
-        .finally(() => {
-          this.running--;
-          if (job.key) this.busyKeys.delete(job.key);
-          job.done();
-          setImmediate(() => this.pump()); // let pending I/O (new requests) run first
-        });
+    if (this.next) return;
+    const i = this.jobs.findIndex((j) => j.key === undefined || !this.busyKeys.has(j.key));
+    if (i < 0) {
+      this.settle();
+      return;
     }
+    // The oldest answer has waited long enough, or too many are waiting: start one even though requests are pending.
+    const waited = Date.now() - this.jobs[i]!.queuedAt;
+    if (this.unacked > 0 && waited < this.maxWaitMs && this.jobs.length < this.maxBacklog) {
+      this.timer ??= setTimeout(() => {
+        this.timer = undefined;
+        this.pump();
+      }, this.maxWaitMs - waited);
+      return;
+    }
+    const [job] = this.jobs.splice(i, 1) as [Job];
+    this.start(job);
+    this.next = true;
+    setImmediate(() => {
+      this.next = false;
+      this.pump();
+    });
+  }
+
+  private start(job: Job): void {
+    this.running++;
+    if (job.key) this.busyKeys.add(job.key);
+    void job
+      .run()
+      .catch(() => {})
+      .finally(() => {
+        this.running--;
+        if (job.key) this.busyKeys.delete(job.key);
+        job.done();
+        this.pump();
+      });
   }
 }

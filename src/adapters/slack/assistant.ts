@@ -36,7 +36,12 @@ export interface AssistantDeps {
 export function attachAssistant(app: App, d: AssistantDeps): void {
   const assistant = new Assistant({
     threadContextStore: { get: async () => ({}), save: async () => {} },
-    threadStarted: async ({ setSuggestedPrompts, logger }) => {
+    threadStarted: async ({ event, body, setSuggestedPrompts, logger }) => {
+      // The thread's own IM channel and user, as Slack states them now: later messages are answered only there.
+      const { channel_id, thread_ts, user_id } = event.assistant_thread;
+      const teamId = (body as { team_id?: string }).team_id;
+      const ctx = slackContext({ teamId, channelId: channel_id, userId: user_id, threadTs: thread_ts });
+      await d.handler.privateThreadStarted({ ...ctx, threadId: thread_ts });
       try {
         await setSuggestedPrompts({ title: 'Go or Python? Ask the sources', prompts: [...SUGGESTED_PROMPTS] });
       } catch (err) {
@@ -60,6 +65,12 @@ export function attachAssistant(app: App, d: AssistantDeps): void {
         threadId: thread,
       };
       const ids = { channel, thread };
+      // Only in the thread's own IM channel, for its user, as stored when it started: an event naming another
+      // channel (a public one), another user or a thread that never started gets no answer anywhere.
+      if (!(await d.handler.inPrivateThread(ctx))) {
+        d.log.warn(ids, 'slack: assistant message outside a thread Versus started there; not answered');
+        return;
+      }
       await d.answers.push(async () => {
         try {
           // The thread is titled once, with its first question (a second call would rename it each time).

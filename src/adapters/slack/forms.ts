@@ -1,6 +1,8 @@
 import type { App, types, webApi } from '@slack/bolt';
 import { z } from 'zod';
-import type { Form, FormValues } from '../../chat/form.js';
+import type { ChatContext } from '../../chat/context.js';
+import { type Form, type FormValues, PLACE_FIELD } from '../../chat/form.js';
+import { FORM_CLOSED } from '../../chat/form-origins.js';
 import type { VersusHandler } from '../../chat/handler.js';
 import { clip } from '../../chat/labels.js';
 import type { Reply } from '../../chat/reply.js';
@@ -12,25 +14,28 @@ const CALLBACK_PREFIX = 'vform:';
 /** Slack's limits for a modal's title and button labels. */
 const TITLE_CHARS = 24;
 
-/** Where the form was opened: the submit acts there (kept in the view's private_metadata). */
-const Origin = z.object({ team: z.string().optional(), channel: z.string().optional(), thread: z.string().optional() });
 /** Opened outside a channel (App Home, the shortcut menu): the form gets a channel picker with this block id. */
 export const CHANNEL_FIELD = 'versus_channel';
-type Origin = z.infer<typeof Origin>;
+/** The view's private_metadata: only the reference the core keeps the form's origin under. */
+const FormRef = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/);
 
 const plainText = (text: string, max = 150) => ({ type: 'plain_text' as const, text: clip(text, max) });
 
-/** A Form as a Slack modal: one input block per field, block and action ids are the field ids. */
-export function modalView(form: Form, origin: Origin): types.ModalView {
+/**
+ * A Form as a Slack modal: one input block per field, block and action ids are the field ids. Its
+ * private_metadata is the core's reference to who opened it and where (handler.openForm); a form opened
+ * outside a channel (`pickChannel`) starts with a channel picker.
+ */
+export function modalView(form: Form, ref: string, pickChannel: boolean): types.ModalView {
   return {
     type: 'modal',
     callback_id: `${CALLBACK_PREFIX}${form.id}`,
     title: plainText(form.title, TITLE_CHARS),
     submit: plainText(form.submitLabel, TITLE_CHARS),
     close: plainText('Cancel', TITLE_CHARS),
-    private_metadata: JSON.stringify(origin),
+    private_metadata: ref,
     blocks: [
-      ...(origin.channel ? [] : [channelPicker()]),
+      ...(pickChannel ? [channelPicker()] : []),
       ...form.fields.map(
         (f): types.InputBlock => ({
           type: 'input',
@@ -90,16 +95,20 @@ export function formValues(state: Record<string, Record<string, StateValue>>): F
   return out;
 }
 
-/** Opens the Reply's form with the command's trigger_id; false when Slack refused (then answer in text). */
+/**
+ * Opens the Reply's form with the click's or command's trigger_id, for the person and place in `ctx`
+ * (channelId '' when opened outside a channel); false when Slack refused (then answer in text).
+ */
 export async function openForm(
-  client: webApi.WebClient,
+  d: { client: webApi.WebClient; handler: VersusHandler; log: Logger },
   triggerId: string,
   form: Form,
-  origin: Origin,
-  log: Logger,
+  ctx: ChatContext,
 ): Promise<boolean> {
+  const { client, handler, log } = d;
   try {
-    await client.views.open({ trigger_id: triggerId, view: modalView(form, origin) });
+    const ref = await handler.openForm(form.id, ctx);
+    await client.views.open({ trigger_id: triggerId, view: modalView(form, ref, !ctx.channelId) });
     return true;
   } catch (err) {
     const e = err as { data?: { error?: string }; message?: string };
@@ -113,37 +122,43 @@ export function attachForms(app: App, d: { handler: VersusHandler; pages: SlackP
   app.view(
     { callback_id: new RegExp(`^${CALLBACK_PREFIX}`), type: 'view_submission' },
     async ({ ack, view, body, client }) => {
-      let origin: Origin;
-      try {
-        origin = Origin.parse(JSON.parse(view.private_metadata || '{}'));
-      } catch {
-        await ack({ response_action: 'errors', errors: {} });
-        return;
-      }
+      const ref = FormRef.safeParse(view.private_metadata);
       const { [CHANNEL_FIELD]: picked, ...values } = formValues(
         view.state.values as Record<string, Record<string, StateValue>>,
       );
-      const channelId = origin.channel ?? (typeof picked === 'string' ? picked : undefined);
-      if (!channelId) {
-        await ack({ response_action: 'errors', errors: { [CHANNEL_FIELD]: 'Pick a channel.' } });
-        return;
-      }
+      // Who submits and in which team come from the payload; the place comes from what Versus kept when the
+      // form opened (a picked channel counts only for a form opened outside a channel).
       const ctx = slackContext({
-        teamId: origin.team ?? body.team?.id,
-        channelId,
+        teamId: body.team?.id,
+        channelId: typeof picked === 'string' ? picked : '',
         userId: body.user.id,
         userName: body.user.name,
-        threadTs: origin.thread,
       });
-      const outcome = await d.handler.submit(view.callback_id.slice(CALLBACK_PREFIX.length), values, ctx);
+      const outcome = ref.success ? await d.handler.submit(ref.data, values, ctx) : { closed: FORM_CLOSED };
+      if ('closed' in outcome) {
+        await ack({ response_action: 'update', view: closedView(outcome.closed) });
+        return;
+      }
       if ('errors' in outcome) {
-        await ack({ response_action: 'errors', errors: outcome.errors });
+        const { [PLACE_FIELD]: place, ...errors } = outcome.errors;
+        await ack({ response_action: 'errors', errors: place ? { ...errors, [CHANNEL_FIELD]: place } : errors });
         return;
       }
       await ack();
-      await tell(client, d, outcome.reply, ctx.channelId, body.user.id);
+      // Told in the channel the submit acted in (the form's origin, as Versus kept it), to the submitter only.
+      await tell(client, d, outcome.reply, outcome.channelId ?? ctx.channelId, body.user.id);
     },
   );
+}
+
+/** A form that cannot be submitted is replaced by a view saying so. */
+function closedView(text: string): types.ModalView {
+  return {
+    type: 'modal',
+    title: plainText('Versus', TITLE_CHARS),
+    close: plainText('Close', TITLE_CHARS),
+    blocks: [{ type: 'section', text: { type: 'plain_text', text } }],
+  };
 }
 
 /** The submit's confirmation, to the user only, in the channel the form was opened from. */

@@ -16,6 +16,7 @@ import { attachHome } from './home.js';
 import { attachListeners } from './listeners.js';
 import { boundedFetch, DEFAULT_LIMITS, type OutgoingLimits, RETRY_CONFIG } from './outgoing.js';
 import { SlackPages } from './pages.js';
+import { checkBody } from './payloads.js';
 import { SlackPort } from './port.js';
 import { RequestGate } from './request-gate.js';
 import { sdkLogger } from './sdk-logger.js';
@@ -155,6 +156,15 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         );
     }
   });
+  // In HTTP mode the request gate checks every payload's shape before Bolt; Socket Mode has no gate, so the
+  // same zod check runs first here: a malformed payload is acknowledged, logged and dropped.
+  if (socketMode)
+    app.use(async ({ body, next, ...args }) => {
+      const verdict = checkBody(body);
+      if (verdict.ok === true) return next();
+      log.warn({ reason: verdict.ok === false ? verdict.problem : verdict.reason }, 'slack: payload dropped');
+      if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+    });
   // The assistant pane first: its messages are DMs in threads, which the generic listeners must not see.
   attachAssistant(app, { handler: opts.handler, answers, pages, log });
   attachListeners(app, {

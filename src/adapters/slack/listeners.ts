@@ -75,8 +75,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
       });
       const reply = await d.handler.command(command.text ?? '', ctx);
       // A form (`/versus poll new`) opens as a modal; if Slack refuses, the reply's text says what to type.
-      const origin = { team: command.team_id, channel: command.channel_id };
-      if (reply.form && (await openForm(client, command.trigger_id, reply.form, origin, d.log))) return;
+      if (reply.form && (await openForm({ client, ...d }, command.trigger_id, reply.form, ctx))) return;
       await safely(d, 'respond', { requestId: command.trigger_id, channel: command.channel_id }, () =>
         respondWith(respond, d.pages, reply),
       );
@@ -175,22 +174,19 @@ export function attachListeners(app: App, d: ListenerDeps): void {
       // A button on the Home tab: its result is the home itself, published again.
       const { update, reply } = outcome;
       // A form (New poll) must open now: the click's trigger_id lasts 3 seconds.
-      if (reply?.form) await openForm(client, body.trigger_id, reply.form, { team: body.team?.id }, d.log);
+      if (reply?.form) await openForm({ client, ...d }, body.trigger_id, reply.form, { ...ctx, channelId: '' });
       if (update) await d.answers.push(() => publishHome(client, body.user.id, update, d.log));
       return;
     }
     await d.answers.push(
       async () => {
-        if (update) {
-          if (container.is_ephemeral || !messageTs)
-            await safely(d, 'update ephemeral', ids, () =>
-              respondWith(respond, d.pages, update, { replace_original: true }),
-            );
-          else
-            await safely(d, 'chat.update', ids, () =>
-              client.chat.update({ channel: channelId, ts: messageTs, ...d.pages.render(update) }),
-            );
-        }
+        // Only the message the click came from is edited, through the click's own response_url (Slack ties
+        // it to that message, private or public). The container's channel and ts are just payload fields: a
+        // forged click naming a live poll must not get chat.update to overwrite it.
+        if (update)
+          await safely(d, 'replace message', ids, () =>
+            respondWith(respond, d.pages, update, { replace_original: true }),
+          );
         if (outcome.reply) {
           const reply = outcome.reply;
           const thread = threadTs ? { thread_ts: threadTs } : {};

@@ -1,16 +1,4 @@
-/** Interactive payload types that always come from a person (Bolt's listeners read `user.id`). */
-const FROM_A_USER = new Set([
-  'block_actions',
-  'block_suggestion',
-  'view_submission',
-  'view_closed',
-  'shortcut',
-  'message_action',
-  'interactive_message',
-]);
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const hasId = (v: unknown): boolean => isObject(v) && typeof v.id === 'string' && v.id.length > 0;
+import { checkCommand, checkEvent, checkInteraction, type PayloadVerdict } from './payloads.js';
 
 function parseJson(text: string): unknown {
   try {
@@ -21,38 +9,20 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * What is wrong with a verified Slack request body, or undefined when it has the fields Versus relies on.
- * A signed but malformed payload is the sender's mistake (400), not ours (500).
+ * What to do with a verified Slack request body: pass it to Bolt, refuse it (a signed but malformed
+ * payload is the sender's mistake: 400, not our 500 or Bolt's 404 after 3 s), or acknowledge and drop it
+ * (an interactive payload of a kind Versus does not use). The shapes are zod schemas (payloads.ts).
  */
-export function payloadProblem(raw: string, contentType: string | undefined): string | undefined {
+export function payloadVerdict(raw: string, contentType: string | undefined): PayloadVerdict {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   if (type === 'application/x-www-form-urlencoded') {
     const form = new URLSearchParams(raw);
-    if (form.get('ssl_check') === '1') return undefined;
+    if (form.get('ssl_check') === '1') return { ok: true };
     const payload = form.get('payload');
-    if (payload !== null) {
-      const p = parseJson(payload);
-      if (!isObject(p) || typeof p.type !== 'string') return 'payload is not a JSON object with a type';
-      if (FROM_A_USER.has(p.type) && !hasId(p.user)) return `${p.type} payload has no user`;
-      if (p.type === 'block_actions') {
-        const actions = p.actions;
-        if (!Array.isArray(actions) || actions.length === 0) return 'block_actions payload has no actions';
-        if (!actions.every((a) => isObject(a) && typeof a.action_id === 'string')) return 'an action has no action_id';
-      }
-      return undefined;
-    }
-    if (form.has('command')) {
-      for (const field of ['command', 'user_id', 'channel_id', 'team_id'])
-        if (!form.get(field)) return `slash command has no ${field}`;
-      return undefined;
-    }
-    return 'form body is neither a slash command nor an interactive payload';
+    if (payload !== null) return checkInteraction(parseJson(payload));
+    if (form.has('command')) return checkCommand(form);
+    return { ok: false, problem: 'form body is neither a slash command nor an interactive payload' };
   }
-  if (type === 'application/json') {
-    const body = parseJson(raw);
-    if (!isObject(body) || typeof body.type !== 'string') return 'body is not a JSON object with a type';
-    if (body.type === 'event_callback' && !isObject(body.event)) return 'event_callback has no event';
-    return undefined;
-  }
-  return `unsupported content type ${type ?? '(none)'}`;
+  if (type === 'application/json') return checkEvent(parseJson(raw));
+  return { ok: false, problem: `unsupported content type ${type ?? '(none)'}` };
 }

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { ChatPort, MessageRef } from '../../chat/port.js';
+import type { ChatPort, MessageRef, Uploaded } from '../../chat/port.js';
 import type { Reply } from '../../chat/reply.js';
 import { type Clock, MINUTE_MS, systemClock } from '../../clock.js';
 import type { Logger } from '../../logger.js';
@@ -36,17 +36,16 @@ export class SlackPort implements ChatPort {
     await this.client.chat.update({ channel: ref.channelId, ts: ref.messageId, text: msg.text, blocks: msg.blocks });
   }
 
-  async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<string> {
+  async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<Uploaded> {
     const file = { filename, content, title: filename };
     await (threadId
       ? this.client.files.uploadV2({ ...file, channel_id: channelId, thread_ts: threadId })
       : this.client.files.uploadV2({ ...file, channel_id: channelId }));
-    // Plain words: the core puts this in a reply as literal text, where <#C…> markup would show escaped.
-    return `${filename}, uploaded to this ${threadId ? 'thread' : 'channel'}`;
+    return { channelId };
   }
 
-  /** Slack's admin/owner flag (users.info), cached for 10 minutes. */
-  async isAdmin(_workspaceId: string, userId: string): Promise<boolean> {
+  /** Slack's admin/owner flag (users.info), workspace-wide, cached for 10 minutes. */
+  async isAdmin(_where: { workspaceId: string; channelId: string }, userId: string): Promise<boolean> {
     const cached = this.admins.get(userId);
     const now = this.clock.now().getTime();
     if (cached && now - cached.at < ADMIN_CACHE_MS) return cached.admin;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../logger.js';
 import type { SignatureStore } from '../../security/replay-store.js';
-import { payloadProblem } from './payload-check.js';
+import { payloadVerdict } from './payload-check.js';
 import { verifySlackSignature } from './signature.js';
 
 /** Bolt's own body limit: larger requests are refused before they are buffered in full. */
@@ -87,10 +87,16 @@ export class RequestGate {
       (this.o.now ?? Date.now)(),
     );
     if (!check.ok) return refuse(401, `signature ${check.code}`);
-    const problem = payloadProblem(body.toString('utf8'), req.headers['content-type']);
-    if (problem) return refuse(400, problem);
+    const verdict = payloadVerdict(body.toString('utf8'), req.headers['content-type']);
+    if (verdict.ok === false) return refuse(400, verdict.problem);
     if (!(await this.o.replays.rememberSignature(check.signature, check.expiresAtMs)))
       return refuse(401, 'replayed request (signature already served)');
+    if (verdict.ok === 'ignore') {
+      // Nothing listens for it: acknowledged now, rather than by Bolt's "unhandled request" 404 after 3 s.
+      this.o.log.debug({ reason: verdict.reason }, 'slack: request acknowledged and dropped');
+      res.writeHead(200).end();
+      return false;
+    }
     // Bolt reads this instead of the (consumed) stream, and verifies the same bytes again.
     (req as IncomingMessage & { rawBody?: Buffer }).rawBody = body;
     return true;

@@ -59,6 +59,6 @@ export function attachShortcuts(app: App, d: ShortcutDeps): void {
     const team = shortcut.team?.id;
     const ctx = slackContext({ teamId: team, channelId: '', userId: shortcut.user.id });
     const reply = await d.handler.command('poll new', ctx);
-    if (reply.form) await openForm(client, shortcut.trigger_id, reply.form, { team }, d.log);
+    if (reply.form) await openForm({ client, ...d }, shortcut.trigger_id, reply.form, ctx);
   });
 }
