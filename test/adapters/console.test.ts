@@ -149,7 +149,7 @@ describe('console: a verdict and its decision record', () => {
     );
     expect(shown).toContain('[2] 🧭 Refine');
     const record = await type('3', /# Use Python for this backend/);
-    const saved = /Exported the decision record d\w+: (\S+decision-d\w+-r1\.md)/.exec(record)!;
+    const saved = /Exported the decision record d\w+: `?([^`\s]+decision-d\w+-r1\.md)/.exec(record)!;
     expect(readFileSync(saved[1]!, 'utf8')).toMatch(/^# Use Python for this backend\n/);
   });
 });

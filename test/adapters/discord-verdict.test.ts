@@ -25,7 +25,7 @@ describe('/versus verdict on Discord (real discord.js, fake Discord, real core a
     const click = h.fake.click(exportId, { components: message.components, flags: 64 });
     const done = await h.fake.waitForCallback(click.id);
     expect(embedText(done.body.data)).toMatch(
-      /Exported the decision record d\w+: https:\/\/cdn\.fake\/.+decision-d\w+-r1\.md/,
+      /Exported the decision record d\w+: .*decision-d\w+-r1\.md.* in <#\d+>\./,
     );
     const upload = h.fake.rest
       .find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`))

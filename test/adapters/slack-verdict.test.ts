@@ -36,12 +36,20 @@ describe('Slack: /versus verdict and its decision record', () => {
     expect(upload.content).toContain('## Decision Drivers');
     const said = await rig.fake.waitFor(() => rig.fake.callsOf('chat.postEphemeral').at(-1));
     expect(said.body).toMatchObject({ channel: 'C1', user: 'U1' });
-    expect(JSON.stringify(said.body)).toMatch(
-      /Exported the decision record d\w+: decision-d\w+-r1\.md, uploaded to this channel\./,
-    );
+    expect(JSON.stringify(said.body)).toMatch(/Exported the decision record d\w+: .*decision-d\w+-r1\.md.* in <#C1>\./);
   });
 
   it('WHEN the assistant pane is asked "Go or Python for …" about a situation THEN the thread gets a verdict', async () => {
+    // The pane's thread starts first: Versus answers only in a thread it saw begin (issue 20, item 12).
+    await rig.send.event(
+      {
+        type: 'assistant_thread_started',
+        assistant_thread: { user_id: 'U1', channel_id: 'D1', thread_ts: '1700002000.000100', context: {} },
+        event_ts: '1700002000.000200',
+      },
+      { eventId: 'EvVerdictStart' },
+    );
+    await rig.adapter.idle();
     const before = rig.fake.callsOf('chat.postMessage').length;
     await rig.send.event(
       {

@@ -66,7 +66,9 @@ describe('decision records (MADR) from walks and verdicts', () => {
     clock.advance(7 * DAY_MS);
     const card = await finishedWalk('arch');
     const out = await core.handler.action(button(card, /Export decision record/), ctx('ann', 'arch'));
-    expect(renderText(out.reply!)).toMatch(/Exported the decision record w\w+: file:decision-w\w+-r1\.md/);
+    expect(renderText(out.reply!)).toMatch(
+      /Exported the decision record w\w+: decision-w\w+-r1\.md \(https:[^)]+\) in #\w+\./,
+    );
     const markdown = port.uploads.at(-1)!.content;
     expect(headings(markdown)).toEqual([
       ['h1', 'Use Python for this backend'],

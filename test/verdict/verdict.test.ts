@@ -91,7 +91,9 @@ describe('/versus verdict (real knowledge, real SQLite)', () => {
   it('Export uploads the record; after a refine that answers more, the next export is revision 2 and says what changed', async () => {
     const reply = await core.handler.command(`verdict ${EXAMPLE}`, ctx('cy'));
     const first = await core.handler.action(button(reply, /Export/), ctx('cy'));
-    expect(renderText(first.reply!)).toMatch(/Exported the decision record d\w+: file:decision-d\w+-r1\.md/);
+    expect(renderText(first.reply!)).toMatch(
+      /Exported the decision record d\w+: decision-d\w+-r1\.md \(https:[^)]+\) in #\w+\./,
+    );
     const upload = port.uploads.at(-1)!;
     expect(upload.content).toMatch(/^# Use Python for this backend\n\n\* Status: proposed/);
     const again = await core.handler.action(button(reply, /Export/), ctx('cy'));
