@@ -11,7 +11,8 @@ export class ReplyPages {
     private readonly clock: Clock,
   ) {}
 
-  async save(key: string, pages: readonly unknown[]): Promise<void> {
+  /** `pages`: the rendered pages, with whatever the page store keeps beside them (JSON). */
+  async save(key: string, pages: unknown): Promise<void> {
     await this.shared.db
       .insertInto('reply_pages')
       .values({ key, pages: JSON.stringify(pages), created_at: this.clock.now().toISOString() })
@@ -19,14 +20,14 @@ export class ReplyPages {
       .execute();
   }
 
-  async load(key: string): Promise<unknown[] | undefined> {
+  async load(key: string): Promise<unknown> {
     const row = await this.shared.db
       .selectFrom('reply_pages')
       .select(['pages', 'created_at'])
       .where('key', '=', key)
       .executeTakeFirst();
     if (!row || this.clock.now().getTime() - Date.parse(row.created_at) > KEEP_MS) return undefined;
-    return JSON.parse(row.pages) as unknown[];
+    return JSON.parse(row.pages) as unknown;
   }
 
   async prune(): Promise<number> {

@@ -1,5 +1,6 @@
 import {
   type AutocompleteInteraction,
+  type BaseInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   MessageFlags,
@@ -25,6 +26,9 @@ export interface InteractionDeps {
 }
 
 const NO_PINGS = { parse: [] } as const;
+
+/** Where an interaction's answer is shown, and to whom: its later pages are served only there. */
+const here = (i: BaseInteraction) => ({ channelId: i.channelId ?? '', userId: i.user.id });
 const EPHEMERAL = { flags: MessageFlags.Ephemeral } as const;
 
 /** The payload shown only to the user: Ephemeral added to its flags, never replacing IS_COMPONENTS_V2. */
@@ -77,7 +81,7 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
     return;
   }
   const isPrivate = reply.visibility === 'ephemeral';
-  const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
+  const payload = { ...d.pages.render(reply, here(i)), allowedMentions: NO_PINGS };
   if (!deferred) {
     await i.reply(isPrivate ? privately(payload) : payload);
   } else if (isPrivate && !privateGuess) {
@@ -105,7 +109,7 @@ export async function onModalSubmit(i: ModalSubmitInteraction, d: InteractionDep
                 .map(([field, message]) => `${field}: ${message}`)
                 .join('; ')}`,
         );
-  const payload = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
+  const payload = { ...d.pages.render(reply, here(i)), allowedMentions: NO_PINGS };
   await i.reply(reply.visibility === 'ephemeral' ? privately(payload) : payload);
 }
 
@@ -123,9 +127,9 @@ export async function onAutocomplete(i: AutocompleteInteraction, d: InteractionD
 export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promise<void> {
   const page = parsePageButtonId(i.customId);
   if (page) {
-    const payload = await d.pages.page(page.key, page.page);
+    const payload = await d.pages.page(page.key, page.page, here(i));
     if (payload) await i.update(payload);
-    else await i.reply(privately(d.pages.render(pagesGoneReply())));
+    else await i.reply(privately(d.pages.render(pagesGoneReply(), here(i))));
     return;
   }
   if (!(await d.handler.firstDelivery('discord', i.id))) return;
@@ -134,7 +138,7 @@ export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promis
     i.deferUpdate(),
   );
   if (outcome.update) {
-    const payload = { ...d.pages.render(outcome.update), allowedMentions: NO_PINGS };
+    const payload = { ...d.pages.render(outcome.update, here(i)), allowedMentions: NO_PINGS };
     if (deferred) await i.editReply(payload);
     else await i.update(payload);
   }
@@ -144,7 +148,7 @@ export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promis
 }
 
 async function replyOrFollowUp(i: ButtonInteraction, reply: Reply, d: InteractionDeps): Promise<void> {
-  const rendered = { ...d.pages.render(reply), allowedMentions: NO_PINGS };
+  const rendered = { ...d.pages.render(reply, here(i)), allowedMentions: NO_PINGS };
   const payload = reply.visibility === 'ephemeral' ? privately(rendered) : rendered;
   if (i.deferred || i.replied) await i.followUp(payload);
   else await i.reply(payload);
@@ -152,7 +156,7 @@ async function replyOrFollowUp(i: ButtonInteraction, reply: Reply, d: Interactio
 
 /** After a failure, tell the user something rather than leaving "This interaction failed". Never throws. */
 export async function apologize(i: ChatInputCommandInteraction | ButtonInteraction, d: InteractionDeps): Promise<void> {
-  const payload = d.pages.render(ephemeral('Something went wrong on my side. Try again in a moment.'));
+  const payload = d.pages.render(ephemeral('Something went wrong on my side. Try again in a moment.'), here(i));
   try {
     if (i.deferred || i.replied) await i.followUp(privately(payload));
     else await i.reply(privately(payload));

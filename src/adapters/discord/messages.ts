@@ -41,7 +41,7 @@ export async function onMessage(message: Message, d: MessageDeps): Promise<void>
   if (inThread) {
     const ctx = messageContext(message, { channelId: channel.parentId ?? channel.id, threadId: channel.id });
     const reply = mentioned ? await d.handler.mention(text, ctx) : await d.handler.threadMessage(text, ctx);
-    if (reply) await channel.send({ ...d.pages.render(reply), allowedMentions: NO_PINGS });
+    if (reply) await channel.send({ ...d.pages.render(reply, { channelId: channel.id }), allowedMentions: NO_PINGS });
     return;
   }
 
@@ -51,7 +51,7 @@ export async function onMessage(message: Message, d: MessageDeps): Promise<void>
       text,
       messageContext(message, { channelId: message.channelId, threadId: thread.id }),
     );
-    await thread.send({ ...d.pages.render(reply), allowedMentions: NO_PINGS });
+    await thread.send({ ...d.pages.render(reply, { channelId: thread.id }), allowedMentions: NO_PINGS });
     return;
   }
   // No thread possible here (permission, channel type): answer under the message; the message id keys the conversation.
@@ -59,7 +59,10 @@ export async function onMessage(message: Message, d: MessageDeps): Promise<void>
     text,
     messageContext(message, { channelId: message.channelId, threadId: message.id }),
   );
-  await message.reply({ ...d.pages.render(reply), allowedMentions: { ...NO_PINGS, repliedUser: false } });
+  await message.reply({
+    ...d.pages.render(reply, { channelId: message.channelId }),
+    allowedMentions: { ...NO_PINGS, repliedUser: false },
+  });
 }
 
 async function startThread(message: Message<true>, text: string, log: Logger): Promise<ThreadChannel | undefined> {

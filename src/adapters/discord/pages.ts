@@ -1,6 +1,6 @@
 import type { Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
-import { PageStore, type PageStoreOptions } from '../shared/page-store.js';
+import { type PageReader, type PageScope, PageStore, type PageStoreOptions, scopeOf } from '../shared/page-store.js';
 import type { V2Payload } from './embeds.js';
 import { renderReplyV2 } from './v2.js';
 
@@ -18,18 +18,21 @@ export class DiscordPages {
     this.store = new PageStore(opts);
   }
 
-  /** Renders a Reply and returns the message to send (page 1); keeps the other pages when there are any. */
-  render(reply: Reply): V2Payload {
+  /**
+   * Renders a Reply to be shown in `where` (a channel or thread; the person, for a private reply) and
+   * returns the message to send (page 1); keeps the other pages for there when there are any.
+   */
+  render(reply: Reply, where: PageScope): V2Payload {
     const key = PageStore.newKey();
     const { pages, warnings } = renderReplyV2(reply, key);
     for (const w of warnings) this.log.warn({ title: reply.title }, `discord render: ${w}`);
-    if (pages.length > 1) this.store.put(key, pages);
+    if (pages.length > 1) this.store.put(key, pages, scopeOf(reply.visibility, where));
     return pages[0]!;
   }
 
-  /** Page `page` (1-based) of a stored reply, or undefined when it is gone. */
-  page(key: string, page: number): Promise<V2Payload | undefined> {
-    return this.store.page(key, page);
+  /** Page `page` (1-based) of a stored reply, or undefined when it is gone or `reader` is not where it was shown. */
+  page(key: string, page: number, reader: PageReader): Promise<V2Payload | undefined> {
+    return this.store.page(key, page, reader);
   }
 
   get size(): number {

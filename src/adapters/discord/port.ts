@@ -40,14 +40,15 @@ export class DiscordPort implements ChatPort {
       );
     const target = threadId ?? channelId;
     const msg = (await this.rest().post(Routes.channelMessages(target), {
-      body: { ...this.pages.render(reply), allowed_mentions: NO_PINGS },
+      body: { ...this.pages.render(reply, { channelId: target }), allowed_mentions: NO_PINGS },
     })) as APIMessage;
     return { channelId, messageId: msg.id, threadId };
   }
 
   async update(ref: MessageRef, reply: Reply): Promise<void> {
-    await this.rest().patch(Routes.channelMessage(ref.threadId ?? ref.channelId, ref.messageId), {
-      body: { ...this.pages.render(reply), allowed_mentions: NO_PINGS },
+    const target = ref.threadId ?? ref.channelId;
+    await this.rest().patch(Routes.channelMessage(target, ref.messageId), {
+      body: { ...this.pages.render(reply, { channelId: target }), allowed_mentions: NO_PINGS },
     });
   }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import { type Clock, HOUR_MS, systemClock } from '../../clock.js';
 import type { ReplyPages } from '../../store/reply-pages.js';
@@ -15,10 +16,32 @@ export interface PageStoreOptions {
   onError?: ((err: unknown) => void) | undefined;
 }
 
+/**
+ * Where a paged reply was shown: its later pages are served only in that channel, and a private reply's
+ * only to the person it was shown to. (Channel ids are unique across workspaces on Slack and Discord.)
+ */
+export interface PageScope {
+  channelId: string;
+  userId?: string | undefined;
+}
+
+/** Who clicks a page button, and where. */
+export interface PageReader {
+  channelId: string;
+  userId: string;
+}
+
 interface Entry<P> {
   pages: readonly P[];
+  scope: PageScope;
   storedAt: number;
 }
+
+/** What the shared store keeps for a key: the scope with the pages. */
+const Stored = z.object({
+  scope: z.object({ channelId: z.string(), userId: z.string().optional() }),
+  pages: z.array(z.unknown()),
+});
 
 /** What a More button answers once its pages are gone (evicted, expired, or Versus restarted). */
 export const pagesGoneReply = (): Reply =>
@@ -51,24 +74,28 @@ export class PageStore<P> {
    * Keeps a reply's pages. The shared write is not awaited: rendering stays synchronous, and it lands
    * long before anyone can read page 1 and click More on another replica.
    */
-  put(key: string, pages: readonly P[]): void {
-    this.remember(key, pages, this.clock.now().getTime());
-    this.opts.shared?.save(key, pages).catch((err: unknown) => this.opts.onError?.(err));
+  put(key: string, pages: readonly P[], scope: PageScope): void {
+    this.remember(key, { pages, scope, storedAt: this.clock.now().getTime() });
+    this.opts.shared?.save(key, { scope, pages }).catch((err: unknown) => this.opts.onError?.(err));
   }
 
-  private remember(key: string, pages: readonly P[], storedAt: number): void {
-    this.entries.set(key, { pages, storedAt });
+  private remember(key: string, entry: Entry<P>): void {
+    this.entries.set(key, entry);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 
-  /** Page `page` (1-based) of a stored reply — from memory, else the shared store — or undefined when it is gone. */
-  async page(key: string, page: number): Promise<P | undefined> {
+  /**
+   * Page `page` (1-based) of a stored reply — from memory, else the shared store — or undefined when it is
+   * gone, or when `reader` is not where it was shown (answered exactly as a page that is gone).
+   */
+  async page(key: string, page: number, reader: PageReader): Promise<P | undefined> {
     if (!this.entries.has(key)) {
-      const pages = (await this.opts.shared?.load(key)) as P[] | undefined;
-      if (pages) this.remember(key, pages, this.clock.now().getTime());
+      const stored = Stored.safeParse(await this.opts.shared?.load(key));
+      if (stored.success)
+        this.remember(key, { ...stored.data, pages: stored.data.pages as P[], storedAt: this.clock.now().getTime() });
     }
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
+    if (!entry || !shownTo(entry.scope, reader)) return undefined;
     if (this.clock.now().getTime() - entry.storedAt > this.ttlMs) {
       this.entries.delete(key);
       return undefined;
@@ -86,4 +113,13 @@ export class PageStore<P> {
   clear(): void {
     this.entries.clear();
   }
+}
+
+function shownTo(scope: PageScope, reader: PageReader): boolean {
+  return scope.channelId === reader.channelId && (scope.userId === undefined || scope.userId === reader.userId);
+}
+
+/** The scope of a reply about to be shown in `where`: a private reply's pages are its reader's only. */
+export function scopeOf(visibility: 'channel' | 'ephemeral', where: PageScope): PageScope {
+  return visibility === 'ephemeral' ? where : { channelId: where.channelId };
 }

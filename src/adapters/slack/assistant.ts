@@ -79,7 +79,12 @@ export function attachAssistant(app: App, d: AssistantDeps): void {
           await setStatus(SEARCHING);
           const reply = await d.handler.mention(text, ctx);
           // Posting in the thread clears the status.
-          await client.chat.postMessage({ channel, thread_ts: thread, unfurl_links: false, ...d.pages.render(reply) });
+          await client.chat.postMessage({
+            channel,
+            thread_ts: thread,
+            unfurl_links: false,
+            ...d.pages.render(reply, { channelId: channel, userId: user }),
+          });
         } catch (err) {
           const e = err as { data?: { error?: string }; message?: string };
           d.log.warn({ ...ids, error: e.data?.error ?? e.message }, 'slack: assistant answer failed');

@@ -170,7 +170,7 @@ async function tell(
   user: string,
 ): Promise<void> {
   try {
-    const msg = d.pages.render(reply);
+    const msg = d.pages.render(reply, { channelId: channel, userId: user });
     if (reply.visibility === 'ephemeral') await client.chat.postEphemeral({ channel, user, ...msg });
     else await client.chat.postMessage({ channel, ...msg });
   } catch (err) {

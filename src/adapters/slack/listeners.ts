@@ -2,7 +2,7 @@ import type { App, RespondFn, webApi } from '@slack/bolt';
 import type { ActionOutcome, VersusHandler } from '../../chat/handler.js';
 import type { Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
-import { pagesGoneReply } from '../shared/page-store.js';
+import { type PageScope, pagesGoneReply } from '../shared/page-store.js';
 import type { AnswerQueue } from './answer-queue.js';
 import { slackContext, withoutMention } from './context.js';
 import { openForm } from './forms.js';
@@ -44,9 +44,10 @@ async function respondWith(
   respond: RespondFn,
   pages: SlackPages,
   reply: Reply,
+  where: PageScope,
   extra: { replace_original?: boolean } = {},
 ): Promise<void> {
-  const msg = pages.render(reply);
+  const msg = pages.render(reply, where);
   await respond({ ...msg, response_type: reply.visibility === 'ephemeral' ? 'ephemeral' : 'in_channel', ...extra });
 }
 
@@ -56,7 +57,7 @@ async function postInThread(
   reply: Reply,
   ids: { channel: string; thread: string; user: string },
 ): Promise<void> {
-  const msg = pages.render(reply);
+  const msg = pages.render(reply, { channelId: ids.channel, userId: ids.user });
   if (reply.visibility === 'ephemeral')
     await client.chat.postEphemeral({ channel: ids.channel, user: ids.user, thread_ts: ids.thread, ...msg });
   else await client.chat.postMessage({ channel: ids.channel, thread_ts: ids.thread, unfurl_links: false, ...msg });
@@ -77,7 +78,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
       // A form (`/versus poll new`) opens as a modal; if Slack refuses, the reply's text says what to type.
       if (reply.form && (await openForm({ client, ...d }, command.trigger_id, reply.form, ctx))) return;
       await safely(d, 'respond', { requestId: command.trigger_id, channel: command.channel_id }, () =>
-        respondWith(respond, d.pages, reply),
+        respondWith(respond, d.pages, reply, { channelId: command.channel_id, userId: command.user_id }),
       );
     });
   });
@@ -134,13 +135,14 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     const container = body.container as { is_ephemeral?: boolean; message_ts?: string };
     const threadTs = typeof body.message?.thread_ts === 'string' ? body.message.thread_ts : undefined;
     const channelId = body.channel?.id ?? '';
+    const where = { channelId, userId: body.user.id };
     if (SlackPages.isPageAction(actionId)) {
       await ack();
-      const page = await d.pages.page(actionId);
+      const page = await d.pages.page(actionId, where);
       await safely(d, 'page', { channel: channelId }, () =>
         page
           ? respond({ ...page, replace_original: true })
-          : respondWith(respond, d.pages, pagesGoneReply(), { replace_original: false }),
+          : respondWith(respond, d.pages, pagesGoneReply(), where, { replace_original: false }),
       );
       return;
     }
@@ -185,7 +187,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
         // forged click naming a live poll must not get chat.update to overwrite it.
         if (update)
           await safely(d, 'replace message', ids, () =>
-            respondWith(respond, d.pages, update, { replace_original: true }),
+            respondWith(respond, d.pages, update, where, { replace_original: true }),
           );
         if (outcome.reply) {
           const reply = outcome.reply;
@@ -196,12 +198,12 @@ export function attachListeners(app: App, d: ListenerDeps): void {
                 channel: channelId,
                 user: body.user.id,
                 ...thread,
-                ...d.pages.render(reply),
+                ...d.pages.render(reply, where),
               }),
             );
           else
             await safely(d, 'chat.postMessage', ids, () =>
-              client.chat.postMessage({ channel: channelId, ...thread, ...d.pages.render(reply) }),
+              client.chat.postMessage({ channel: channelId, ...thread, ...d.pages.render(reply, where) }),
             );
         }
       },

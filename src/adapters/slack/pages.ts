@@ -1,5 +1,5 @@
 import type { Reply } from '../../chat/reply.js';
-import { PageStore, type PageStoreOptions } from '../shared/page-store.js';
+import { type PageReader, type PageScope, PageStore, type PageStoreOptions, scopeOf } from '../shared/page-store.js';
 import { paginate, type SlackMessage } from './blocks.js';
 
 const PAGE_ID = /^slack:page:([A-Za-z0-9_-]{6,16}):(\d{1,3})$/;
@@ -16,11 +16,14 @@ export class SlackPages {
     this.store = new PageStore(opts);
   }
 
-  /** Renders a reply; when it needs several pages, keeps them and returns page 1 with a More button. */
-  render(reply: Reply): SlackMessage {
+  /**
+   * Renders a reply to be shown in `where` (a channel; the person, for a private reply); when it needs
+   * several pages, keeps them for there and returns page 1 with a More button.
+   */
+  render(reply: Reply, where: PageScope): SlackMessage {
     const key = PageStore.newKey();
     const pages = paginate(reply, (page) => ({ actionId: `slack:page:${key}:${page}`, label: 'More' }));
-    if (pages.length > 1) this.store.put(key, pages);
+    if (pages.length > 1) this.store.put(key, pages, scopeOf(reply.visibility, where));
     return pages[0]!;
   }
 
@@ -28,9 +31,9 @@ export class SlackPages {
     return PAGE_ID.test(actionId);
   }
 
-  /** The page a More button asks for, or undefined when it is gone. */
-  async page(actionId: string): Promise<SlackMessage | undefined> {
+  /** The page a More button asks for, or undefined when it is gone or `reader` is not where it was shown. */
+  async page(actionId: string, reader: PageReader): Promise<SlackMessage | undefined> {
     const m = PAGE_ID.exec(actionId);
-    return m ? this.store.page(m[1]!, Number(m[2])) : undefined;
+    return m ? this.store.page(m[1]!, Number(m[2]), reader) : undefined;
   }
 }

@@ -20,7 +20,7 @@ export class SlackPort implements ChatPort {
   ) {}
 
   async post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef> {
-    const msg = this.pages.render(reply);
+    const msg = this.pages.render(reply, { channelId });
     const res = await this.client.chat.postMessage({
       channel: channelId,
       thread_ts: threadId,
@@ -32,7 +32,7 @@ export class SlackPort implements ChatPort {
   }
 
   async update(ref: MessageRef, reply: Reply): Promise<void> {
-    const msg = this.pages.render(reply);
+    const msg = this.pages.render(reply, { channelId: ref.channelId });
     await this.client.chat.update({ channel: ref.channelId, ts: ref.messageId, text: msg.text, blocks: msg.blocks });
   }
 

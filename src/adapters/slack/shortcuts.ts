@@ -43,10 +43,11 @@ export function attachShortcuts(app: App, d: ShortcutDeps): void {
       userId: shortcut.user.id,
       userName: shortcut.user.username ?? shortcut.user.name,
     });
+    const where = { channelId: shortcut.channel.id, userId: shortcut.user.id };
     await d.answers.push(async () => {
       const reply = await d.handler.askAbout(slackPlainText(shortcut.message.text ?? ''), ctx);
       try {
-        await respond({ ...d.pages.render(reply), response_type: 'ephemeral' });
+        await respond({ ...d.pages.render(reply, where), response_type: 'ephemeral' });
       } catch (err) {
         d.log.warn({ err: (err as Error).message, channel: shortcut.channel.id }, 'slack: shortcut answer failed');
       }
