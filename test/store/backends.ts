@@ -80,6 +80,7 @@ const EMPTY_ORDER: (keyof SharedSchema)[] = [
   'request_signatures',
   'channel_settings',
   'render_leases',
+  'team_sources',
 ];
 
 function postgres(): ContractBackend {
