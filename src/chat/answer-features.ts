@@ -3,13 +3,13 @@ import { ask } from '../answers/ask.js';
 import { compare, suggestTopics } from '../answers/compare.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
-import { brokenFiles } from '../knowledge/watch.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
+import { scopeKey } from '../sources/source-store.js';
 import { compareAction, moreAction } from './answer-actions.js';
 import type { ChatContext } from './context.js';
 import { action, command, type Feature, type FeatureDeps } from './feature.js';
 import { usageReply } from './help.js';
-import { askReply, compareReply, sourcesReply, unknownTopicReply } from './present-answers.js';
+import { askReply, compareReply, unknownTopicReply } from './present-answers.js';
 import type { Reply } from './reply.js';
 import { err, ok, type Result } from './result.js';
 import { issueText, type RichText } from './rich.js';
@@ -61,22 +61,24 @@ export interface AnsweringDeps extends Pick<FeatureDeps, 'answers' | 'knowledge'
 }
 
 interface Page {
+  /** Whose team documents the answer may use: the asker's workspace (see AnswersStore.visibleTo). */
+  scope: string;
   contextId?: string | undefined;
   answerId?: string | undefined;
   private?: boolean | undefined;
 }
 
 /**
- * Answers from the indexed sources: ask (with paging), compare, sources. Mentions and threads use `answer`.
+ * Answers from the indexed sources: ask (with paging) and compare. Mentions and threads use `answer`.
  * Kept in chat/ while src/answers/ is being rewritten; its natural home is that folder's feature module.
  */
 export class Answering {
   constructor(private readonly deps: AnsweringDeps) {}
 
   /** A question's answer. Page 1 is logged as a new answer; later pages keep page 1's answer id. */
-  async answer(question: string, context: string | undefined, offset: number, page: Page = {}): Promise<Reply> {
+  async answer(question: string, context: string | undefined, offset: number, page: Page): Promise<Reply> {
     const { answers, taxonomy, conversations, feedback } = this.deps;
-    const result = ask(answers, taxonomy, question, { offset, context });
+    const result = ask(answers.visibleTo(page.scope), taxonomy, question, { offset, context });
     const answerId =
       offset === 0
         ? await feedback.log({ kind: 'ask', question, claimIds: result.claims.map((c) => c.id) })
@@ -103,8 +105,8 @@ export class Answering {
     return (await this.deps.settings.answers(ctx)) === 'private';
   }
 
-  async compareTopic(topic: string, isPrivate = false): Promise<Reply> {
-    const outcome = compare(this.deps.answers, this.deps.taxonomy, topic);
+  async compareTopic(topic: string, scope: string, isPrivate = false): Promise<Reply> {
+    const outcome = compare(this.deps.answers.visibleTo(scope), this.deps.taxonomy, topic);
     if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions);
     const r = outcome.result;
     const answerId = await this.deps.feedback.log({
@@ -117,19 +119,19 @@ export class Answering {
   }
 
   features(): Feature[] {
-    const { knowledge, conversations } = this.deps;
+    const { conversations } = this.deps;
     return [
       {
         name: 'ask',
         help: { usage: '/versus ask <question>', example: '/versus ask how much memory does a goroutine start with?' },
         command: command(parseWith(AskArgs), async (question, ctx) =>
-          this.answer(question, undefined, 0, { private: await this.isPrivate(ctx) }),
+          this.answer(question, undefined, 0, { scope: scopeKey(ctx), private: await this.isPrivate(ctx) }),
         ),
-        action: action(moreAction, async ({ contextId, offset }) => {
+        action: action(moreAction, async ({ contextId, offset }, ctx) => {
           const saved = AskContext.safeParse(await conversations.loadContext('ask', contextId));
           if (!saved.success) return { reply: usageReply('That answer is too old to page. Ask again.') };
           const { question, context, ...page } = saved.data;
-          return { update: await this.answer(question, context, offset, { ...page, contextId }) };
+          return { update: await this.answer(question, context, offset, { ...page, scope: scopeKey(ctx), contextId }) };
         }),
         actions: [action(shareAction, ({ contextId }, ctx) => share(contextId, ctx, conversations))],
       },
@@ -137,25 +139,17 @@ export class Answering {
         name: 'compare',
         help: { usage: '/versus compare <topic>', example: '/versus compare concurrency' },
         command: command(parseWith(CompareArgs), async (topic, ctx) =>
-          this.compareTopic(topic, await this.isPrivate(ctx)),
+          this.compareTopic(topic, scopeKey(ctx), await this.isPrivate(ctx)),
         ),
         action: action(compareAction, async ({ topic }, ctx) => ({
-          reply: await this.compareTopic(topic, await this.isPrivate(ctx)),
+          reply: await this.compareTopic(topic, scopeKey(ctx), await this.isPrivate(ctx)),
         })),
-      },
-      {
-        name: 'sources',
-        help: { usage: '/versus sources', example: '/versus sources' },
-        command: command(
-          () => ok(undefined),
-          () => sourcesReply(knowledge.documents(), knowledge.getMeta('indexed_at'), brokenFiles(knowledge)),
-        ),
       },
     ];
   }
 }
 
-/** ask, compare and sources, over the knowledge index. */
+/** ask and compare, over the knowledge index. */
 export function createAnswering(
   deps: FeatureDeps,
   feedback: FeedbackStore,

@@ -4,6 +4,8 @@ import { VersusError } from '../errors.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
+import type { TeamSources, UploadedFile } from '../sources/service.js';
+import { scopeKey } from '../sources/source-store.js';
 import { ACTION_ERRORS, splitActionId } from './action-id.js';
 import { type Answering, MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './answer-features.js';
 import type { ChatContext } from './context.js';
@@ -25,6 +27,8 @@ export interface RouterDeps {
   conversations: ConversationStore;
   taxonomy: Taxonomy;
   logger: Logger;
+  /** Documents teams add: uploads arrive here (links come as `sources add`). */
+  sources: TeamSources;
 }
 
 /** Most autocomplete suggestions a platform shows (Discord's limit). */
@@ -96,7 +100,7 @@ export class Router implements VersusHandler {
         const run = this.byName.get(parsed.value.name)?.command.parse(parsed.value.args);
         if (run?.ok) return run.value(ctx);
       }
-      return this.deps.answering.answer(question, earlier, 0);
+      return this.deps.answering.answer(question, earlier, 0, { scope: scopeKey(ctx) });
     });
   }
 
@@ -112,11 +116,15 @@ export class Router implements VersusHandler {
     );
   }
 
+  async addSource(file: UploadedFile, ctx: ChatContext): Promise<Reply> {
+    return this.guard('addSource', ctx, () => this.deps.sources.addFile(file, ctx));
+  }
+
   async askAbout(text: string, ctx: ChatContext): Promise<Reply> {
     return this.guard('askAbout', ctx, async () => {
       const question = this.deps.answering.parseQuestion(text);
       return question.ok
-        ? this.deps.answering.answer(question.value, undefined, 0, { private: true })
+        ? this.deps.answering.answer(question.value, undefined, 0, { scope: scopeKey(ctx), private: true })
         : usageReply(question.error);
     });
   }
@@ -128,7 +136,7 @@ export class Router implements VersusHandler {
     return this.guard('thread', ctx, async () => {
       if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
-      return this.deps.answering.answer(text.trim(), earlier, 0);
+      return this.deps.answering.answer(text.trim(), earlier, 0, { scope: scopeKey(ctx) });
     });
   }
 

@@ -2,7 +2,6 @@ import { VersusError } from '../errors.js';
 import { textOf } from '../knowledge/folder.js';
 import { parseMarkdown } from '../knowledge/markdown.js';
 import { parsePlainText } from '../knowledge/plaintext.js';
-import { htmlToMarkdown } from './html.js';
 import type { PageMeta } from './page-meta.js';
 
 /** What a team handed us: bytes, with whatever the server or the upload said about them. */
@@ -91,6 +90,8 @@ export async function convertDocument(doc: IncomingDocument): Promise<Converted>
   let content: string;
   let meta: PageMeta = {};
   if (kind === 'html') {
+    // Loaded on first use: start-up (every CLI call, every bot start) never pays for the DOM and converters.
+    const { htmlToMarkdown } = await import('./html.js');
     const page = htmlToMarkdown(decodeHtml(doc), doc.url);
     format = 'markdown';
     content = page.markdown;

@@ -34,6 +34,7 @@ function gated(real: VersusHandler): VersusHandler {
     },
     mention: (text, ctx) => real.mention(text, ctx),
     askAbout: (text, ctx) => real.askAbout(text, ctx),
+    addSource: (file, ctx) => real.addSource(file, ctx),
     submit: (id, values, ctx) => real.submit(id, values, ctx),
     threadMessage: (text, ctx) => real.threadMessage(text, ctx),
     firstDelivery: (p, id) => real.firstDelivery(p, id),
