@@ -1,4 +1,4 @@
-import type { UploadedFile } from '../sources/service.js';
+import type { RemoteFile } from '../sources/service.js';
 import type { ChatContext } from './context.js';
 import type { FormOutcome, FormValues } from './form.js';
 import type { Reply } from './reply.js';
@@ -30,8 +30,8 @@ export interface VersusHandler {
   mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply>;
   /** A submitted form (see Reply.form): field errors to show on the form, or the reply to the submit. */
   submit(formId: string, values: FormValues, ctx: ChatContext): Promise<FormOutcome>;
-  /** "Add to Versus sources" on a message with an uploaded file the adapter downloaded: as `/versus sources add`. */
-  addSource(file: UploadedFile, ctx: ChatContext): Promise<Reply>;
+  /** "Add to Versus sources" on a message with an uploaded file: fetched and added as `/versus sources add` does. */
+  addSource(file: RemoteFile, ctx: ChatContext): Promise<Reply>;
   /** "Ask Versus about this" on a message: its text as a question, answered only to the user, with Share. */
   askAbout(text: string, ctx: ChatContext): Promise<Reply>;
   /** A plain message in a thread. Answered (with the thread's earlier question as context) only if the bot was mentioned in that thread before; otherwise undefined. */

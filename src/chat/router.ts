@@ -4,7 +4,7 @@ import { VersusError } from '../errors.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
-import type { TeamSources, UploadedFile } from '../sources/service.js';
+import type { TeamSources, RemoteFile } from '../sources/service.js';
 import { scopeKey } from '../sources/source-store.js';
 import { ACTION_ERRORS, splitActionId } from './action-id.js';
 import { type Answering, MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './answer-features.js';
@@ -116,7 +116,7 @@ export class Router implements VersusHandler {
     );
   }
 
-  async addSource(file: UploadedFile, ctx: ChatContext): Promise<Reply> {
+  async addSource(file: RemoteFile, ctx: ChatContext): Promise<Reply> {
     return this.guard('addSource', ctx, () => this.deps.sources.addFile(file, ctx));
   }
 

@@ -20,9 +20,11 @@ import type { TeamSourceSync } from './sync.js';
 /** A workspace's documents at most: enough for a team's reading list, not a crawl. */
 export const MAX_TEAM_SOURCES = 100;
 
-/** An uploaded file, already downloaded by its platform's adapter. */
-export interface UploadedFile extends IncomingDocument {
+/** A file uploaded to a chat platform, fetched like a link; its headers (a token) go only to its own host. */
+export interface RemoteFile {
   name: string;
+  url: string;
+  headers?: Record<string, string> | undefined;
 }
 
 export interface SourcesDeps {
@@ -54,8 +56,16 @@ export class TeamSources {
     });
   }
 
-  addFile(file: UploadedFile, ctx: ChatContext): Promise<Reply> {
-    return this.add(`upload:${file.name}`, ctx, async () => file);
+  /** An uploaded file: the same file name uploaded again in the workspace replaces it. */
+  addFile(file: RemoteFile, ctx: ChatContext): Promise<Reply> {
+    return this.add(`upload:${file.name}`, ctx, async () => {
+      const home = new URL(file.url).origin;
+      const got = await fetchDocument(file.url, this.deps.fetchLimits, (u) =>
+        u.origin === home ? (file.headers ?? {}) : {},
+      );
+      // The platform's download link is not the document's address: no URL to cite.
+      return { body: got.body, contentType: got.contentType, name: file.name };
+    });
   }
 
   private async add(origin: string, ctx: ChatContext, read: () => Promise<IncomingDocument>): Promise<Reply> {
