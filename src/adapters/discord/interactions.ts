@@ -72,8 +72,14 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
   }
   if (!(await d.handler.firstDelivery('discord', i.id))) return;
   const sub = i.options.getSubcommand(false) ?? '';
-  if (GUILD_ONLY.has(sub) && !installedInServer(i)) {
-    await i.reply(privately(d.pages.render(ephemeral(serverOnlyText(sub)))));
+  // Adding and removing sources also needs Versus on the server: who is an admin comes from its permissions there.
+  const managesSources = sub === 'sources' && ['add', 'remove'].includes(i.options.getString('action') ?? '');
+  if ((GUILD_ONLY.has(sub) || managesSources) && !installedInServer(i)) {
+    await i.reply(
+      privately(
+        d.pages.render(ephemeral(serverOnlyText(managesSources ? `sources ${i.options.getString('action')}` : sub))),
+      ),
+    );
     return;
   }
   // The deferral must pick its visibility before the answer exists: help is private, the rest usually public.
