@@ -15,9 +15,13 @@ export const FIGURE_ANSWER = /6,100/;
  */
 export async function articleServer(files: Record<string, { type: string; body: Buffer }> = {}): Promise<{
   url: string;
+  /** Every path requested, in order. */
+  hits: string[];
   close(): Promise<void>;
 }> {
+  const hits: string[] = [];
   const server: Server = createServer((req, res) => {
+    hits.push(req.url ?? '');
     if (req.url === '/job-workers') return void res.writeHead(200, { 'content-type': 'text/html' }).end(ARTICLE_HTML);
     if (req.url === '/empty')
       return void res
@@ -30,6 +34,7 @@ export async function articleServer(files: Record<string, { type: string; body: 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    hits,
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
