@@ -1,4 +1,6 @@
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { ask } from './answers/ask.js';
 import { compare, suggestTopics } from './answers/compare.js';
@@ -18,7 +20,9 @@ import { openConfiguredShared } from './store/open-shared.js';
 const USAGE = `Usage: versus <command> [options]
 
   index                      index KNOWLEDGE_DIR into VERSUS_DB (incremental)
-  ask [--json] <question>    best cited claims for a question
+  ask [--json] [--context <earlier question>] <question>
+                             best cited claims for a question (--context: a thread follow-up)
+  ask --jsonl                one question per stdin line (text, or {"q","context"} JSON), one JSON answer per line
   compare [--json] <topic>   Go side vs Python side, figures and disagreements
   sources [--json]           indexed documents and claim counts
   report [--json]            questions nothing was found for, and answers voted not helpful
@@ -35,7 +39,12 @@ export async function runCli(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      jsonl: { type: 'boolean', default: false },
+      context: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   const [command, ...rest] = positionals;
   if (!command || values.help || command === 'help') {
@@ -69,9 +78,10 @@ export async function runCli(argv: string[]): Promise<number> {
         return 0;
       }
       case 'ask': {
+        if (values.jsonl) return await askLines(core);
         if (!text) return fail('ask needs a question, e.g. versus ask "how much memory does a goroutine start with"');
         if (text.length > MAX_QUESTION_CHARS) return fail(QUESTION_TOO_LONG);
-        const r = ask(core.answers, core.taxonomy, text);
+        const r = ask(core.answers, core.taxonomy, text, { context: values.context });
         print(
           values.json
             ? JSON.stringify(askJson(r), null, 2)
@@ -127,6 +137,36 @@ export async function runCli(argv: string[]): Promise<number> {
   } finally {
     await core.close();
   }
+}
+
+/** A line of `ask --jsonl`: the question, or `{"q": "...", "context": "..."}` for a follow-up. */
+const AskLine = z.union([
+  z.object({ q: z.string().min(1).max(MAX_QUESTION_CHARS), context: z.string().max(MAX_QUESTION_CHARS).optional() }),
+  z.string().min(1).max(MAX_QUESTION_CHARS),
+]);
+
+/** Many questions, one process: an evaluation of hundreds of questions pays start-up once. */
+async function askLines(core: Core): Promise<number> {
+  let bad = 0;
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (!line.trim()) continue;
+    let parsed: unknown = line.trim();
+    if (line.trimStart().startsWith('{'))
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        parsed = undefined;
+      }
+    const item = AskLine.safeParse(parsed);
+    if (!item.success) {
+      bad++;
+      print(JSON.stringify({ error: 'bad_line', message: 'a question, or {"q": "...", "context": "..."}' }));
+      continue;
+    }
+    const { q, context } = typeof item.data === 'string' ? { q: item.data, context: undefined } : item.data;
+    print(JSON.stringify(askJson(ask(core.answers, core.taxonomy, q, { context }))));
+  }
+  return bad ? 1 : 0;
 }
 
 function fail(message: string): number {

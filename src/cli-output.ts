@@ -39,7 +39,16 @@ export function claimJson(c: StoredClaim & { score?: number }) {
 }
 
 export function askJson(r: AskResult) {
-  return { query: r.query, answer: r.answer, total: r.total, claims: r.claims.map(claimJson) };
+  return {
+    query: r.query,
+    answer: r.answer,
+    total: r.total,
+    claims: r.claims.map(claimJson),
+    /** Names the sources never mention ("Rust", "actix-web"): nothing was substituted for them. */
+    uncovered: r.uncovered,
+    /** Not a question for the sources (greetings, thanks, other domains). */
+    chatter: r.chatter === true,
+  };
 }
 
 export function compareJson(r: CompareResult) {

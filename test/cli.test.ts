@@ -27,6 +27,44 @@ describe('versus command line (real process)', () => {
     expect(second.stdout).toMatch(/0 added, 0 updated, 0 removed, 3 unchanged/);
   });
 
+  it('ask --jsonl answers one JSON line per input line, follow-ups included, and flags a bad line', async () => {
+    const child = spawn(process.execPath, [BIN, 'ask', '--jsonl'], { env });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stdin.end(
+      [
+        'how much memory does a goroutine start with',
+        JSON.stringify({ q: 'and go net/http?', context: 'how many requests per second does fastapi handle' }),
+        '{"q": ""}',
+        'thanks!',
+      ].join('\n'),
+    );
+    expect(await new Promise<number | null>((r) => child.on('close', r))).toBe(1);
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({
+      query: 'how much memory does a goroutine start with',
+      answer: { text: expect.stringMatching(/2 KB/) },
+    });
+    expect(lines[1]).toMatchObject({ query: 'and go net/http?', answer: { text: expect.stringMatching(/120,000/) } });
+    expect(lines[2]).toMatchObject({ error: 'bad_line' });
+    expect(lines[3]).toMatchObject({ query: 'thanks!', answer: null, claims: [], chatter: true });
+  });
+
+  it('ask --context answers a follow-up with the earlier question as context', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      [BIN, 'ask', '--json', '--context', 'how many requests per second does fastapi handle', 'and go net/http?'],
+      { env },
+    );
+    expect((JSON.parse(stdout) as { answer: { text: string } }).answer.text).toMatch(/120,000/);
+  });
+
   it('ask --json prints the documented shape with the cited 2 KB claim first', async () => {
     const { stdout } = await run(
       process.execPath,

@@ -40,6 +40,8 @@ export interface QueryAnalysis {
   /** A "why" question: claims that give a reason answer it. */
   why: boolean;
   topics: string[];
+  /** The one document the question names ("what does the threshold essay say…"), set by ask(). */
+  source?: string | undefined;
 }
 
 /** Porter stem, memoised: the same few thousand words are stemmed on every question. */
@@ -53,16 +55,6 @@ export function stem(w: string): string {
   }
   return s;
 }
-
-/** Messages that are only greetings, thanks or acknowledgements: they get no claims. */
-const SMALLTALK = new Set(
-  (
-    'hi hello hey hiya yo thanks thank thx ty cheers ok okay k kk cool great nice awesome perfect lol lmao haha ' +
-    'yes yeah yep no nope nah sure bye goodbye good morning evening night there you got it appreciated appreciate ' +
-    'much bot wow neat gotcha alright right welcome sounds sorry please folks all everyone team makes sense talk later ' +
-    'lunch grab let s ll see soon thumbs up'
-  ).split(' '),
-);
 
 const ANSWER_TYPES: [RegExp, AnswerType][] = [
   [/\bwhat year\b|\bwhen (?:was|did|were)\b.*\b(?:created|released|launched|come out|came out|born|start)/i, 'year'],
@@ -94,7 +86,7 @@ const INTENTS: [RegExp, Intent][] = [
   [/^(?:why|how (?:does|do|is|are|can|come))\b|\bexplain\b|\bwhat (?:is|are|does|do)\b|\bwhat's\b/i, 'explanation'],
 ];
 
-const VERSUS = /\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b|\bagainst\b|\bor\b|\bthan\b/i;
+export const VERSUS = /\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b|\bagainst\b|\bor\b|\bthan\b/i;
 const FIGURE = /\bhow (?:much|many|fast|big|long|slow|quick|heavy)\b|\bwhat(?:'s| is) the (?:number|figure)\b|\b\d/i;
 
 function words(text: string, exclude: Set<string> = new Set()): QueryWord[] {
@@ -111,10 +103,9 @@ function words(text: string, exclude: Set<string> = new Set()): QueryWord[] {
   return out;
 }
 
-export function isSmalltalk(text: string): boolean {
-  const ts = tokens(text);
-  // Emoji-only or punctuation-only messages have no tokens at all.
-  return ts.every((t) => SMALLTALK.has(t) || STOPWORDS.has(t)) && ts.length <= 8;
+/** Nothing to ask about: emoji, punctuation, only function words. The intent model (intent-model.ts) judges the rest. */
+export function isEmpty(text: string): boolean {
+  return tokens(text).every((t) => STOPWORDS.has(t));
 }
 
 export function analyse(question: string, taxonomy: Taxonomy, context?: string): QueryAnalysis {
@@ -138,9 +129,13 @@ export function analyse(question: string, taxonomy: Taxonomy, context?: string):
   ];
   const sidesIn = (text: string) => [...new Set(tokens(text).flatMap((t) => (SIDE_WORDS[t] ? [SIDE_WORDS[t]] : [])))];
   const typeIn = (text: string) => ANSWER_TYPES.find(([re]) => re.test(text))?.[1];
-  const inherit = <T>(mine: T[], theirs: () => T[]) => (mine.length || !terse ? mine : theirs());
-  const entities = inherit(entitiesIn(question), () => entitiesIn(context ?? ''));
-  const sides = inherit(sidesIn(question), () => sidesIn(context ?? ''));
+  // A follow-up that names its own subject ("what about a Python thread?") replaces the thread's: only a
+  // follow-up naming neither a language nor a framework inherits them.
+  const ownEntities = entitiesIn(question);
+  const ownSides = sidesIn(question);
+  const inheritsSubject = terse && ownEntities.length === 0 && ownSides.length === 0;
+  const entities = inheritsSubject ? entitiesIn(context ?? '') : ownEntities;
+  const sides = inheritsSubject ? sidesIn(context ?? '') : ownSides;
   const answerType = typeIn(question) ?? (terse ? typeIn(context ?? '') : undefined);
   const hits = taxonomy.thesaurus(question);
   for (const w of own) {
@@ -150,7 +145,7 @@ export function analyse(question: string, taxonomy: Taxonomy, context?: string):
     if (alts.length) w.alts = [...new Set(alts)];
   }
   const expansionText = hits.flatMap((h) => h.words).join(' ');
-  const smalltalk = isSmalltalk(question);
+  const smalltalk = isEmpty(question);
   const named = entities.length + (sides.length > 1 ? sides.length : 0);
   let intent: Intent = INTENTS.find(([re]) => re.test(question))?.[1] ?? 'general';
   if (smalltalk) intent = 'smalltalk';

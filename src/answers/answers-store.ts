@@ -1,6 +1,8 @@
 import type { CitedClaim, Favors, FigureView, Side } from '../chat/reply.js';
 import type { Database } from '../db/open.js';
 import type { ClaimKind } from '../knowledge/types.js';
+import { tokens } from './query.js';
+import type { DocumentNames } from './source-scope.js';
 
 interface ClaimRow {
   rowid: number;
@@ -70,6 +72,10 @@ export class AnswersStore {
   private claimsCached: number | undefined;
   private readonly indexVersion;
   private readonly dfCache = new Map<string, number>();
+  private readonly mentionCache = new Map<string, boolean>();
+  private readonly phrase;
+  private readonly docNames;
+  private namesCached: DocumentNames[] | undefined;
   private dfGeneration = '';
   private readonly scoped = new Map<string, AnswersStore>();
   private readonly visible: { scope: string };
@@ -99,6 +105,10 @@ export class AnswersStore {
     this.indexVersion = db.prepare("SELECT value FROM meta WHERE key = 'index_version'").pluck();
     this.docFreq = db.prepare('SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ?');
     this.countClaims = db.prepare('SELECT count(*) AS n FROM claims').pluck();
+    this.docNames = db.prepare('SELECT id, title, short, site, author FROM documents ORDER BY id');
+    this.phrase = db
+      .prepare('SELECT c.text FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH ? LIMIT 50')
+      .pluck();
     this.figuresOf = db.prepare(`SELECT claim_rowid AS rowid, subject, metric, value, value_high AS valueHigh, unit,
       normalized_value AS normalized, raw FROM figures WHERE claim_rowid IN (SELECT value FROM json_each(?)) ORDER BY claim_rowid, ordinal`);
     this.byIds = db.prepare(
@@ -121,6 +131,30 @@ export class AnswersStore {
     return n;
   }
 
+  /**
+   * Whether any claim names this ("actix-web", "c++", "3.13"): the words as an FTS phrase, and for a name
+   * with symbols also the name itself in the text (FTS drops the "++"). Cached like documentFrequency.
+   */
+  mentions(form: string): boolean {
+    this.checkGeneration();
+    let hit = this.mentionCache.get(form);
+    if (hit === undefined) {
+      const words = tokens(form);
+      const texts = words.length ? (this.phrase.all(`"${words.join(' ')}"`) as string[]) : [];
+      hit = /^[\p{L}\p{N} ]+$/u.test(form) ? texts.length > 0 : texts.some((t) => t.toLowerCase().includes(form));
+      if (this.mentionCache.size > 5_000) this.mentionCache.clear();
+      this.mentionCache.set(form, hit);
+    }
+    return hit;
+  }
+
+  /** Every document's id, title, short label, site and author: what a question may call it by. */
+  documentNames(): DocumentNames[] {
+    this.checkGeneration();
+    this.namesCached ??= this.docNames.all() as DocumentNames[];
+    return this.namesCached;
+  }
+
   /** Claims in the index (for IDF), cached like documentFrequency. */
   claimTotal(): number {
     this.checkGeneration();
@@ -132,6 +166,8 @@ export class AnswersStore {
     const generation = (this.indexVersion.get() as string | undefined) ?? '';
     if (generation !== this.dfGeneration) {
       this.dfCache.clear();
+      this.mentionCache.clear();
+      this.namesCached = undefined;
       this.claimsCached = undefined;
       this.dfGeneration = generation;
     }

@@ -1,9 +1,12 @@
 import type { Taxonomy } from '../knowledge/taxonomy.js';
-import { analyse, type QueryAnalysis } from './analyse.js';
+import { analyse, type QueryAnalysis, type QueryWord } from './analyse.js';
 import type { AnswersStore } from './answers-store.js';
 import { findCandidates } from './candidates.js';
 import { corroborate, type LeadAnswer, leadAnswer } from './compose.js';
+import { isContextMention, namedEntities } from './entities.js';
+import { isChatter, namesTheDebate } from './intent-model.js';
 import { type ScoredClaim, scoreCandidates } from './score.js';
+import { isWritingWord, sourceScope } from './source-scope.js';
 import { GATES } from './weights.js';
 
 export type { LeadAnswer } from './compose.js';
@@ -29,6 +32,32 @@ export interface AskResult {
   /** How many relevant claims exist in all (for paging). */
   total: number;
   analysis: QueryAnalysis;
+  /**
+   * What the question names that no indexed claim mentions ("Rust", "actix-web", "Python 3.13"): the
+   * sources cannot answer it, and nothing else is substituted for it.
+   */
+  uncovered: string[];
+  /** Greetings, thanks, jokes, other domains: not a question for the sources (intent-model.ts). */
+  chatter?: boolean | undefined;
+}
+
+/**
+ * The intent model's verdict, unless the message itself (not the thread it is in) names a side, a topic
+ * or anything in the gazetteer.
+ */
+export function chatter(store: AnswersStore, taxonomy: Taxonomy, text: string, inThread: boolean): boolean {
+  const own = analyse(text, taxonomy);
+  if (own.intent === 'smalltalk') return true;
+  const anchored = namesTheDebate(text, own) || namedEntities(text).length > 0;
+  const domain = { claims: store.claimTotal(), df: (w: string) => store.documentFrequency(w) };
+  return isChatter(text, domain, anchored, inThread);
+}
+
+/** Names in the question, other than the team's own past or present, that no claim mentions. */
+export function uncoveredEntities(store: AnswersStore, question: string): string[] {
+  return namedEntities(question)
+    .filter((e) => !isContextMention(question, e) && !e.forms.some((f) => store.mentions(f)))
+    .map((e) => e.name);
 }
 
 /**
@@ -42,6 +71,18 @@ function offTopic(store: AnswersStore, q: QueryAnalysis): boolean {
   return share > GATES.unknownShare || (unknown >= 2 && share >= GATES.unknownShare);
 }
 
+/** A question that names one document is asked of it; the words that named it are not searched for. */
+function scoped(store: AnswersStore, q: QueryAnalysis): QueryAnalysis {
+  const scope = sourceScope(q.question, store.documentNames());
+  if (!scope) return q;
+  // A title word is searched unless it only named the article ("stole my heart") or the question said
+  // outright that it names one ("the threshold essay").
+  const named = (w: QueryWord) =>
+    scope.naming.includes(w.stem) && (scope.explicit || store.documentFrequency(w.word) === 0);
+  const words = q.words.filter((w) => !isWritingWord(w.word) && !named(w));
+  return { ...q, source: scope.documentId, words: words.length ? words : q.words };
+}
+
 /**
  * analyse → candidates → score → compose. Each stage is a pure function of its inputs and the index;
  * see DESIGN.md "Answers: a pipeline of named stages" and weights.ts for the numbers behind it.
@@ -49,7 +90,7 @@ function offTopic(store: AnswersStore, q: QueryAnalysis): boolean {
 export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, opts: AskOptions = {}): AskResult {
   const limit = opts.limit ?? 5;
   const offset = opts.offset ?? 0;
-  const q = analyse(question, taxonomy, opts.context);
+  const q = scoped(store, analyse(question, taxonomy, opts.context));
   const empty: AskResult = {
     query: question,
     terms: q.words.map((w) => w.word),
@@ -58,8 +99,13 @@ export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, o
     claims: [],
     total: 0,
     analysis: q,
+    uncovered: [],
   };
-  if (q.intent === 'smalltalk' || offTopic(store, q)) return empty;
+  if (q.intent === 'smalltalk' || chatter(store, taxonomy, question, opts.context !== undefined))
+    return { ...empty, chatter: true };
+  const uncovered = uncoveredEntities(store, question);
+  if (uncovered.length) return { ...empty, uncovered };
+  if (offTopic(store, q)) return empty;
   const pool = findCandidates(store, q, opts.rowBudget);
   if (pool.length === 0) return empty;
   // Scoring asks for each word's frequency once per candidate: look each up once per question.

@@ -1,9 +1,10 @@
 import type { Disagreement, FigureRow } from '../chat/reply.js';
+import { unitFamily } from '../knowledge/figures.js';
 import type { Taxonomy, Topic } from '../knowledge/taxonomy.js';
 import type { AnswersStore, StoredClaim } from './answers-store.js';
 import { corroborateClaims } from './compose.js';
 import { findDisagreements } from './disagreements.js';
-import { figureRows } from './figure-rows.js';
+import { figureRows, isTableRow } from './figure-rows.js';
 
 export interface CompareResult {
   topic: Topic;
@@ -21,6 +22,15 @@ const PER_SIDE = 5;
 const TOPIC_CLAIMS = 200;
 /** Metric keys and stance issues looked up across sources, strongest claims' first. */
 const MAX_CONTESTED_KEYS = 12;
+
+/**
+ * A claim that reads alone as a reason. A table row ("Framework: FastAPI; Req/sec: 45,000") or a figure about
+ * one language that favors the other ("a Python thread takes 8 MB", for Go) would read as misfiled in a
+ * column: they belong in the figure rows, set against the other side's value.
+ */
+const isReason = (c: StoredClaim) =>
+  !isTableRow(c) &&
+  !(c.side !== 'both' && c.side !== c.favors && c.figures.some((f) => !unitFamily(f.unit).startsWith('count')));
 
 /** Round-robin over documents so one long article does not fill a side on its own. */
 function diverse(claims: StoredClaim[], n: number): StoredClaim[] {
@@ -57,11 +67,11 @@ export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string):
     relevant: (c) => c.topics.includes(topic.id),
     label: (key) => taxonomy.metrics.lookup(key)?.label,
   });
-  // A column holds the evidence for its side, whatever each claim is about; source rows before derived ones.
+  // A column reads as the reasons for its side: claims that favor it, source rows before derived ones.
   const column = (side: 'go' | 'python') =>
     diverse(
       corroborateClaims(
-        claims.filter((c) => c.favors === side).sort((a, b) => Number(a.derived) - Number(b.derived)),
+        claims.filter((c) => c.favors === side && isReason(c)).sort((a, b) => Number(a.derived) - Number(b.derived)),
         taxonomy,
       ),
       PER_SIDE,

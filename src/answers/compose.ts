@@ -3,7 +3,7 @@ import { figureSide } from '../knowledge/favors.js';
 import { figureAsWritten, unitFamily } from '../knowledge/figures.js';
 import type { MetricBook } from '../knowledge/metrics.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
-import { type QueryAnalysis, stem } from './analyse.js';
+import { type AnswerType, type QueryAnalysis, stem, VERSUS } from './analyse.js';
 import type { StoredClaim } from './answers-store.js';
 import { figuresAgree } from './disagreements.js';
 import { tokens } from './query.js';
@@ -200,6 +200,24 @@ function versusSentence(
   };
 }
 
+/** Two named things set against each other ("fastapi vs gin", "is gin faster than go's net/http"). */
+const setsNamedAgainst = (q: QueryAnalysis) => VERSUS.test(q.question) && q.entities.length + q.sides.length >= 2;
+
+const FAMILY_TYPE: [(family: string) => boolean, AnswerType][] = [
+  [(f) => f.startsWith('throughput'), 'throughput'],
+  [(f) => f === 'time', 'duration'],
+  [(f) => f === 'size', 'memory'],
+  [(f) => f === 'ratio', 'ratio'],
+];
+/** The unit family of a claim's first measured figure, as the answer type a versus sentence compares in. */
+function typeOf(c: ScoredClaim): AnswerType | undefined {
+  for (const f of c.figures) {
+    const hit = FAMILY_TYPE.find(([is]) => is(unitFamily(f.unit)));
+    if (hit) return hit[1];
+  }
+  return undefined;
+}
+
 /** Stage 4b: the lead answer, or null when the best claim does not clear the confidence gate. */
 export function leadAnswer(
   q: QueryAnalysis,
@@ -209,11 +227,15 @@ export function leadAnswer(
 ): LeadAnswer | null {
   const top = ranked[0];
   if (!top?.relevant) return null;
-  if (q.intent === 'versus') {
-    const vs = versusSentence(q, ranked, taxonomy, metrics);
+  if (q.intent === 'versus' || setsNamedAgainst(q)) {
+    // "how does fastapi stack up against gin" names no unit: set them side by side in the top claim's.
+    const answerType = q.answerType ?? typeOf(top);
+    const vs = answerType && versusSentence({ ...q, answerType }, ranked, taxonomy, metrics);
     if (vs) return vs;
   }
   if (top.evidence < GATES.answer) return null;
+  // A lead answer is about what was asked: never one framework's figure for another's ("express" → Gin).
+  if (q.entities.length > 0 && top.features.entity === 0 && top.features.entityMismatch > 0) return null;
   const primary = primaryFigure(top, q);
   if (primary && /[:;]/.test(top.text) && top.figures.length > 1)
     return { text: figureSentence(top, primary, metrics), claims: [top.id] };

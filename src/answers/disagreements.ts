@@ -75,26 +75,36 @@ function figurePositions<T extends ContestableClaim>(
     if (same) same.claims.push(c);
     else positions.push({ says: formatFigure(f), claims: [c], f });
   }
-  for (let i = 0; i < positions.length; i++)
-    for (let j = i + 1; j < positions.length; j++)
-      for (const a of positions[i]!.claims)
-        for (const b of positions[j]!.claims)
-          if (a.citation.documentId !== b.citation.documentId && conflictingPair(a, b))
-            return { positions, pair: [a, b] };
+  const own = ownPositions(positions);
+  for (let i = 0; i < own.length; i++)
+    for (let j = i + 1; j < own.length; j++)
+      for (const a of own[i]!.claims)
+        for (const b of own[j]!.claims) if (conflictingPair(a, b)) return { positions: own, pair: [a, b] };
   return undefined;
+}
+
+/**
+ * A disagreement is between sources: a document whose figures sit in two positions (one benchmark at 6.9×,
+ * another at 56×) takes no side, so each position keeps only the documents no other position holds.
+ */
+function ownPositions<P extends Position<ContestableClaim>>(positions: P[]): P[] {
+  const docsOf = (p: P) => new Set(p.claims.map((c) => c.citation.documentId));
+  const docs = positions.map(docsOf);
+  return positions
+    .map((p, i) => ({
+      ...p,
+      claims: p.claims.filter((c) => !docs.some((d, j) => j !== i && d.has(c.citation.documentId))),
+    }))
+    .filter((p) => p.claims.length > 0);
 }
 
 function stancePositions<T extends ContestableClaim>(
   group: T[],
 ): { positions: Position<T>[]; pair: [T, T] } | undefined {
   const byPosition = groupBy(group, (c) => c.stance?.split(':')[1]);
-  const positions = [...byPosition].map(([pos, claims]) => ({ says: `“${humanize(pos)}”`, claims }));
-  for (let i = 0; i < positions.length; i++)
-    for (let j = i + 1; j < positions.length; j++)
-      for (const a of positions[i]!.claims)
-        for (const b of positions[j]!.claims)
-          if (a.citation.documentId !== b.citation.documentId) return { positions, pair: [a, b] };
-  return undefined;
+  const positions = ownPositions([...byPosition].map(([pos, claims]) => ({ says: `“${humanize(pos)}”`, claims })));
+  const [a, b] = positions;
+  return a && b ? { positions, pair: [a.claims[0]!, b.claims[0]!] } : undefined;
 }
 
 export interface DisagreementOptions {

@@ -22,7 +22,7 @@ interface Group {
   weight: number;
 }
 
-const isTableRow = (c: StoredClaim) => /^[^:;]{1,40}: [^;]+;/.test(c.text);
+export const isTableRow = (c: Pick<StoredClaim, 'text'>): boolean => /^[^:;]{1,40}: [^;]+;/.test(c.text);
 const lastHeading = (section: string) => section.split(' › ').at(-1) ?? section;
 
 /**
@@ -50,7 +50,54 @@ function groupKey(
   return def ? { key: `m|${def.id}|${unitFamily(f.unit)}`, label: def.label, better: def.better } : undefined;
 }
 
+/** A Python build or library that changes the figure (Python+Cython, PyPy, orjson): compared on its own. */
+const VARIANT = /\b(cython|pypy|orjson|ujson|numba|mypyc|nuitka)\b/i;
+const variantOf = (subject: string): string | undefined => VARIANT.exec(subject)?.[1]?.toLowerCase();
+
 const times = (r: number) => (r < 10 ? r.toFixed(1) : Math.round(r).toLocaleString('en-US'));
+
+function figureRow(g: Group, go: Entry, py: Entry, variant?: string): (FigureRow & { weight: number }) | undefined {
+  if (go.f.normalized <= 0 || py.f.normalized <= 0) return undefined;
+  const [hi, lo] = go.f.normalized >= py.f.normalized ? [go, py] : [py, go];
+  const ratio = hi.f.normalized / lo.f.normalized;
+  const winner = g.better === 'higher' ? hi : lo;
+  const verdict =
+    ratio < 1.05
+      ? 'about the same'
+      : `${winner.side === 'go' ? 'Go' : 'Python'} ${times(ratio)}× ${g.better === 'higher' ? 'higher' : 'lower'}`;
+  const cell = (e: Entry) => `${e.f.subject} ${figureAsWritten(e.f)}`;
+  // A variant's row weighs a little less than the plain one, so it follows it.
+  const weight = variant ? g.weight - 0.5 : g.weight;
+  return { label: g.label, go: cell(go), python: cell(py), verdict, weight };
+}
+
+/**
+ * A figure that is already a comparison — a percentage of one side over the other ("Go developers earn
+ * 15–25% more") — has no second value to set it against: it gets a row of its own,
+ * under the side it is about, saying which side it favors. Each metric once, from its first source row.
+ */
+function relativeRows(claims: StoredClaim[], metrics: MetricBook): (FigureRow & { weight: number })[] {
+  const seen = new Set<string>();
+  const rows: (FigureRow & { weight: number })[] = [];
+  for (const c of claims) {
+    const def = c.metricKey && !c.derived ? metrics.lookup(c.metricKey) : undefined;
+    const f = c.figures[0];
+    if (!def || !f || seen.has(def.id) || c.side === 'both' || c.favors === 'neither') continue;
+    const family = unitFamily(f.unit);
+    // A ratio ("5–10×") would read as one side's own figure in its cell; a percentage says "more" or "less".
+    if (family !== 'percent') continue;
+    seen.add(def.id);
+    const cell = `${f.subject} ${figureAsWritten(f)}`;
+    rows.push({
+      label: def.label,
+      go: c.side === 'go' ? cell : undefined,
+      python: c.side === 'python' ? cell : undefined,
+      verdict: `favors ${c.favors === 'go' ? 'Go' : 'Python'}`,
+      weight: 0,
+    });
+  }
+  return rows;
+}
 
 /**
  * Go against Python, figure against figure: for each measurement both sides have, the best Go value and
@@ -73,23 +120,24 @@ export function figureRows(claims: StoredClaim[], taxonomy: Taxonomy): FigureRow
   }
   const rows: (FigureRow & { weight: number })[] = [];
   for (const g of groups.values()) {
-    const best = (side: 'go' | 'python') =>
-      g.entries
-        .filter((e) => e.side === side)
-        .sort((a, b) => (g.better === 'higher' ? b.f.normalized - a.f.normalized : a.f.normalized - b.f.normalized))[0];
-    const go = best('go');
-    const py = best('python');
-    if (!go || !py || go.f.normalized <= 0 || py.f.normalized <= 0) continue;
-    const [hi, lo] = go.f.normalized >= py.f.normalized ? [go, py] : [py, go];
-    const ratio = hi.f.normalized / lo.f.normalized;
-    const winner = g.better === 'higher' ? hi : lo;
-    const verdict =
-      ratio < 1.05
-        ? 'about the same'
-        : `${winner.side === 'go' ? 'Go' : 'Python'} ${times(ratio)}× ${g.better === 'higher' ? 'higher' : 'lower'}`;
-    const cell = (e: Entry) => `${e.f.subject} ${figureAsWritten(e.f)}`;
-    rows.push({ label: g.label, go: cell(go), python: cell(py), verdict, weight: g.weight });
+    const pick = (entries: Entry[]) =>
+      entries.sort((a, b) =>
+        g.better === 'higher' ? b.f.normalized - a.f.normalized : a.f.normalized - b.f.normalized,
+      )[0];
+    const go = pick(g.entries.filter((e) => e.side === 'go'));
+    const python = g.entries.filter((e) => e.side === 'python');
+    // Like with like: plain Python against Go; Cython, PyPy or orjson each in a row of their own.
+    const plain = python.filter((e) => !variantOf(e.f.subject));
+    const variants = [...new Set(python.map((e) => variantOf(e.f.subject)).filter((v) => v !== undefined))];
+    const row = (py: Entry | undefined, variant?: string) => {
+      if (!go || !py) return;
+      const r = figureRow(g, go, py, variant);
+      if (r) rows.push(r);
+    };
+    row(pick(plain));
+    for (const v of variants) row(pick(python.filter((e) => variantOf(e.f.subject) === v)), v);
   }
+  rows.push(...relativeRows(claims, metrics));
   // A table column and a tagged metric can carry the same two figures (the guide's concurrency table and
   // its prose restatement): show that pair once.
   const seen = new Set<string>();

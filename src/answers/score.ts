@@ -21,6 +21,7 @@ export interface Features {
   length: number;
   causal: number;
   topic: number;
+  source: number;
 }
 
 export interface ScoredClaim extends Candidate {
@@ -175,6 +176,7 @@ export function scoreCandidates(
       length: Math.min(1, c.text.length / 400),
       causal: q.why && CAUSAL.test(c.text) ? 1 : 0,
       topic: q.topics.length ? q.topics.filter((t) => c.topics.includes(t)).length / q.topics.length : 0,
+      source: q.source !== undefined && c.citation.documentId === q.source ? 1 : 0,
     };
     let score = prior[c.kind] ?? 0;
     for (const k of Object.keys(WEIGHTS) as (keyof Features)[]) score += WEIGHTS[k] * f[k];

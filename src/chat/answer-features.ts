@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ask } from '../answers/ask.js';
+import { ask, chatter } from '../answers/ask.js';
 import { compare, suggestTopics } from '../answers/compare.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
@@ -93,6 +93,11 @@ export class Answering {
       answerId,
     );
     return page.private ? privately(reply, conversations) : reply;
+  }
+
+  /** Greetings, thanks, jokes and other domains get no claims: a pointer in a mention, silence in a thread. */
+  isChatter(text: string, context?: string): boolean {
+    return chatter(this.deps.answers, this.deps.taxonomy, text, context !== undefined);
   }
 
   /** A question from elsewhere (a message shortcut), checked as `/versus ask` checks its argument. */

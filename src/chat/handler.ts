@@ -41,6 +41,8 @@ export interface VersusHandler {
    * or a duplicate delivery, so a retried event never gets a second reply — even across processes.
    */
   firstDelivery(platform: string, eventId: string): Promise<boolean>;
+  /** The command words (`ask`, `poll`, `help`, …): a console line starting with one is a command. */
+  readonly names: readonly string[];
   /** Autocomplete for an option (e.g. 'topic' of compare); at most 25 suggestions. */
   autocomplete(option: string, prefix: string): Promise<string[]>;
 }

@@ -22,6 +22,10 @@ export function cited(c: CitedClaim): CitedClaim {
   };
 }
 
+/** "A", "A and B", "A, B and C". */
+export const listOf = (names: readonly string[]): string =>
+  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
 /** Supporting claims shown under a lead answer ("Also from the sources"). */
 const SUPPORTING = 4;
 
@@ -36,6 +40,25 @@ export function askReply(
   topicSuggestions: string[],
 ): Reply {
   const title = `“${clip(r.query.replace(/\s+/g, ' ').trim(), 80)}”`;
+  if (r.chatter && page.offset === 0)
+    return {
+      visibility: 'ephemeral',
+      blocks: [
+        { type: 'text', text: md`That isn't a Go-or-Python question I can look up. See ${code('/versus help')}.` },
+      ],
+    };
+  if (r.uncovered.length && page.offset === 0)
+    return {
+      visibility: 'ephemeral',
+      title,
+      blocks: [
+        {
+          type: 'text',
+          text: `The sources don't cover ${listOf(r.uncovered)}, so I won't guess from what they say about Go and Python.`,
+        },
+        { type: 'context', text: md`Compare what they do cover: ${code('/versus sources')}` },
+      ],
+    };
   if (r.claims.length === 0) {
     return {
       visibility: 'ephemeral',

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { isSmalltalk } from '../answers/analyse.js';
 import { VersusError } from '../errors.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
@@ -91,7 +90,7 @@ export class Router implements VersusHandler {
       const question = text.trim();
       if (question.length < 3) return helpReply(this.features);
       if (question.length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
-      if (isSmalltalk(question)) return smalltalkReply();
+      if (this.deps.answering.isChatter(question)) return smalltalkReply();
       const earlier = await this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, question);
       // A mention may carry a command ("@versus compare gil"); otherwise it is a question.
@@ -132,7 +131,8 @@ export class Router implements VersusHandler {
   async threadMessage(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply | undefined> {
     const earlier = await this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
     // Thanks, greetings and "ok" in a thread are for the people in it: no claims, no reply.
-    if (earlier === undefined || text.trim().length < 2 || isSmalltalk(text)) return undefined;
+    if (earlier === undefined || text.trim().length < 2 || this.deps.answering.isChatter(text, earlier))
+      return undefined;
     return this.guard('thread', ctx, async () => {
       if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());

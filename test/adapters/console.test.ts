@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../src/adapters/console/console-adapter.js';
 import type { Core } from '../../src/core.js';
-import { testCore } from '../helpers/core.js';
+import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
 
 /** What a terminal shows: "\r\x1b[2K" erases the line the cursor is on (the waiting prompt). */
 function screen(raw: string): string {
@@ -64,5 +64,50 @@ describe('console: asynchronous updates redraw above the prompt, once', () => {
     await type('7', /Scorecard/); // step 2's Finish now
     await new Promise((r) => setTimeout(r, 100));
     expect(count(screen(raw), '🧭 Scorecard')).toBe(1);
+  });
+});
+
+describe('console: threads end where a command starts', () => {
+  let core: Core;
+  let raw = '';
+  let adapter: ConsoleAdapter;
+  beforeAll(async () => {
+    core = await testCore(REAL_KNOWLEDGE);
+    const output = new PassThrough();
+    output.on('data', (c) => (raw += String(c)));
+    adapter = new ConsoleAdapter({ handler: core.handler, input: new PassThrough(), output });
+  });
+  afterAll(async () => {
+    await core.scheduler.stop();
+    await core.close();
+  });
+  const printedAfter = async (line: string) => {
+    const from = raw.length;
+    await adapter.handleLine(line);
+    return raw.slice(from);
+  };
+
+  it('GIVEN a mention THEN a plain line is a follow-up, and `help` is the help command, not a question', async () => {
+    expect(await printedAfter('@versus how much memory does a goroutine start with?')).toMatch(/2 ?KB/i);
+    expect(await printedAfter('what about a python thread')).toMatch(/8 ?MB/i);
+    const help = await printedAfter('help');
+    expect(help).toMatch(/\/versus ask/);
+    expect(help).not.toMatch(/found nothing|Also from the sources/);
+  });
+
+  it('GIVEN a command after a thread THEN a later plain line is read on its own, not as a follow-up', async () => {
+    await printedAfter('@versus does the GIL matter for web backends?');
+    const inThread = await printedAfter('and for CPU-bound work?');
+    await printedAfter('/versus sources');
+    const alone = await printedAfter('and for CPU-bound work?');
+    expect(alone).not.toBe(inThread);
+    // The same line in a console that never had a thread.
+    let fresh = '';
+    const output = new PassThrough();
+    output.on('data', (c) => (fresh += String(c)));
+    await new ConsoleAdapter({ handler: core.handler, input: new PassThrough(), output }).handleLine(
+      'and for CPU-bound work?',
+    );
+    expect(alone).toBe(fresh);
   });
 });

@@ -39,6 +39,7 @@ function gated(real: VersusHandler): VersusHandler {
     threadMessage: (text, ctx) => real.threadMessage(text, ctx),
     firstDelivery: (p, id) => real.firstDelivery(p, id),
     autocomplete: (o, p) => real.autocomplete(o, p),
+    names: real.names,
   };
 }
 

@@ -96,7 +96,7 @@ describe('answers on the real knowledge folder', () => {
   });
 
   describe('compare', () => {
-    it('performance: labelled rows with winners and ratios, and the 5–10× vs measured-ratio disagreement once', () => {
+    it('performance: labelled rows with winners and ratios, like with like, and disagreements only between sources', () => {
       const r = compare(core.answers, core.taxonomy, 'performance');
       if (!r.found) throw new Error('no topic');
       const rps = r.result.figures.find((f) => f.label === 'HTTP server benchmarks · Requests per second');
@@ -112,18 +112,45 @@ describe('answers on the real knowledge folder', () => {
         expect(row.label).not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/); // no slugs
         expect(row.go).not.toMatch(/·/); // one benchmark per cell
       }
-      const speedups = r.result.disagreements.filter((d) => /speed-up/.test(d.about));
-      expect(speedups).toHaveLength(1);
-      expect(speedups[0]!.summary).toMatch(/5–10×.*56×/);
+      // Plain Python against Go; Cython in a row of its own.
+      const fib = r.result.figures.filter((f) => /Fibonacci/.test(f.label));
+      expect(fib.map((f) => f.python)).toEqual(['Python 45.2s', 'Python+Cython 2.1s']);
+      for (const d of r.result.disagreements) {
+        const [a, b] = d.claims;
+        expect(a!.citation.documentId).not.toBe(b!.citation.documentId);
+        const sources = d.summary.split(' vs ').map((p) => p.replace(/^.*\((.*)\)$/, '$1').split('; '));
+        const all = sources.flat().map((s) => s.replace(/, derived$/, ''));
+        expect(new Set(all).size, d.summary).toBe(all.length); // no source on two sides
+      }
       expect(new Set(r.result.disagreements.map((d) => d.about)).size).toBe(r.result.disagreements.length);
     });
 
-    it('hiring: no GIL disagreement, and the Go salary premium in the Python column', () => {
+    it('hiring: no GIL disagreement, and the Go salary premium as a figure row, not a column claim', () => {
       const r = compare(core.answers, core.taxonomy, 'hiring');
       if (!r.found) throw new Error('no topic');
       expect(r.result.disagreements.some((d) => /gil/i.test(d.about))).toBe(false);
-      expect(r.result.python.some((c) => /premium/.test(c.text))).toBe(true);
-      expect(r.result.go.some((c) => /premium/.test(c.text))).toBe(false);
+      expect(r.result.figures).toContainEqual({
+        label: "Go developers' salary premium",
+        go: 'Go 15–25%',
+        python: undefined,
+        verdict: 'favors Python',
+      });
+      expect([...r.result.go, ...r.result.python].some((c) => /premium/.test(c.text))).toBe(false);
+    });
+
+    it('columns read as reasons: no table rows, and no figure about one language standing in the other’s column', () => {
+      for (const topic of ['performance', 'memory', 'concurrency', 'frameworks']) {
+        const r = compare(core.answers, core.taxonomy, topic);
+        if (!r.found) continue;
+        for (const [side, column] of [
+          ['go', r.result.go],
+          ['python', r.result.python],
+        ] as const)
+          for (const c of column) {
+            expect(c.text, topic).not.toMatch(/^[^:;]{1,40}: [^;]+;/);
+            if (c.figures.length && c.side !== 'both') expect(c.side, `${topic}: ${c.text}`).toBe(side);
+          }
+      }
     });
 
     it('cpu-bound: no ratio shown as if it were one side’s figure', () => {

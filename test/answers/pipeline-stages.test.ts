@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse, isSmalltalk } from '../../src/answers/analyse.js';
+import { analyse } from '../../src/answers/analyse.js';
 import type { Candidate } from '../../src/answers/candidates.js';
 import { corroborate, leadAnswer } from '../../src/answers/compose.js';
 import { figureRows } from '../../src/answers/figure-rows.js';
@@ -74,15 +74,6 @@ describe('stage 1: analyse', () => {
     expect(q.words.map((w) => w.word)).toEqual(['gil', 'backends']);
     expect(q.sides).toEqual(['python']);
   });
-
-  it.each(['thanks!', 'ok', 'hello there', 'cool, thank you 👍', '👍', 'good morning everyone'])(
-    'GIVEN small talk %j THEN it is small talk',
-    (text) => expect(isSmalltalk(text)).toBe(true),
-  );
-
-  it.each(['thanks, but how fast is gin?', 'is go faster than python'])('GIVEN %j THEN it is a question', (text) =>
-    expect(isSmalltalk(text)).toBe(false),
-  );
 });
 
 describe('stage 3: score', () => {
@@ -213,5 +204,18 @@ describe('compare figure rows', () => {
     });
     const go = row('Language: Go; Time: 0.8s;', 'g', fig('Go', 'Time', 0.8, 's'), 'go');
     expect(figureRows([go, other], taxonomy)).toEqual([]);
+  });
+});
+
+describe('follow-ups', () => {
+  it('GIVEN a follow-up that names its own subject THEN the thread’s subject is not inherited', () => {
+    const q = analyse('what about a python thread', taxonomy, 'how much memory does a goroutine take?');
+    expect(q.sides).toEqual(['python']);
+    expect(q.entities).not.toContain('goroutine');
+  });
+
+  it('GIVEN a terse follow-up naming nothing THEN the thread’s subject carries over', () => {
+    const q = analyse('and the p99?', taxonomy, 'how fast is fastapi compared to gin');
+    expect(q.entities).toEqual(expect.arrayContaining(['fastapi', 'gin']));
   });
 });

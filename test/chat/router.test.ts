@@ -125,9 +125,10 @@ describe('router', () => {
     expect(renderText(r.reply!)).toMatch(/could not be understood/);
   });
 
-  it('says plainly when nothing matches, suggesting topics', async () => {
+  it('answers a question from another domain with a pointer to help, privately', async () => {
     const r = await core.handler.command('ask what about the weather in Paris', ctx);
-    expect(renderText(r)).toMatch(/found nothing.*Try a topic/s);
+    expect(r.visibility).toBe('ephemeral');
+    expect(renderText(r)).toMatch(/isn't a Go-or-Python question.*\/versus help/s);
   });
 
   it('pages an answer with "More sources" and serves the next page from the button', async () => {

@@ -1,6 +1,6 @@
 import type { EvalResult, SystemRun } from './evaluate.js';
-import type { Metrics, Scored } from './metrics.js';
-import { KINDS } from './questions.js';
+import { answered, type Metrics, type Scored } from './metrics.js';
+import { isNegative, KINDS } from './questions.js';
 
 const num = (x: number | null, digits = 2) => (x === null ? '—' : x.toFixed(digits));
 
@@ -69,8 +69,11 @@ export function formatMisses(run: SystemRun): string {
     const q = s.question;
     const head = `#${q.index} [${q.kind}] ${q.q}${q.context ? `   (context: ${q.context})` : ''}`;
     const lines: string[] = [];
-    if (q.kind === 'nothing') {
-      if (s.output.claims.length) lines.push(`  expected nothing, got ${s.output.claims.length} claims`);
+    if (isNegative(q.kind)) {
+      if (answered(s.output))
+        lines.push(
+          `  expected nothing, got ${s.output.answer !== null ? 'a lead answer and ' : ''}${s.output.claims.length} claims`,
+        );
     } else if (s.firstHit !== 1) {
       lines.push(`  expected: ${q.expect.map((r) => `/${r.source}/`).join(' | ')}`);
       lines.push(`  hit at:   ${s.firstHit === null ? 'not in top 5' : `rank ${s.firstHit}`}`);

@@ -38,6 +38,9 @@ export class ConsoleAdapter implements ChatPort {
   private readonly printed = new Map<string, string>();
   /** The prompt is on screen, waiting for input: output that arrives now goes above it. */
   private prompting = false;
+  /** The thread the last @versus mention started; plain lines are its follow-ups until a command ends it. */
+  private thread: string | undefined;
+  private threads = 0;
   private readonly out: NodeJS.WritableStream;
 
   constructor(private readonly opts: ConsoleOptions) {
@@ -109,16 +112,19 @@ export class ConsoleAdapter implements ChatPort {
       return;
     }
     if (text.startsWith('@versus')) {
-      this.show(await handler.mention(text.replace(/^@versus\b/, ''), { ...this.ctx(), threadId: 'console-thread' }));
+      // Each mention starts a thread of its own, as a new message does on Slack and Discord.
+      this.thread = `console-thread-${++this.threads}`;
+      this.show(await handler.mention(text.replace(/^@versus\b/, ''), { ...this.ctx(), threadId: this.thread }));
       return;
     }
-    if (!text.startsWith('/')) {
-      // After an @versus mention, plain lines are follow-ups in that thread, as on Slack and Discord.
-      const follow = await handler.threadMessage(text, { ...this.ctx(), threadId: 'console-thread' });
-      if (follow) {
-        this.show(follow);
-        return;
-      }
+    // A command ends the thread: "/versus …", or a line that starts with a command word ("help", "poll …").
+    const first = text.split(/\s+/, 1)[0]!.toLowerCase();
+    if (text.startsWith('/') || handler.names.includes(first)) this.thread = undefined;
+    else if (this.thread) {
+      // Plain lines after an @versus mention are follow-ups in its thread, as on Slack and Discord.
+      const follow = await handler.threadMessage(text, { ...this.ctx(), threadId: this.thread });
+      if (follow) this.show(follow);
+      return;
     }
     this.show(await handler.command(text.replace(/^\/(?:versus\b)?/, ''), this.ctx()));
   }

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask } from '../../src/answers/ask.js';
+import { sourceScope } from '../../src/answers/source-scope.js';
+import { buildIndex, type EvalIndex } from '../eval/index-db.js';
+
+let ix: EvalIndex;
+beforeAll(() => {
+  ix = buildIndex();
+});
+afterAll(() => ix.close());
+
+describe('questions that name a source', () => {
+  it.each([
+    ['what does the threshold essay say about the GIL', 'python-default-go-threshold'],
+    ['in the 2025 guide how fast was django', 'python-vs-go-2025'],
+    ['what does the op-ed say about the aws bill', 'go-eating-pythons-lunch'],
+    ['the hashnode post on why go stole his heart: what about deployment', 'go-stole-my-heart'],
+  ])('GIVEN %j THEN it is asked of %s, whose claim comes first', (q, doc) => {
+    expect(sourceScope(q, ix.store.documentNames())?.documentId).toBe(doc);
+    expect(ask(ix.store, ix.taxonomy, q).claims[0]?.citation.documentId).toBe(doc);
+  });
+
+  it('GIVEN a question naming no article THEN it is asked of all of them', () => {
+    expect(sourceScope('how much memory does a goroutine use', ix.store.documentNames())).toBeUndefined();
+  });
+
+  it('GIVEN words shared by two titles THEN no single article is chosen', () => {
+    // "right" and "backend" are in two titles: they name neither.
+    expect(sourceScope('what does the article say is the right backend', ix.store.documentNames())).toBeUndefined();
+  });
+});
