@@ -17,7 +17,7 @@ import type { Claim, ParsedDocument } from './types.js';
 export const TEAM_ID_PREFIX = 'team-';
 
 /** Bump when extraction changes so every document is re-indexed once. */
-export const INDEXER_VERSION = '2';
+export const INDEXER_VERSION = '3';
 const BATCH_CLAIMS = 5_000;
 const RACY_MS = 2_000;
 
@@ -46,8 +46,11 @@ function lapTimer(phases: IndexPhases): (phase: keyof IndexPhases) => void {
   };
 }
 
-export function parseDocument(source: string, path: string): ParsedDocument {
-  return /\.txt$/i.test(path) ? parsePlainText(source, path) : parseMarkdown(source, path);
+/** A document by its file name: plain text (structure recovered; tables need the taxonomy's side words) or Markdown. */
+export function parseDocument(source: string, path: string, taxonomy?: Taxonomy): ParsedDocument {
+  return /\.txt$/i.test(path)
+    ? parsePlainText(source, path, taxonomy && ((t) => taxonomy.sideOf(t)))
+    : parseMarkdown(source, path);
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -85,10 +88,11 @@ function parseIfChanged(
   source: string,
   path: string,
   unchanged: (hash: string) => boolean,
+  taxonomy: Taxonomy,
 ): 'unchanged' | { broken: string } | { parsed: ParsedDocument; hash: string } {
   const hash = sha(source);
   if (unchanged(hash)) return 'unchanged';
-  const parsed = parseDocument(source, path);
+  const parsed = parseDocument(source, path, taxonomy);
   return parsed.broken ? { broken: parsed.broken } : { parsed, hash };
 }
 
@@ -185,7 +189,7 @@ export function indexKnowledge(
     const read =
       'problem' in fromDisk
         ? { broken: `${fromDisk.problem}; skipped` }
-        : parseIfChanged(fromDisk.text, path, (hash) => !!before && before.sha256 === hash && sameGeneration);
+        : parseIfChanged(fromDisk.text, path, (hash) => !!before && before.sha256 === hash && sameGeneration, taxonomy);
     lap?.('parse');
     if (before || read === 'unchanged' || !('broken' in read)) seen.add(path);
     if (read === 'unchanged' || 'broken' in read) {

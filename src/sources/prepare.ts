@@ -28,7 +28,9 @@ export const teamDocumentPath = (sourceId: string) => `team:${sourceId}`;
 export function teamClaims(doc: TeamText, taxonomy: Taxonomy): { meta: DocumentMeta; claims: Claim[] } {
   const id = teamDocumentId(doc.id);
   const parsed =
-    doc.format === 'markdown' ? parseMarkdown(doc.content, `${id}.md`) : parsePlainText(doc.content, `${id}.txt`);
+    doc.format === 'markdown'
+      ? parseMarkdown(doc.content, `${id}.md`)
+      : parsePlainText(doc.content, `${id}.txt`, (t) => taxonomy.sideOf(t));
   const meta: DocumentMeta = {
     id,
     title: doc.title,
