@@ -151,7 +151,12 @@ export function extractClaims(
       text: raw.text,
       side,
       topics,
-      kind: t.kind ?? inferKind(raw.text, found, raw.cells !== undefined),
+      kind:
+        t.kind ??
+        // A decision table's row ("Scenario: CLI tools; …; Recommendation: Go") is advice, whatever else it says.
+        (raw.cells?.some((c) => /recommend|verdict/i.test(c.header))
+          ? 'recommendation'
+          : inferKind(raw.text, found, raw.cells !== undefined)),
       metricKey: t.metric,
       stance: t.stance,
       figures,

@@ -72,14 +72,15 @@ function textRow(line: string, k: number, sideOf: SideOf): { cells: string[]; st
   if (ws.length < k + 1 || /[.!?]$/.test(line) || ws.length > 16) return undefined;
   // Comma lists per language ("Celery, RQ, Dramatiq Machinery, Asynq"): the second list starts at its first Go word.
   if (k === 2 && line.includes(',')) {
+    // The label ends where the first list starts: a word before a comma, a Python word, or a package-like name.
+    const labelEnd = Math.max(
+      1,
+      ws.findIndex((w) => /,$/.test(w) || sideOf(w) === 'python' || /^[a-z][\w]*[-./\d]/.test(w)),
+    );
     let split = ws.findIndex((w, i) => i > 1 && sideOf(w.replace(/,$/, '')) === 'go');
     // The Go list may start before its first Go word: at the item that follows no comma.
     while (split > 2 && ws[split - 1]!.endsWith(',')) split--;
-    if (split < 2) split = ws.findIndex((w, i) => i > 1 && !w.endsWith(',') && !ws[i - 1]!.endsWith(','));
-    const labelEnd = Math.max(
-      1,
-      ws.findIndex((w) => /^[a-z]|,$/.test(w) || sideOf(w) === 'python'),
-    );
+    if (split < 2) split = ws.findIndex((_, n) => n > labelEnd && !ws[n - 1]!.endsWith(','));
     if (split > labelEnd)
       return {
         cells: [ws.slice(0, labelEnd).join(' '), ws.slice(labelEnd, split).join(' '), ws.slice(split).join(' ')],

@@ -26,7 +26,8 @@ export function isCodeLine(line: string): boolean {
   const t = line.trim();
   if (!t) return false;
   if (DIAGRAM.test(t)) return true;
-  const symbols = t.match(SYMBOLS)?.length ?? 0;
+  // Short remarks in parentheses ("Memory (MB)", "Go (Fiber)") are prose's, not code's.
+  const symbols = t.replace(/\([\w\s/%+.,-]{1,16}\)/g, '').match(SYMBOLS)?.length ?? 0;
   return CODE_PATTERNS.some((re) => re.test(t)) || symbols / Math.max(1, t.length) > 0.12;
 }
 

@@ -67,11 +67,11 @@ function codeFigure(line: string, code: { caption: string; note: string }): stri
   // A comment line, or a comment run onto the end of a code line when the "#" was lost.
   const comment =
     /^(?:\/\/|#)\s*(.+)$/.exec(line)?.[1] ?? (isCodeLine(line) ? /[)\]}"']([A-Z][a-z][\w ]+)$/.exec(line)?.[1] : line);
-  if (!comment || !/^[A-Z][\w ]+$/.test(comment) || comment.split(' ').length < 3) return undefined;
+  if (!comment || !/^[A-Z][\w ]+$/.test(comment)) return undefined;
   if (/\bexample$/i.test(comment)) {
     code.caption = comment;
     code.note = '';
-  } else code.note = comment;
+  } else if (comment.split(' ').length >= 3) code.note = comment;
   return undefined;
 }
 
@@ -168,6 +168,8 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     }
     if (isChrome(line)) {
       flush();
+      // "Related Articles" is chrome itself, and the list of links under it too.
+      if (LINK_LIST_HEADING.test(line)) skipping = true;
       continue;
     }
     if (isHeading(ls, i)) {

@@ -29,7 +29,7 @@ export function teamClaims(doc: TeamText, taxonomy: Taxonomy): { meta: DocumentM
   const id = teamDocumentId(doc.id);
   const parsed =
     doc.format === 'markdown'
-      ? parseMarkdown(doc.content, `${id}.md`)
+      ? parseMarkdown(doc.content, `${id}.md`, { raw: true })
       : parsePlainText(doc.content, `${id}.txt`, (t) => taxonomy.sideOf(t));
   const meta: DocumentMeta = {
     id,
