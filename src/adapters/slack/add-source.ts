@@ -5,8 +5,8 @@ import type { VersusHandler } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
 import type { AnswerQueue } from './answer-queue.js';
-import { slackContext } from './context.js';
 import type { SlackPages } from './pages.js';
+import { messageShortcutContext } from './shortcuts.js';
 
 /** The shortcut's callback id, as in slack/manifest.json. */
 export const ADD_SOURCE_CALLBACK = 'add_to_versus_sources';
@@ -56,12 +56,7 @@ export function attachAddSource(app: App, d: AddSourceDeps): void {
     { callback_id: ADD_SOURCE_CALLBACK, type: 'message_action' },
     async ({ shortcut, ack, respond, client }) => {
       await ack();
-      const ctx = slackContext({
-        teamId: shortcut.team?.id,
-        channelId: shortcut.channel.id,
-        userId: shortcut.user.id,
-        userName: shortcut.user.username ?? shortcut.user.name,
-      });
+      const ctx = messageShortcutContext(shortcut);
       const files = (shortcut.message as { files?: MessageFile[] }).files ?? [];
       const link = firstLink(shortcut.message.text ?? '');
       await d.answers.push(async () => {
