@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { shardOfThisProcess, shardPath } from './adapters/discord/shard-env.js';
 import { VersusError } from './errors.js';
+import { AddressAllowList } from './ingest/addresses.js';
 
 const optionalString = z
   .string()
@@ -38,6 +39,19 @@ const EnvSchema = z.object({
   VERSUS_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
   VERSUS_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   VERSUS_POLL_UPDATE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  VERSUS_ALLOW_PRIVATE_FETCH: z
+    .string()
+    .trim()
+    .default('')
+    .transform((spec, ctx) => {
+      try {
+        return AddressAllowList.parse(spec);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: `${(e as Error).message} (comma-separated addresses or ranges)` });
+        return z.NEVER;
+      }
+    }),
+  VERSUS_SOURCES_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(1000),
   DISCORD_SHARDS: optionalString.pipe(
     z
       .union(
@@ -91,6 +105,10 @@ export interface Config {
   schedulerIntervalMs: number;
   /** Minimum time between two edits of one live poll message (platforms rate-limit edits). */
   pollUpdateIntervalMs: number;
+  /** Non-public addresses `/versus sources add` may fetch from anyway (an intranet; a test's own server). */
+  fetchAllow: AddressAllowList;
+  /** How often each process picks up documents other replicas added. */
+  sourcesPollMs: number;
   slack?: SlackConfig | undefined;
   discord?: DiscordConfig | undefined;
 }
@@ -160,6 +178,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.VERSUS_SCHEDULER_INTERVAL_MS,
     pollUpdateIntervalMs: e.VERSUS_POLL_UPDATE_INTERVAL_MS,
+    fetchAllow: e.VERSUS_ALLOW_PRIVATE_FETCH,
+    sourcesPollMs: e.VERSUS_SOURCES_POLL_MS,
     slack,
     discord,
   };

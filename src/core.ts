@@ -13,6 +13,8 @@ import { corruptionError, type Database, openDatabase } from './db/open.js';
 import type { FeedbackStore } from './feedback/feedback-store.js';
 import { createFeedback } from './feedback/index.js';
 import { createHome } from './home/index.js';
+import { AddressAllowList } from './ingest/addresses.js';
+import { FETCH_LIMITS } from './ingest/fetch.js';
 import { type IndexReport, indexKnowledge } from './knowledge/indexer.js';
 import { KnowledgeStore } from './knowledge/knowledge-store.js';
 import { loadTaxonomy, type Taxonomy } from './knowledge/taxonomy.js';
@@ -27,6 +29,10 @@ import { Scheduler } from './runtime/scheduler.js';
 import { SharedSignatureStore, type SignatureStore } from './security/replay-store.js';
 import { createSettings } from './settings/index.js';
 import type { ChannelSettings } from './settings/settings-store.js';
+import { sourcesFeature } from './sources/index.js';
+import { TeamSources } from './sources/service.js';
+import { SourceStore } from './sources/source-store.js';
+import { TeamSourceSync } from './sources/sync.js';
 import { RenderLeases } from './store/render-leases.js';
 import { ReplyPages } from './store/reply-pages.js';
 import { type SharedDb, sqliteShared } from './store/shared-db.js';
@@ -53,6 +59,10 @@ export interface CoreOptions {
   watch?: boolean | undefined;
   /** Quiet time after a change before re-indexing. Default 300 ms. */
   watchDebounceMs?: number | undefined;
+  /** Non-public addresses `sources add` may fetch from anyway (VERSUS_ALLOW_PRIVATE_FETCH). Default none. */
+  fetchAllow?: AddressAllowList | undefined;
+  /** How often a running bot picks up documents other replicas added. Default 1 s (only with `watch`). */
+  sourcesPollMs?: number | undefined;
 }
 
 export interface Core {
@@ -91,6 +101,9 @@ export interface Core {
   indexReport?: IndexReport | undefined;
   /** Present when started with `watch`: re-indexes the knowledge folder as it changes. */
   knowledgeWatcher?: KnowledgeWatcher | undefined;
+  /** Documents teams added (`/versus sources add`), and the sync that indexes them from the shared store. */
+  sources: TeamSources;
+  sourcesSync: TeamSourceSync;
   close(): Promise<void>;
 }
 
@@ -126,6 +139,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       );
     }
     const answers = new AnswersStore(db);
+    const sourcesSync = new TeamSourceSync({ store: new SourceStore(shared), db, taxonomy, clock, logger });
+    await sourcesSync.sync().catch((err: unknown) => logger.warn({ err }, 'team sources: not indexed at start'));
     const conversations = new ConversationStore(shared, clock);
     const ports = new Map<Platform, ChatPort>();
     const replays = new SharedSignatureStore(shared);
@@ -134,7 +149,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const deps: FeatureDeps = {
       shared,
       leases,
-      answers,
+      // Polls, walks and home see the knowledge folder's documents; answers add the asker's workspace's own.
+      answers: answers.visibleTo(''),
       knowledge,
       taxonomy,
       conversations,
@@ -157,8 +173,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     });
     // Every feature, in the order help lists them. A new feature is one folder and one entry here.
     const home = createHome(deps, { feedback: feedback.feedback, schedules: polls.schedules });
+    const sources = new TeamSources({
+      store: new SourceStore(shared),
+      sync: sourcesSync,
+      knowledge,
+      taxonomy,
+      clock,
+      ports,
+      fetchLimits: { ...FETCH_LIMITS, allow: opts.fetchAllow ?? AddressAllowList.NONE },
+      logger,
+    });
     const features: Feature[] = [
       ...answering.features,
+      sourcesFeature(sources),
       ...polls.features,
       ...matrix.features,
       ...verdict.features,
@@ -187,12 +214,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       conversations,
       taxonomy,
       logger,
+      sources,
     });
     const knowledgeWatcher = opts.watch
       ? new KnowledgeWatcher({ db, dir: knowledgeDir, logger, index, debounceMs: opts.watchDebounceMs })
       : undefined;
     // Last, so nothing after it can fail and leave a watcher running.
     await knowledgeWatcher?.start();
+    if (opts.watch) sourcesSync.start(opts.sourcesPollMs ?? 1000);
     return {
       handler,
       db,
@@ -215,6 +244,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       logger,
       indexReport,
       knowledgeWatcher,
+      sources,
+      sourcesSync,
       registerPort: (port) => void ports.set(port.platform, port),
       redrawStale: async () => ({
         polls: await polls.polls.redrawStale(),
@@ -223,6 +254,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       close: async () => {
         // Stop re-indexing before the database closes; the watcher's own file handles close in the background.
         void knowledgeWatcher?.close();
+        sourcesSync.stop();
         await shared.close();
         db.close();
       },

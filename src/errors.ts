@@ -6,6 +6,9 @@ export type VersusErrorCode =
   | 'db_corrupt'
   | 'db_unreachable'
   | 'knowledge_invalid'
+  | 'fetch_refused'
+  | 'fetch_failed'
+  | 'source_unreadable'
   | 'platform_error';
 
 /** An error whose message a user or operator can act on; `code` says what failed. */

@@ -142,6 +142,8 @@ export async function main(): Promise<void> {
     watch: true,
     schedulerIntervalMs: config.schedulerIntervalMs,
     pollUpdateIntervalMs: config.pollUpdateIntervalMs,
+    fetchAllow: config.fetchAllow,
+    sourcesPollMs: config.sourcesPollMs,
   });
   const running: Running[] = [];
   let healthServer: Server | undefined;

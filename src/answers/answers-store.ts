@@ -48,6 +48,16 @@ const CLAIM_COLUMNS = `c.rowid, c.id, c.text, c.side, c.favors, c.derived, c.kin
  */
 const BM25_WEIGHTS = '1.0, 0.35, 0.7, 0.25';
 
+/**
+ * Which documents a store sees: every one ('*', the CLI and the eval), or the knowledge folder's plus one
+ * workspace's own team documents ('slack:T123'); '' sees the folder's only. Team documents of other
+ * workspaces are never read, so they can neither answer nor be cited there.
+ */
+const VISIBLE = `(@scope = '*' OR d.scope = '' OR d.scope = @scope)`;
+/** The same inside an FTS query, before its LIMIT: rows of other workspaces' documents are skipped while ranking. */
+const FTS_VISIBLE = `(@scope = '*' OR rowid NOT IN (SELECT c.rowid FROM claims c JOIN documents d ON d.id = c.document_id
+  WHERE d.scope <> '' AND d.scope <> @scope))`;
+
 /** Read-side SQL for ask/compare/sources. Statements are prepared once: they run on every chat command. */
 export class AnswersStore {
   private readonly search;
@@ -67,24 +77,31 @@ export class AnswersStore {
   private readonly docNames;
   private namesCached: DocumentNames[] | undefined;
   private dfGeneration = '';
+  private readonly scoped = new Map<string, AnswersStore>();
+  private readonly visible: { scope: string };
 
-  constructor(readonly db: Database) {
+  constructor(
+    readonly db: Database,
+    scope = '*',
+  ) {
+    this.visible = { scope };
     // bm25 column weights: claim text, section, topics, document title.
     this.search = db.prepare(`SELECT ${CLAIM_COLUMNS}, f.rank AS rank FROM (
-        SELECT rowid, bm25(claims_fts, ${BM25_WEIGHTS}) AS rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?
+        SELECT rowid, bm25(claims_fts, ${BM25_WEIGHTS}) AS rank FROM claims_fts WHERE claims_fts MATCH ? AND ${FTS_VISIBLE}
+        ORDER BY rank LIMIT ?
       ) f JOIN claims c ON c.rowid = f.rowid JOIN documents d ON d.id = c.document_id ORDER BY f.rank`);
     // Unranked: FTS5 streams matches in rowid order and stops at the limit, whatever the doclist size.
     this.searchUnranked = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM (
-        SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rowid DESC LIMIT ?
+        SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? AND ${FTS_VISIBLE} ORDER BY rowid DESC LIMIT ?
       ) f JOIN claims c ON c.rowid = f.rowid JOIN documents d ON d.id = c.document_id`);
     // claim_topics is keyed (topic, weight DESC, claim): the strongest evidence first, straight from the index.
     this.byTopic = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claim_topics t JOIN claims c ON c.rowid = t.claim_rowid
-      JOIN documents d ON d.id = c.document_id WHERE t.topic = ? ORDER BY t.weight DESC, t.claim_rowid LIMIT ?`);
+      JOIN documents d ON d.id = c.document_id WHERE t.topic = ? AND ${VISIBLE} ORDER BY t.weight DESC, t.claim_rowid LIMIT ?`);
     // Bounded per metric key and per stance issue: enough to show a disagreement, never the whole corpus.
     this.byMetric = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
-      WHERE c.metric_key = ? ORDER BY c.document_id, c.ordinal LIMIT ${PER_GROUP}`);
+      WHERE c.metric_key = ? AND ${VISIBLE} ORDER BY c.document_id, c.ordinal LIMIT ${PER_GROUP}`);
     this.byStance = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id
-      WHERE c.stance >= ? AND c.stance < ? ORDER BY c.document_id, c.ordinal LIMIT ${PER_GROUP}`);
+      WHERE c.stance >= ? AND c.stance < ? AND ${VISIBLE} ORDER BY c.document_id, c.ordinal LIMIT ${PER_GROUP}`);
     this.indexVersion = db.prepare("SELECT value FROM meta WHERE key = 'index_version'").pluck();
     this.docFreq = db.prepare('SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ?');
     this.countClaims = db.prepare('SELECT count(*) AS n FROM claims').pluck();
@@ -95,7 +112,7 @@ export class AnswersStore {
     this.figuresOf = db.prepare(`SELECT claim_rowid AS rowid, subject, metric, value, value_high AS valueHigh, unit,
       normalized_value AS normalized, raw FROM figures WHERE claim_rowid IN (SELECT value FROM json_each(?)) ORDER BY claim_rowid, ordinal`);
     this.byIds = db.prepare(
-      `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id IN (SELECT value FROM json_each(?))`,
+      `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id IN (SELECT value FROM json_each(?)) AND ${VISIBLE}`,
     );
   }
 
@@ -157,30 +174,46 @@ export class AnswersStore {
   }
 
   searchClaims(match: string, limit: number): StoredClaim[] {
-    return this.hydrate(this.search.all(match, limit) as ClaimRow[]);
+    return this.hydrate(this.search.all(match, limit, this.visible) as ClaimRow[]);
   }
 
   /** Matches without bm25, newest first: for words so common that ranking them all would be slow and meaningless. */
   anyClaims(match: string, limit: number): StoredClaim[] {
-    return this.hydrate(this.searchUnranked.all(match, limit) as ClaimRow[]);
+    return this.hydrate(this.searchUnranked.all(match, limit, this.visible) as ClaimRow[]);
   }
 
   claimsForTopic(topic: string, limit: number): StoredClaim[] {
-    return this.hydrate(this.byTopic.all(topic, limit) as ClaimRow[]);
+    return this.hydrate(this.byTopic.all(topic, limit, this.visible) as ClaimRow[]);
   }
 
   /** Claims carrying any of these metric keys or stance issues, across all documents (for disagreements). */
   contested(metricKeys: string[], stanceIssues: string[]): StoredClaim[] {
     const rows = new Map<number, ClaimRow>();
-    for (const key of metricKeys) for (const r of this.byMetric.all(key) as ClaimRow[]) rows.set(r.rowid, r);
+    for (const key of metricKeys)
+      for (const r of this.byMetric.all(key, this.visible) as ClaimRow[]) rows.set(r.rowid, r);
     // stance is "issue:position": the rows of one issue are the index range ["issue:", "issue;").
     for (const issue of stanceIssues)
-      for (const r of this.byStance.all(`${issue}:`, `${issue};`) as ClaimRow[]) rows.set(r.rowid, r);
+      for (const r of this.byStance.all(`${issue}:`, `${issue};`, this.visible) as ClaimRow[]) rows.set(r.rowid, r);
     return this.hydrate([...rows.values()]);
   }
 
   claimsByIds(ids: string[]): StoredClaim[] {
-    return this.hydrate(this.byIds.all(JSON.stringify(ids)) as ClaimRow[]);
+    return this.hydrate(this.byIds.all(JSON.stringify(ids), this.visible) as ClaimRow[]);
+  }
+
+  /**
+   * The same index as one workspace sees it (see VISIBLE): '' for the knowledge folder only. Kept per scope,
+   * so its statements are prepared once; term frequencies stay index-wide (they only weigh words).
+   */
+  visibleTo(scope: string): AnswersStore {
+    if (scope === this.visible.scope) return this;
+    let store = this.scoped.get(scope);
+    if (!store) {
+      if (this.scoped.size >= 200) this.scoped.clear();
+      store = new AnswersStore(this.db, scope);
+      this.scoped.set(scope, store);
+    }
+    return store;
   }
 
   private hydrate(rows: ClaimRow[]): StoredClaim[] {

@@ -3,14 +3,14 @@ import { ask, chatter } from '../answers/ask.js';
 import { compare, suggestTopics } from '../answers/compare.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
-import { brokenFiles } from '../knowledge/watch.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
+import { scopeKey } from '../sources/source-store.js';
 import { compareAction, moreAction } from './answer-actions.js';
 import { type AnswerRecord, AnswerRecords } from './answer-records.js';
 import type { ChatContext } from './context.js';
 import { action, command, type Feature, type FeatureDeps } from './feature.js';
 import { usageReply } from './help.js';
-import { askReply, compareReply, sourcesReply, unknownTopicReply } from './present-answers.js';
+import { askReply, compareReply, unknownTopicReply } from './present-answers.js';
 import type { Reply } from './reply.js';
 import { err, ok, type Result } from './result.js';
 import { issueText, type RichText } from './rich.js';
@@ -72,7 +72,7 @@ interface Page {
 }
 
 /**
- * Answers from the indexed sources: ask (with paging), compare, sources. Mentions and threads use `answer`.
+ * Answers from the indexed sources: ask (with paging) and compare. Mentions and threads use `answer`.
  * Kept in chat/ while src/answers/ is being rewritten; its natural home is that folder's feature module.
  */
 export class Answering {
@@ -90,7 +90,8 @@ export class Answering {
     page: Page = {},
   ): Promise<Reply> {
     const { answers, taxonomy, conversations, feedback, records } = this.deps;
-    const result = ask(answers, taxonomy, question, { offset, context });
+    // Team documents answer only in the workspace that added them (AnswersStore.visibleTo).
+    const result = ask(answers.visibleTo(scopeKey(ctx)), taxonomy, question, { offset, context });
     let answerId = page.answerId;
     if (offset === 0) {
       answerId = await feedback.log({ kind: 'ask', question, claimIds: result.claims.map((c) => c.id) });
@@ -124,7 +125,7 @@ export class Answering {
   }
 
   async compareTopic(topic: string, ctx: ChatContext, isPrivate = false): Promise<Reply> {
-    const outcome = compare(this.deps.answers, this.deps.taxonomy, topic);
+    const outcome = compare(this.deps.answers.visibleTo(scopeKey(ctx)), this.deps.taxonomy, topic);
     if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions);
     const r = outcome.result;
     const answerId = await this.deps.feedback.log({
@@ -175,19 +176,11 @@ export class Answering {
           reply: await this.compareTopic(topic, ctx, await this.isPrivate(ctx)),
         })),
       },
-      {
-        name: 'sources',
-        help: { usage: '/versus sources', example: '/versus sources' },
-        command: command(
-          () => ok(undefined),
-          () => sourcesReply(knowledge.documents(), knowledge.getMeta('indexed_at'), brokenFiles(knowledge)),
-        ),
-      },
     ];
   }
 }
 
-/** ask, compare and sources, over the knowledge index. */
+/** ask and compare, over the knowledge index. */
 export function createAnswering(
   deps: FeatureDeps,
   feedback: FeedbackStore,

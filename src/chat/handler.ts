@@ -1,3 +1,4 @@
+import type { RemoteFile } from '../sources/service.js';
 import type { ChatContext } from './context.js';
 import type { FormOutcome, FormValues } from './form.js';
 import type { Reply } from './reply.js';
@@ -38,6 +39,8 @@ export interface VersusHandler {
    * channel: a picked channel). Field errors to show on the form, or the reply to the submit.
    */
   submit(formRef: string, values: FormValues, ctx: ChatContext): Promise<FormOutcome>;
+  /** "Add to Versus sources" on a message with an uploaded file: fetched and added as `/versus sources add` does. */
+  addSource(file: RemoteFile, ctx: ChatContext): Promise<Reply>;
   /** "Ask Versus about this" on a message: its text as a question, answered only to the user, with Share. */
   askAbout(text: string, ctx: ChatContext): Promise<Reply>;
   /** A plain message in a thread. Answered (with the thread's earlier question as context) only if the bot was mentioned in that thread before; otherwise undefined. */

@@ -4,6 +4,8 @@ import { VersusError } from '../errors.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
+import type { RemoteFile, TeamSources } from '../sources/service.js';
+import { scopeKey } from '../sources/source-store.js';
 import { ACTION_ERRORS, splitActionId } from './action-id.js';
 import { type Answering, MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './answer-features.js';
 import type { ChatContext } from './context.js';
@@ -31,6 +33,8 @@ export interface RouterDeps {
   conversations: ConversationStore;
   taxonomy: Taxonomy;
   logger: Logger;
+  /** Documents teams add: uploads arrive here (links come as `sources add`). */
+  sources: TeamSources;
 }
 
 /** A private thread (the assistant pane) as stored when it began: whose it is; the key says where. */
@@ -138,6 +142,10 @@ export class Router implements VersusHandler {
       },
       (reply) => ({ reply }),
     );
+  }
+
+  async addSource(file: RemoteFile, ctx: ChatContext): Promise<Reply> {
+    return this.guard('addSource', ctx, () => this.deps.sources.addFile(file, ctx));
   }
 
   async askAbout(text: string, ctx: ChatContext): Promise<Reply> {

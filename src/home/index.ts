@@ -10,6 +10,7 @@ import { reportReply } from '../feedback/report.js';
 import { brokenFiles } from '../knowledge/watch.js';
 import { pollFormReply } from '../polls/poll-form.js';
 import type { ScheduleService } from '../polls/schedule-service.js';
+import { scopeKey } from '../sources/source-store.js';
 import { homeAction } from './home-action.js';
 import { HomeStore } from './home-store.js';
 import { homeReply } from './render-home.js';
@@ -30,7 +31,11 @@ export function createHome(
       polls: await store.openPolls(platform, workspaceId, userId, deps.clock.now().toISOString()),
       walks: await store.openWalks(platform, workspaceId, userId),
       schedules: await store.schedules(platform, workspaceId, userId),
-      sources: sourcesReply(knowledge.documents(), knowledge.getMeta('indexed_at'), brokenFiles(knowledge)).blocks,
+      sources: sourcesReply(
+        knowledge.documents().filter((d) => d.scope === '' || d.scope === scopeKey(ctx)),
+        knowledge.getMeta('indexed_at'),
+        brokenFiles(knowledge),
+      ).blocks,
       report: (await isAdmin(ctx, deps.ports)) ? reportReply(await more.feedback.report(5)).blocks : undefined,
       note,
     });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { inferFavors } from './favors.js';
 import { type FoundFigure, findFigures, metricFor, unitFromHeader } from './figures.js';
 import type { Taxonomy } from './taxonomy.js';
-import type { Claim, ClaimKind, Figure, RawClaim, Side } from './types.js';
+import type { Claim, ClaimKind, Favors, Figure, RawClaim, Side } from './types.js';
 
 const KIND_RULES: [RegExp, ClaimKind][] = [
   [
@@ -19,8 +19,9 @@ const KIND_RULES: [RegExp, ClaimKind][] = [
 const BENCHMARK_WORDS =
   /\b(?:benchmark|req\/s|req\/sec|rps|latency|throughput|faster|slower|records\/s|p99|fibonacci|fib)\b/i;
 
-function inferKind(text: string, figures: FoundFigure[]): ClaimKind {
-  if (figures.some((f) => f.dimension !== 'count') && BENCHMARK_WORDS.test(text)) return 'benchmark';
+function inferKind(text: string, figures: FoundFigure[], tableRow: boolean): ClaimKind {
+  // A table row of measurements is a benchmark row whatever its words; in prose the words must say so.
+  if (figures.some((f) => f.dimension !== 'count') && (tableRow || BENCHMARK_WORDS.test(text))) return 'benchmark';
   for (const [re, kind] of KIND_RULES) if (re.test(text)) return kind;
   return 'fact';
 }
@@ -77,6 +78,20 @@ function proseFigures(
     };
   });
   return { figures, found };
+}
+
+/**
+ * What a table row itself says it favors: a "Recommendation" (or winner, verdict) cell naming one language,
+ * or a tick in a "Python wins" / "Go wins" column.
+ */
+function cellFavors(cells: RawClaim['cells'], taxonomy: Taxonomy): Favors | undefined {
+  for (const c of cells ?? []) {
+    const side = taxonomy.sideOf(c.value);
+    if (/recommend|verdict|winner|choice|pick/i.test(c.header) && side !== 'both') return side;
+    const wins = /\bwins?\b/i.test(c.header) ? taxonomy.sideOf(c.header) : 'both';
+    if (wins !== 'both' && /[✓✔x]/i.test(c.value)) return wins;
+  }
+  return undefined;
 }
 
 /** A digest marks figures it computed itself ("Derived from the guide's table: …"). */
@@ -136,7 +151,12 @@ export function extractClaims(
       text: raw.text,
       side,
       topics,
-      kind: t.kind ?? inferKind(raw.text, found),
+      kind:
+        t.kind ??
+        // A decision table's row ("Scenario: CLI tools; …; Recommendation: Go") is advice, whatever else it says.
+        (raw.cells?.some((c) => /recommend|verdict/i.test(c.header))
+          ? 'recommendation'
+          : inferKind(raw.text, found, raw.cells !== undefined)),
       metricKey: t.metric,
       stance: t.stance,
       figures,
@@ -148,7 +168,7 @@ export function extractClaims(
   });
   const favors = inferFavors(
     claims,
-    raws.map((r) => r.tags.favors),
+    raws.map((r) => r.tags.favors ?? cellFavors(r.cells, taxonomy)),
     taxonomy,
     taxonomy.metrics,
   );

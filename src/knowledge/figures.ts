@@ -23,6 +23,10 @@ const UNITS: [string, UnitDef][] = [
   ['records/s', { unit: 'records/s', dimension: 'throughput', factor: 1 }],
   ['ops/sec', { unit: 'ops/s', dimension: 'throughput', factor: 1 }],
   ['ops/s', { unit: 'ops/s', dimension: 'throughput', factor: 1 }],
+  // A rate of anything ("Thumbnails per minute"): not a duration.
+  ['per second', { unit: 'per s', dimension: 'throughput', factor: 1 }],
+  ['per minute', { unit: 'per min', dimension: 'throughput', factor: 1 / 60 }],
+  ['per hour', { unit: 'per h', dimension: 'throughput', factor: 1 / 3600 }],
   ['nanoseconds', { unit: 'ns', dimension: 'time', factor: 1e-9 }],
   ['microseconds', { unit: 'µs', dimension: 'time', factor: 1e-6 }],
   ['milliseconds', { unit: 'ms', dimension: 'time', factor: 1e-3 }],

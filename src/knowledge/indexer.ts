@@ -13,8 +13,11 @@ import { parsePlainText } from './plaintext.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
 import type { Claim, ParsedDocument } from './types.js';
 
+/** Ids of documents teams add (`team-d3k9x2`); a folder document may not take one. */
+export const TEAM_ID_PREFIX = 'team-';
+
 /** Bump when extraction changes so every document is re-indexed once. */
-export const INDEXER_VERSION = '2';
+export const INDEXER_VERSION = '3';
 const BATCH_CLAIMS = 5_000;
 const RACY_MS = 2_000;
 
@@ -43,11 +46,21 @@ function lapTimer(phases: IndexPhases): (phase: keyof IndexPhases) => void {
   };
 }
 
-export function parseDocument(source: string, path: string): ParsedDocument {
-  return /\.txt$/i.test(path) ? parsePlainText(source, path) : parseMarkdown(source, path);
+/** A document by its file name: plain text (structure recovered; tables need the taxonomy's side words) or Markdown. */
+export function parseDocument(source: string, path: string, taxonomy?: Taxonomy): ParsedDocument {
+  return /\.txt$/i.test(path)
+    ? parsePlainText(source, path, taxonomy && ((t) => taxonomy.sideOf(t)))
+    : parseMarkdown(source, path);
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Tagging depends on the extraction code and the taxonomy: when either changes, every document is stale. */
+export function indexGeneration(taxonomy: Taxonomy): string {
+  return sha(
+    `${INDEXER_VERSION}\n${JSON.stringify({ topics: taxonomy.topics, sides: taxonomy.sides, metrics: taxonomy.metricsSource })}`,
+  );
+}
 
 /** No stat to remember: the next run compares the file's content. */
 const UNKNOWN_STAT: FileStat = { size: -1, mtimeMs: null };
@@ -75,10 +88,11 @@ function parseIfChanged(
   source: string,
   path: string,
   unchanged: (hash: string) => boolean,
+  taxonomy: Taxonomy,
 ): 'unchanged' | { broken: string } | { parsed: ParsedDocument; hash: string } {
   const hash = sha(source);
   if (unchanged(hash)) return 'unchanged';
-  const parsed = parseDocument(source, path);
+  const parsed = parseDocument(source, path, taxonomy);
   return parsed.broken ? { broken: parsed.broken } : { parsed, hash };
 }
 
@@ -107,10 +121,7 @@ export function indexKnowledge(
   const taxonomyPath = opts.taxonomyPath ?? join(root, 'taxonomy.yaml');
   const taxonomy = opts.taxonomy ?? loadTaxonomy(taxonomyPath);
   const store = new KnowledgeStore(db);
-  // Tagging depends on the taxonomy: when it changes, every document is stale.
-  const generation = sha(
-    `${INDEXER_VERSION}\n${JSON.stringify({ topics: taxonomy.topics, sides: taxonomy.sides, metrics: taxonomy.metricsSource })}`,
-  );
+  const generation = indexGeneration(taxonomy);
   const sameGeneration = store.getMeta('index_generation') === generation;
 
   const report: IndexReport = {
@@ -123,7 +134,13 @@ export function indexKnowledge(
     broken: [],
     ms: 0,
   };
-  const known = new Map(store.documents().map((d) => [d.path, d]));
+  // Team documents (`/versus sources add`) are kept in step with the shared store (sources/sync.ts), not the folder.
+  const known = new Map(
+    store
+      .documents()
+      .filter((d) => d.scope === '')
+      .map((d) => [d.path, d]),
+  );
   const seen = new Set<string>();
   const idsThisRun = new Map<string, string>();
   const now = clock.now().toISOString();
@@ -172,7 +189,7 @@ export function indexKnowledge(
     const read =
       'problem' in fromDisk
         ? { broken: `${fromDisk.problem}; skipped` }
-        : parseIfChanged(fromDisk.text, path, (hash) => !!before && before.sha256 === hash && sameGeneration);
+        : parseIfChanged(fromDisk.text, path, (hash) => !!before && before.sha256 === hash && sameGeneration, taxonomy);
     lap?.('parse');
     if (before || read === 'unchanged' || !('broken' in read)) seen.add(path);
     if (read === 'unchanged' || 'broken' in read) {
@@ -194,6 +211,13 @@ export function indexKnowledge(
     const { claims, warnings } = extractClaims(parsed.meta.id, parsed.claims, taxonomy);
     lap?.('extract');
     for (const message of [...parsed.warnings, ...warnings]) report.warnings.push({ path, message });
+    if (parsed.meta.id.startsWith(TEAM_ID_PREFIX)) {
+      report.warnings.push({
+        path,
+        message: `document id "${parsed.meta.id}" starts with "${TEAM_ID_PREFIX}", kept for documents teams add; skipped (give it another id in its front matter)`,
+      });
+      continue;
+    }
     const clash = idsThisRun.get(parsed.meta.id);
     if (clash !== undefined) {
       report.warnings.push({

@@ -11,6 +11,8 @@ export interface StoredDocument {
   mtimeMs: number | null;
   claimCount: number;
   indexedAt: string;
+  /** '' for the knowledge folder; 'platform:workspace' for a document a team added (seen only there). */
+  scope: string;
 }
 
 export interface FileStat {
@@ -48,8 +50,8 @@ export class KnowledgeStore {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       documents: p(
-        `SELECT id, path, title, sha256, size, mtime_ms AS mtimeMs, claim_count AS claimCount, indexed_at AS indexedAt
-         FROM documents ORDER BY title`,
+        `SELECT id, path, title, sha256, size, mtime_ms AS mtimeMs, claim_count AS claimCount, indexed_at AS indexedAt,
+         scope FROM documents ORDER BY title`,
       ),
       getMeta: p('SELECT value FROM meta WHERE key = ?'),
       setMeta: p('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
@@ -63,8 +65,8 @@ export class KnowledgeStore {
       delClaims: p('DELETE FROM claims WHERE document_id = ?'),
       delDoc: p('DELETE FROM documents WHERE id = ?'),
       insDoc:
-        p(`INSERT INTO documents (id, path, title, short, author, site, published, url, sha256, size, mtime_ms, claim_count, indexed_at)
-           VALUES (@id, @path, @title, @short, @author, @site, @published, @url, @sha256, @size, @mtimeMs, @claimCount, @indexedAt)`),
+        p(`INSERT INTO documents (id, path, title, short, author, site, published, url, sha256, size, mtime_ms, claim_count, indexed_at, scope)
+           VALUES (@id, @path, @title, @short, @author, @site, @published, @url, @sha256, @size, @mtimeMs, @claimCount, @indexedAt, @scope)`),
       insClaim:
         p(`INSERT INTO claims (id, document_id, section, ordinal, text, side, favors, derived, topics, kind, metric_key, stance, weight)
           VALUES (@id, @documentId, @section, @ordinal, @text, @side, @favors, @derived, @topics, @kind, @metricKey, @stance, @weight)`),
@@ -118,6 +120,7 @@ export class KnowledgeStore {
     stat: FileStat,
     claims: Claim[],
     indexedAt: string,
+    scope = '',
   ): void {
     this.deleteByPath(path);
     this.deleteDocument(meta.id);
@@ -135,6 +138,7 @@ export class KnowledgeStore {
       mtimeMs: stat.mtimeMs,
       claimCount: claims.length,
       indexedAt,
+      scope,
     });
     const topicsText = new Map<string, string>();
     for (const c of claims) {

@@ -2,6 +2,8 @@ import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
 import frontMatterPlugin from 'markdown-it-front-matter';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { readAlone } from './coreference.js';
+import { isChrome, LINK_LIST_HEADING } from './plain-lines.js';
 import { sentences } from './sentences.js';
 import { isOnlyTag, splitAtTags, takeTrailingTag } from './tags.js';
 import type { ClaimTags, DocumentMeta, ParsedDocument, RawClaim } from './types.js';
@@ -58,10 +60,16 @@ class ClaimCollector {
   readonly warnings: string[] = [];
   private headings: string[] = [];
   private pendingDefaults: ClaimTags = {};
+  /** Under a "Related Articles" heading of a team's page: links, not claims. */
+  private skipping = false;
+
+  /** `raw`: a page a team added (no tags): page chrome is dropped and leaning sentences merged, as in plain text. */
+  constructor(private readonly raw = false) {}
 
   heading(depth: number, text: string): void {
     // A level-1 heading is the document title: it starts the path; deeper ones nest under their parents.
     this.headings = depth === 1 ? [text] : [...this.headings.slice(0, Math.max(0, depth - 2)), text];
+    this.skipping = this.raw && LINK_LIST_HEADING.test(text);
   }
 
   get section(): string {
@@ -86,12 +94,21 @@ class ClaimCollector {
   add(text: string, tags: ClaimTags, cells?: RawClaim['cells'], at?: number): void {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (clean.length < 3 || !/[\p{L}\p{N}]/u.test(clean)) return;
+    if (this.raw && (this.skipping || isChrome(clean))) return;
     const claim = { section: this.section, text: clean, tags, cells };
     if (at === undefined) this.claims.push(claim);
     else this.claims[at] = claim;
   }
 
   prose(text: string, defaults: ClaimTags = {}): void {
+    if (this.raw) {
+      const last = this.claims.at(-1);
+      const previous = last && !last.cells && last.section === this.section ? last : undefined;
+      const { appendToPrevious, claims } = readAlone(sentences(text), previous?.text);
+      if (previous && appendToPrevious) previous.text = `${previous.text} ${appendToPrevious}`;
+      for (const s of claims) this.add(s, defaults);
+      return;
+    }
     for (const chunk of splitAtTags(text)) {
       this.warnings.push(...chunk.warnings);
       const parts = sentences(chunk.text);
@@ -201,7 +218,7 @@ function markdownParser(): MarkdownIt {
 }
 
 /** Markdown (with optional YAML front matter) → document metadata and raw claims. */
-export function parseMarkdown(source: string, path: string): ParsedDocument {
+export function parseMarkdown(source: string, path: string, opts: { raw?: boolean } = {}): ParsedDocument {
   frontMatter = '';
   const tokens = markdownParser().parse(source, {});
   const raw = frontMatter;
@@ -229,7 +246,7 @@ export function parseMarkdown(source: string, path: string): ParsedDocument {
     published: fm.published,
     url: fm.url,
   };
-  const out = new ClaimCollector();
+  const out = new ClaimCollector(opts.raw);
   collect(tokens, out);
   return {
     meta,

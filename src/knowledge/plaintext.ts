@@ -1,67 +1,193 @@
+import { readAlone } from './coreference.js';
+import { RULE, type SideOf, tableAt } from './flat-tables.js';
 import { SECTION_SEPARATOR, slugFromPath } from './markdown.js';
+import {
+  END_OF_ARTICLE,
+  headingCandidate,
+  headingText,
+  isChrome,
+  isCodeLine,
+  isProse,
+  LINK_LIST_HEADING,
+} from './plain-lines.js';
 import { sentences } from './sentences.js';
 import type { ParsedDocument, RawClaim } from './types.js';
 
 /**
- * Plain prose (e.g. text extracted from a web page) has no markup, so structure is inferred line by line:
- * short capitalised lines without end punctuation are headings, code-looking lines are skipped, the
- * rest is split into sentences.
+ * Plain prose (text extracted from a web page or a PDF) has no markup, so its structure is recovered
+ * line by line: tables from header and row lines, headings from short capitalised lines, code blocks
+ * skipped until prose resumes, page chrome dropped, and sentences that lean on the one before merged
+ * into it (see plain-lines.ts, flat-tables.ts, coreference.ts).
  */
-const CODE_LINE =
-  /^\s*(?:[{}()[\]<>]|\/\/|#|import\b|package\b|from\s+\S+\s+import|def\s|func\s|class\s|return\b|if\s.*[:{]$|for\s.*[:{]$|async\s|await\s|@\w|var\s|const\s|let\s|type\s+\w+\s+(?:struct|interface)|\w+\s*:?=\s*\S|.*;\s*$|.*\)\s*\{\s*$|[A-Za-z_.]+\(.*\)\s*$)/;
-const SYMBOLS = /[{}()[\]<>=;:*&|$"'`\\/]/g;
 
-function isCode(line: string): boolean {
-  const symbols = line.match(SYMBOLS)?.length ?? 0;
-  return CODE_LINE.test(line) || symbols / Math.max(1, line.length) > 0.12;
+/** Rules glued to the line they underline ("=====Language Time Memory") become two lines. */
+function lines(source: string): string[] {
+  return source
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .flatMap((l) => {
+      const m = /^([=─━]{5,})\s*(\S.*)$/.exec(l.trim());
+      return m ? [m[1]!, m[2]!] : [l.trim().replace(/^[•·▪]\s*/, '- ')];
+    });
 }
 
-/** Web-page chrome that text extraction leaves at the top of an article. */
-const BOILERPLATE = /^(?:skip to|command palette|search for|published$|\d+ min read|top comments|sign in|subscribe)/i;
+/** The next line with text after `i`. */
+const nextText = (ls: string[], i: number) => ls.slice(i + 1).find((l) => l !== '');
 
-function isHeading(line: string, next: string | undefined): boolean {
-  const words = line.split(/\s+/).length;
-  return (
-    line.length <= 80 &&
-    words <= 14 &&
-    /^[\p{Lu}\p{N}]/u.test(line) &&
-    !/[.!?,;:…]$/.test(line) &&
-    !/\d+(?:\.\d+)?\s?(?:ms|s|MB|GB|KB|%|x)\b/.test(line) &&
-    next !== undefined &&
-    next.trim() !== ''
-  );
+/** A heading candidate is a heading when something follows it that is not a sentence fragment of it. */
+function isHeading(ls: string[], i: number): boolean {
+  const next = nextText(ls, i);
+  return headingCandidate(ls[i]!) && next !== undefined && !/^[\p{Ll},;]/u.test(next);
 }
 
-export function parsePlainText(source: string, path: string): ParsedDocument {
-  const lines = source.split(/\r?\n/).map((l) => l.trim());
-  const title =
-    lines.find((l) => l.length > 0 && l.length <= 150 && !isCode(l) && !BOILERPLATE.test(l)) ?? slugFromPath(path);
+/** Code lasts until prose resumes: a sentence, or a heading that something other than code follows. */
+function leavesCode(ls: string[], i: number): boolean {
+  const next = nextText(ls, i);
+  return isProse(ls[i]!) || (headingCandidate(ls[i]!) && next !== undefined && !isCodeLine(next));
+}
+
+/** A document's title: its first line that is neither chrome nor code, cut at its first sentence. */
+function titleOf(ls: string[], path: string): string {
+  const line = ls.find((l) => l.length > 0 && !isCodeLine(l) && !isChrome(l)) ?? slugFromPath(path);
+  const first = sentences(line)[0] ?? line;
+  return (first.length <= 150 ? first : `${first.slice(0, 147)}…`).replace(/[.:]$/, '');
+}
+
+/** "Memory: ~200MB (with object overhead)": a measurement written as a comment in the code. */
+const CODE_MEASURE = /([A-Z][a-z]+(?: [a-z]+)?: [~≈]?\d[\d,.]*\s?(?:[KMG]B|ms|s|x|%)(?: \([^)]*\))?)\s*$/;
+
+/**
+ * Inside code, comments are notes ("Create 1 million points") and, now and then, a measurement; a
+ * measurement becomes a claim with what it measures: the code's caption and the note before it.
+ */
+function codeFigure(line: string, code: { caption: string; note: string }): string | undefined {
+  const measure = CODE_MEASURE.exec(line)?.[1];
+  const about = [code.caption, code.note].filter(Boolean).join(': ');
+  if (measure) return about ? `${about} — ${measure}` : undefined;
+  // A comment line, or a comment run onto the end of a code line when the "#" was lost.
+  const comment =
+    /^(?:\/\/|#)\s*(.+)$/.exec(line)?.[1] ?? (isCodeLine(line) ? /[)\]}"']([A-Z][a-z][\w ]+)$/.exec(line)?.[1] : line);
+  if (!comment || !/^[A-Z][\w ]+$/.test(comment)) return undefined;
+  if (/\bexample$/i.test(comment)) {
+    code.caption = comment;
+    code.note = '';
+  } else if (comment.split(' ').length >= 3) code.note = comment;
+  return undefined;
+}
+
+/**
+ * Heading levels, as far as flattened text shows them: numbered or emoji-led headings start a part and
+ * lettered ones ("B. Blazing-Fast Performance") sit under it; a heading right under another is its child.
+ * Otherwise a heading stands alone: without markup, where a part ends cannot be known.
+ */
+class Sections {
+  private path: string[] = [];
+  private part: string | undefined;
+  private afterHeading = false;
+
+  heading(line: string): void {
+    const text = headingText(line);
+    if (/^(?:\d{1,2}[.)]|\p{Extended_Pictographic})/u.test(line)) {
+      this.part = text;
+      this.path = [text];
+    } else if (/^[A-H][.)]\s/.test(line) && this.part) this.path = [this.part, text];
+    else if (this.afterHeading) this.path = [...this.path.slice(-1), text];
+    else {
+      this.part = undefined;
+      this.path = [text];
+    }
+    this.afterHeading = true;
+  }
+
+  content(): void {
+    this.afterHeading = false;
+  }
+
+  get current(): string {
+    return this.path.join(SECTION_SEPARATOR) || '(introduction)';
+  }
+}
+
+export function parsePlainText(source: string, path: string, sideOf: SideOf = () => 'both'): ParsedDocument {
+  const ls = lines(source);
+  const title = titleOf(ls, path);
   const claims: RawClaim[] = [];
-  let section: string[] = [];
+  const sections = new Sections();
   let paragraph: string[] = [];
-  const flush = () => {
-    const text = paragraph.join(' ');
-    paragraph = [];
-    for (const s of sentences(text)) {
-      const clean = s.replace(/\s+/g, ' ').trim();
-      // Fragments of flattened tables and UI text ("3 min read") are kept only when they carry letters and some length.
-      if (clean.length >= 12 && /\p{L}{3}/u.test(clean))
-        claims.push({ section: section.join(SECTION_SEPARATOR) || '(introduction)', text: clean, tags: {} });
-    }
+  let inCode = false;
+  /** What the code in view is: the caption above it, then the last comment inside it. */
+  const code = { caption: '', note: '' };
+  let skipping = false; // a list of links ("Related Articles") until the next heading
+  const add = (text: string, cells?: RawClaim['cells']) => {
+    sections.content();
+    claims.push({ section: sections.current, text, tags: {}, cells });
   };
-  lines.forEach((line, i) => {
-    if (line === '' || BOILERPLATE.test(line) || /^[=─\-–—_*]{3,}$/.test(line) || line === title) return flush();
-    if (isCode(line)) return flush();
-    if (isHeading(line, lines[i + 1])) {
+  const flush = () => {
+    const text = paragraph.join(' ').replace(/\s+/g, ' ').trim();
+    paragraph = [];
+    if (!text || skipping) return;
+    const last = claims.at(-1);
+    const previous = last && !last.cells && last.section === sections.current ? last : undefined;
+    const kept = sentences(text).filter((s) => !isChrome(s));
+    const { appendToPrevious, claims: texts } = readAlone(kept, previous?.text);
+    if (previous && appendToPrevious) previous.text = `${previous.text} ${appendToPrevious}`;
+    // Fragments of flattened tables and UI text ("3 min read") are kept only when they carry letters and some length.
+    // A short lead-in ("I often combine both:", "Here's why:") says nothing until what it introduces.
+    const leadIn = (t: string) => /:$/.test(t) && t.split(/\s+/).length < 7;
+    for (const t of texts) if (t.length >= 12 && /\p{L}{3}/u.test(t) && !leadIn(t)) add(t);
+  };
+  const endAt = Math.floor(ls.length * 0.8);
+  for (let i = 0; i < ls.length; i++) {
+    const line = ls[i]!;
+    // What follows "Top comments" or "debate in the comments" near the end is readers' comments, not the article.
+    if (i >= endAt && END_OF_ARTICLE.test(line)) break;
+    if (line === '' || RULE.test(line) || (i < 12 && line === title) || /^(?:published|\d+ min read)$/i.test(line)) {
       flush();
-      section = [line];
-      return;
+      continue;
     }
-    paragraph.push(line);
+    const table = inCode || skipping ? undefined : tableAt(ls, i, sideOf);
+    if (table) {
+      flush();
+      for (const row of table.rows) add(row.map((c) => `${c.header}: ${c.value}`).join('; '), row);
+      i = table.end - 1;
+      continue;
+    }
+    if (inCode && !leavesCode(ls, i)) {
+      const measured = codeFigure(line, code);
+      if (measured) add(measured);
+      continue;
+    }
+    inCode = false;
+    if (isCodeLine(line)) {
+      flush();
+      inCode = true;
+      code.note = '';
+      const measured = codeFigure(line, code);
+      if (measured) add(measured);
+      continue;
+    }
+    if (isChrome(line)) {
+      flush();
+      // "Related Articles" is chrome itself, and the list of links under it too.
+      if (LINK_LIST_HEADING.test(line)) skipping = true;
+      continue;
+    }
+    if (isHeading(ls, i)) {
+      flush();
+      skipping = LINK_LIST_HEADING.test(headingText(line));
+      sections.heading(line);
+      continue;
+    }
+    // A caption line right above code ("Python - Classes with dataclasses", "Example: a Flask API:") describes the code.
+    const next = nextText(ls, i);
+    if (paragraph.length === 0 && !/[.!?]$/.test(line) && next !== undefined && isCodeLine(next)) {
+      code.caption = line.replace(/:$/, '');
+      continue;
+    }
+    paragraph.push(line.replace(/^[-*]\s+/, ''));
     // A line that ends a sentence ends the paragraph too: extracted text often loses blank lines.
-    if (/[.!?]$/.test(line)) flush();
-    else if (!/[,;:\p{Ll}]$/u.test(line) || line.length < 60) flush();
-  });
+    if (/[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60 || /^[-*]\s/.test(line)) flush();
+  }
   flush();
   return { meta: { id: slugFromPath(path), title }, claims, warnings: [] };
 }

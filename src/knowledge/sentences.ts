@@ -8,7 +8,9 @@ export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const { segment } of segmenter.segment(text.replace(/\s+/g, ' '))) {
     const prev = out.at(-1);
-    if (prev !== undefined && ABBREVIATION.test(prev)) out[out.length - 1] = `${prev} ${segment.trim()}`;
+    // "if err != nil" is not two sentences: ICU ends one at the "!".
+    if (prev !== undefined && (ABBREVIATION.test(prev) || (/!$/.test(prev) && /^=/.test(segment))))
+      out[out.length - 1] = `${prev}${/!$/.test(prev) ? '' : ' '}${segment.trim()}`;
     else if (segment.trim()) out.push(segment.trim());
   }
   return out;

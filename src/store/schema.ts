@@ -132,4 +132,21 @@ export interface SharedSchema {
   };
   /** Who may edit a live message (poll, walk) right now: one replica at a time, until `until_ms`. */
   render_leases: { subject: string; owner: string; until_ms: number };
+  /** Documents a team added (`/versus sources add`), converted to Markdown or text; every replica indexes them. */
+  team_sources: {
+    id: string;
+    platform: string;
+    workspace_id: string;
+    added_by: string;
+    added_by_name: string | null;
+    added_at: string;
+    origin: string;
+    format: 'markdown' | 'text';
+    title: string;
+    author: string | null;
+    published: string | null;
+    url: string | null;
+    content: string;
+    sha256: string;
+  };
 }

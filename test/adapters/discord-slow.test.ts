@@ -36,6 +36,7 @@ function gated(real: VersusHandler): VersusHandler {
     askAbout: (text, ctx) => real.askAbout(text, ctx),
     openForm: (id, ctx) => real.openForm(id, ctx),
     submit: (ref, values, ctx) => real.submit(ref, values, ctx),
+    addSource: (file, ctx) => real.addSource(file, ctx),
     threadMessage: (text, ctx) => real.threadMessage(text, ctx),
     firstDelivery: (p, id) => real.firstDelivery(p, id),
     privateThreadStarted: (ctx) => real.privateThreadStarted(ctx),

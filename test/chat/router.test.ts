@@ -227,6 +227,7 @@ describe('feature registry', () => {
       conversations: core.conversations,
       taxonomy: core.taxonomy,
       logger: createLogger('silent'),
+      sources: core.sources,
     });
 
   it('GIVEN a feature in the list THEN its command, its buttons and help all work, with nothing else to edit', async () => {

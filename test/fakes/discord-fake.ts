@@ -365,21 +365,26 @@ export class FakeDiscord {
   /** `/versus <sub> option:value …` (type 2, chat input). Dispatched; returns the interaction. */
   slash(
     sub: string,
-    options: Record<string, string | boolean> = {},
+    options: Record<string, string | boolean | { attachment: { filename: string; url: string; type: string } }> = {},
     opts: { userId?: string; channelId?: string; dm?: boolean; guildId?: string } = {},
   ): Json {
     const d = this.interactionBase(2, opts);
-    const opt = Object.entries(options).map(([name, value]) => ({
-      name,
-      type: typeof value === 'boolean' ? 5 : 3,
-      value,
-    }));
+    // An attachment option carries the attachment's id; the attachment itself is in data.resolved.
+    const attachments: Record<string, Json> = {};
+    const opt = Object.entries(options).map(([name, value]) => {
+      if (typeof value !== 'object') return { name, type: typeof value === 'boolean' ? 5 : 3, value };
+      const id = this.nextId();
+      const a = value.attachment;
+      attachments[id] = { id, filename: a.filename, url: a.url, proxy_url: a.url, content_type: a.type, size: 100 };
+      return { name, type: 11, value: id };
+    });
     d.data = {
       id: this.nextId(),
       name: 'versus',
       type: 1,
       ...(opts.dm ? {} : { guild_id: opts.guildId ?? IDS.guild }),
       options: [{ name: sub, type: 1, options: opt }],
+      ...(Object.keys(attachments).length ? { resolved: { attachments } } : {}),
     };
     this.gateway.dispatch('INTERACTION_CREATE', d);
     return d;

@@ -5,7 +5,7 @@ import {
   type DiscordAdapterOptions,
 } from '../../src/adapters/discord/index.js';
 import type { VersusHandler } from '../../src/chat/handler.js';
-import type { Core } from '../../src/core.js';
+import type { Core, CoreOptions } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { testCore } from '../helpers/core.js';
 import { FakeDiscord, type Json } from './discord-fake.js';
@@ -40,11 +40,12 @@ export async function startHarness(
     adapter?: Partial<DiscordAdapterOptions>;
     before?: (fake: FakeDiscord) => void;
     knowledgeDir?: string;
+    core?: Partial<CoreOptions>;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start();
   opts.before?.(fake);
-  const core = await testCore(opts.knowledgeDir);
+  const core = await testCore(opts.knowledgeDir, undefined, opts.core);
   const log = memoryLog();
   const handler = opts.wrap ? opts.wrap(core.handler) : core.handler;
   const adapter = createDiscordAdapter({

@@ -66,6 +66,10 @@ export class FakeSlack {
   readonly responses: { path: string; body: Record<string, unknown> }[] = [];
   readonly uploads: { id: string; content: string }[] = [];
   readonly admins = new Set<string>();
+  /** Files users uploaded, by id: files.info describes them, /files-private/ serves them to the bot token only. */
+  readonly files = new Map<string, { name: string; mimetype: string; body: Buffer }>();
+  /** The Authorization header of every file download. */
+  readonly downloads: (string | undefined)[] = [];
   private readonly injections = new Map<string, Injection>();
   private server: Server | undefined;
   private seq = 1_700_000_000;
@@ -179,6 +183,12 @@ export class FakeSlack {
       this.responses.push({ path, body: posted });
       return void res.writeHead(200).end('ok');
     }
+    if (path.startsWith('/files-private/')) {
+      const file = this.files.get(path.split('/')[2] ?? '');
+      this.downloads.push(req.headers.authorization);
+      if (!file || req.headers.authorization !== 'Bearer xoxb-test-token') return void res.writeHead(403).end();
+      return void res.writeHead(200, { 'content-type': file.mimetype }).end(file.body);
+    }
     if (path.startsWith('/upload/')) {
       this.uploads.push({ id: path.slice(8), content: await fileContent(raw, req.headers['content-type']) });
       return void res.writeHead(200).end('OK');
@@ -230,6 +240,15 @@ export class FakeSlack {
       case 'files.getUploadURLExternal': {
         const id = `F${++this.seq}`;
         return jsonApi(200, { ok: true, upload_url: `${this.base}/upload/${id}`, file_id: id });
+      }
+      case 'files.info': {
+        const file = this.files.get(String(body.file));
+        if (!file) return jsonApi(200, { ok: false, error: 'file_not_found' });
+        const url = `${this.base}/files-private/${body.file}/${encodeURIComponent(file.name)}`;
+        return jsonApi(200, {
+          ok: true,
+          file: { id: body.file, name: file.name, url_private: url, url_private_download: url },
+        });
       }
       case 'files.completeUploadExternal':
         return jsonApi(200, { ok: true, files: (body.files as { id: string }[] | undefined) ?? [] });

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { createSlackAdapter, type SlackAdapter } from '../../src/adapters/slack/index.js';
 import { TestClock } from '../../src/clock.js';
-import { type Core, createCore } from '../../src/core.js';
+import { type Core, type CoreOptions, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { FIXTURE_KNOWLEDGE } from '../helpers/core.js';
 import { FakeSlack } from './slack-fake.js';
@@ -23,7 +23,7 @@ export interface SlackRig {
 
 /** The real Bolt app (our adapter) on port 0, the real core on SQLite, and a fake Slack Web API. */
 export async function slackRig(
-  opts: { dbPath?: string; knowledgeDir?: string; clock?: TestClock } = {},
+  opts: { dbPath?: string; knowledgeDir?: string; clock?: TestClock; core?: Partial<CoreOptions> } = {},
 ): Promise<SlackRig> {
   const fake = await new FakeSlack().start();
   const logs: string[] = [];
@@ -42,6 +42,7 @@ export async function slackRig(
     logger,
     clock: opts.clock ?? new TestClock(),
     pollUpdateIntervalMs: 20,
+    ...opts.core,
   });
   const adapter = createSlackAdapter({
     config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },

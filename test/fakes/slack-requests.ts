@@ -167,7 +167,7 @@ export class SlackSender {
   /** A message shortcut (message_action) on a message, form-encoded like a button click. */
   messageShortcut(
     callbackId: string,
-    f: { text: string; user?: string; channel?: string; responseUrl: string },
+    f: { text: string; user?: string; channel?: string; responseUrl: string; files?: { id: string; name: string }[] },
     opts?: Parameters<SlackSender['send']>[2],
   ): Promise<Sent> {
     const payload = {
@@ -176,7 +176,13 @@ export class SlackSender {
       trigger_id: `trig.${Math.random()}`,
       message_ts: '1700000900.000100',
       response_url: f.responseUrl,
-      message: { type: 'message', user: 'U9', ts: '1700000900.000100', text: f.text },
+      message: {
+        type: 'message',
+        user: 'U9',
+        ts: '1700000900.000100',
+        text: f.text,
+        ...(f.files ? { files: f.files } : {}),
+      },
       user: { id: f.user ?? 'U1', name: 'ann', username: 'ann', team_id: 'T0FAKE' },
       channel: { id: f.channel ?? 'C1', name: 'backend' },
       team: { id: 'T0FAKE', domain: 'fake' },

@@ -83,6 +83,7 @@ const EMPTY_ORDER: (keyof SharedSchema)[] = [
   'render_leases',
   'matrix_weights',
   'decision_records',
+  'team_sources',
 ];
 
 function postgres(): ContractBackend {

@@ -20,7 +20,8 @@ export type OptionValues = Record<string, OptionValue>;
 export interface OptionSpec {
   name: string;
   description: string;
-  type: 'string' | 'boolean';
+  /** An attachment's value is its URL: the core fetches it like a link. */
+  type: 'string' | 'boolean' | 'attachment';
   required?: boolean | undefined;
   maxLength?: number | undefined;
   choices?: readonly string[] | undefined;
@@ -72,9 +73,28 @@ const FEATURES: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
     toText: (v) => join('compare', str(v.topic)),
   },
   sources: {
-    description: 'The indexed articles, their claim counts and when they were indexed',
-    options: [],
-    toText: () => 'sources',
+    description: 'The indexed articles; admins add a team article (a link or a file) or remove one',
+    options: [
+      {
+        name: 'action',
+        description: 'list (default), add or remove',
+        type: 'string',
+        choices: ['list', 'add', 'remove'],
+      },
+      { name: 'link', description: 'For add: a web page, Markdown, text or PDF link', type: 'string', maxLength: 2000 },
+      { name: 'file', description: 'For add: an HTML, Markdown, text or PDF file', type: 'attachment' },
+      {
+        name: 'id',
+        description: 'For remove: the id /versus sources shows, e.g. d3k9x2a',
+        type: 'string',
+        maxLength: 20,
+      },
+    ],
+    toText: (v) => {
+      if (v.action === 'add') return join('sources add', str(v.file ?? v.link));
+      if (v.action === 'remove') return join('sources remove', str(v.id));
+      return 'sources';
+    },
   },
   poll: {
     description: 'Team Go vs Team Python poll, or your own question and options',
@@ -260,6 +280,13 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
               .setDescription(o.description)
               .setRequired(o.required ?? false),
           );
+        else if (o.type === 'attachment')
+          sub.addAttachmentOption((a) =>
+            a
+              .setName(o.name)
+              .setDescription(o.description)
+              .setRequired(o.required ?? false),
+          );
         else {
           sub.addStringOption((s) => {
             s.setName(o.name)
@@ -285,7 +312,7 @@ export function interactionText(i: ChatInputCommandInteraction): string | undefi
   if (!spec) return 'help';
   const values: OptionValues = {};
   for (const o of spec.options) {
-    const v = i.options.get(o.name)?.value;
+    const v = o.type === 'attachment' ? i.options.getAttachment(o.name)?.url : i.options.get(o.name)?.value;
     if (v !== undefined && v !== null) values[o.name] = v;
   }
   return spec.toText(values);

@@ -9,6 +9,7 @@ import { type HealthCheck, healthResponse } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
 import type { SignatureStore } from '../../security/replay-store.js';
 import type { ReplyPages } from '../../store/reply-pages.js';
+import { attachAddSource } from './add-source.js';
 import { AnswerQueue } from './answer-queue.js';
 import { attachAssistant } from './assistant.js';
 import { attachForms } from './forms.js';
@@ -176,6 +177,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     undelivered: () => undelivered.n++,
   });
   attachShortcuts(app, { handler: opts.handler, answers, pages, log });
+  attachAddSource(app, {
+    handler: opts.handler,
+    answers,
+    pages,
+    log,
+    botToken: config.botToken,
+    apiUrl: config.apiUrl,
+  });
   attachHome(app, { handler: opts.handler, log });
   attachForms(app, { handler: opts.handler, pages, log });
   app.error(async (err) =>

@@ -1,4 +1,5 @@
-import type { App } from '@slack/bolt';
+import type { App, MessageShortcut } from '@slack/bolt';
+import type { ChatContext } from '../../chat/context.js';
 import type { VersusHandler } from '../../chat/handler.js';
 import type { Logger } from '../../logger.js';
 import type { AnswerQueue } from './answer-queue.js';
@@ -33,16 +34,21 @@ export interface ShortcutDeps {
   log: Logger;
 }
 
+/** Who used a message shortcut, and where. */
+export function messageShortcutContext(shortcut: MessageShortcut): ChatContext {
+  return slackContext({
+    teamId: shortcut.team?.id,
+    channelId: shortcut.channel.id,
+    userId: shortcut.user.id,
+    userName: shortcut.user.username ?? shortcut.user.name,
+  });
+}
+
 /** "Ask Versus about this" on any message: the answer goes only to the user (response_url), with Share. */
 export function attachShortcuts(app: App, d: ShortcutDeps): void {
   app.shortcut({ callback_id: ASK_ABOUT_CALLBACK, type: 'message_action' }, async ({ shortcut, ack, respond }) => {
     await ack();
-    const ctx = slackContext({
-      teamId: shortcut.team?.id,
-      channelId: shortcut.channel.id,
-      userId: shortcut.user.id,
-      userName: shortcut.user.username ?? shortcut.user.name,
-    });
+    const ctx = messageShortcutContext(shortcut);
     const where = { channelId: shortcut.channel.id, userId: shortcut.user.id };
     await d.answers.push(async () => {
       const reply = await d.handler.askAbout(slackPlainText(shortcut.message.text ?? ''), ctx);

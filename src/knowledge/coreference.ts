@@ -1,0 +1,48 @@
+/**
+ * Sentences that lean on the one before ("Their AWS bill dropped by 73%.", "This means…", "It exists
+ * because…") do not read alone: each is merged into the claim it follows, so a claim carries its own
+ * subject. A short question that sets up the next sentence ("The result?", "Docker?") is merged forward.
+ */
+const LEANS_BACK =
+  /^(?:it|its|it[’']s|this|that|that[’']s|these|those|they|their|them|such|both|the result|which|so|and|but|yet|also|instead|otherwise|then)\b/i;
+
+/** Longest merged claim: past it a claim stops reading as one statement. */
+const MAX_MERGED = 320;
+
+export const leansBack = (sentence: string) => LEANS_BACK.test(sentence.trim());
+
+/** A question answered by what follows: "The result?", "Kubernetes?", an FAQ's "Is Go replacing Python…?". */
+const isSetUp = (s: string) => /\?["”]?$/.test(s) && s.length <= 200;
+
+/**
+ * Sentences of one paragraph → claims that read alone. `previous` is the claim before the paragraph in
+ * the same section (a paragraph may start by leaning on it); returns the text to append to it, if any.
+ */
+export function readAlone(sentences: string[], previous?: string): { appendToPrevious?: string; claims: string[] } {
+  const claims: string[] = [];
+  let appendToPrevious: string | undefined;
+  let pending = '';
+  for (const raw of sentences) {
+    const s = pending ? `${pending} ${raw}` : raw;
+    pending = '';
+    if (isSetUp(s)) {
+      pending = s;
+      continue;
+    }
+    if (leansBack(raw)) {
+      const last = claims.at(-1);
+      if (last !== undefined && last.length + s.length < MAX_MERGED) {
+        claims[claims.length - 1] = `${last} ${s}`;
+        continue;
+      }
+      const carried = appendToPrevious ? `${appendToPrevious} ${s}` : s;
+      if (last === undefined && previous !== undefined && previous.length + carried.length < MAX_MERGED) {
+        appendToPrevious = carried;
+        continue;
+      }
+    }
+    claims.push(s);
+  }
+  if (pending) claims.push(pending);
+  return { appendToPrevious, claims };
+}

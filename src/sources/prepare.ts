@@ -1,0 +1,59 @@
+import type { Converted } from '../ingest/convert.js';
+import { extractClaims } from '../knowledge/extract.js';
+import { TEAM_ID_PREFIX } from '../knowledge/indexer.js';
+import { parseMarkdown, SECTION_SEPARATOR } from '../knowledge/markdown.js';
+import { parsePlainText } from '../knowledge/plaintext.js';
+import type { Taxonomy } from '../knowledge/taxonomy.js';
+import type { Claim, DocumentMeta } from '../knowledge/types.js';
+
+/** A stored team document as the indexer needs it. */
+export interface TeamText {
+  id: string;
+  format: 'markdown' | 'text';
+  content: string;
+  title: string;
+  author?: string | undefined;
+  published?: string | undefined;
+  url?: string | undefined;
+}
+
+export const teamDocumentId = (sourceId: string) => `${TEAM_ID_PREFIX}${sourceId}`;
+/** Where a team document sits in a process's index: not a file path, so the folder indexer never touches it. */
+export const teamDocumentPath = (sourceId: string) => `team:${sourceId}`;
+
+/**
+ * A team document's claims, with the id and metadata it was stored with: its own front matter may not
+ * pick the id (it could name a folder digest and replace it) or retitle it after the fact.
+ */
+export function teamClaims(doc: TeamText, taxonomy: Taxonomy): { meta: DocumentMeta; claims: Claim[] } {
+  const id = teamDocumentId(doc.id);
+  const parsed =
+    doc.format === 'markdown'
+      ? parseMarkdown(doc.content, `${id}.md`, { raw: true })
+      : parsePlainText(doc.content, `${id}.txt`, (t) => taxonomy.sideOf(t));
+  const meta: DocumentMeta = {
+    id,
+    title: doc.title,
+    author: doc.author,
+    published: doc.published,
+    url: doc.url,
+  };
+  return { meta, claims: extractClaims(id, parsed.claims, taxonomy).claims };
+}
+
+/** Why a document gave no claims, in words the person who added it can act on. */
+export function whyNoClaims(doc: Converted): string {
+  if (!doc.content.trim()) {
+    if (doc.from === 'pdf') return 'The PDF has no text layer (a scanned document?), so there is nothing to index.';
+    if (doc.from === 'html')
+      return 'The page has no readable text: it may be drawn by JavaScript or sit behind a login. Try its PDF or a Markdown copy.';
+    return 'The document is empty.';
+  }
+  return 'Nothing in it reads as a claim: it is code, links, headings or fragments shorter than a sentence.';
+}
+
+/** The sections a document's claims fall under, in order, for the confirmation ("What we measured", …). */
+export function sectionsOf(claims: readonly Claim[]): string[] {
+  const names = claims.map((c) => c.section.split(SECTION_SEPARATOR).at(-1) ?? c.section);
+  return [...new Set(names)].filter((s) => s !== '(introduction)');
+}

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import type { ChatContext, Platform } from '../chat/context.js';
+import { ADMIN, isAdmin } from '../chat/manage.js';
+import type { ChatPort } from '../chat/port.js';
+import { sourcesReply, type TeamAddition } from '../chat/present-answers.js';
+import { ephemeral, type Reply } from '../chat/reply.js';
+import { code, joinRich, md } from '../chat/rich.js';
+import type { Clock } from '../clock.js';
+import { isVersusError } from '../errors.js';
+import { type Converted, convertDocument, type IncomingDocument } from '../ingest/convert.js';
+import { type FetchLimits, fetchDocument } from '../ingest/fetch.js';
+import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
+import type { Taxonomy } from '../knowledge/taxonomy.js';
+import { brokenFiles } from '../knowledge/watch.js';
+import type { Logger } from '../logger.js';
+import { sectionsOf, teamClaims, teamDocumentId, whyNoClaims } from './prepare.js';
+import { type SourceStore, scopeKey } from './source-store.js';
+import type { TeamSourceSync } from './sync.js';
+
+/** A workspace's documents at most: enough for a team's reading list, not a crawl. */
+export const MAX_TEAM_SOURCES = 100;
+
+/** A file uploaded to a chat platform, fetched like a link; its headers (a token) go only to its own host. */
+export interface RemoteFile {
+  name: string;
+  url: string;
+  headers?: Record<string, string> | undefined;
+}
+
+export interface SourcesDeps {
+  store: SourceStore;
+  sync: TeamSourceSync;
+  knowledge: KnowledgeStore;
+  taxonomy: Taxonomy;
+  clock: Clock;
+  ports: ReadonlyMap<Platform, ChatPort>;
+  fetchLimits: FetchLimits;
+  logger: Logger;
+}
+
+const TITLE = 'Sources';
+const note = (text: Parameters<typeof ephemeral>[0]) => ephemeral(text, TITLE);
+
+/**
+ * Documents a team adds (`/versus sources add <link>`, an uploaded file) and removes: admins only, kept
+ * in the shared store, indexed by every replica, answered from only in the workspace that added them.
+ */
+export class TeamSources {
+  constructor(private readonly deps: SourcesDeps) {}
+
+  addLink(url: string, ctx: ChatContext): Promise<Reply> {
+    return this.add(url, ctx, async () => {
+      const got = await fetchDocument(url, this.deps.fetchLimits);
+      const name = decodeURIComponent(new URL(got.url).pathname.split('/').at(-1) ?? '');
+      return { body: got.body, contentType: got.contentType, url: got.url, name };
+    });
+  }
+
+  /** An uploaded file: the same file name uploaded again in the workspace replaces it. */
+  addFile(file: RemoteFile, ctx: ChatContext): Promise<Reply> {
+    return this.add(`upload:${file.name}`, ctx, async () => {
+      const home = new URL(file.url).origin;
+      const got = await fetchDocument(file.url, this.deps.fetchLimits, (u) =>
+        u.origin === home ? (file.headers ?? {}) : {},
+      );
+      // The platform's download link is not the document's address: no URL to cite.
+      return { body: got.body, contentType: got.contentType, name: file.name };
+    });
+  }
+
+  private async add(origin: string, ctx: ChatContext, read: () => Promise<IncomingDocument>): Promise<Reply> {
+    if (!(await isAdmin(ctx, this.deps.ports)))
+      return note(`Only ${ADMIN[ctx.platform]} can add sources. Ask one to run /versus sources add.`);
+    if ((await this.deps.store.count(ctx)) >= MAX_TEAM_SOURCES)
+      return note(md`This workspace has ${MAX_TEAM_SOURCES} sources, the most it can keep. Remove one first.`);
+    let doc: Converted;
+    try {
+      doc = await convertDocument(await read());
+    } catch (e) {
+      if (
+        isVersusError(e, 'fetch_refused') ||
+        isVersusError(e, 'fetch_failed') ||
+        isVersusError(e, 'source_unreadable')
+      )
+        return note(md`Not added: ${e.message}`);
+      throw e;
+    }
+    const text = { id: 'new', format: doc.format, content: doc.content, ...doc.meta };
+    const { claims } = teamClaims(text, this.deps.taxonomy);
+    if (claims.length === 0) return note(md`Not added: *${doc.meta.title}* gave no claims. ${whyNoClaims(doc)}`);
+    const { id, replaced } = await this.deps.store.put({
+      platform: ctx.platform,
+      workspaceId: ctx.workspaceId,
+      addedBy: ctx.userId,
+      addedByName: ctx.userName,
+      addedAt: this.deps.clock.now().toISOString(),
+      origin,
+      format: doc.format,
+      content: doc.content,
+      sha256: createHash('sha256').update(`${doc.format}\n${doc.content}`).digest('hex'),
+      ...doc.meta,
+    });
+    // Indexed here before the reply, so the next question in this process already finds it.
+    await this.deps.sync.sync();
+    this.deps.logger.info({ id, origin, claims: claims.length, platform: ctx.platform }, 'team source added');
+    const sections = sectionsOf(claims).slice(0, 4);
+    const where = sections.length ? md` under ${joinRich(sections, ', ')}` : '';
+    return note(
+      md`${replaced ? 'Updated' : 'Added'} *${doc.meta.title}* as ${code(id)}: ${claims.length} claims${where}. It answers in this workspace now; ${code(`/versus sources remove ${id}`)} takes it out.`,
+    );
+  }
+
+  async remove(id: string, ctx: ChatContext): Promise<Reply> {
+    if (!(await isAdmin(ctx, this.deps.ports))) return note(`Only ${ADMIN[ctx.platform]} can remove sources.`);
+    const found = await this.deps.store.get(ctx, id);
+    // Another workspace's id gets the same answer as an unknown one: it says nothing about what exists elsewhere.
+    if (!found || !(await this.deps.store.remove(ctx, id)))
+      return note(md`There is no team source ${code(id)} here. ${code('/versus sources')} lists them.`);
+    await this.deps.sync.sync();
+    return note(md`Removed *${found.title}* (${code(id)}); it no longer answers.`);
+  }
+
+  /** The folder's documents and this workspace's own, with who added each team document and when. */
+  async list(ctx: ChatContext): Promise<Reply> {
+    await this.deps.sync.sync();
+    const { knowledge, store } = this.deps;
+    const mine = scopeKey(ctx);
+    const docs = knowledge.documents().filter((d) => d.scope === '' || d.scope === mine);
+    const team = new Map<string, TeamAddition>(
+      (await store.list(ctx)).map((t) => [teamDocumentId(t.id), { id: t.id, addedBy: t.addedBy, addedAt: t.addedAt }]),
+    );
+    return sourcesReply(docs, knowledge.getMeta('indexed_at'), brokenFiles(knowledge), team);
+  }
+}
