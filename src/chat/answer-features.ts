@@ -147,7 +147,7 @@ export class Answering {
   }
 
   features(): Feature[] {
-    const { knowledge, conversations, records } = this.deps;
+    const { conversations, records } = this.deps;
     return [
       {
         name: 'ask',

@@ -5,7 +5,6 @@ import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
 import type { RemoteFile, TeamSources } from '../sources/service.js';
-import { scopeKey } from '../sources/source-store.js';
 import { ACTION_ERRORS, splitActionId } from './action-id.js';
 import { type Answering, MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './answer-features.js';
 import type { ChatContext } from './context.js';
