@@ -4,6 +4,9 @@
 #   scripts/node24.sh                      biome, tsc and the whole vitest suite (as `npm test`)
 #   scripts/node24.sh test/store test/db   only these vitest files or folders (no biome/tsc)
 #   NODE24_VERSION=24.22.3 scripts/node24.sh     another release (default: the Dockerfile's FROM node:X.Y.Z)
+#   NODE24_INSTALL=copy scripts/node24.sh …      reuse this checkout's node_modules (after its own npm ci, as
+#                                                in CI) and rebuild only better-sqlite3, the one addon tied to
+#                                                Node's ABI: about a minute instead of a full npm ci
 #
 # Only the npm registry is needed (or npm's cache, once it has been filled): Node comes from the registry's
 # node-linux-<arch> package, which ships the binary and include/node, so node-gyp builds better-sqlite3 for
@@ -42,6 +45,8 @@ if [[ ! -x "$NODE_DIR/bin/node" || ! -f "$NODE_DIR/include/node/node_version.h" 
 fi
 export PATH="$NODE_DIR/bin:$PATH"
 export npm_config_nodedir="$NODE_DIR"
+# No prebuilt download attempt (GitHub is unreachable here): node-gyp compiles against the headers above.
+export npm_config_build_from_source=true
 [[ "$(node --version)" == "v$VERSION" ]] || { echo "node24: $NODE_DIR/bin/node is not v$VERSION" >&2; exit 1; }
 
 # 2. A copy of the project: files git knows (tracked or untracked, not ignored), its node_modules kept.
@@ -56,10 +61,28 @@ if [[ -d "$ROOT/../shared" ]]; then ln -sfn "$(cd "$ROOT/../shared" && pwd)" "$C
 (cd "$APP" && git init -q && git add -A)
 
 # 3. Dependencies built for this Node (better-sqlite3 compiles against $NODE_DIR/include/node).
-stamp="$(sha256sum < "$APP/package-lock.json" | cut -d' ' -f1) $VERSION"
+INSTALL="${NODE24_INSTALL:-ci}"
+stamp="$(sha256sum < "$APP/package-lock.json" | cut -d' ' -f1) $VERSION $INSTALL"
 if [[ "$(cat "$APP/node_modules/.node24-stamp" 2>/dev/null)" != "$stamp" ]]; then
-  step "npm ci for Node $VERSION"
-  (cd "$APP" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
+  if [[ "$INSTALL" == copy ]]; then
+    [[ -d "$ROOT/node_modules/better-sqlite3" ]] || { echo "node24: NODE24_INSTALL=copy needs npm ci in $ROOT first" >&2; exit 2; }
+    rm -rf "$APP/node_modules"
+    cp -a --reflink=auto "$ROOT/node_modules" "$APP/node_modules"
+    # The compile is most of the time: a build for this better-sqlite3 and this Node is kept and reused.
+    sqlite_version="$(node -p "require('$APP/node_modules/better-sqlite3/package.json').version")"
+    built="$CACHE/better-sqlite3-$sqlite_version-node-$VERSION-$ARCH.node"
+    if [[ -f "$built" ]]; then
+      step "copied node_modules; better-sqlite3 $sqlite_version for Node $VERSION from the cache"
+      cp "$built" "$APP/node_modules/better-sqlite3/build/Release/better_sqlite3.node"
+    else
+      step "copied node_modules; rebuilding better-sqlite3 $sqlite_version for Node $VERSION"
+      (cd "$APP" && npm rebuild better-sqlite3 --no-audit --no-fund --loglevel=error)
+      cp "$APP/node_modules/better-sqlite3/build/Release/better_sqlite3.node" "$built.tmp" && mv "$built.tmp" "$built"
+    fi
+  else
+    step "npm ci for Node $VERSION"
+    (cd "$APP" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error)
+  fi
   echo "$stamp" > "$APP/node_modules/.node24-stamp"
 fi
 (cd "$APP" && node -e "new (require('better-sqlite3'))(':memory:').close()") ||

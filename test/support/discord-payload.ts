@@ -6,6 +6,7 @@ import {
   ModalAssertions,
   SelectMenuAssertions,
 } from '@discordjs/builders';
+import { messageProblem } from '../fakes/discord-rest.js';
 
 type Json = Record<string, unknown>;
 
@@ -105,20 +106,9 @@ export function discordPayloadProblems(body: Json): string[] {
     if (embedChars > 6000) fail(where, `${embedChars} characters in embeds (6000)`);
     const top = (m.components ?? []) as Json[];
     if (!v2 && top.length > 5) fail(where, `${top.length} action rows (5)`);
-    if (v2) {
-      if (m.content || embeds.length > 0) fail(where, 'content or embeds with IS_COMPONENTS_V2');
-      let count = 0;
-      let chars = 0;
-      const walk = (c: Json) => {
-        count++;
-        if (c.type === 10) chars += String(c.content ?? '').length;
-        for (const x of (c.components ?? []) as Json[]) walk(x);
-        if (c.accessory) walk(c.accessory as Json);
-      };
-      top.forEach(walk);
-      if (count > 40) fail(where, `${count} components (40)`);
-      if (chars > 4000) fail(where, `${chars} characters of text (4000)`);
-    }
+    // Components V2's flag, its 40 components and 4,000 characters: the rule the fake Discord enforces.
+    const v2Problem = messageProblem(m);
+    if (v2Problem) fail(where, v2Problem);
     for (const [i, c] of top.entries()) component(c, `${where}.components.${i}`);
   };
 
