@@ -1,4 +1,5 @@
 import { command, type Feature } from '../chat/feature.js';
+import { serverOnlyReply } from '../chat/help.js';
 import { err, ok, type Result } from '../chat/result.js';
 import { md, type RichText } from '../chat/rich.js';
 import type { TeamSources } from './service.js';
@@ -35,8 +36,14 @@ export function sourcesFeature(sources: TeamSources): Feature {
       usage: '/versus sources [add <link> | remove <id>]',
       example: '/versus sources add https://example.com/post',
     },
-    command: command(parseSources, (c, ctx) =>
-      c.op === 'add' ? sources.addLink(c.url, ctx) : c.op === 'remove' ? sources.remove(c.id, ctx) : sources.list(ctx),
-    ),
+    command: command(parseSources, (c, ctx) => {
+      // Listing works anywhere; adding and removing need Versus on the server, whose permissions say who is an admin.
+      if (c.op !== 'list' && ctx.serverInstall === false) return serverOnlyReply(`sources ${c.op}`);
+      return c.op === 'add'
+        ? sources.addLink(c.url, ctx)
+        : c.op === 'remove'
+          ? sources.remove(c.id, ctx)
+          : sources.list(ctx);
+    }),
   };
 }

@@ -68,7 +68,7 @@ describe('Discord: /versus sources add (link or attachment) and remove (real dis
 
   it('GIVEN a DM (a user install) THEN adding needs Versus on a server', async () => {
     const text = await shown(h.fake.slash('sources', { action: 'add', link: `${web.url}/x` }, { dm: true }));
-    expect(text).toContain('\\`/versus sources add\\` works in servers where Versus is installed.');
+    expect(text).toContain('`/versus sources add` works in servers where Versus is installed.');
   });
 
   it('lists the team documents, and an admin removes one by id', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADD_SOURCE_CALLBACK } from './add-source.js';
 import { ASK_ABOUT_CALLBACK, NEW_POLL_CALLBACK } from './shortcuts.js';
 
 /**
@@ -68,13 +69,14 @@ const ViewSubmission = z.object({
 
 const MessageShortcut = z.object({
   type: z.literal('message_action'),
-  callback_id: z.literal(ASK_ABOUT_CALLBACK),
+  callback_id: z.enum([ASK_ABOUT_CALLBACK, ADD_SOURCE_CALLBACK]),
   trigger_id: z.string(),
   response_url: Url,
   user: User,
   team: Team,
   channel: z.object({ id: Id }),
-  message: z.object({ text: z.string().optional() }),
+  // "Add to Versus sources" reads the message's uploaded files by id.
+  message: z.object({ text: z.string().optional(), files: z.array(z.object({ id: z.string() }).loose()).optional() }),
 });
 const GlobalShortcut = z.object({
   type: z.literal('shortcut'),
