@@ -55,7 +55,7 @@ describe('answer queue (acknowledgements first)', () => {
     expect(ran).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('a started job that never finishes holds back no other job: there are no slots to fill', async () => {
+  it('50 started jobs that never finish hold back no other job', async () => {
     const q = new AnswerQueue(5);
     for (let i = 0; i < 50; i++) void q.push(() => new Promise<void>(() => {}));
     let ran = false;
@@ -64,6 +64,23 @@ describe('answer queue (acknowledgements first)', () => {
     });
     expect(ran).toBe(true);
     expect(q.size).toBe(50);
+  });
+
+  it('past maxRunning unfinished jobs, the next waits in the queue (where shutdown can drop it)', async () => {
+    const q = new AnswerQueue(5, 2_000, 3);
+    const release: (() => void)[] = [];
+    for (let i = 0; i < 3; i++) void q.push(() => new Promise<void>((r) => release.push(r)));
+    let ran = false;
+    const fourth = q.push(async () => {
+      ran = true;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(ran).toBe(false);
+    expect(q.discard()).toBe(1);
+    await fourth;
+    expect(ran).toBe(false);
+    for (const r of release) r();
+    await q.drain();
   });
 
   it('runs jobs with the same key one after another, in order, while other keys go on', async () => {

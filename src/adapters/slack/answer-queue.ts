@@ -14,10 +14,13 @@ interface Job {
  * under sustained load answers are delayed, never starved — and one job starts per turn of the event loop,
  * so requests that arrive in between are acknowledged first.
  *
- * Once started, a job holds nothing: there is no pool of slots. Its Slack calls — an admin check while
- * the answer is computed, the response_url post or chat.postMessage that delivers it — may hang for as
- * long as their timeouts allow and delay only that job's own reply. Jobs with the same key (edits of one
- * message) still run one after another, in click order.
+ * A started job's Slack calls — an admin check while the answer is computed, the response_url post or
+ * chat.postMessage that delivers it — may hang for as long as their timeouts allow and delay only that
+ * job's own reply: up to `maxRunning` (128) jobs run at once, far more than the calls that hang at once
+ * in practice (the old limit, 8, let 8 hung deliveries stall everyone). The bound is there for storms: the
+ * backlog then waits here, where shutdown drops it at once, not inside the HTTP client, where every
+ * queued call would still have to fail. Jobs with the same key (edits of one message) run one after
+ * another, in click order.
  */
 export class AnswerQueue {
   private readonly jobs: Job[] = [];
@@ -32,10 +35,12 @@ export class AnswerQueue {
   /**
    * @param maxWaitMs under load, a job starts once it has waited this long
    * @param maxBacklog past this many queued jobs, stop deferring to acks (bounds memory in a storm)
+   * @param maxRunning jobs started and not yet finished, at most
    */
   constructor(
     private readonly maxWaitMs = 50,
     private readonly maxBacklog = 2_000,
+    private readonly maxRunning = 128,
   ) {}
 
   /** A request arrived that has not been acknowledged yet. */
@@ -81,7 +86,7 @@ export class AnswerQueue {
 
   /** Starts the oldest job that may start now, and schedules the next start for the next turn. */
   private pump(): void {
-    if (this.next) return;
+    if (this.next || this.running >= this.maxRunning) return;
     const i = this.jobs.findIndex((j) => j.key === undefined || !this.busyKeys.has(j.key));
     if (i < 0) {
       this.settle();
