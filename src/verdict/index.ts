@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { adrAction } from '../adr/adr-action.js';
 import { DecisionRecordService } from '../adr/adr-service.js';
 import { DecisionRecords } from '../adr/adr-store.js';
+import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import { usageReply } from '../chat/help.js';
@@ -66,7 +67,7 @@ export function createVerdict(
   const verdicts = new VerdictService({ ...deps, matrix, lexicon, weights, walks, records, feedback: parts.feedback });
   const exportRecord = async (
     { kind, id }: { kind: 'w' | 'v'; id: string },
-    ctx: Parameters<typeof records.deliver>[1],
+    ctx: ChatContext,
   ): Promise<ActionOutcome> => {
     if (kind === 'v') return verdicts.export(id, ctx);
     const found = await records.walkRecord(id, ctx);

@@ -111,6 +111,7 @@ describe('router', () => {
       'poll',
       'schedule',
       'matrix',
+      'verdict',
       'settings',
       'report',
       'home',
