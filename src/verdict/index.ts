@@ -4,6 +4,7 @@ import { adrAction } from '../adr/adr-action.js';
 import { DecisionRecordService } from '../adr/adr-service.js';
 import { DecisionRecords } from '../adr/adr-store.js';
 import type { AnswerRecords } from '../chat/answer-records.js';
+import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import { usageReply } from '../chat/help.js';
@@ -76,7 +77,7 @@ export function createVerdict(
   });
   const exportRecord = async (
     { kind, id }: { kind: 'w' | 'v'; id: string },
-    ctx: Parameters<typeof records.deliver>[1],
+    ctx: ChatContext,
   ): Promise<ActionOutcome> => {
     if (kind === 'v') return verdicts.export(id, ctx);
     const found = await records.walkRecord(id, ctx);

@@ -48,9 +48,9 @@ export function infer(situation: string, lex: Lexicon, matrix: Matrix): Inferenc
     const hits = [...ruleHits(f, t, lex), ...amountHits(f, t, lex)];
     const hit = decide(f, hits);
     if (!hit) continue;
-    // Every passage that says the same, in reading order: "a reporting module" … "some pandas".
-    const agreeing = hits.filter((h) => h.rank === hit.rank && h.value === hit.value).sort((a, b) => a.at - b.at);
-    const quotes = [...new Set(agreeing.map((h) => quote(t, h.span)))].slice(0, MAX_QUOTES);
+    // Every passage that says the same, in reading order, one per clause: "a reporting module" … "some pandas".
+    const agreeing = hits.filter((h) => h.rank === hit.rank && h.value === hit.value);
+    const quotes = [...new Set(perClause(t, agreeing).map((span) => quote(t, span)))].slice(0, MAX_QUOTES);
     byId.set(f.id, { factorId: f.id, value: hit.value, quote: quotes.join(' … ') });
   }
   const inferred = matrix.factors.flatMap((f) => byId.get(f.id) ?? []);
@@ -163,8 +163,19 @@ const WORD = new RegExp(`[${LETTER}'-]+`, 'g');
 
 const union = (a: Span, b: Span): Span => ({ start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) });
 
+/** The hits' spans joined clause by clause, in reading order: two cues in one clause are one quote. */
+function perClause(t: Text, hits: Hit[]): Span[] {
+  const byClause = new Map<number, Span>();
+  for (const h of hits) {
+    const c = clauseAt(t.clauses, h.span.start).start;
+    const seen = byClause.get(c);
+    byClause.set(c, seen ? union(seen, h.span) : h.span);
+  }
+  return [...byClause.values()].sort((a, b) => a.start - b.start);
+}
+
 /** Most words of a quote: a short clause is quoted whole, a long one around the cue. */
-const SHORT_CLAUSE = 48;
+const SHORT_CLAUSE = 64;
 const AROUND = 2;
 
 /** The words that set a factor, cut from the original text: "no real-time needs", "ship an MVP by spring". */
