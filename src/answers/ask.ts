@@ -4,7 +4,7 @@ import type { AnswersStore, StoredClaim } from './answers-store.js';
 import { findCandidates } from './candidates.js';
 import { corroborate, type LeadAnswer, leadAnswer } from './compose.js';
 import { figuresAgree } from './disagreements.js';
-import { isContextMention, namedEntities } from './entities.js';
+import { isContextMention, type NamedEntity, namedEntities } from './entities.js';
 import { isChatter, namesTheDebate } from './intent-model.js';
 import { type ScoredClaim, scoreCandidates } from './score.js';
 import { isWritingWord, sourceScope } from './source-scope.js';
@@ -52,16 +52,30 @@ export interface AskResult {
  * or anything in the gazetteer.
  */
 export function chatter(store: AnswersStore, taxonomy: Taxonomy, text: string, inThread: boolean): boolean {
-  const own = analyse(text, taxonomy);
+  return isChatterOf(store, text, analyse(text, taxonomy), namedEntities(text), inThread);
+}
+
+/** `chatter` on an analysis and entities the caller already has (ask computes each once per question). */
+function isChatterOf(
+  store: AnswersStore,
+  text: string,
+  own: QueryAnalysis,
+  entities: readonly NamedEntity[],
+  inThread: boolean,
+): boolean {
   if (own.intent === 'smalltalk') return true;
-  const anchored = namesTheDebate(text, own) || namedEntities(text).length > 0;
+  const anchored = namesTheDebate(text, own) || entities.length > 0;
   const domain = { claims: store.claimTotal(), df: (w: string) => store.documentFrequency(w) };
   return isChatter(text, domain, anchored, inThread);
 }
 
 /** Names in the question, other than the team's own past or present, that no claim mentions. */
-export function uncoveredEntities(store: AnswersStore, question: string): string[] {
-  return namedEntities(question)
+export function uncoveredEntities(
+  store: AnswersStore,
+  question: string,
+  entities: readonly NamedEntity[] = namedEntities(question),
+): string[] {
+  return entities
     .filter((e) => !isContextMention(question, e) && !e.forms.some((f) => store.mentions(f)))
     .map((e) => e.name);
 }
@@ -111,7 +125,11 @@ export function dissentFrom(store: AnswersStore, c: StoredClaim | undefined): St
 export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, opts: AskOptions = {}): AskResult {
   const limit = opts.limit ?? 5;
   const offset = opts.offset ?? 0;
-  const q = scoped(store, analyse(question, taxonomy, opts.context));
+  const analysed = analyse(question, taxonomy, opts.context);
+  // The message on its own, for the chatter check: the same analysis unless a thread gave it context.
+  const own = opts.context === undefined ? analysed : analyse(question, taxonomy);
+  const entities = namedEntities(question);
+  const q = scoped(store, analysed);
   const empty: AskResult = {
     query: question,
     terms: q.words.map((w) => w.word),
@@ -122,9 +140,9 @@ export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, o
     analysis: q,
     uncovered: [],
   };
-  if (q.intent === 'smalltalk' || chatter(store, taxonomy, question, opts.context !== undefined))
+  if (q.intent === 'smalltalk' || isChatterOf(store, question, own, entities, opts.context !== undefined))
     return { ...empty, chatter: true };
-  const uncovered = uncoveredEntities(store, question);
+  const uncovered = uncoveredEntities(store, question, entities);
   if (uncovered.length) return { ...empty, uncovered };
   if (offTopic(store, q)) return empty;
   const pool = findCandidates(store, q, opts.rowBudget);
