@@ -22,8 +22,12 @@ import { KnowledgeWatcher, recordBroken } from './knowledge/watch.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMatrix } from './matrix/index.js';
 import type { WalkService } from './matrix/walk-service.js';
+import type { Metrics } from './metrics/metrics.js';
+import { createPrometheusMetrics } from './metrics/prometheus.js';
+import { timedShared } from './metrics/store-timing.js';
 import { createPolls } from './polls/index.js';
 import type { PollService } from './polls/poll-service.js';
+import { PollStore } from './polls/poll-store.js';
 import type { ScheduleService } from './polls/schedule-service.js';
 import { Scheduler } from './runtime/scheduler.js';
 import { SharedSignatureStore, type SignatureStore } from './security/replay-store.js';
@@ -63,6 +67,8 @@ export interface CoreOptions {
   fetchAllow?: AddressAllowList | undefined;
   /** How often a running bot picks up documents other replicas added. Default 1 s (only with `watch`). */
   sourcesPollMs?: number | undefined;
+  /** Where counters and timings go; created once by the runtime. Default: a registry of this core's own. */
+  metrics?: Metrics | undefined;
 }
 
 export interface Core {
@@ -104,6 +110,8 @@ export interface Core {
   /** Documents teams added (`/versus sources add`), and the sync that indexes them from the shared store. */
   sources: TeamSources;
   sourcesSync: TeamSourceSync;
+  /** Counters and timings of this core, its adapters and its store (`GET /metrics`). */
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -113,7 +121,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const clock = opts.clock ?? systemClock;
   const knowledgeDir = resolve(opts.knowledgeDir);
   const db = openDatabase(opts.dbPath);
-  const shared = opts.shared ?? sqliteShared(db);
+  const metrics = opts.metrics ?? createPrometheusMetrics();
+  const shared = timedShared(opts.shared ?? sqliteShared(db), metrics);
   try {
     const knowledge = new KnowledgeStore(db);
     const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), {
@@ -159,11 +168,14 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       logger,
       knowledgeDir,
       updateIntervalMs: opts.pollUpdateIntervalMs,
+      metrics,
     };
     const feedback = createFeedback(deps);
     const settings = createSettings(deps);
     const answering = createAnswering(deps, feedback.feedback, settings.settings);
     const polls = createPolls(deps);
+    const pollStore = new PollStore(shared);
+    metrics.watchOpenPolls(() => pollStore.openCounts());
     const matrix = createMatrix(deps, { load: opts.walks !== false, exportButton: (id) => exportButton('w', id) });
     const verdict = createVerdict(deps, {
       matrix,
@@ -205,6 +217,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       features.flatMap((f) => f.renders ?? []),
       logger,
       opts.schedulerIntervalMs,
+      metrics,
     );
     const handler = new Router({
       features,
@@ -215,6 +228,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       taxonomy,
       logger,
       sources,
+      metrics,
     });
     const knowledgeWatcher = opts.watch
       ? new KnowledgeWatcher({ db, dir: knowledgeDir, logger, index, debounceMs: opts.watchDebounceMs })
@@ -246,6 +260,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledgeWatcher,
       sources,
       sourcesSync,
+      metrics,
       registerPort: (port) => void ports.set(port.platform, port),
       redrawStale: async () => ({
         polls: await polls.polls.redrawStale(),

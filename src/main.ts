@@ -10,6 +10,7 @@ import { startConfig } from './env-file.js';
 import { isVersusError } from './errors.js';
 import { type Health, startHealthServer } from './http/health-server.js';
 import { createLogger, type Logger } from './logger.js';
+import { createPrometheusMetrics } from './metrics/prometheus.js';
 import { SHUTDOWN_BUDGET_MS } from './runtime/shutdown.js';
 import { openConfiguredShared } from './store/open-shared.js';
 
@@ -78,6 +79,7 @@ async function startAdapters(
       health: check,
       clock: core.clock,
       sharedPages: core.pages,
+      metrics: core.metrics,
     });
     await slack.start();
     core.registerPort(slack.port);
@@ -90,6 +92,7 @@ async function startAdapters(
       config: config.discord,
       handler: core.handler,
       logger,
+      metrics: core.metrics,
       pages: {
         clock: core.clock,
         shared: core.pages,
@@ -144,6 +147,8 @@ export async function main(): Promise<void> {
     pollUpdateIntervalMs: config.pollUpdateIntervalMs,
     fetchAllow: config.fetchAllow,
     sourcesPollMs: config.sourcesPollMs,
+    // One registry for the process, with Node's own process metrics (memory, CPU, event loop lag).
+    metrics: createPrometheusMetrics({ process: true }),
   });
   const running: Running[] = [];
   let healthServer: Server | undefined;
@@ -200,7 +205,7 @@ export async function main(): Promise<void> {
   running.push(...started.running);
   // Shard n probes on PORT + n, so shards on one host do not collide (PORT=0 picks a free port for each).
   const port = shard && config.port !== 0 ? config.port + shard.ids[0]! : config.port;
-  if (!started.ownsHttp) healthServer = await startHealthServer(check, port, config.host);
+  if (!started.ownsHttp) healthServer = await startHealthServer(check, port, config.host, () => core.metrics.scrape());
   core.scheduler.start();
   // After a crash some messages may show fewer votes than are stored: redraw them now, not at the next vote.
   const stale = await core.redrawStale();

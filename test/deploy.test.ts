@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { ENV_VARIABLES, loadConfig } from '../src/config.js';
-import { healthResponse, startHealthServer } from '../src/http/health-server.js';
+import { healthResponse, PROBE_PATHS, startHealthServer } from '../src/http/health-server.js';
 import { SHUTDOWN_BUDGET_MS } from '../src/runtime/shutdown.js';
 
 /**
@@ -189,6 +189,25 @@ describe('deploy/docker-compose.yml', () => {
       replicas.map(([name, s]) => `${name}:${envMap(s.environment).PORT ?? '3000'}`).sort(),
     );
   });
+
+  it('Prometheus scrapes GET /metrics of every replica on its PORT, and nginx does not publish /metrics', () => {
+    const prometheus = Object.entries(services).find(([, s]) => /^prom\/prometheus:v\d/.test(String(s.image)));
+    expect(prometheus, 'a prom/prometheus service with a pinned version').toBeDefined();
+    const [, p] = prometheus!;
+    const mount = (p.volumes as string[])
+      .map((v) => v.split(':'))
+      .find(([, t]) => t === '/etc/prometheus/prometheus.yml');
+    expect(mount, 'its config mounted where the image reads it').toBeDefined();
+    const jobs = obj(parse(read(mount![0]!))).scrape_configs as Obj[];
+    const targets = jobs.flatMap((j) => (j.static_configs as { targets: string[] }[]).flatMap((c) => c.targets));
+    expect(targets.sort()).toEqual(
+      replicas.map(([name, s]) => `${name}:${envMap(s.environment).PORT ?? '3000'}`).sort(),
+    );
+    for (const j of jobs) expect(j.metrics_path ?? '/metrics').toBe('/metrics');
+    expect(PROBE_PATHS).toContain('/metrics');
+    for (const port of p.ports as string[]) expect(port, 'Prometheus UI on this host only').toMatch(/^127\.0\.0\.1:/);
+    expect(read('nginx.conf')).not.toMatch(/location[^{]*\/metrics/);
+  });
 });
 
 describe('deploy/kubernetes', () => {
@@ -256,6 +275,28 @@ describe('deploy/kubernetes', () => {
       expect(await status(liveness.path)).toBe(200);
       healthy = true;
       expect(await status(readiness.path)).toBe(200);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('annotates the pods for Prometheus: /metrics on the port Versus listens on, kept by the scrape job', async () => {
+    const annotations = obj(obj(obj(obj(deployment.spec).template).metadata).annotations);
+    expect(annotations['prometheus.io/scrape']).toBe('true');
+    expect(annotations['prometheus.io/path']).toBe('/metrics');
+    expect(annotations['prometheus.io/port']).toBe(env.find((e) => e.name === 'PORT')?.value ?? '3000');
+    const job = (obj(parse(read('prometheus', 'kubernetes.yml'))).scrape_configs as Obj[])[0]!;
+    const relabel = job.relabel_configs as { source_labels: string[]; action?: string; regex?: string }[];
+    const keep = relabel.find((r) => r.action === 'keep')!;
+    expect(keep.source_labels).toEqual(['__meta_kubernetes_pod_annotation_prometheus_io_scrape']);
+    expect(new RegExp(`^${keep.regex}$`).test(String(annotations['prometheus.io/scrape']))).toBe(true);
+    // The real probe server answers the annotated path with the text exposition.
+    const scrape = async () => ({ contentType: 'text/plain; version=0.0.4; charset=utf-8', body: 'up 1\n' });
+    const server = await startHealthServer(async () => ({ ok: true, details: {} }), 0, '127.0.0.1', scrape);
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const res = await fetch(`http://127.0.0.1:${port}${String(annotations['prometheus.io/path'])}`);
+      expect([res.status, await res.text()]).toEqual([200, 'up 1\n']);
     } finally {
       await new Promise((r) => server.close(r));
     }

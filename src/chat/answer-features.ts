@@ -3,6 +3,7 @@ import { ask, chatter } from '../answers/ask.js';
 import { compare, suggestTopics } from '../answers/compare.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
+import { askOutcome, since } from '../metrics/metrics.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
 import { scopeKey } from '../sources/source-store.js';
 import { compareAction, moreAction } from './answer-actions.js';
@@ -56,7 +57,8 @@ function withFeedback(reply: Reply, answerId: string | undefined): Reply {
   return { ...reply, buttons: [...(reply.buttons ?? []), ...feedbackButtons(answerId)] };
 }
 
-export interface AnsweringDeps extends Pick<FeatureDeps, 'answers' | 'knowledge' | 'taxonomy' | 'conversations'> {
+export interface AnsweringDeps
+  extends Pick<FeatureDeps, 'answers' | 'knowledge' | 'taxonomy' | 'conversations' | 'metrics'> {
   /** Every answer is logged (question, cited claims) so votes and "nothing found" can be reported. */
   feedback: FeedbackStore;
   /** Whether a channel's command answers are private (the default, with Share) or public. */
@@ -90,10 +92,12 @@ export class Answering {
     page: Page = {},
   ): Promise<Reply> {
     const { answers, taxonomy, conversations, feedback, records } = this.deps;
+    const began = performance.now();
     // Team documents answer only in the workspace that added them (AnswersStore.visibleTo).
     const result = ask(answers.visibleTo(scopeKey(ctx)), taxonomy, question, { offset, context });
     let answerId = page.answerId;
     if (offset === 0) {
+      this.deps.metrics.answer(ctx.platform, 'ask', askOutcome(result), since(began));
       answerId = await feedback.log({ kind: 'ask', question, claimIds: result.claims.map((c) => c.id) });
       await records.add(answerId, ctx, !!page.private);
     }
@@ -125,7 +129,9 @@ export class Answering {
   }
 
   async compareTopic(topic: string, ctx: ChatContext, isPrivate = false): Promise<Reply> {
+    const began = performance.now();
     const outcome = compare(this.deps.answers.visibleTo(scopeKey(ctx)), this.deps.taxonomy, topic);
+    this.deps.metrics.answer(ctx.platform, 'compare', outcome.found ? 'found' : 'nothing_found', since(began));
     if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions);
     const r = outcome.result;
     const answerId = await this.deps.feedback.log({

@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { Coalescer } from '../runtime/coalescer.js';
 import type { PeriodicTask } from '../runtime/scheduler.js';
 import type { RenderLeases } from '../store/render-leases.js';
@@ -69,6 +70,8 @@ export interface FeatureDeps {
   knowledgeDir: string;
   /** Minimum time between two edits of one message (platform rate limits). */
   updateIntervalMs?: number | undefined;
+  /** Counters and timings (`GET /metrics`). */
+  metrics: Metrics;
 }
 
 /** A command from a typed parser and a runner; the pair is erased so the router can hold any feature. */

@@ -4,6 +4,8 @@ import { VersusError } from '../errors.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { createPrometheusMetrics } from '../metrics/prometheus.js';
 import type { RemoteFile, TeamSources } from '../sources/service.js';
 import { ACTION_ERRORS, splitActionId } from './action-id.js';
 import { type Answering, MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './answer-features.js';
@@ -34,6 +36,8 @@ export interface RouterDeps {
   logger: Logger;
   /** Documents teams add: uploads arrive here (links come as `sources add`). */
   sources: TeamSources;
+  /** Commands, requests and errors are counted here. Default: a registry of this router's own. */
+  metrics?: Metrics | undefined;
 }
 
 /** A private thread (the assistant pane) as stored when it began: whose it is; the key says where. */
@@ -51,9 +55,11 @@ export class Router implements VersusHandler {
   private readonly byKind = new Map<string, { action: FeatureAction; feature: Feature }>();
   private readonly forms = new Map<string, { form: FeatureForm; feature: Feature }>();
   private readonly origins: FormOrigins;
+  private readonly metrics: Metrics;
 
   constructor(private readonly deps: RouterDeps) {
     this.origins = new FormOrigins(deps.conversations);
+    this.metrics = deps.metrics ?? createPrometheusMetrics();
     this.features = [...deps.features, helpFeature(() => this.features)];
     for (const f of this.features) {
       if (this.byName.has(f.name)) throw new VersusError('config_invalid', `Two features are named ${f.name}.`);
@@ -78,7 +84,11 @@ export class Router implements VersusHandler {
   async command(text: string, ctx: ChatContext): Promise<Reply> {
     return this.guard('command', ctx, async () => {
       const parsed = parseCommand(text, this.names);
-      if (!parsed.ok) return usageReply(parsed.error.message);
+      this.metrics.command(
+        ctx.platform,
+        parsed.ok && this.byName.has(parsed.value.name) ? parsed.value.name : 'unknown',
+      );
+      if (!parsed.ok) return this.usage(ctx, usageReply(parsed.error.message));
       return this.run(parsed.value, ctx);
     });
   }
@@ -89,12 +99,12 @@ export class Router implements VersusHandler {
       ctx,
       async () => {
         const id = splitActionId(actionId);
-        if (!id.ok) return { reply: usageReply(id.error) };
+        if (!id.ok) return { reply: this.usage(ctx, usageReply(id.error)) };
         const owner = this.byKind.get(id.value.kind);
         const refused = owner && this.notHere(owner.feature, ctx);
         if (refused) return { reply: refused };
         const run = owner?.action.parse(id.value.fields);
-        if (!run?.ok) return { reply: usageReply(run?.error ?? ACTION_ERRORS.invalid) };
+        if (!run?.ok) return { reply: this.usage(ctx, usageReply(run?.error ?? ACTION_ERRORS.invalid)) };
         return run.value(ctx);
       },
       (reply) => ({ reply }),
@@ -203,16 +213,24 @@ export class Router implements VersusHandler {
 
   private async run(cmd: CommandText, ctx: ChatContext): Promise<Reply> {
     const feature = this.byName.get(cmd.name);
-    if (!feature) return usageReply(md`\`/versus ${cmd.name}\` is not available on this Versus yet.`);
+    if (!feature) return this.usage(ctx, usageReply(md`\`/versus ${cmd.name}\` is not available on this Versus yet.`));
     const refused = this.notHere(feature, ctx);
     if (refused) return refused;
     const run = feature.command.parse(cmd.args);
-    return run.ok ? run.value(ctx) : usageReply(run.error, feature.help);
+    return run.ok ? run.value(ctx) : this.usage(ctx, usageReply(run.error, feature.help));
+  }
+
+  /** A command or button that could not be parsed: counted, and answered with what to fix. */
+  private usage(ctx: ChatContext, reply: Reply): Reply {
+    this.metrics.error(ctx.platform, 'usage');
+    return reply;
   }
 
   /** A feature that posts in the channel, reached (by command, button or form) where Versus is not installed. */
   private notHere(feature: Feature, ctx: ChatContext): Reply | undefined {
-    return feature.needsServer && ctx.serverInstall === false ? serverOnlyReply(feature.name) : undefined;
+    if (!feature.needsServer || ctx.serverInstall !== false) return undefined;
+    this.metrics.error(ctx.platform, 'refused');
+    return serverOnlyReply(feature.name);
   }
 
   /** Unexpected failures are logged with a reference the user can quote; the user never sees a stack trace. */
@@ -222,9 +240,11 @@ export class Router implements VersusHandler {
     fn: () => Promise<T>,
     wrap: (r: Reply) => T = (r) => r as T,
   ): Promise<T> {
+    this.metrics.request(ctx.platform, what);
     try {
       return await fn();
     } catch (error) {
+      this.metrics.error(ctx.platform, 'internal');
       const ref = randomUUID().slice(0, 8);
       this.deps.logger.error(
         { err: error, ref, what, platform: ctx.platform, channel: ctx.channelId },

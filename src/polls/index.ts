@@ -21,6 +21,7 @@ export function createPolls(deps: FeatureDeps): {
     clock,
     logger,
     updateIntervalMs: deps.updateIntervalMs,
+    metrics: deps.metrics,
   });
   const schedules = new ScheduleService({
     store: new ScheduleStore(shared),

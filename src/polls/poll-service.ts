@@ -10,6 +10,7 @@ import { inScope } from '../chat/scope.js';
 import { type Clock, HOUR_MS } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { Coalescer } from '../runtime/coalescer.js';
 import type { RenderLeases } from '../store/render-leases.js';
 import type { PollCommand } from './poll-args.js';
@@ -25,6 +26,7 @@ export interface PollServiceDeps {
   logger: Logger;
   /** Minimum time between two edits of one poll message (platform rate limits). */
   updateIntervalMs?: number | undefined;
+  metrics: Metrics;
 }
 
 type Create = Extract<PollCommand, { op: 'create' }>;
@@ -92,6 +94,7 @@ export class PollService {
     if (!poll) return { reply: ephemeral('That poll no longer exists.') };
     const now = this.deps.clock.now().toISOString();
     const outcome = await this.deps.store.vote(pollId, ctx.userId, option, now, poll.options);
+    this.deps.metrics.vote(ctx.platform, outcome.kind);
     switch (outcome.kind) {
       case 'no_such_poll':
         return { reply: ephemeral('That poll no longer exists.') };

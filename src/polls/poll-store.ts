@@ -239,6 +239,18 @@ export class PollStore {
     return rows.map((r) => r.id);
   }
 
+  /** Polls not closed yet, per platform (the open-polls gauge). */
+  async openCounts(): Promise<{ platform: string; n: number }[]> {
+    const rows = await this.db
+      .selectFrom('polls')
+      .select((eb) => ['platform', eb.fn.countAll<number | string>().as('n')])
+      .where('closed_at', 'is', null)
+      .groupBy('platform')
+      .execute();
+    // PostgreSQL returns count(*) as a string (bigint).
+    return rows.map((r) => ({ platform: r.platform, n: Number(r.n) }));
+  }
+
   async openInChannel(platform: string, channelId: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('polls')

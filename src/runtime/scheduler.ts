@@ -1,4 +1,5 @@
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics/metrics.js';
 import type { Coalescer } from './coalescer.js';
 
 export interface PeriodicTask {
@@ -21,6 +22,7 @@ export class Scheduler {
     private readonly renders: Coalescer[],
     private readonly logger: Logger,
     private readonly intervalMs = 15_000,
+    private readonly metrics?: Metrics,
   ) {}
 
   /** One pass over every task; never throws. */
@@ -29,8 +31,10 @@ export class Scheduler {
     for (const task of this.tasks) {
       try {
         done[task.name] = await task.run();
+        this.metrics?.schedulerRun(task.name, 'ok');
       } catch (err) {
         done[task.name] = 0;
+        this.metrics?.schedulerRun(task.name, 'failed');
         this.logger.error({ err, task: task.name }, 'scheduled task failed');
       }
     }

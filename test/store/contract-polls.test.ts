@@ -153,4 +153,17 @@ describe.each(BACKENDS)('PollStore on $name', (backend) => {
     expect(await p.openInChannel('slack', 'C2')).toEqual(['other-channel']);
     expect(await p.openInChannel('discord', 'C1')).toEqual(['discord']);
   });
+
+  it('counts the open polls per platform (the open-polls gauge), as numbers on both backends', async () => {
+    const p = polls();
+    expect(await p.openCounts()).toEqual([]);
+    for (const id of ['s1', 's2', 's3']) await p.create(newPoll(id));
+    await p.create(newPoll('d1', { platform: 'discord' }));
+    await p.close('s3', at(1), 'Uann');
+    const counts = await p.openCounts();
+    expect(counts.sort((a, b) => a.platform.localeCompare(b.platform))).toEqual([
+      { platform: 'discord', n: 1 },
+      { platform: 'slack', n: 2 },
+    ]);
+  });
 });

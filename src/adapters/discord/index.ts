@@ -3,10 +3,12 @@ import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
 import type { DiscordConfig } from '../../config.js';
 import type { Logger } from '../../logger.js';
+import type { Metrics } from '../../metrics/metrics.js';
 import { ADAPTER_DRAIN_MS } from '../../runtime/shutdown.js';
 import type { PageStoreOptions } from '../shared/page-store.js';
 import { connect } from './client.js';
 import { attachListeners, InFlight } from './listeners.js';
+import { watchDiscord } from './metrics.js';
 import { DiscordPages } from './pages.js';
 import { DiscordPort } from './port.js';
 
@@ -25,6 +27,8 @@ export interface DiscordAdapterOptions {
   stopTimeoutMs?: number | undefined;
   /** The in-memory store of paged replies (see shared/page-store.ts); its clock ages them. */
   pages?: PageStoreOptions | undefined;
+  /** Interaction acks, REST 429s and handlers in flight are recorded here. */
+  metrics?: Metrics | undefined;
 }
 
 export interface DiscordAdapter {
@@ -57,7 +61,10 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       const connected = await connect({
         config: opts.config,
         log,
-        attach: (c) => attachListeners(c, deps, inFlight),
+        attach: (c) => {
+          attachListeners(c, deps, inFlight);
+          if (opts.metrics) watchDiscord(c, opts.metrics, () => inFlight.size);
+        },
         readyTimeoutMs: opts.readyTimeoutMs ?? 60_000,
       });
       client = connected.client;

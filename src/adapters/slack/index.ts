@@ -5,8 +5,9 @@ import type { ChatPort } from '../../chat/port.js';
 import { type Clock, systemClock } from '../../clock.js';
 import type { SlackConfig } from '../../config.js';
 import { VersusError } from '../../errors.js';
-import { type HealthCheck, healthResponse } from '../../http/health-server.js';
+import { type HealthCheck, PROBE_PATHS, serveProbe } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
+import { type Metrics, since } from '../../metrics/metrics.js';
 import type { SignatureStore } from '../../security/replay-store.js';
 import type { ReplyPages } from '../../store/reply-pages.js';
 import { attachAddSource } from './add-source.js';
@@ -42,6 +43,8 @@ export interface SlackAdapterOptions {
   clock?: Clock | undefined;
   /** Pages of long replies in the shared store, so a More click works on any replica. */
   sharedPages?: ReplyPages | undefined;
+  /** Acks, retries, 429s and queue depths go here, and HTTP mode serves them on GET /metrics. */
+  metrics?: Metrics | undefined;
 }
 
 export interface SlackAdapter {
@@ -61,7 +64,7 @@ export interface SlackAdapter {
 /** The Slack adapter: Bolt in HTTP mode (signed requests on one endpoint) or Socket Mode. */
 export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const log = opts.logger.child({ adapter: 'slack' });
-  const { config } = opts;
+  const { config, metrics } = opts;
   const socketMode = !!config.appToken;
   if (!socketMode && !config.signingSecret)
     throw new VersusError(
@@ -75,32 +78,32 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const retries = opts.retryConfig ?? RETRY_CONFIG;
   const clientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl.replace(/\/?$/, '/') } : {}),
-    fetch: boundedFetch(limits, shutdown.signal),
+    fetch: boundedFetch(limits, shutdown.signal, (status) => {
+      if (status === 429) metrics?.apiRateLimited('slack');
+    }),
     rejectRateLimitedCalls: true,
     maxRequestConcurrency: 32,
     // p-retry stops retrying when this throws: no backoff delays once shutting down.
     retryConfig: {
       ...retries,
-      onFailedAttempt: (e: Error) => {
+      onFailedAttempt: (e: Error & { retriesLeft?: number }) => {
         if (shutdown.signal.aborted) throw e;
+        if (e.retriesLeft) metrics?.apiRetry('slack');
       },
     } as unknown as webApi.RetryOptions,
   };
-  const health = async (path: string, res: ServerResponse) => {
-    const h = opts.health ? await opts.health() : { ok: true, details: {} };
-    const r = healthResponse(path, h)!;
-    res.writeHead(r.status, { 'content-type': 'application/json' }).end(r.body);
-  };
+  const check = opts.health ?? (async () => ({ ok: true, details: {} }));
+  const scrape = metrics && (() => metrics.scrape());
   const receiver = socketMode
     ? undefined
     : new HTTPReceiver({
         signingSecret: config.signingSecret!,
         endpoints: '/slack/events',
         logger,
-        customRoutes: ['/healthz', '/readyz'].map((path) => ({
+        customRoutes: PROBE_PATHS.map((path) => ({
           path,
           method: ['GET'],
-          handler: (_req, res) => void health(path, res),
+          handler: (_req, res) => void serveProbe(path, res, check, scrape),
         })),
       });
   const app = new App({
@@ -127,13 +130,18 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     onAccepted: (res) => {
       // Answers wait for acks (answer-queue.ts): count the request until its response is sent.
       answers.requestStarted();
-      res.once('close', () => answers.requestFinished());
+      const began = performance.now();
+      res.once('close', () => {
+        answers.requestFinished();
+        metrics?.ack('slack', since(began));
+      });
     },
   });
   let botUserId: string | undefined;
   let started = false;
   let server: Server | undefined;
   const undelivered = { n: 0 };
+  metrics?.watchQueue('slack', 'answers', () => answers.size);
   // Work continues after ack() (the answer goes out later); stop() waits for it so nothing is cut off.
   const inFlight = new Set<Promise<void>>();
   app.use(async ({ next, body }) => {
@@ -174,7 +182,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     pages,
     log,
     botUserId: () => botUserId,
-    undelivered: () => undelivered.n++,
+    undelivered: () => {
+      undelivered.n++;
+      metrics?.error('slack', 'delivery');
+    },
   });
   attachShortcuts(app, { handler: opts.handler, answers, pages, log });
   attachAddSource(app, {

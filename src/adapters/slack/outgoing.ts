@@ -31,11 +31,17 @@ const sleep = (ms: number, signal: AbortSignal) =>
  * waited out here, per call and only up to a cap — the WebClient's own handling pauses its whole queue
  * (every other user's call) for as long as Slack asks, so it is turned off (rejectRateLimitedCalls).
  */
-export function boundedFetch(limits: OutgoingLimits, shutdown: AbortSignal): typeof fetch {
+export function boundedFetch(
+  limits: OutgoingLimits,
+  shutdown: AbortSignal,
+  /** Sees every attempt's status (the metrics count 429s). */
+  onStatus: (status: number) => void = () => {},
+): typeof fetch {
   return async (input, init) => {
     for (let attempt = 0; ; attempt++) {
       const signals = [AbortSignal.timeout(limits.attemptTimeoutMs), shutdown, ...(init?.signal ? [init.signal] : [])];
       const res = await fetch(input, { ...init, signal: AbortSignal.any(signals) });
+      onStatus(res.status);
       if (res.status !== 429 || attempt >= limits.rateLimitRetries || shutdown.aborted) return res;
       const waitMs = Number(res.headers.get('retry-after') ?? 1) * 1000;
       if (!(waitMs >= 0 && waitMs <= limits.maxRetryAfterMs)) return res;
