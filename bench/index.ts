@@ -14,6 +14,7 @@ import { benchStartup } from './startup.js';
 import { report } from './stats.js';
 import { benchStorm, buildForBench, type StormFigures } from './storm.js';
 import { type BenchResults, collectTargets, printTargets } from './targets.js';
+import { benchVerdict } from './verdict.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
@@ -30,6 +31,7 @@ process.stdout.write(
 
 const results: BenchResults = { quick, core: await benchCore({ quick, million }) };
 results.startup = await benchStartup({ quick });
+results.verdict = await benchVerdict({ quick });
 const knowledge = existsSync(join(ROOT, 'knowledge/taxonomy.yaml'))
   ? join(ROOT, 'knowledge')
   : join(ROOT, 'test/fixtures/knowledge');

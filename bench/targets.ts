@@ -6,6 +6,7 @@ import { type ScalePoint, whyAsk, whyFull, whyReindex } from './core.js';
 import type { StartupFigures } from './startup.js';
 import { ms, parts } from './stats.js';
 import type { StormFigures } from './storm.js';
+import type { VerdictFigures } from './verdict.js';
 
 export interface Target {
   name: string;
@@ -26,6 +27,7 @@ export interface BenchResults {
   startup?: StartupFigures | undefined;
   slack?: Record<string, number> | undefined;
   storm?: { sqlite: StormFigures; postgres?: StormFigures | undefined } | undefined;
+  verdict?: VerdictFigures | undefined;
 }
 
 const fmt = (v: number, unit: Target['unit']) =>
@@ -197,6 +199,14 @@ export function collectTargets(r: BenchResults): Target[] {
           `npx ${ms(u.npxAskMs - u.binAskMs)}, then node bin/versus.js ask ${ms(u.binAskMs)} (node -e '' ${ms(u.nodeFloorMs)}): ${parts(u.cliPhases)}`),
     },
   );
+  t.push({
+    name: 'verdict p99, real knowledge',
+    limit: 100,
+    atMost: true,
+    unit: 'ms',
+    measured: r.verdict?.p99,
+    absent: 'not measured (no knowledge/matrix.yaml or test/verdict situations)',
+  });
   return t;
 }
 
