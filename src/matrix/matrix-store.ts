@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../store/errors.js';
 import { inserted } from '../store/results.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
-import { Prefill } from './steps.js';
+import { Prefill, type WalkAnswer } from './steps.js';
 
 export interface Session {
   id: string;
@@ -27,12 +27,6 @@ export interface Session {
   prefill?: Prefill | undefined;
   situation?: string | undefined;
   recordId?: string | undefined;
-}
-
-export interface WalkAnswer {
-  step: number;
-  userId: string;
-  value: string;
 }
 
 type SessionRow = Selectable<SharedSchema['matrix_sessions']>;
