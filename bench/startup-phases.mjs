@@ -53,7 +53,7 @@ if (mode === 'cli') {
   const { createCore } = await import(dist('core.js'));
   const { openConfiguredShared } = await import(dist('store/open-shared.js'));
   lap('import core modules');
-  await import(dist('adapters/discord/shard-env.js'));
+  await import(dist('shard-env.js'));
   lap('import the shard environment (main.js imports it)');
   const config = loadConfig();
   const logger = createLogger('warn');

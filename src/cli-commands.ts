@@ -2,11 +2,10 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
-import { verdictInput } from './adr/decision-input.js';
 import { ask } from './answers/ask.js';
 import { compare, suggestTopics } from './answers/compare.js';
-import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './chat/answer-features.js';
-import { askReply, compareReply, sourcesReply, unknownTopicReply } from './chat/present-answers.js';
+import { askReply, compareReply, unknownTopicReply } from './answers/present-answers.js';
+import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './chat/answering.js';
 import { renderText } from './chat/render-text.js';
 import { askJson, compareJson, sourcesJson } from './cli-output.js';
 import { type Core, createCore } from './core.js';
@@ -16,8 +15,10 @@ import { reportReply } from './feedback/report.js';
 import { brokenFiles } from './knowledge/watch.js';
 import { createLogger } from './logger.js';
 import { backupDatabase, POSTGRES_BACKUP_HINT, runDoctor } from './ops.js';
+import { sourcesReply } from './sources/render-sources.js';
 import { openConfiguredShared } from './store/open-shared.js';
 import { MAX_SITUATION_CHARS } from './verdict/route.js';
+import { verdictInput } from './verdict/verdict-input.js';
 import { verdictJson } from './verdict/verdict-json.js';
 
 const USAGE = `Usage: versus <command> [options]

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { shardOfThisProcess, shardPath } from './adapters/discord/shard-env.js';
 import { VersusError } from './errors.js';
 import { AddressAllowList } from './ingest/addresses.js';
+import { shardOfThisProcess, shardPath } from './shard-env.js';
 
 const optionalString = z
   .string()

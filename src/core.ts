@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
 import { exportButton } from './adr/adr-action.js';
 import type { DecisionRecordService } from './adr/adr-service.js';
+import { createAnswering } from './answers/answer-features.js';
 import { AnswersStore } from './answers/answers-store.js';
-import { createAnswering } from './chat/answer-features.js';
 import type { Platform } from './chat/context.js';
 import { ConversationStore } from './chat/conversation-store.js';
 import type { Feature, FeatureDeps } from './chat/feature.js';
@@ -158,8 +158,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const deps: FeatureDeps = {
       shared,
       leases,
-      // Polls, walks and home see the knowledge folder's documents; answers add the asker's workspace's own.
-      answers: answers.visibleTo(''),
       knowledge,
       taxonomy,
       conversations,
@@ -172,13 +170,24 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     };
     const feedback = createFeedback(deps);
     const settings = createSettings(deps);
-    const answering = createAnswering(deps, feedback.feedback, settings.settings);
-    const polls = createPolls(deps);
+    // Polls, walks and verdicts see the knowledge folder's documents; answers add the asker's workspace's own.
+    const folderClaims = answers.visibleTo('');
+    const answering = createAnswering(deps, {
+      answers: folderClaims,
+      feedback: feedback.feedback,
+      settings: settings.settings,
+    });
+    const polls = createPolls(deps, folderClaims);
     const pollStore = new PollStore(shared);
     metrics.watchOpenPolls(() => pollStore.openCounts());
-    const matrix = createMatrix(deps, { load: opts.walks !== false, exportButton: (id) => exportButton('w', id) });
+    const matrix = createMatrix(deps, {
+      answers: folderClaims,
+      load: opts.walks !== false,
+      exportButton: (id) => exportButton('w', id),
+    });
     const verdict = createVerdict(deps, {
       matrix,
+      answers: folderClaims,
       feedback: feedback.feedback,
       settings: settings.settings,
       answerRecords: answering.records,

@@ -3,7 +3,6 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
-import { shardOfThisProcess } from './adapters/discord/shard-env.js';
 import type { Config } from './config.js';
 import { type Core, createCore } from './core.js';
 import { startConfig } from './env-file.js';
@@ -12,6 +11,7 @@ import { type Health, startHealthServer } from './http/health-server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createPrometheusMetrics } from './metrics/prometheus.js';
 import { SHUTDOWN_BUDGET_MS } from './runtime/shutdown.js';
+import { shardOfThisProcess } from './shard-env.js';
 import { openConfiguredShared } from './store/open-shared.js';
 
 /** A started adapter, as start-up and shutdown see it. */

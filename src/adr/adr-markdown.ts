@@ -1,8 +1,8 @@
 import type { StoredClaim } from '../answers/answers-store.js';
 import type { Factor } from '../matrix/definition.js';
 import type { Contribution } from '../matrix/scoring.js';
+import { direction } from '../matrix/scoring.js';
 import { weightLabel } from '../matrix/weights.js';
-import { direction } from '../verdict/decide.js';
 import { answerWithSource, type DecisionInput, type DriverEntry, type Sentiment } from './adr-model.js';
 
 /**

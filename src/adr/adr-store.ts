@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
-import type { Platform } from '../chat/context.js';
 import type { Scope } from '../chat/scope.js';
 import { isUniqueViolation } from '../store/errors.js';
+import { camelRow } from '../store/rows.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
 
@@ -18,19 +18,7 @@ export interface RecordRevision extends Scope {
 
 type Row = Selectable<SharedSchema['decision_records']>;
 
-function fromRow(r: Row): RecordRevision {
-  return {
-    recordId: r.record_id,
-    revision: r.revision,
-    platform: r.platform as Platform,
-    workspaceId: r.workspace_id,
-    channelId: r.channel_id,
-    state: r.state,
-    markdown: r.markdown,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-  };
-}
+const fromRow = (r: Row): RecordRevision => camelRow(r);
 
 /** Decision records (ADRs) and their revisions, SQLite or PostgreSQL. */
 export class DecisionRecords {

@@ -3,11 +3,9 @@ import type { Matrix } from '../matrix/definition.js';
 import type { Session } from '../matrix/matrix-store.js';
 import { type Aggregate, contribution } from '../matrix/scoring.js';
 import type { ChannelMatrix, WalkOutcome } from '../matrix/walk-outcome.js';
-import type { Verdict } from '../verdict/decide.js';
-import { confidenceText } from '../verdict/render-verdict.js';
 import { type AnswerSource, answerOf, type DecisionInput, type DriverEntry, type Sentiment } from './adr-model.js';
 
-interface Sources {
+export interface Sources {
   /** Where each factor's answer came from. */
   source(factorId: string): AnswerSource;
   quote(factorId: string): string | undefined;
@@ -17,7 +15,7 @@ interface Sources {
  * Every factor as a driver: the sources' factor (its weights as the sources give them), the channel's
  * percentage of them, its answer, its pull under the channel's weights and the claims behind it.
  */
-function drivers(
+export function drivers(
   base: Matrix,
   channel: ChannelMatrix,
   aggregates: Map<string, Aggregate>,
@@ -39,35 +37,6 @@ function drivers(
       claims: f.claims.flatMap((id) => claims.get(id) ?? []),
     };
   });
-}
-
-/** A verdict read from a situation: status proposed, its reader the decider. */
-export function verdictInput(
-  base: Matrix,
-  v: Verdict,
-  ctx: { recordId: string; userId: string; date: string; sentiment?: Sentiment | undefined },
-  answers: AnswersStore,
-): DecisionInput {
-  const read = new Map(v.inference.inferred.map((f) => [f.factorId, f.quote]));
-  return {
-    recordId: ctx.recordId,
-    status: 'proposed',
-    date: ctx.date,
-    situation: v.inference.situation,
-    deciders: [ctx.userId],
-    origin: 'Versus read the answers below from the situation the team described (`/versus verdict`).',
-    card: v.card,
-    drivers: drivers(
-      base,
-      v.channel,
-      v.aggregates,
-      { source: (id) => (read.has(id) ? 'read' : 'open'), quote: (id) => read.get(id) },
-      answers,
-    ),
-    weights: v.channel.changes,
-    confidence: confidenceText(v),
-    sentiment: ctx.sentiment,
-  };
 }
 
 /** A finished walk: accepted when the channel walked it, proposed for a solo walk. */

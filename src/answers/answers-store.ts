@@ -1,6 +1,5 @@
-import type { CitedClaim, Favors, FigureView, Side } from '../chat/reply.js';
 import type { Database } from '../db/open.js';
-import type { ClaimKind } from '../knowledge/types.js';
+import type { CitedClaim, ClaimKind, Favors, FigureView, Side } from '../knowledge/types.js';
 import { tokens } from './query.js';
 import type { DocumentNames } from './source-scope.js';
 

@@ -1,8 +1,8 @@
-import type { Citation, FigureView } from '../chat/reply.js';
 import { figureSide } from '../knowledge/favors.js';
 import { figureAsWritten, unitFamily } from '../knowledge/figures.js';
 import type { MetricBook } from '../knowledge/metrics.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
+import type { Citation, FigureView } from '../knowledge/types.js';
 import { type AnswerType, type QueryAnalysis, stem, VERSUS } from './analyse.js';
 import type { StoredClaim } from './answers-store.js';
 import { figuresAgree } from './disagreements.js';

@@ -1,5 +1,6 @@
-import type { CitedClaim, Disagreement, FigureView } from '../chat/reply.js';
+import type { Disagreement } from '../chat/reply.js';
 import { formatFigure, normalizedRange, unitFamily } from '../knowledge/figures.js';
+import type { CitedClaim, FigureView } from '../knowledge/types.js';
 
 export interface ContestableClaim extends CitedClaim {
   metricKey?: string | undefined;

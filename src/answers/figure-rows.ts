@@ -1,8 +1,9 @@
-import type { FigureRow, FigureView } from '../chat/reply.js';
+import type { FigureRow } from '../chat/reply.js';
 import { figureSide } from '../knowledge/favors.js';
 import { figureAsWritten, unitFamily } from '../knowledge/figures.js';
 import type { MetricBook } from '../knowledge/metrics.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
+import type { FigureView } from '../knowledge/types.js';
 import type { StoredClaim } from './answers-store.js';
 
 const MAX_ROWS = 8;

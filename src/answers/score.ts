@@ -1,7 +1,7 @@
-import type { FigureView } from '../chat/reply.js';
 import { unitFamily } from '../knowledge/figures.js';
 import type { MetricBook } from '../knowledge/metrics.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
+import type { FigureView } from '../knowledge/types.js';
 import { type AnswerType, type QueryAnalysis, type QueryWord, stem } from './analyse.js';
 import type { Candidate } from './candidates.js';
 import { FRAMING, SIDE_WORDS, tokens } from './query.js';

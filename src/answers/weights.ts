@@ -1,4 +1,4 @@
-import type { ClaimKind } from '../chat/reply.js';
+import type { ClaimKind } from '../knowledge/types.js';
 import type { Intent } from './analyse.js';
 
 /**

@@ -1,8 +1,9 @@
 import type { Selectable } from 'kysely';
 import { type Clock, DAY_MS } from '../clock.js';
+import { camelRow } from '../store/rows.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
-import type { ChatContext, Platform } from './context.js';
+import type { ChatContext } from './context.js';
 import type { Scope } from './scope.js';
 
 /** As long as a "More sources" or Share button keeps working (the paging contexts' retention). */
@@ -19,15 +20,8 @@ export interface AnswerRecord extends Scope {
 }
 
 function fromRow(r: Selectable<SharedSchema['answer_records']>): AnswerRecord {
-  return {
-    answerId: r.answer_id,
-    platform: r.platform as Platform,
-    workspaceId: r.workspace_id,
-    channelId: r.channel_id,
-    userId: r.user_id,
-    private: r.private === 1,
-    sharedAt: r.shared_at ?? undefined,
-  };
+  const { createdAt: _, ...record } = camelRow(r);
+  return { ...record, private: r.private === 1 };
 }
 
 /**

@@ -1,4 +1,6 @@
-export type Platform = 'slack' | 'discord' | 'console';
+import type { Platform } from '../platform.js';
+
+export type { Platform };
 
 /** Who is acting and where. Adapters fill it from the platform event. */
 export interface ChatContext {

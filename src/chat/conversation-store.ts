@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type Clock, DAY_MS } from '../clock.js';
 import { inserted } from '../store/results.js';
 import type { SharedDb } from '../store/shared-db.js';
+import type { Platform } from './context.js';
 
 /** Platforms retry a delivery within minutes; a day is plenty to recognise a duplicate. */
 const DELIVERY_RETENTION_MS = DAY_MS;
@@ -50,7 +51,7 @@ export class ConversationStore {
     return inserted(r);
   }
 
-  async rememberThread(platform: string, channelId: string, threadId: string, question: string): Promise<void> {
+  async rememberThread(platform: Platform, channelId: string, threadId: string, question: string): Promise<void> {
     const row = { last_question: question.slice(0, 2000), updated_at: this.nowIso() };
     await this.db
       .insertInto('threads')
@@ -59,7 +60,7 @@ export class ConversationStore {
       .execute();
   }
 
-  async threadQuestion(platform: string, channelId: string, threadId: string): Promise<string | undefined> {
+  async threadQuestion(platform: Platform, channelId: string, threadId: string): Promise<string | undefined> {
     const row = await this.db
       .selectFrom('threads')
       .select('last_question')

@@ -1,4 +1,3 @@
-import type { AnswersStore } from '../answers/answers-store.js';
 import type { Clock } from '../clock.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
@@ -11,8 +10,9 @@ import type { SharedDb } from '../store/shared-db.js';
 import type { ActionCodec } from './action-id.js';
 import type { ChatContext, Platform } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
-import type { FeatureForm } from './form.js';
-import type { ActionOutcome } from './handler.js';
+
+import type { FormValues } from './form.js';
+import type { ActionOutcome, FormOutcome } from './handler.js';
 import type { ChatPort } from './port.js';
 import type { Reply } from './reply.js';
 import { ok, type Result } from './result.js';
@@ -53,13 +53,18 @@ export interface Feature {
   renders?: readonly Coalescer[] | undefined;
 }
 
+/** A feature's form: its id and what a submit does (validation with the same rules as its command). */
+export interface FeatureForm {
+  readonly id: string;
+  submit(values: FormValues, ctx: ChatContext): Promise<FormOutcome>;
+}
+
 /** What a feature folder gets to build its feature from. */
 export interface FeatureDeps {
   /** Polls, votes, walks, … : the SQLite file or PostgreSQL, shared by every process and replica. */
   shared: SharedDb;
   /** One editor at a time for each live message, across processes. */
   leases: RenderLeases;
-  answers: AnswersStore;
   knowledge: KnowledgeStore;
   taxonomy: Taxonomy;
   conversations: ConversationStore;

@@ -1,7 +1,24 @@
-import type { RemoteFile } from '../sources/service.js';
 import type { ChatContext } from './context.js';
-import type { FormOutcome, FormValues } from './form.js';
+import type { FormValues } from './form.js';
 import type { Reply } from './reply.js';
+
+/** A file uploaded to a chat platform, fetched like a link; its headers (a token) go only to its own host. */
+export interface RemoteFile {
+  name: string;
+  url: string;
+  headers?: Record<string, string> | undefined;
+}
+
+/**
+ * A rejected submit names the field to fix (shown on the field); an accepted one says what happened; one
+ * that cannot be honoured at all (a form Versus did not open for this person, or one too old) says so in
+ * place of the form.
+ */
+export type FormOutcome =
+  | { errors: Record<string, string> }
+  /** `channelId`: where the submit acted (the form's origin), for the adapter to confirm there. */
+  | { reply: Reply; channelId?: string | undefined }
+  | { closed: string };
 
 /** What a button click produces: an in-place update of the message it sits on and/or a new reply. */
 export interface ActionOutcome {

@@ -1,4 +1,4 @@
-import type { ClaimKind, Side } from './reply.js';
+import type { ClaimKind, Side } from '../knowledge/types.js';
 
 /** How every renderer marks a claim's side. */
 export const SIDE_ICON: Record<Side, string> = { go: '🐹', python: '🐍', both: '⚖️' };

@@ -1,5 +1,6 @@
+import type { Citation, CitedClaim } from '../knowledge/types.js';
 import { KIND_LABEL, SIDE_ICON } from './labels.js';
-import type { Citation, CitedClaim, Reply, ReplyBlock } from './reply.js';
+import type { Reply, ReplyBlock } from './reply.js';
 import { plain } from './rich.js';
 
 export function citationText(c: Pick<CitedClaim, 'citation' | 'alsoIn' | 'derived'>): string {

@@ -1,53 +1,6 @@
+import type { Citation, CitedClaim } from '../knowledge/types.js';
 import type { Form } from './form.js';
 import type { RichText } from './rich.js';
-
-/**
- * Platform-neutral message model. The core builds Replies; each adapter renders them
- * (Slack Block Kit, Discord embeds + components, plain text for the console).
- */
-export type Side = 'go' | 'python' | 'both';
-/** The side a claim is evidence for, whatever it is about. */
-export type Favors = 'go' | 'python' | 'neither';
-export type ClaimKind = 'benchmark' | 'anecdote' | 'fact' | 'opinion' | 'recommendation';
-
-export interface Citation {
-  documentId: string;
-  /** Short source label for chat ("Guide 2025"); the full title is in /versus sources and behind the link. */
-  title: string;
-  fullTitle?: string | undefined;
-  section: string;
-  url?: string | undefined;
-}
-
-export interface FigureView {
-  value: number;
-  /** Upper bound for ranges such as 15–25%. */
-  valueHigh?: number | undefined;
-  unit: string;
-  /** Value in the unit's base (seconds, bytes, req/s, ratio). */
-  normalized: number;
-  metric: string;
-  subject: string;
-  /** The figure as written in the source, e.g. "120,000 req/s". */
-  raw: string;
-}
-
-export interface CitedClaim {
-  id: string;
-  text: string;
-  /** What the claim is about. */
-  side: Side;
-  /** Which side it is evidence for (absent on claims built outside the index). */
-  favors?: Favors | undefined;
-  kind: ClaimKind;
-  topics: string[];
-  figures: FigureView[];
-  citation: Citation;
-  /** Computed from another row of the same source; shown after it. */
-  derived?: boolean | undefined;
-  /** The same fact stated by other sources ("3 sources agree"). */
-  alsoIn?: Citation[] | undefined;
-}
 
 /** One row of a side-by-side figure table, e.g. "HTTP throughput | Go 120,000 req/s | Python 45,000 req/s". */
 export interface FigureRow {
@@ -95,7 +48,11 @@ export interface Button {
   style?: ButtonStyle | undefined;
 }
 
-/** Every string field other than text and context blocks is literal text: renderers escape it. */
+/**
+ * Platform-neutral message model. The core builds Replies; each adapter renders them
+ * (Slack Block Kit, Discord embeds + components, plain text for the console).
+ * Every string field other than text and context blocks is literal text: renderers escape it.
+ */
 export interface Reply {
   /** 'ephemeral': only the invoking user sees it (usage errors, help, confirmations). */
   visibility: 'channel' | 'ephemeral';

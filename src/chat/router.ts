@@ -6,15 +6,14 @@ import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { createPrometheusMetrics } from '../metrics/prometheus.js';
-import type { RemoteFile, TeamSources } from '../sources/service.js';
 import { ACTION_ERRORS, splitActionId } from './action-id.js';
-import { type Answering, MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './answer-features.js';
+import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG, type QuestionAnswerer } from './answering.js';
 import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
-import type { Feature, FeatureAction } from './feature.js';
-import { type FeatureForm, type FormOutcome, type FormValues, PLACE_FIELD } from './form.js';
+import type { Feature, FeatureAction, FeatureForm } from './feature.js';
+import { type FormValues, PLACE_FIELD } from './form.js';
 import { FORM_CLOSED, FormOrigins } from './form-origins.js';
-import type { ActionOutcome, VersusHandler } from './handler.js';
+import type { ActionOutcome, FormOutcome, RemoteFile, VersusHandler } from './handler.js';
 import { helpFeature, helpReply, serverOnlyReply, smalltalkReply, usageReply } from './help.js';
 import { type CommandText, parseCommand } from './parse-command.js';
 import type { Reply } from './reply.js';
@@ -24,7 +23,7 @@ export interface RouterDeps {
   /** Every feature, in the order help lists them; `help` itself is added last. */
   features: readonly Feature[];
   /** Mentions and thread follow-ups are questions. */
-  answering: Answering;
+  answering: QuestionAnswerer;
   /**
    * A mention that asks the Go-or-Python question about a described situation ("should we use Go for …")
    * gets a verdict instead of an answer; undefined when the message is not one (see verdict/route.ts).
@@ -35,7 +34,7 @@ export interface RouterDeps {
   taxonomy: Taxonomy;
   logger: Logger;
   /** Documents teams add: uploads arrive here (links come as `sources add`). */
-  sources: TeamSources;
+  sources: { addFile(file: RemoteFile, ctx: ChatContext): Promise<Reply> };
   /** Commands, requests and errors are counted here. Default: a registry of this router's own. */
   metrics?: Metrics | undefined;
 }
@@ -127,7 +126,7 @@ export class Router implements VersusHandler {
         if (feature && run?.ok) return this.notHere(feature, ctx) ?? run.value(ctx);
       }
       const verdict = await this.deps.situations?.(question, ctx);
-      return verdict ?? this.deps.answering.answer(question, earlier, 0, ctx);
+      return verdict ?? this.deps.answering.answer(question, ctx, { context: earlier });
     });
   }
 
@@ -161,7 +160,7 @@ export class Router implements VersusHandler {
     return this.guard('askAbout', ctx, async () => {
       const question = this.deps.answering.parseQuestion(text);
       return question.ok
-        ? this.deps.answering.answer(question.value, undefined, 0, ctx, { private: true })
+        ? this.deps.answering.answer(question.value, ctx, { private: true })
         : usageReply(question.error);
     });
   }
@@ -174,7 +173,7 @@ export class Router implements VersusHandler {
     return this.guard('thread', ctx, async () => {
       if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
-      return this.deps.answering.answer(text.trim(), earlier, 0, ctx);
+      return this.deps.answering.answer(text.trim(), ctx, { context: earlier });
     });
   }
 

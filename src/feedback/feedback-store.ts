@@ -1,4 +1,5 @@
 import { type AliasedSelectQueryBuilder, type Expression, sql } from 'kysely';
+import type { Platform } from '../chat/context.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { SharedDb } from '../store/shared-db.js';
@@ -72,7 +73,7 @@ export class FeedbackStore {
   }
 
   /** One vote per user per answer; a later click replaces the earlier. False when the answer is unknown. */
-  async vote(answerId: string, platform: string, userId: string, helpful: boolean): Promise<boolean> {
+  async vote(answerId: string, platform: Platform, userId: string, helpful: boolean): Promise<boolean> {
     const known = await this.db.selectFrom('answer_log').select('id').where('id', '=', answerId).executeTakeFirst();
     if (!known) return false;
     const row = { helpful: helpful ? 1 : 0, voted_at: this.clock.now().toISOString() };

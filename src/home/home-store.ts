@@ -1,3 +1,4 @@
+import type { Platform } from '../chat/context.js';
 import type { SharedDb } from '../store/shared-db.js';
 
 /** How many rows each list of the home shows. */
@@ -33,7 +34,7 @@ export class HomeStore {
     return this.shared.db;
   }
 
-  async openPolls(platform: string, workspaceId: string, userId: string, nowIso: string): Promise<HomePoll[]> {
+  async openPolls(platform: Platform, workspaceId: string, userId: string, nowIso: string): Promise<HomePoll[]> {
     return this.db
       .selectFrom('polls as p')
       .select(['p.id', 'p.question', 'p.channel_id as channelId', 'p.closes_at as closesAt'])
@@ -58,7 +59,7 @@ export class HomeStore {
       .execute();
   }
 
-  async openWalks(platform: string, workspaceId: string, userId: string): Promise<HomeWalk[]> {
+  async openWalks(platform: Platform, workspaceId: string, userId: string): Promise<HomeWalk[]> {
     return this.db
       .selectFrom('matrix_sessions as s')
       .select(['s.id', 's.channel_id as channelId', 's.mode', 's.step'])
@@ -82,7 +83,7 @@ export class HomeStore {
       .execute();
   }
 
-  async schedules(platform: string, workspaceId: string, userId: string): Promise<HomeSchedule[]> {
+  async schedules(platform: Platform, workspaceId: string, userId: string): Promise<HomeSchedule[]> {
     return this.db
       .selectFrom('schedules')
       .select(['id', 'channel_id as channelId', 'spec', 'next_run_at as nextRunAt'])

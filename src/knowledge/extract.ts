@@ -28,6 +28,17 @@ function inferKind(text: string, figures: FoundFigure[], tableRow: boolean): Cla
 
 const SIDE_LABEL: Record<Side, string> = { go: 'Go', python: 'Python', both: 'Go vs Python' };
 
+/** A figure found in text, with what it measures and of whom. */
+const asFigure = (f: FoundFigure, subject: string, metric: string): Figure => ({
+  subject,
+  metric,
+  value: f.value,
+  valueHigh: f.valueHigh,
+  unit: f.unit,
+  normalized: f.normalized,
+  raw: f.raw,
+});
+
 /** Table rows: a figure's subject is the row label, its metric the column header — unless the header names a language. */
 function tableFigures(
   raw: RawClaim,
@@ -43,15 +54,13 @@ function tableFigures(
     const headerIsLanguage = headerSide !== 'both' && cell.header.split(/\s+/).length <= 3;
     for (const f of findFigures(cell.value, unitFromHeader(cell.header))) {
       found.push(f);
-      figures.push({
-        subject: headerIsLanguage ? cell.header : rowLabel,
-        metric: metricKey ?? (headerIsLanguage ? rowLabel : `${cell.header}`),
-        value: f.value,
-        valueHigh: f.valueHigh,
-        unit: f.unit,
-        normalized: f.normalized,
-        raw: f.raw,
-      });
+      figures.push(
+        asFigure(
+          f,
+          headerIsLanguage ? cell.header : rowLabel,
+          metricKey ?? (headerIsLanguage ? rowLabel : cell.header),
+        ),
+      );
     }
   });
   return { figures, found };
@@ -67,15 +76,7 @@ function proseFigures(
   const found = findFigures(text);
   const figures = found.map((f) => {
     const before = subjects.filter((s) => s.index < f.index).at(-1);
-    return {
-      subject: before ? before.term : SIDE_LABEL[side],
-      metric: metricKey ?? metricFor(text, f.dimension, f.unit),
-      value: f.value,
-      valueHigh: f.valueHigh,
-      unit: f.unit,
-      normalized: f.normalized,
-      raw: f.raw,
-    };
+    return asFigure(f, before ? before.term : SIDE_LABEL[side], metricKey ?? metricFor(text, f.dimension, f.unit));
   });
   return { figures, found };
 }

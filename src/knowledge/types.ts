@@ -1,6 +1,47 @@
-import type { ClaimKind, Favors, Side } from '../chat/reply.js';
+/** Which language a claim is about. */
+export type Side = 'go' | 'python' | 'both';
+/** The side a claim is evidence for, whatever it is about. */
+export type Favors = 'go' | 'python' | 'neither';
+export type ClaimKind = 'benchmark' | 'anecdote' | 'fact' | 'opinion' | 'recommendation';
 
-export type { ClaimKind, Favors, Side };
+export interface Citation {
+  documentId: string;
+  /** Short source label for chat ("Guide 2025"); the full title is in /versus sources and behind the link. */
+  title: string;
+  fullTitle?: string | undefined;
+  section: string;
+  url?: string | undefined;
+}
+
+export interface FigureView {
+  value: number;
+  /** Upper bound for ranges such as 15–25%. */
+  valueHigh?: number | undefined;
+  unit: string;
+  /** Value in the unit's base (seconds, bytes, req/s, ratio). */
+  normalized: number;
+  metric: string;
+  subject: string;
+  /** The figure as written in the source, e.g. "120,000 req/s". */
+  raw: string;
+}
+
+export interface CitedClaim {
+  id: string;
+  text: string;
+  /** What the claim is about. */
+  side: Side;
+  /** Which side it is evidence for (absent on claims built outside the index). */
+  favors?: Favors | undefined;
+  kind: ClaimKind;
+  topics: string[];
+  figures: FigureView[];
+  citation: Citation;
+  /** Computed from another row of the same source; shown after it. */
+  derived?: boolean | undefined;
+  /** The same fact stated by other sources ("3 sources agree"). */
+  alsoIn?: Citation[] | undefined;
+}
 
 export interface DocumentMeta {
   id: string;

@@ -23,10 +23,10 @@ export interface MatrixParts {
 /** The decision-matrix walk, when the knowledge folder has a matrix.yaml. */
 export function createMatrix(
   deps: FeatureDeps,
-  opts: { load?: boolean; exportButton?: (walkId: string) => Button } = {},
+  opts: { answers: AnswersStore; load?: boolean; exportButton?: (walkId: string) => Button },
 ): MatrixParts {
   // One-shot CLI commands skip reading and checking matrix.yaml: they never walk it.
-  const matrix = opts.load === false ? undefined : loadMatrixChecked(deps.knowledgeDir, deps.answers);
+  const matrix = opts.load === false ? undefined : loadMatrixChecked(deps.knowledgeDir, opts.answers);
   const weights = new MatrixWeights(deps.shared);
   const store = new MatrixStore(deps.shared);
   const walks =
@@ -37,7 +37,7 @@ export function createMatrix(
       exportButton: opts.exportButton,
       store,
       leases: deps.leases,
-      answers: deps.answers,
+      answers: opts.answers,
       ports: deps.ports,
       clock: deps.clock,
       logger: deps.logger,

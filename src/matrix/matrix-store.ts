@@ -2,9 +2,10 @@ import type { Selectable, Transaction } from 'kysely';
 import type { Platform } from '../chat/context.js';
 import { isUniqueViolation } from '../store/errors.js';
 import { inserted } from '../store/results.js';
+import { camelRow } from '../store/rows.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
-import { Prefill } from './steps.js';
+import { Prefill, type WalkAnswer } from './steps.js';
 
 export interface Session {
   id: string;
@@ -29,35 +30,10 @@ export interface Session {
   recordId?: string | undefined;
 }
 
-export interface WalkAnswer {
-  step: number;
-  userId: string;
-  value: string;
-}
-
 type SessionRow = Selectable<SharedSchema['matrix_sessions']>;
 
 function fromRow(r: SessionRow): Session {
-  return {
-    id: r.id,
-    platform: r.platform as Platform,
-    workspaceId: r.workspace_id,
-    channelId: r.channel_id,
-    ownerKey: r.owner_key,
-    mode: r.mode,
-    starterId: r.starter_id,
-    step: r.step,
-    status: r.status,
-    messageId: r.message_id ?? undefined,
-    threadId: r.thread_id ?? undefined,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    version: r.version,
-    renderedVersion: r.rendered_version,
-    prefill: r.prefill ? readPrefill(r.prefill) : undefined,
-    situation: r.situation ?? undefined,
-    recordId: r.record_id ?? undefined,
-  };
+  return { ...camelRow(r), prefill: r.prefill ? readPrefill(r.prefill) : undefined };
 }
 
 /** Our own JSON, but checked: a row written by another version must not break the walk. */
@@ -116,7 +92,7 @@ export class MatrixStore {
   }
 
   async open(
-    platform: string,
+    platform: Platform,
     channelId: string,
     mode: Session['mode'],
     ownerKey: string,

@@ -1,6 +1,7 @@
 import { SIDE_ICON } from '../chat/labels.js';
-import { type Button, type CitedClaim, ephemeral, type Reply, type ReplyBlock } from '../chat/reply.js';
+import { type Button, ephemeral, type Reply, type ReplyBlock } from '../chat/reply.js';
 import { md, mention, type RichText } from '../chat/rich.js';
+import type { CitedClaim } from '../knowledge/types.js';
 import type { Factor, Matrix } from './definition.js';
 import type { Session } from './matrix-store.js';
 import type { Aggregate, Contribution, Scorecard } from './scoring.js';

@@ -53,6 +53,12 @@ export interface Contribution {
 
 export type VerdictKind = 'strong-go' | 'lean-go' | 'toss-up' | 'lean-python' | 'strong-python' | 'split' | 'no-signal';
 
+/** The direction a verdict takes: what "could move it to Split it but not to Go" speaks of. */
+export type Direction = 'go' | 'python' | 'split' | 'toss-up' | 'no-signal';
+
+export const direction = (k: VerdictKind): Direction =>
+  k === 'strong-go' || k === 'lean-go' ? 'go' : k === 'strong-python' || k === 'lean-python' ? 'python' : k;
+
 export interface Scorecard {
   go: number;
   python: number;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { Matrix } from './definition.js';
-import type { WalkAnswer } from './matrix-store.js';
 import { type Aggregate, aggregate } from './scoring.js';
+
+/** One person's answer to one step of a walk. */
+export interface WalkAnswer {
+  step: number;
+  userId: string;
+  value: string;
+}
 
 /** Answers read from a verdict's situation, by factor id: they fill the steps nobody answers in the walk. */
 export const Prefill = z.record(z.string(), z.object({ value: z.string().max(20), quote: z.string().max(500) }));

@@ -1,4 +1,4 @@
-import type { Platform } from '../chat/context.js';
+import type { Platform } from '../platform.js';
 
 /**
  * What Versus counts and times, as the core and the adapters see it: one method per event, labelled by

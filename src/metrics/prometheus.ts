@@ -1,5 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Platform } from '../chat/context.js';
+import type { Platform } from '../platform.js';
 import type { AnswerKind, AnswerOutcome, ErrorKind, Metrics } from './metrics.js';
 
 /** Latency buckets in seconds: acks aim for milliseconds and must stay under 3 s; answers may take longer. */

@@ -1,3 +1,4 @@
+import type { AnswersStore } from '../answers/answers-store.js';
 import type { Feature, FeatureDeps } from '../chat/feature.js';
 import { pollFeature } from './poll-feature.js';
 import { PollService } from './poll-service.js';
@@ -6,13 +7,16 @@ import { scheduleFeature } from './schedule-feature.js';
 import { ScheduleService } from './schedule-service.js';
 import { ScheduleStore } from './schedule-store.js';
 
-/** Polls and the recurring debate polls built on them. */
-export function createPolls(deps: FeatureDeps): {
+/** Polls and the recurring debate polls built on them; `answers` gives closed polls and motions their claims. */
+export function createPolls(
+  deps: FeatureDeps,
+  answers: AnswersStore,
+): {
   polls: PollService;
   schedules: ScheduleService;
   features: Feature[];
 } {
-  const { shared, leases, answers, ports, clock, logger } = deps;
+  const { shared, leases, ports, clock, logger } = deps;
   const polls = new PollService({
     store: new PollStore(shared),
     leases,

@@ -1,4 +1,5 @@
-import type { FeatureForm, Form, FormValues } from '../chat/form.js';
+import type { FeatureForm } from '../chat/feature.js';
+import type { Form, FormValues } from '../chat/form.js';
 import type { Reply } from '../chat/reply.js';
 import { issueText, md, plain } from '../chat/rich.js';
 import { DEFAULT_DURATION_MS, parseDuration } from './duration.js';

@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Platform } from '../chat/context.js';
 import { Prepared } from '../store/prepared.js';
+import { camelRow } from '../store/rows.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
 import { VoteWriter } from './vote-writer.js';
@@ -55,27 +56,8 @@ type NewPoll = Omit<Poll, 'messageId' | 'closedAt' | 'closedBy'>;
 const DUE_PER_TICK = 100;
 
 function fromRow(r: PollRow, options: string[]): Poll {
-  return {
-    id: r.id,
-    platform: r.platform as Platform,
-    workspaceId: r.workspace_id,
-    channelId: r.channel_id,
-    threadId: r.thread_id ?? undefined,
-    messageId: r.message_id ?? undefined,
-    creatorId: r.creator_id,
-    question: r.question,
-    kind: r.kind,
-    anonymous: r.anonymous === 1,
-    motion: r.motion ? (JSON.parse(r.motion) as Motion) : undefined,
-    scheduleId: r.schedule_id ?? undefined,
-    createdAt: r.created_at,
-    closesAt: r.closes_at,
-    closedAt: r.closed_at ?? undefined,
-    closedBy: r.closed_by ?? undefined,
-    version: r.version,
-    renderedVersion: r.rendered_version,
-    options,
-  };
+  const motion = r.motion ? (JSON.parse(r.motion) as Motion) : undefined;
+  return { ...camelRow(r), anonymous: r.anonymous === 1, motion, options };
 }
 
 /**
@@ -251,7 +233,7 @@ export class PollStore {
     return rows.map((r) => ({ platform: r.platform, n: Number(r.n) }));
   }
 
-  async openInChannel(platform: string, channelId: string): Promise<string[]> {
+  async openInChannel(platform: Platform, channelId: string): Promise<string[]> {
     const rows = await this.db
       .selectFrom('polls')
       .select('id')

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Platform } from '../chat/context.js';
+import { camelRow } from '../store/rows.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
 
@@ -21,23 +22,7 @@ export interface Schedule {
 
 type ScheduleRow = Selectable<SharedSchema['schedules']>;
 
-function fromRow(r: ScheduleRow): Schedule {
-  return {
-    id: r.id,
-    platform: r.platform as Platform,
-    workspaceId: r.workspace_id,
-    channelId: r.channel_id,
-    spec: r.spec,
-    cron: r.cron,
-    everyWeeks: r.every_weeks,
-    timezone: r.timezone,
-    durationMs: r.duration_ms,
-    createdBy: r.created_by,
-    createdAt: r.created_at,
-    nextRunAt: r.next_run_at,
-    lastRunAt: r.last_run_at ?? undefined,
-  };
-}
+const fromRow = (r: ScheduleRow): Schedule => camelRow(r);
 
 /** Most due schedules handled in one scheduler tick; the rest wait for the next. */
 const DUE_PER_TICK = 50;
@@ -76,7 +61,7 @@ export class ScheduleStore {
     return r && fromRow(r);
   }
 
-  async inChannel(platform: string, channelId: string): Promise<Schedule[]> {
+  async inChannel(platform: Platform, channelId: string): Promise<Schedule[]> {
     const rows = await this.db
       .selectFrom('schedules')
       .selectAll()
@@ -117,7 +102,7 @@ export class ScheduleStore {
     return r.numUpdatedRows === 1n;
   }
 
-  async usedTopics(platform: string, channelId: string): Promise<Set<string>> {
+  async usedTopics(platform: Platform, channelId: string): Promise<Set<string>> {
     const rows = await this.db
       .selectFrom('motions_used')
       .select('topic')
@@ -127,7 +112,7 @@ export class ScheduleStore {
     return new Set(rows.map((r) => r.topic));
   }
 
-  async markUsed(platform: string, channelId: string, topic: string, nowIso: string): Promise<void> {
+  async markUsed(platform: Platform, channelId: string, topic: string, nowIso: string): Promise<void> {
     await this.db
       .insertInto('motions_used')
       .values({ platform, channel_id: channelId, topic, used_at: nowIso })
@@ -135,7 +120,7 @@ export class ScheduleStore {
       .execute();
   }
 
-  async resetUsed(platform: string, channelId: string): Promise<void> {
+  async resetUsed(platform: Platform, channelId: string): Promise<void> {
     await this.db
       .deleteFrom('motions_used')
       .where('platform', '=', platform)

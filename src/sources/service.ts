@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ChatContext, Platform } from '../chat/context.js';
+import type { RemoteFile } from '../chat/handler.js';
 import { ADMIN, isAdmin } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
-import { sourcesReply, type TeamAddition } from '../chat/present-answers.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import { code, joinRich, md } from '../chat/rich.js';
 import type { Clock } from '../clock.js';
@@ -14,18 +14,12 @@ import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { brokenFiles } from '../knowledge/watch.js';
 import type { Logger } from '../logger.js';
 import { sectionsOf, teamClaims, teamDocumentId, whyNoClaims } from './prepare.js';
+import { sourcesReply, type TeamAddition } from './render-sources.js';
 import { type SourceStore, scopeKey } from './source-store.js';
 import type { TeamSourceSync } from './sync.js';
 
 /** A workspace's documents at most: enough for a team's reading list, not a crawl. */
 export const MAX_TEAM_SOURCES = 100;
-
-/** A file uploaded to a chat platform, fetched like a link; its headers (a token) go only to its own host. */
-export interface RemoteFile {
-  name: string;
-  url: string;
-  headers?: Record<string, string> | undefined;
-}
 
 export interface SourcesDeps {
   store: SourceStore;

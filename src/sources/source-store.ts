@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Platform } from '../chat/context.js';
 import { newId } from '../ids.js';
 import { isUniqueViolation } from '../store/errors.js';
+import { camelRow } from '../store/rows.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
 
@@ -38,22 +39,7 @@ export interface SourceHead {
 
 export type NewSource = Omit<TeamSource, 'id'>;
 
-const fromRow = (r: Selectable<SharedSchema['team_sources']>): TeamSource => ({
-  id: r.id,
-  platform: r.platform as Platform,
-  workspaceId: r.workspace_id,
-  addedBy: r.added_by,
-  addedByName: r.added_by_name ?? undefined,
-  addedAt: r.added_at,
-  origin: r.origin,
-  format: r.format,
-  title: r.title,
-  author: r.author ?? undefined,
-  published: r.published ?? undefined,
-  url: r.url ?? undefined,
-  content: r.content,
-  sha256: r.sha256,
-});
+const fromRow = (r: Selectable<SharedSchema['team_sources']>): TeamSource => camelRow(r);
 
 /** Team documents in the shared store (SQLite or PostgreSQL), one query each for both. */
 export class SourceStore {

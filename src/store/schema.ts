@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Platform } from '../platform.js';
 
 /**
  * The shared, mutable state every replica reads and writes, typed once for both backends (SQLite and
@@ -7,7 +8,7 @@ import type { Generated } from 'kysely';
  */
 export interface SharedSchema {
   threads: {
-    platform: string;
+    platform: Platform;
     channel_id: string;
     thread_id: string;
     last_question: string;
@@ -19,7 +20,7 @@ export interface SharedSchema {
   reply_pages: { key: string; pages: string; created_at: string };
   polls: {
     id: string;
-    platform: string;
+    platform: Platform;
     workspace_id: string;
     channel_id: string;
     thread_id: string | null;
@@ -41,7 +42,7 @@ export interface SharedSchema {
   votes: { poll_id: string; user_id: string; option_idx: number; voted_at: string };
   schedules: {
     id: string;
-    platform: string;
+    platform: Platform;
     workspace_id: string;
     channel_id: string;
     spec: string;
@@ -54,10 +55,10 @@ export interface SharedSchema {
     next_run_at: string;
     last_run_at: string | null;
   };
-  motions_used: { platform: string; channel_id: string; topic: string; used_at: string };
+  motions_used: { platform: Platform; channel_id: string; topic: string; used_at: string };
   matrix_sessions: {
     id: string;
-    platform: string;
+    platform: Platform;
     workspace_id: string;
     channel_id: string;
     owner_key: string;
@@ -91,7 +92,7 @@ export interface SharedSchema {
   /** Where each answer (answer_log.id) was given and to whom, and whether its asker shared it. */
   answer_records: {
     answer_id: string;
-    platform: string;
+    platform: Platform;
     workspace_id: string;
     channel_id: string;
     user_id: string;
@@ -99,9 +100,9 @@ export interface SharedSchema {
     shared_at: string | null;
     created_at: string;
   };
-  answer_feedback: { answer_id: string; platform: string; user_id: string; helpful: number; voted_at: string };
+  answer_feedback: { answer_id: string; platform: Platform; user_id: string; helpful: number; voted_at: string };
   channel_settings: {
-    platform: string;
+    platform: Platform;
     workspace_id: string;
     channel_id: string;
     answers: 'public' | 'private';
@@ -110,7 +111,7 @@ export interface SharedSchema {
   };
   /** A channel's weight for a factor, percent of the sources' (0 = off); only changes are stored. */
   matrix_weights: {
-    platform: string;
+    platform: Platform;
     workspace_id: string;
     channel_id: string;
     factor_id: string;
@@ -122,7 +123,7 @@ export interface SharedSchema {
   decision_records: {
     record_id: string;
     revision: number;
-    platform: string;
+    platform: Platform;
     workspace_id: string;
     channel_id: string;
     state: string;
@@ -135,7 +136,7 @@ export interface SharedSchema {
   /** Documents a team added (`/versus sources add`), converted to Markdown or text; every replica indexes them. */
   team_sources: {
     id: string;
-    platform: string;
+    platform: Platform;
     workspace_id: string;
     added_by: string;
     added_by_name: string | null;

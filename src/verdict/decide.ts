@@ -1,17 +1,19 @@
 import type { Factor } from '../matrix/definition.js';
 import { answerChoices } from '../matrix/render-walk.js';
-import { type Aggregate, aggregate, contribution, type Scorecard, score, type VerdictKind } from '../matrix/scoring.js';
+import {
+  type Aggregate,
+  aggregate,
+  contribution,
+  type Direction,
+  direction,
+  type Scorecard,
+  score,
+} from '../matrix/scoring.js';
 import { type Prefill, walkAggregates } from '../matrix/steps.js';
 import type { ChannelMatrix } from '../matrix/walk-outcome.js';
 import { type Inference, infer } from './infer.js';
 import type { Lexicon } from './lexicon.js';
 import { reachableDirections } from './reach.js';
-
-/** The direction a verdict takes: what "could move it to Split it but not to Go" speaks of. */
-export type Direction = 'go' | 'python' | 'split' | 'toss-up' | 'no-signal';
-
-export const direction = (k: VerdictKind): Direction =>
-  k === 'strong-go' || k === 'lean-go' ? 'go' : k === 'strong-python' || k === 'lean-python' ? 'python' : k;
 
 export interface Verdict {
   inference: Inference;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { adrAction } from '../adr/adr-action.js';
 import { DecisionRecordService } from '../adr/adr-service.js';
 import { DecisionRecords } from '../adr/adr-store.js';
+import type { AnswersStore } from '../answers/answers-store.js';
 import type { AnswerRecords } from '../chat/answer-records.js';
 import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
@@ -48,7 +49,13 @@ export interface VerdictParts {
 /** `/versus verdict` and decision records, when the knowledge folder has a matrix.yaml and a verdict.yaml. */
 export function createVerdict(
   deps: FeatureDeps,
-  parts: { matrix: MatrixParts; feedback: FeedbackStore; settings: ChannelSettings; answerRecords: AnswerRecords },
+  parts: {
+    matrix: MatrixParts;
+    answers: AnswersStore;
+    feedback: FeedbackStore;
+    settings: ChannelSettings;
+    answerRecords: AnswerRecords;
+  },
 ): VerdictParts {
   const { matrix, walks, weights, store } = parts.matrix;
   const lexicon = matrix && loadLexicon(join(deps.knowledgeDir, 'verdict.yaml'), matrix);
@@ -59,7 +66,7 @@ export function createVerdict(
     walkStore: store,
     walks,
     records: new DecisionRecords(deps.shared),
-    answers: deps.answers,
+    answers: parts.answers,
     shared: deps.shared,
     ports: deps.ports,
     clock: deps.clock,
@@ -67,6 +74,7 @@ export function createVerdict(
   });
   const verdicts = new VerdictService({
     ...deps,
+    answers: parts.answers,
     matrix,
     lexicon,
     weights,

@@ -1,4 +1,4 @@
-import type { Direction } from './decide.js';
+import type { Direction } from '../matrix/scoring.js';
 
 /**
  * Which verdict directions some answers to the open factors could give. A verdict depends on the net pull N,

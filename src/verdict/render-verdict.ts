@@ -1,11 +1,13 @@
 import { clip } from '../chat/labels.js';
-import type { Button, CitedClaim, Reply, ReplyBlock } from '../chat/reply.js';
+import type { Button, Reply, ReplyBlock } from '../chat/reply.js';
 import { joinRich, md, type RichText } from '../chat/rich.js';
+import type { CitedClaim } from '../knowledge/types.js';
 import type { Factor, Matrix } from '../matrix/definition.js';
 import { verdictHeadline } from '../matrix/render-walk.js';
 import type { Contribution } from '../matrix/scoring.js';
+import { type Direction, direction } from '../matrix/scoring.js';
 import { weightsNote } from '../matrix/weights.js';
-import { type Direction, direction, type Verdict } from './decide.js';
+import type { Verdict } from './decide.js';
 
 /** How an inferred answer reads: "Yes", "No", "2 of 5". */
 export const valueLabel = (f: Factor, value: string) =>

@@ -1,6 +1,7 @@
 import { claimJson } from '../cli-output.js';
 import type { Factor, Matrix } from '../matrix/definition.js';
-import { type Direction, direction, type Verdict } from './decide.js';
+import { type Direction, direction } from '../matrix/scoring.js';
+import type { Verdict } from './decide.js';
 import { confidenceText } from './render-verdict.js';
 import type { VerdictService } from './verdict-service.js';
 

@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import { exportButton } from '../adr/adr-action.js';
 import type { DecisionRecordService } from '../adr/adr-service.js';
-import { verdictInput } from '../adr/decision-input.js';
 import type { AnswersStore, StoredClaim } from '../answers/answers-store.js';
 import type { AnswerRecords } from '../chat/answer-records.js';
 import type { ChatContext } from '../chat/context.js';
 import type { ConversationStore } from '../chat/conversation-store.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import { usageReply } from '../chat/help.js';
-import { cited } from '../chat/present-answers.js';
-import type { CitedClaim, Reply } from '../chat/reply.js';
+import type { Reply } from '../chat/reply.js';
 import { inScope, type Scope } from '../chat/scope.js';
 import { privately } from '../chat/share.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
 import { newId } from '../ids.js';
+import { cited } from '../knowledge/cited.js';
+import type { CitedClaim } from '../knowledge/types.js';
 import type { Matrix } from '../matrix/definition.js';
 import type { Contribution } from '../matrix/scoring.js';
 import { type ChannelMatrix, channelMatrix } from '../matrix/walk-outcome.js';
@@ -25,6 +25,7 @@ import type { Lexicon } from './lexicon.js';
 import { nothingReadReply, verdictReply } from './render-verdict.js';
 import { asksForDecision, MIN_FACTORS } from './route.js';
 import { refineButton } from './verdict-action.js';
+import { verdictInput } from './verdict-input.js';
 
 export interface VerdictDeps {
   matrix: Matrix;

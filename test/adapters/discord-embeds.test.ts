@@ -10,9 +10,10 @@ import {
 } from '../../src/adapters/discord/embeds.js';
 import { markdown } from '../../src/adapters/discord/markdown.js';
 import { DiscordPages } from '../../src/adapters/discord/pages.js';
-import type { Button, CitedClaim, Reply } from '../../src/chat/reply.js';
+import type { Button, Reply } from '../../src/chat/reply.js';
 import { md, mention } from '../../src/chat/rich.js';
 import { TestClock } from '../../src/clock.js';
+import type { CitedClaim } from '../../src/knowledge/types.js';
 import { createLogger } from '../../src/logger.js';
 
 // The renderer on its own: every page within Discord's limits, and nothing lost.

@@ -2,7 +2,8 @@ import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { V2Payload } from '../../src/adapters/discord/embeds.js';
 import { v2Size } from '../../src/adapters/discord/v2.js';
-import type { CitedClaim, Reply } from '../../src/chat/reply.js';
+import type { Reply } from '../../src/chat/reply.js';
+import type { CitedClaim } from '../../src/knowledge/types.js';
 import { IDS, type Json } from '../fakes/discord-fake.js';
 import { buttonIds, embedText, type Harness, postsIn, startHarness, v2Text } from '../fakes/discord-harness.js';
 

@@ -1,7 +1,8 @@
 import { ComponentType, MessageFlags } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { renderReplyV2, v2Size } from '../../src/adapters/discord/v2.js';
-import type { Button, CitedClaim, Reply } from '../../src/chat/reply.js';
+import type { Button, Reply } from '../../src/chat/reply.js';
+import type { CitedClaim } from '../../src/knowledge/types.js';
 import type { Json } from '../fakes/discord-fake.js';
 import { v2Text } from '../fakes/discord-harness.js';
 import { messageProblem } from '../fakes/discord-rest.js';

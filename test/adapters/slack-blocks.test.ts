@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fallbackText, LIMITS, paginate, renderBlock } from '../../src/adapters/slack/blocks.js';
-import type { CitedClaim, Reply } from '../../src/chat/reply.js';
+import type { Reply } from '../../src/chat/reply.js';
 import { md, mention } from '../../src/chat/rich.js';
+import type { CitedClaim } from '../../src/knowledge/types.js';
 
 const claim = (i: number, len = 200): CitedClaim => ({
   id: `d:${i}`,

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../src/answers/ask.js';
 import { compare } from '../../src/answers/compare.js';
+import { askReply } from '../../src/answers/present-answers.js';
 import type { ChatContext } from '../../src/chat/context.js';
-import { askReply } from '../../src/chat/present-answers.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Core } from '../../src/core.js';
 import { motionCandidates } from '../../src/polls/motions.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type ContestableClaim, figuresAgree, findDisagreements } from '../../src/answers/disagreements.js';
-import type { FigureView } from '../../src/chat/reply.js';
+import type { FigureView } from '../../src/knowledge/types.js';
 
 const fig = (value: number, unit: string, normalized: number, valueHigh?: number): FigureView => ({
   value,

@@ -5,8 +5,8 @@ import type { Candidate } from '../../src/answers/candidates.js';
 import { corroborate, leadAnswer } from '../../src/answers/compose.js';
 import { figureRows } from '../../src/answers/figure-rows.js';
 import { scoreCandidates } from '../../src/answers/score.js';
-import type { FigureView } from '../../src/chat/reply.js';
 import { loadTaxonomy } from '../../src/knowledge/taxonomy.js';
+import type { FigureView } from '../../src/knowledge/types.js';
 import { REAL_KNOWLEDGE } from '../helpers/core.js';
 
 const taxonomy = loadTaxonomy(join(REAL_KNOWLEDGE, 'taxonomy.yaml'));

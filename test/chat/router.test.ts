@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { compareAction, moreAction } from '../../src/answers/answer-actions.js';
+import { Answering } from '../../src/answers/answer-features.js';
 import { ACTION_ERRORS, type ActionCodec, actionCodec, splitActionId } from '../../src/chat/action-id.js';
-import { compareAction, moreAction } from '../../src/chat/answer-actions.js';
-import { Answering } from '../../src/chat/answer-features.js';
 import { AnswerRecords } from '../../src/chat/answer-records.js';
 import type { ChatContext } from '../../src/chat/context.js';
 import { action, command, type Feature } from '../../src/chat/feature.js';

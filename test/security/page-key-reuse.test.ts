@@ -1,6 +1,7 @@
 import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CitedClaim, Reply } from '../../src/chat/reply.js';
+import type { Reply } from '../../src/chat/reply.js';
+import type { CitedClaim } from '../../src/knowledge/types.js';
 import { IDS, type Json } from '../fakes/discord-fake.js';
 import { buttonIds, embedText, type Harness, postsIn, startHarness } from '../fakes/discord-harness.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Platform } from '../../src/chat/context.js';
 import { MINUTE_MS, TestClock } from '../../src/clock.js';
 import { FeedbackStore } from '../../src/feedback/feedback-store.js';
 import { HomeStore } from '../../src/home/home-store.js';
@@ -23,7 +24,7 @@ describe.each(BACKENDS)('FeedbackStore on $name', (backend) => {
       clock.advance(MINUTE_MS);
       return f.log({ kind: 'ask', question, claimIds });
     };
-    const vote = (id: string, user: string, helpful: boolean, platform = 'slack') => {
+    const vote = (id: string, user: string, helpful: boolean, platform: Platform = 'slack') => {
       clock.advance(MINUTE_MS);
       return f.vote(id, platform, user, helpful);
     };

@@ -63,7 +63,7 @@ describe('openPostgres', () => {
     const { db } = await openFresh();
     const walk = (id: string, status: 'open' | 'finished') => ({
       id,
-      platform: 'slack',
+      platform: 'slack' as const,
       workspace_id: 'T',
       channel_id: 'C',
       owner_key: 'C',

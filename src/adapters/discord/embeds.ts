@@ -1,8 +1,9 @@
 import type { APIContainerComponent, APIEmbed, APITextDisplayComponent } from 'discord.js';
 import { clip, KIND_LABEL, SIDE_ICON } from '../../chat/labels.js';
 import { barText, citationNote } from '../../chat/render-text.js';
-import type { Citation, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
+import type { Reply, ReplyBlock } from '../../chat/reply.js';
 import { link } from '../../chat/rich.js';
+import type { Citation, CitedClaim } from '../../knowledge/types.js';
 import { neutralizeMarkers } from '../shared/escape.js';
 import { type ButtonRow, navButtons, spreadButtons, toDiscordButtons, toRows } from './components.js';
 import { EMBED } from './limits.js';

@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
 import { clip, KIND_LABEL, SIDE_ICON } from '../../chat/labels.js';
 import { answerSources, barText, citationNote } from '../../chat/render-text.js';
-import type { Bar, Button, CitedClaim, Reply, ReplyBlock } from '../../chat/reply.js';
+import type { Bar, Button, Reply, ReplyBlock } from '../../chat/reply.js';
 import { link, plain, type RichText, renderSpans } from '../../chat/rich.js';
+import type { CitedClaim } from '../../knowledge/types.js';
 import { codeText, MENTIONABLE, neutralizeMarkers } from '../shared/escape.js';
 
 export type Block = types.KnownBlock;

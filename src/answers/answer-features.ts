@@ -1,27 +1,24 @@
 import { z } from 'zod';
-import { ask, chatter } from '../answers/ask.js';
-import { compare, suggestTopics } from '../answers/compare.js';
+import { type AnswerRecord, AnswerRecords } from '../chat/answer-records.js';
+import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG, type QuestionAnswerer } from '../chat/answering.js';
+import type { ChatContext } from '../chat/context.js';
+import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
+import { usageReply } from '../chat/help.js';
+import type { Reply } from '../chat/reply.js';
+import { err, ok, type Result } from '../chat/result.js';
+import { issueText, type RichText } from '../chat/rich.js';
+import { inScope } from '../chat/scope.js';
+import { privately, share, shareAction } from '../chat/share.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
 import { askOutcome, since } from '../metrics/metrics.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
 import { scopeKey } from '../sources/source-store.js';
 import { compareAction, moreAction } from './answer-actions.js';
-import { type AnswerRecord, AnswerRecords } from './answer-records.js';
-import type { ChatContext } from './context.js';
-import { action, command, type Feature, type FeatureDeps } from './feature.js';
-import { usageReply } from './help.js';
+import type { AnswersStore } from './answers-store.js';
+import { ask, chatter } from './ask.js';
+import { compare, suggestTopics } from './compare.js';
 import { askReply, compareReply, unknownTopicReply } from './present-answers.js';
-import type { Reply } from './reply.js';
-import { err, ok, type Result } from './result.js';
-import { issueText, type RichText } from './rich.js';
-import { inScope } from './scope.js';
-import { privately, share, shareAction } from './share.js';
-
-/** The longest question accepted (a pasted page is fine; a pasted book is not), the same everywhere:
- * slash command, @mention, thread follow-up and `versus ask`. */
-export const MAX_QUESTION_CHARS = 12_000;
-export const QUESTION_TOO_LONG = 'That question is too long (over 12,000 characters). Ask something shorter.';
 
 const AskArgs = z
   .string()
@@ -57,8 +54,9 @@ function withFeedback(reply: Reply, answerId: string | undefined): Reply {
   return { ...reply, buttons: [...(reply.buttons ?? []), ...feedbackButtons(answerId)] };
 }
 
-export interface AnsweringDeps
-  extends Pick<FeatureDeps, 'answers' | 'knowledge' | 'taxonomy' | 'conversations' | 'metrics'> {
+export interface AnsweringDeps extends Pick<FeatureDeps, 'knowledge' | 'taxonomy' | 'conversations' | 'metrics'> {
+  /** The index's claims; each answer sees the folder's documents and its workspace's own. */
+  answers: AnswersStore;
   /** Every answer is logged (question, cited claims) so votes and "nothing found" can be reported. */
   feedback: FeedbackStore;
   /** Whether a channel's command answers are private (the default, with Share) or public. */
@@ -73,18 +71,19 @@ interface Page {
   private?: boolean | undefined;
 }
 
-/**
- * Answers from the indexed sources: ask (with paging) and compare. Mentions and threads use `answer`.
- * Kept in chat/ while src/answers/ is being rewritten; its natural home is that folder's feature module.
- */
-export class Answering {
+/** Answers from the indexed sources: ask (with paging) and compare. Mentions and threads use `answer`. */
+export class Answering implements QuestionAnswerer {
   constructor(private readonly deps: AnsweringDeps) {}
+
+  answer(question: string, ctx: ChatContext, opts: { context?: string | undefined; private?: boolean } = {}) {
+    return this.answerPage(question, opts.context, 0, ctx, { private: opts.private });
+  }
 
   /**
    * A question's answer, given where `ctx` says. Page 1 is logged as a new answer (and recorded with its
    * place and asker); later pages keep page 1's answer id.
    */
-  async answer(
+  private async answerPage(
     question: string,
     context: string | undefined,
     offset: number,
@@ -113,12 +112,10 @@ export class Answering {
     return page.private ? privately(reply, answerId, conversations) : reply;
   }
 
-  /** Greetings, thanks, jokes and other domains get no claims: a pointer in a mention, silence in a thread. */
   isChatter(text: string, context?: string): boolean {
     return chatter(this.deps.answers, this.deps.taxonomy, text, context !== undefined);
   }
 
-  /** A question from elsewhere (a message shortcut), checked as `/versus ask` checks its argument. */
   parseQuestion(text: string): Result<string, RichText> {
     return parseWith(AskArgs)(text);
   }
@@ -159,7 +156,7 @@ export class Answering {
         name: 'ask',
         help: { usage: '/versus ask <question>', example: '/versus ask how much memory does a goroutine start with?' },
         command: command(parseWith(AskArgs), async (question, ctx) =>
-          this.answer(question, undefined, 0, ctx, { private: await this.isPrivate(ctx) }),
+          this.answer(question, ctx, { private: await this.isPrivate(ctx) }),
         ),
         action: action(moreAction, async ({ contextId, offset }, ctx) => {
           const saved = AskContext.safeParse(await conversations.loadContext('ask', contextId));
@@ -167,7 +164,7 @@ export class Answering {
           if (!saved.success || !this.mayPage(record, ctx))
             return { reply: usageReply('That answer is too old to page. Ask again.') };
           const { question, context, ...page } = saved.data;
-          return { update: await this.answer(question, context, offset, ctx, { ...page, contextId }) };
+          return { update: await this.answerPage(question, context, offset, ctx, { ...page, contextId }) };
         }),
         actions: [action(shareAction, ({ contextId }, ctx) => share(contextId, ctx, { conversations, records }))],
         tasks: [{ name: 'answerRecordsPruned', run: () => records.prune() }],
@@ -189,10 +186,9 @@ export class Answering {
 /** ask and compare, over the knowledge index. */
 export function createAnswering(
   deps: FeatureDeps,
-  feedback: FeedbackStore,
-  settings: ChannelSettings,
+  parts: Pick<AnsweringDeps, 'answers' | 'feedback' | 'settings'>,
 ): { answering: Answering; features: Feature[]; records: AnswerRecords } {
   const records = new AnswerRecords(deps.shared, deps.clock);
-  const answering = new Answering({ ...deps, feedback, settings, records });
+  const answering = new Answering({ ...deps, ...parts, records });
   return { answering, features: answering.features(), records };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actionCodec, idPart } from './action-id.js';
+import { actionCodec, idPart } from '../chat/action-id.js';
 
 /** How far "More sources" may page into one answer. */
 export const MAX_PAGE_OFFSET = 10_000;
