@@ -150,4 +150,8 @@ export interface SharedSchema {
     content: string;
     sha256: string;
   };
+  /** Slack OAuth installations, the installation JSON sealed with AES-256-GCM ('' for an absent id). */
+  slack_installations: { enterprise_id: string; team_id: string; sealed: string; installed_at: string };
+  /** The installation each Slack channel belongs to, for posts Versus makes on its own. */
+  slack_channels: { channel_id: string; enterprise_id: string; team_id: string };
 }

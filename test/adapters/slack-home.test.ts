@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOME_BLOCKS } from '../../src/adapters/slack/home.js';
+import { HOME_BLOCKS } from '../../src/adapters/slack/home-view.js';
 import { type SlackRig, slackRig } from '../fakes/slack-harness.js';
 
 type View = { type: string; blocks: { type: string; elements?: { action_id?: string; text?: { text: string } }[] }[] };

@@ -84,6 +84,8 @@ const EMPTY_ORDER: (keyof SharedSchema)[] = [
   'matrix_weights',
   'decision_records',
   'team_sources',
+  'slack_channels',
+  'slack_installations',
 ];
 
 function postgres(): ContractBackend {

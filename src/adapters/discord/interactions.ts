@@ -9,6 +9,7 @@ import {
 import type { VersusHandler } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
+import { answerBeforeDeadline } from '../shared/deadline.js';
 import { pagesGoneReply } from '../shared/page-store.js';
 import { autocompleteOption, interactionText } from './commands.js';
 import { parsePageButtonId } from './components.js';
@@ -37,25 +38,14 @@ const privately = <P extends { flags: number }>(p: P) => ({
   flags: p.flags | MessageFlags.Ephemeral,
 });
 
-/**
- * Resolves with `work`'s value. If `work` is still running after `ms`, `defer()` is called first (once),
- * so a slow answer still meets Discord's 3-second deadline.
- */
+/** Discord's side of the shared deadline: past `ms`, the interaction is deferred and edited later. */
 export async function withDeferral<T>(
   work: Promise<T>,
   ms: number,
   defer: () => Promise<unknown>,
 ): Promise<{ value: T; deferred: boolean }> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
-  try {
-    const first = await Promise.race([work.then((value) => ({ value })), late]);
-    if (first !== 'late') return { value: first.value, deferred: false };
-  } finally {
-    clearTimeout(timer);
-  }
-  await defer();
-  return { value: await work, deferred: true };
+  const { value, late } = await answerBeforeDeadline(work, ms, defer);
+  return { value, deferred: late };
 }
 
 /** `/versus …` → handler.command(text) → reply, or defer + edit when the core is slow. */

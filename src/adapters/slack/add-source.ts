@@ -1,11 +1,9 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { ChatContext } from '../../chat/context.js';
-import type { VersusHandler } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
-import type { Logger } from '../../logger.js';
-import type { AnswerQueue } from './answer-queue.js';
-import type { SlackPages } from './pages.js';
+import { slackErrorCode } from './deliver.js';
+import type { SlackDeps } from './deps.js';
 import { messageShortcutContext } from './shortcuts.js';
 
 /** The shortcut's callback id, as in slack/manifest.json. */
@@ -14,12 +12,7 @@ export const ADD_SOURCE_CALLBACK = 'add_to_versus_sources';
 /** Slack's own file host; the API's host too (tests, Enterprise Grid proxies serve files there). */
 const FILE_HOST = 'https://files.slack.com';
 
-export interface AddSourceDeps {
-  handler: VersusHandler;
-  answers: AnswerQueue;
-  pages: SlackPages;
-  log: Logger;
-  botToken: string;
+export interface AddSourceDeps extends SlackDeps {
   apiUrl?: string | undefined;
 }
 
@@ -41,12 +34,18 @@ interface MessageFile {
  * An uploaded file is looked up by its id through the Web API (never by a URL the payload carries), and
  * the bot token goes with the download only when the file lives on Slack's own host.
  */
-async function addFile(file: MessageFile, ctx: ChatContext, client: WebClient, d: AddSourceDeps): Promise<Reply> {
+async function addFile(
+  file: MessageFile,
+  ctx: ChatContext,
+  { client, botToken }: { client: WebClient; botToken: string | undefined },
+  d: AddSourceDeps,
+): Promise<Reply> {
   const info = await client.files.info({ file: file.id ?? '' });
   const url = info.file?.url_private_download ?? info.file?.url_private;
   if (!url) return NOTHING;
   const slackHosts = [FILE_HOST, d.apiUrl ? new URL(d.apiUrl).origin : FILE_HOST];
-  const headers = slackHosts.includes(new URL(url).origin) ? { authorization: `Bearer ${d.botToken}` } : undefined;
+  const trusted = botToken && slackHosts.includes(new URL(url).origin);
+  const headers = trusted ? { authorization: `Bearer ${botToken}` } : undefined;
   return d.handler.addSource({ name: info.file?.name ?? 'upload', url, headers }, ctx);
 }
 
@@ -54,7 +53,7 @@ async function addFile(file: MessageFile, ctx: ChatContext, client: WebClient, d
 export function attachAddSource(app: App, d: AddSourceDeps): void {
   app.shortcut(
     { callback_id: ADD_SOURCE_CALLBACK, type: 'message_action' },
-    async ({ shortcut, ack, respond, client }) => {
+    async ({ shortcut, ack, respond, client, context }) => {
       await ack();
       const ctx = messageShortcutContext(shortcut);
       // Pages of the reply are served only to this user in this channel (issue 20).
@@ -62,20 +61,23 @@ export function attachAddSource(app: App, d: AddSourceDeps): void {
       const files = (shortcut.message as { files?: MessageFile[] }).files ?? [];
       const link = firstLink(shortcut.message.text ?? '');
       await d.answers.push(async () => {
-        try {
-          const reply = files[0]?.id
-            ? await addFile(files[0], ctx, client, d)
-            : link
-              ? await d.handler.command(`sources add ${link}`, ctx)
-              : NOTHING;
-          await respond({ ...d.pages.render(reply, where), response_type: 'ephemeral' });
-        } catch (err) {
-          d.log.warn({ err: (err as Error).message, channel: shortcut.channel.id }, 'slack: add to sources failed');
-          await respond({
-            ...d.pages.render(ephemeral('Slack did not give me that file. Try again in a moment.', 'Sources'), where),
-            response_type: 'ephemeral',
-          }).catch(() => {});
-        }
+        // The workspace's own token (single-token mode: SLACK_BOT_TOKEN; OAuth: its installation's).
+        const slack = { client, botToken: context.botToken };
+        const reply = await (files[0]?.id
+          ? addFile(files[0], ctx, slack, d)
+          : link
+            ? d.handler.command(`sources add ${link}`, ctx)
+            : Promise.resolve(NOTHING)
+        ).catch((err: unknown) => {
+          d.log.warn({ error: slackErrorCode(err), channel: shortcut.channel.id }, 'slack: add to sources failed');
+          return ephemeral('Slack did not give me that file. Try again in a moment.', 'Sources');
+        });
+        // Only the user sees it, whatever the command's reply would be in a channel.
+        const target = { via: 'response_url', respond, where } as const;
+        await d.out.deliver({ ...reply, visibility: 'ephemeral' }, target, {
+          what: 'add to sources answer',
+          channel: shortcut.channel.id,
+        });
       });
     },
   );

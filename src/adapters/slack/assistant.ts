@@ -1,10 +1,7 @@
 import { type App, Assistant } from '@slack/bolt';
-import type { VersusHandler } from '../../chat/handler.js';
 import { clip } from '../../chat/labels.js';
-import type { Logger } from '../../logger.js';
-import type { AnswerQueue } from './answer-queue.js';
 import { slackContext } from './context.js';
-import type { SlackPages } from './pages.js';
+import type { SlackDeps } from './deps.js';
 
 /** What a new assistant thread offers: a figure question, a compare, a verdict, the decision matrix (Slack shows up to four). */
 export const SUGGESTED_PROMPTS = [
@@ -20,33 +17,25 @@ export const SEARCHING = 'Searching the sources…';
 /** Slack shows about this much of a thread title. */
 const TITLE_CHARS = 80;
 
-export interface AssistantDeps {
-  handler: VersusHandler;
-  answers: AnswerQueue;
-  pages: SlackPages;
-  log: Logger;
-}
-
 /**
  * Versus in Slack's assistant pane. A message there is answered like a mention in a thread (commands
  * work, follow-ups keep the earlier question as context, kept in SQLite); the status shows while the answer
  * is composed and the thread is titled with its first question. Thread context is not read back from Slack
  * (no conversations.replies): the store below is deliberately empty.
  */
-export function attachAssistant(app: App, d: AssistantDeps): void {
+export function attachAssistant(app: App, d: SlackDeps): void {
   const assistant = new Assistant({
     threadContextStore: { get: async () => ({}), save: async () => {} },
-    threadStarted: async ({ event, body, setSuggestedPrompts, logger }) => {
+    threadStarted: async ({ event, body, setSuggestedPrompts }) => {
       // The thread's own IM channel and user, as Slack states them now: later messages are answered only there.
       const { channel_id, thread_ts, user_id } = event.assistant_thread;
       const teamId = (body as { team_id?: string }).team_id;
       const ctx = slackContext({ teamId, channelId: channel_id, userId: user_id, threadTs: thread_ts });
       await d.handler.privateThreadStarted({ ...ctx, threadId: thread_ts });
-      try {
-        await setSuggestedPrompts({ title: 'Go or Python? Ask the sources', prompts: [...SUGGESTED_PROMPTS] });
-      } catch (err) {
-        logger.warn(`slack: assistant.threads.setSuggestedPrompts failed: ${(err as Error).message}`);
-      }
+      const prompts = { title: 'Go or Python? Ask the sources', prompts: [...SUGGESTED_PROMPTS] };
+      await d.out.attempt('assistant.threads.setSuggestedPrompts', { channel: channel_id }, () =>
+        setSuggestedPrompts(prompts),
+      );
     },
     threadContextChanged: async () => {},
     userMessage: async ({ message, body, client, setStatus, setTitle }) => {
@@ -72,23 +61,18 @@ export function attachAssistant(app: App, d: AssistantDeps): void {
         return;
       }
       await d.answers.push(async () => {
-        try {
-          // The thread is titled once, with its first question (a second call would rename it each time).
-          if (await d.handler.firstDelivery('slack-assistant-title', `${channel}:${thread}`))
-            await setTitle(clip(text, TITLE_CHARS));
-          await setStatus(SEARCHING);
-          const reply = await d.handler.mention(text, ctx);
-          // Posting in the thread clears the status.
-          await client.chat.postMessage({
-            channel,
-            thread_ts: thread,
-            unfurl_links: false,
-            ...d.pages.render(reply, { channelId: channel, userId: user }),
-          });
-        } catch (err) {
-          const e = err as { data?: { error?: string }; message?: string };
-          d.log.warn({ ...ids, error: e.data?.error ?? e.message }, 'slack: assistant answer failed');
-        }
+        // The thread is titled once, with its first question (a second call would rename it each time).
+        if (await d.handler.firstDelivery('slack-assistant-title', `${channel}:${thread}`))
+          await d.out.attempt('assistant title', ids, () => setTitle(clip(text, TITLE_CHARS)));
+        await d.out.attempt('assistant status', ids, () => setStatus(SEARCHING));
+        const reply = await d.handler.mention(text, ctx);
+        // Posting in the thread clears the status. The pane is the user's own IM, so even a private reply is
+        // posted as a message there (an ephemeral one would not clear the status).
+        await d.out.deliver(
+          { ...reply, visibility: 'channel' },
+          { via: 'channel', client, channel, user, thread },
+          { what: 'assistant answer', ...ids },
+        );
       });
     },
   });

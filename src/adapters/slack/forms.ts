@@ -5,10 +5,9 @@ import { type Form, type FormValues, PLACE_FIELD } from '../../chat/form.js';
 import { FORM_CLOSED } from '../../chat/form-origins.js';
 import type { VersusHandler } from '../../chat/handler.js';
 import { clip } from '../../chat/labels.js';
-import type { Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
 import { slackContext } from './context.js';
-import type { SlackPages } from './pages.js';
+import { type Delivery, slackErrorCode } from './deliver.js';
 
 const CALLBACK_PREFIX = 'vform:';
 /** Slack's limits for a modal's title and button labels. */
@@ -111,14 +110,13 @@ export async function openForm(
     await client.views.open({ trigger_id: triggerId, view: modalView(form, ref, !ctx.channelId) });
     return true;
   } catch (err) {
-    const e = err as { data?: { error?: string }; message?: string };
-    log.warn({ form: form.id, error: e.data?.error ?? e.message }, 'slack: views.open failed');
+    log.warn({ form: form.id, error: slackErrorCode(err) }, 'slack: views.open failed');
     return false;
   }
 }
 
 /** Submits of Versus forms: field errors go back on the form (response_action errors); success closes it. */
-export function attachForms(app: App, d: { handler: VersusHandler; pages: SlackPages; log: Logger }): void {
+export function attachForms(app: App, d: { handler: VersusHandler; out: Delivery }): void {
   app.view(
     { callback_id: new RegExp(`^${CALLBACK_PREFIX}`), type: 'view_submission' },
     async ({ ack, view, body, client }) => {
@@ -146,7 +144,12 @@ export function attachForms(app: App, d: { handler: VersusHandler; pages: SlackP
       }
       await ack();
       // Told in the channel the submit acted in (the form's origin, as Versus kept it), to the submitter only.
-      await tell(client, d, outcome.reply, outcome.channelId ?? ctx.channelId, body.user.id);
+      const channel = outcome.channelId ?? ctx.channelId;
+      await d.out.deliver(
+        outcome.reply,
+        { via: 'channel', client, channel, user: body.user.id },
+        { what: 'form confirmation', channel },
+      );
     },
   );
 }
@@ -159,21 +162,4 @@ function closedView(text: string): types.ModalView {
     close: plainText('Close', TITLE_CHARS),
     blocks: [{ type: 'section', text: { type: 'plain_text', text } }],
   };
-}
-
-/** The submit's confirmation, to the user only, in the channel the form was opened from. */
-async function tell(
-  client: webApi.WebClient,
-  d: { pages: SlackPages; log: Logger },
-  reply: Reply,
-  channel: string,
-  user: string,
-): Promise<void> {
-  try {
-    const msg = d.pages.render(reply, { channelId: channel, userId: user });
-    if (reply.visibility === 'ephemeral') await client.chat.postEphemeral({ channel, user, ...msg });
-    else await client.chat.postMessage({ channel, ...msg });
-  } catch (err) {
-    d.log.warn({ err: (err as Error).message, channel }, 'slack: form confirmation failed');
-  }
 }

@@ -1,26 +1,30 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, type webApi } from '@slack/bolt';
+import { App, type webApi } from '@slack/bolt';
 import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
 import { type Clock, systemClock } from '../../clock.js';
 import type { SlackConfig } from '../../config.js';
 import { VersusError } from '../../errors.js';
-import { type HealthCheck, PROBE_PATHS, serveProbe } from '../../http/health-server.js';
+import { type HealthCheck, type MetricsScrape, PROBE_PATHS, serveProbe } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
 import { type Metrics, since } from '../../metrics/metrics.js';
 import type { SignatureStore } from '../../security/replay-store.js';
 import type { ReplyPages } from '../../store/reply-pages.js';
+import { attachActions } from './actions.js';
 import { attachAddSource } from './add-source.js';
 import { AnswerQueue } from './answer-queue.js';
 import { attachAssistant } from './assistant.js';
+import { clientOptions } from './client-options.js';
+import { attachCommand } from './commands.js';
+import { Delivery, slackErrorCode } from './deliver.js';
+import type { SlackDeps } from './deps.js';
+import { attachMessages } from './events.js';
 import { attachForms } from './forms.js';
 import { attachHome } from './home.js';
-import { attachListeners } from './listeners.js';
-import { boundedFetch, DEFAULT_LIMITS, type OutgoingLimits, RETRY_CONFIG } from './outgoing.js';
+import { checkSocketPayloads, trackRequests } from './middleware.js';
+import { DEFAULT_LIMITS, type OutgoingLimits } from './outgoing.js';
 import { SlackPages } from './pages.js';
-import { checkBody } from './payloads.js';
 import { SlackPort } from './port.js';
-import { RequestGate } from './request-gate.js';
+import { type Route, SlackReceiver } from './receiver.js';
 import { sdkLogger } from './sdk-logger.js';
 import { attachShortcuts } from './shortcuts.js';
 import { stopSlack } from './stop.js';
@@ -59,9 +63,38 @@ export interface SlackAdapter {
   /** Resolves when every request in progress has finished and every queued answer has gone out. */
   idle(): Promise<void>;
   app: App;
+  /** HTTP mode's receiver (its counters show each body is read, verified and parsed once); undefined in Socket Mode. */
+  receiver: SlackReceiver | undefined;
 }
 
-/** The Slack adapter: Bolt in HTTP mode (signed requests on one endpoint) or Socket Mode. */
+/** /healthz, /readyz and /metrics on the Slack port: the probe port's paths, answered the same way. */
+function probeRoutes(health: HealthCheck | undefined, scrape: MetricsScrape | undefined): Record<string, Route> {
+  const check = health ?? (async () => ({ ok: true, details: {} }));
+  return Object.fromEntries(
+    PROBE_PATHS.map((p) => [`GET ${p}`, (_req, res) => serveProbe(p, res, check, scrape)] as const),
+  );
+}
+
+/** Every listener of the adapter, the assistant pane first: its DMs in threads must not reach the generic ones. */
+function attachAll(
+  app: App,
+  d: SlackDeps,
+  extra: { botUserId: () => string | undefined; apiUrl?: string | undefined },
+) {
+  attachAssistant(app, d);
+  attachCommand(app, d);
+  attachMessages(app, { ...d, botUserId: extra.botUserId });
+  attachActions(app, d);
+  attachShortcuts(app, d);
+  attachAddSource(app, { ...d, apiUrl: extra.apiUrl });
+  attachHome(app, d);
+  attachForms(app, d);
+  app.error(async (err) =>
+    d.log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled listener error'),
+  );
+}
+
+/** The Slack adapter: Bolt over our receiver in HTTP mode (signed requests on one endpoint) or in Socket Mode. */
 export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const log = opts.logger.child({ adapter: 'slack' });
   const { config, metrics } = opts;
@@ -74,43 +107,36 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const logger = sdkLogger(log);
   // Aborted at shutdown: every outgoing call still hanging then fails at once instead of holding the exit.
   const shutdown = new AbortController();
-  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const retries = opts.retryConfig ?? RETRY_CONFIG;
-  const clientOptions = {
-    ...(config.apiUrl ? { slackApiUrl: config.apiUrl.replace(/\/?$/, '/') } : {}),
-    fetch: boundedFetch(limits, shutdown.signal, (status) => {
-      if (status === 429) metrics?.apiRateLimited('slack');
-    }),
-    rejectRateLimitedCalls: true,
-    maxRequestConcurrency: 32,
-    // p-retry stops retrying when this throws: no backoff delays once shutting down.
-    retryConfig: {
-      ...retries,
-      onFailedAttempt: (e: Error & { retriesLeft?: number }) => {
-        if (shutdown.signal.aborted) throw e;
-        if (e.retriesLeft) metrics?.apiRetry('slack');
-      },
-    } as unknown as webApi.RetryOptions,
-  };
-  const check = opts.health ?? (async () => ({ ok: true, details: {} }));
-  const scrape = metrics && (() => metrics.scrape());
+  const answers = new AnswerQueue();
   const receiver = socketMode
     ? undefined
-    : new HTTPReceiver({
-        signingSecret: config.signingSecret!,
-        endpoints: '/slack/events',
-        logger,
-        customRoutes: PROBE_PATHS.map((path) => ({
-          path,
-          method: ['GET'],
-          handler: (_req, res) => void serveProbe(path, res, check, scrape),
-        })),
+    : new SlackReceiver({
+        signingSecret: config.signingSecret ?? '',
+        replays: opts.replays,
+        log,
+        boltLogger: logger,
+        routes: probeRoutes(opts.health, metrics && (() => metrics.scrape())),
+        onAccepted: (res) => {
+          // Answers wait for acks (answer-queue.ts): count the request until its response is sent.
+          answers.requestStarted();
+          const began = performance.now();
+          res.once('close', () => {
+            answers.requestFinished();
+            metrics?.ack('slack', since(began));
+          });
+        },
       });
   const app = new App({
     token: config.botToken,
     ...(socketMode ? { appToken: config.appToken, socketMode: true } : { receiver }),
     logger,
-    clientOptions,
+    clientOptions: clientOptions(
+      config.apiUrl,
+      { ...DEFAULT_LIMITS, ...opts.limits },
+      opts.retryConfig,
+      shutdown.signal,
+      metrics,
+    ),
     // Thread context lives in SQLite (ConversationStore); Bolt's in-memory one would only cost time per request.
     convoStore: false,
     // Verify the token in start(), where a failure becomes a clear error instead of an unhandled rejection.
@@ -122,88 +148,22 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     shared: opts.sharedPages,
     onError: (err) => log.warn({ err }, 'slack: could not store reply pages'),
   });
-  const answers = new AnswerQueue();
-  const gate = new RequestGate({
-    signingSecret: config.signingSecret ?? '',
-    replays: opts.replays,
-    log,
-    onAccepted: (res) => {
-      // Answers wait for acks (answer-queue.ts): count the request until its response is sent.
-      answers.requestStarted();
-      const began = performance.now();
-      res.once('close', () => {
-        answers.requestFinished();
-        metrics?.ack('slack', since(began));
-      });
-    },
-  });
+  const out = new Delivery(pages, log, () => metrics?.error('slack', 'delivery'));
+  metrics?.watchQueue('slack', 'answers', () => answers.size);
   let botUserId: string | undefined;
   let started = false;
-  let server: Server | undefined;
-  const undelivered = { n: 0 };
-  metrics?.watchQueue('slack', 'answers', () => answers.size);
-  // Work continues after ack() (the answer goes out later); stop() waits for it so nothing is cut off.
   const inFlight = new Set<Promise<void>>();
-  app.use(async ({ next, body }) => {
-    const began = performance.now();
-    const b = body as { type?: string; trigger_id?: string; event_id?: string; command?: string };
-    const run = next();
-    inFlight.add(run);
-    try {
-      await run;
-    } finally {
-      inFlight.delete(run);
-      // One line per request with its Slack id (trigger_id or event_id); the text itself is not logged.
-      if (log.isLevelEnabled('debug'))
-        log.debug(
-          {
-            requestId: b.trigger_id ?? b.event_id,
-            type: b.command ? 'command' : b.type,
-            ms: Math.round(performance.now() - began),
-          },
-          'slack: request handled',
-        );
-    }
-  });
-  // In HTTP mode the request gate checks every payload's shape before Bolt; Socket Mode has no gate, so the
-  // same zod check runs first here: a malformed payload is acknowledged, logged and dropped.
-  if (socketMode)
-    app.use(async ({ body, next, ...args }) => {
-      const verdict = checkBody(body);
-      if (verdict.ok === true) return next();
-      log.warn({ reason: verdict.ok === false ? verdict.problem : verdict.reason }, 'slack: payload dropped');
-      if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
-    });
-  // The assistant pane first: its messages are DMs in threads, which the generic listeners must not see.
-  attachAssistant(app, { handler: opts.handler, answers, pages, log });
-  attachListeners(app, {
-    handler: opts.handler,
-    answers,
-    pages,
-    log,
-    botUserId: () => botUserId,
-    undelivered: () => {
-      undelivered.n++;
-      metrics?.error('slack', 'delivery');
-    },
-  });
-  attachShortcuts(app, { handler: opts.handler, answers, pages, log });
-  attachAddSource(app, {
-    handler: opts.handler,
-    answers,
-    pages,
-    log,
-    botToken: config.botToken,
-    apiUrl: config.apiUrl,
-  });
-  attachHome(app, { handler: opts.handler, log });
-  attachForms(app, { handler: opts.handler, pages, log });
-  app.error(async (err) =>
-    log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled listener error'),
+  trackRequests(app, inFlight, log);
+  if (socketMode) checkSocketPayloads(app, log);
+  attachAll(
+    app,
+    { handler: opts.handler, answers, pages, out, log },
+    { botUserId: () => botUserId, apiUrl: config.apiUrl },
   );
 
   return {
     app,
+    receiver,
     port: new SlackPort(app.client, pages, log, clock),
     ready: () => started,
     // Listeners still running (an event is acknowledged before its listener finishes) may queue more answers.
@@ -218,37 +178,25 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         await app.init();
         botUserId = (await app.client.auth.test()).user_id;
       } catch (cause) {
-        const code = (cause as { data?: { error?: string } }).data?.error ?? (cause as Error).message;
         throw new VersusError(
           'config_invalid',
-          `Slack rejected SLACK_BOT_TOKEN (${code}). Check the Bot User OAuth Token in your Slack app's OAuth & Permissions page.`,
+          `Slack rejected SLACK_BOT_TOKEN (${slackErrorCode(cause)}). Check the Bot User OAuth Token in your Slack app's OAuth & Permissions page.`,
           { cause },
         );
       }
-      if (socketMode) {
-        await app.start();
-        started = true;
-        log.info({ botUserId }, 'slack: connected in Socket Mode');
-        return {};
-      }
-      server = (await app.start({ port: opts.port ?? 3000, host: opts.host ?? '0.0.0.0' })) as Server;
-      // Bolt's listener goes behind the gate: strict signatures, replay guard, payload checks, shutdown refusals.
-      const bolt = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
-      server.removeAllListeners('request');
-      server.on('request', gate.wrap(bolt.map((l) => l.bind(server))));
+      await app.start({ port: opts.port ?? 3000, host: opts.host ?? '0.0.0.0' });
       started = true;
-      const port = (server.address() as { port: number }).port;
-      log.info({ botUserId, port }, 'slack: listening for /slack/events (HTTP mode)');
-      return { port };
+      if (socketMode) log.info({ botUserId }, 'slack: connected in Socket Mode');
+      else log.info({ botUserId, port: receiver?.port }, 'slack: listening for /slack/events (HTTP mode)');
+      return { port: receiver?.port };
     },
     refuse() {
       started = false;
-      gate.stop();
-      server?.closeIdleConnections();
+      receiver?.refuse();
     },
     async stop() {
       started = false;
-      await stopSlack({ app, server, gate, answers, inFlight, shutdown, undelivered, log });
+      await stopSlack({ app, receiver, answers, inFlight, shutdown, failed: () => out.failed, log });
     },
   };
 }

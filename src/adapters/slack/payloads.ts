@@ -3,7 +3,7 @@ import { ADD_SOURCE_CALLBACK } from './add-source.js';
 import { ASK_ABOUT_CALLBACK, NEW_POLL_CALLBACK } from './shortcuts.js';
 
 /**
- * The shapes of the Slack payloads Versus handles, checked with zod before Bolt sees them (request-gate.ts;
+ * The shapes of the Slack payloads Versus handles, checked with zod before Bolt sees them (receiver.ts;
  * in Socket Mode, a Bolt middleware). Every field a listener reads is required here with its type, so a
  * listener never meets a missing container, a null form value or an object where an id belongs. Extra
  * fields are allowed: Slack adds them over time.
@@ -136,7 +136,7 @@ const EventCallback = z.object({
   event: z.object({ type: z.string() }),
 });
 
-/** What a verified request body asks of the gate: go on to Bolt, refuse it (400), or acknowledge and drop it. */
+/** What a verified request body asks of the receiver: go on to Bolt, refuse it (400), or acknowledge and drop it. */
 export type PayloadVerdict = { ok: true } | { ok: false; problem: string } | { ok: 'ignore'; reason: string };
 
 const check = (schema: z.ZodType, value: unknown, what: string): PayloadVerdict => {
@@ -154,10 +154,6 @@ export function checkInteraction(p: unknown): PayloadVerdict {
   return schema ? check(schema, p, type) : { ok: 'ignore', reason: `${type} is not used by Versus` };
 }
 
-export function checkCommand(form: URLSearchParams): PayloadVerdict {
-  return check(SlashCommand, Object.fromEntries(form), 'slash command');
-}
-
 /** A JSON body: url_verification, or an event_callback whose event, when Versus listens to its type, has the fields it reads. */
 export function checkEvent(body: unknown): PayloadVerdict {
   const type = typeof body === 'object' && body !== null && 'type' in body ? (body as { type: unknown }).type : '';
@@ -171,7 +167,7 @@ export function checkEvent(body: unknown): PayloadVerdict {
   return schema ? check(schema, event, event.type) : { ok: true };
 }
 
-/** A body Bolt has already parsed (Socket Mode, where no request gate runs): a command, an event or an interaction. */
+/** A parsed body (by our receiver, or by Bolt in Socket Mode): a command, an event or an interaction. */
 export function checkBody(body: unknown): PayloadVerdict {
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   if (b.type === 'event_callback' || b.type === 'url_verification') return checkEvent(body);

@@ -1,11 +1,8 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import type { ChatContext } from '../../chat/context.js';
-import type { VersusHandler } from '../../chat/handler.js';
-import type { Logger } from '../../logger.js';
-import type { AnswerQueue } from './answer-queue.js';
 import { slackContext } from './context.js';
+import type { SlackDeps } from './deps.js';
 import { openForm } from './forms.js';
-import type { SlackPages } from './pages.js';
 
 /** The shortcuts' callback ids, as in slack/manifest.json. */
 export const ASK_ABOUT_CALLBACK = 'ask_versus_about_this';
@@ -27,13 +24,6 @@ export function slackPlainText(text: string): string {
     .trim();
 }
 
-export interface ShortcutDeps {
-  handler: VersusHandler;
-  answers: AnswerQueue;
-  pages: SlackPages;
-  log: Logger;
-}
-
 /** Who used a message shortcut, and where. */
 export function messageShortcutContext(shortcut: MessageShortcut): ChatContext {
   return slackContext({
@@ -45,18 +35,18 @@ export function messageShortcutContext(shortcut: MessageShortcut): ChatContext {
 }
 
 /** "Ask Versus about this" on any message: the answer goes only to the user (response_url), with Share. */
-export function attachShortcuts(app: App, d: ShortcutDeps): void {
+export function attachShortcuts(app: App, d: SlackDeps): void {
   app.shortcut({ callback_id: ASK_ABOUT_CALLBACK, type: 'message_action' }, async ({ shortcut, ack, respond }) => {
     await ack();
     const ctx = messageShortcutContext(shortcut);
     const where = { channelId: shortcut.channel.id, userId: shortcut.user.id };
     await d.answers.push(async () => {
       const reply = await d.handler.askAbout(slackPlainText(shortcut.message.text ?? ''), ctx);
-      try {
-        await respond({ ...d.pages.render(reply, where), response_type: 'ephemeral' });
-      } catch (err) {
-        d.log.warn({ err: (err as Error).message, channel: shortcut.channel.id }, 'slack: shortcut answer failed');
-      }
+      const target = { via: 'response_url', respond, where } as const;
+      await d.out.deliver({ ...reply, visibility: 'ephemeral' }, target, {
+        what: 'shortcut answer',
+        channel: shortcut.channel.id,
+      });
     });
   });
 

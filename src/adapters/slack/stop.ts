@@ -1,9 +1,8 @@
-import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import { ADAPTER_DRAIN_MS } from '../../runtime/shutdown.js';
 import type { AnswerQueue } from './answer-queue.js';
-import type { RequestGate } from './request-gate.js';
+import type { SlackReceiver } from './receiver.js';
 
 /** Budgets of the Slack shutdown, together the adapter's share of the shutdown budget (runtime/shutdown.ts). */
 export const STOP_BUDGET = { acks: 1_000, answers: ADAPTER_DRAIN_MS - 2_000, aborted: 1_000 };
@@ -13,12 +12,13 @@ const within = (ms: number, work: Promise<unknown>) =>
 
 export interface StopParts {
   app: App;
-  server: Server | undefined;
-  gate: RequestGate;
+  /** HTTP mode's receiver; undefined in Socket Mode. */
+  receiver: SlackReceiver | undefined;
   answers: AnswerQueue;
   inFlight: Set<Promise<void>>;
   shutdown: AbortController;
-  undelivered: { n: number };
+  /** How many deliveries have failed so far. */
+  failed: () => number;
   log: Logger;
 }
 
@@ -27,19 +27,17 @@ export interface StopParts {
  * acknowledged and their answers go out, then aborts every call still hanging and counts what was lost.
  */
 export async function stopSlack(p: StopParts): Promise<void> {
-  const failedBefore = p.undelivered.n;
-  if (p.server) {
-    p.gate.stop();
-    p.server.close();
-    p.server.closeIdleConnections();
-    await p.gate.idle(STOP_BUDGET.acks);
+  const failedBefore = p.failed();
+  if (p.receiver) {
+    p.receiver.refuse();
+    await p.receiver.idle(STOP_BUDGET.acks);
   } else await within(STOP_BUDGET.acks, p.app.stop());
   await within(STOP_BUDGET.answers, Promise.allSettled([...p.inFlight, p.answers.drain()]));
   const dropped = p.answers.discard();
   p.shutdown.abort();
   await within(STOP_BUDGET.aborted, Promise.allSettled([...p.inFlight]));
-  p.server?.closeAllConnections();
-  const undelivered = dropped + (p.undelivered.n - failedBefore);
+  p.receiver?.closeAll();
+  const undelivered = dropped + (p.failed() - failedBefore);
   // Votes and commands are already stored; only these confirmations or answers went unsent.
   if (undelivered > 0) p.log.warn({ undelivered }, 'slack: stopped; some answers or confirmations were not delivered');
   else p.log.info('slack: stopped; every answer was delivered');

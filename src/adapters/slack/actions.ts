@@ -1,0 +1,136 @@
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { ChatContext } from '../../chat/context.js';
+import type { ActionOutcome } from '../../chat/handler.js';
+import { answerBeforeDeadline } from '../shared/deadline.js';
+import { pagesGoneReply } from '../shared/page-store.js';
+import { slackContext } from './context.js';
+import type { SlackDeps } from './deps.js';
+import { openForm } from './forms.js';
+import { SlackPages } from './pages.js';
+
+/** A click is acknowledged by then even if the handler is still waiting on Slack (e.g. an admin check). */
+export const ACK_DEADLINE_MS = 2_000;
+
+type ClickArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
+
+/** Where a click happened, read once from its payload. */
+interface Click {
+  actionId: string;
+  channelId: string;
+  where: { channelId: string; userId: string };
+  threadTs: string | undefined;
+  messageTs: string | undefined;
+  /** The clicked message is private to the clicker. */
+  ephemeral: boolean;
+  ctx: ChatContext;
+  ids: Record<string, unknown>;
+}
+
+function clickOf({ action, body }: ClickArgs): Click {
+  // Bolt types the container loosely; these are the two fields Slack documents for a message container.
+  const container = body.container as { is_ephemeral?: boolean; message_ts?: string };
+  const threadTs = typeof body.message?.thread_ts === 'string' ? body.message.thread_ts : undefined;
+  const channelId = body.channel?.id ?? '';
+  const messageTs = body.message?.ts ?? container.message_ts;
+  const ctx = slackContext({
+    teamId: body.team?.id,
+    channelId,
+    userId: body.user.id,
+    userName: body.user.username,
+    threadTs,
+    messageTs,
+  });
+  const ids = { requestId: body.trigger_id, channel: channelId, action: action.action_id };
+  const where = { channelId, userId: body.user.id };
+  return {
+    actionId: action.action_id,
+    channelId,
+    where,
+    threadTs,
+    messageTs,
+    ephemeral: !!container.is_ephemeral,
+    ctx,
+    ids,
+  };
+}
+
+/** Versus sends only buttons in blocks, so block_actions is the only interaction it answers. */
+export function attachActions(app: App, d: SlackDeps): void {
+  app.action({ type: 'block_actions' }, (args) => onClick(args, d));
+}
+
+async function onClick(args: ClickArgs, d: SlackDeps): Promise<void> {
+  const click = clickOf(args);
+  if (SlackPages.isPageAction(click.actionId)) return servePage(args, click, d);
+  // Record first, acknowledge second: an acknowledged vote is a stored vote, even if the process dies next.
+  // Votes are stored synchronously; only a slow Slack call (an admin check) can hold the handler, and
+  // then the click is acknowledged at the deadline and answered when the handler is done.
+  const { value: outcome, late } = await answerBeforeDeadline(
+    d.handler.action(click.actionId, click.ctx),
+    ACK_DEADLINE_MS,
+    () => args.ack(),
+  );
+  if (!late) await args.ack();
+  if (args.body.view?.type === 'home') return showOnHome(args, click, outcome, d);
+  await showOnMessage(args, click, outcome, d);
+}
+
+/** A More button: the next page of a long reply, in place of the message, or "run it again" when gone. */
+async function servePage({ ack, respond }: ClickArgs, click: Click, d: SlackDeps): Promise<void> {
+  await ack();
+  const page = await d.pages.page(click.actionId, click.where);
+  if (page) await d.out.attempt('page', click.ids, () => respond({ ...page, replace_original: true }));
+  else
+    await d.out.deliver(
+      pagesGoneReply(),
+      { via: 'response_url', respond, where: click.where, replaceOriginal: false },
+      { what: 'page', ...click.ids },
+    );
+}
+
+/** A button on the Home tab: its result is the home itself, published again. */
+async function showOnHome({ body, client }: ClickArgs, click: Click, outcome: ActionOutcome, d: SlackDeps) {
+  const { update, reply } = outcome;
+  // A form (New poll) must open now: the click's trigger_id lasts 3 seconds.
+  if (reply?.form) await openForm({ client, ...d }, body.trigger_id, reply.form, { ...click.ctx, channelId: '' });
+  const user = body.user.id;
+  if (update)
+    await d.answers.push(() =>
+      d.out.deliver(update, { via: 'home', client, user }, { what: 'views.publish', userId: user }).then(),
+    );
+}
+
+/** The click is stored and acknowledged; showing its result can wait behind other acknowledgements. */
+async function showOnMessage({ body, client, respond }: ClickArgs, click: Click, outcome: ActionOutcome, d: SlackDeps) {
+  // A live message (a channel walk) is redrawn by the core from the latest state; sending this
+  // snapshot too could land after a newer edit and leave the message stale.
+  const live = outcome.liveMessage && click.messageTs && !click.ephemeral;
+  const update = live ? undefined : outcome.update;
+  const { reply } = outcome;
+  await d.answers.push(
+    async () => {
+      // Only the message the click came from is edited, through the click's own response_url (Slack ties
+      // it to that message, private or public). The container's channel and ts are just payload fields: a
+      // forged click naming a live poll must not get chat.update to overwrite it.
+      if (update)
+        await d.out.deliver(
+          update,
+          { via: 'response_url', respond, where: click.where, replaceOriginal: true },
+          { what: 'replace message', ...click.ids },
+        );
+      if (reply) {
+        const target = {
+          via: 'channel',
+          client,
+          channel: click.channelId,
+          user: body.user.id,
+          thread: click.threadTs,
+        } as const;
+        await d.out.deliver(reply, target, { what: 'answer click', ...click.ids });
+      }
+    },
+    // Edits of one message stay in click order even though answers run concurrently; private
+    // confirmations (a vote's) are independent, so one hung confirmation holds back no other.
+    update ? `${click.channelId}:${click.messageTs}` : undefined,
+  );
+}

@@ -1,0 +1,32 @@
+import type { webApi } from '@slack/bolt';
+import type { Metrics } from '../../metrics/metrics.js';
+import { boundedFetch, type OutgoingLimits, RETRY_CONFIG } from './outgoing.js';
+
+/**
+ * The WebClient options of every Slack call: Slack's address (a fake in tests), bounded attempts that
+ * `shutdown` aborts at once, 429s waited out per call (outgoing.ts), and retries that stop at shutdown.
+ */
+export function clientOptions(
+  apiUrl: string | undefined,
+  limits: OutgoingLimits,
+  retries: webApi.RetryOptions | undefined,
+  shutdown: AbortSignal,
+  metrics?: Metrics | undefined,
+): webApi.WebClientOptions {
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl.replace(/\/?$/, '/') } : {}),
+    fetch: boundedFetch(limits, shutdown, (status) => {
+      if (status === 429) metrics?.apiRateLimited('slack');
+    }),
+    rejectRateLimitedCalls: true,
+    maxRequestConcurrency: 32,
+    // p-retry stops retrying when this throws: no backoff delays once shutting down.
+    retryConfig: {
+      ...(retries ?? RETRY_CONFIG),
+      onFailedAttempt: (e: Error & { retriesLeft?: number }) => {
+        if (shutdown.aborted) throw e;
+        if (e.retriesLeft) metrics?.apiRetry('slack');
+      },
+    } as unknown as webApi.RetryOptions,
+  };
+}

@@ -1,0 +1,16 @@
+import type { VersusHandler } from '../../chat/handler.js';
+import type { Logger } from '../../logger.js';
+import type { AnswerQueue } from './answer-queue.js';
+import type { Delivery } from './deliver.js';
+import type { SlackPages } from './pages.js';
+
+/** What every Slack listener works with. */
+export interface SlackDeps {
+  handler: VersusHandler;
+  /** Where answers wait while requests are being acknowledged. */
+  answers: AnswerQueue;
+  pages: SlackPages;
+  /** The one way a reply goes out (renders, posts, logs and counts failures). */
+  out: Delivery;
+  log: Logger;
+}

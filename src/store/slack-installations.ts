@@ -1,0 +1,115 @@
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import type { Clock } from '../clock.js';
+import type { TokenCipher } from '../security/token-cipher.js';
+import type { SharedDb } from './shared-db.js';
+
+/** An installation's key: Enterprise Grid organisation and workspace, '' where Slack gives none. */
+export interface InstallKey {
+  enterpriseId: string;
+  teamId: string;
+}
+
+/** Slack's ids of a query → the row key: an org-wide install is found by its enterprise alone. */
+export function installKey(
+  q: Pick<InstallationQuery<boolean>, 'enterpriseId' | 'teamId' | 'isEnterpriseInstall'>,
+): InstallKey {
+  return { enterpriseId: q.enterpriseId ?? '', teamId: q.isEnterpriseInstall ? '' : (q.teamId ?? '') };
+}
+
+/** Thrown when a workspace has no installation: Bolt's authorize turns it into a refused request. */
+export class NoInstallation extends Error {
+  constructor(key: InstallKey) {
+    super(`Versus is not installed in Slack workspace ${key.teamId || key.enterpriseId || '(unknown)'}`);
+  }
+}
+
+/**
+ * Bolt's InstallationStore on the shared database (SQLite or PostgreSQL): the installation is sealed
+ * whole (bot and user tokens, refresh tokens) with the token cipher; only its ids are stored plain.
+ * Also remembers which installation each channel belongs to, for posts nobody's request started.
+ */
+export class SlackInstallations implements InstallationStore {
+  /** Channels already recorded by this process, so a busy channel costs one write per process. */
+  private readonly seen = new Set<string>();
+
+  constructor(
+    private readonly shared: SharedDb,
+    private readonly cipher: TokenCipher,
+    private readonly clock: Clock,
+  ) {}
+
+  async storeInstallation(installation: Installation<'v1' | 'v2', boolean>): Promise<void> {
+    const key = installKey({
+      enterpriseId: installation.enterprise?.id,
+      teamId: installation.team?.id,
+      isEnterpriseInstall: installation.isEnterpriseInstall ?? false,
+    });
+    const row = {
+      enterprise_id: key.enterpriseId,
+      team_id: key.teamId,
+      sealed: this.cipher.encrypt(JSON.stringify(installation)),
+      installed_at: this.clock.now().toISOString(),
+    };
+    await this.shared.db
+      .insertInto('slack_installations')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['enterprise_id', 'team_id']).doUpdateSet({ sealed: row.sealed, installed_at: row.installed_at }),
+      )
+      .execute();
+  }
+
+  async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
+    const key = installKey(query);
+    const row = await this.shared.db
+      .selectFrom('slack_installations')
+      .select('sealed')
+      .where('enterprise_id', '=', key.enterpriseId)
+      .where('team_id', '=', key.teamId)
+      .executeTakeFirst();
+    if (!row) throw new NoInstallation(key);
+    return JSON.parse(this.cipher.decrypt(row.sealed)) as Installation<'v1' | 'v2', boolean>;
+  }
+
+  /** Removes the installation and what was recorded of its channels (app_uninstalled, tokens_revoked). */
+  async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
+    const key = installKey(query);
+    await this.shared.db.transaction().execute(async (tx) => {
+      await tx
+        .deleteFrom('slack_installations')
+        .where('enterprise_id', '=', key.enterpriseId)
+        .where('team_id', '=', key.teamId)
+        .execute();
+      await tx
+        .deleteFrom('slack_channels')
+        .where('enterprise_id', '=', key.enterpriseId)
+        .where('team_id', '=', key.teamId)
+        .execute();
+    });
+    this.seen.clear();
+  }
+
+  /** Records that `channelId` belongs to the installation `key` (once per process and channel). */
+  async rememberChannel(channelId: string, key: InstallKey): Promise<void> {
+    if (!channelId || this.seen.has(channelId)) return;
+    const row = { channel_id: channelId, enterprise_id: key.enterpriseId, team_id: key.teamId };
+    await this.shared.db
+      .insertInto('slack_channels')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('channel_id').doUpdateSet({ enterprise_id: row.enterprise_id, team_id: row.team_id }),
+      )
+      .execute();
+    this.seen.add(channelId);
+  }
+
+  /** The installation a channel belongs to, or undefined when no request ever came from it. */
+  async channelOwner(channelId: string): Promise<InstallKey | undefined> {
+    const row = await this.shared.db
+      .selectFrom('slack_channels')
+      .select(['enterprise_id', 'team_id'])
+      .where('channel_id', '=', channelId)
+      .executeTakeFirst();
+    return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : undefined;
+  }
+}
