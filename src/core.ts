@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { exportButton } from './adr/adr-action.js';
 import type { DecisionRecordService } from './adr/adr-service.js';
 import { AnswersStore } from './answers/answers-store.js';
+import { type AnswerEngine, inThreadEngine } from './answers/engine.js';
 import { createAnswering } from './chat/answer-features.js';
 import type { Platform } from './chat/context.js';
 import { ConversationStore } from './chat/conversation-store.js';
@@ -25,6 +26,7 @@ import type { WalkService } from './matrix/walk-service.js';
 import { createPolls } from './polls/index.js';
 import type { PollService } from './polls/poll-service.js';
 import type { ScheduleService } from './polls/schedule-service.js';
+import { AnswerPool } from './runtime/answer-pool.js';
 import { Scheduler } from './runtime/scheduler.js';
 import { SharedSignatureStore, type SignatureStore } from './security/replay-store.js';
 import { createSettings } from './settings/index.js';
@@ -63,6 +65,14 @@ export interface CoreOptions {
   fetchAllow?: AddressAllowList | undefined;
   /** How often a running bot picks up documents other replicas added. Default 1 s (only with `watch`). */
   sourcesPollMs?: number | undefined;
+  /**
+   * Worker threads that compute answers (runtime/answer-pool.ts), each with its own read-only connection to
+   * `dbPath`. 0 (the default, and always with ':memory:') computes them on this thread: the CLI's one-shot
+   * commands and most tests.
+   */
+  answerWorkers?: number | undefined;
+  /** With workers: an answer that would come later than this after its request is declined (busy). */
+  busyAfterMs?: number | undefined;
 }
 
 export interface Core {
@@ -104,6 +114,9 @@ export interface Core {
   /** Documents teams added (`/versus sources add`), and the sync that indexes them from the shared store. */
   sources: TeamSources;
   sourcesSync: TeamSourceSync;
+  /** Where answers are computed; `pool` is set when they run in worker threads. */
+  engine: AnswerEngine;
+  pool?: AnswerPool | undefined;
   close(): Promise<void>;
 }
 
@@ -114,6 +127,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const knowledgeDir = resolve(opts.knowledgeDir);
   const db = openDatabase(opts.dbPath);
   const shared = opts.shared ?? sqliteShared(db);
+  let pool: AnswerPool | undefined;
   try {
     const knowledge = new KnowledgeStore(db);
     const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), {
@@ -139,6 +153,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       );
     }
     const answers = new AnswersStore(db);
+    // Workers open the file only now, after migrations and the start-up index.
+    pool =
+      (opts.answerWorkers ?? 0) > 0 && opts.dbPath !== ':memory:'
+        ? await AnswerPool.start({
+            dbPath: opts.dbPath,
+            taxonomyPath: join(knowledgeDir, 'taxonomy.yaml'),
+            size: opts.answerWorkers!,
+            busyAfterMs: opts.busyAfterMs,
+            logger,
+          })
+        : undefined;
+    const engine = pool ?? inThreadEngine(answers, taxonomy);
     const sourcesSync = new TeamSourceSync({ store: new SourceStore(shared), db, taxonomy, clock, logger });
     await sourcesSync.sync().catch((err: unknown) => logger.warn({ err }, 'team sources: not indexed at start'));
     const conversations = new ConversationStore(shared, clock);
@@ -162,7 +188,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     };
     const feedback = createFeedback(deps);
     const settings = createSettings(deps);
-    const answering = createAnswering(deps, feedback.feedback, settings.settings);
+    const answering = createAnswering(deps, feedback.feedback, settings.settings, engine);
     const polls = createPolls(deps);
     const matrix = createMatrix(deps, { load: opts.walks !== false, exportButton: (id) => exportButton('w', id) });
     const verdict = createVerdict(deps, {
@@ -246,6 +272,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledgeWatcher,
       sources,
       sourcesSync,
+      engine,
+      pool,
       registerPort: (port) => void ports.set(port.platform, port),
       redrawStale: async () => ({
         polls: await polls.polls.redrawStale(),
@@ -255,11 +283,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         // Stop re-indexing before the database closes; the watcher's own file handles close in the background.
         void knowledgeWatcher?.close();
         sourcesSync.stop();
+        await engine.close();
         await shared.close();
         db.close();
       },
     };
   } catch (e) {
+    await pool?.close();
     await shared.close();
     db.close();
     throw corruptionError(opts.dbPath, e) ?? e;

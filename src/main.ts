@@ -52,7 +52,12 @@ async function health(core: Core, adapters: Running[]): Promise<Health> {
   const states = Object.fromEntries(adapters.map((a) => [a.name, a.ready() ? 'connected' : 'not connected']));
   return {
     ok: database && adapters.every((a) => a.ready()),
-    details: { database: database ? 'ok' : 'unreachable', adapters: states, ...(shard ? { shard } : {}) },
+    details: {
+      database: database ? 'ok' : 'unreachable',
+      adapters: states,
+      ...(core.pool ? { answers: core.pool.stats() } : {}),
+      ...(shard ? { shard } : {}),
+    },
   };
 }
 
@@ -144,6 +149,8 @@ export async function main(): Promise<void> {
     pollUpdateIntervalMs: config.pollUpdateIntervalMs,
     fetchAllow: config.fetchAllow,
     sourcesPollMs: config.sourcesPollMs,
+    answerWorkers: config.answerWorkers,
+    busyAfterMs: config.busyAfterMs,
   });
   const running: Running[] = [];
   let healthServer: Server | undefined;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ask, chatter } from '../answers/ask.js';
-import { compare, suggestTopics } from '../answers/compare.js';
+import { chatter } from '../answers/ask.js';
+import { suggestTopics } from '../answers/compare.js';
+import type { AnswerEngine } from '../answers/engine.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
@@ -63,6 +64,8 @@ export interface AnsweringDeps extends Pick<FeatureDeps, 'answers' | 'knowledge'
   settings: ChannelSettings;
   /** Where each answer was given and to whom: Share and More are checked against it. */
   records: AnswerRecords;
+  /** Computes ask and compare: in this thread, or in the worker pool (runtime/answer-pool.ts). */
+  engine: AnswerEngine;
 }
 
 interface Page {
@@ -89,9 +92,9 @@ export class Answering {
     ctx: ChatContext,
     page: Page = {},
   ): Promise<Reply> {
-    const { answers, taxonomy, conversations, feedback, records } = this.deps;
+    const { engine, taxonomy, conversations, feedback, records } = this.deps;
     // Team documents answer only in the workspace that added them (AnswersStore.visibleTo).
-    const result = ask(answers.visibleTo(scopeKey(ctx)), taxonomy, question, { offset, context });
+    const result = await engine.ask({ scope: scopeKey(ctx), question, offset, context }, ctx.receivedAt);
     let answerId = page.answerId;
     if (offset === 0) {
       answerId = await feedback.log({ kind: 'ask', question, claimIds: result.claims.map((c) => c.id) });
@@ -125,7 +128,7 @@ export class Answering {
   }
 
   async compareTopic(topic: string, ctx: ChatContext, isPrivate = false): Promise<Reply> {
-    const outcome = compare(this.deps.answers.visibleTo(scopeKey(ctx)), this.deps.taxonomy, topic);
+    const outcome = await this.deps.engine.compare(scopeKey(ctx), topic, ctx.receivedAt);
     if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions);
     const r = outcome.result;
     const answerId = await this.deps.feedback.log({
@@ -185,8 +188,9 @@ export function createAnswering(
   deps: FeatureDeps,
   feedback: FeedbackStore,
   settings: ChannelSettings,
+  engine: AnswerEngine,
 ): { answering: Answering; features: Feature[]; records: AnswerRecords } {
   const records = new AnswerRecords(deps.shared, deps.clock);
-  const answering = new Answering({ ...deps, feedback, settings, records });
+  const answering = new Answering({ ...deps, feedback, settings, records, engine });
   return { answering, features: answering.features(), records };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { VersusError } from '../errors.js';
+import { isVersusError, VersusError } from '../errors.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
@@ -13,7 +13,7 @@ import type { Feature, FeatureAction } from './feature.js';
 import { type FeatureForm, type FormOutcome, type FormValues, PLACE_FIELD } from './form.js';
 import { FORM_CLOSED, FormOrigins } from './form-origins.js';
 import type { ActionOutcome, VersusHandler } from './handler.js';
-import { helpFeature, helpReply, serverOnlyReply, smalltalkReply, usageReply } from './help.js';
+import { busyReply, helpFeature, helpReply, serverOnlyReply, smalltalkReply, usageReply } from './help.js';
 import { type CommandText, parseCommand } from './parse-command.js';
 import type { Reply } from './reply.js';
 import { md } from './rich.js';
@@ -225,6 +225,8 @@ export class Router implements VersusHandler {
     try {
       return await fn();
     } catch (error) {
+      // Counted by the pool; the asker hears it at once instead of an answer seconds late.
+      if (isVersusError(error, 'busy')) return wrap(busyReply());
       const ref = randomUUID().slice(0, 8);
       this.deps.logger.error(
         { err: error, ref, what, platform: ctx.platform, channel: ctx.channelId },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { inThreadEngine } from '../../src/answers/engine.js';
 import { ACTION_ERRORS, type ActionCodec, actionCodec, splitActionId } from '../../src/chat/action-id.js';
 import { compareAction, moreAction } from '../../src/chat/answer-actions.js';
 import { Answering } from '../../src/chat/answer-features.js';
@@ -222,7 +223,11 @@ describe('feature registry', () => {
   const router = (features: Feature[]) =>
     new Router({
       features,
-      answering: new Answering({ ...core, records: new AnswerRecords(core.shared, core.clock) }),
+      answering: new Answering({
+        ...core,
+        records: new AnswerRecords(core.shared, core.clock),
+        engine: inThreadEngine(core.answers, core.taxonomy),
+      }),
       knowledge: core.knowledge,
       conversations: core.conversations,
       taxonomy: core.taxonomy,

@@ -88,7 +88,11 @@ export interface SlackBotRig {
   close(): Promise<void>;
 }
 
-export async function slackBotRig(secret: string, knowledgeDir: string): Promise<SlackBotRig> {
+export async function slackBotRig(
+  secret: string,
+  knowledgeDir: string,
+  env: Record<string, string> = {},
+): Promise<SlackBotRig> {
   const { FakeSlack } = await import('../fakes/slack-fake.js');
   const { SlackSender } = await import('../fakes/slack-requests.js');
   const { tempDir } = await import('./core.js');
@@ -102,6 +106,7 @@ export async function slackBotRig(secret: string, knowledgeDir: string): Promise
     SLACK_BOT_TOKEN: 'xoxb-rig',
     SLACK_SIGNING_SECRET: secret,
     SLACK_API_URL: fake.apiUrl,
+    ...env,
   });
   return {
     fake,

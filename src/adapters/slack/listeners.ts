@@ -66,14 +66,19 @@ async function postInThread(
 export function attachListeners(app: App, d: ListenerDeps): void {
   // `/versus <text>`: acknowledged at once (Slack wants it within 3 s), answered through response_url.
   app.command(/^\/versus/, async ({ command, ack, respond, client }) => {
+    // The answer waits in queues after the ack; one due too long after this is declined (busy) instead.
+    const receivedAt = Date.now();
     await ack();
     await d.answers.push(async () => {
-      const ctx = slackContext({
-        teamId: command.team_id,
-        channelId: command.channel_id,
-        userId: command.user_id,
-        userName: command.user_name,
-      });
+      const ctx = {
+        ...slackContext({
+          teamId: command.team_id,
+          channelId: command.channel_id,
+          userId: command.user_id,
+          userName: command.user_name,
+        }),
+        receivedAt,
+      };
       const reply = await d.handler.command(command.text ?? '', ctx);
       // A form (`/versus poll new`) opens as a modal; if Slack refuses, the reply's text says what to type.
       if (reply.form && (await openForm({ client, ...d }, command.trigger_id, reply.form, ctx))) return;
@@ -96,6 +101,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
         threadTs: thread,
       }),
       threadId: thread,
+      receivedAt: Date.now(),
     };
     await d.answers.push(async () => {
       const reply = await d.handler.mention(withoutMention(event.text, d.botUserId()), ctx);
@@ -118,6 +124,7 @@ export function attachListeners(app: App, d: ListenerDeps): void {
     const ctx = {
       ...slackContext({ teamId: body.team_id, channelId: channel, userId: user, threadTs: thread }),
       threadId: thread,
+      receivedAt: Date.now(),
     };
     await d.answers.push(async () => {
       const reply = await d.handler.threadMessage(text, ctx);
