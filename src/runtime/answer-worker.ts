@@ -13,6 +13,9 @@ const Setup = z.object({ dbPath: z.string(), taxonomyPath: z.string() });
 const setup = Setup.parse(workerData);
 const db = new BetterSqlite3(setup.dbPath, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
+// The main thread writes on every request (replay guard, answer records), and SQLite drops a connection's
+// page cache whenever another one wrote: without mmap each answer re-read its FTS pages through read().
+db.pragma('mmap_size = 1073741824');
 const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
 // The main thread parsed the taxonomy at start and cached it in meta; a worker never writes.
 const taxonomy = loadTaxonomy(setup.taxonomyPath, {
