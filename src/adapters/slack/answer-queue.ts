@@ -5,6 +5,7 @@ interface Job {
   queuedAt: number;
   key: string | undefined;
   done: () => void;
+  latest?: string | undefined;
 }
 
 /**
@@ -31,6 +32,8 @@ export class AnswerQueue {
   /** Per key, the jobs behind the one that is queued or running (present while a job of that key is). */
   private readonly held = new Map<string, Fifo<Job>>();
   private readonly runningKeys = new Set<string>();
+  /** Queued jobs that a newer one with the same label replaces (a voter's confirmation on one poll). */
+  private readonly replaceable = new Map<string, Job>();
   private running = 0;
   private unacked = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -60,10 +63,32 @@ export class AnswerQueue {
     if (this.unacked === 0) this.pump();
   }
 
-  /** Runs the job when acks allow; resolves when it has run or was discarded (its errors are the job's to handle). */
-  push(job: () => Promise<void>, key?: string): Promise<void> {
+  /**
+   * Runs the job when acks allow; resolves when it has run or was discarded (its errors are the job's to handle).
+   * A job with a `latest` label (and no key) replaces a queued, not yet started job with the same label in
+   * its place in line: a storm keeps one confirmation per voter and poll, the newest, sent as soon as the
+   * first would have been.
+   */
+  push(job: () => Promise<void>, key?: string, latest?: string): Promise<void> {
     return new Promise<void>((resolve) => {
-      const j: Job = { run: job, queuedAt: Date.now(), key, done: resolve };
+      const queued = latest === undefined || key !== undefined ? undefined : this.replaceable.get(latest);
+      if (queued) {
+        const earlier = queued.done;
+        queued.run = job;
+        queued.done = () => {
+          earlier();
+          resolve();
+        };
+        return;
+      }
+      const j: Job = {
+        run: job,
+        queuedAt: Date.now(),
+        key,
+        done: resolve,
+        latest: key === undefined ? latest : undefined,
+      };
+      if (j.latest !== undefined) this.replaceable.set(j.latest, j);
       const line = key === undefined ? undefined : this.held.get(key);
       if (line) line.push(j);
       else {
@@ -88,6 +113,7 @@ export class AnswerQueue {
 
   /** Drops every job that has not started (shutdown past its deadline); returns how many. */
   discard(): number {
+    this.replaceable.clear();
     const dropped = [...this.jobs.drain(), ...[...this.held.values()].flatMap((line) => line.drain())];
     for (const j of dropped) {
       if (j.key !== undefined && !this.runningKeys.has(j.key)) this.held.delete(j.key);
@@ -135,6 +161,7 @@ export class AnswerQueue {
   }
 
   private start(job: Job): void {
+    if (job.latest !== undefined) this.replaceable.delete(job.latest);
     this.running++;
     if (job.key !== undefined) this.runningKeys.add(job.key);
     void job
