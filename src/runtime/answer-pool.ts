@@ -43,6 +43,7 @@ interface Slot {
 export const BUSY_AFTER_MS = 2_500;
 /** A first guess at one answer's cost (ms of a worker) until answers have been timed. */
 const FIRST_GUESS_MS = 5;
+const IDLE_ESTIMATE_CAP_MS = 1_000;
 
 /**
  * Answers computed in worker threads, so the main thread only verifies, acknowledges, routes, writes shared
@@ -93,8 +94,10 @@ export class AnswerPool implements AnswerEngine {
 
   /** When a task queued now would have its result: the queue ahead of it shared by the workers, then its own. */
   expectedMs(): number {
-    const idle = this.slots.some((s) => !s.task);
-    return idle ? this.serviceMs : (this.queue.length / this.slots.length + 1) * this.serviceMs + this.serviceMs / 2;
+    // With a worker idle the estimate is capped: a slow spell must not leave an idle pool refusing
+    // everything on an old average that no new answer could correct.
+    if (this.slots.some((s) => !s.task)) return Math.min(this.serviceMs, IDLE_ESTIMATE_CAP_MS);
+    return (this.queue.length / this.slots.length + 1) * this.serviceMs + this.serviceMs / 2;
   }
 
   async close(): Promise<void> {

@@ -26,6 +26,7 @@ async function commandReply(rig: SlackBotRig, text: string, user = 'U1'): Promis
   return (await rig.fake.waitFor(() => rig.fake.responses.find((r) => r.path === new URL(url).pathname), 15_000)).body;
 }
 
+// Each test starts the bot from source, and each worker loads tsx again: slow on a busy machine.
 describe('answers computed in worker threads (real bot process, signed HTTP)', () => {
   let rig: SlackBotRig | undefined;
   afterEach(async () => {
@@ -49,7 +50,7 @@ describe('answers computed in worker threads (real bot process, signed HTTP)', (
     // Help is not an answer: it never reaches the pool.
     expect(JSON.stringify(await commandReply(rig, 'help'))).toContain('/versus ask');
     expect(await poolStats(rig)).toEqual({ workers: 2, queued: 0, computed: 3, shed: 0, failed: 0 });
-  });
+  }, 120_000);
 
   it('an answer due later than VERSUS_BUSY_AFTER_MS gets the private busy reply, is counted, and polls still work', async () => {
     // 1 ms: every answer would be late, so each is declined; nothing else is.
@@ -61,7 +62,7 @@ describe('answers computed in worker threads (real bot process, signed HTTP)', (
     expect(JSON.stringify(poll)).not.toContain(BUSY);
     expect(rig.fake.callsOf('chat.postMessage')).toHaveLength(1);
     expect(await poolStats(rig)).toEqual({ workers: 1, queued: 0, computed: 0, shed: 1, failed: 0 });
-  });
+  }, 120_000);
 
   it('under a burst past one worker’s capacity, every ask gets an answer or the busy reply, and the count adds up', async () => {
     rig = await slackBotRig(SECRET, FIXTURE_KNOWLEDGE, { VERSUS_ANSWER_WORKERS: '1', VERSUS_BUSY_AFTER_MS: '50' });
@@ -80,5 +81,5 @@ describe('answers computed in worker threads (real bot process, signed HTTP)', (
     expect(busy + answered).toBe(n);
     expect(busy).toBeGreaterThan(0);
     expect(await poolStats(rig)).toEqual({ workers: 1, queued: 0, computed: answered, shed: busy, failed: 0 });
-  }, 60_000);
+  }, 120_000);
 });
