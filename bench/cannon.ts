@@ -5,6 +5,7 @@
 // Input: one JSON CannonJob as argv[2]. Output: one JSON CannonResult line.
 import autocannon from 'autocannon';
 import { signature } from '../test/fakes/slack-requests.js';
+import { commandForm } from './command-form.js';
 import { rng } from './stats.js';
 
 export interface CannonJob {
@@ -59,17 +60,12 @@ function signed(body: string, contentType: string) {
 
 function command(): { body: string; headers: Record<string, string> } {
   const id = `${job.tag}-${seq++}`;
-  const form = new URLSearchParams({
-    team_id: 'T0FAKE',
-    channel_id: 'C1',
-    user_id: `U${seq % 300}`,
-    user_name: 'ann',
-    command: '/versus',
+  const form = commandForm({
+    user: `U${seq % 300}`,
     text: job.commands![seq % job.commands!.length]!,
-    api_app_id: 'A1',
-    response_url: `${job.responseBase}/${id}`,
-    trigger_id: `trig.${id}`,
-  }).toString();
+    responseUrl: `${job.responseBase}/${id}`,
+    triggerId: `trig.${id}`,
+  });
   sent[id] = now();
   return { body: form, headers: signed(form, 'application/x-www-form-urlencoded') };
 }

@@ -30,7 +30,7 @@ function expectedVotes(clicks: [string, number][]): Map<string, number> {
 }
 
 /** CPU seconds a process has used (utime + stime from /proc, in clock ticks of 1/100 s). */
-function cpuSeconds(pid: number | undefined): number {
+export function cpuSeconds(pid: number | undefined): number {
   if (pid === undefined) return 0;
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(f[11]) + Number(f[12])) / 100;

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { VersusError } from './errors.js';
 import { AddressAllowList } from './ingest/addresses.js';
@@ -52,6 +53,10 @@ const EnvSchema = z.object({
       }
     }),
   VERSUS_SOURCES_POLL_MS: z.coerce.number().int().min(100).max(3_600_000).default(1000),
+  VERSUS_ANSWER_WORKERS: optionalString.pipe(
+    z.coerce.number<string>().int().min(0, 'must be 0 (answer on the main thread) or more').max(64).optional(),
+  ),
+  VERSUS_BUSY_AFTER_MS: z.coerce.number().int().min(1).max(60_000).default(2_500),
   DISCORD_SHARDS: optionalString.pipe(
     z
       .union(
@@ -109,6 +114,10 @@ export interface Config {
   fetchAllow: AddressAllowList;
   /** How often each process picks up documents other replicas added. */
   sourcesPollMs: number;
+  /** Worker threads computing answers (default one per core); 0 computes them on the main thread. */
+  answerWorkers: number;
+  /** An answer that would come later than this after its request gets the "busy" reply instead. */
+  busyAfterMs: number;
   slack?: SlackConfig | undefined;
   discord?: DiscordConfig | undefined;
 }
@@ -180,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pollUpdateIntervalMs: e.VERSUS_POLL_UPDATE_INTERVAL_MS,
     fetchAllow: e.VERSUS_ALLOW_PRIVATE_FETCH,
     sourcesPollMs: e.VERSUS_SOURCES_POLL_MS,
+    answerWorkers: e.VERSUS_ANSWER_WORKERS ?? availableParallelism(),
+    busyAfterMs: e.VERSUS_BUSY_AFTER_MS,
     slack,
     discord,
   };

@@ -3,6 +3,7 @@ import { exportButton } from './adr/adr-action.js';
 import type { DecisionRecordService } from './adr/adr-service.js';
 import { createAnswering } from './answers/answer-features.js';
 import { AnswersStore } from './answers/answers-store.js';
+import { type AnswerEngine, inThreadEngine } from './answers/engine.js';
 import type { Platform } from './chat/context.js';
 import { ConversationStore } from './chat/conversation-store.js';
 import type { Feature, FeatureDeps } from './chat/feature.js';
@@ -29,6 +30,7 @@ import { createPolls } from './polls/index.js';
 import type { PollService } from './polls/poll-service.js';
 import { PollStore } from './polls/poll-store.js';
 import type { ScheduleService } from './polls/schedule-service.js';
+import { AnswerPool } from './runtime/answer-pool.js';
 import { Scheduler } from './runtime/scheduler.js';
 import { SharedSignatureStore, type SignatureStore } from './security/replay-store.js';
 import { createSettings } from './settings/index.js';
@@ -69,6 +71,14 @@ export interface CoreOptions {
   sourcesPollMs?: number | undefined;
   /** Where counters and timings go; created once by the runtime. Default: a registry of this core's own. */
   metrics?: Metrics | undefined;
+  /**
+   * Worker threads that compute answers (runtime/answer-pool.ts), each with its own read-only connection to
+   * `dbPath`. 0 (the default, and always with ':memory:') computes them on this thread: the CLI's one-shot
+   * commands and most tests.
+   */
+  answerWorkers?: number | undefined;
+  /** With workers: an answer that would come later than this after its request is declined (busy). */
+  busyAfterMs?: number | undefined;
 }
 
 export interface Core {
@@ -112,6 +122,9 @@ export interface Core {
   sourcesSync: TeamSourceSync;
   /** Counters and timings of this core, its adapters and its store (`GET /metrics`). */
   metrics: Metrics;
+  /** Where answers are computed; `pool` is set when they run in worker threads. */
+  engine: AnswerEngine;
+  pool?: AnswerPool | undefined;
   close(): Promise<void>;
 }
 
@@ -123,6 +136,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const db = openDatabase(opts.dbPath);
   const metrics = opts.metrics ?? createPrometheusMetrics();
   const shared = timedShared(opts.shared ?? sqliteShared(db), metrics);
+  let pool: AnswerPool | undefined;
   try {
     const knowledge = new KnowledgeStore(db);
     const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), {
@@ -148,6 +162,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       );
     }
     const answers = new AnswersStore(db);
+    // Workers open the file only now, after migrations and the start-up index.
+    pool =
+      (opts.answerWorkers ?? 0) > 0 && opts.dbPath !== ':memory:'
+        ? await AnswerPool.start({
+            dbPath: opts.dbPath,
+            taxonomyPath: join(knowledgeDir, 'taxonomy.yaml'),
+            size: opts.answerWorkers!,
+            busyAfterMs: opts.busyAfterMs,
+            logger,
+          })
+        : undefined;
+    const engine = pool ?? inThreadEngine(answers, taxonomy);
     const sourcesSync = new TeamSourceSync({ store: new SourceStore(shared), db, taxonomy, clock, logger });
     await sourcesSync.sync().catch((err: unknown) => logger.warn({ err }, 'team sources: not indexed at start'));
     const conversations = new ConversationStore(shared, clock);
@@ -176,6 +202,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       answers: folderClaims,
       feedback: feedback.feedback,
       settings: settings.settings,
+      engine,
     });
     const polls = createPolls(deps, folderClaims);
     const pollStore = new PollStore(shared);
@@ -270,6 +297,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       sources,
       sourcesSync,
       metrics,
+      engine,
+      pool,
       registerPort: (port) => void ports.set(port.platform, port),
       redrawStale: async () => ({
         polls: await polls.polls.redrawStale(),
@@ -279,11 +308,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         // Stop re-indexing before the database closes; the watcher's own file handles close in the background.
         void knowledgeWatcher?.close();
         sourcesSync.stop();
+        await engine.close();
         await shared.close();
         db.close();
       },
     };
   } catch (e) {
+    await pool?.close();
     await shared.close();
     db.close();
     throw corruptionError(opts.dbPath, e) ?? e;

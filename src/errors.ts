@@ -9,7 +9,9 @@ export type VersusErrorCode =
   | 'fetch_refused'
   | 'fetch_failed'
   | 'source_unreadable'
-  | 'platform_error';
+  | 'platform_error'
+  /** Answers would come too late (the answer pool's queue is full): the asker is told to try again. */
+  | 'busy';
 
 /** An error whose message a user or operator can act on; `code` says what failed. */
 export class VersusError extends Error {

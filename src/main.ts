@@ -53,7 +53,12 @@ async function health(core: Core, adapters: Running[]): Promise<Health> {
   const states = Object.fromEntries(adapters.map((a) => [a.name, a.ready() ? 'connected' : 'not connected']));
   return {
     ok: database && adapters.every((a) => a.ready()),
-    details: { database: database ? 'ok' : 'unreachable', adapters: states, ...(shard ? { shard } : {}) },
+    details: {
+      database: database ? 'ok' : 'unreachable',
+      adapters: states,
+      ...(core.pool ? { answers: core.pool.stats() } : {}),
+      ...(shard ? { shard } : {}),
+    },
   };
 }
 
@@ -149,6 +154,8 @@ export async function main(): Promise<void> {
     sourcesPollMs: config.sourcesPollMs,
     // One registry for the process, with Node's own process metrics (memory, CPU, event loop lag).
     metrics: createPrometheusMetrics({ process: true }),
+    answerWorkers: config.answerWorkers,
+    busyAfterMs: config.busyAfterMs,
   });
   const running: Running[] = [];
   let healthServer: Server | undefined;

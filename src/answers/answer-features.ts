@@ -16,8 +16,9 @@ import type { ChannelSettings } from '../settings/settings-store.js';
 import { scopeKey } from '../sources/source-store.js';
 import { compareAction, moreAction } from './answer-actions.js';
 import type { AnswersStore } from './answers-store.js';
-import { ask, chatter } from './ask.js';
-import { compare, suggestTopics } from './compare.js';
+import { chatter } from './ask.js';
+import { suggestTopics } from './compare.js';
+import type { AnswerEngine } from './engine.js';
 import { askReply, compareReply, unknownTopicReply } from './present-answers.js';
 
 const AskArgs = z
@@ -63,6 +64,8 @@ export interface AnsweringDeps extends Pick<FeatureDeps, 'knowledge' | 'taxonomy
   settings: ChannelSettings;
   /** Where each answer was given and to whom: Share and More are checked against it. */
   records: AnswerRecords;
+  /** Computes ask and compare: in this thread, or in the worker pool (runtime/answer-pool.ts). */
+  engine: AnswerEngine;
 }
 
 interface Page {
@@ -90,10 +93,10 @@ export class Answering implements QuestionAnswerer {
     ctx: ChatContext,
     page: Page = {},
   ): Promise<Reply> {
-    const { answers, taxonomy, conversations, feedback, records } = this.deps;
+    const { engine, taxonomy, conversations, feedback, records } = this.deps;
     const began = performance.now();
     // Team documents answer only in the workspace that added them (AnswersStore.visibleTo).
-    const result = ask(answers.visibleTo(scopeKey(ctx)), taxonomy, question, { offset, context });
+    const result = await engine.ask({ scope: scopeKey(ctx), question, offset, context }, ctx.receivedAt);
     let answerId = page.answerId;
     if (offset === 0) {
       this.deps.metrics.answer(ctx.platform, 'ask', askOutcome(result), since(began));
@@ -127,7 +130,7 @@ export class Answering implements QuestionAnswerer {
 
   async compareTopic(topic: string, ctx: ChatContext, isPrivate = false): Promise<Reply> {
     const began = performance.now();
-    const outcome = compare(this.deps.answers.visibleTo(scopeKey(ctx)), this.deps.taxonomy, topic);
+    const outcome = await this.deps.engine.compare(scopeKey(ctx), topic, ctx.receivedAt);
     this.deps.metrics.answer(ctx.platform, 'compare', outcome.found ? 'found' : 'nothing_found', since(began));
     if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions);
     const r = outcome.result;
@@ -186,7 +189,7 @@ export class Answering implements QuestionAnswerer {
 /** ask and compare, over the knowledge index. */
 export function createAnswering(
   deps: FeatureDeps,
-  parts: Pick<AnsweringDeps, 'answers' | 'feedback' | 'settings'>,
+  parts: Pick<AnsweringDeps, 'answers' | 'feedback' | 'settings' | 'engine'>,
 ): { answering: Answering; features: Feature[]; records: AnswerRecords } {
   const records = new AnswerRecords(deps.shared, deps.clock);
   const answering = new Answering({ ...deps, ...parts, records });

@@ -21,4 +21,9 @@ export interface ChatContext {
   serverInstall?: boolean | undefined;
   /** Platform's id of the message a button was clicked on, when there is one. */
   messageId?: string | undefined;
+  /**
+   * When the platform's request arrived (epoch ms), set by adapters that answer later than they acknowledge:
+   * an answer that would come too long after it is declined with a "busy" reply (runtime/answer-pool.ts).
+   */
+  receivedAt?: number | undefined;
 }

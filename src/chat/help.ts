@@ -77,3 +77,12 @@ export function smalltalkReply(): Reply {
     ],
   };
 }
+
+/** An answer declined because it would come too late (the answer pool is full): only the asker sees it. */
+export function busyReply(): Reply {
+  return {
+    visibility: 'ephemeral',
+    title: 'Busy',
+    blocks: [{ type: 'text', text: md`Versus is busy — ask again in a moment.` }],
+  };
+}

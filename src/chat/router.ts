@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { VersusError } from '../errors.js';
+import { isVersusError, VersusError } from '../errors.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
@@ -14,7 +14,7 @@ import type { Feature, FeatureAction, FeatureForm } from './feature.js';
 import { type FormValues, PLACE_FIELD } from './form.js';
 import { FORM_CLOSED, FormOrigins } from './form-origins.js';
 import type { ActionOutcome, FormOutcome, RemoteFile, VersusHandler } from './handler.js';
-import { helpFeature, helpReply, serverOnlyReply, smalltalkReply, usageReply } from './help.js';
+import { busyReply, helpFeature, helpReply, serverOnlyReply, smalltalkReply, usageReply } from './help.js';
 import { type CommandText, parseCommand } from './parse-command.js';
 import type { Reply } from './reply.js';
 import { md } from './rich.js';
@@ -243,6 +243,11 @@ export class Router implements VersusHandler {
     try {
       return await fn();
     } catch (error) {
+      // Counted by the pool; the asker hears it at once instead of an answer seconds late.
+      if (isVersusError(error, 'busy')) {
+        this.metrics.error(ctx.platform, 'busy');
+        return wrap(busyReply());
+      }
       this.metrics.error(ctx.platform, 'internal');
       const ref = randomUUID().slice(0, 8);
       this.deps.logger.error(

@@ -43,7 +43,7 @@ export type AnswerOutcome = 'found' | 'nothing_found' | 'uncovered';
  * router could not parse; `refused`: a feature used where Versus is not installed; `delivery`: a reply
  * that could not be posted to the platform.
  */
-export type ErrorKind = 'internal' | 'usage' | 'refused' | 'delivery';
+export type ErrorKind = 'internal' | 'usage' | 'refused' | 'delivery' | 'busy';
 
 /** How an ask turned out, from what it returned. */
 export function askOutcome(result: { claims: readonly unknown[]; uncovered?: readonly unknown[] }): AnswerOutcome {

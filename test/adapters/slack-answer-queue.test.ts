@@ -106,3 +106,26 @@ describe('answer queue (acknowledgements first)', () => {
     expect(order).toEqual(['a1 start', 'b1', 'a1 end', 'a2']);
   });
 });
+
+describe('answer queue (storms of re-votes)', () => {
+  it('a queued job is replaced in its place by a newer one with the same label; started ones are not', async () => {
+    const q = new AnswerQueue(60_000);
+    q.requestStarted(); // hold everything in line
+    const ran: string[] = [];
+    const push = (name: string, latest?: string) =>
+      q.push(
+        async () => {
+          ran.push(name);
+        },
+        undefined,
+        latest,
+      );
+    const all = [push('ann: A', 'ann:poll'), push('bob: A', 'bob:poll'), push('ann: B', 'ann:poll'), push('x')];
+    expect(q.size).toBe(3);
+    q.requestFinished();
+    await Promise.all(all);
+    expect(ran).toEqual(['ann: B', 'bob: A', 'x']);
+    await push('ann: C', 'ann:poll');
+    expect(ran).toEqual(['ann: B', 'bob: A', 'x', 'ann: C']);
+  });
+});

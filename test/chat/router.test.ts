@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { compareAction, moreAction } from '../../src/answers/answer-actions.js';
 import { Answering } from '../../src/answers/answer-features.js';
+import { inThreadEngine } from '../../src/answers/engine.js';
 import { ACTION_ERRORS, type ActionCodec, actionCodec, splitActionId } from '../../src/chat/action-id.js';
 import { AnswerRecords } from '../../src/chat/answer-records.js';
 import type { ChatContext } from '../../src/chat/context.js';
@@ -222,7 +223,11 @@ describe('feature registry', () => {
   const router = (features: Feature[]) =>
     new Router({
       features,
-      answering: new Answering({ ...core, records: new AnswerRecords(core.shared, core.clock) }),
+      answering: new Answering({
+        ...core,
+        records: new AnswerRecords(core.shared, core.clock),
+        engine: inThreadEngine(core.answers, core.taxonomy),
+      }),
       knowledge: core.knowledge,
       conversations: core.conversations,
       taxonomy: core.taxonomy,

@@ -38,7 +38,8 @@ export async function startBot(
       : [...nodeArgs, '--import', 'tsx', resolve(ROOT, 'src/main.ts')],
     {
       cwd: ROOT,
-      env: { ...clean, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+      // One answer worker unless asked: the pool path, at half the start-up of one per core on a busy machine.
+      env: { ...clean, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', VERSUS_ANSWER_WORKERS: '1', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
       ...user,
     },
@@ -48,10 +49,10 @@ export async function startBot(
     child.once('exit', (code, signal) => r({ code, signal })),
   );
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`bot did not start within ${timeoutMs} ms:\n${logs.join('')}`)),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // a bot that never listened must not outlive the test or bench that started it
+      reject(new Error(`bot did not start within ${timeoutMs} ms:\n${logs.join('')}`));
+    }, timeoutMs);
     const onLine = (line: string) => {
       logs.push(`${line}\n`);
       const m = /"port":(\d+).*slack: listening/.exec(line);
@@ -88,7 +89,11 @@ export interface SlackBotRig {
   close(): Promise<void>;
 }
 
-export async function slackBotRig(secret: string, knowledgeDir: string): Promise<SlackBotRig> {
+export async function slackBotRig(
+  secret: string,
+  knowledgeDir: string,
+  env: Record<string, string> = {},
+): Promise<SlackBotRig> {
   const { FakeSlack } = await import('../fakes/slack-fake.js');
   const { SlackSender } = await import('../fakes/slack-requests.js');
   const { tempDir } = await import('./core.js');
@@ -102,6 +107,7 @@ export async function slackBotRig(secret: string, knowledgeDir: string): Promise
     SLACK_BOT_TOKEN: 'xoxb-rig',
     SLACK_SIGNING_SECRET: secret,
     SLACK_API_URL: fake.apiUrl,
+    ...env,
   });
   return {
     fake,

@@ -130,7 +130,9 @@ async function showOnMessage({ body, client, respond }: ClickArgs, click: Click,
       }
     },
     // Edits of one message stay in click order even though answers run concurrently; private
-    // confirmations (a vote's) are independent, so one hung confirmation holds back no other.
+    // confirmations (a vote's) are independent, so one hung confirmation holds back no other, and only
+    // the newest of one user's on one message is still sent if several wait (a storm of re-votes).
     update ? `${click.channelId}:${click.messageTs}` : undefined,
+    update ? undefined : `${body.user.id}:${click.channelId}:${click.messageTs}`,
   );
 }

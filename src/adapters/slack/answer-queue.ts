@@ -1,8 +1,11 @@
+import { Fifo } from '../../runtime/fifo.js';
+
 interface Job {
   run: () => Promise<void>;
   queuedAt: number;
   key: string | undefined;
   done: () => void;
+  latest?: string | undefined;
 }
 
 /**
@@ -16,15 +19,21 @@ interface Job {
  *
  * A started job's Slack calls — an admin check while the answer is computed, the response_url post or
  * chat.postMessage that delivers it — may hang for as long as their timeouts allow and delay only that
- * job's own reply: up to `maxRunning` (128) jobs run at once, far more than the calls that hang at once
- * in practice (the old limit, 8, let 8 hung deliveries stall everyone). The bound is there for storms: the
- * backlog then waits here, where shutdown drops it at once, not inside the HTTP client, where every
- * queued call would still have to fail. Jobs with the same key (edits of one message) run one after
- * another, in click order.
+ * job's own reply. A started answer mostly waits for the answer pool (runtime/answer-pool.ts), which
+ * declines what it would finish more than 2.5 s after the request: up to `maxRunning` (1,024) jobs run at
+ * once, enough for that pool's whole queue at several hundred answers a second, so answers wait there,
+ * where waiting is measured, not here. The bound is there for storms: the backlog then waits here, where
+ * shutdown drops it at once, not inside the HTTP client, where every queued call would still have to fail.
+ * Jobs with the same key (edits of one message) run one after another, in click order: one per key is in
+ * the queue or running, the rest wait behind it in that key's own line, so taking the next job is O(1).
  */
 export class AnswerQueue {
-  private readonly jobs: Job[] = [];
-  private readonly busyKeys = new Set<string>();
+  private readonly jobs = new Fifo<Job>();
+  /** Per key, the jobs behind the one that is queued or running (present while a job of that key is). */
+  private readonly held = new Map<string, Fifo<Job>>();
+  private readonly runningKeys = new Set<string>();
+  /** Queued jobs that a newer one with the same label replaces (a voter's confirmation on one poll). */
+  private readonly replaceable = new Map<string, Job>();
   private running = 0;
   private unacked = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -40,7 +49,7 @@ export class AnswerQueue {
   constructor(
     private readonly maxWaitMs = 50,
     private readonly maxBacklog = 2_000,
-    private readonly maxRunning = 128,
+    private readonly maxRunning = 1_024,
   ) {}
 
   /** A request arrived that has not been acknowledged yet. */
@@ -54,16 +63,46 @@ export class AnswerQueue {
     if (this.unacked === 0) this.pump();
   }
 
-  /** Runs the job when acks allow; resolves when it has run or was discarded (its errors are the job's to handle). */
-  push(job: () => Promise<void>, key?: string): Promise<void> {
+  /**
+   * Runs the job when acks allow; resolves when it has run or was discarded (its errors are the job's to handle).
+   * A job with a `latest` label (and no key) replaces a queued, not yet started job with the same label in
+   * its place in line: a storm keeps one confirmation per voter and poll, the newest, sent as soon as the
+   * first would have been.
+   */
+  push(job: () => Promise<void>, key?: string, latest?: string): Promise<void> {
     return new Promise<void>((resolve) => {
-      this.jobs.push({ run: job, queuedAt: Date.now(), key, done: resolve });
+      const queued = latest === undefined || key !== undefined ? undefined : this.replaceable.get(latest);
+      if (queued) {
+        const earlier = queued.done;
+        queued.run = job;
+        queued.done = () => {
+          earlier();
+          resolve();
+        };
+        return;
+      }
+      const j: Job = {
+        run: job,
+        queuedAt: Date.now(),
+        key,
+        done: resolve,
+        latest: key === undefined ? latest : undefined,
+      };
+      if (j.latest !== undefined) this.replaceable.set(j.latest, j);
+      const line = key === undefined ? undefined : this.held.get(key);
+      if (line) line.push(j);
+      else {
+        if (key !== undefined) this.held.set(key, new Fifo());
+        this.jobs.push(j);
+      }
       this.pump();
     });
   }
 
   get size(): number {
-    return this.jobs.length + this.running;
+    let held = 0;
+    for (const line of this.held.values()) held += line.length;
+    return this.jobs.length + held + this.running;
   }
 
   /** Resolves once every queued job has run (shutdown). */
@@ -74,10 +113,22 @@ export class AnswerQueue {
 
   /** Drops every job that has not started (shutdown past its deadline); returns how many. */
   discard(): number {
-    const dropped = this.jobs.splice(0);
-    for (const j of dropped) j.done();
+    this.replaceable.clear();
+    const dropped = [...this.jobs.drain(), ...[...this.held.values()].flatMap((line) => line.drain())];
+    for (const j of dropped) {
+      if (j.key !== undefined && !this.runningKeys.has(j.key)) this.held.delete(j.key);
+      j.done();
+    }
     this.settle();
     return dropped.length;
+  }
+
+  /** The key's job finished: the next in its line joins the queue (at its end, like a new job). */
+  private release(key: string): void {
+    this.runningKeys.delete(key);
+    const next = this.held.get(key)?.shift();
+    if (next) this.jobs.push(next);
+    else this.held.delete(key);
   }
 
   private settle(): void {
@@ -87,13 +138,13 @@ export class AnswerQueue {
   /** Starts the oldest job that may start now, and schedules the next start for the next turn. */
   private pump(): void {
     if (this.next || this.running >= this.maxRunning) return;
-    const i = this.jobs.findIndex((j) => j.key === undefined || !this.busyKeys.has(j.key));
-    if (i < 0) {
+    const oldest = this.jobs.peek();
+    if (!oldest) {
       this.settle();
       return;
     }
     // The oldest answer has waited long enough, or too many are waiting: start one even though requests are pending.
-    const waited = Date.now() - this.jobs[i]!.queuedAt;
+    const waited = Date.now() - oldest.queuedAt;
     if (this.unacked > 0 && waited < this.maxWaitMs && this.jobs.length < this.maxBacklog) {
       this.timer ??= setTimeout(() => {
         this.timer = undefined;
@@ -101,8 +152,7 @@ export class AnswerQueue {
       }, this.maxWaitMs - waited);
       return;
     }
-    const [job] = this.jobs.splice(i, 1) as [Job];
-    this.start(job);
+    this.start(this.jobs.shift()!);
     this.next = true;
     setImmediate(() => {
       this.next = false;
@@ -111,14 +161,15 @@ export class AnswerQueue {
   }
 
   private start(job: Job): void {
+    if (job.latest !== undefined) this.replaceable.delete(job.latest);
     this.running++;
-    if (job.key) this.busyKeys.add(job.key);
+    if (job.key !== undefined) this.runningKeys.add(job.key);
     void job
       .run()
       .catch(() => {})
       .finally(() => {
         this.running--;
-        if (job.key) this.busyKeys.delete(job.key);
+        if (job.key !== undefined) this.release(job.key);
         job.done();
         this.pump();
       });

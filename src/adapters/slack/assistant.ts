@@ -52,6 +52,7 @@ export function attachAssistant(app: App, d: SlackDeps): void {
           threadTs: thread,
         }),
         threadId: thread,
+        receivedAt: Date.now(),
       };
       const ids = { channel, thread };
       // Only in the thread's own IM channel, for its user, as stored when it started: an event naming another

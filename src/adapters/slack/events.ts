@@ -17,6 +17,7 @@ export function attachMessages(app: App, d: MessageDeps): void {
     const ctx = {
       ...slackContext({ teamId: body.team_id, channelId: event.channel, userId: user, threadTs: thread }),
       threadId: thread,
+      receivedAt: Date.now(),
     };
     await d.answers.push(async () => {
       const reply = await d.handler.mention(withoutMention(event.text, d.botUserId()), ctx);
@@ -37,6 +38,7 @@ export function attachMessages(app: App, d: MessageDeps): void {
     const ctx = {
       ...slackContext({ teamId: body.team_id, channelId: channel, userId: user, threadTs: thread }),
       threadId: thread,
+      receivedAt: Date.now(),
     };
     await d.answers.push(async () => {
       const reply = await d.handler.threadMessage(text, ctx);

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** What the main thread asks an answer worker (answer-worker.ts); checked on arrival like any other edge. */
+export const WorkRequest = z.discriminatedUnion('op', [
+  z.object({
+    id: z.number(),
+    op: z.literal('ask'),
+    scope: z.string(),
+    question: z.string(),
+    offset: z.number(),
+    context: z.string().optional(),
+  }),
+  z.object({ id: z.number(), op: z.literal('compare'), scope: z.string(), topic: z.string() }),
+]);
+export type WorkRequest = z.infer<typeof WorkRequest>;
+
+/** A worker's reply: the result as plain data (structured clone), or the error's message. */
+export type WorkResponse = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
+
+/** The first message a worker sends, once its connection is open and its taxonomy loaded. */
+export const READY = 'ready';

@@ -1,0 +1,43 @@
+// One answer worker (runtime/answer-pool.ts): its own read-only connection to the knowledge index (WAL lets
+// it read while the main thread writes) and its own taxonomy; computes ask/compare and posts plain data back.
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { z } from 'zod';
+import { AnswersStore } from '../answers/answers-store.js';
+import { inThreadEngine } from '../answers/engine.js';
+import { loadTaxonomy } from '../knowledge/taxonomy.js';
+import { READY, WorkRequest, type WorkResponse } from './answer-protocol.js';
+
+const Setup = z.object({ dbPath: z.string(), taxonomyPath: z.string() });
+
+const setup = Setup.parse(workerData);
+const db = new BetterSqlite3(setup.dbPath, { readonly: true, fileMustExist: true });
+db.pragma('busy_timeout = 5000');
+// The main thread writes on every request (replay guard, answer records), and SQLite drops a connection's
+// page cache whenever another one wrote: without mmap each answer re-read its FTS pages through read().
+db.pragma('mmap_size = 1073741824');
+const meta = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+// The main thread parsed the taxonomy at start and cached it in meta; a worker never writes.
+const taxonomy = loadTaxonomy(setup.taxonomyPath, {
+  get: (k) => meta.get(k) as string | undefined,
+  set: () => {},
+});
+const engine = inThreadEngine(new AnswersStore(db), taxonomy);
+const port = parentPort!;
+
+port.on('message', async (raw: unknown) => {
+  const req = WorkRequest.safeParse(raw);
+  if (!req.success) {
+    const id = typeof (raw as { id?: unknown })?.id === 'number' ? (raw as { id: number }).id : -1;
+    port.postMessage({ id, ok: false, error: 'malformed request' } satisfies WorkResponse);
+    return;
+  }
+  const r = req.data;
+  try {
+    const value = r.op === 'ask' ? await engine.ask(r) : await engine.compare(r.scope, r.topic);
+    port.postMessage({ id: r.id, ok: true, value } satisfies WorkResponse);
+  } catch (e) {
+    port.postMessage({ id: r.id, ok: false, error: (e as Error).message ?? String(e) } satisfies WorkResponse);
+  }
+});
+port.postMessage(READY);
