@@ -13,6 +13,7 @@ import { corruptionError, type Database, openDatabase } from './db/open.js';
 import type { FeedbackStore } from './feedback/feedback-store.js';
 import { createFeedback } from './feedback/index.js';
 import { createHome } from './home/index.js';
+import { type Locale, Locales } from './i18n/locales.js';
 import { AddressAllowList } from './ingest/addresses.js';
 import { FETCH_LIMITS } from './ingest/fetch.js';
 import { type IndexReport, indexKnowledge } from './knowledge/indexer.js';
@@ -69,6 +70,8 @@ export interface CoreOptions {
   sourcesPollMs?: number | undefined;
   /** Where counters and timings go; created once by the runtime. Default: a registry of this core's own. */
   metrics?: Metrics | undefined;
+  /** Versus' own words where the platform names no locale (VERSUS_LOCALE). Default English. */
+  locale?: Locale | undefined;
 }
 
 export interface Core {
@@ -112,6 +115,8 @@ export interface Core {
   sourcesSync: TeamSourceSync;
   /** Counters and timings of this core, its adapters and its store (`GET /metrics`). */
   metrics: Metrics;
+  /** Which catalogue of Versus' own words each place gets. */
+  locales: Locales;
   close(): Promise<void>;
 }
 
@@ -152,6 +157,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     await sourcesSync.sync().catch((err: unknown) => logger.warn({ err }, 'team sources: not indexed at start'));
     const conversations = new ConversationStore(shared, clock);
     const ports = new Map<Platform, ChatPort>();
+    const locales = new Locales(opts.locale, ports);
     const replays = new SharedSignatureStore(shared);
     const leases = new RenderLeases(shared, clock);
     const pages = new ReplyPages(shared, clock);
@@ -169,6 +175,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledgeDir,
       updateIntervalMs: opts.pollUpdateIntervalMs,
       metrics,
+      locales,
     };
     const feedback = createFeedback(deps);
     const settings = createSettings(deps);
@@ -229,6 +236,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       logger,
       sources,
       metrics,
+      locales,
     });
     const knowledgeWatcher = opts.watch
       ? new KnowledgeWatcher({ db, dir: knowledgeDir, logger, index, debounceMs: opts.watchDebounceMs })
@@ -261,6 +269,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       sources,
       sourcesSync,
       metrics,
+      locales,
       registerPort: (port) => void ports.set(port.platform, port),
       redrawStale: async () => ({
         polls: await polls.polls.redrawStale(),

@@ -149,6 +149,7 @@ export async function main(): Promise<void> {
     sourcesPollMs: config.sourcesPollMs,
     // One registry for the process, with Node's own process metrics (memory, CPU, event loop lag).
     metrics: createPrometheusMetrics({ process: true }),
+    locale: config.locale,
   });
   const running: Running[] = [];
   let healthServer: Server | undefined;

@@ -3,6 +3,7 @@ import { ask, chatter } from '../answers/ask.js';
 import { compare, suggestTopics } from '../answers/compare.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
+import type { Strings } from '../i18n/en.js';
 import { askOutcome, since } from '../metrics/metrics.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
 import { scopeKey } from '../sources/source-store.js';
@@ -52,13 +53,13 @@ const AskContext = z.object({
 });
 
 /** An answer ends with the feedback buttons; "nothing found" replies have nothing to rate. */
-function withFeedback(reply: Reply, answerId: string | undefined): Reply {
+function withFeedback(reply: Reply, answerId: string | undefined, t: Strings): Reply {
   if (!answerId || reply.visibility !== 'channel') return reply;
-  return { ...reply, buttons: [...(reply.buttons ?? []), ...feedbackButtons(answerId)] };
+  return { ...reply, buttons: [...(reply.buttons ?? []), ...feedbackButtons(answerId, t)] };
 }
 
 export interface AnsweringDeps
-  extends Pick<FeatureDeps, 'answers' | 'knowledge' | 'taxonomy' | 'conversations' | 'metrics'> {
+  extends Pick<FeatureDeps, 'answers' | 'knowledge' | 'taxonomy' | 'conversations' | 'metrics' | 'locales'> {
   /** Every answer is logged (question, cited claims) so votes and "nothing found" can be reported. */
   feedback: FeedbackStore;
   /** Whether a channel's command answers are private (the default, with Share) or public. */
@@ -106,11 +107,13 @@ export class Answering {
       (result.total > offset + result.claims.length
         ? await conversations.saveContext('ask', { question, context, answerId, private: page.private })
         : undefined);
+    const t = this.deps.locales.strings(ctx);
     const reply = withFeedback(
-      askReply(result, { offset, contextId: id }, suggestTopics(taxonomy, question)),
+      askReply(result, { offset, contextId: id }, suggestTopics(taxonomy, question), t),
       answerId,
+      t,
     );
-    return page.private ? privately(reply, answerId, conversations) : reply;
+    return page.private ? privately(reply, answerId, conversations, t) : reply;
   }
 
   /** Greetings, thanks, jokes and other domains get no claims: a pointer in a mention, silence in a thread. */
@@ -132,7 +135,8 @@ export class Answering {
     const began = performance.now();
     const outcome = compare(this.deps.answers.visibleTo(scopeKey(ctx)), this.deps.taxonomy, topic);
     this.deps.metrics.answer(ctx.platform, 'compare', outcome.found ? 'found' : 'nothing_found', since(began));
-    if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions);
+    const t = this.deps.locales.strings(ctx);
+    if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions, t);
     const r = outcome.result;
     const answerId = await this.deps.feedback.log({
       kind: 'compare',
@@ -140,8 +144,8 @@ export class Answering {
       claimIds: [...r.go, ...r.python].map((c) => c.id),
     });
     await this.deps.records.add(answerId, ctx, isPrivate);
-    const reply = withFeedback(compareReply(r), answerId);
-    return isPrivate ? privately(reply, answerId, this.deps.conversations) : reply;
+    const reply = withFeedback(compareReply(r, t), answerId, t);
+    return isPrivate ? privately(reply, answerId, this.deps.conversations, t) : reply;
   }
 
   /**

@@ -22,6 +22,7 @@ export function createPolls(deps: FeatureDeps): {
     logger,
     updateIntervalMs: deps.updateIntervalMs,
     metrics: deps.metrics,
+    locales: deps.locales,
   });
   const schedules = new ScheduleService({
     store: new ScheduleStore(shared),
