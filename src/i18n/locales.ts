@@ -1,12 +1,16 @@
 import type { Platform } from '../chat/context.js';
 import type { ChatPort } from '../chat/port.js';
 import { de } from './de.js';
+import { deCommands } from './de-commands.js';
 import { en, type Strings } from './en.js';
 
 /** One catalogue per locale Versus ships; English is the default and the source of every key. */
 export const CATALOGUES = { en, de } as const satisfies Record<string, Strings>;
 
 export type Locale = keyof typeof CATALOGUES;
+
+/** Discord command words per Discord locale code; English is the built JSON itself (adapters/discord/commands.ts). */
+export const DISCORD_COMMANDS = { de: deCommands } as const;
 
 export const LOCALE_NAMES = Object.keys(CATALOGUES) as Locale[];
 
