@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { VersusError } from './errors.js';
+import { LOCALE_NAMES, type Locale, parseLocale } from './i18n/locales.js';
 import { AddressAllowList } from './ingest/addresses.js';
 import { shardOfThisProcess, shardPath } from './shard-env.js';
 
@@ -40,6 +41,16 @@ const EnvSchema = z.object({
   VERSUS_PG_POOL: z.coerce.number().int().min(1).max(200).default(10),
   VERSUS_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   VERSUS_POLL_UPDATE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  VERSUS_LOCALE: z
+    .string()
+    .trim()
+    .default('en')
+    .transform((tag, ctx) => {
+      const locale = parseLocale(tag);
+      if (locale) return locale;
+      ctx.addIssue({ code: 'custom', message: `must be one of ${LOCALE_NAMES.join(', ')} (got "${tag}")` });
+      return z.NEVER;
+    }),
   VERSUS_ALLOW_PRIVATE_FETCH: z
     .string()
     .trim()
@@ -110,6 +121,8 @@ export interface Config {
   schedulerIntervalMs: number;
   /** Minimum time between two edits of one live poll message (platforms rate-limit edits). */
   pollUpdateIntervalMs: number;
+  /** The language of Versus' own words where the platform names none (all of Slack; Discord DMs with an unknown locale). */
+  locale: Locale;
   /** Non-public addresses `/versus sources add` may fetch from anyway (an intranet; a test's own server). */
   fetchAllow: AddressAllowList;
   /** How often each process picks up documents other replicas added. */
@@ -187,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     schedulerIntervalMs: e.VERSUS_SCHEDULER_INTERVAL_MS,
     pollUpdateIntervalMs: e.VERSUS_POLL_UPDATE_INTERVAL_MS,
+    locale: e.VERSUS_LOCALE,
     fetchAllow: e.VERSUS_ALLOW_PRIVATE_FETCH,
     sourcesPollMs: e.VERSUS_SOURCES_POLL_MS,
     answerWorkers: e.VERSUS_ANSWER_WORKERS ?? availableParallelism(),

@@ -14,6 +14,7 @@ import { corruptionError, type Database, openDatabase } from './db/open.js';
 import type { FeedbackStore } from './feedback/feedback-store.js';
 import { createFeedback } from './feedback/index.js';
 import { createHome } from './home/index.js';
+import { type Locale, Locales } from './i18n/locales.js';
 import { AddressAllowList } from './ingest/addresses.js';
 import { FETCH_LIMITS } from './ingest/fetch.js';
 import { type IndexReport, indexKnowledge } from './knowledge/indexer.js';
@@ -79,6 +80,8 @@ export interface CoreOptions {
   answerWorkers?: number | undefined;
   /** With workers: an answer that would come later than this after its request is declined (busy). */
   busyAfterMs?: number | undefined;
+  /** Versus' own words where the platform names no locale (VERSUS_LOCALE). Default English. */
+  locale?: Locale | undefined;
 }
 
 export interface Core {
@@ -125,6 +128,8 @@ export interface Core {
   /** Where answers are computed; `pool` is set when they run in worker threads. */
   engine: AnswerEngine;
   pool?: AnswerPool | undefined;
+  /** Which catalogue of Versus' own words each place gets. */
+  locales: Locales;
   close(): Promise<void>;
 }
 
@@ -178,6 +183,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     await sourcesSync.sync().catch((err: unknown) => logger.warn({ err }, 'team sources: not indexed at start'));
     const conversations = new ConversationStore(shared, clock);
     const ports = new Map<Platform, ChatPort>();
+    const locales = new Locales(opts.locale, ports);
     const replays = new SharedSignatureStore(shared);
     const leases = new RenderLeases(shared, clock);
     const pages = new ReplyPages(shared, clock);
@@ -193,6 +199,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledgeDir,
       updateIntervalMs: opts.pollUpdateIntervalMs,
       metrics,
+      locales,
     };
     const feedback = createFeedback(deps);
     const settings = createSettings(deps);
@@ -265,6 +272,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       logger,
       sources,
       metrics,
+      locales,
     });
     const knowledgeWatcher = opts.watch
       ? new KnowledgeWatcher({ db, dir: knowledgeDir, logger, index, debounceMs: opts.watchDebounceMs })
@@ -299,6 +307,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       metrics,
       engine,
       pool,
+      locales,
       registerPort: (port) => void ports.set(port.platform, port),
       redrawStale: async () => ({
         polls: await polls.polls.redrawStale(),

@@ -156,6 +156,7 @@ export async function main(): Promise<void> {
     metrics: createPrometheusMetrics({ process: true }),
     answerWorkers: config.answerWorkers,
     busyAfterMs: config.busyAfterMs,
+    locale: config.locale,
   });
   const running: Running[] = [];
   let healthServer: Server | undefined;

@@ -11,6 +11,7 @@ import { inScope } from '../chat/scope.js';
 import { privately, share, shareAction } from '../chat/share.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
+import type { Strings } from '../i18n/en.js';
 import { askOutcome, since } from '../metrics/metrics.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
 import { scopeKey } from '../sources/source-store.js';
@@ -50,12 +51,13 @@ const AskContext = z.object({
 });
 
 /** An answer ends with the feedback buttons; "nothing found" replies have nothing to rate. */
-function withFeedback(reply: Reply, answerId: string | undefined): Reply {
+function withFeedback(reply: Reply, answerId: string | undefined, t: Strings): Reply {
   if (!answerId || reply.visibility !== 'channel') return reply;
-  return { ...reply, buttons: [...(reply.buttons ?? []), ...feedbackButtons(answerId)] };
+  return { ...reply, buttons: [...(reply.buttons ?? []), ...feedbackButtons(answerId, t)] };
 }
 
-export interface AnsweringDeps extends Pick<FeatureDeps, 'knowledge' | 'taxonomy' | 'conversations' | 'metrics'> {
+export interface AnsweringDeps
+  extends Pick<FeatureDeps, 'knowledge' | 'taxonomy' | 'conversations' | 'metrics' | 'locales'> {
   /** The index's claims; each answer sees the folder's documents and its workspace's own. */
   answers: AnswersStore;
   /** Every answer is logged (question, cited claims) so votes and "nothing found" can be reported. */
@@ -108,11 +110,13 @@ export class Answering implements QuestionAnswerer {
       (result.total > offset + result.claims.length
         ? await conversations.saveContext('ask', { question, context, answerId, private: page.private })
         : undefined);
+    const t = this.deps.locales.strings(ctx);
     const reply = withFeedback(
-      askReply(result, { offset, contextId: id }, suggestTopics(taxonomy, question)),
+      askReply(result, { offset, contextId: id }, suggestTopics(taxonomy, question), t),
       answerId,
+      t,
     );
-    return page.private ? privately(reply, answerId, conversations) : reply;
+    return page.private ? privately(reply, answerId, conversations, t) : reply;
   }
 
   isChatter(text: string, context?: string): boolean {
@@ -132,7 +136,8 @@ export class Answering implements QuestionAnswerer {
     const began = performance.now();
     const outcome = await this.deps.engine.compare(scopeKey(ctx), topic, ctx.receivedAt);
     this.deps.metrics.answer(ctx.platform, 'compare', outcome.found ? 'found' : 'nothing_found', since(began));
-    if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions);
+    const t = this.deps.locales.strings(ctx);
+    if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions, t);
     const r = outcome.result;
     const answerId = await this.deps.feedback.log({
       kind: 'compare',
@@ -140,8 +145,8 @@ export class Answering implements QuestionAnswerer {
       claimIds: [...r.go, ...r.python].map((c) => c.id),
     });
     await this.deps.records.add(answerId, ctx, isPrivate);
-    const reply = withFeedback(compareReply(r), answerId);
-    return isPrivate ? privately(reply, answerId, this.deps.conversations) : reply;
+    const reply = withFeedback(compareReply(r, t), answerId, t);
+    return isPrivate ? privately(reply, answerId, this.deps.conversations, t) : reply;
   }
 
   /**

@@ -1,14 +1,15 @@
 import { clip } from '../chat/labels.js';
 import type { Button, Reply } from '../chat/reply.js';
-import { code, joinRich, md } from '../chat/rich.js';
+import { code, joinRich } from '../chat/rich.js';
+import { en, type Strings } from '../i18n/en.js';
 import { cited } from '../knowledge/cited.js';
 import { compareAction, moreAction } from './answer-actions.js';
 import type { AskResult } from './ask.js';
 import type { CompareResult } from './compare.js';
 
 /** "A", "A and B", "A, B and C". */
-export const listOf = (names: readonly string[]): string =>
-  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+export const listOf = (names: readonly string[], and = en.list.and): string =>
+  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`;
 
 /** Supporting claims shown under a lead answer ("Also from the sources"). */
 const SUPPORTING = 4;
@@ -22,25 +23,21 @@ export function askReply(
   r: AskResult,
   page: { offset: number; contextId?: string | undefined },
   topicSuggestions: string[],
+  t: Strings = en,
 ): Reply {
   const title = `“${clip(r.query.replace(/\s+/g, ' ').trim(), 80)}”`;
   if (r.chatter && page.offset === 0)
     return {
       visibility: 'ephemeral',
-      blocks: [
-        { type: 'text', text: md`That isn't a Go-or-Python question I can look up. See ${code('/versus help')}.` },
-      ],
+      blocks: [{ type: 'text', text: t.answers.notAQuestion() }],
     };
   if (r.uncovered.length && page.offset === 0)
     return {
       visibility: 'ephemeral',
       title,
       blocks: [
-        {
-          type: 'text',
-          text: `The sources don't cover ${listOf(r.uncovered)}, so I won't guess from what they say about Go and Python.`,
-        },
-        { type: 'context', text: md`Compare what they do cover: ${code('/versus sources')}` },
+        { type: 'text', text: t.answers.uncovered(listOf(r.uncovered, t.list.and)) },
+        { type: 'context', text: t.answers.compareCovered() },
       ],
     };
   if (r.claims.length === 0) {
@@ -50,17 +47,16 @@ export function askReply(
       blocks: [
         {
           type: 'text',
-          text:
-            page.offset > 0
-              ? 'No more sources for this question.'
-              : 'I found nothing in the indexed sources that answers this.',
+          text: page.offset > 0 ? t.answers.noMore : t.answers.nothingFound,
         },
         {
           type: 'context',
-          text: md`Try a topic: ${joinRich(
-            topicSuggestions.map((t) => [code(`/versus compare ${t}`)]),
-            ', ',
-          )}`,
+          text: t.answers.tryTopic(
+            joinRich(
+              topicSuggestions.map((topic) => [code(`/versus compare ${topic}`)]),
+              ', ',
+            ),
+          ),
         },
       ],
     };
@@ -75,15 +71,11 @@ export function askReply(
     blocks.push({ type: 'answer', text: answer.text, citations });
     // When another source says otherwise, the answer says so right under it.
     if (r.dissent)
-      blocks.push({ type: 'claims', title: `${r.dissent.citation.title} disagrees`, claims: [cited(r.dissent)] });
+      blocks.push({ type: 'claims', title: t.answers.disagrees(r.dissent.citation.title), claims: [cited(r.dissent)] });
   }
   const rest = r.claims.filter((c) => !used.has(c.id)).slice(0, answer ? SUPPORTING : SUPPORTING + 1);
   if (rest.length) {
-    const heading = answer
-      ? 'Also from the sources'
-      : page.offset > 0
-        ? 'More from the sources'
-        : 'Closest claims in the sources';
+    const heading = answer ? t.answers.alsoFrom : page.offset > 0 ? t.answers.moreFrom : t.answers.closest;
     blocks.push({ type: 'claims', title: heading, claims: rest.map(cited) });
   }
   const shown = page.offset + r.claims.length;
@@ -91,29 +83,33 @@ export function askReply(
   if (page.contextId && r.total > shown)
     buttons.push({
       actionId: moreAction.encode({ contextId: page.contextId, offset: shown }),
-      label: 'More sources',
+      label: t.answers.moreButton,
     });
   const topic = r.topics[0];
-  if (topic) buttons.push({ actionId: compareAction.encode({ topic }), label: `Compare ${topic.replace(/-/g, ' ')}` });
+  if (topic)
+    buttons.push({
+      actionId: compareAction.encode({ topic }),
+      label: t.answers.compareButton(topic.replace(/-/g, ' ')),
+    });
   blocks.push({
     type: 'context',
-    text: `${r.total} matching claim${r.total === 1 ? '' : 's'}${page.offset > 0 ? ` · from #${page.offset + 1}` : ''} · answers come only from the indexed sources`,
+    text: t.answers.footer(r.total, page.offset > 0 ? page.offset + 1 : undefined),
   });
   return { visibility: 'channel', title, blocks, buttons };
 }
 
-export function compareReply(r: CompareResult): Reply {
+export function compareReply(r: CompareResult, t: Strings = en): Reply {
   const blocks: Reply['blocks'] = [];
   if (r.go.length === 0 && r.python.length === 0) {
     return {
       visibility: 'ephemeral',
-      title: `Go vs Python: ${r.topic.label}`,
-      blocks: [{ type: 'text', text: `The sources say nothing side-specific about ${r.topic.label} yet.` }],
+      title: t.compare.title(r.topic.label),
+      blocks: [{ type: 'text', text: t.compare.nothingSideSpecific(r.topic.label) }],
     };
   }
-  blocks.push({ type: 'claims', title: '🐹 Go side', claims: r.go.map(cited) });
-  blocks.push({ type: 'claims', title: '🐍 Python side', claims: r.python.map(cited) });
-  if (r.figures.length) blocks.push({ type: 'figures', title: 'Figures side by side', rows: r.figures });
+  blocks.push({ type: 'claims', title: t.compare.goSide, claims: r.go.map(cited) });
+  blocks.push({ type: 'claims', title: t.compare.pythonSide, claims: r.python.map(cited) });
+  if (r.figures.length) blocks.push({ type: 'figures', title: t.compare.figures, rows: r.figures });
   if (r.disagreements.length) {
     blocks.push({
       type: 'disagreements',
@@ -123,23 +119,19 @@ export function compareReply(r: CompareResult): Reply {
   const docs = new Set([...r.go, ...r.python].map((c) => c.citation.documentId)).size;
   blocks.push({
     type: 'context',
-    text: `${r.total} claims on ${r.topic.label} · ${docs} source(s) shown · ${r.disagreements.length} disagreement(s) between sources`,
+    text: t.compare.footer(r.total, r.topic.label, docs, r.disagreements.length),
   });
-  return { visibility: 'channel', title: `Go vs Python: ${r.topic.label}`, blocks };
+  return { visibility: 'channel', title: t.compare.title(r.topic.label), blocks };
 }
 
-export function unknownTopicReply(input: string, suggestions: string[]): Reply {
+export function unknownTopicReply(input: string, suggestions: string[], t: Strings = en): Reply {
+  const list = joinRich(
+    suggestions.map((s) => [code(s)]),
+    ', ',
+  );
   return {
     visibility: 'ephemeral',
-    title: 'Unknown topic',
-    blocks: [
-      {
-        type: 'text',
-        text: md`I have no topic “${clip(input, 40)}”. Try one of: ${joinRich(
-          suggestions.map((s) => [code(s)]),
-          ', ',
-        )}.`,
-      },
-    ],
+    title: t.compare.unknownTitle,
+    blocks: [{ type: 'text', text: t.compare.unknown(clip(input, 40), list) }],
   };
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import type { Locales } from '../i18n/locales.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
@@ -77,6 +78,8 @@ export interface FeatureDeps {
   updateIntervalMs?: number | undefined;
   /** Counters and timings (`GET /metrics`). */
   metrics: Metrics;
+  /** Which catalogue of Versus' own words a place gets. */
+  locales: Locales;
 }
 
 /** A command from a typed parser and a runner; the pair is erased so the router can hold any feature. */

@@ -1,81 +1,72 @@
+import { en, type Strings } from '../i18n/en.js';
+import type { ChatContext } from './context.js';
 import type { Feature } from './feature.js';
 import type { Reply } from './reply.js';
 import { ok } from './result.js';
-import { code, md, type Rich, type RichText, spans } from './rich.js';
+import { md, type Rich, type RichText, spans } from './rich.js';
 
 export type Usage = Feature['help'];
 
-export function usageLine(u: Usage): Rich {
-  return md`Usage: \`${u.usage}\` — e.g. \`${u.example}\``;
+export function usageLine(u: Usage, t: Strings = en): Rich {
+  return spans(t.help.usage(u.usage, u.example));
 }
 
 const HELP_USAGE: Usage = { usage: '/versus help [command]', example: '/versus help compare' };
 
-export function helpReply(features: readonly Feature[], about?: string): Reply {
+export function helpReply(features: readonly Feature[], about?: string, t: Strings = en): Reply {
   const one = about ? features.find((f) => f.name === about) : undefined;
   if (one)
     return {
       visibility: 'ephemeral',
       title: `/versus ${one.name}`,
-      blocks: [{ type: 'text', text: usageLine(one.help) }],
+      blocks: [{ type: 'text', text: usageLine(one.help, t) }],
     };
   return {
     visibility: 'ephemeral',
-    title: 'Versus: Go or Python, with evidence',
+    title: t.help.title,
     blocks: [
       {
         type: 'text',
-        text: features.flatMap((f, i) => md`${i > 0 ? '\n' : ''}• \`${f.help.usage}\`\n   e.g. \`${f.help.example}\``),
+        text: features.flatMap(
+          (f, i) => md`${i > 0 ? '\n' : ''}• \`${f.help.usage}\`\n   ${t.help.example} \`${f.help.example}\``,
+        ),
       },
-      {
-        type: 'context',
-        text: 'Mention me in a thread to ask there; I keep answering follow-ups in that thread. Every answer cites its source.',
-      },
+      { type: 'context', text: t.help.threads },
     ],
   };
 }
 
-/** `/versus help [command]`, listing every registered feature (itself last). */
-export function helpFeature(features: () => readonly Feature[]): Feature {
+/** `/versus help [command]`, listing every registered feature (itself last), in the place's language. */
+export function helpFeature(features: () => readonly Feature[], strings: (ctx: ChatContext) => Strings): Feature {
   return {
     name: 'help',
     help: HELP_USAGE,
     command: {
       parse: (args) => {
         const about = args.split(/\s+/)[0]?.toLowerCase() || undefined;
-        return ok(async () => helpReply(features(), about));
+        return ok(async (ctx: ChatContext) => helpReply(features(), about, strings(ctx)));
       },
     },
   };
 }
 
 /** A mistake in a command: what went wrong and how to write it, only to the person who typed it. */
-export function usageReply(message: RichText, usage?: Usage): Reply {
+export function usageReply(message: RichText, usage?: Usage, t: Strings = en): Reply {
   return {
     visibility: 'ephemeral',
-    title: 'Not quite',
-    blocks: [{ type: 'text', text: usage ? md`${spans(message)}\n${usageLine(usage)}` : message }],
+    title: t.errors.title,
+    blocks: [{ type: 'text', text: usage ? md`${spans(message)}\n${usageLine(usage, t)}` : message }],
   };
 }
 
 /** A feature that posts in the channel, used where Versus is not installed (ChatContext.serverInstall false). */
-export function serverOnlyReply(name: string): Reply {
-  return usageReply(
-    md`\`/versus ${name}\` works in servers where Versus is installed. Here you can use \`/versus ask\`, \`compare\`, \`sources\` and \`help\`.`,
-  );
+export function serverOnlyReply(name: string, t: Strings = en): Reply {
+  return usageReply(t.errors.serverOnly(name), undefined, t);
 }
 
 /** A greeting or thanks in a mention: a short, friendly pointer instead of claims about nothing. */
-export function smalltalkReply(): Reply {
-  return {
-    visibility: 'channel',
-    blocks: [
-      {
-        type: 'text',
-        text: md`Happy to help. Ask me a Go-or-Python question, e.g. ${code('how many requests per second does Fiber handle?')}`,
-      },
-    ],
-  };
+export function smalltalkReply(t: Strings = en): Reply {
+  return { visibility: 'channel', blocks: [{ type: 'text', text: t.help.smalltalk() }] };
 }
 
 /** An answer declined because it would come too late (the answer pool is full): only the asker sees it. */

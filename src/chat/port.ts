@@ -28,6 +28,8 @@ export interface ChatPort {
    * it went, as data: the core renders it (never platform markup, which its escaping would show as text).
    */
   upload?(channelId: string, filename: string, content: string, threadId?: string): Promise<Uploaded>;
+  /** The language a workspace prefers, as the platform names it (a Discord server's `preferred_locale`). */
+  placeLocale?(workspaceId: string): string | undefined;
   /**
    * Whether a user is an admin in a channel of a workspace when the event itself does not say (Slack's
    * admin/owner flag, workspace-wide; Discord's permissions in that channel).

@@ -68,7 +68,7 @@ function block(b: ReplyBlock): string {
       return [
         b.title ?? '',
         ...b.bars.map((x) => `  ${x.label.padEnd(16)} ${barText(x.percent)} ${x.percent}% (${x.count})`),
-        `  ${b.total} vote(s)`,
+        `  ${b.totalLabel ?? `${b.total} vote(s)`}`,
       ]
         .filter(Boolean)
         .join('\n');

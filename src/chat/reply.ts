@@ -35,7 +35,14 @@ export type ReplyBlock =
   | { type: 'claims'; title?: string | undefined; claims: CitedClaim[] }
   | { type: 'figures'; title?: string | undefined; rows: FigureRow[] }
   | { type: 'disagreements'; items: Disagreement[] }
-  | { type: 'bars'; title?: string | undefined; bars: Bar[]; total: number }
+  | {
+      type: 'bars';
+      title?: string | undefined;
+      bars: Bar[];
+      total: number;
+      /** The total in the reply's language ("3 votes"); renderers fall back to English without it. */
+      totalLabel?: string | undefined;
+    }
   | { type: 'context'; text: RichText }
   | { type: 'divider' };
 

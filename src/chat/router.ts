@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isVersusError, VersusError } from '../errors.js';
+import type { Strings } from '../i18n/en.js';
+import { Locales } from '../i18n/locales.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
@@ -17,7 +19,6 @@ import type { ActionOutcome, FormOutcome, RemoteFile, VersusHandler } from './ha
 import { busyReply, helpFeature, helpReply, serverOnlyReply, smalltalkReply, usageReply } from './help.js';
 import { type CommandText, parseCommand } from './parse-command.js';
 import type { Reply } from './reply.js';
-import { md } from './rich.js';
 
 export interface RouterDeps {
   /** Every feature, in the order help lists them; `help` itself is added last. */
@@ -37,6 +38,8 @@ export interface RouterDeps {
   sources: { addFile(file: RemoteFile, ctx: ChatContext): Promise<Reply> };
   /** Commands, requests and errors are counted here. Default: a registry of this router's own. */
   metrics?: Metrics | undefined;
+  /** The language of help and error replies, per place. Default: English everywhere. */
+  locales?: Locales | undefined;
 }
 
 /** A private thread (the assistant pane) as stored when it began: whose it is; the key says where. */
@@ -55,11 +58,19 @@ export class Router implements VersusHandler {
   private readonly forms = new Map<string, { form: FeatureForm; feature: Feature }>();
   private readonly origins: FormOrigins;
   private readonly metrics: Metrics;
+  private readonly locales: Locales;
 
   constructor(private readonly deps: RouterDeps) {
     this.origins = new FormOrigins(deps.conversations);
     this.metrics = deps.metrics ?? createPrometheusMetrics();
-    this.features = [...deps.features, helpFeature(() => this.features)];
+    this.locales = deps.locales ?? new Locales();
+    this.features = [
+      ...deps.features,
+      helpFeature(
+        () => this.features,
+        (ctx) => this.t(ctx),
+      ),
+    ];
     for (const f of this.features) {
       if (this.byName.has(f.name)) throw new VersusError('config_invalid', `Two features are named ${f.name}.`);
       this.byName.set(f.name, f);
@@ -87,7 +98,7 @@ export class Router implements VersusHandler {
         ctx.platform,
         parsed.ok && this.byName.has(parsed.value.name) ? parsed.value.name : 'unknown',
       );
-      if (!parsed.ok) return this.usage(ctx, usageReply(parsed.error.message));
+      if (!parsed.ok) return this.usage(ctx, usageReply(parsed.error.message, undefined, this.t(ctx)));
       return this.run(parsed.value, ctx);
     });
   }
@@ -113,9 +124,9 @@ export class Router implements VersusHandler {
   async mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply> {
     return this.guard('mention', ctx, async () => {
       const question = text.trim();
-      if (question.length < 3) return helpReply(this.features);
-      if (question.length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
-      if (this.deps.answering.isChatter(question)) return smalltalkReply();
+      if (question.length < 3) return helpReply(this.features, undefined, this.t(ctx));
+      if (question.length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG, undefined, this.t(ctx));
+      if (this.deps.answering.isChatter(question)) return smalltalkReply(this.t(ctx));
       const earlier = await this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, question);
       // A mention may carry a command ("@versus compare gil"); otherwise it is a question.
@@ -212,11 +223,17 @@ export class Router implements VersusHandler {
 
   private async run(cmd: CommandText, ctx: ChatContext): Promise<Reply> {
     const feature = this.byName.get(cmd.name);
-    if (!feature) return this.usage(ctx, usageReply(md`\`/versus ${cmd.name}\` is not available on this Versus yet.`));
+    const t = this.t(ctx);
+    if (!feature) return this.usage(ctx, usageReply(t.errors.notAvailable(cmd.name), undefined, t));
     const refused = this.notHere(feature, ctx);
     if (refused) return refused;
     const run = feature.command.parse(cmd.args);
-    return run.ok ? run.value(ctx) : this.usage(ctx, usageReply(run.error, feature.help));
+    return run.ok ? run.value(ctx) : this.usage(ctx, usageReply(run.error, feature.help, t));
+  }
+
+  /** The frame strings for where `ctx` is (help, errors). */
+  private t(ctx: ChatContext): Strings {
+    return this.locales.strings(ctx);
   }
 
   /** A command or button that could not be parsed: counted, and answered with what to fix. */
@@ -229,7 +246,7 @@ export class Router implements VersusHandler {
   private notHere(feature: Feature, ctx: ChatContext): Reply | undefined {
     if (!feature.needsServer || ctx.serverInstall !== false) return undefined;
     this.metrics.error(ctx.platform, 'refused');
-    return serverOnlyReply(feature.name);
+    return serverOnlyReply(feature.name, this.t(ctx));
   }
 
   /** Unexpected failures are logged with a reference the user can quote; the user never sees a stack trace. */
@@ -254,7 +271,8 @@ export class Router implements VersusHandler {
         { err: error, ref, what, platform: ctx.platform, channel: ctx.channelId },
         'command failed',
       );
-      return wrap(usageReply(md`Something went wrong on my side (ref ${ref}). Try again in a moment.`));
+      const t = this.t(ctx);
+      return wrap(usageReply(t.errors.internal(ref), undefined, t));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { en, type Strings } from '../i18n/en.js';
 import { actionCodec, idPart } from './action-id.js';
 import type { AnswerRecords } from './answer-records.js';
 import type { ChatContext } from './context.js';
@@ -35,13 +36,14 @@ export async function privately(
   reply: Reply,
   answerId: string | undefined,
   conversations: ConversationStore,
+  t: Strings = en,
 ): Promise<Reply> {
   if (reply.visibility !== 'channel') return reply;
   const share = answerId
     ? [
         {
           actionId: shareAction.encode({ contextId: await conversations.saveContext('share', { answerId, reply }) }),
-          label: 'Share with channel',
+          label: t.answers.shareButton,
           style: 'primary' as const,
         },
       ]

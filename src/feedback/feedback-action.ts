@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionCodec, idPart } from '../chat/action-id.js';
 import type { Button } from '../chat/reply.js';
+import { en, type Strings } from '../i18n/en.js';
 
 /** "Helpful" / "Not helpful" under an answer: `v1:fb:<answerId>:<up|down>`. */
 export const feedbackAction = actionCodec(
@@ -10,9 +11,9 @@ export const feedbackAction = actionCodec(
 );
 
 /** The two feedback buttons every answer ends with. */
-export function feedbackButtons(answerId: string): Button[] {
+export function feedbackButtons(answerId: string, t: Strings = en): Button[] {
   return [
-    { actionId: feedbackAction.encode({ answerId, vote: 'up' }), label: '👍 Helpful' },
-    { actionId: feedbackAction.encode({ answerId, vote: 'down' }), label: '👎 Not helpful' },
+    { actionId: feedbackAction.encode({ answerId, vote: 'up' }), label: t.answers.helpful },
+    { actionId: feedbackAction.encode({ answerId, vote: 'down' }), label: t.answers.notHelpful },
   ];
 }

@@ -26,6 +26,7 @@ export function createPolls(
     logger,
     updateIntervalMs: deps.updateIntervalMs,
     metrics: deps.metrics,
+    locales: deps.locales,
   });
   const schedules = new ScheduleService({
     store: new ScheduleStore(shared),

@@ -7,6 +7,7 @@ import { ephemeral, type Reply } from '../chat/reply.js';
 import { channel, code, link, md } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
 import { type Clock, HOUR_MS } from '../clock.js';
+import type { Locales } from '../i18n/locales.js';
 import { newId } from '../ids.js';
 import { cited } from '../knowledge/cited.js';
 import type { Logger } from '../logger.js';
@@ -27,6 +28,8 @@ export interface PollServiceDeps {
   /** Minimum time between two edits of one poll message (platform rate limits). */
   updateIntervalMs?: number | undefined;
   metrics: Metrics;
+  /** Poll text is in the language of the poll's workspace, whoever's click redraws it. */
+  locales: Locales;
 }
 
 type Create = Extract<PollCommand, { op: 'create' }>;
@@ -91,31 +94,28 @@ export class PollService {
 
   async vote(pollId: string, option: number, ctx: ChatContext): Promise<ActionOutcome> {
     const poll = await this.scoped(pollId, ctx);
-    if (!poll) return { reply: ephemeral('That poll no longer exists.') };
+    const t = this.deps.locales.strings(poll ?? ctx).polls;
+    if (!poll) return { reply: ephemeral(t.gone) };
     const now = this.deps.clock.now().toISOString();
     const outcome = await this.deps.store.vote(pollId, ctx.userId, option, now, poll.options);
     this.deps.metrics.vote(ctx.platform, outcome.kind);
     switch (outcome.kind) {
       case 'no_such_poll':
-        return { reply: ephemeral('That poll no longer exists.') };
+        return { reply: ephemeral(t.gone) };
       case 'no_such_option':
-        return { reply: ephemeral('That option is not part of this poll.') };
+        return { reply: ephemeral(t.noSuchOption) };
       case 'closed':
-        return {
-          reply: ephemeral(
-            md`This poll is closed; votes are no longer counted. Start a new one with \`/versus poll\`.`,
-          ),
-        };
+        return { reply: ephemeral(t.tooLate()) };
       default: {
         this.renders.request(pollId);
         const label = outcome.label;
         const team = label.replace(/^\p{Extended_Pictographic}\s*/u, '');
         const text =
           outcome.kind === 'retracted'
-            ? `Your vote for ${team} is withdrawn.`
+            ? t.withdrawn(team)
             : label.match(/Go|Python/) && !/depends/i.test(label)
-              ? `You're on Team ${team}.`
-              : `You voted: ${team}.`;
+              ? t.onTeam(team)
+              : t.voted(team);
         return { reply: ephemeral(text) };
       }
     }
@@ -179,7 +179,7 @@ export class PollService {
   async render(poll: Poll): Promise<Reply> {
     const tally = await this.deps.store.tally(poll.id, poll.options.length);
     const voters = poll.anonymous ? [] : await this.deps.store.voters(poll.id);
-    return renderPoll(poll, tally, voters, this.evidence(poll));
+    return renderPoll(poll, tally, voters, this.evidence(poll), this.deps.locales.strings(poll));
   }
 
   private async finish(poll: Poll, by: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Bar, Reply, ReplyBlock } from '../chat/reply.js';
 import { joinRich, md, mention } from '../chat/rich.js';
+import { en, type Strings } from '../i18n/en.js';
 import type { CitedClaim } from '../knowledge/types.js';
 import { pollAction } from './poll-action.js';
 import type { Poll, Tally } from './poll-store.js';
@@ -38,13 +39,14 @@ export function renderPoll(
   tally: Tally,
   voters: { userId: string; option: number }[],
   evidence: PollEvidence = {},
+  t: Strings = en,
 ): Reply {
   const closed = poll.closedAt !== undefined;
   const blocks: ReplyBlock[] = [];
   if (poll.motion)
     blocks.push({
       type: 'text',
-      text: md`Debate motion: *${poll.motion.label}* — the sources disagree here. Read both sides, then pick a team.`,
+      text: t.polls.motion(poll.motion.label),
     });
   const cited = [evidence.go, evidence.python].filter((c): c is CitedClaim => c !== undefined);
   // Each claim is shown under the side it is evidence for, which need not be the language it is about.
@@ -55,8 +57,8 @@ export function renderPoll(
         ? [{ type: 'claims' as const, title: `${heading} ${side === 'go' ? '🐹 Go' : '🐍 Python'}`, claims: [c] }]
         : [];
     });
-  if (poll.motion && cited.length && !closed) blocks.push(...perSide('The case for'));
-  blocks.push({ type: 'bars', bars: bars(poll, tally), total: tally.total });
+  if (poll.motion && cited.length && !closed) blocks.push(...perSide(t.polls.caseFor));
+  blocks.push({ type: 'bars', bars: bars(poll, tally), total: tally.total, totalLabel: t.polls.votes(tally.total) });
   if (!poll.anonymous && voters.length) {
     const byOption = poll.options.map((label, i) => {
       const who = voters.filter((v) => v.option === i).map((v) => [mention(v.userId)]);
@@ -71,22 +73,19 @@ export function renderPoll(
       type: 'text',
       text:
         tally.total === 0
-          ? 'No votes were cast.'
+          ? t.polls.noVotes
           : winners.length > 1
-            ? `Tie: ${winners.join(' and ')}.`
-            : md`Result: *${winners[0] ?? ''}* wins with ${max} of ${tally.total} votes.`,
+            ? t.polls.tie(winners.join(` ${t.list.and} `))
+            : t.polls.result(winners[0] ?? '', max, tally.total),
     });
-    if (poll.kind === 'team' && cited.length) blocks.push(...perSide('Strongest cited claim for'));
+    if (poll.kind === 'team' && cited.length) blocks.push(...perSide(t.polls.strongestFor));
     blocks.push({
       type: 'context',
-      text: md`Poll ${poll.id} · closed ${when(poll.closedAt!)}${poll.closedBy === 'schedule' ? ' (time ran out)' : ''}`,
+      text: t.polls.closedFooter(poll.id, when(poll.closedAt!), poll.closedBy === 'schedule'),
     });
-    return { visibility: 'channel', title: `📊 Closed: ${poll.question}`, blocks };
+    return { visibility: 'channel', title: t.polls.closedTitle(poll.question), blocks };
   }
-  blocks.push({
-    type: 'context',
-    text: md`Poll ${poll.id} · ${poll.anonymous ? 'anonymous' : 'public: voters are listed'} · closes ${when(poll.closesAt)} · click your option again to retract`,
-  });
+  blocks.push({ type: 'context', text: t.polls.openFooter(poll.id, poll.anonymous, when(poll.closesAt)) });
   return {
     visibility: 'channel',
     title: `📊 ${poll.question}`,
@@ -99,7 +98,7 @@ export function renderPoll(
       })),
       {
         actionId: pollAction.encode({ op: 'close', pollId: poll.id }),
-        label: 'Close poll',
+        label: t.polls.closeButton,
         style: 'danger' as const,
       },
     ],

@@ -131,6 +131,8 @@ describe('GIVEN a core slower than the deferral threshold', () => {
       userName: 'user22',
       isAdmin: true,
       serverInstall: true,
+      // The server's locale (guild_locale), which picks the language of Versus' own words.
+      locale: 'en-US',
     });
     const click = h.fake.click('v1:cmp:typing', { id: '1200000000000000777' });
     await h.fake.waitForCallback(click.id);

@@ -320,7 +320,8 @@ export class FakeDiscord {
       channel: { ...channel, guild_id: opts.guildId ?? IDS.guild },
       // As Discord computes it for the interaction: the member's roles, then the channel's overwrites.
       member: { ...m, permissions: String(this.permissionsIn(channel, userId, m.roles as string[])) },
-      guild_locale: 'en-US',
+      // Discord sends the server's preferred locale with every interaction in it.
+      guild_locale: (this.state.guilds.get(opts.guildId ?? IDS.guild) as Json | undefined)?.preferred_locale ?? 'en-US',
       // Versus is installed on whichever server the interaction comes from.
       authorizing_integration_owners: { 0: opts.guildId ?? IDS.guild },
       context: 0,

@@ -95,6 +95,8 @@ describe('GET /metrics on a running bot (real process, Slack and Discord fakes)'
 
     const ask = discord.slash('ask', { question: 'how much memory do goroutines and threads use' });
     await discord.waitForCallback(ask.id as string);
+    // The Discord poll's post is rate-limited once (discord.js waits it out).
+    discord.rest.failNext('POST', new RegExp(`^/channels/${IDS.channel}/messages$`));
     const poll = discord.slash('poll');
     await discord.waitForCallback(poll.id as string);
     const body = await discord.waitFor(() => postsIn(discord, IDS.channel).find((b) => buttonIds(b).length > 0));
@@ -127,6 +129,7 @@ describe('GET /metrics on a running bot (real process, Slack and Discord fakes)'
       'versus_errors_total{platform="slack",kind="usage"}': 1,
       'versus_api_retries_total{platform="slack"}': 1,
       'versus_api_rate_limited_total{platform="slack"}': 1,
+      'versus_api_rate_limited_total{platform="discord"}': 1,
       'versus_open_polls{platform="slack"}': 1,
       'versus_open_polls{platform="discord"}': 1,
       'versus_queue_depth{platform="slack",queue="answers"}': 0,

@@ -53,6 +53,8 @@ export function interactionContext(i: BaseInteraction): ChatContext {
     isAdmin: isAdminPermissions(i.memberPermissions),
     // A DM, or a server where only the user installed Versus: the core refuses what posts in the channel.
     serverInstall: installedInServer(i),
+    // The server's language for what everyone sees; in a DM, the user's own.
+    locale: i.guildLocale ?? i.locale,
   };
 }
 

@@ -149,7 +149,7 @@ function addBlock(b: ReplyBlock, s: Sink): void {
     case 'bars':
       if (b.title) s.text(`**${escapeMarkdown(b.title)}**`);
       for (const x of b.bars) s.text(`${escapeMarkdown(x.label)} ${barText(x.percent)} ${x.percent}% (${x.count})`);
-      s.text(`-# ${b.total} vote(s)`);
+      s.text(`-# ${escapeMarkdown(b.totalLabel ?? `${b.total} vote(s)`)}`);
       break;
   }
 }

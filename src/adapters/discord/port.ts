@@ -19,6 +19,11 @@ const contentType = (filename: string) => (filename.endsWith('.md') ? 'text/mark
 export class DiscordPort implements ChatPort {
   readonly platform = 'discord' as const;
 
+  /** A server's preferred locale, from the gateway's guild data (no request). */
+  placeLocale(guildId: string): string | undefined {
+    return this.client()?.guilds.cache.get(guildId)?.preferredLocale;
+  }
+
   /** `client` is a getter: the adapter may replace the client when it reconnects without Message Content. */
   constructor(
     private readonly client: () => Client | undefined,

@@ -71,8 +71,9 @@ function claimBlocks(c: CitedClaim): Block[] {
   return [section(`${SIDE_ICON[c.side]} ${escapeText(c.text)}${kind}`), context(citation(c))];
 }
 
-function barsText(bars: Bar[], total: number): string {
-  return `${bars.map((b) => `${escapeText(b.label)}  \`${barText(b.percent)}\` ${b.percent}% (${b.count})`).join('\n')}\n_${total} vote${total === 1 ? '' : 's'}_`;
+function barsText(bars: Bar[], total: number, totalLabel?: string): string {
+  const votes = totalLabel ?? `${total} vote${total === 1 ? '' : 's'}`;
+  return `${bars.map((b) => `${escapeText(b.label)}  \`${barText(b.percent)}\` ${b.percent}% (${b.count})`).join('\n')}\n_${escapeText(votes)}_`;
 }
 
 /** One Reply block → Slack blocks (a block may need several to stay inside the limits). */
@@ -119,7 +120,10 @@ export function renderBlock(b: ReplyBlock): Block[] {
         ]),
       ];
     case 'bars':
-      return [...(b.title ? [section(`*${escapeText(b.title)}*`)] : []), section(barsText(b.bars, b.total))];
+      return [
+        ...(b.title ? [section(`*${escapeText(b.title)}*`)] : []),
+        section(barsText(b.bars, b.total, b.totalLabel)),
+      ];
   }
 }
 

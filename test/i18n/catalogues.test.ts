@@ -1,0 +1,69 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { spans } from '../../src/chat/rich.js';
+import { loadConfig } from '../../src/config.js';
+import { en, type Strings } from '../../src/i18n/en.js';
+import { CATALOGUES, Locales, parseLocale } from '../../src/i18n/locales.js';
+
+/** Every leaf of a catalogue: its dotted key, and what it is (a string, or a function of n arguments). */
+function leaves(o: object, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(o)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'object' && v !== null) for (const [lk, lv] of leaves(v, key)) out.set(lk, lv);
+    else out.set(key, typeof v === 'function' ? `function/${v.length}` : typeof v);
+  }
+  return out;
+}
+
+/** Sample arguments for a catalogue function, by its English key (numbers where English counts). */
+const SAMPLE = ['Go', 2, 'p1', true] as const;
+
+describe('the locale catalogues', () => {
+  it('GIVEN any shipped catalogue THEN its type is exactly English’s (a missing or extra key does not compile)', () => {
+    expectTypeOf(CATALOGUES.de).toEqualTypeOf<Strings>();
+    expectTypeOf(CATALOGUES.en).toEqualTypeOf<Strings>();
+  });
+
+  it.each(Object.entries(CATALOGUES))('GIVEN %s THEN it has every key of English, each of the same kind', (_, c) => {
+    expect(Object.fromEntries(leaves(c))).toEqual(Object.fromEntries(leaves(en)));
+  });
+
+  it.each(Object.entries(CATALOGUES).filter(([name]) => name !== 'en'))(
+    'GIVEN %s THEN every entry is translated: none renders the English text',
+    (_, c) => {
+      const text = (v: unknown, args: readonly unknown[]) =>
+        typeof v === 'function'
+          ? JSON.stringify(spans((v as (...a: unknown[]) => string)(...args.slice(0, v.length))))
+          : String(v);
+      const same = [...leaves(en).keys()].filter((key) => {
+        const pick = (o: object) => key.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o);
+        const args = key === 'answers.footer' || key === 'polls.votes' ? [2, 3] : SAMPLE;
+        return text(pick(c), args) === text(pick(en), args);
+      });
+      expect(same).toEqual([]);
+    },
+  );
+
+  it('GIVEN platform locale tags THEN only the language counts and an unknown one falls back', () => {
+    expect(['de', 'de-DE', 'de_AT', 'DE', 'en-US', 'en-GB', 'es-ES', '', undefined].map(parseLocale)).toEqual([
+      'de',
+      'de',
+      'de',
+      'de',
+      'en',
+      'en',
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const locales = new Locales('de');
+    expect(locales.locale({ platform: 'slack', workspaceId: 'T1' })).toBe('de');
+    expect(locales.locale({ platform: 'discord', workspaceId: 'G1', locale: 'en-GB' })).toBe('en');
+  });
+
+  it('GIVEN VERSUS_LOCALE THEN the config takes a shipped language and names the choices for any other', () => {
+    expect(loadConfig({}).locale).toBe('en');
+    expect(loadConfig({ VERSUS_LOCALE: 'de-DE' }).locale).toBe('de');
+    expect(() => loadConfig({ VERSUS_LOCALE: 'klingon' })).toThrow(/VERSUS_LOCALE.*must be one of en, de/);
+  });
+});
