@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { VersusError } from './errors.js';
-import { LOCALE_NAMES, type Locale, parseLocale } from './i18n/locales.js';
 import { AddressAllowList } from './ingest/addresses.js';
+import { LOCALE_NAMES, type Locale, parseLocale } from './locale.js';
 import { shardOfThisProcess, shardPath } from './shard-env.js';
 
 const optionalString = z

@@ -1,7 +1,7 @@
 import { clip } from '../chat/labels.js';
 import type { Button, Reply } from '../chat/reply.js';
 import { code, joinRich } from '../chat/rich.js';
-import { en, type Strings } from '../i18n/en.js';
+import { en, type Strings } from '../chat/strings-en.js';
 import { cited } from '../knowledge/cited.js';
 import { compareAction, moreAction } from './answer-actions.js';
 import type { AskResult } from './ask.js';

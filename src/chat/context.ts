@@ -19,7 +19,7 @@ export interface ChatContext {
    * where only the user added Versus): nothing can be posted in that channel. Undefined: installed.
    */
   serverInstall?: boolean | undefined;
-  /** The locale tag the platform sent (Discord: `guild_locale`, else the user's `locale`); see i18n/locales.ts. */
+  /** The locale tag the platform sent (Discord: `guild_locale`, else the user's `locale`); see chat/locales.ts. */
   locale?: string | undefined;
   /** Platform's id of the message a button was clicked on, when there is one. */
   messageId?: string | undefined;

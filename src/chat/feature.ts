@@ -1,5 +1,4 @@
 import type { Clock } from '../clock.js';
-import type { Locales } from '../i18n/locales.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
@@ -11,9 +10,9 @@ import type { SharedDb } from '../store/shared-db.js';
 import type { ActionCodec } from './action-id.js';
 import type { ChatContext, Platform } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
-
 import type { FormValues } from './form.js';
 import type { ActionOutcome, FormOutcome } from './handler.js';
+import type { Locales } from './locales.js';
 import type { ChatPort } from './port.js';
 import type { Reply } from './reply.js';
 import { ok, type Result } from './result.js';

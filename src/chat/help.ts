@@ -1,9 +1,9 @@
-import { en, type Strings } from '../i18n/en.js';
 import type { ChatContext } from './context.js';
 import type { Feature } from './feature.js';
 import type { Reply } from './reply.js';
 import { ok } from './result.js';
 import { md, type Rich, type RichText, spans } from './rich.js';
+import { en, type Strings } from './strings-en.js';
 
 export type Usage = Feature['help'];
 

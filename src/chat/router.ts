@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isVersusError, VersusError } from '../errors.js';
-import type { Strings } from '../i18n/en.js';
-import { Locales } from '../i18n/locales.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
@@ -17,8 +15,10 @@ import { type FormValues, PLACE_FIELD } from './form.js';
 import { FORM_CLOSED, FormOrigins } from './form-origins.js';
 import type { ActionOutcome, FormOutcome, RemoteFile, VersusHandler } from './handler.js';
 import { busyReply, helpFeature, helpReply, serverOnlyReply, smalltalkReply, usageReply } from './help.js';
+import { Locales } from './locales.js';
 import { type CommandText, parseCommand } from './parse-command.js';
 import type { Reply } from './reply.js';
+import type { Strings } from './strings-en.js';
 
 export interface RouterDeps {
   /** Every feature, in the order help lists them; `help` itself is added last. */

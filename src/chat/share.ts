@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { en, type Strings } from '../i18n/en.js';
 import { actionCodec, idPart } from './action-id.js';
 import type { AnswerRecords } from './answer-records.js';
 import type { ChatContext } from './context.js';
@@ -9,6 +8,7 @@ import { usageReply } from './help.js';
 import { ephemeral, type Reply } from './reply.js';
 import { md, mention } from './rich.js';
 import { inScope } from './scope.js';
+import { en, type Strings } from './strings-en.js';
 
 /** "Share with channel" under a private answer: `v1:share:<contextId>` (the answer is kept in SQLite). */
 export const shareAction = actionCodec(

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actionCodec, idPart } from '../chat/action-id.js';
 import type { Button } from '../chat/reply.js';
-import { en, type Strings } from '../i18n/en.js';
+import { en, type Strings } from '../chat/strings-en.js';
 
 /** "Helpful" / "Not helpful" under an answer: `v1:fb:<answerId>:<up|down>`. */
 export const feedbackAction = actionCodec(

@@ -1,13 +1,13 @@
 import type { AnswersStore } from '../answers/answers-store.js';
 import type { ChatContext, Platform } from '../chat/context.js';
 import type { ActionOutcome } from '../chat/handler.js';
+import type { Locales } from '../chat/locales.js';
 import { ADMIN, mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import { channel, code, link, md } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
 import { type Clock, HOUR_MS } from '../clock.js';
-import type { Locales } from '../i18n/locales.js';
 import { newId } from '../ids.js';
 import { cited } from '../knowledge/cited.js';
 import type { Logger } from '../logger.js';

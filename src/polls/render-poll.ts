@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Bar, Reply, ReplyBlock } from '../chat/reply.js';
 import { joinRich, md, mention } from '../chat/rich.js';
-import { en, type Strings } from '../i18n/en.js';
+import { en, type Strings } from '../chat/strings-en.js';
 import type { CitedClaim } from '../knowledge/types.js';
 import { pollAction } from './poll-action.js';
 import type { Poll, Tally } from './poll-store.js';

@@ -1,9 +1,9 @@
 import { REST, Routes } from 'discord.js';
 import type { DiscordConfig } from '../../config.js';
-import { DISCORD_COMMANDS } from '../../i18n/locales.js';
-import { localizeCommands } from '../../i18n/localize-commands.js';
 import { restApiBase } from './client.js';
+import { DISCORD_COMMANDS } from './command-words.js';
 import { commandDefinitions } from './commands.js';
+import { localizeCommands } from './localize-commands.js';
 
 export interface RegisterResult {
   scope: 'guild' | 'global';
@@ -23,7 +23,7 @@ export async function registerCommands(config: DiscordConfig, rest?: REST): Prom
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
     : Routes.applicationCommands(config.applicationId);
-  // Users see /versus in their client's language (i18n/); interactions still carry the default names.
+  // Users see /versus in their client's language (adapters/discord/localize-commands.ts); interactions still carry the default names.
   const body = localizeCommands(commandDefinitions(), DISCORD_COMMANDS);
   const answer = (await client.put(route, { body })) as { name: string }[];
   return { scope: config.guildId ? 'guild' : 'global', route, commands: answer.map((c) => c.name) };

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { DISCORD_COMMANDS } from '../../src/adapters/discord/command-words.js';
 import { commandDefinitions } from '../../src/adapters/discord/commands.js';
+import { commandPaths, localizeCommands } from '../../src/adapters/discord/localize-commands.js';
 import { registerCommands } from '../../src/adapters/discord/register.js';
-import { DISCORD_COMMANDS } from '../../src/i18n/locales.js';
-import { commandPaths, localizeCommands } from '../../src/i18n/localize-commands.js';
 import { FakeDiscord, type Json } from '../fakes/discord-fake.js';
 
 /** Discord's rule for command and option names (and so for their localizations): lowercase where a case exists. */

@@ -1,5 +1,5 @@
-import { code, md, type Rich } from '../chat/rich.js';
-import type { Strings } from './en.js';
+import { code, md, type Rich } from './rich.js';
+import type { Strings } from './strings-en.js';
 
 /** German frame strings (our own translation). Typed as `Strings`: every key of English, no other. */
 export const de: Strings = {

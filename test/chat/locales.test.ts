@@ -1,8 +1,8 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { CATALOGUES, Locales, parseLocale } from '../../src/chat/locales.js';
 import { spans } from '../../src/chat/rich.js';
+import { en, type Strings } from '../../src/chat/strings-en.js';
 import { loadConfig } from '../../src/config.js';
-import { en, type Strings } from '../../src/i18n/en.js';
-import { CATALOGUES, Locales, parseLocale } from '../../src/i18n/locales.js';
 
 /** Every leaf of a catalogue: its dotted key, and what it is (a string, or a function of n arguments). */
 function leaves(o: object, prefix = ''): Map<string, string> {

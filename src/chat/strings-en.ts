@@ -1,4 +1,4 @@
-import { code, md, type Rich, type RichText } from '../chat/rich.js';
+import { code, md, type Rich, type RichText } from './rich.js';
 
 /**
  * Every user-facing frame string of Versus in English: the words around answers, polls, help and error
