@@ -8,7 +8,9 @@ export default defineConfig({
     testTimeout: 30_000,
     // Bots and CLIs the tests start must not read a developer's .env (its tokens would reach real platforms).
     env: { VERSUS_ENV_FILE: '' },
-    hookTimeout: 30_000,
+    // Hooks start real bot processes through tsx (a cold compile each): at load average 10 two of them took
+    // over 30 s to be ready. A bound on a hang, not a speed target.
+    hookTimeout: 90_000,
     // better-sqlite3 is a native addon; forks isolate it more safely than worker threads.
     pool: 'forks',
   },
