@@ -76,12 +76,14 @@ export class ScheduleStore {
     return r && fromRow(r);
   }
 
-  async inChannel(platform: string, channelId: string): Promise<Schedule[]> {
+  /** A channel's schedules, of one workspace: a channel shared between workspaces shows each only its own. */
+  async inChannel(where: { platform: string; workspaceId: string; channelId: string }): Promise<Schedule[]> {
     const rows = await this.db
       .selectFrom('schedules')
       .selectAll()
-      .where('platform', '=', platform)
-      .where('channel_id', '=', channelId)
+      .where('platform', '=', where.platform)
+      .where('workspace_id', '=', where.workspaceId)
+      .where('channel_id', '=', where.channelId)
       .orderBy('created_at')
       .execute();
     return rows.map(fromRow);
