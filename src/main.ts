@@ -78,6 +78,7 @@ async function startAdapters(
       health: check,
       clock: core.clock,
       sharedPages: core.pages,
+      shared: core.shared,
     });
     await slack.start();
     core.registerPort(slack.port);

@@ -9,6 +9,7 @@ import { type HealthCheck, healthResponse } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
 import type { SignatureStore } from '../../security/replay-store.js';
 import type { ReplyPages } from '../../store/reply-pages.js';
+import type { SharedDb } from '../../store/shared-db.js';
 import { attachActions } from './actions.js';
 import { attachAddSource } from './add-source.js';
 import { AnswerQueue } from './answer-queue.js';
@@ -21,6 +22,7 @@ import { attachMessages } from './events.js';
 import { attachForms } from './forms.js';
 import { attachHome } from './home.js';
 import { checkSocketPayloads, trackRequests } from './middleware.js';
+import { attachInstallations, slackOAuth } from './oauth.js';
 import { DEFAULT_LIMITS, type OutgoingLimits } from './outgoing.js';
 import { SlackPages } from './pages.js';
 import { SlackPort } from './port.js';
@@ -47,6 +49,8 @@ export interface SlackAdapterOptions {
   clock?: Clock | undefined;
   /** Pages of long replies in the shared store, so a More click works on any replica. */
   sharedPages?: ReplyPages | undefined;
+  /** The shared database: OAuth mode keeps installations there (required when config.oauth is set). */
+  shared?: SharedDb | undefined;
 }
 
 export interface SlackAdapter {
@@ -72,6 +76,11 @@ function healthRoutes(health: HealthCheck | undefined): Record<string, Route> {
     if (r) res.writeHead(r.status, { 'content-type': 'application/json' }).end(r.body);
   };
   return Object.fromEntries(['/healthz', '/readyz'].map((p) => [`GET ${p}`, (_req, res) => serve(p, res)] as const));
+}
+
+function needShared(shared: SharedDb | undefined): SharedDb {
+  if (!shared) throw new VersusError('config_invalid', 'Slack OAuth mode needs the shared database for installations.');
+  return shared;
 }
 
 /** Every listener of the adapter, the assistant pane first: its DMs in threads must not reach the generic ones. */
@@ -104,9 +113,13 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       'Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).',
     );
   const logger = sdkLogger(log);
+  const clock = opts.clock ?? systemClock;
   // Aborted at shutdown: every outgoing call still hanging then fails at once instead of holding the exit.
   const shutdown = new AbortController();
   const answers = new AnswerQueue();
+  const client = clientOptions(config.apiUrl, { ...DEFAULT_LIMITS, ...opts.limits }, opts.retryConfig, shutdown.signal);
+  const oauth =
+    config.oauth && slackOAuth(config.oauth, { shared: needShared(opts.shared), clock, clientOptions: client, logger });
   const receiver = socketMode
     ? undefined
     : new SlackReceiver({
@@ -114,7 +127,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         replays: opts.replays,
         log,
         boltLogger: logger,
-        routes: healthRoutes(opts.health),
+        routes: { ...healthRoutes(opts.health), ...oauth?.routes },
+        refused: oauth?.refused,
         onAccepted: (res) => {
           // Answers wait for acks (answer-queue.ts): count the request until its response is sent.
           answers.requestStarted();
@@ -122,21 +136,16 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         },
       });
   const app = new App({
-    token: config.botToken,
+    // OAuth: each request's token comes from its workspace's installation (refreshed when it expires).
+    ...(oauth ? { authorize: (source, body) => oauth.authorize(source, body) } : { token: config.botToken }),
     ...(socketMode ? { appToken: config.appToken, socketMode: true } : { receiver }),
     logger,
-    clientOptions: clientOptions(
-      config.apiUrl,
-      { ...DEFAULT_LIMITS, ...opts.limits },
-      opts.retryConfig,
-      shutdown.signal,
-    ),
+    clientOptions: client,
     // Thread context lives in SQLite (ConversationStore); Bolt's in-memory one would only cost time per request.
     convoStore: false,
     // Verify the token in start(), where a failure becomes a clear error instead of an unhandled rejection.
     deferInitialization: true,
   });
-  const clock = opts.clock ?? systemClock;
   const pages = new SlackPages({
     clock,
     shared: opts.sharedPages,
@@ -148,6 +157,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const inFlight = new Set<Promise<void>>();
   trackRequests(app, inFlight, log);
   if (socketMode) checkSocketPayloads(app, log);
+  if (oauth) attachInstallations(app, oauth, log);
   attachAll(
     app,
     { handler: opts.handler, answers, pages, out, log },
@@ -157,7 +167,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   return {
     app,
     receiver,
-    port: new SlackPort(app.client, pages, log, clock),
+    port: new SlackPort(app.client, pages, log, clock, oauth?.tokens),
     ready: () => started,
     // Listeners still running (an event is acknowledged before its listener finishes) may queue more answers.
     async idle() {
@@ -169,7 +179,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     async start() {
       try {
         await app.init();
-        botUserId = (await app.client.auth.test()).user_id;
+        // OAuth mode has no token of its own: each request's context names its bot user.
+        if (!oauth) botUserId = (await app.client.auth.test()).user_id;
       } catch (cause) {
         throw new VersusError(
           'config_invalid',
