@@ -9,6 +9,12 @@ const T2 = 'T0TWO';
 const T3 = 'T0ROT';
 const GRID = 'E0GRID';
 const tokenOf = (team: string) => `xoxb-${team}`;
+type El = { action_id?: string; text?: { text: string } };
+const button = (blocks: unknown, label: RegExp) =>
+  (blocks as { type: string; elements?: El[] }[])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements ?? [])
+    .find((e) => label.test(e.text?.text ?? ''))?.action_id ?? '';
 
 /** The shared state on SQLite (the core's own file) or on a fresh PostgreSQL database. */
 const BACKENDS = [
@@ -58,13 +64,19 @@ describe.each(BACKENDS)('Slack OAuth on $name: two workspaces install, stay apar
   it('installs both workspaces through /slack/install and /slack/oauth_redirect, tokens encrypted at rest', async () => {
     expect((await rig.install(T1)).status).toBe(200);
     expect((await rig.install(T2)).status).toBe(200);
+    expect((await rig.install(T3)).status).toBe(200);
     const rows = await installed();
     expect(rows.map((r) => [r.enterprise_id, r.team_id]).sort()).toEqual([
       ['', T1],
+      ['', T3],
       [GRID, T2],
     ]);
     for (const r of rows) expect(r.sealed).not.toContain('xoxb-');
-    expect(rig.fake.callsOf('oauth.v2.access').map((c) => c.body.code)).toEqual([`code-${T1}`, `code-${T2}`]);
+    expect(rig.fake.callsOf('oauth.v2.access').map((c) => c.body.code)).toEqual([
+      `code-${T1}`,
+      `code-${T2}`,
+      `code-${T3}`,
+    ]);
     expect(OAUTH.tokenKey).toHaveLength(64);
   });
 
@@ -88,11 +100,27 @@ describe.each(BACKENDS)('Slack OAuth on $name: two workspaces install, stay apar
     expect(JSON.stringify(listed.answer?.body.blocks)).toMatch(/No debate polls are scheduled/);
   });
 
+  it("refuses a vote from another installed workspace on one workspace's poll, storing nothing", async () => {
+    await command('poll', T1, 'C1V');
+    const poll = await rig.fake.waitFor(() =>
+      rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'C1V' && c.result),
+    );
+    const go = button(poll.body.blocks, /Go/);
+    const click = { channel: 'C1V', messageTs: String(poll.result!.ts), user: 'UOTHER' };
+    expect((await rig.send.action(go, { ...click, team: T3, responseUrl: rig.fake.responseUrl() })).status).toBe(200);
+    await rig.adapter.idle();
+    const votes = () => rig.core.shared.db.selectFrom('votes').select('user_id').execute();
+    expect(await votes()).toEqual([]);
+    await rig.send.action(go, { ...click, team: T1, responseUrl: rig.fake.responseUrl() });
+    await rig.adapter.idle();
+    expect(await votes()).toEqual([{ user_id: 'UOTHER' }]);
+  });
+
   it('uninstall deletes the installation and its schedules; the next command there is told so and nothing is posted', async () => {
     const uninstalled = await rig.send.event({ type: 'app_uninstalled' }, { eventId: 'EvUninstall', team: T1 });
     expect(uninstalled.status).toBe(200);
     await rig.adapter.idle();
-    expect((await installed()).map((r) => r.team_id)).toEqual([T2]);
+    expect((await installed()).map((r) => r.team_id).sort()).toEqual([T3, T2].sort());
     const schedules = await rig.core.shared.db
       .selectFrom('schedules')
       .select('id')
@@ -112,8 +140,7 @@ describe.each(BACKENDS)('Slack OAuth on $name: two workspaces install, stay apar
     expect((await command('help', T2, 'C2A')).answer).toBeDefined();
   });
 
-  it('refreshes an expiring rotated token before using it, and stores the new one encrypted', async () => {
-    expect((await rig.install(T3)).status).toBe(200);
+  it('refreshes an expiring rotated token before its first use, and stores the new one encrypted', async () => {
     await command('poll', T3, 'C3P');
     const post = rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'C3P');
     expect(post?.token).toBe(`xoxb-${T3}-r1`);
