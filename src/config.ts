@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { VersusError } from './errors.js';
 import { AddressAllowList } from './ingest/addresses.js';
 import { LOCALE_NAMES, type Locale, parseLocale } from './locale.js';
+import { tokenCipher } from './security/token-cipher.js';
 import { shardOfThisProcess, shardPath } from './shard-env.js';
 
 const optionalString = z
@@ -26,6 +27,10 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
   SLACK_API_URL: optionalString.pipe(urlString.optional()),
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString,
+  VERSUS_TOKEN_KEY: optionalString,
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   DISCORD_GUILD_ID: optionalString,
@@ -81,8 +86,20 @@ const EnvSchema = z.object({
 /** Every environment variable Versus reads (deploy/ manifests are tested against this list). */
 export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
 
+/** Multi-workspace install through Slack OAuth v2 (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET). */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth `state` that /slack/oauth_redirect verifies. */
+  stateSecret: string;
+  /** VERSUS_TOKEN_KEY: the key list bot tokens are encrypted with at rest (security/token-cipher.ts). */
+  tokenKey: string;
+}
+
 export interface SlackConfig {
-  botToken: string;
+  /** Single-token mode: the one workspace's bot token. Absent in OAuth mode (each installation has its own). */
+  botToken?: string | undefined;
+  oauth?: SlackOAuthConfig | undefined;
   /** HTTP mode when set (requests are verified with it). */
   signingSecret?: string | undefined;
   /** Socket Mode when set. */
@@ -135,6 +152,61 @@ export interface Config {
   discord?: DiscordConfig | undefined;
 }
 
+const OAUTH_VARS = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/** OAuth mode when all three of Bolt's OAuth variables are set; it needs the token key and HTTP mode. */
+function slackOAuth(e: z.infer<typeof EnvSchema>, problems: string[]): SlackOAuthConfig | undefined {
+  const missing = OAUTH_VARS.filter((k) => !e[k]);
+  if (missing.length === OAUTH_VARS.length) return undefined;
+  if (missing.length > 0) {
+    problems.push(
+      `  ${missing.join(', ')}: missing; OAuth (multi-workspace) mode needs all of ${OAUTH_VARS.join(', ')}`,
+    );
+    return undefined;
+  }
+  if (!e.VERSUS_TOKEN_KEY) {
+    problems.push(
+      "  VERSUS_TOKEN_KEY: missing; OAuth mode stores each workspace's bot token encrypted with it. Make one with `openssl rand -base64 32`",
+    );
+    return undefined;
+  }
+  try {
+    tokenCipher(e.VERSUS_TOKEN_KEY);
+  } catch (err) {
+    problems.push(`  ${(err as Error).message}`);
+    return undefined;
+  }
+  if (!e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+    problems.push('  SLACK_SIGNING_SECRET: OAuth mode runs over HTTP: set it, and unset SLACK_APP_TOKEN (Socket Mode)');
+    return undefined;
+  }
+  return {
+    clientId: e.SLACK_CLIENT_ID!,
+    clientSecret: e.SLACK_CLIENT_SECRET!,
+    stateSecret: e.SLACK_STATE_SECRET!,
+    tokenKey: e.VERSUS_TOKEN_KEY,
+  };
+}
+
+function slackConfig(e: z.infer<typeof EnvSchema>, problems: string[]): SlackConfig | undefined {
+  const before = problems.length;
+  const oauth = slackOAuth(e, problems);
+  if (problems.length > before) return undefined;
+  const base = { signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL };
+  if (oauth) return { ...base, oauth };
+  if (!(e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) return undefined;
+  if (!e.SLACK_BOT_TOKEN)
+    problems.push(
+      '  SLACK_BOT_TOKEN: missing; set it to the Bot User OAuth Token (xoxb-…) from your Slack app, set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth, or unset the other SLACK_* variables',
+    );
+  else if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN)
+    problems.push(
+      '  SLACK_SIGNING_SECRET: missing; set it (Basic Information → Signing Secret) for HTTP mode, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode',
+    );
+  else return { ...base, botToken: e.SLACK_BOT_TOKEN };
+  return undefined;
+}
+
 /** Environment → typed config. Throws VersusError('config_invalid') naming each bad variable and how to fix it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -145,25 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const problems: string[] = [];
 
-  let slack: SlackConfig | undefined;
-  if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
-    if (!e.SLACK_BOT_TOKEN) {
-      problems.push(
-        '  SLACK_BOT_TOKEN: missing; set it to the Bot User OAuth Token (xoxb-…) from your Slack app, or unset the other SLACK_* variables',
-      );
-    } else if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
-      problems.push(
-        '  SLACK_SIGNING_SECRET: missing; set it (Basic Information → Signing Secret) for HTTP mode, or set SLACK_APP_TOKEN (xapp-…) for Socket Mode',
-      );
-    } else {
-      slack = {
-        botToken: e.SLACK_BOT_TOKEN,
-        signingSecret: e.SLACK_SIGNING_SECRET,
-        appToken: e.SLACK_APP_TOKEN,
-        apiUrl: e.SLACK_API_URL,
-      };
-    }
-  }
+  const slack = slackConfig(e, problems);
 
   let discord: DiscordConfig | undefined;
   if (e.DISCORD_TOKEN || e.DISCORD_APPLICATION_ID) {

@@ -85,6 +85,7 @@ async function startAdapters(
       clock: core.clock,
       sharedPages: core.pages,
       metrics: core.metrics,
+      shared: core.shared,
     });
     await slack.start();
     core.registerPort(slack.port);

@@ -51,7 +51,7 @@ export class ScheduleService {
       return ephemeral(
         md`“${cmd.when.slice(0, 40)}” would post a poll every ${formatDuration(gap)}; debate polls may run at most once an hour. Try \`every monday at 10:00\` or \`0 10 * * 1-5\`.`,
       );
-    const existing = (await this.deps.store.inChannel(ctx.platform, ctx.channelId)).length;
+    const existing = (await this.deps.store.inChannel(ctx)).length;
     if (existing >= MAX_SCHEDULES_PER_CHANNEL)
       return ephemeral(
         md`This channel already has ${String(existing)} debate-poll schedules, the most allowed. See them with \`/versus schedule list\` and remove one with \`/versus schedule remove <id>\` first.`,
@@ -85,7 +85,7 @@ export class ScheduleService {
   }
 
   async list(ctx: ChatContext): Promise<Reply> {
-    const all = await this.deps.store.inChannel(ctx.platform, ctx.channelId);
+    const all = await this.deps.store.inChannel(ctx);
     if (all.length === 0)
       return ephemeral(
         md`No debate polls are scheduled in this channel. Add one with \`/versus schedule add every monday at 10:00\`.`,

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Platform } from '../chat/context.js';
+import type { Scope } from '../chat/scope.js';
 import { camelRow } from '../store/rows.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
@@ -61,12 +62,14 @@ export class ScheduleStore {
     return r && fromRow(r);
   }
 
-  async inChannel(platform: Platform, channelId: string): Promise<Schedule[]> {
+  /** A channel's schedules, of one workspace: a channel shared between workspaces shows each only its own. */
+  async inChannel(where: Scope): Promise<Schedule[]> {
     const rows = await this.db
       .selectFrom('schedules')
       .selectAll()
-      .where('platform', '=', platform)
-      .where('channel_id', '=', channelId)
+      .where('platform', '=', where.platform)
+      .where('workspace_id', '=', where.workspaceId)
+      .where('channel_id', '=', where.channelId)
       .orderBy('created_at')
       .execute();
     return rows.map(fromRow);

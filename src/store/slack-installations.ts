@@ -10,9 +10,11 @@ export interface InstallKey {
 }
 
 /** Slack's ids of a query → the row key: an org-wide install is found by its enterprise alone. */
-export function installKey(
-  q: Pick<InstallationQuery<boolean>, 'enterpriseId' | 'teamId' | 'isEnterpriseInstall'>,
-): InstallKey {
+export function installKey(q: {
+  enterpriseId?: string | undefined;
+  teamId?: string | undefined;
+  isEnterpriseInstall: boolean;
+}): InstallKey {
   return { enterpriseId: q.enterpriseId ?? '', teamId: q.isEnterpriseInstall ? '' : (q.teamId ?? '') };
 }
 
@@ -87,6 +89,41 @@ export class SlackInstallations implements InstallationStore {
         .execute();
     });
     this.seen.clear();
+  }
+
+  /**
+   * An uninstall (app_uninstalled, or the bot token revoked): the installation and its channels are
+   * deleted, the workspace's schedules removed and its open polls closed (nothing can be posted there any
+   * more). Polls, votes, walks, settings and sources stay, so a reinstall finds the team's history.
+   */
+  async forgetWorkspace(key: InstallKey): Promise<void> {
+    await this.deleteInstallation({
+      teamId: key.teamId || undefined,
+      enterpriseId: key.enterpriseId || undefined,
+      isEnterpriseInstall: key.teamId === '',
+    });
+    if (!key.teamId) return;
+    const now = this.clock.now().toISOString();
+    await this.shared.db.transaction().execute(async (tx) => {
+      await tx.deleteFrom('schedules').where('platform', '=', 'slack').where('workspace_id', '=', key.teamId).execute();
+      await tx
+        .updateTable('polls')
+        .set({ closed_at: now, closed_by: 'uninstalled' })
+        .where('platform', '=', 'slack')
+        .where('workspace_id', '=', key.teamId)
+        .where('closed_at', 'is', null)
+        .execute();
+    });
+  }
+
+  /** The installation of a workspace, by its team id alone (Enterprise Grid included). */
+  async teamOwner(teamId: string): Promise<InstallKey | undefined> {
+    const row = await this.shared.db
+      .selectFrom('slack_installations')
+      .select(['enterprise_id', 'team_id'])
+      .where('team_id', '=', teamId)
+      .executeTakeFirst();
+    return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : undefined;
   }
 
   /** Records that `channelId` belongs to the installation `key` (once per process and channel). */

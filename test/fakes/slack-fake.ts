@@ -7,6 +7,20 @@ export interface SlackCall {
   result?: Record<string, unknown> | undefined;
   /** Order in which the fake answered (applied) calls: with delays it differs from arrival order. */
   answeredSeq?: number | undefined;
+  /** The token the call carried (Authorization: Bearer, or a `token` field). */
+  token?: string | undefined;
+}
+
+/** A workspace the fake knows: the bot token oauth.v2.access hands out for it, and its ids. */
+export interface FakeTeam {
+  teamId: string;
+  enterpriseId?: string | undefined;
+  token: string;
+  botUserId: string;
+  /** Token rotation on: the install hands out a refresh token and a bot token that expires within 2 hours. */
+  rotating?: boolean | undefined;
+  /** Refresh token currently valid (rotating teams). */
+  refreshToken?: string | undefined;
 }
 
 interface Injection {
@@ -71,6 +85,8 @@ export class FakeSlack {
   /** The Authorization header of every file download. */
   readonly downloads: (string | undefined)[] = [];
   private readonly injections = new Map<string, Injection>();
+  /** Workspaces by bot token; once any is added, a call with an unknown token gets invalid_auth. */
+  private readonly teams = new Map<string, FakeTeam>();
   private server: Server | undefined;
   private seq = 1_700_000_000;
   private answered = 0;
@@ -129,6 +145,58 @@ export class FakeSlack {
 
   /** Calls of a method that are hanging right now. */
   hanging = 0;
+
+  /**
+   * A workspace that can install Versus: the OAuth code `code-<teamId>` is exchanged (oauth.v2.access) for
+   * its bot token, and from then on Web API calls are answered per token (auth.test names its team).
+   */
+  addTeam(team: Omit<FakeTeam, 'token' | 'botUserId'> & Partial<FakeTeam>): FakeTeam {
+    const full = { token: `xoxb-${team.teamId}`, botUserId: `UBOT${team.teamId}`, ...team };
+    this.teams.set(full.token, full);
+    return full;
+  }
+
+  /** The workspace a token belongs to: the added teams, or the single-token default (T0FAKE). */
+  private teamOf(token: string | undefined): FakeTeam | undefined {
+    if (this.teams.size === 0) return { teamId: 'T0FAKE', token: token ?? '', botUserId: 'UBOT' };
+    return token ? this.teams.get(token) : undefined;
+  }
+
+  private rotations = 0;
+
+  /** A refresh: the old bot token stops working, a new one (and refresh token) takes its place. */
+  private refresh(refreshToken: unknown): Record<string, unknown> {
+    const team = [...this.teams.values()].find((t) => t.refreshToken && t.refreshToken === refreshToken);
+    if (!team) return { ok: false, error: 'invalid_refresh_token' };
+    this.teams.delete(team.token);
+    const n = ++this.rotations;
+    Object.assign(team, { token: `xoxb-${team.teamId}-r${n}`, refreshToken: `xoxe-${team.teamId}-${n}` });
+    this.teams.set(team.token, team);
+    const access = { access_token: team.token, refresh_token: team.refreshToken, expires_in: 43_200 };
+    return { ok: true, token_type: 'bot', ...access, team: { id: team.teamId } };
+  }
+
+  /** oauth.v2.access: Slack's answer for a workspace's installation, by the code its redirect carried. */
+  private oauthAccess(body: Record<string, unknown>): Record<string, unknown> {
+    if (body.grant_type === 'refresh_token') return this.refresh(body.refresh_token);
+    const team = [...this.teams.values()].find((t) => `code-${t.teamId}` === body.code);
+    if (!team) return { ok: false, error: 'invalid_code' };
+    if (team.rotating) team.refreshToken = `xoxe-${team.teamId}-0`;
+    const rotation = team.rotating ? { refresh_token: team.refreshToken, expires_in: 600 } : {};
+    return {
+      ...rotation,
+      ok: true,
+      app_id: 'A1',
+      access_token: team.token,
+      token_type: 'bot',
+      scope: 'commands,chat:write',
+      bot_user_id: team.botUserId,
+      team: { id: team.teamId, name: `Team ${team.teamId}` },
+      enterprise: team.enterpriseId ? { id: team.enterpriseId, name: 'Grid' } : null,
+      is_enterprise_install: false,
+      authed_user: { id: `UADMIN${team.teamId}` },
+    };
+  }
 
   callsOf(method: string): SlackCall[] {
     return this.calls.filter((c) => c.method === method);
@@ -195,7 +263,9 @@ export class FakeSlack {
     }
     const method = path.replace(/^\/api\//, '');
     const body = parseBody(raw, req.headers['content-type']);
-    const call: SlackCall = { method, body };
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const token = bearer ?? (typeof body.token === 'string' ? body.token : undefined);
+    const call: SlackCall = { method, body, token };
     this.calls.push(call);
     if (this.held(method, body, path, res)) return;
     const answer = json;
@@ -214,6 +284,9 @@ export class FakeSlack {
       if (inj.status) return jsonApi(inj.status, { ok: false, error: inj.error ?? 'internal_error' });
       return jsonApi(200, { ok: false, error: inj.error ?? 'unknown_error' });
     }
+    if (method === 'oauth.v2.access') return jsonApi(200, this.oauthAccess(body));
+    const team = this.teamOf(token);
+    if (!team) return jsonApi(200, { ok: false, error: 'invalid_auth' });
     const channel = body.channel ?? body.channel_id;
     switch (method) {
       case 'auth.test':
@@ -222,9 +295,10 @@ export class FakeSlack {
           url: 'https://fake.slack.com/',
           team: 'Fake',
           user: 'versus',
-          team_id: 'T0FAKE',
-          user_id: 'UBOT',
-          bot_id: 'BBOT',
+          team_id: team.teamId,
+          enterprise_id: team.enterpriseId,
+          user_id: team.botUserId,
+          bot_id: team.botUserId === 'UBOT' ? 'BBOT' : `B${team.botUserId}`,
         });
       case 'chat.postMessage':
         return jsonApi(200, { ok: true, channel, ts: this.ts(), message: { text: body.text } });

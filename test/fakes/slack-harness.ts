@@ -8,6 +8,13 @@ import { FakeSlack } from './slack-fake.js';
 import { SlackSender } from './slack-requests.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
+/** OAuth mode's settings in tests: the token key is 32 bytes of 0x2a as hex. */
+export const OAUTH = {
+  clientId: 'CID',
+  clientSecret: 'CSECRET',
+  stateSecret: 'test-state-secret',
+  tokenKey: '2a'.repeat(32),
+};
 
 export interface SlackRig {
   fake: FakeSlack;
@@ -16,6 +23,8 @@ export interface SlackRig {
   send: SlackSender;
   endpoint: string;
   logs: string[];
+  /** OAuth mode: installs the fake's workspace `teamId` through /slack/install and /slack/oauth_redirect. */
+  install(teamId: string, opts?: { withoutCookie?: boolean }): Promise<Response>;
   /** Sends `/versus <text>` and waits for its answer through its own response_url. */
   command(text: string, user?: string): Promise<{ path: string; body: Record<string, unknown> }>;
   close(): Promise<void>;
@@ -23,7 +32,14 @@ export interface SlackRig {
 
 /** The real Bolt app (our adapter) on port 0, the real core on SQLite, and a fake Slack Web API. */
 export async function slackRig(
-  opts: { dbPath?: string; knowledgeDir?: string; clock?: TestClock; core?: Partial<CoreOptions> } = {},
+  opts: {
+    dbPath?: string;
+    knowledgeDir?: string;
+    clock?: TestClock;
+    core?: Partial<CoreOptions>;
+    /** OAuth (multi-workspace) mode with these fake workspaces, none installed yet. */
+    oauthTeams?: { teamId: string; enterpriseId?: string; rotating?: boolean }[];
+  } = {},
 ): Promise<SlackRig> {
   const fake = await new FakeSlack().start();
   const logs: string[] = [];
@@ -44,8 +60,11 @@ export async function slackRig(
     pollUpdateIntervalMs: 20,
     ...opts.core,
   });
+  for (const team of opts.oauthTeams ?? []) fake.addTeam(team);
+  const auth = opts.oauthTeams ? { oauth: OAUTH } : { botToken: 'xoxb-test-token' };
   const adapter = createSlackAdapter({
-    config: { botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+    config: { ...auth, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+    shared: core.shared,
     handler: core.handler,
     replays: core.replays,
     logger,
@@ -64,6 +83,7 @@ export async function slackRig(
     endpoint,
     logs,
     send,
+    install: (teamId, o) => installThroughOAuth(`http://127.0.0.1:${port}`, teamId, o?.withoutCookie),
     async command(text, user = 'U1') {
       const url = fake.responseUrl();
       await send.command(text, { responseUrl: url, user });
@@ -76,4 +96,13 @@ export async function slackRig(
       await fake.close();
     },
   };
+}
+
+/** The browser's side of an install: the Add to Slack page (state cookie), then Slack's redirect back with a code. */
+async function installThroughOAuth(base: string, teamId: string, withoutCookie = false): Promise<Response> {
+  const page = await fetch(`${base}/slack/install`);
+  const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const state = /[?&;]state=([^&"']+)/.exec(await page.text())?.[1] ?? '';
+  const headers: Record<string, string> = withoutCookie ? {} : { cookie };
+  return fetch(`${base}/slack/oauth_redirect?code=code-${teamId}&state=${state}`, { headers, redirect: 'manual' });
 }

@@ -61,12 +61,13 @@ export class SlackSender {
   /** A slash command, form-encoded as Slack posts it. */
   command(
     text: string,
-    f: { user?: string; channel?: string; responseUrl: string; team?: string },
+    f: { user?: string; channel?: string; responseUrl: string; team?: string; enterprise?: string },
     opts?: Parameters<SlackSender['send']>[2],
   ): Promise<Sent> {
     const form = new URLSearchParams({
       token: 'deprecated',
       team_id: f.team ?? 'T0FAKE',
+      ...(f.enterprise ? { enterprise_id: f.enterprise } : {}),
       team_domain: 'fake',
       channel_id: f.channel ?? 'C1',
       channel_name: 'backend',
@@ -84,12 +85,13 @@ export class SlackSender {
   /** An Events API delivery (event_callback JSON); `retryNum` adds Slack's retry headers. */
   event(
     event: Record<string, unknown>,
-    f: { eventId: string; retryNum?: number },
+    f: { eventId: string; retryNum?: number; team?: string; enterprise?: string },
     opts?: Parameters<SlackSender['send']>[2],
   ): Promise<Sent> {
     const body = JSON.stringify({
       token: 'deprecated',
-      team_id: 'T0FAKE',
+      team_id: f.team ?? 'T0FAKE',
+      ...(f.enterprise ? { enterprise_id: f.enterprise } : {}),
       api_app_id: 'A1',
       type: 'event_callback',
       event_id: f.eventId,

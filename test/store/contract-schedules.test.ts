@@ -27,18 +27,24 @@ describe.each(BACKENDS)('ScheduleStore on $name', (backend) => {
   const store = useStore(backend);
   const schedules = () => new ScheduleStore(store().shared);
 
-  it('round-trips a schedule, lists a channel in creation order, and removes one', async () => {
+  it("round-trips a schedule, lists a channel's (of one workspace) in creation order, and removes one", async () => {
     const s = schedules();
     await s.insert(newSchedule('s2', { createdAt: at(2) }));
     await s.insert(newSchedule('s1', { createdAt: at(1) }));
     await s.insert(newSchedule('elsewhere', { channelId: 'C2' }));
     await s.insert(newSchedule('discord', { platform: 'discord' }));
+    await s.insert(newSchedule('other-team', { workspaceId: 'T2' }));
     expect(await s.get('s1')).toEqual({ ...newSchedule('s1', { createdAt: at(1) }), lastRunAt: undefined });
     expect(await s.get('nope')).toBeUndefined();
-    expect((await s.inChannel('slack', 'C1')).map((x) => x.id)).toEqual(['s1', 's2']);
+    expect((await s.inChannel({ platform: 'slack', workspaceId: 'T1', channelId: 'C1' })).map((x) => x.id)).toEqual([
+      's1',
+      's2',
+    ]);
     expect(await s.remove('s1')).toBe(true);
     expect(await s.remove('s1')).toBe(false);
-    expect((await s.inChannel('slack', 'C1')).map((x) => x.id)).toEqual(['s2']);
+    expect((await s.inChannel({ platform: 'slack', workspaceId: 'T1', channelId: 'C1' })).map((x) => x.id)).toEqual([
+      's2',
+    ]);
   });
 
   it('lists schedules due now, soonest first', async () => {

@@ -9,6 +9,7 @@ import type { Logger } from '../../logger.js';
 import { type Metrics, since } from '../../metrics/metrics.js';
 import type { SignatureStore } from '../../security/replay-store.js';
 import type { ReplyPages } from '../../store/reply-pages.js';
+import type { SharedDb } from '../../store/shared-db.js';
 import { attachActions } from './actions.js';
 import { attachAddSource } from './add-source.js';
 import { AnswerQueue } from './answer-queue.js';
@@ -21,6 +22,7 @@ import { attachMessages } from './events.js';
 import { attachForms } from './forms.js';
 import { attachHome } from './home.js';
 import { checkSocketPayloads, trackRequests } from './middleware.js';
+import { attachInstallations, slackOAuth } from './oauth.js';
 import { DEFAULT_LIMITS, type OutgoingLimits } from './outgoing.js';
 import { SlackPages } from './pages.js';
 import { SlackPort } from './port.js';
@@ -49,6 +51,8 @@ export interface SlackAdapterOptions {
   sharedPages?: ReplyPages | undefined;
   /** Acks, retries, 429s and queue depths go here, and HTTP mode serves them on GET /metrics. */
   metrics?: Metrics | undefined;
+  /** The shared database: OAuth mode keeps installations there (required when config.oauth is set). */
+  shared?: SharedDb | undefined;
 }
 
 export interface SlackAdapter {
@@ -73,6 +77,11 @@ function probeRoutes(health: HealthCheck | undefined, scrape: MetricsScrape | un
   return Object.fromEntries(
     PROBE_PATHS.map((p) => [`GET ${p}`, (_req, res) => serveProbe(p, res, check, scrape)] as const),
   );
+}
+
+function needShared(shared: SharedDb | undefined): SharedDb {
+  if (!shared) throw new VersusError('config_invalid', 'Slack OAuth mode needs the shared database for installations.');
+  return shared;
 }
 
 /** Every listener of the adapter, the assistant pane first: its DMs in threads must not reach the generic ones. */
@@ -105,9 +114,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       'Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode).',
     );
   const logger = sdkLogger(log);
+  const clock = opts.clock ?? systemClock;
   // Aborted at shutdown: every outgoing call still hanging then fails at once instead of holding the exit.
   const shutdown = new AbortController();
   const answers = new AnswerQueue();
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const client = clientOptions(config.apiUrl, limits, opts.retryConfig, shutdown.signal, metrics);
+  const oauth =
+    config.oauth && slackOAuth(config.oauth, { shared: needShared(opts.shared), clock, clientOptions: client, logger });
   const receiver = socketMode
     ? undefined
     : new SlackReceiver({
@@ -115,7 +129,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         replays: opts.replays,
         log,
         boltLogger: logger,
-        routes: probeRoutes(opts.health, metrics && (() => metrics.scrape())),
+        routes: { ...probeRoutes(opts.health, metrics && (() => metrics.scrape())), ...oauth?.routes },
+        refused: oauth?.refused,
         onAccepted: (res) => {
           // Answers wait for acks (answer-queue.ts): count the request until its response is sent.
           answers.requestStarted();
@@ -127,22 +142,16 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         },
       });
   const app = new App({
-    token: config.botToken,
+    // OAuth: each request's token comes from its workspace's installation (refreshed when it expires).
+    ...(oauth ? { authorize: (source, body) => oauth.authorize(source, body) } : { token: config.botToken }),
     ...(socketMode ? { appToken: config.appToken, socketMode: true } : { receiver }),
     logger,
-    clientOptions: clientOptions(
-      config.apiUrl,
-      { ...DEFAULT_LIMITS, ...opts.limits },
-      opts.retryConfig,
-      shutdown.signal,
-      metrics,
-    ),
+    clientOptions: client,
     // Thread context lives in SQLite (ConversationStore); Bolt's in-memory one would only cost time per request.
     convoStore: false,
     // Verify the token in start(), where a failure becomes a clear error instead of an unhandled rejection.
     deferInitialization: true,
   });
-  const clock = opts.clock ?? systemClock;
   const pages = new SlackPages({
     clock,
     shared: opts.sharedPages,
@@ -155,6 +164,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const inFlight = new Set<Promise<void>>();
   trackRequests(app, inFlight, log);
   if (socketMode) checkSocketPayloads(app, log);
+  if (oauth) attachInstallations(app, oauth, log);
   attachAll(
     app,
     { handler: opts.handler, answers, pages, out, log },
@@ -164,7 +174,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   return {
     app,
     receiver,
-    port: new SlackPort(app.client, pages, log, clock),
+    port: new SlackPort(app.client, pages, log, clock, oauth?.tokens),
     ready: () => started,
     // Listeners still running (an event is acknowledged before its listener finishes) may queue more answers.
     async idle() {
@@ -176,7 +186,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     async start() {
       try {
         await app.init();
-        botUserId = (await app.client.auth.test()).user_id;
+        // OAuth mode has no token of its own: each request's context names its bot user.
+        if (!oauth) botUserId = (await app.client.auth.test()).user_id;
       } catch (cause) {
         throw new VersusError(
           'config_invalid',

@@ -2,10 +2,17 @@ import type { webApi } from '@slack/bolt';
 import type { ChatPort, MessageRef, Uploaded } from '../../chat/port.js';
 import type { Reply } from '../../chat/reply.js';
 import { type Clock, MINUTE_MS, systemClock } from '../../clock.js';
+import { VersusError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { SlackPages } from './pages.js';
 
 const ADMIN_CACHE_MS = 10 * MINUTE_MS;
+
+/** OAuth mode: the bot token of the installation a channel or workspace belongs to (undefined: none). */
+export interface SlackTokens {
+  forChannel(channelId: string): Promise<string | undefined>;
+  forTeam(teamId: string): Promise<string | undefined>;
+}
 
 /** What the core posts on its own: scheduled polls, poll and walk re-renders, CSV exports, admin checks. */
 export class SlackPort implements ChatPort {
@@ -17,11 +24,27 @@ export class SlackPort implements ChatPort {
     private readonly pages: SlackPages,
     private readonly log: Logger,
     private readonly clock: Clock = systemClock,
+    private readonly tokens?: SlackTokens,
   ) {}
+
+  /** The call's token: the client's own in single-token mode; the channel's installation's in OAuth mode. */
+  private async auth(where: { channelId: string } | { teamId: string }): Promise<{ token?: string }> {
+    if (!this.tokens) return {};
+    const token = await ('channelId' in where
+      ? this.tokens.forChannel(where.channelId)
+      : this.tokens.forTeam(where.teamId));
+    if (!token)
+      throw new VersusError(
+        'platform_error',
+        'Versus is not installed in the Slack workspace of this channel (or was uninstalled); install it again from /slack/install.',
+      );
+    return { token };
+  }
 
   async post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef> {
     const msg = this.pages.render(reply, { channelId });
     const res = await this.client.chat.postMessage({
+      ...(await this.auth({ channelId })),
       channel: channelId,
       thread_ts: threadId,
       text: msg.text,
@@ -33,11 +56,17 @@ export class SlackPort implements ChatPort {
 
   async update(ref: MessageRef, reply: Reply): Promise<void> {
     const msg = this.pages.render(reply, { channelId: ref.channelId });
-    await this.client.chat.update({ channel: ref.channelId, ts: ref.messageId, text: msg.text, blocks: msg.blocks });
+    await this.client.chat.update({
+      ...(await this.auth({ channelId: ref.channelId })),
+      channel: ref.channelId,
+      ts: ref.messageId,
+      text: msg.text,
+      blocks: msg.blocks,
+    });
   }
 
   async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<Uploaded> {
-    const file = { filename, content, title: filename };
+    const file = { ...(await this.auth({ channelId })), filename, content, title: filename };
     await (threadId
       ? this.client.files.uploadV2({ ...file, channel_id: channelId, thread_ts: threadId })
       : this.client.files.uploadV2({ ...file, channel_id: channelId }));
@@ -45,14 +74,16 @@ export class SlackPort implements ChatPort {
   }
 
   /** Slack's admin/owner flag (users.info), workspace-wide, cached for 10 minutes. */
-  async isAdmin(_where: { workspaceId: string; channelId: string }, userId: string): Promise<boolean> {
-    const cached = this.admins.get(userId);
+  async isAdmin(where: { workspaceId: string; channelId: string }, userId: string): Promise<boolean> {
+    // Keyed by workspace too: with several installed, one process serves several teams.
+    const key = `${where.workspaceId}:${userId}`;
+    const cached = this.admins.get(key);
     const now = this.clock.now().getTime();
     if (cached && now - cached.at < ADMIN_CACHE_MS) return cached.admin;
     try {
-      const res = await this.client.users.info({ user: userId });
+      const res = await this.client.users.info({ ...(await this.auth({ teamId: where.workspaceId })), user: userId });
       const admin = !!(res.user?.is_admin || res.user?.is_owner || res.user?.is_primary_owner);
-      this.admins.set(userId, { admin, at: now });
+      this.admins.set(key, { admin, at: now });
       return admin;
     } catch (err) {
       this.log.warn({ err, userId }, 'slack: users.info failed; treating the user as not an admin');

@@ -1,13 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  type App,
-  AuthorizationError,
-  type Logger as BoltLogger,
-  HTTPModuleFunctions,
-  HTTPResponseAck,
-  type Receiver,
-} from '@slack/bolt';
+import { type App, type Logger as BoltLogger, HTTPModuleFunctions, HTTPResponseAck, type Receiver } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import type { SignatureStore } from '../../security/replay-store.js';
 import { checkBody } from './payloads.js';
@@ -27,6 +20,8 @@ export interface ReceiverOptions {
   boltLogger: BoltLogger;
   routes?: Record<string, Route> | undefined;
   now?: () => number;
+  /** True when Bolt's authorize refused this body (no installation for its workspace): its ack says so. */
+  refused?: ((body: object) => boolean) | undefined;
   /** A request passed the checks (Bolt will ack it); `res` closing means the ack went out. */
   onAccepted?: (res: ServerResponse) => void;
 }
@@ -161,6 +156,19 @@ export class SlackReceiver implements Receiver {
     return parsed.body;
   }
 
+  /**
+   * No installation for the request's workspace (never installed, or uninstalled): Bolt's authorize
+   * refused it and nothing is posted. A slash command is told so privately; anything else gets 401.
+   */
+  private notInstalled(res: ServerResponse, body: Record<string, unknown>): void {
+    this.o.log.warn({ team: body.team_id ?? (body.team as { id?: string } | undefined)?.id }, 'slack: not installed');
+    if (typeof body.command !== 'string') return void res.writeHead(401).end();
+    const text = 'Versus is not installed in this workspace (or was uninstalled). Ask an admin to install it again.';
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ response_type: 'ephemeral', text }));
+  }
+
   /** The parsed body to Bolt, with an ack that writes the HTTP response. */
   private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): Promise<void> {
     this.o.onAccepted?.(res);
@@ -176,18 +184,21 @@ export class SlackReceiver implements Receiver {
       httpRequestBody: body,
       httpResponse: res,
     });
+    const boltAck = ack.bind();
     try {
       await this.app?.processEvent({
         body,
-        ack: ack.bind(),
+        ack: async (response?: unknown) => {
+          if (!this.o.refused?.(body)) return boltAck(response as Parameters<typeof boltAck>[0]);
+          ack.ack();
+          this.notInstalled(res, body);
+        },
         retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req),
         retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),
       });
     } catch (err) {
       ack.ack();
       if (res.headersSent) return this.o.log.error({ err: (err as Error).message }, 'slack: listener failed after ack');
-      // No installation (or token) for the request's workspace: Bolt's authorize refused it.
-      if (err instanceof AuthorizationError) return void res.writeHead(401).end();
       this.failed(res, err);
     }
   }
