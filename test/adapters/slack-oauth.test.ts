@@ -114,6 +114,13 @@ describe.each(BACKENDS)('Slack OAuth on $name: two workspaces install, stay apar
     await rig.send.action(go, { ...click, team: T1, responseUrl: rig.fake.responseUrl() });
     await rig.adapter.idle();
     expect(await votes()).toEqual([{ user_id: 'UOTHER' }]);
+    // The poll's live re-render (coalesced, after the click) lands with its own workspace's token.
+    const rerender = await rig.fake.waitFor(() =>
+      rig.fake
+        .callsOf('chat.update')
+        .find((c) => c.body.channel === 'C1V' && /\(1\)/.test(JSON.stringify(c.body.blocks))),
+    );
+    expect(rerender.token).toBe(tokenOf(T1));
   });
 
   it('uninstall deletes the installation and its schedules; the next command there is told so and nothing is posted', async () => {
