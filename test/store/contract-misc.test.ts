@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConversationStore } from '../../src/chat/conversation-store.js';
 import { DAY_MS, HOUR_MS, TestClock } from '../../src/clock.js';
-import { SharedSignatureStore } from '../../src/security/replay-store.js';
 import { ChannelSettings } from '../../src/settings/settings-store.js';
+import { SharedSignatureStore } from '../../src/store/replay-store.js';
 import { BACKENDS, useStore } from './backends.js';
 
 /** Issue 15: conversations, the replay guard and channel settings, the same test on SQLite and PostgreSQL. */

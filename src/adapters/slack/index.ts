@@ -7,7 +7,7 @@ import { VersusError } from '../../errors.js';
 import { type HealthCheck, type MetricsScrape, PROBE_PATHS, serveProbe } from '../../http/health-server.js';
 import type { Logger } from '../../logger.js';
 import { type Metrics, since } from '../../metrics/metrics.js';
-import type { SignatureStore } from '../../security/replay-store.js';
+import type { SignatureStore } from '../../store/replay-store.js';
 import type { ReplyPages } from '../../store/reply-pages.js';
 import type { SharedDb } from '../../store/shared-db.js';
 import { attachActions } from './actions.js';

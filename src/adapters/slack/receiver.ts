@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { type App, type Logger as BoltLogger, HTTPModuleFunctions, HTTPResponseAck, type Receiver } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
-import type { SignatureStore } from '../../security/replay-store.js';
+import type { SignatureStore } from '../../store/replay-store.js';
 import { checkBody } from './payloads.js';
 import { parseSlackBody, readBody } from './request-body.js';
 import { verifySlackSignature } from './signature.js';

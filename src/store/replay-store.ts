@@ -1,5 +1,5 @@
-import { changed, Prepared } from '../store/prepared.js';
-import type { SharedDb } from '../store/shared-db.js';
+import { changed, Prepared } from './prepared.js';
+import type { SharedDb } from './shared-db.js';
 
 /** The replay guard's state: narrow on purpose, so tests and other stores can stand in for it. */
 export interface SignatureStore {
