@@ -78,15 +78,26 @@ function vote(ctx: { conn?: number; r?: () => number }): { body: string; headers
   const option = Math.floor(ctx.r() * job.actions!.length);
   clicks.push([user, option]);
   const payload = JSON.stringify({
+    // The full shape Slack sends: the edge's zod check (adapters/slack/payloads.ts) refuses less.
     type: 'block_actions',
-    user: { id: user, username: user },
-    team: { id: 'T0FAKE' },
-    channel: { id: job.channel },
-    message: { ts: job.messageTs },
-    container: { message_ts: job.messageTs },
+    api_app_id: 'A1',
+    user: { id: user, username: user, team_id: 'T0FAKE' },
+    team: { id: 'T0FAKE', domain: 'fake' },
+    channel: { id: job.channel, name: 'backend' },
+    message: { type: 'message', ts: job.messageTs, text: 'x' },
+    container: { type: 'message', message_ts: job.messageTs, channel_id: job.channel, is_ephemeral: false },
     trigger_id: `trig.${job.tag}-${seq++}`,
     response_url: `${job.responseBase}/${job.tag}-${seq}`,
-    actions: [{ action_id: job.actions![option], type: 'button', value: String(option) }],
+    actions: [
+      {
+        action_id: job.actions![option],
+        block_id: 'b1',
+        type: 'button',
+        value: String(option),
+        text: { type: 'plain_text', text: 'x' },
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
   });
   const body = new URLSearchParams({ payload }).toString();
   return { body, headers: signed(body, 'application/x-www-form-urlencoded') };
