@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { exportButton } from './adr/adr-action.js';
 import type { DecisionRecordService } from './adr/adr-service.js';
 import { createAnswering } from './answers/answer-features.js';
+import { AnswerPool } from './answers/answer-pool.js';
 import { AnswersStore } from './answers/answers-store.js';
 import { type AnswerEngine, inThreadEngine } from './answers/engine.js';
 import type { Platform } from './chat/context.js';
@@ -31,7 +32,6 @@ import { createPolls } from './polls/index.js';
 import type { PollService } from './polls/poll-service.js';
 import { PollStore } from './polls/poll-store.js';
 import type { ScheduleService } from './polls/schedule-service.js';
-import { AnswerPool } from './runtime/answer-pool.js';
 import { Scheduler } from './runtime/scheduler.js';
 import { createSettings } from './settings/index.js';
 import type { ChannelSettings } from './settings/settings-store.js';
@@ -73,7 +73,7 @@ export interface CoreOptions {
   /** Where counters and timings go; created once by the runtime. Default: a registry of this core's own. */
   metrics?: Metrics | undefined;
   /**
-   * Worker threads that compute answers (runtime/answer-pool.ts), each with its own read-only connection to
+   * Worker threads that compute answers (answers/answer-pool.ts), each with its own read-only connection to
    * `dbPath`. 0 (the default, and always with ':memory:') computes them on this thread: the CLI's one-shot
    * commands and most tests.
    */

@@ -66,7 +66,7 @@ export interface AnsweringDeps
   settings: ChannelSettings;
   /** Where each answer was given and to whom: Share and More are checked against it. */
   records: AnswerRecords;
-  /** Computes ask and compare: in this thread, or in the worker pool (runtime/answer-pool.ts). */
+  /** Computes ask and compare: in this thread, or in the worker pool (answers/answer-pool.ts). */
   engine: AnswerEngine;
 }
 

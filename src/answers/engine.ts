@@ -14,7 +14,7 @@ export interface AskRequest {
 
 /**
  * Where answers are computed: in this thread (the CLI, tests on an in-memory database) or in a pool of
- * worker threads (the bot; runtime/answer-pool.ts). Both return plain data, so either can serve any caller.
+ * worker threads (the bot; answers/answer-pool.ts). Both return plain data, so either can serve any caller.
  * `receivedAt` (epoch ms) is when the asker's request arrived: a pool may decline an answer it would give
  * too long after it (BusyError, errors.ts).
  */

@@ -25,7 +25,7 @@ export interface ChatContext {
   messageId?: string | undefined;
   /**
    * When the platform's request arrived (epoch ms), set by adapters that answer later than they acknowledge:
-   * an answer that would come too long after it is declined with a "busy" reply (runtime/answer-pool.ts).
+   * an answer that would come too long after it is declined with a "busy" reply (answers/answer-pool.ts).
    */
   receivedAt?: number | undefined;
 }

@@ -19,7 +19,7 @@ interface Job {
  *
  * A started job's Slack calls — an admin check while the answer is computed, the response_url post or
  * chat.postMessage that delivers it — may hang for as long as their timeouts allow and delay only that
- * job's own reply. A started answer mostly waits for the answer pool (runtime/answer-pool.ts), which
+ * job's own reply. A started answer mostly waits for the answer pool (answers/answer-pool.ts), which
  * declines what it would finish more than 2.5 s after the request: up to `maxRunning` (1,024) jobs run at
  * once, enough for that pool's whole queue at several hundred answers a second, so answers wait there,
  * where waiting is measured, not here. The bound is there for storms: the backlog then waits here, where

@@ -1,12 +1,12 @@
-// One answer worker (runtime/answer-pool.ts): its own read-only connection to the knowledge index (WAL lets
+// One answer worker (answers/answer-pool.ts): its own read-only connection to the knowledge index (WAL lets
 // it read while the main thread writes) and its own taxonomy; computes ask/compare and posts plain data back.
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
-import { AnswersStore } from '../answers/answers-store.js';
-import { inThreadEngine } from '../answers/engine.js';
 import { loadTaxonomy } from '../knowledge/taxonomy.js';
 import { READY, WorkRequest, type WorkResponse } from './answer-protocol.js';
+import { AnswersStore } from './answers-store.js';
+import { inThreadEngine } from './engine.js';
 
 const Setup = z.object({ dbPath: z.string(), taxonomyPath: z.string() });
 

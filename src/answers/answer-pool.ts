@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import type { AskResult } from '../answers/ask.js';
-import type { CompareOutcome } from '../answers/compare.js';
-import type { AnswerEngine, AskRequest } from '../answers/engine.js';
 import { VersusError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { Fifo } from '../runtime/fifo.js';
 import { READY, type WorkRequest, type WorkResponse } from './answer-protocol.js';
-import { Fifo } from './fifo.js';
+import type { AskResult } from './ask.js';
+import type { CompareOutcome } from './compare.js';
+import type { AnswerEngine, AskRequest } from './engine.js';
 
 export interface AnswerPoolOptions {
   /** The SQLite file holding the knowledge index (each worker opens it read-only). */
