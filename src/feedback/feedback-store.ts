@@ -1,5 +1,5 @@
 import { type AliasedSelectQueryBuilder, type Expression, sql } from 'kysely';
-import type { Platform } from '../chat/context.js';
+import type { Scope } from '../chat/scope.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { SharedDb } from '../store/shared-db.js';
@@ -25,6 +25,14 @@ export interface ReportRow {
 export interface Report {
   unanswered: ReportRow[];
   notHelpful: ReportRow[];
+}
+
+/** A Slack team, Discord guild or the console: whose answers a report counts. */
+export type Workspace = Omit<Scope, 'channelId'>;
+
+/** Who clicked 👍/👎, and from which workspace. */
+export interface Voter extends Workspace {
+  userId: string;
 }
 
 /** One row of a report query before its wording is looked up. */
@@ -72,67 +80,97 @@ export class FeedbackStore {
     return id;
   }
 
-  /** One vote per user per answer; a later click replaces the earlier. False when the answer is unknown. */
-  async vote(answerId: string, platform: Platform, userId: string, helpful: boolean): Promise<boolean> {
-    const known = await this.db.selectFrom('answer_log').select('id').where('id', '=', answerId).executeTakeFirst();
+  /**
+   * One vote per user per answer; a later click replaces the earlier. False when the answer is unknown or
+   * was given in another workspace (its record says where), so a forged id cannot stuff another team's report.
+   */
+  async vote(answerId: string, voter: Voter, helpful: boolean): Promise<boolean> {
+    const known = await this.db
+      .selectFrom('answer_log')
+      .select('id')
+      .where('id', '=', answerId)
+      .where('id', 'in', this.answersOf(voter))
+      .executeTakeFirst();
     if (!known) return false;
     const row = { helpful: helpful ? 1 : 0, voted_at: this.clock.now().toISOString() };
     await this.db
       .insertInto('answer_feedback')
-      .values({ answer_id: answerId, platform, user_id: userId, ...row })
+      .values({ answer_id: answerId, platform: voter.platform, user_id: voter.userId, ...row })
       .onConflict((oc) => oc.columns(['answer_id', 'platform', 'user_id']).doUpdateSet(row))
       .execute();
     return true;
   }
 
-  async report(limit = 10): Promise<Report> {
-    return { unanswered: await this.unanswered(limit), notHelpful: await this.notHelpful(limit) };
+  /**
+   * What went unanswered or unhelpful, in one workspace (an admin's `/versus report`, the Home tab), or
+   * everywhere when `where` is left out (the operator's CLI). A workspace's answers are those with an
+   * answer record there, so its report covers the records' retention (30 days).
+   */
+  async report(limit = 10, where?: Workspace): Promise<Report> {
+    return { unanswered: await this.unanswered(limit, where), notHelpful: await this.notHelpful(limit, where) };
+  }
+
+  /** Ids of the answers given in one workspace. */
+  private answersOf(w: Workspace) {
+    return this.db
+      .selectFrom('answer_records')
+      .select('answer_id')
+      .where('platform', '=', w.platform)
+      .where('workspace_id', '=', w.workspaceId);
   }
 
   /** Questions that found nothing, grouped by key, each shown in its latest wording. */
-  private async unanswered(limit: number): Promise<ReportRow[]> {
+  private async unanswered(limit: number, where?: Workspace): Promise<ReportRow[]> {
     const groups = this.db
       .selectFrom('answer_log')
       .where('found', '=', 0)
+      .$if(!!where, (q) => q.where('id', 'in', this.answersOf(where!)))
       .groupBy('question_key')
       .select(['question_key', sql<number>`cast(count(*) as integer)`.as('count')])
       .select((eb) => eb.fn.max('created_at').as('lastAt'));
-    return this.ranked(groups.as('g'), limit);
+    return this.ranked(groups.as('g'), limit, where);
   }
 
   /**
    * Questions whose answers got "Not helpful", grouped by key, each shown in its latest wording. The count
    * is of people, not clicks: one person asking again and voting on every answer counts once.
    */
-  private async notHelpful(limit: number): Promise<ReportRow[]> {
+  private async notHelpful(limit: number, where?: Workspace): Promise<ReportRow[]> {
     const voter = sql`${sql.ref('f.platform')} || ':' || ${sql.ref('f.user_id')}`;
     const groups = this.db
       .selectFrom('answer_feedback as f')
       .innerJoin('answer_log as a', 'a.id', 'f.answer_id')
       .where('f.helpful', '=', 0)
+      .$if(!!where, (q) => q.where('a.id', 'in', this.answersOf(where!)))
       .groupBy('a.question_key')
       .select(['a.question_key', sql<number>`cast(count(distinct ${voter}) as integer)`.as('count')])
       .select((eb) => eb.fn.max('f.voted_at').as('lastAt'));
-    return this.ranked(groups.as('g'), limit);
+    return this.ranked(groups.as('g'), limit, where);
   }
 
   /** Most often first, then most recent; each group shown in its latest wording (portable: no bare columns). */
-  private async ranked(groups: AliasedSelectQueryBuilder<Groups, 'g'>, limit: number): Promise<ReportRow[]> {
+  private async ranked(
+    groups: AliasedSelectQueryBuilder<Groups, 'g'>,
+    limit: number,
+    where?: Workspace,
+  ): Promise<ReportRow[]> {
     return this.db
       .selectFrom(groups)
       .select(['g.count', 'g.lastAt'])
-      .select((eb) => this.latestWording(eb.ref('g.question_key')).as('question'))
+      .select((eb) => this.latestWording(eb.ref('g.question_key'), where).as('question'))
       .orderBy('g.count', 'desc')
       .orderBy('g.lastAt', 'desc')
       .limit(limit)
       .execute() as Promise<ReportRow[]>;
   }
 
-  private latestWording(key: Expression<string>) {
+  /** The latest wording in the same workspace: another team's phrasing of the same question stays theirs. */
+  private latestWording(key: Expression<string>, where?: Workspace) {
     return this.db
       .selectFrom('answer_log as w')
       .select('w.question')
       .where('w.question_key', '=', key)
+      .$if(!!where, (q) => q.where('w.id', 'in', this.answersOf(where!)))
       .orderBy('w.created_at', 'desc')
       .limit(1);
   }

@@ -20,7 +20,7 @@ export function createFeedback(deps: FeatureDeps): { feedback: FeedbackStore; fe
     { answerId, vote }: { answerId: string; vote: 'up' | 'down' },
     ctx: ChatContext,
   ): Promise<ActionOutcome> => {
-    if (!(await feedback.vote(answerId, ctx.platform, ctx.userId, vote === 'up')))
+    if (!(await feedback.vote(answerId, ctx, vote === 'up')))
       return { reply: usageReply('That answer is too old to rate. Ask again.') };
     return {
       reply: ephemeral(
@@ -37,7 +37,7 @@ export function createFeedback(deps: FeatureDeps): { feedback: FeedbackStore; fe
       (args) => (args.trim() ? err(markup('`/versus report` takes no arguments.')) : ok(undefined)),
       async (_none, ctx) =>
         (await isAdmin(ctx, deps.ports))
-          ? reportReply(await feedback.report(REPORT_ROWS))
+          ? reportReply(await feedback.report(REPORT_ROWS, ctx))
           : usageReply(`Only ${ADMIN[ctx.platform]} can see the report.`),
     ),
     action: action(feedbackAction, vote),

@@ -36,7 +36,7 @@ export function createHome(
         knowledge.getMeta('indexed_at'),
         brokenFiles(knowledge),
       ).blocks,
-      report: (await isAdmin(ctx, deps.ports)) ? reportReply(await more.feedback.report(5)).blocks : undefined,
+      report: (await isAdmin(ctx, deps.ports)) ? reportReply(await more.feedback.report(5, ctx)).blocks : undefined,
       note,
     });
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Platform } from '../../src/chat/context.js';
+import { AnswerRecords } from '../../src/chat/answer-records.js';
+import type { ChatContext, Platform } from '../../src/chat/context.js';
 import { MINUTE_MS, TestClock } from '../../src/clock.js';
 import { FeedbackStore } from '../../src/feedback/feedback-store.js';
 import { HomeStore } from '../../src/home/home-store.js';
@@ -11,6 +12,7 @@ import { BACKENDS, useStore } from './backends.js';
 /** Issue 15: the feedback report (a query rewritten to be portable) and the home's queries, on both backends. */
 
 const T0 = Date.parse('2026-01-05T09:00:00.000Z');
+const SLACK_T1: ChatContext = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'UASK', isAdmin: false };
 const at = (minutes: number) => new Date(T0 + minutes * MINUTE_MS).toISOString();
 
 describe.each(BACKENDS)('FeedbackStore on $name', (backend) => {
@@ -20,13 +22,17 @@ describe.each(BACKENDS)('FeedbackStore on $name', (backend) => {
   const setup = () => {
     const clock = new TestClock(at(0));
     const f = new FeedbackStore(store().shared, clock);
-    const log = (question: string, claimIds: string[] = []) => {
+    const records = new AnswerRecords(store().shared, clock);
+    /** An answer as the answer features give it: logged, and recorded where it was asked. */
+    const log = async (question: string, claimIds: string[] = [], where: Partial<ChatContext> = {}) => {
       clock.advance(MINUTE_MS);
-      return f.log({ kind: 'ask', question, claimIds });
+      const id = await f.log({ kind: 'ask', question, claimIds });
+      await records.add(id, { ...SLACK_T1, ...where }, false);
+      return id;
     };
-    const vote = (id: string, user: string, helpful: boolean, platform: Platform = 'slack') => {
+    const vote = (id: string, user: string, helpful: boolean, platform: Platform = 'slack', workspaceId = 'T1') => {
       clock.advance(MINUTE_MS);
-      return f.vote(id, platform, user, helpful);
+      return f.vote(id, { platform, workspaceId, userId: user }, helpful);
     };
     return { f, clock, log, vote };
   };
@@ -70,19 +76,25 @@ describe.each(BACKENDS)('FeedbackStore on $name', (backend) => {
     const a1 = await log('Is Go faster?', ['go-1']);
     const a2 = await log('is go faster', ['go-2']);
     const b1 = await log('Which has better tooling?', ['py-1']);
+    const b2 = await log('which has better tooling', ['py-1'], { platform: 'discord', workspaceId: 'G1' });
     const c1 = await log('Typing?', ['py-3']);
     expect(await vote(a1, 'U1', false)).toBe(true);
     expect(await vote(a2, 'U2', false)).toBe(true);
     expect(await vote(b1, 'U1', false)).toBe(true);
-    expect(await vote(b1, 'U1', false, 'discord')).toBe(true); // another platform's U1: another person
+    expect(await vote(b2, 'U1', false, 'discord', 'G1')).toBe(true); // another platform's U1: another person
     expect(await vote(c1, 'U1', false)).toBe(true);
     expect(await vote(c1, 'U1', true)).toBe(true); // changed their mind: no longer counted
     expect(await vote(a1, 'U3', true)).toBe(true);
     expect(await vote('a-unknown', 'U1', false)).toBe(false);
     const { notHelpful } = await f.report();
     expect(notHelpful).toEqual([
-      { question: 'Which has better tooling?', count: 2, lastAt: at(8) },
-      { question: 'is go faster', count: 2, lastAt: at(6) },
+      { question: 'which has better tooling', count: 2, lastAt: at(9) },
+      { question: 'is go faster', count: 2, lastAt: at(7) },
+    ]);
+    // One workspace's report counts its own answers only, each in that workspace's latest wording.
+    expect((await f.report(10, { platform: 'slack', workspaceId: 'T1' })).notHelpful).toEqual([
+      { question: 'is go faster', count: 2, lastAt: at(7) },
+      { question: 'Which has better tooling?', count: 1, lastAt: at(8) },
     ]);
     const votes = await store().shared.db.selectFrom('answer_feedback').selectAll().execute();
     expect(votes).toHaveLength(6); // one row per person and answer
@@ -93,6 +105,18 @@ describe.each(BACKENDS)('FeedbackStore on $name', (backend) => {
     for (let i = 0; i < 5; i++) expect(await vote(await log('Is Go faster?', ['go-1']), 'U1', false)).toBe(true);
     expect(await vote(await log('is go faster', ['go-1']), 'U2', false)).toBe(true);
     expect((await f.report()).notHelpful.map((r) => [r.question, r.count])).toEqual([['is go faster', 2]]);
+  });
+
+  it("refuses a vote on another workspace's answer, and leaves that workspace's questions out of this one's report", async () => {
+    const { f, log, vote } = setup();
+    const theirs = await log('Is Go faster?', [], { workspaceId: 'T2' });
+    expect(await vote(theirs, 'U1', false, 'slack', 'T1')).toBe(false);
+    expect(await vote(theirs, 'U1', false, 'discord', 'T2')).toBe(false);
+    expect(await store().shared.db.selectFrom('answer_feedback').selectAll().execute()).toEqual([]);
+    expect(await f.report(10, { platform: 'slack', workspaceId: 'T1' })).toEqual({ unanswered: [], notHelpful: [] });
+    expect((await f.report(10, { platform: 'slack', workspaceId: 'T2' })).unanswered).toEqual([
+      { question: 'Is Go faster?', count: 1, lastAt: at(1) },
+    ]);
   });
 
   it('reports nothing when nothing went wrong', async () => {
