@@ -1,13 +1,7 @@
-// ask() stage by stage, timed in the bench process (src/answers/ask.ts stays untimed): the same calls in
-// the same order, so the times say where a slow question spends them. bench/core-run.ts checks that this
-// returns what ask() returns, so the two cannot drift apart unnoticed.
-import { analyse } from '../src/answers/analyse.js';
+// ask() stage by stage: ask() runs each stage through the `stage` hook it is given, and the bench passes
+// a timer there, so these times are of the real pipeline (an earlier hand-kept copy of it drifted).
 import type { AnswersStore } from '../src/answers/answers-store.js';
-import { findCandidates } from '../src/answers/candidates.js';
-import { corroborate, leadAnswer } from '../src/answers/compose.js';
-import { scoreCandidates } from '../src/answers/score.js';
-import { GATES } from '../src/answers/weights.js';
-import type { Taxonomy } from '../src/knowledge/taxonomy.js';
+import type { StageRunner } from '../src/answers/ask.js';
 
 export const STAGES = ['analyse', 'counts', 'fts', 'score', 'compose'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -42,35 +36,15 @@ export function instrument(store: AnswersStore, t: StageTimes): void {
   wrap('anyClaims', 'fts');
 }
 
-/** ask() with limit 5, offset 0: the claim ids it would return. Store reads are charged by instrument(). */
-export function stagedAsk(store: AnswersStore, taxonomy: Taxonomy, question: string, t: StageTimes): string[] {
+/** A `stage` hook for ask() that charges each stage's own time; store reads are charged by instrument(). */
+export function stageTimer(t: StageTimes): StageRunner {
   const inStore = () => t.counts + t.fts;
-  // Charges fn's own time to a stage; the store reads inside it are already charged by instrument().
-  const stage = <T>(name: 'analyse' | 'fts' | 'score' | 'compose', fn: () => T): T => {
+  return (name, fn) => {
     const [t0, s0] = [performance.now(), inStore()];
-    const v = fn();
-    t[name] += performance.now() - t0 - (inStore() - s0);
-    return v;
+    try {
+      return fn();
+    } finally {
+      t[name] += performance.now() - t0 - (inStore() - s0);
+    }
   };
-  const q = stage('analyse', () => analyse(question, taxonomy));
-  if (q.intent === 'smalltalk') return [];
-  const unknown = q.words.filter((w) => !w.alts && store.documentFrequency(w.word) === 0).length;
-  const share = unknown / Math.max(1, q.words.length);
-  if (share > GATES.unknownShare || (unknown >= 2 && share >= GATES.unknownShare)) return [];
-  const pool = stage('fts', () => findCandidates(store, q));
-  if (pool.length === 0) return [];
-  const scored = stage('score', () => {
-    const dfs = new Map<string, number>();
-    const df = (w: string) => dfs.get(w) ?? dfs.set(w, store.documentFrequency(w)).get(w)!;
-    return scoreCandidates(q, pool, { claims: store.claimTotal(), df }, taxonomy);
-  });
-  if (Math.max(...scored.map((c) => c.evidence)) < GATES.question) return [];
-  return stage('compose', () => {
-    const ranked = corroborate(
-      scored.filter((c) => c.relevant).sort((a, b) => b.score - a.score),
-      taxonomy.metrics,
-    );
-    leadAnswer(q, ranked, taxonomy, taxonomy.metrics);
-    return ranked.slice(0, 5).map((c) => c.id);
-  });
 }

@@ -21,31 +21,16 @@ lap('build-state check');
 
 const [mode, ...words] = process.argv.slice(2);
 if (mode === 'cli') {
-  const { loadConfig } = await import(dist('config.js'));
-  const { createLogger } = await import(dist('logger.js'));
-  lap('import config + logger (zod, pino)');
+  // The path src/cli-commands.ts takes for a one-shot ask on an up-to-date index (src/cli-ask.ts).
+  const { startConfig } = await import(dist('env-file.js'));
+  lap('import config + .env reader (zod)');
   await import(dist('cli-commands.js'));
-  lap('import the rest of the CLI');
-  const { createCore } = await import(dist('core.js'));
-  const { ask } = await import(dist('answers/ask.js'));
-  const { suggestTopics } = await import(dist('answers/compare.js'));
-  const { askReply } = await import(dist('chat/present-answers.js'));
-  const { renderText } = await import(dist('chat/render-text.js'));
-  const config = loadConfig();
-  const core = await createCore({
-    dbPath: config.dbPath,
-    knowledgeDir: config.knowledgeDir,
-    logger: createLogger('warn', process.stderr),
-  });
-  lap('open database + core');
-  // createCore checks the index is fresh (indexKnowledge): its own report says how long that took.
-  phases['freshness check (indexKnowledge)'] = core.indexReport?.ms ?? 0;
-  phases['open database + core'] -= phases['freshness check (indexKnowledge)'];
-  const text = words.join(' ');
-  renderText(askReply(ask(core.answers, core.taxonomy, text), { offset: 0 }, suggestTopics(core.taxonomy, text)));
-  lap('ask + render');
-  await core.close();
-  lap('close');
+  lap('import the argument parser');
+  const { quickAsk } = await import(dist('cli-ask.js'));
+  lap('import the ask path (answers, taxonomy, SQLite)');
+  const out = quickAsk(startConfig(), words.join(' '), { json: false });
+  if (out === undefined) throw new Error('the knowledge index is not up to date: run `versus index` first');
+  lap('open database + freshness check + ask + render');
 } else {
   const { loadConfig } = await import(dist('config.js'));
   const { createLogger } = await import(dist('logger.js'));
@@ -75,6 +60,8 @@ if (mode === 'cli') {
     host: config.host,
     clock: core.clock,
     sharedPages: core.pages,
+    metrics: core.metrics,
+    shared: core.shared,
   });
   await slack.start();
   lap('auth.test + listen');

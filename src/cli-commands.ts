@@ -1,46 +1,10 @@
-import { createInterface } from 'node:readline';
+// Parses the command line and runs the command. Only what every command needs is imported up front: a
+// one-shot `ask` loads cli-ask.ts, everything else cli-run.ts (which builds the whole core).
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { ConsoleAdapter } from './adapters/console/console-adapter.js';
-import { ask } from './answers/ask.js';
-import { compare, suggestTopics } from './answers/compare.js';
-import { askReply, compareReply, unknownTopicReply } from './answers/present-answers.js';
-import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './chat/answering.js';
-import { renderText } from './chat/render-text.js';
-import { askJson, compareJson, sourcesJson } from './cli-output.js';
-import { type Core, createCore } from './core.js';
+import { MAX_QUESTION_CHARS } from './chat/answering.js';
+import { print, USAGE } from './cli-io.js';
 import { startConfig } from './env-file.js';
 import { isVersusError } from './errors.js';
-import { reportReply } from './feedback/report.js';
-import { brokenFiles } from './knowledge/watch.js';
-import { createLogger } from './logger.js';
-import { backupDatabase, POSTGRES_BACKUP_HINT, runDoctor } from './ops.js';
-import { sourcesReply } from './sources/render-sources.js';
-import { openConfiguredShared } from './store/open-shared.js';
-import { MAX_SITUATION_CHARS } from './verdict/route.js';
-import { verdictInput } from './verdict/verdict-input.js';
-import { verdictJson } from './verdict/verdict-json.js';
-
-const USAGE = `Usage: versus <command> [options]
-
-  index                      index KNOWLEDGE_DIR into VERSUS_DB (incremental)
-  ask [--json] [--context <earlier question>] <question>
-                             best cited claims for a question (--context: a thread follow-up)
-  ask --jsonl                one question per stdin line (text, or {"q","context"} JSON), one JSON answer per line
-  compare [--json] <topic>   Go side vs Python side, figures and disagreements
-  sources [--json]           indexed documents and claim counts
-  report [--json]            questions nothing was found for, and answers voted not helpful
-  verdict [--json] <situation>   a Go-or-Python verdict read from a sentence or two, with its reasons
-  adr <walk-id>              the decision record (Markdown ADR) of a finished walk, as its next revision
-  adr --verdict <situation>  the decision record of a verdict (not stored)
-  chat                       the console: type /versus commands as in Slack or Discord
-  doctor                     check configuration, database integrity, migrations, index freshness
-  backup <file>              online backup of the database to a file
-
-Environment: VERSUS_DB (default ./data/versus.db), KNOWLEDGE_DIR (default ./knowledge), LOG_LEVEL;
-.env in the working directory is read first (variables already set win).`;
-
-const print = (s: string) => process.stdout.write(`${s}\n`);
 
 export async function runCli(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -61,171 +25,18 @@ export async function runCli(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const config = startConfig();
-  // Logs go to stderr so `--json` output on stdout stays machine-readable.
-  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn', process.stderr);
-  if (command === 'doctor') return runDoctor(config, print);
-  // Only the console chat walks the decision matrix: the one-shot commands skip parsing it.
-  // Only what reads or writes shared state connects to PostgreSQL; ask, compare, sources and index use the
-  // local knowledge index alone and stay fast.
-  const shared = ['chat', 'report', 'adr'].includes(command) ? await openConfiguredShared(config, logger) : undefined;
-  const core: Core = await createCore({
-    shared,
-    dbPath: config.dbPath,
-    knowledgeDir: config.knowledgeDir,
-    logger,
-    walks: ['chat', 'verdict', 'adr'].includes(command),
-  });
-  try {
-    const text = rest.join(' ').trim();
-    switch (command) {
-      case 'index': {
-        const r = core.indexReport!;
-        print(
-          `indexed ${config.knowledgeDir}: ${r.added.length} added, ${r.updated.length} updated, ${r.removed.length} removed, ${r.unchanged} unchanged; ${r.claims} claims in ${Math.round(r.ms)} ms`,
-        );
-        for (const w of r.warnings) print(`  warning ${w.path}: ${w.message}`);
-        return 0;
-      }
-      case 'ask': {
-        if (values.jsonl) return await askLines(core);
-        if (!text) return fail('ask needs a question, e.g. versus ask "how much memory does a goroutine start with"');
-        if (text.length > MAX_QUESTION_CHARS) return fail(QUESTION_TOO_LONG);
-        const r = ask(core.answers, core.taxonomy, text, { context: values.context });
-        print(
-          values.json
-            ? JSON.stringify(askJson(r), null, 2)
-            : renderText(askReply(r, { offset: 0 }, suggestTopics(core.taxonomy, text))),
-        );
-        return 0;
-      }
-      case 'compare': {
-        if (!text) return fail('compare needs a topic, e.g. versus compare concurrency');
-        const r = compare(core.answers, core.taxonomy, text);
-        if (!r.found) {
-          print(
-            values.json
-              ? JSON.stringify({ error: 'unknown_topic', suggestions: r.suggestions })
-              : renderText(unknownTopicReply(text, r.suggestions)),
-          );
-          return 1;
-        }
-        print(values.json ? JSON.stringify(compareJson(r.result), null, 2) : renderText(compareReply(r.result)));
-        return 0;
-      }
-      case 'sources': {
-        const docs = core.knowledge.documents();
-        const at = core.knowledge.getMeta('indexed_at');
-        print(
-          values.json
-            ? JSON.stringify(sourcesJson(docs, at), null, 2)
-            : renderText(sourcesReply(docs, at, brokenFiles(core.knowledge))),
-        );
-        return 0;
-      }
-      case 'report': {
-        const r = await core.feedback.report(20);
-        print(values.json ? JSON.stringify(r, null, 2) : renderText(reportReply(r)));
-        return 0;
-      }
-      // Awaited here: `finally` closes the core, which must outlive the command.
-      case 'verdict':
-        return await verdictCommand(core, text, values.json);
-      case 'adr':
-        return await adrCommand(core, text, values.verdict);
-      case 'chat':
-        await new ConsoleAdapter({
-          handler: core.handler,
-          banner: 'Versus console. Type /versus help, @versus <question>, a button number, or exit.',
-        }).start();
-        return 0;
-      case 'backup': {
-        if (!text) return fail('backup needs a file, e.g. versus backup ./versus-backup.db');
-        const pages = await backupDatabase(core.db, text);
-        print(`backed up ${config.dbPath} to ${text} (${pages} pages)`);
-        if (config.postgres) print(POSTGRES_BACKUP_HINT);
-        return 0;
-      }
-      default:
-        return fail(`unknown command "${command}"\n\n${USAGE}`);
+  const text = rest.join(' ').trim();
+  // A one-shot ask on an up-to-date index skips building the core (cli-ask.ts): start-up is most of its time.
+  if (command === 'ask' && !values.jsonl && text && text.length <= MAX_QUESTION_CHARS) {
+    const { quickAsk } = await import('./cli-ask.js');
+    const out = quickAsk(config, text, { json: values.json, context: values.context });
+    if (out !== undefined) {
+      print(out);
+      return 0;
     }
-  } finally {
-    await core.close();
   }
-}
-
-/** A line of `ask --jsonl`: the question, or `{"q": "...", "context": "..."}` for a follow-up. */
-const AskLine = z.union([
-  z.object({ q: z.string().min(1).max(MAX_QUESTION_CHARS), context: z.string().max(MAX_QUESTION_CHARS).optional() }),
-  z.string().min(1).max(MAX_QUESTION_CHARS),
-]);
-
-/** Many questions, one process: an evaluation of hundreds of questions pays start-up once. */
-async function askLines(core: Core): Promise<number> {
-  let bad = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
-    if (!line.trim()) continue;
-    let parsed: unknown = line.trim();
-    if (line.trimStart().startsWith('{'))
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        parsed = undefined;
-      }
-    const item = AskLine.safeParse(parsed);
-    if (!item.success) {
-      bad++;
-      print(JSON.stringify({ error: 'bad_line', message: 'a question, or {"q": "...", "context": "..."}' }));
-      continue;
-    }
-    const { q, context } = typeof item.data === 'string' ? { q: item.data, context: undefined } : item.data;
-    print(JSON.stringify(askJson(ask(core.answers, core.taxonomy, q, { context }))));
-  }
-  return bad ? 1 : 0;
-}
-
-const NO_VERDICT = 'verdict needs knowledge/matrix.yaml and knowledge/verdict.yaml in KNOWLEDGE_DIR';
-
-async function verdictCommand(core: Core, situation: string, json: boolean): Promise<number> {
-  if (!situation)
-    return fail('verdict needs a situation, e.g. versus verdict "four of us, a CRUD SaaS, MVP by spring"');
-  if (situation.length > MAX_SITUATION_CHARS) return fail('a situation is a sentence or two: at most 2,000 characters');
-  if (!core.verdicts || !core.walks) return fail(NO_VERDICT);
-  const started = performance.now();
-  const v = await core.verdicts.verdict(situation);
-  const ms = performance.now() - started;
-  print(
-    json
-      ? JSON.stringify(verdictJson(v, v.channel.matrix, core.verdicts, ms), null, 2)
-      : renderText(core.verdicts.view(v)),
-  );
-  return 0;
-}
-
-async function adrCommand(core: Core, walkId: string, situation: string | undefined): Promise<number> {
-  const { verdicts, records } = core;
-  if (!verdicts || !records) return fail(NO_VERDICT);
-  if (situation !== undefined) {
-    if (!situation.trim() || walkId) return fail('adr takes a walk id or --verdict "<situation>", not both');
-    const v = await verdicts.verdict(situation.trim());
-    const input = verdictInput(
-      v.channel.matrix,
-      v,
-      { recordId: 'draft', userId: 'cli', date: records.now() },
-      core.answers,
-    );
-    print(records.draft(input, 'cli'));
-    return 0;
-  }
-  if (!walkId) return fail('adr needs a walk id (the w… id in /versus matrix status) or --verdict "<situation>"');
-  const found = await records.walkRecord(walkId);
-  if (typeof found === 'string') return fail(found);
-  print((await records.record(found.input, found.walk, 'cli')).markdown);
-  return 0;
-}
-
-function fail(message: string): number {
-  process.stderr.write(`versus: ${message}\n`);
-  return 2;
+  const { runCommand } = await import('./cli-run.js');
+  return runCommand(config, command, text, values);
 }
 
 /** Errors a user can act on are printed as such; anything else is a bug and keeps its stack. */

@@ -1,9 +1,9 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FIXTURE_KNOWLEDGE, tempDir } from './helpers/core.js';
+import { copyKnowledge, FIXTURE_KNOWLEDGE, tempDir } from './helpers/core.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/versus.js');
@@ -168,5 +168,39 @@ describe('versus command line (real process)', () => {
     expect(report.unanswered[0]).toMatchObject({ question: expect.stringMatching(/best sci-fi book/i), count: 2 });
     const text = (await run(process.execPath, [BIN, 'report'], { env })).stdout;
     expect(text).toMatch(/Asked, but nothing found\n1\. .*best sci-fi book.* — 2 times/i);
+  });
+
+  it('ask on an up-to-date index answers without indexing, and an edited document is answered from at once', async () => {
+    const kb = copyKnowledge();
+    try {
+      const own = { ...env, KNOWLEDGE_DIR: kb.dir, VERSUS_DB: join(tmp.dir, 'quick.db') };
+      const file = join(kb.dir, 'alpha.md');
+      // Old files: the index trusts their size and mtime, so the next asks take the path without the indexer.
+      const age = (secondsAgo: number) => {
+        const t = Math.floor(Date.now() / 1000) - secondsAgo;
+        utimesSync(file, t, t);
+      };
+      age(120);
+      await run(process.execPath, [BIN, 'index'], { env: own });
+      const lead = async () =>
+        (
+          JSON.parse(
+            (
+              await run(process.execPath, [BIN, 'ask', '--json', 'how much stack memory does a goroutine start with'], {
+                env: own,
+              })
+            ).stdout,
+          ) as { answer: { text: string } }
+        ).answer.text;
+      expect(await lead()).toMatch(/2 KB/);
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('about 2 KB of stack memory', 'about 8 KB of stack memory'),
+      );
+      age(60);
+      expect(await lead()).toMatch(/8 KB/);
+    } finally {
+      kb.cleanup();
+    }
   });
 });

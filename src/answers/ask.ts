@@ -20,7 +20,13 @@ export interface AskOptions {
   context?: string | undefined;
   /** Rows FTS5 may rank (candidates.ts); the benchmark passes Infinity to compare against exhaustive bm25. */
   rowBudget?: number | undefined;
+  /** Runs each stage; the benchmark passes a timer (bench/ask-stages.ts), everyone else leaves it out. */
+  stage?: StageRunner | undefined;
 }
+
+export type AskStage = 'analyse' | 'fts' | 'score' | 'compose';
+export type StageRunner = <T>(name: AskStage, fn: () => T) => T;
+const untimed: StageRunner = (_name, fn) => fn();
 
 export interface AskResult {
   query: string;
@@ -125,9 +131,49 @@ export function dissentFrom(store: AnswersStore, c: StoredClaim | undefined): St
 export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, opts: AskOptions = {}): AskResult {
   const limit = opts.limit ?? 5;
   const offset = opts.offset ?? 0;
-  const analysed = analyse(question, taxonomy, opts.context);
+  const stage = opts.stage ?? untimed;
+  const { q, empty, stop } = stage('analyse', () => understand(store, taxonomy, question, opts.context));
+  if (stop) return stop;
+  const pool = stage('fts', () => findCandidates(store, q, opts.rowBudget));
+  if (pool.length === 0) return empty;
+  const scored = stage('score', () => {
+    // Scoring asks for each word's frequency once per candidate: look each up once per question.
+    const dfs = new Map<string, number>();
+    const df = (w: string) => dfs.get(w) ?? dfs.set(w, store.documentFrequency(w)).get(w)!;
+    return scoreCandidates(q, pool, { claims: store.claimTotal(), df }, taxonomy);
+  });
+  // Nothing found: no claim covers enough of the question (small talk, off-topic, unknown words).
+  if (Math.max(...scored.map((c) => c.evidence)) < GATES.question) return empty;
+  return stage('compose', () => {
+    const ranked = corroborate(
+      scored.filter((c) => c.relevant).sort((a, b) => b.score - a.score),
+      taxonomy.metrics,
+    );
+    const answer = offset === 0 ? leadAnswer(q, ranked, taxonomy, taxonomy.metrics) : null;
+    const lead = answer ? ranked.find((c) => c.id === answer.claims[0]) : undefined;
+    return {
+      ...empty,
+      answer,
+      dissent: answer ? dissentFrom(store, lead) : undefined,
+      claims: ranked.slice(offset, offset + limit),
+      total: ranked.length,
+    };
+  });
+}
+
+/**
+ * The question before retrieval: its analysis (scoped to a named document), and a final result when it is
+ * chatter, names something no claim covers, or is mostly words the index does not know.
+ */
+function understand(
+  store: AnswersStore,
+  taxonomy: Taxonomy,
+  question: string,
+  context: string | undefined,
+): { q: QueryAnalysis; empty: AskResult; stop?: AskResult } {
+  const analysed = analyse(question, taxonomy, context);
   // The message on its own, for the chatter check: the same analysis unless a thread gave it context.
-  const own = opts.context === undefined ? analysed : analyse(question, taxonomy);
+  const own = context === undefined ? analysed : analyse(question, taxonomy);
   const entities = namedEntities(question);
   const q = scoped(store, analysed);
   const empty: AskResult = {
@@ -140,34 +186,9 @@ export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, o
     analysis: q,
     uncovered: [],
   };
-  if (q.intent === 'smalltalk' || isChatterOf(store, question, own, entities, opts.context !== undefined))
-    return { ...empty, chatter: true };
+  if (q.intent === 'smalltalk' || isChatterOf(store, question, own, entities, context !== undefined))
+    return { q, empty, stop: { ...empty, chatter: true } };
   const uncovered = uncoveredEntities(store, question, entities);
-  if (uncovered.length) return { ...empty, uncovered };
-  if (offTopic(store, q)) return empty;
-  const pool = findCandidates(store, q, opts.rowBudget);
-  if (pool.length === 0) return empty;
-  // Scoring asks for each word's frequency once per candidate: look each up once per question.
-  const dfs = new Map<string, number>();
-  const df = (w: string) => dfs.get(w) ?? dfs.set(w, store.documentFrequency(w)).get(w)!;
-  const scored = scoreCandidates(q, pool, { claims: store.claimTotal(), df }, taxonomy);
-  // Nothing found: no claim covers enough of the question (small talk, off-topic, unknown words).
-  if (Math.max(...scored.map((c) => c.evidence)) < GATES.question) return empty;
-  const ranked = corroborate(
-    scored.filter((c) => c.relevant).sort((a, b) => b.score - a.score),
-    taxonomy.metrics,
-  );
-  const answer = offset === 0 ? leadAnswer(q, ranked, taxonomy, taxonomy.metrics) : null;
-  return {
-    ...empty,
-    answer,
-    dissent: answer
-      ? dissentFrom(
-          store,
-          ranked.find((c) => c.id === answer.claims[0]),
-        )
-      : undefined,
-    claims: ranked.slice(offset, offset + limit),
-    total: ranked.length,
-  };
+  if (uncovered.length) return { q, empty, stop: { ...empty, uncovered } };
+  return offTopic(store, q) ? { q, empty, stop: empty } : { q, empty };
 }

@@ -6,6 +6,9 @@ export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 
 const DOCUMENT = /\.(md|markdown|txt)$/i;
 
+/** A document's path as the index keys it: relative to the folder, with forward slashes on every system. */
+export const documentPath = (root: string, file: string) => relative(root, file).split('\\').join('/');
+
 export interface FolderWarning {
   path: string;
   message: string;

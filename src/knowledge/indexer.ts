@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import type { Database } from '../db/open.js';
 import { VersusError } from '../errors.js';
 import { extractClaims } from './extract.js';
-import { listDocuments, readDocument } from './folder.js';
+import { documentPath, listDocuments, readDocument } from './folder.js';
+import { indexGeneration } from './generation.js';
 import { type FileStat, KnowledgeStore } from './knowledge-store.js';
 import { parseMarkdown } from './markdown.js';
 import { parsePlainText } from './plaintext.js';
@@ -16,8 +17,6 @@ import type { Claim, ParsedDocument } from './types.js';
 /** Ids of documents teams add (`team-d3k9x2`); a folder document may not take one. */
 export const TEAM_ID_PREFIX = 'team-';
 
-/** Bump when extraction changes so every document is re-indexed once. */
-export const INDEXER_VERSION = '3';
 const BATCH_CLAIMS = 5_000;
 const RACY_MS = 2_000;
 
@@ -54,13 +53,6 @@ export function parseDocument(source: string, path: string, taxonomy?: Taxonomy)
 }
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-
-/** Tagging depends on the extraction code and the taxonomy: when either changes, every document is stale. */
-export function indexGeneration(taxonomy: Taxonomy): string {
-  return sha(
-    `${INDEXER_VERSION}\n${JSON.stringify({ topics: taxonomy.topics, sides: taxonomy.sides, metrics: taxonomy.metricsSource })}`,
-  );
-}
 
 /** No stat to remember: the next run compares the file's content. */
 const UNKNOWN_STAT: FileStat = { size: -1, mtimeMs: null };
@@ -171,7 +163,7 @@ export function indexKnowledge(
   lap?.('setup');
   for (const file of listDocuments(root, report.warnings)) {
     lap?.('list'); // the listing is charged once, on the first file; later files only pay the loop
-    const path = relative(root, file).split('\\').join('/');
+    const path = documentPath(root, file);
     const before = known.get(path);
     // Freshness by stat first: same size and mtime as when last read means unchanged, without reading it.
     const stat = fileStat(file);

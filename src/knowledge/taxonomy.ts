@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { VersusError } from '../errors.js';
 import { buildMetricBook, type MetricBook, MetricSchema } from './metrics.js';
 import { normalizeTerm, TermMatcher } from './term-matcher.js';
 import type { Side } from './types.js';
+
+// yaml is loaded only when the file changed since its parse was cached: most start-ups (and every one-shot
+// `versus ask`) read the cached parse and need not pay for loading the parser.
+const parseYaml = (source: string): unknown =>
+  (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(source);
 
 const TopicSchema = z.object({
   label: z.string().min(1),

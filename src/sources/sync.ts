@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/open.js';
-import { indexGeneration } from '../knowledge/indexer.js';
+import { indexGeneration } from '../knowledge/generation.js';
 import { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';

@@ -1,0 +1,43 @@
+// `versus ask <question>` without building the core: when the knowledge index is already up to date, the
+// answer needs the index, the taxonomy and the answer pipeline, not the indexer, the shared store, the
+// features or the chat adapters that createCore loads (most of a one-shot ask's time was loading them).
+import { join, resolve } from 'node:path';
+import { AnswersStore } from './answers/answers-store.js';
+import { ask } from './answers/ask.js';
+import { suggestTopics } from './answers/compare.js';
+import { askReply } from './answers/present-answers.js';
+import { renderText } from './chat/render-text.js';
+import { askJson } from './cli-output.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/open.js';
+import { folderIsIndexed } from './knowledge/freshness.js';
+import { KnowledgeStore } from './knowledge/knowledge-store.js';
+import { loadTaxonomy } from './knowledge/taxonomy.js';
+
+/**
+ * The answer as `versus ask` prints it, or undefined when the index may be stale (a document changed, the
+ * taxonomy or extraction changed, team documents exist): the caller then takes the full path, which
+ * indexes first. Same store, taxonomy cache and output as that path.
+ */
+export function quickAsk(
+  config: Pick<Config, 'dbPath' | 'knowledgeDir'>,
+  question: string,
+  opts: { json: boolean; context?: string | undefined },
+): string | undefined {
+  const db = openDatabase(config.dbPath);
+  try {
+    const knowledge = new KnowledgeStore(db);
+    const knowledgeDir = resolve(config.knowledgeDir);
+    const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), {
+      get: (k) => knowledge.getMeta(k),
+      set: (k, v) => knowledge.setMeta(k, v),
+    });
+    if (!folderIsIndexed(db, knowledgeDir, taxonomy)) return undefined;
+    const r = ask(new AnswersStore(db), taxonomy, question, { context: opts.context });
+    return opts.json
+      ? JSON.stringify(askJson(r), null, 2)
+      : renderText(askReply(r, { offset: 0 }, suggestTopics(taxonomy, question)));
+  } finally {
+    db.close();
+  }
+}
