@@ -36,6 +36,7 @@ import { Scheduler } from './runtime/scheduler.js';
 import { createSettings } from './settings/index.js';
 import type { ChannelSettings } from './settings/settings-store.js';
 import { sourcesFeature } from './sources/index.js';
+import { inThreadPreparer, workerPreparer } from './sources/preparer.js';
 import { TeamSources } from './sources/service.js';
 import { SourceStore } from './sources/source-store.js';
 import { TeamSourceSync } from './sources/sync.js';
@@ -179,7 +180,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
           })
         : undefined;
     const engine = pool ?? inThreadEngine(answers, taxonomy);
-    const sourcesSync = new TeamSourceSync({ store: new SourceStore(shared), db, taxonomy, clock, logger });
+    // A bot (answers in workers) also reads team documents in a worker: a big page takes seconds.
+    const prepare = pool ? workerPreparer(join(knowledgeDir, 'taxonomy.yaml')) : inThreadPreparer(taxonomy);
+    const sourcesSync = new TeamSourceSync({ store: new SourceStore(shared), db, taxonomy, clock, prepare, logger });
     await sourcesSync.sync().catch((err: unknown) => logger.warn({ err }, 'team sources: not indexed at start'));
     const conversations = new ConversationStore(shared, clock);
     const ports = new Map<Platform, ChatPort>();
@@ -236,6 +239,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       clock,
       ports,
       fetchLimits: { ...FETCH_LIMITS, allow: opts.fetchAllow ?? AddressAllowList.NONE },
+      prepare,
       logger,
     });
     const features: Feature[] = [
@@ -318,6 +322,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         void knowledgeWatcher?.close();
         sourcesSync.stop();
         await engine.close();
+        await prepare.close();
         await shared.close();
         db.close();
       },

@@ -1,7 +1,8 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { VersusError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { Fifo } from '../runtime/fifo.js';
+import { startWorker } from '../runtime/worker-thread.js';
 import { READY, type WorkRequest, type WorkResponse } from './answer-protocol.js';
 import type { AskResult } from './ask.js';
 import type { CompareOutcome } from './compare.js';
@@ -160,14 +161,7 @@ export class AnswerPool implements AnswerEngine {
 
   private spawn(): Promise<void> {
     const workerData = { dbPath: this.opts.dbPath, taxonomyPath: this.opts.taxonomyPath };
-    const worker = import.meta.url.endsWith('.ts')
-      ? // From source (tsx), the worker is TypeScript too: it registers tsx's loader before importing it.
-        new Worker(
-          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register();
-            return import(${JSON.stringify(new URL('./answer-worker.ts', import.meta.url).href)}); });`,
-          { eval: true, workerData },
-        )
-      : new Worker(new URL('./answer-worker.js', import.meta.url), { workerData });
+    const worker = startWorker(new URL('./answer-worker.js', import.meta.url), workerData);
     return new Promise<void>((resolve, reject) => {
       const slot: Slot = { worker, startedAt: 0 };
       worker.once('error', (err) => {

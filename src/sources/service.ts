@@ -7,13 +7,14 @@ import { ephemeral, type Reply } from '../chat/reply.js';
 import { code, joinRich, md } from '../chat/rich.js';
 import type { Clock } from '../clock.js';
 import { isVersusError } from '../errors.js';
-import { type Converted, convertDocument, type IncomingDocument } from '../ingest/convert.js';
+import type { IncomingDocument } from '../ingest/convert.js';
 import { type FetchLimits, fetchDocument } from '../ingest/fetch.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { brokenFiles } from '../knowledge/watch.js';
 import type { Logger } from '../logger.js';
-import { sectionsOf, teamClaims, teamDocumentId, whyNoClaims } from './prepare.js';
+import { sectionsOf, teamDocumentId, whyNoClaims } from './prepare.js';
+import type { Prepared, Preparer } from './preparer.js';
 import { sourcesReply, type TeamAddition } from './render-sources.js';
 import { type SourceStore, scopeKey } from './source-store.js';
 import type { TeamSourceSync } from './sync.js';
@@ -29,6 +30,8 @@ export interface SourcesDeps {
   clock: Clock;
   ports: ReadonlyMap<Platform, ChatPort>;
   fetchLimits: FetchLimits;
+  /** Reads documents into claims, off the event loop in a bot (preparer.ts). */
+  prepare: Preparer;
   logger: Logger;
 }
 
@@ -67,9 +70,9 @@ export class TeamSources {
       return note(`Only ${ADMIN[ctx.platform]} can add sources. Ask one to run /versus sources add.`);
     if ((await this.deps.store.count(ctx)) >= MAX_TEAM_SOURCES)
       return note(md`This workspace has ${MAX_TEAM_SOURCES} sources, the most it can keep. Remove one first.`);
-    let doc: Converted;
+    let prepared: Prepared;
     try {
-      doc = await convertDocument(await read());
+      prepared = await this.deps.prepare.convert(await read());
     } catch (e) {
       if (
         isVersusError(e, 'fetch_refused') ||
@@ -79,8 +82,7 @@ export class TeamSources {
         return note(md`Not added: ${e.message}`);
       throw e;
     }
-    const text = { id: 'new', format: doc.format, content: doc.content, ...doc.meta };
-    const { claims } = teamClaims(text, this.deps.taxonomy);
+    const { doc, claims } = prepared;
     if (claims.length === 0) return note(md`Not added: *${doc.meta.title}* gave no claims. ${whyNoClaims(doc)}`);
     const { id, replaced } = await this.deps.store.put({
       platform: ctx.platform,

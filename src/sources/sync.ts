@@ -4,7 +4,8 @@ import { indexGeneration } from '../knowledge/generation.js';
 import { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
-import { teamClaims, teamDocumentPath } from './prepare.js';
+import { teamDocumentPath } from './prepare.js';
+import type { Preparer } from './preparer.js';
 import { type SourceStore, scopeKey } from './source-store.js';
 
 export interface SyncReport {
@@ -31,6 +32,7 @@ export class TeamSourceSync {
       db: Database;
       taxonomy: Taxonomy;
       clock: Clock;
+      prepare: Preparer;
       logger: Logger;
     },
   ) {}
@@ -57,7 +59,9 @@ export class TeamSourceSync {
     const stale = [...want].filter(([path, sha]) => local.get(path) !== sha).map(([path]) => path.slice(5));
     const gone = [...local.keys()].filter((p) => !want.has(p));
     if (stale.length === 0 && gone.length === 0) return { indexed: [], removed: [] };
-    const docs = (await store.byIds(stale)).map((s) => ({ s, ...teamClaims(s, taxonomy) }));
+    const stored = await store.byIds(stale);
+    const prepared = await this.deps.prepare.claims(stored);
+    const docs = stored.map((s, i) => ({ s, ...prepared[i]! }));
     const now = clock.now().toISOString();
     db.transaction(() => {
       for (const d of docs)
