@@ -234,7 +234,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledge,
       taxonomy,
       clock,
-      ports,
       fetchLimits: { ...FETCH_LIMITS, allow: opts.fetchAllow ?? AddressAllowList.NONE },
       logger,
     });

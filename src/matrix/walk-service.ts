@@ -143,7 +143,7 @@ export class WalkService {
   async cancel(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
     const s = await this.target(ctx, mode);
     if (!s) return ephemeral(`No ${mode ? `${mode} ` : ''}walk is open here.`);
-    if (!(await mayManage(ctx, { ...s, ownerId: s.starterId }, this.deps.ports)))
+    if (!(await mayManage(ctx, { ...s, ownerId: s.starterId })))
       return ephemeral(md`Only ${mention(s.starterId)} or an admin can cancel this walk.`);
     if (!(await this.deps.store.setStatus(s.id, 'cancelled', this.now())))
       return ephemeral(`${this.describe(s)} is no longer open.`);
@@ -180,7 +180,7 @@ export class WalkService {
       this.renders.request(s.id);
       return { reply: ephemeral(md`Recorded your answer for “${factor.title}”. Click another to change it.`) };
     }
-    if (!(await mayManage(ctx, { ...s, ownerId: s.starterId }, this.deps.ports)))
+    if (!(await mayManage(ctx, { ...s, ownerId: s.starterId })))
       return { reply: ephemeral(md`Only ${mention(s.starterId)} (who started the walk) or an admin can move it on.`) };
     // Navigation is compare-and-set on the step the button was clicked from: the admin check above may
     // have taken a while, and a click that another click overtook must not move the walk back.

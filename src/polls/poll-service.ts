@@ -125,7 +125,7 @@ export class PollService {
     const poll = await this.scoped(pollId, ctx);
     if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
     if (poll.closedAt) return ephemeral(md`Poll ${pollId} is already closed.`);
-    if (!(await mayManage(ctx, { ...poll, ownerId: poll.creatorId }, this.deps.ports)))
+    if (!(await mayManage(ctx, { ...poll, ownerId: poll.creatorId })))
       return ephemeral(md`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
     await this.finish(poll, ctx.userId);
     return ephemeral(md`Poll ${pollId} is closed.`);

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { ChatContext } from '../../chat/context.js';
 import type { VersusHandler } from '../../chat/handler.js';
+import { fixedAdmin } from '../../chat/manage.js';
 import type { ChatPort, MessageRef, Uploaded } from '../../chat/port.js';
 import { renderText } from '../../chat/render-text.js';
 import type { Button, Reply } from '../../chat/reply.js';
@@ -54,7 +55,7 @@ export class ConsoleAdapter implements ChatPort {
       channelId: 'console',
       userId: this.opts.userId ?? 'you',
       userName: 'you',
-      isAdmin: true,
+      isAdmin: fixedAdmin(true),
       ...extra,
     };
   }
