@@ -45,7 +45,7 @@ export interface DiscordAdapter {
   client(): Client | undefined;
 }
 
-/** The Discord adapter: discord.js gateway client + listeners + embed renderer + ChatPort. */
+/** The Discord adapter: discord.js gateway client + listeners + Components V2 renderer + ChatPort. */
 export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   const log = opts.logger.child({ adapter: 'discord' });
   const pages = new DiscordPages(log, opts.pages);

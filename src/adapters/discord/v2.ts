@@ -7,10 +7,23 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Reply } from '../../chat/reply.js';
-import { navButtons, spreadButtons, toDiscordButtons, toRows } from './components.js';
-import { type RenderedReply, type Section, splitText, toSections, type V2Payload } from './embeds.js';
+import { type ButtonRow, navButtons, spreadButtons, toDiscordButtons, toRows } from './components.js';
 import { V2 } from './limits.js';
 import { escapeMarkdown } from './markdown.js';
+import { type Section, splitText, toSections } from './sections.js';
+
+/** One Discord message as `reply()`, `update()`, `send()` and the REST client take it (flag IS_COMPONENTS_V2). */
+export interface V2Payload {
+  flags: number;
+  components: (ButtonRow | APIContainerComponent | APITextDisplayComponent)[];
+}
+
+export interface RenderedReply {
+  /** Page 1 is sent; the others are served by the ◀ / ▶ buttons (see pages.ts). */
+  pages: V2Payload[];
+  /** Things left out because Discord would reject them (bad button ids); the caller logs them. */
+  warnings: string[];
+}
 
 const text = (content: string): APITextDisplayComponent => ({ type: ComponentType.TextDisplay, content });
 
@@ -91,7 +104,7 @@ const buttonCost = (buttons: APIButtonComponentWithCustomId[]) => toRows(buttons
  * Reply → Components V2 messages (flag IS_COMPONENTS_V2): a container per block with the side's accent
  * colour, text displays for the text, the reply's buttons as action rows, and ◀ / ▶ paging as today.
  */
-export function renderReplyV2(reply: Reply, pageKey: string): RenderedReply<V2Payload> {
+export function renderReplyV2(reply: Reply, pageKey: string): RenderedReply {
   const { buttons, warnings } = toDiscordButtons(reply.buttons ?? []);
   // Reserve room on every page for the reply's buttons (at most 20 beside the navigation), the ◀ / ▶ row
   // and the "Page n/m" line, whatever page count the content ends up needing.
