@@ -1,18 +1,15 @@
 import type { AnswersStore } from '../answers/answers-store.js';
-import type { ChatContext, Platform } from '../chat/context.js';
+import type { ChatContext } from '../chat/context.js';
+import type { LiveMessageDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import { mayManage } from '../chat/manage.js';
-import type { ChatPort } from '../chat/port.js';
 import { type Button, ephemeral, type Reply } from '../chat/reply.js';
 import { md, mention } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
-import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { cited } from '../knowledge/cited.js';
 import type { CitedClaim } from '../knowledge/types.js';
-import type { Logger } from '../logger.js';
 import { Coalescer } from '../runtime/coalescer.js';
-import type { RenderLeases } from '../store/render-leases.js';
 import type { Matrix } from './definition.js';
 import type { MatrixStore, Session } from './matrix-store.js';
 import {
@@ -33,16 +30,11 @@ import type { MatrixWeights } from './weights-store.js';
 
 export { IDLE_EXPIRY_DAYS, IDLE_EXPIRY_MS } from './walk-expiry.js';
 
-export interface WalkDeps {
+export interface WalkDeps extends LiveMessageDeps {
   matrix: Matrix;
   store: MatrixStore;
   weights: MatrixWeights;
-  leases: RenderLeases;
   answers: AnswersStore;
-  ports: ReadonlyMap<Platform, ChatPort>;
-  clock: Clock;
-  logger: Logger;
-  updateIntervalMs?: number | undefined;
   /** The Export decision record button a finished walk's scorecard carries. */
   exportButton?: ((walkId: string) => Button) | undefined;
 }
