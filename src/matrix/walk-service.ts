@@ -2,6 +2,7 @@ import type { AnswersStore } from '../answers/answers-store.js';
 import type { ChatContext } from '../chat/context.js';
 import type { LiveMessageDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
+import { capitalized } from '../chat/labels.js';
 import { mayManage } from '../chat/manage.js';
 import { type Button, ephemeral, type Reply } from '../chat/reply.js';
 import { md, mention } from '../chat/rich.js';
@@ -128,7 +129,7 @@ export class WalkService {
     const what = this.describe(s);
     const at = position(await this.asked(s), s.step);
     return ephemeral(
-      md`${what[0]!.toUpperCase()}${what.slice(1)}: step ${at.index} of ${at.count}, ${answered} step(s) answered, started by ${mention(s.starterId)}${note}.`,
+      md`${capitalized(what)}: step ${at.index} of ${at.count}, ${answered} step(s) answered, started by ${mention(s.starterId)}${note}.`,
     );
   }
 
@@ -142,7 +143,7 @@ export class WalkService {
     if (s.mode === 'channel') this.renders.requestNow(s.id);
     const what = this.describe(s);
     const note = await this.otherNote(ctx, s, 'cancel');
-    return ephemeral(md`${what[0]!.toUpperCase()}${what.slice(1)} is cancelled${note}.`);
+    return ephemeral(md`${capitalized(what)} is cancelled${note}.`);
   }
 
   async action(a: WalkAction, ctx: ChatContext): Promise<ActionOutcome> {

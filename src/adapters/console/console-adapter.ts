@@ -119,8 +119,8 @@ export class ConsoleAdapter implements ChatPort {
       return;
     }
     // A command ends the thread: "/versus …", or a line that starts with a command word ("help", "poll …").
-    const first = text.split(/\s+/, 1)[0]!.toLowerCase();
-    if (text.startsWith('/') || handler.names.includes(first)) this.thread = undefined;
+    const [first = ''] = text.split(/\s+/, 1);
+    if (text.startsWith('/') || handler.names.includes(first.toLowerCase())) this.thread = undefined;
     else if (this.thread) {
       // Plain lines after an @versus mention are follow-ups in its thread, as on Slack and Discord.
       const follow = await handler.threadMessage(text, { ...this.ctx(), threadId: this.thread });
