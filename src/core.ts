@@ -169,12 +169,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
     const answers = new AnswersStore(db);
     // Workers open the file only now, after migrations and the start-up index.
+    const workers = opts.answerWorkers ?? 0;
     pool =
-      (opts.answerWorkers ?? 0) > 0 && opts.dbPath !== ':memory:'
+      workers > 0 && opts.dbPath !== ':memory:'
         ? await AnswerPool.start({
             dbPath: opts.dbPath,
             taxonomyPath: join(knowledgeDir, 'taxonomy.yaml'),
-            size: opts.answerWorkers!,
+            size: workers,
             busyAfterMs: opts.busyAfterMs,
             logger,
           })
@@ -237,7 +238,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       knowledge,
       taxonomy,
       clock,
-      ports,
       fetchLimits: { ...FETCH_LIMITS, allow: opts.fetchAllow ?? AddressAllowList.NONE },
       prepare,
       logger,
@@ -266,10 +266,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       opts.schedulerIntervalMs,
       metrics,
     );
+    const verdicts = verdict.verdicts;
     const handler = new Router({
       features,
       answering: answering.answering,
-      situations: verdict.verdicts && ((text, ctx) => verdict.verdicts!.route(text, ctx)),
+      situations: verdicts && ((text, ctx) => verdicts.route(text, ctx)),
       knowledge,
       conversations,
       taxonomy,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rng } from '../bench/stats.js';
 import type { ChatContext } from '../src/chat/context.js';
+import { fixedAdmin } from '../src/chat/manage.js';
 import { renderText } from '../src/chat/render-text.js';
 import type { Reply } from '../src/chat/reply.js';
 import { TestClock } from '../src/clock.js';
@@ -88,7 +89,7 @@ describe('fuzzed input through every command', () => {
     workspaceId: 'w',
     channelId: 'fuzz',
     userId: 'fuzzer',
-    isAdmin: false,
+    isAdmin: fixedAdmin(false),
   };
   const replies: Reply[] = [];
 

@@ -126,7 +126,7 @@ export function dissentFrom(store: AnswersStore, c: StoredClaim | undefined): St
 
 /**
  * analyse → candidates → score → compose. Each stage is a pure function of its inputs and the index;
- * see DESIGN.md "Answers: a pipeline of named stages" and weights.ts for the numbers behind it.
+ * the README's "Answers are a pipeline of pure stages" says what each does, weights.ts holds the numbers.
  */
 export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, opts: AskOptions = {}): AskResult {
   const limit = opts.limit ?? 5;

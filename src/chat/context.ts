@@ -12,8 +12,12 @@ export interface ChatContext {
   threadId?: string | undefined;
   userId: string;
   userName?: string | undefined;
-  /** Slack admin/owner, Discord Manage Messages or Manage Guild. */
-  isAdmin: boolean;
+  /**
+   * Whether the acting user administers a channel of this workspace (the event's own when none is named):
+   * Slack admin/owner, Discord Manage Messages or Manage Guild there. Supplied by the adapter and lazy, so
+   * the platform is asked only when a feature needs the answer (chat/manage.ts `lazyAdmin`).
+   */
+  isAdmin(channelId?: string): Promise<boolean>;
   /**
    * False when the platform says Versus is not installed where this happened (a Discord DM, or a server
    * where only the user added Versus): nothing can be posted in that channel. Undefined: installed.

@@ -81,6 +81,9 @@ export interface FeatureDeps {
   locales: Locales;
 }
 
+/** What a service keeping a live message redrawn (a poll, a walk) takes from its feature's deps. */
+export type LiveMessageDeps = Pick<FeatureDeps, 'leases' | 'ports' | 'clock' | 'logger' | 'updateIntervalMs'>;
+
 /** A command from a typed parser and a runner; the pair is erased so the router can hold any feature. */
 export function command<A>(
   parse: (args: string) => Result<A, RichText>,

@@ -46,9 +46,9 @@ export class FormOrigins {
     if (!o.success) return undefined;
     const { formId, platform, workspaceId, channelId, threadId, userId } = o.data;
     if (platform !== ctx.platform || workspaceId !== ctx.workspaceId || userId !== ctx.userId) return undefined;
-    return {
-      formId,
-      ctx: { ...ctx, channelId: channelId ?? ctx.channelId, threadId: channelId ? threadId : undefined },
-    };
+    const at = channelId ?? ctx.channelId;
+    // Admin rights follow the context to the form's channel (the submit's own flag, if any, is for its channel).
+    const isAdmin = (c = at) => ctx.isAdmin(c);
+    return { formId, ctx: { ...ctx, channelId: at, threadId: channelId ? threadId : undefined, isAdmin } };
   }
 }

@@ -16,3 +16,6 @@ export const KIND_LABEL: Record<ClaimKind, string> = {
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** The text with its first character upper-cased ("channel walk" → "Channel walk"). */
+export const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

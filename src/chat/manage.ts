@@ -12,31 +12,40 @@ export const ADMIN: Record<Platform, string> = {
 /**
  * Whether the acting user may manage (close, move on, cancel, remove) something someone started: its
  * owner, or an admin *where the thing lives*. Nobody has rights in another workspace (an admin of guild B
- * is nobody in guild A). The event's own admin flag describes the channel it came from (Discord computes
- * it per channel, overwrites included), so it counts only there; for any other channel the platform is
- * asked about that channel (and Slack, whose events never carry the flag, is always asked).
+ * is nobody in guild A).
  */
-export async function mayManage(
-  ctx: ChatContext,
-  thing: Owned,
-  ports: ReadonlyMap<Platform, ChatPort>,
-): Promise<boolean> {
+export async function mayManage(ctx: ChatContext, thing: Owned): Promise<boolean> {
   if (thing.platform !== ctx.platform || thing.workspaceId !== ctx.workspaceId) return false;
-  if (thing.ownerId === ctx.userId) return true;
-  if (ctx.isAdmin && thing.channelId === ctx.channelId) return true;
-  return askPort(thing, ctx.userId, ports);
+  return thing.ownerId === ctx.userId || ctx.isAdmin(thing.channelId);
 }
 
-/** Whether the acting user administers the place the event came from: from the event when it says, else asked of the platform. */
-export async function isAdmin(ctx: ChatContext, ports: ReadonlyMap<Platform, ChatPort>): Promise<boolean> {
-  return ctx.isAdmin || askPort(ctx, ctx.userId, ports);
-}
+/** The platform's answer to "does this user administer that channel?" (a port's `isAdmin`). */
+export type AdminLookup = Pick<ChatPort, 'isAdmin'>;
 
-async function askPort(
-  where: Owned | ChatContext,
-  userId: string,
-  ports: ReadonlyMap<Platform, ChatPort>,
-): Promise<boolean> {
-  const port = ports.get(where.platform);
-  return (await port?.isAdmin?.({ workspaceId: where.workspaceId, channelId: where.channelId }, userId)) === true;
+/** A context's `isAdmin` that is always the same, for places with no platform to ask (console, scheduled posts). */
+export const fixedAdmin =
+  (admin: boolean): ChatContext['isAdmin'] =>
+  async () =>
+    admin;
+
+/**
+ * A context's `isAdmin`, built by adapters. The event's own admin flag describes the channel it came from
+ * (Discord computes it per channel, overwrites included), so it counts only there; for any other channel,
+ * or when the event does not say (Slack's never do), the platform is asked once per channel, when first needed.
+ */
+export function lazyAdmin(
+  lookup: AdminLookup,
+  at: { workspaceId: string; channelId: string; userId: string },
+  eventSaysAdmin = false,
+): ChatContext['isAdmin'] {
+  const asked = new Map<string, Promise<boolean>>();
+  return async (channelId = at.channelId) => {
+    if (eventSaysAdmin && channelId === at.channelId) return true;
+    let answer = asked.get(channelId);
+    if (!answer) {
+      answer = lookup.isAdmin?.({ workspaceId: at.workspaceId, channelId }, at.userId) ?? Promise.resolve(false);
+      asked.set(channelId, answer);
+    }
+    return (await answer) === true;
+  };
 }

@@ -11,14 +11,23 @@ export interface UsageError {
   message: Rich;
 }
 
+/** Edit distance, one row at a time: `prev[j]` is the distance from a's first i characters to b's first j. */
 function levenshtein(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let last = b.length;
+  for (let i = 0; i < a.length; i++) {
+    let diag = i;
+    let left = i + 1;
+    const row = [left];
+    for (const [j, up] of prev.slice(1).entries()) {
+      left = Math.min(up + 1, left + 1, diag + (a[i] === b[j] ? 0 : 1));
+      row.push(left);
+      diag = up;
     }
-  return d[a.length]![b.length]!;
+    prev = row;
+    last = left;
+  }
+  return last;
 }
 
 /**

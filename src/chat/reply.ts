@@ -57,7 +57,7 @@ export interface Button {
 
 /**
  * Platform-neutral message model. The core builds Replies; each adapter renders them
- * (Slack Block Kit, Discord embeds + components, plain text for the console).
+ * (Slack Block Kit, Discord Components V2, plain text for the console).
  * Every string field other than text and context blocks is literal text: renderers escape it.
  */
 export interface Reply {

@@ -201,7 +201,10 @@ export class Router implements VersusHandler {
   }
 
   async firstDelivery(platform: string, eventId: string): Promise<boolean> {
-    return this.deps.conversations.firstDelivery(platform, eventId);
+    const first = await this.deps.conversations.firstDelivery(platform, eventId);
+    // A platform retry (or a second replica's copy): worth a line, since it is why no answer follows.
+    if (!first) this.deps.logger.info({ platform, eventId }, 'duplicate delivery: already handled');
+    return first;
   }
 
   async autocomplete(option: string, prefix: string): Promise<string[]> {

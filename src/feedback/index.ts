@@ -2,7 +2,7 @@ import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import { usageReply } from '../chat/help.js';
-import { ADMIN, isAdmin } from '../chat/manage.js';
+import { ADMIN } from '../chat/manage.js';
 import { ephemeral } from '../chat/reply.js';
 import { err, ok } from '../chat/result.js';
 import { code, markup, md } from '../chat/rich.js';
@@ -36,7 +36,7 @@ export function createFeedback(deps: FeatureDeps): { feedback: FeedbackStore; fe
     command: command(
       (args) => (args.trim() ? err(markup('`/versus report` takes no arguments.')) : ok(undefined)),
       async (_none, ctx) =>
-        (await isAdmin(ctx, deps.ports))
+        (await ctx.isAdmin())
           ? reportReply(await feedback.report(REPORT_ROWS, ctx))
           : usageReply(`Only ${ADMIN[ctx.platform]} can see the report.`),
     ),

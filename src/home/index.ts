@@ -1,7 +1,6 @@
 import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import { serverOnlyReply } from '../chat/help.js';
-import { isAdmin } from '../chat/manage.js';
 import { err, ok } from '../chat/result.js';
 import { markup, plain, type RichText } from '../chat/rich.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
@@ -36,7 +35,7 @@ export function createHome(
         knowledge.getMeta('indexed_at'),
         brokenFiles(knowledge),
       ).blocks,
-      report: (await isAdmin(ctx, deps.ports)) ? reportReply(await more.feedback.report(5, ctx)).blocks : undefined,
+      report: (await ctx.isAdmin()) ? reportReply(await more.feedback.report(5, ctx)).blocks : undefined,
       note,
     });
   };

@@ -43,7 +43,7 @@ export function createMatrix(
       logger: deps.logger,
       updateIntervalMs: deps.updateIntervalMs,
     });
-  const tuning = matrix && { matrix, weights, ports: deps.ports, clock: deps.clock };
+  const tuning = matrix && { matrix, weights, clock: deps.clock };
   return { matrix, walks, store, weights, features: [matrixFeature(walks, tuning)] };
 }
 

@@ -1,4 +1,4 @@
-import { SIDE_ICON } from '../chat/labels.js';
+import { capitalized, SIDE_ICON } from '../chat/labels.js';
 import { type Button, ephemeral, type Reply, type ReplyBlock } from '../chat/reply.js';
 import { md, mention, type RichText } from '../chat/rich.js';
 import type { CitedClaim } from '../knowledge/types.js';
@@ -190,7 +190,7 @@ export function startNote(
 ): Reply {
   if ('busy' in n)
     return ephemeral(
-      md`${n.busy[0]!.toUpperCase()}${n.busy.slice(1)} is still open here: finish or cancel it (\`/versus matrix cancel ${n.mode}\`), then Refine again.`,
+      md`${capitalized(n.busy)} is still open here: finish or cancel it (\`/versus matrix cancel ${n.mode}\`), then Refine again.`,
     );
   if ('nothingToAsk' in n)
     return ephemeral(

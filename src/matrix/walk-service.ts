@@ -1,18 +1,16 @@
 import type { AnswersStore } from '../answers/answers-store.js';
-import type { ChatContext, Platform } from '../chat/context.js';
+import type { ChatContext } from '../chat/context.js';
+import type { LiveMessageDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
+import { capitalized } from '../chat/labels.js';
 import { mayManage } from '../chat/manage.js';
-import type { ChatPort } from '../chat/port.js';
 import { type Button, ephemeral, type Reply } from '../chat/reply.js';
 import { md, mention } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
-import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { cited } from '../knowledge/cited.js';
 import type { CitedClaim } from '../knowledge/types.js';
-import type { Logger } from '../logger.js';
 import { Coalescer } from '../runtime/coalescer.js';
-import type { RenderLeases } from '../store/render-leases.js';
 import type { Matrix } from './definition.js';
 import type { MatrixStore, Session } from './matrix-store.js';
 import {
@@ -33,16 +31,11 @@ import type { MatrixWeights } from './weights-store.js';
 
 export { IDLE_EXPIRY_DAYS, IDLE_EXPIRY_MS } from './walk-expiry.js';
 
-export interface WalkDeps {
+export interface WalkDeps extends LiveMessageDeps {
   matrix: Matrix;
   store: MatrixStore;
   weights: MatrixWeights;
-  leases: RenderLeases;
   answers: AnswersStore;
-  ports: ReadonlyMap<Platform, ChatPort>;
-  clock: Clock;
-  logger: Logger;
-  updateIntervalMs?: number | undefined;
   /** The Export decision record button a finished walk's scorecard carries. */
   exportButton?: ((walkId: string) => Button) | undefined;
 }
@@ -136,21 +129,21 @@ export class WalkService {
     const what = this.describe(s);
     const at = position(await this.asked(s), s.step);
     return ephemeral(
-      md`${what[0]!.toUpperCase()}${what.slice(1)}: step ${at.index} of ${at.count}, ${answered} step(s) answered, started by ${mention(s.starterId)}${note}.`,
+      md`${capitalized(what)}: step ${at.index} of ${at.count}, ${answered} step(s) answered, started by ${mention(s.starterId)}${note}.`,
     );
   }
 
   async cancel(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
     const s = await this.target(ctx, mode);
     if (!s) return ephemeral(`No ${mode ? `${mode} ` : ''}walk is open here.`);
-    if (!(await mayManage(ctx, { ...s, ownerId: s.starterId }, this.deps.ports)))
+    if (!(await mayManage(ctx, { ...s, ownerId: s.starterId })))
       return ephemeral(md`Only ${mention(s.starterId)} or an admin can cancel this walk.`);
     if (!(await this.deps.store.setStatus(s.id, 'cancelled', this.now())))
       return ephemeral(`${this.describe(s)} is no longer open.`);
     if (s.mode === 'channel') this.renders.requestNow(s.id);
     const what = this.describe(s);
     const note = await this.otherNote(ctx, s, 'cancel');
-    return ephemeral(md`${what[0]!.toUpperCase()}${what.slice(1)} is cancelled${note}.`);
+    return ephemeral(md`${capitalized(what)} is cancelled${note}.`);
   }
 
   async action(a: WalkAction, ctx: ChatContext): Promise<ActionOutcome> {
@@ -180,7 +173,7 @@ export class WalkService {
       this.renders.request(s.id);
       return { reply: ephemeral(md`Recorded your answer for “${factor.title}”. Click another to change it.`) };
     }
-    if (!(await mayManage(ctx, { ...s, ownerId: s.starterId }, this.deps.ports)))
+    if (!(await mayManage(ctx, { ...s, ownerId: s.starterId })))
       return { reply: ephemeral(md`Only ${mention(s.starterId)} (who started the walk) or an admin can move it on.`) };
     // Navigation is compare-and-set on the step the button was clicked from: the admin check above may
     // have taken a while, and a click that another click overtook must not move the walk back.

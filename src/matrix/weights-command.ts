@@ -1,7 +1,6 @@
-import type { ChatContext, Platform } from '../chat/context.js';
+import type { ChatContext } from '../chat/context.js';
 import { usageReply } from '../chat/help.js';
-import { ADMIN, isAdmin } from '../chat/manage.js';
-import type { ChatPort } from '../chat/port.js';
+import { ADMIN } from '../chat/manage.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import { code, joinRich, markup, md, mention } from '../chat/rich.js';
 import type { Clock } from '../clock.js';
@@ -13,7 +12,6 @@ import type { MatrixWeights } from './weights-store.js';
 export interface WeightsDeps {
   matrix: Matrix;
   weights: MatrixWeights;
-  ports: ReadonlyMap<Platform, ChatPort>;
   clock: Clock;
 }
 
@@ -28,7 +26,7 @@ function findFactor(matrix: Matrix, name: string) {
 /** `/versus matrix weights`: everyone sees the channel's weights; admins change or reset them. */
 export async function weightsCommand(d: WeightsDeps, change: WeightArgs | undefined, ctx: ChatContext): Promise<Reply> {
   if (change) {
-    if (!(await isAdmin(ctx, d.ports)))
+    if (!(await ctx.isAdmin()))
       return usageReply(`Only ${ADMIN[ctx.platform]} can change the matrix's weights in this channel.`);
     const now = d.clock.now().toISOString();
     if (change.factor === undefined) await d.weights.reset(ctx);

@@ -30,7 +30,6 @@ export function createPolls(
   });
   const schedules = new ScheduleService({
     store: new ScheduleStore(shared),
-    ports,
     polls,
     answers,
     taxonomy: deps.taxonomy,

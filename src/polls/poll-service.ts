@@ -1,5 +1,6 @@
 import type { AnswersStore } from '../answers/answers-store.js';
 import type { ChatContext, Platform } from '../chat/context.js';
+import type { LiveMessageDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import type { Locales } from '../chat/locales.js';
 import { ADMIN, mayManage } from '../chat/manage.js';
@@ -7,26 +8,18 @@ import type { ChatPort } from '../chat/port.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import { channel, code, link, md } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
-import { type Clock, HOUR_MS } from '../clock.js';
+import { HOUR_MS } from '../clock.js';
 import { newId } from '../ids.js';
 import { cited } from '../knowledge/cited.js';
-import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { Coalescer } from '../runtime/coalescer.js';
-import type { RenderLeases } from '../store/render-leases.js';
 import type { PollCommand } from './poll-args.js';
 import type { Motion, Poll, PollStore } from './poll-store.js';
 import { type PollEvidence, renderPoll, votesCsv } from './render-poll.js';
 
-export interface PollServiceDeps {
+export interface PollServiceDeps extends LiveMessageDeps {
   store: PollStore;
-  leases: RenderLeases;
   answers: AnswersStore;
-  ports: ReadonlyMap<Platform, ChatPort>;
-  clock: Clock;
-  logger: Logger;
-  /** Minimum time between two edits of one poll message (platform rate limits). */
-  updateIntervalMs?: number | undefined;
   metrics: Metrics;
   /** Poll text is in the language of the poll's workspace, whoever's click redraws it. */
   locales: Locales;
@@ -125,7 +118,7 @@ export class PollService {
     const poll = await this.scoped(pollId, ctx);
     if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
     if (poll.closedAt) return ephemeral(md`Poll ${pollId} is already closed.`);
-    if (!(await mayManage(ctx, { ...poll, ownerId: poll.creatorId }, this.deps.ports)))
+    if (!(await mayManage(ctx, { ...poll, ownerId: poll.creatorId })))
       return ephemeral(md`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
     await this.finish(poll, ctx.userId);
     return ephemeral(md`Poll ${pollId} is closed.`);

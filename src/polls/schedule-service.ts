@@ -1,7 +1,6 @@
 import type { AnswersStore } from '../answers/answers-store.js';
-import type { ChatContext, Platform } from '../chat/context.js';
-import { ADMIN, mayManage } from '../chat/manage.js';
-import type { ChatPort } from '../chat/port.js';
+import type { ChatContext } from '../chat/context.js';
+import { ADMIN, fixedAdmin, mayManage } from '../chat/manage.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import { joinRich, md, type Rich } from '../chat/rich.js';
 import { inScope, inWorkspace } from '../chat/scope.js';
@@ -22,7 +21,6 @@ export const MAX_SCHEDULES_PER_CHANNEL = 5;
 
 export interface ScheduleServiceDeps {
   store: ScheduleStore;
-  ports: ReadonlyMap<Platform, ChatPort>;
   polls: PollService;
   answers: AnswersStore;
   taxonomy: Taxonomy;
@@ -129,7 +127,7 @@ export class ScheduleService {
   }
 
   private async removeFound(s: Schedule, ctx: ChatContext): Promise<Reply> {
-    if (!(await mayManage(ctx, { ...s, ownerId: s.createdBy }, this.deps.ports)))
+    if (!(await mayManage(ctx, { ...s, ownerId: s.createdBy })))
       return ephemeral(md`Only the person who added this schedule or ${ADMIN[ctx.platform]} can remove it.`);
     await this.deps.store.remove(s.id);
     return ephemeral(md`Schedule ${s.id} removed.`);
@@ -170,7 +168,7 @@ export class ScheduleService {
       workspaceId: s.workspaceId,
       channelId: s.channelId,
       userId: s.createdBy,
-      isAdmin: false,
+      isAdmin: fixedAdmin(false),
     };
     const question = motion ? `Debate: ${motion.label}. Team Go or Team Python?` : TEAM_QUESTION;
     await polls.create(

@@ -25,17 +25,22 @@ export class Coalescer {
   ) {}
 
   request(key: string): void {
+    this.requested(key);
+  }
+
+  /** Marks `key` dirty, starts its timer unless one is set or a flush is in flight, and returns its state. */
+  private requested(key: string): State {
     const st = this.states.get(key) ?? { dirty: false, requested: 0, covered: 0 };
     this.states.set(key, st);
     st.dirty = true;
     st.requested = ++this.seq;
     if (!st.timer && !st.inFlight) st.timer = setTimeout(() => this.run(key), this.intervalMs);
+    return st;
   }
 
   /** Like request(), but flushes at once unless a flush is in flight (then right after it): for rare, user-driven changes. */
   requestNow(key: string): void {
-    this.request(key);
-    const st = this.states.get(key)!;
+    const st = this.requested(key);
     if (st.timer && !st.inFlight) {
       clearTimeout(st.timer);
       this.run(key);

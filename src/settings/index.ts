@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import { usageReply } from '../chat/help.js';
-import { ADMIN, isAdmin } from '../chat/manage.js';
+import { ADMIN } from '../chat/manage.js';
 import { ephemeral } from '../chat/reply.js';
 import { err, ok, type Result } from '../chat/result.js';
 import { issueText, markup, md, type RichText } from '../chat/rich.js';
@@ -42,8 +42,7 @@ export function createSettings(deps: FeatureDeps): { settings: ChannelSettings; 
     command: command(parseSettings, async (args, ctx) => {
       if (!args)
         return ephemeral(md`In this channel, ${markup(describe(await settings.answers(ctx)))}.`, 'Channel settings');
-      if (!(await isAdmin(ctx, deps.ports)))
-        return usageReply(`Only ${ADMIN[ctx.platform]} can change this channel's settings.`);
+      if (!(await ctx.isAdmin())) return usageReply(`Only ${ADMIN[ctx.platform]} can change this channel's settings.`);
       await settings.setAnswers(ctx, args.value);
       return ephemeral(md`Done: in this channel, ${markup(describe(args.value))}.`, 'Channel settings');
     }),

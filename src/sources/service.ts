@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ChatContext, Platform } from '../chat/context.js';
+import type { ChatContext } from '../chat/context.js';
 import type { RemoteFile } from '../chat/handler.js';
-import { ADMIN, isAdmin } from '../chat/manage.js';
-import type { ChatPort } from '../chat/port.js';
+import { ADMIN } from '../chat/manage.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import { code, joinRich, md } from '../chat/rich.js';
 import type { Clock } from '../clock.js';
@@ -28,7 +27,6 @@ export interface SourcesDeps {
   knowledge: KnowledgeStore;
   taxonomy: Taxonomy;
   clock: Clock;
-  ports: ReadonlyMap<Platform, ChatPort>;
   fetchLimits: FetchLimits;
   /** Reads documents into claims, off the event loop in a bot (preparer.ts). */
   prepare: Preparer;
@@ -66,7 +64,7 @@ export class TeamSources {
   }
 
   private async add(origin: string, ctx: ChatContext, read: () => Promise<IncomingDocument>): Promise<Reply> {
-    if (!(await isAdmin(ctx, this.deps.ports)))
+    if (!(await ctx.isAdmin()))
       return note(`Only ${ADMIN[ctx.platform]} can add sources. Ask one to run /versus sources add.`);
     if ((await this.deps.store.count(ctx)) >= MAX_TEAM_SOURCES)
       return note(md`This workspace has ${MAX_TEAM_SOURCES} sources, the most it can keep. Remove one first.`);
@@ -107,7 +105,7 @@ export class TeamSources {
   }
 
   async remove(id: string, ctx: ChatContext): Promise<Reply> {
-    if (!(await isAdmin(ctx, this.deps.ports))) return note(`Only ${ADMIN[ctx.platform]} can remove sources.`);
+    if (!(await ctx.isAdmin())) return note(`Only ${ADMIN[ctx.platform]} can remove sources.`);
     const found = await this.deps.store.get(ctx, id);
     // Another workspace's id gets the same answer as an unknown one: it says nothing about what exists elsewhere.
     if (!found || !(await this.deps.store.remove(ctx, id)))

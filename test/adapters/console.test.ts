@@ -58,13 +58,13 @@ describe('console: asynchronous updates redraw above the prompt, once', () => {
   it('GIVEN a matrix walk THEN step 2 and the scorecard are each printed once', async () => {
     await type('/versus matrix', /Step 1\/3/);
     await type('1', /Recorded your answer/);
-    await new Promise((r) => setTimeout(r, 100)); // the coalesced re-render of step 1's answers
+    await core.walks!.renders.drain(); // the coalesced re-render of step 1's answers
     const step2 = await type('5', /Step 2\/3/);
-    await new Promise((r) => setTimeout(r, 100)); // the walk's own re-render after Next: same text, not printed
+    await core.walks!.renders.drain(); // the walk's own re-render after Next: same text, not printed
     expect(count(screen(raw), 'Step 2/3')).toBe(1);
     expect(step2).not.toMatch(/versus> \*🧭/);
     await type('7', /Scorecard/); // step 2's Finish now
-    await new Promise((r) => setTimeout(r, 100));
+    await core.walks!.renders.drain();
     expect(count(screen(raw), '🧭 Scorecard')).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { V2Payload } from '../../src/adapters/discord/embeds.js';
+import type { V2Payload } from '../../src/adapters/discord/v2.js';
 import { v2Size } from '../../src/adapters/discord/v2.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { CitedClaim } from '../../src/knowledge/types.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_FIELD } from '../../src/adapters/slack/forms.js';
 import { NEW_POLL_CALLBACK } from '../../src/adapters/slack/shortcuts.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { type SlackRig, slackRig } from '../fakes/slack-harness.js';
 
@@ -80,7 +81,7 @@ describe('Slack poll form: /versus poll new → modal → view_submission', () =
       workspaceId: 'local',
       channelId: 'console',
       userId: 'you',
-      isAdmin: true,
+      isAdmin: fixedAdmin(true),
     });
     expect(renderText(reply)).toMatch(/\/versus poll "Which for billing\?" "Go" "Python" public for 2h/);
   });

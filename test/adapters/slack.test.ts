@@ -199,10 +199,16 @@ describe('Slack adapter: real Bolt app over HTTP with signed requests', () => {
       },
       { eventId: 'Ev400' },
     );
-    await rig.fake.waitFor(() => rig.logs.some((l) => /channel_not_found/.test(l) && /answer mention failed/.test(l)));
+    const failure = (l: string) => /channel_not_found/.test(l) && /answer mention failed/.test(l);
+    await rig.fake.waitFor(() => rig.logs.some(failure));
+    await rig.adapter.idle();
+    expect(rig.logs.filter(failure)).toHaveLength(1);
+    // A platform error is final: tried once, not retried.
+    expect(rig.fake.callsOf('chat.postMessage').filter((c) => c.body.channel === 'CGONE')).toHaveLength(1);
     const url = rig.fake.responseUrl();
-    await rig.send.command('sources', { responseUrl: url });
-    await rig.fake.waitFor(() => rig.fake.responses.find((r) => r.path === new URL(url).pathname));
+    expect((await rig.send.command('sources', { responseUrl: url })).status).toBe(200);
+    const answered = await rig.fake.waitFor(() => rig.fake.responses.find((r) => r.path === new URL(url).pathname));
+    expect(JSON.stringify(answered.body)).toMatch(/Sources/);
   });
 
   it('waits out an HTTP 429 with Retry-After and retries the call', async () => {

@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { DAY_MS, TestClock } from '../../src/clock.js';
@@ -102,7 +103,7 @@ describe('decision records (MADR) from walks and verdicts', () => {
   });
 
   it('shows a channel’s weights on the scorecard, the verdict and the record, with who changed them', async () => {
-    const root = ctx('root', 'tuned', { isAdmin: true });
+    const root = ctx('root', 'tuned', { isAdmin: fixedAdmin(true) });
     await core.handler.command('matrix weights prototype-speed 2', root);
     const card = await finishedWalk('tuned');
     expect(renderText(card)).toMatch(

@@ -3,6 +3,7 @@ import { ask } from '../../src/answers/ask.js';
 import { compare } from '../../src/answers/compare.js';
 import { askReply } from '../../src/answers/present-answers.js';
 import type { ChatContext } from '../../src/chat/context.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Core } from '../../src/core.js';
 import { motionCandidates } from '../../src/polls/motions.js';
@@ -203,7 +204,13 @@ describe('answers on the real knowledge folder', () => {
     it('shows, when a Team Go vs Team Python poll closes, for each side a claim that favors it', async () => {
       const port = new RecordingPort();
       core.registerPort(port);
-      const ctx: ChatContext = { platform: 'console', workspaceId: 'w', channelId: 'c', userId: 'u', isAdmin: false };
+      const ctx: ChatContext = {
+        platform: 'console',
+        workspaceId: 'w',
+        channelId: 'c',
+        userId: 'u',
+        isAdmin: fixedAdmin(false),
+      };
       const pollId = /Poll (p\w+)/.exec(renderText(await core.handler.command('poll', ctx)))![1]!;
       await core.handler.action(pollAction.encode({ op: 'close', pollId }), ctx);
       await core.polls.renders.drain();

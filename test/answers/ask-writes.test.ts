@@ -4,11 +4,15 @@ import type { ChatContext } from '../../src/chat/context.js';
 import type { Core } from '../../src/core.js';
 import type { SharedDb } from '../../src/store/shared-db.js';
 import { RecordingPort } from '../fakes/recording-port.js';
+import { portCtx } from '../helpers/chat.js';
 import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
 import { BACKENDS, useStore } from '../store/backends.js';
 
-const ana: ChatContext = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'UANA', isAdmin: false };
-const admin: ChatContext = { ...ana, userId: 'UADMIN' };
+const port = new RecordingPort('slack');
+port.admins.add('UADMIN');
+const at = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
+const ana: ChatContext = portCtx(port, { ...at, userId: 'UANA' });
+const admin: ChatContext = portCtx(port, { ...at, userId: 'UADMIN' });
 /** Answered over more than one page, so the answer has a "More sources" button. */
 const PAGED = 'ask how much memory do goroutines and threads use';
 
@@ -41,8 +45,6 @@ describe.each(BACKENDS)('writes per /versus ask on $name', (backend) => {
   async function start(): Promise<WriteLog> {
     const log = new WriteLog();
     core = await testCore(REAL_KNOWLEDGE, ':memory:', { shared: logged(store().shared, log) });
-    const port = new RecordingPort('slack');
-    port.admins.add('UADMIN');
     core.registerPort(port);
     return log;
   }

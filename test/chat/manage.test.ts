@@ -4,15 +4,14 @@ import { mayManage } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Core } from '../../src/core.js';
 import { RecordingPort } from '../fakes/recording-port.js';
+import { portCtx } from '../helpers/chat.js';
 import { testCore } from '../helpers/core.js';
 
-const ctx = (userId: string, isAdmin = false): ChatContext => ({
-  platform: 'console',
-  workspaceId: 'w',
-  channelId: 'c-manage',
-  userId,
-  isAdmin,
-});
+const port = new RecordingPort();
+port.admins.add('boss'); // e.g. Slack's admin flag: the event does not carry it
+/** A context as the adapter builds it; `eventSaysAdmin` is an admin flag the event itself carries (Discord's). */
+const ctx = (userId: string, eventSaysAdmin = false, at: Partial<Omit<ChatContext, 'isAdmin'>> = {}): ChatContext =>
+  portCtx(port, { platform: 'console', workspaceId: 'w', channelId: 'c-manage', userId, ...at }, eventSaysAdmin);
 
 /**
  * Closing a poll, cancelling a walk and removing a schedule follow one rule (chat/manage.ts): the person
@@ -24,10 +23,7 @@ describe('who may manage what someone else started', () => {
 
   async function setUp() {
     core = await testCore();
-    const port = new RecordingPort();
-    port.admins.add('boss'); // e.g. Slack's admin flag: the event does not carry it
     core.registerPort(port);
-    return port;
   }
   const say = async (text: string, c: ChatContext) => renderText(await core.handler.command(text, c));
 
@@ -77,10 +73,33 @@ describe('who may manage what someone else started', () => {
     await setUp();
     const id = /Poll (p[\w-]+) is up/.exec(await say('poll', ctx('owner')))![1]!;
     const poll = (await core.polls.find(id))!;
-    const ports = new Map([['console' as const, new RecordingPort()]]);
     const owned = { ...poll, ownerId: poll.creatorId };
-    expect(await mayManage(ctx('mod', true), owned, ports)).toBe(true);
-    expect(await mayManage({ ...ctx('mod', true), channelId: 'c-other' }, owned, ports)).toBe(false);
-    expect(await mayManage({ ...ctx('owner', true), workspaceId: 'w2' }, owned, ports)).toBe(false);
+    expect(await mayManage(ctx('mod', true), owned)).toBe(true);
+    expect(await mayManage(ctx('mod', true, { channelId: 'c-other' }), owned)).toBe(false);
+    expect(await mayManage(ctx('owner', true, { workspaceId: 'w2' }), owned)).toBe(false);
+  });
+
+  it('asks the platform only when a feature needs to know, and once per channel for one event', async () => {
+    await setUp();
+    const asked: string[] = [];
+    const platform = {
+      isAdmin: async (where: { channelId: string }, userId: string) => {
+        asked.push(`${where.channelId} ${userId}`);
+        return false;
+      },
+    };
+    const someone = portCtx(platform, {
+      platform: 'console',
+      workspaceId: 'w',
+      channelId: 'c-manage',
+      userId: 'someone',
+    });
+    const id = /Poll (p[\w-]+) is up/.exec(await say('poll', someone))![1]!;
+    expect(asked).toEqual([]); // starting a poll needs no rights
+    const other = /Poll (p[\w-]+) is up/.exec(await say('poll', ctx('owner')))![1]!;
+    expect(await say(`poll close ${other}`, someone)).toMatch(/Only the person who started this poll/);
+    expect(await say(`poll close ${other}`, someone)).toMatch(/Only the person who started this poll/);
+    expect(await say(`poll close ${id}`, someone)).toMatch(/is closed/); // the owner: nobody is asked
+    expect(asked).toEqual(['c-manage someone']);
   });
 });

@@ -7,6 +7,7 @@ import { ACTION_ERRORS, type ActionCodec, actionCodec, splitActionId } from '../
 import { AnswerRecords } from '../../src/chat/answer-records.js';
 import type { ChatContext } from '../../src/chat/context.js';
 import { action, command, type Feature } from '../../src/chat/feature.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { parseCommand } from '../../src/chat/parse-command.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { ephemeral } from '../../src/chat/reply.js';
@@ -20,7 +21,13 @@ import { walkAction } from '../../src/matrix/walk-action.js';
 import { pollAction } from '../../src/polls/poll-action.js';
 import { REAL_KNOWLEDGE, testCore } from '../helpers/core.js';
 
-const ctx: ChatContext = { platform: 'console', workspaceId: 'w', channelId: 'c1', userId: 'u1', isAdmin: false };
+const ctx: ChatContext = {
+  platform: 'console',
+  workspaceId: 'w',
+  channelId: 'c1',
+  userId: 'u1',
+  isAdmin: fixedAdmin(false),
+};
 const thread = { ...ctx, threadId: 't1' };
 
 const NAMES = ['ask', 'compare', 'sources', 'poll', 'schedule', 'matrix', 'help'];

@@ -5,18 +5,20 @@ import { renderText } from '../../src/chat/render-text.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { Core } from '../../src/core.js';
 import { RecordingPort } from '../fakes/recording-port.js';
+import { portCtx } from '../helpers/chat.js';
 import { REAL_KNOWLEDGE, tempDir, testCore } from '../helpers/core.js';
 
-const ana: ChatContext = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'UANA', isAdmin: false };
-const admin: ChatContext = { ...ana, userId: 'UADMIN' };
+const port = new RecordingPort('slack');
+port.admins.add('UADMIN');
+const at = { platform: 'slack', workspaceId: 'T1', channelId: 'C1' } as const;
+const ana: ChatContext = portCtx(port, { ...at, userId: 'UANA' });
+const admin: ChatContext = portCtx(port, { ...at, userId: 'UADMIN' });
 const shareId = (r: Reply) => r.buttons?.find((b) => b.label === 'Share with channel')?.actionId ?? '';
 
 describe('private answers with Share, and the channel setting (real core, SQLite file)', () => {
   const tmp = tempDir();
   const dbPath = join(tmp.dir, 'share.db');
   let core: Core;
-  const port = new RecordingPort('slack');
-  port.admins.add('UADMIN');
   beforeAll(async () => {
     core = await testCore(REAL_KNOWLEDGE, dbPath);
     core.registerPort(port);

@@ -8,15 +8,13 @@ import { renderText } from '../../src/chat/render-text.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { Core } from '../../src/core.js';
 import { RecordingPort } from '../fakes/recording-port.js';
+import { portCtx } from '../helpers/chat.js';
 import { tempDir, testCore } from '../helpers/core.js';
 
-const ctx = (userId: string, isAdmin = false): ChatContext => ({
-  platform: 'slack',
-  workspaceId: 'T1',
-  channelId: 'C1',
-  userId,
-  isAdmin,
-});
+const port = new RecordingPort('slack');
+port.admins.add('UADMIN');
+const ctx = (userId: string): ChatContext =>
+  portCtx(port, { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId });
 const buttonId = (r: Reply, label: RegExp) => r.buttons?.find((b) => label.test(b.label))?.actionId ?? '';
 const QUESTION = 'how much memory does a goroutine start with';
 
@@ -24,11 +22,8 @@ describe('feedback on answers (real core, SQLite file)', () => {
   const tmp = tempDir();
   const dbPath = join(tmp.dir, 'feedback.db');
   let core: Core;
-  let port: RecordingPort;
   beforeAll(async () => {
     core = await testCore(undefined, dbPath);
-    port = new RecordingPort('slack');
-    port.admins.add('UADMIN');
     core.registerPort(port);
   });
   afterAll(async () => {

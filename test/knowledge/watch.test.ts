@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { MINUTE_MS, TestClock } from '../../src/clock.js';
 import { type Core, createCore } from '../../src/core.js';
@@ -10,7 +11,13 @@ import { createLogger } from '../../src/logger.js';
 import { memoryLog } from '../fakes/discord-harness.js';
 import { copyKnowledge, tempDir } from '../helpers/core.js';
 
-const ctx: ChatContext = { platform: 'console', workspaceId: 'local', channelId: 'c', userId: 'u', isAdmin: true };
+const ctx: ChatContext = {
+  platform: 'console',
+  workspaceId: 'local',
+  channelId: 'c',
+  userId: 'u',
+  isAdmin: fixedAdmin(true),
+};
 const GAMMA = `---
 id: gamma
 title: Gamma Notes

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
@@ -70,7 +71,10 @@ describe('decision-matrix walk (real SQLite)', () => {
     expect(renderText(changed.reply!)).toMatch(/Recorded/);
     const refused = await click(core, port, /Next/, 'ann');
     expect(renderText(refused.reply!)).toMatch(/Only @lead/);
-    const byAdmin = await core.handler.action(button(stepMessage(port), /Next/), ctx('root', { isAdmin: true }));
+    const byAdmin = await core.handler.action(
+      button(stepMessage(port), /Next/),
+      ctx('root', { isAdmin: fixedAdmin(true) }),
+    );
     expect(byAdmin.update?.title).toMatch(/Step 2\/3/);
   });
 

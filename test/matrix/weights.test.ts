@@ -6,27 +6,20 @@ import { TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
 import { parseWeight } from '../../src/matrix/matrix-args.js';
 import { RecordingPort } from '../fakes/recording-port.js';
-import { buttonOf } from '../helpers/chat.js';
+import { buttonOf, portCtx } from '../helpers/chat.js';
 import { FIXTURE_KNOWLEDGE, testCore } from '../helpers/core.js';
 
-const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({
-  platform: 'slack',
-  workspaceId: 'T1',
-  channelId: 'C1',
-  userId,
-  isAdmin: false,
-  ...extra,
-});
+const port = new RecordingPort('slack');
+port.admins.add('Uadmin'); // a Slack admin: the event never says, the platform does
+const ctx = (userId: string, extra: Partial<Omit<ChatContext, 'isAdmin'>> = {}): ChatContext =>
+  portCtx(port, { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId, ...extra });
 const text = (r: Reply) => renderText(r);
 const button = buttonOf;
 
 describe('/versus matrix weights (fixture matrix: throughput, io-bound, hiring)', () => {
   let core: Core;
-  let port: RecordingPort;
   beforeAll(async () => {
     core = await testCore(FIXTURE_KNOWLEDGE, ':memory:', { clock: new TestClock('2026-03-01T10:00:00Z') });
-    port = new RecordingPort('slack');
-    port.admins.add('Uadmin'); // a Slack admin: the event never says, the platform does
     core.registerPort(port);
   });
   afterAll(async () => core.close());

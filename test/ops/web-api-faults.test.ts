@@ -74,7 +74,9 @@ describe('Web API faults and shutdown (real process, real HTTP)', () => {
     });
     await fake.waitFor(() => fake.callsOf('chat.postEphemeral').find((c) => c.body.user === 'UANONVOTER1'));
     await fake.waitFor(() => fake.callsOf('chat.update').find((c) => c.body.ts === p.ts));
-    await new Promise((r) => setTimeout(r, 200));
+    // Every call the bot made has also finished on its side (the SDK logs each call's end): nothing is left to log.
+    const ends = (method: string) => b.logs.filter((l) => l.includes(`apiCall('${method}') end`)).length;
+    await fake.waitFor(() => ['chat.postEphemeral', 'chat.update'].every((m) => ends(m) === fake.callsOf(m).length));
     const logs = b.logs.join('');
     expect(logs).toMatch(/"level":20/); // debug lines (the SDK's included) were written
     expect(logs).not.toMatch(/UANONVOTER1|Team Python/);
@@ -168,7 +170,8 @@ describe('Web API faults and shutdown (real process, real HTTP)', () => {
     await fake.waitFor(() => fake.hanging >= 5);
     const t0 = Date.now();
     b.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 50));
+    // Logged in the same step that makes the receiver refuse new requests (main.ts shutdown).
+    await fake.waitFor(() => b.logs.some((l) => /"msg":"shutting down"/.test(l)));
     let accepted = 0;
     let refused = 0;
     for (let i = 0; i < 40; i++) {

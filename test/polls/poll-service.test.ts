@@ -1,12 +1,14 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { HOUR_MS, TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
 import { pollAction } from '../../src/polls/poll-action.js';
 import { RecordingPort } from '../fakes/recording-port.js';
+import { portCtx } from '../helpers/chat.js';
 import { FIXTURE_KNOWLEDGE, tempDir, testCore } from '../helpers/core.js';
 
 const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => ({
@@ -14,7 +16,7 @@ const ctx = (userId: string, extra: Partial<ChatContext> = {}): ChatContext => (
   workspaceId: 'w',
   channelId: 'c1',
   userId,
-  isAdmin: false,
+  isAdmin: fixedAdmin(false),
   ...extra,
 });
 const text = (r: Reply | undefined) => (r ? renderText(r) : '');
@@ -81,7 +83,8 @@ describe('polls through the core (real SQLite)', () => {
       /Only the person who started this poll or an admin/,
     );
     port.admins.add('boss'); // e.g. Slack's admin flag, looked up through the port
-    expect(text(await core.handler.command(`poll close ${pollId}`, ctx('boss')))).toMatch(/is closed/);
+    const boss = portCtx(port, { platform: 'console', workspaceId: 'w', channelId: 'c1', userId: 'boss' });
+    expect(text(await core.handler.command(`poll close ${pollId}`, boss))).toMatch(/is closed/);
   });
 
   it('shows the result and, for Team Go vs Team Python, the strongest cited claim of each side when closed', async () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { TestClock } from '../../src/clock.js';
 import { createCore } from '../../src/core.js';
@@ -13,7 +14,7 @@ const ctx = (userId: string): ChatContext => ({
   workspaceId: 'w',
   channelId: 'c1',
   userId,
-  isAdmin: false,
+  isAdmin: fixedAdmin(false),
 });
 
 /** Issue 11, item 7: messages left behind their state by a crash are redrawn at start, without a new vote. */

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { DAY_MS, TestClock, WEEK_MS } from '../../src/clock.js';
 import { motionCandidates } from '../../src/polls/motions.js';
@@ -13,7 +14,7 @@ const ctx: ChatContext = {
   workspaceId: 'w',
   channelId: 'debates',
   userId: 'lead',
-  isAdmin: false,
+  isAdmin: fixedAdmin(false),
 };
 
 describe('scheduled debate polls', () => {

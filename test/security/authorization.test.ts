@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { IDS, type Json } from '../fakes/discord-fake.js';
@@ -129,7 +130,13 @@ describe('authorization scope: console', () => {
       const slack = new RecordingPort('slack');
       core.registerPort(slack);
       core.registerPort(new RecordingPort('console'));
-      const where = { platform: 'slack' as const, workspaceId: 'T1', channelId: 'C2', userId: 'U1', isAdmin: false };
+      const where = {
+        platform: 'slack' as const,
+        workspaceId: 'T1',
+        channelId: 'C2',
+        userId: 'U1',
+        isAdmin: fixedAdmin(false),
+      };
       const made = await core.handler.command('poll', where);
       const pollId = said(made).match(/Poll (p[\w-]+)/)![1]!;
       const here = {
@@ -137,7 +144,7 @@ describe('authorization scope: console', () => {
         workspaceId: 'local',
         channelId: 'console',
         userId: 'you',
-        isAdmin: true,
+        isAdmin: fixedAdmin(true),
       };
       expect(said(await core.handler.command(`poll results ${pollId}`, here))).toMatch(/There is no poll/);
       expect(said(await core.handler.action(`v1:poll:vote:${pollId}:0`, here))).toMatch(/no longer exists/);

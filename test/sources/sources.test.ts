@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import type { Core } from '../../src/core.js';
 import { AddressAllowList } from '../../src/ingest/addresses.js';
@@ -8,8 +9,14 @@ import { ARTICLE_TITLE, articleServer, FIGURE_ANSWER, FIGURE_QUESTION } from '..
 import { testCore } from '../helpers/core.js';
 import { makePdf } from '../helpers/pdf.js';
 
-const admin: ChatContext = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'UADM', isAdmin: true };
-const member: ChatContext = { ...admin, userId: 'U2', isAdmin: false };
+const admin: ChatContext = {
+  platform: 'slack',
+  workspaceId: 'T1',
+  channelId: 'C1',
+  userId: 'UADM',
+  isAdmin: fixedAdmin(true),
+};
+const member: ChatContext = { ...admin, userId: 'U2', isAdmin: fixedAdmin(false) };
 const otherTeam: ChatContext = { ...admin, workspaceId: 'T2' };
 
 describe('/versus sources add, remove and list (real core, local web server)', () => {

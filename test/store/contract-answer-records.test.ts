@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerRecords } from '../../src/chat/answer-records.js';
 import type { ChatContext } from '../../src/chat/context.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { DAY_MS, HOUR_MS, TestClock } from '../../src/clock.js';
 import { BACKENDS, useStore } from './backends.js';
 
-const ctx: ChatContext = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'U1', isAdmin: false };
+const ctx: ChatContext = {
+  platform: 'slack',
+  workspaceId: 'T1',
+  channelId: 'C1',
+  userId: 'U1',
+  isAdmin: fixedAdmin(false),
+};
 
 /** Issue 20, items 4 and 6: one record per answer, the same test on SQLite and PostgreSQL. */
 describe.each(BACKENDS)('AnswerRecords on $name', (backend) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AnswerRecords } from '../../src/chat/answer-records.js';
 import type { ChatContext, Platform } from '../../src/chat/context.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import { MINUTE_MS, TestClock } from '../../src/clock.js';
 import { FeedbackStore } from '../../src/feedback/feedback-store.js';
 import { HomeStore } from '../../src/home/home-store.js';
@@ -12,7 +13,13 @@ import { BACKENDS, useStore } from './backends.js';
 /** Issue 15: the feedback report (a query rewritten to be portable) and the home's queries, on both backends. */
 
 const T0 = Date.parse('2026-01-05T09:00:00.000Z');
-const SLACK_T1: ChatContext = { platform: 'slack', workspaceId: 'T1', channelId: 'C1', userId: 'UASK', isAdmin: false };
+const SLACK_T1: ChatContext = {
+  platform: 'slack',
+  workspaceId: 'T1',
+  channelId: 'C1',
+  userId: 'UASK',
+  isAdmin: fixedAdmin(false),
+};
 const at = (minutes: number) => new Date(T0 + minutes * MINUTE_MS).toISOString();
 
 describe.each(BACKENDS)('FeedbackStore on $name', (backend) => {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, inject, it, vi } from 'vitest';
 import { isVersusError } from '../../src/errors.js';
 import { openPostgres } from '../../src/store/postgres.js';
 import type { SharedDb } from '../../src/store/shared-db.js';
@@ -111,15 +111,25 @@ describe('openPostgres', () => {
   });
 
   it('survives the server dropping a connection mid-transaction and serves the next query', async () => {
+    // Watches (does not change) the pool's connections, to wait for the one whose server process is killed.
+    const connects = vi.spyOn(pg.Client.prototype, 'connect');
+    cleanups.push(async () => connects.mockRestore());
     const shared = await openFresh();
     const admin = new pg.Client({ connectionString: inject('postgresAdminUrl') });
     await admin.connect();
     cleanups.push(() => admin.end());
     const work = shared.db.transaction().execute(async (trx) => {
       const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
-      await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+      const pid = rows[0]!.pid;
+      // pg sets processID from the server's BackendKeyData; its types leave it out.
+      const client = (connects.mock.contexts as (pg.Client & { processID?: number })[]).find(
+        (c) => c.processID === pid,
+      )!;
+      // Not events.once: it would reject on the 'error' the client also emits (the no-op listener takes that).
+      const ended = new Promise((resolve) => client.once('end', resolve));
+      await admin.query('SELECT pg_terminate_backend($1)', [pid]);
       // No query in flight while the socket closes: the case that would otherwise crash the process.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await ended;
       await sql`SELECT 1`.execute(trx);
     });
     await expect(work).rejects.toThrow();

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { RecordingPort } from '../fakes/recording-port.js';
 import { REAL_KNOWLEDGE, tempDir, testCore } from '../helpers/core.js';
@@ -59,7 +60,7 @@ describe('versus verdict and versus adr (real process)', () => {
       workspaceId: 'local',
       channelId: 'console',
       userId: 'ana',
-      isAdmin: false,
+      isAdmin: fixedAdmin(false),
     };
     await core.handler.command('matrix', where);
     const step = port.posts.at(-1)!.reply as Reply;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
+import { fixedAdmin } from '../../src/chat/manage.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { TestClock } from '../../src/clock.js';
 import type { Core } from '../../src/core.js';
@@ -51,7 +52,13 @@ describe('a verdict equals the walk over the same answers', () => {
     ['a channel that switched ML off and doubled hiring', 'tuned'],
   ])('for every dev and own situation, under %s', async (_name, channelId) => {
     expect(SITUATIONS.length).toBeGreaterThanOrEqual(60);
-    const where: ChatContext = { platform: 'console', workspaceId: 'w', channelId, userId: 'u1', isAdmin: false };
+    const where: ChatContext = {
+      platform: 'console',
+      workspaceId: 'w',
+      channelId,
+      userId: 'u1',
+      isAdmin: fixedAdmin(false),
+    };
     if (channelId === 'tuned') {
       const weights = new MatrixWeights(core.shared);
       await weights.set(where, 'ml-data', 0, 'admin', '2026-01-01T00:00:00.000Z');

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { ChatContext } from '../../chat/context.js';
 import type { VersusHandler } from '../../chat/handler.js';
+import { fixedAdmin } from '../../chat/manage.js';
 import type { ChatPort, MessageRef, Uploaded } from '../../chat/port.js';
 import { renderText } from '../../chat/render-text.js';
 import type { Button, Reply } from '../../chat/reply.js';
@@ -54,7 +55,7 @@ export class ConsoleAdapter implements ChatPort {
       channelId: 'console',
       userId: this.opts.userId ?? 'you',
       userName: 'you',
-      isAdmin: true,
+      isAdmin: fixedAdmin(true),
       ...extra,
     };
   }
@@ -118,8 +119,8 @@ export class ConsoleAdapter implements ChatPort {
       return;
     }
     // A command ends the thread: "/versus …", or a line that starts with a command word ("help", "poll …").
-    const first = text.split(/\s+/, 1)[0]!.toLowerCase();
-    if (text.startsWith('/') || handler.names.includes(first)) this.thread = undefined;
+    const [first = ''] = text.split(/\s+/, 1);
+    if (text.startsWith('/') || handler.names.includes(first.toLowerCase())) this.thread = undefined;
     else if (this.thread) {
       // Plain lines after an @versus mention are follow-ups in its thread, as on Slack and Discord.
       const follow = await handler.threadMessage(text, { ...this.ctx(), threadId: this.thread });

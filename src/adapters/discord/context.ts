@@ -9,6 +9,7 @@ import {
   type PermissionsBitField,
 } from 'discord.js';
 import type { ChatContext } from '../../chat/context.js';
+import { type AdminLookup, lazyAdmin } from '../../chat/manage.js';
 
 /** Versus admins on Discord: Manage Messages or Manage Guild (Administrator implies both). */
 export function isAdminPermissions(p: Readonly<PermissionsBitField> | null | undefined): boolean {
@@ -42,15 +43,14 @@ function installedInServer(i: BaseInteraction): boolean {
   return i.inGuild() && i.authorizingIntegrationOwners[ApplicationIntegrationType.GuildInstall] === i.guildId;
 }
 
-export function interactionContext(i: BaseInteraction): ChatContext {
+export function interactionContext(i: BaseInteraction, admins: AdminLookup): ChatContext {
+  const at = { workspaceId: i.guildId ?? 'dm', ...where(i.channel, i.channelId), userId: i.user.id };
   return {
     platform: 'discord',
-    workspaceId: i.guildId ?? 'dm',
-    ...where(i.channel, i.channelId),
-    userId: i.user.id,
+    ...at,
     userName: i.user.globalName ?? i.user.username,
     // memberPermissions is computed by Discord for this channel, overwrites included.
-    isAdmin: isAdminPermissions(i.memberPermissions),
+    isAdmin: lazyAdmin(admins, at, isAdminPermissions(i.memberPermissions)),
     // A DM, or a server where only the user installed Versus: the core refuses what posts in the channel.
     serverInstall: installedInServer(i),
     // The server's language for what everyone sees; in a DM, the user's own.
@@ -61,14 +61,14 @@ export function interactionContext(i: BaseInteraction): ChatContext {
 export function messageContext(
   m: Message,
   place: { channelId: string; threadId: string },
+  admins: AdminLookup,
 ): ChatContext & { threadId: string } {
+  const at = { workspaceId: m.guildId ?? 'dm', ...place, userId: m.author.id };
   return {
     platform: 'discord',
-    workspaceId: m.guildId ?? 'dm',
-    ...place,
-    userId: m.author.id,
+    ...at,
     userName: m.member?.displayName ?? m.author.globalName ?? m.author.username,
-    isAdmin: memberIsAdmin(m.member, m.inGuild() ? m.channel : null),
+    isAdmin: lazyAdmin(admins, at, memberIsAdmin(m.member, m.inGuild() ? m.channel : null)),
   };
 }
 

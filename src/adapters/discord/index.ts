@@ -45,13 +45,14 @@ export interface DiscordAdapter {
   client(): Client | undefined;
 }
 
-/** The Discord adapter: discord.js gateway client + listeners + embed renderer + ChatPort. */
+/** The Discord adapter: discord.js gateway client + listeners + Components V2 renderer + ChatPort. */
 export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {
   const log = opts.logger.child({ adapter: 'discord' });
   const pages = new DiscordPages(log, opts.pages);
-  const deps = { handler: opts.handler, pages, log, deferAfterMs: opts.deferAfterMs ?? 1500 };
-  const inFlight = new InFlight();
   let client: Client | undefined;
+  const port = new DiscordPort(() => client, pages, log);
+  const deps = { handler: opts.handler, pages, log, admins: port, deferAfterMs: opts.deferAfterMs ?? 1500 };
+  const inFlight = new InFlight();
   let messageContent = false;
   let stopped = false;
 
@@ -90,7 +91,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapte
       c?.removeAllListeners(Events.ShardReconnecting).removeAllListeners(Events.ShardDisconnect);
       await c?.destroy();
     },
-    port: new DiscordPort(() => client, pages, log),
+    port,
     ready: () => !!client?.isReady(),
     hasMessageContent: () => messageContent,
     client: () => client,

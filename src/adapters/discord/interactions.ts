@@ -7,6 +7,7 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import type { VersusHandler } from '../../chat/handler.js';
+import type { AdminLookup } from '../../chat/manage.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
 import { answerBeforeDeadline } from '../shared/deadline.js';
@@ -22,6 +23,8 @@ export interface InteractionDeps {
   handler: VersusHandler;
   pages: DiscordPages;
   log: Logger;
+  /** Asked, through each event's context, about admin rights the event does not state (another channel). */
+  admins: AdminLookup;
   /** Discord wants an answer within 3 s; past this we defer and edit later. */
   deferAfterMs: number;
 }
@@ -60,14 +63,14 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
   // The deferral must pick its visibility before the answer exists: help is private, the rest usually public.
   const privateGuess = sub === 'help';
   const { value: reply, deferred } = await withDeferral(
-    d.handler.command(text, interactionContext(i)),
+    d.handler.command(text, interactionContext(i, d.admins)),
     d.deferAfterMs,
     () => i.deferReply(privateGuess ? EPHEMERAL : {}),
   );
   // A form opens as a modal, which must be the first answer (not after a deferral); otherwise the reply's
   // own text says how to do the same by command.
   if (reply.form && !deferred && fitsModal(reply.form)) {
-    await i.showModal(formModal(reply.form, await d.handler.openForm(reply.form.id, interactionContext(i))));
+    await i.showModal(formModal(reply.form, await d.handler.openForm(reply.form.id, interactionContext(i, d.admins))));
     return;
   }
   const isPrivate = reply.visibility === 'ephemeral';
@@ -88,7 +91,7 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
 export async function onModalSubmit(i: ModalSubmitInteraction, d: InteractionDeps): Promise<void> {
   const ref = formRefOf(i.customId);
   if (!ref || !(await d.handler.firstDelivery('discord', i.id))) return;
-  const outcome = await d.handler.submit(ref, formValues(i), interactionContext(i));
+  const outcome = await d.handler.submit(ref, formValues(i), interactionContext(i, d.admins));
   const reply =
     'reply' in outcome
       ? outcome.reply
@@ -123,7 +126,7 @@ export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promis
     return;
   }
   if (!(await d.handler.firstDelivery('discord', i.id))) return;
-  const ctx = { ...interactionContext(i), messageId: i.message.id };
+  const ctx = { ...interactionContext(i, d.admins), messageId: i.message.id };
   const { value: outcome, deferred } = await withDeferral(d.handler.action(i.customId, ctx), d.deferAfterMs, () =>
     i.deferUpdate(),
   );

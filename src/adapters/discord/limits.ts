@@ -1,20 +1,7 @@
 /**
  * Discord's hard limits for what Versus sends. The API rejects a message that breaks any of them
  * (400, code 50035), so the renderer packs and pages against these numbers instead of cutting text.
- * https://discord.com/developers/docs/resources/message#embed-object-embed-limits
  */
-export const EMBED = {
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footer: 2048,
-  /** Sum of title, description, field names and values, footer and author name over all embeds of one message. */
-  totalPerMessage: 6000,
-  perMessage: 10,
-} as const;
-
 export const COMPONENTS = {
   rows: 5,
   buttonsPerRow: 5,
@@ -28,6 +15,8 @@ export const V2 = {
   textPerMessage: 4000,
   /** Left for the "Page n/m" line. */
   footerReserve: 40,
+  /** A container's heading is one line of at most this (Discord's own title length); longer titles are repeated in the body. */
+  heading: 256,
 } as const;
 
 export const COMMAND = {

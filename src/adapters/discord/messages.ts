@@ -1,6 +1,7 @@
 import { type Message, ThreadAutoArchiveDuration, type ThreadChannel } from 'discord.js';
 import type { VersusHandler } from '../../chat/handler.js';
 import { clip } from '../../chat/labels.js';
+import type { AdminLookup } from '../../chat/manage.js';
 import type { Logger } from '../../logger.js';
 import { botMention, messageContext, withoutMention } from './context.js';
 import { COMMAND } from './limits.js';
@@ -10,6 +11,8 @@ export interface MessageDeps {
   handler: VersusHandler;
   pages: DiscordPages;
   log: Logger;
+  /** Asked, through each event's context, about admin rights the event does not state (another channel). */
+  admins: AdminLookup;
 }
 
 const NO_PINGS = { parse: [] } as const;
@@ -39,7 +42,7 @@ export async function onMessage(message: Message, d: MessageDeps): Promise<void>
   const text = withoutMention(message.content, botId, roleIds);
 
   if (inThread) {
-    const ctx = messageContext(message, { channelId: channel.parentId ?? channel.id, threadId: channel.id });
+    const ctx = messageContext(message, { channelId: channel.parentId ?? channel.id, threadId: channel.id }, d.admins);
     const reply = mentioned ? await d.handler.mention(text, ctx) : await d.handler.threadMessage(text, ctx);
     if (reply) await channel.send({ ...d.pages.render(reply, { channelId: channel.id }), allowedMentions: NO_PINGS });
     return;
@@ -49,7 +52,7 @@ export async function onMessage(message: Message, d: MessageDeps): Promise<void>
   if (thread) {
     const reply = await d.handler.mention(
       text,
-      messageContext(message, { channelId: message.channelId, threadId: thread.id }),
+      messageContext(message, { channelId: message.channelId, threadId: thread.id }, d.admins),
     );
     await thread.send({ ...d.pages.render(reply, { channelId: thread.id }), allowedMentions: NO_PINGS });
     return;
@@ -57,7 +60,7 @@ export async function onMessage(message: Message, d: MessageDeps): Promise<void>
   // No thread possible here (permission, channel type): answer under the message; the message id keys the conversation.
   const reply = await d.handler.mention(
     text,
-    messageContext(message, { channelId: message.channelId, threadId: message.id }),
+    messageContext(message, { channelId: message.channelId, threadId: message.id }, d.admins),
   );
   await message.reply({
     ...d.pages.render(reply, { channelId: message.channelId }),

@@ -20,9 +20,10 @@ export function watchDiscord(client: Client, metrics: Metrics, inFlight: () => n
   client.rest.on('response', (request, response) => {
     if (response.status === 429) metrics.apiRateLimited('discord');
     const id = CALLBACK.exec(request.path)?.[1];
-    const began = id === undefined ? undefined : arrived.get(id);
+    if (id === undefined) return;
+    const began = arrived.get(id);
     if (began === undefined) return;
-    arrived.delete(id!);
+    arrived.delete(id);
     metrics.ack('discord', since(began));
   });
   metrics.watchQueue('discord', 'handlers', inFlight);

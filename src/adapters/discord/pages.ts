@@ -1,8 +1,7 @@
 import type { Reply } from '../../chat/reply.js';
 import type { Logger } from '../../logger.js';
 import { type PageReader, type PageScope, PageStore, type PageStoreOptions, scopeOf } from '../shared/page-store.js';
-import type { V2Payload } from './embeds.js';
-import { renderReplyV2 } from './v2.js';
+import { renderReplyV2, type V2Payload } from './v2.js';
 
 /**
  * Discord messages of a Reply: page 1 to send, the rest kept for the ◀ / ▶ buttons (`dc:page:<n>:<key>`)

@@ -7,10 +7,23 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Reply } from '../../chat/reply.js';
-import { navButtons, spreadButtons, toDiscordButtons, toRows } from './components.js';
-import { type RenderedReply, type Section, splitText, toSections, type V2Payload } from './embeds.js';
+import { type ButtonRow, navButtons, spreadButtons, toDiscordButtons, toRows } from './components.js';
 import { V2 } from './limits.js';
 import { escapeMarkdown } from './markdown.js';
+import { type Section, splitText, toSections } from './sections.js';
+
+/** One Discord message as `reply()`, `update()`, `send()` and the REST client take it (flag IS_COMPONENTS_V2). */
+export interface V2Payload {
+  flags: number;
+  components: (ButtonRow | APIContainerComponent | APITextDisplayComponent)[];
+}
+
+export interface RenderedReply {
+  /** Page 1 is sent; the others are served by the ◀ / ▶ buttons (see pages.ts). */
+  pages: V2Payload[];
+  /** Things left out because Discord would reject them (bad button ids); the caller logs them. */
+  warnings: string[];
+}
 
 const text = (content: string): APITextDisplayComponent => ({ type: ComponentType.TextDisplay, content });
 
@@ -38,47 +51,53 @@ const atomText = (a: Section['atoms'][number]) => (a.kind === 'line' ? a.text : 
  * too long for the page continues in a new container on the next page, so no text is ever cut.
  */
 function pack(sections: Section[], budget: Budget): APIContainerComponent[][] {
-  const pages: Page[] = [{ containers: [], components: 0, chars: 0 }];
-  const page = () => pages.at(-1)!;
+  const emptyPage = (): Page => ({ containers: [], components: 0, chars: 0 });
+  let page = emptyPage();
+  const pages = [page];
+  const newPage = () => {
+    page = emptyPage();
+    pages.push(page);
+  };
+  const fits = (components: number, chars: number) =>
+    page.components + components <= budget.components && page.chars + chars <= budget.chars;
+  /** A text display holding `t`, added to `container` on the current page. */
+  const addBody = (container: APIContainerComponent, t: string): APITextDisplayComponent => {
+    const body = text(t);
+    (container.components as APIComponentInContainer[]).push(body);
+    page.components += 1;
+    page.chars += t.length;
+    return body;
+  };
   for (const s of sections) {
-    let container: APIContainerComponent | undefined;
-    let body: APITextDisplayComponent | undefined;
-    const startContainer = (withTitle: boolean) => {
+    const startContainer = (withTitle: boolean): APIContainerComponent => {
       // The heading is full markdown: its text is escaped like any body text (mentions, links, spoilers).
       const title = withTitle && s.title ? [text(`### ${escapeMarkdown(s.title)}`)] : [];
-      container = { type: ComponentType.Container, accent_color: s.color, components: [...title] };
-      body = undefined;
-      page().containers.push(container);
-      page().components += 1 + title.length;
-      page().chars += title.reduce((n, t) => n + t.content.length, 0);
+      const container: APIContainerComponent = {
+        type: ComponentType.Container,
+        accent_color: s.color,
+        components: [...title],
+      };
+      page.containers.push(container);
+      page.components += 1 + title.length;
+      page.chars += title.reduce((n, t) => n + t.content.length, 0);
+      return container;
     };
-    const fits = (components: number, chars: number) =>
-      page().components + components <= budget.components && page().chars + chars <= budget.chars;
-    const newPage = () => pages.push({ containers: [], components: 0, chars: 0 });
     if (!fits(2 + (s.title ? 1 : 0), (s.title?.length ?? 0) + 4)) newPage();
-    startContainer(true);
+    let container = startContainer(true);
+    let body: APITextDisplayComponent | undefined;
     // A text longer than a page's budget goes in page-sized pieces (split at a line break or a space).
     for (const t of s.atoms.flatMap((a) => splitText(atomText(a), budget.chars - TITLE_ROOM))) {
       const joined = body ? 1 + t.length : t.length; // +1: the newline joining it to the body so far
       if (body && fits(0, joined)) {
         body.content += `\n${t}`;
-        page().chars += joined;
-        continue;
+        page.chars += joined;
+      } else if (!body && fits(1, t.length)) body = addBody(container, t);
+      else {
+        // The page is full: the section continues, untitled, on the next page.
+        newPage();
+        container = startContainer(false);
+        body = addBody(container, t);
       }
-      if (!body && fits(1, t.length)) {
-        body = text(t);
-        (container!.components as APIComponentInContainer[]).push(body);
-        page().components += 1;
-        page().chars += t.length;
-        continue;
-      }
-      // The page is full: the section continues, untitled, on the next page.
-      newPage();
-      startContainer(false);
-      body = text(t);
-      (container!.components as APIComponentInContainer[]).push(body);
-      page().components += 1;
-      page().chars += t.length;
     }
   }
   return pages.map((p) => p.containers.filter((c) => c.components.length > 0)).filter((p) => p.length > 0);
@@ -91,7 +110,7 @@ const buttonCost = (buttons: APIButtonComponentWithCustomId[]) => toRows(buttons
  * Reply → Components V2 messages (flag IS_COMPONENTS_V2): a container per block with the side's accent
  * colour, text displays for the text, the reply's buttons as action rows, and ◀ / ▶ paging as today.
  */
-export function renderReplyV2(reply: Reply, pageKey: string): RenderedReply<V2Payload> {
+export function renderReplyV2(reply: Reply, pageKey: string): RenderedReply {
   const { buttons, warnings } = toDiscordButtons(reply.buttons ?? []);
   // Reserve room on every page for the reply's buttons (at most 20 beside the navigation), the ◀ / ▶ row
   // and the "Page n/m" line, whatever page count the content ends up needing.

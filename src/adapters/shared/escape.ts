@@ -2,9 +2,9 @@ const LOOKALIKE: Record<string, string> = { '*': '∗', _: 'ˍ', '~': '∼', '`'
 const WORD = /[\p{L}\p{N}]/u;
 
 /**
- * Literal text where a platform parses markup but offers no escape character (Slack mrkdwn; Discord
- * embed titles): a formatting character that could open or close a span becomes a lookalike. Inside a
- * word (`snake_case`, `2*3`) neither platform formats, so it stays; backticks always go.
+ * Literal text where a platform parses markup but offers no escape character (Slack mrkdwn): a
+ * formatting character that could open or close a span becomes a lookalike. Inside a word
+ * (`snake_case`, `2*3`) Slack does not format, so it stays; backticks always go.
  */
 export function neutralizeMarkers(text: string): string {
   return text.replace(/[*_~`]/g, (ch, i: number) => {

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { ChatContext } from '../../chat/context.js';
 import type { ActionOutcome } from '../../chat/handler.js';
+import type { AdminLookup } from '../../chat/manage.js';
 import { answerBeforeDeadline } from '../shared/deadline.js';
 import { pagesGoneReply } from '../shared/page-store.js';
 import { slackContext } from './context.js';
@@ -26,20 +27,23 @@ interface Click {
   ids: Record<string, unknown>;
 }
 
-function clickOf({ action, body }: ClickArgs): Click {
+function clickOf({ action, body }: ClickArgs, admins: AdminLookup): Click {
   // Bolt types the container loosely; these are the two fields Slack documents for a message container.
   const container = body.container as { is_ephemeral?: boolean; message_ts?: string };
   const threadTs = typeof body.message?.thread_ts === 'string' ? body.message.thread_ts : undefined;
   const channelId = body.channel?.id ?? '';
   const messageTs = body.message?.ts ?? container.message_ts;
-  const ctx = slackContext({
-    teamId: body.team?.id,
-    channelId,
-    userId: body.user.id,
-    userName: body.user.username,
-    threadTs,
-    messageTs,
-  });
+  const ctx = slackContext(
+    {
+      teamId: body.team?.id,
+      channelId,
+      userId: body.user.id,
+      userName: body.user.username,
+      threadTs,
+      messageTs,
+    },
+    admins,
+  );
   const ids = { requestId: body.trigger_id, channel: channelId, action: action.action_id };
   const where = { channelId, userId: body.user.id };
   return {
@@ -60,7 +64,7 @@ export function attachActions(app: App, d: SlackDeps): void {
 }
 
 async function onClick(args: ClickArgs, d: SlackDeps): Promise<void> {
-  const click = clickOf(args);
+  const click = clickOf(args, d.admins);
   if (SlackPages.isPageAction(click.actionId)) return servePage(args, click, d);
   // Record first, acknowledge second: an acknowledged vote is a stored vote, even if the process dies next.
   // Votes are stored synchronously; only a slow Slack call (an admin check) can hold the handler, and

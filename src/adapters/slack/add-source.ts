@@ -55,7 +55,7 @@ export function attachAddSource(app: App, d: AddSourceDeps): void {
     { callback_id: ADD_SOURCE_CALLBACK, type: 'message_action' },
     async ({ shortcut, ack, respond, client, context }) => {
       await ack();
-      const ctx = messageShortcutContext(shortcut);
+      const ctx = messageShortcutContext(shortcut, d.admins);
       // Pages of the reply are served only to this user in this channel (issue 20).
       const where = { channelId: shortcut.channel.id, userId: shortcut.user.id };
       const files = (shortcut.message as { files?: MessageFile[] }).files ?? [];

@@ -30,7 +30,7 @@ export function attachAssistant(app: App, d: SlackDeps): void {
       // The thread's own IM channel and user, as Slack states them now: later messages are answered only there.
       const { channel_id, thread_ts, user_id } = event.assistant_thread;
       const teamId = (body as { team_id?: string }).team_id;
-      const ctx = slackContext({ teamId, channelId: channel_id, userId: user_id, threadTs: thread_ts });
+      const ctx = slackContext({ teamId, channelId: channel_id, userId: user_id, threadTs: thread_ts }, d.admins);
       await d.handler.privateThreadStarted({ ...ctx, threadId: thread_ts });
       const prompts = { title: 'Go or Python? Ask the sources', prompts: [...SUGGESTED_PROMPTS] };
       await d.out.attempt('assistant.threads.setSuggestedPrompts', { channel: channel_id }, () =>
@@ -45,12 +45,15 @@ export function attachAssistant(app: App, d: SlackDeps): void {
       const eventId = (body as { event_id?: string }).event_id ?? message.ts;
       if (!(await d.handler.firstDelivery('slack', eventId))) return;
       const ctx = {
-        ...slackContext({
-          teamId: (body as { team_id?: string }).team_id,
-          channelId: channel,
-          userId: user,
-          threadTs: thread,
-        }),
+        ...slackContext(
+          {
+            teamId: (body as { team_id?: string }).team_id,
+            channelId: channel,
+            userId: user,
+            threadTs: thread,
+          },
+          d.admins,
+        ),
         threadId: thread,
         receivedAt: Date.now(),
       };

@@ -11,12 +11,15 @@ export function attachCommand(app: App, d: SlackDeps): void {
     await ack();
     await d.answers.push(async () => {
       const ctx = {
-        ...slackContext({
-          teamId: command.team_id,
-          channelId: command.channel_id,
-          userId: command.user_id,
-          userName: command.user_name,
-        }),
+        ...slackContext(
+          {
+            teamId: command.team_id,
+            channelId: command.channel_id,
+            userId: command.user_id,
+            userName: command.user_name,
+          },
+          d.admins,
+        ),
         receivedAt,
       };
       const reply = await d.handler.command(command.text ?? '', ctx);

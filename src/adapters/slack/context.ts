@@ -1,22 +1,27 @@
 import type { ChatContext } from '../../chat/context.js';
+import { type AdminLookup, lazyAdmin } from '../../chat/manage.js';
 
-/** Slack ids → the core's context. Admin rights are looked up only when needed (SlackPort.isAdmin). */
-export function slackContext(ids: {
-  teamId?: string | undefined;
-  channelId: string;
-  userId: string;
-  userName?: string | undefined;
-  threadTs?: string | undefined;
-  messageTs?: string | undefined;
-}): ChatContext {
+/** Slack ids → the core's context. Events never carry admin rights: they are looked up only when needed (SlackPort.isAdmin). */
+export function slackContext(
+  ids: {
+    teamId?: string | undefined;
+    channelId: string;
+    userId: string;
+    userName?: string | undefined;
+    threadTs?: string | undefined;
+    messageTs?: string | undefined;
+  },
+  admins: AdminLookup,
+): ChatContext {
+  const workspaceId = ids.teamId ?? 'unknown';
   return {
     platform: 'slack',
-    workspaceId: ids.teamId ?? 'unknown',
+    workspaceId,
     channelId: ids.channelId,
     threadId: ids.threadTs,
     userId: ids.userId,
     userName: ids.userName,
-    isAdmin: false,
+    isAdmin: lazyAdmin(admins, { workspaceId, channelId: ids.channelId, userId: ids.userId }),
     messageId: ids.messageTs,
   };
 }

@@ -1,4 +1,5 @@
 import type { VersusHandler } from '../../chat/handler.js';
+import type { AdminLookup } from '../../chat/manage.js';
 import type { Logger } from '../../logger.js';
 import type { AnswerQueue } from './answer-queue.js';
 import type { Delivery } from './deliver.js';
@@ -13,4 +14,6 @@ export interface SlackDeps {
   /** The one way a reply goes out (renders, posts, logs and counts failures). */
   out: Delivery;
   log: Logger;
+  /** Asked, through each event's context, whether its user is an admin (users.info). */
+  admins: AdminLookup;
 }

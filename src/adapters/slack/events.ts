@@ -15,7 +15,7 @@ export function attachMessages(app: App, d: MessageDeps): void {
     if (!(await d.handler.firstDelivery('slack', body.event_id ?? event.ts))) return;
     const thread = event.thread_ts ?? event.ts;
     const ctx = {
-      ...slackContext({ teamId: body.team_id, channelId: event.channel, userId: user, threadTs: thread }),
+      ...slackContext({ teamId: body.team_id, channelId: event.channel, userId: user, threadTs: thread }, d.admins),
       threadId: thread,
       receivedAt: Date.now(),
     };
@@ -36,7 +36,7 @@ export function attachMessages(app: App, d: MessageDeps): void {
     if (user === bot || (bot && text.includes(`<@${bot}`))) return; // our own, or a mention (app_mention answers it)
     if (!(await d.handler.firstDelivery('slack', body.event_id ?? event.ts))) return;
     const ctx = {
-      ...slackContext({ teamId: body.team_id, channelId: channel, userId: user, threadTs: thread }),
+      ...slackContext({ teamId: body.team_id, channelId: channel, userId: user, threadTs: thread }, d.admins),
       threadId: thread,
       receivedAt: Date.now(),
     };

@@ -7,7 +7,8 @@ import type { VersusHandler } from '../../chat/handler.js';
 import { clip } from '../../chat/labels.js';
 import type { Logger } from '../../logger.js';
 import { slackContext } from './context.js';
-import { type Delivery, slackErrorCode } from './deliver.js';
+import { slackErrorCode } from './deliver.js';
+import type { SlackDeps } from './deps.js';
 
 const CALLBACK_PREFIX = 'vform:';
 /** Slack's limits for a modal's title and button labels. */
@@ -116,7 +117,7 @@ export async function openForm(
 }
 
 /** Submits of Versus forms: field errors go back on the form (response_action errors); success closes it. */
-export function attachForms(app: App, d: { handler: VersusHandler; out: Delivery }): void {
+export function attachForms(app: App, d: Pick<SlackDeps, 'handler' | 'out' | 'admins'>): void {
   app.view(
     { callback_id: new RegExp(`^${CALLBACK_PREFIX}`), type: 'view_submission' },
     async ({ ack, view, body, client }) => {
@@ -126,12 +127,15 @@ export function attachForms(app: App, d: { handler: VersusHandler; out: Delivery
       );
       // Who submits and in which team come from the payload; the place comes from what Versus kept when the
       // form opened (a picked channel counts only for a form opened outside a channel).
-      const ctx = slackContext({
-        teamId: body.team?.id,
-        channelId: typeof picked === 'string' ? picked : '',
-        userId: body.user.id,
-        userName: body.user.name,
-      });
+      const ctx = slackContext(
+        {
+          teamId: body.team?.id,
+          channelId: typeof picked === 'string' ? picked : '',
+          userId: body.user.id,
+          userName: body.user.name,
+        },
+        d.admins,
+      );
       const outcome = ref.success ? await d.handler.submit(ref.data, values, ctx) : { closed: FORM_CLOSED };
       if ('closed' in outcome) {
         await ack({ response_action: 'update', view: closedView(outcome.closed) });

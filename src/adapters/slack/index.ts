@@ -157,6 +157,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     shared: opts.sharedPages,
     onError: (err) => log.warn({ err }, 'slack: could not store reply pages'),
   });
+  const port = new SlackPort(app.client, pages, log, clock, oauth?.tokens);
   const out = new Delivery(pages, log, () => metrics?.error('slack', 'delivery'));
   metrics?.watchQueue('slack', 'answers', () => answers.size);
   let botUserId: string | undefined;
@@ -167,14 +168,14 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   if (oauth) attachInstallations(app, oauth, log);
   attachAll(
     app,
-    { handler: opts.handler, answers, pages, out, log },
+    { handler: opts.handler, answers, pages, out, log, admins: port },
     { botUserId: () => botUserId, apiUrl: config.apiUrl },
   );
 
   return {
     app,
     receiver,
-    port: new SlackPort(app.client, pages, log, clock, oauth?.tokens),
+    port,
     ready: () => started,
     // Listeners still running (an event is acknowledged before its listener finishes) may queue more answers.
     async idle() {

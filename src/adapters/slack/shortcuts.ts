@@ -1,5 +1,6 @@
 import type { App, MessageShortcut } from '@slack/bolt';
 import type { ChatContext } from '../../chat/context.js';
+import type { AdminLookup } from '../../chat/manage.js';
 import { slackContext } from './context.js';
 import type { SlackDeps } from './deps.js';
 import { openForm } from './forms.js';
@@ -25,20 +26,23 @@ export function slackPlainText(text: string): string {
 }
 
 /** Who used a message shortcut, and where. */
-export function messageShortcutContext(shortcut: MessageShortcut): ChatContext {
-  return slackContext({
-    teamId: shortcut.team?.id,
-    channelId: shortcut.channel.id,
-    userId: shortcut.user.id,
-    userName: shortcut.user.username ?? shortcut.user.name,
-  });
+export function messageShortcutContext(shortcut: MessageShortcut, admins: AdminLookup): ChatContext {
+  return slackContext(
+    {
+      teamId: shortcut.team?.id,
+      channelId: shortcut.channel.id,
+      userId: shortcut.user.id,
+      userName: shortcut.user.username ?? shortcut.user.name,
+    },
+    admins,
+  );
 }
 
 /** "Ask Versus about this" on any message: the answer goes only to the user (response_url), with Share. */
 export function attachShortcuts(app: App, d: SlackDeps): void {
   app.shortcut({ callback_id: ASK_ABOUT_CALLBACK, type: 'message_action' }, async ({ shortcut, ack, respond }) => {
     await ack();
-    const ctx = messageShortcutContext(shortcut);
+    const ctx = messageShortcutContext(shortcut, d.admins);
     const where = { channelId: shortcut.channel.id, userId: shortcut.user.id };
     await d.answers.push(async () => {
       const reply = await d.handler.askAbout(slackPlainText(shortcut.message.text ?? ''), ctx);
@@ -54,7 +58,7 @@ export function attachShortcuts(app: App, d: SlackDeps): void {
   app.shortcut({ callback_id: NEW_POLL_CALLBACK, type: 'shortcut' }, async ({ shortcut, ack, client }) => {
     await ack();
     const team = shortcut.team?.id;
-    const ctx = slackContext({ teamId: team, channelId: '', userId: shortcut.user.id });
+    const ctx = slackContext({ teamId: team, channelId: '', userId: shortcut.user.id }, d.admins);
     const reply = await d.handler.command('poll new', ctx);
     if (reply.form) await openForm({ client, ...d }, shortcut.trigger_id, reply.form, ctx);
   });
