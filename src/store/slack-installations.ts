@@ -31,8 +31,15 @@ export class NoInstallation extends Error {
  * Also remembers which installation each channel belongs to, for posts nobody's request started.
  */
 export class SlackInstallations implements InstallationStore {
-  /** Channels already recorded by this process, so a busy channel costs one write per process. */
-  private readonly seen = new Set<string>();
+  /**
+   * Channels this process has recorded, each with the installation (and its install time) it recorded
+   * them for, so a busy channel costs one write per process. The install time matters with replicas: an
+   * uninstall handled elsewhere deleted the channel rows, and a reinstall's new time makes this process
+   * record them again.
+   */
+  private readonly seen = new Map<string, string>();
+  /** When each installation this process last read was written (install or token refresh). */
+  private readonly installedAt = new Map<string, string>();
 
   constructor(
     private readonly shared: SharedDb,
@@ -65,11 +72,12 @@ export class SlackInstallations implements InstallationStore {
     const key = installKey(query);
     const row = await this.shared.db
       .selectFrom('slack_installations')
-      .select('sealed')
+      .select(['sealed', 'installed_at'])
       .where('enterprise_id', '=', key.enterpriseId)
       .where('team_id', '=', key.teamId)
       .executeTakeFirst();
     if (!row) throw new NoInstallation(key);
+    this.installedAt.set(`${key.enterpriseId}/${key.teamId}`, row.installed_at);
     return JSON.parse(this.cipher.decrypt(row.sealed)) as Installation<'v1' | 'v2', boolean>;
   }
 
@@ -126,9 +134,11 @@ export class SlackInstallations implements InstallationStore {
     return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : undefined;
   }
 
-  /** Records that `channelId` belongs to the installation `key` (once per process and channel). */
+  /** Records that `channelId` belongs to the installation `key` (once per process, channel and installation). */
   async rememberChannel(channelId: string, key: InstallKey): Promise<void> {
-    if (!channelId || this.seen.has(channelId)) return;
+    const owner = `${key.enterpriseId}/${key.teamId}`;
+    const stamp = `${owner}@${this.installedAt.get(owner) ?? ''}`;
+    if (!channelId || this.seen.get(channelId) === stamp) return;
     const row = { channel_id: channelId, enterprise_id: key.enterpriseId, team_id: key.teamId };
     await this.shared.db
       .insertInto('slack_channels')
@@ -137,7 +147,7 @@ export class SlackInstallations implements InstallationStore {
         oc.column('channel_id').doUpdateSet({ enterprise_id: row.enterprise_id, team_id: row.team_id }),
       )
       .execute();
-    this.seen.add(channelId);
+    this.seen.set(channelId, stamp);
   }
 
   /** The installation a channel belongs to, or undefined when no request ever came from it. */

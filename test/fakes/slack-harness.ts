@@ -38,7 +38,7 @@ export async function slackRig(
     clock?: TestClock;
     core?: Partial<CoreOptions>;
     /** OAuth (multi-workspace) mode with these fake workspaces, none installed yet. */
-    oauthTeams?: { teamId: string; enterpriseId?: string; rotating?: boolean }[];
+    oauthTeams?: Parameters<FakeSlack['addTeam']>[0][];
   } = {},
 ): Promise<SlackRig> {
   const fake = await new FakeSlack().start();
@@ -98,8 +98,8 @@ export async function slackRig(
   };
 }
 
-/** The browser's side of an install: the Add to Slack page (state cookie), then Slack's redirect back with a code. */
-async function installThroughOAuth(base: string, teamId: string, withoutCookie = false): Promise<Response> {
+/** The browser's side of an install at `base` (the app, or a load balancer in front of replicas): the Add to Slack page (state cookie), then Slack's redirect back with a code. */
+export async function installThroughOAuth(base: string, teamId: string, withoutCookie = false): Promise<Response> {
   const page = await fetch(`${base}/slack/install`);
   const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
   const state = /[?&;]state=([^&"']+)/.exec(await page.text())?.[1] ?? '';
