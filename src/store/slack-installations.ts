@@ -1,6 +1,8 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import type { Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { TokenCipher } from '../security/token-cipher.js';
+import type { SharedSchema } from './schema.js';
 import type { SharedDb } from './shared-db.js';
 
 /** An installation's key: Enterprise Grid organisation and workspace, '' where Slack gives none. */
@@ -83,45 +85,33 @@ export class SlackInstallations implements InstallationStore {
 
   /** Removes the installation and what was recorded of its channels (app_uninstalled, tokens_revoked). */
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
-    const key = installKey(query);
-    await this.shared.db.transaction().execute(async (tx) => {
-      await tx
-        .deleteFrom('slack_installations')
-        .where('enterprise_id', '=', key.enterpriseId)
-        .where('team_id', '=', key.teamId)
-        .execute();
-      await tx
-        .deleteFrom('slack_channels')
-        .where('enterprise_id', '=', key.enterpriseId)
-        .where('team_id', '=', key.teamId)
-        .execute();
-    });
+    await this.shared.db.transaction().execute((tx) => deleteRows(tx, installKey(query)));
     this.seen.clear();
   }
 
   /**
    * An uninstall (app_uninstalled, or the bot token revoked): the installation and its channels are
-   * deleted, the workspace's schedules removed and its open polls closed (nothing can be posted there any
-   * more). Polls, votes, walks, settings and sources stay, so a reinstall finds the team's history.
+   * deleted, its workspaces' schedules removed and their open polls closed (nothing can be posted there
+   * any more), in one transaction. Polls, votes, walks, settings and sources stay, so a reinstall finds
+   * the team's history. An org-wide install has no team id of its own: its workspaces are those with
+   * polls or schedules in the channels recorded for it, less any workspace installed on its own.
    */
   async forgetWorkspace(key: InstallKey): Promise<void> {
-    await this.deleteInstallation({
-      teamId: key.teamId || undefined,
-      enterpriseId: key.enterpriseId || undefined,
-      isEnterpriseInstall: key.teamId === '',
-    });
-    if (!key.teamId) return;
     const now = this.clock.now().toISOString();
     await this.shared.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('schedules').where('platform', '=', 'slack').where('workspace_id', '=', key.teamId).execute();
+      const teams = key.teamId ? [key.teamId] : await orgWorkspaces(tx, key.enterpriseId);
+      await deleteRows(tx, key);
+      if (teams.length === 0) return;
+      await tx.deleteFrom('schedules').where('platform', '=', 'slack').where('workspace_id', 'in', teams).execute();
       await tx
         .updateTable('polls')
         .set({ closed_at: now, closed_by: 'uninstalled' })
         .where('platform', '=', 'slack')
-        .where('workspace_id', '=', key.teamId)
+        .where('workspace_id', 'in', teams)
         .where('closed_at', 'is', null)
         .execute();
     });
+    this.seen.clear();
   }
 
   /** The installation of a workspace, by its team id alone (Enterprise Grid included). */
@@ -159,4 +149,43 @@ export class SlackInstallations implements InstallationStore {
       .executeTakeFirst();
     return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : undefined;
   }
+}
+
+type Tx = Transaction<SharedSchema>;
+
+/** Deletes an installation's row and the channels recorded for it. */
+async function deleteRows(tx: Tx, key: InstallKey): Promise<void> {
+  await tx
+    .deleteFrom('slack_installations')
+    .where('enterprise_id', '=', key.enterpriseId)
+    .where('team_id', '=', key.teamId)
+    .execute();
+  await tx
+    .deleteFrom('slack_channels')
+    .where('enterprise_id', '=', key.enterpriseId)
+    .where('team_id', '=', key.teamId)
+    .execute();
+}
+
+/**
+ * The workspaces an org-wide install served, as far as Versus knows them: those with polls or schedules in
+ * the channels recorded for the organisation. A workspace with an installation of its own (a Slack Connect
+ * channel shared with it) keeps its polls.
+ */
+async function orgWorkspaces(tx: Tx, enterpriseId: string): Promise<string[]> {
+  const channels = tx
+    .selectFrom('slack_channels')
+    .select('channel_id')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('team_id', '=', '');
+  const ownInstalls = tx.selectFrom('slack_installations').select('team_id').where('team_id', '!=', '');
+  const inChannels = (table: 'polls' | 'schedules') =>
+    tx
+      .selectFrom(table)
+      .select('workspace_id')
+      .where('platform', '=', 'slack')
+      .where('channel_id', 'in', channels)
+      .where('workspace_id', 'not in', ownInstalls);
+  const rows = await inChannels('polls').union(inChannels('schedules')).execute();
+  return rows.map((r) => r.workspace_id);
 }

@@ -4,6 +4,7 @@ import { TestClock } from '../../src/clock.js';
 import { type Core, type CoreOptions, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { FIXTURE_KNOWLEDGE } from '../helpers/core.js';
+import type { SharedBackend } from '../helpers/postgres.js';
 import { FakeSlack } from './slack-fake.js';
 import { SlackSender } from './slack-requests.js';
 
@@ -94,6 +95,22 @@ export async function slackRig(
       await core.scheduler.stop();
       await core.close();
       await fake.close();
+    },
+  };
+}
+
+/** slackRig with its shared state on `backend` (SHARED_BACKENDS); closing it also drops that state. */
+export async function slackRigOn(backend: SharedBackend, opts: Parameters<typeof slackRig>[0] = {}): Promise<SlackRig> {
+  const { shared, drop } = await backend.open();
+  const rig = await slackRig({ ...opts, core: { ...opts.core, shared } }).catch(async (e: unknown) => {
+    await drop();
+    throw e;
+  });
+  return {
+    ...rig,
+    async close() {
+      await rig.close();
+      await drop();
     },
   };
 }
