@@ -42,6 +42,8 @@ export class SlackInstallations implements InstallationStore {
   private readonly seen = new Map<string, string>();
   /** When each installation this process last read was written (install or token refresh). */
   private readonly installedAt = new Map<string, string>();
+  /** Workspaces served by an org-wide install, as this process's requests named them (they have no row). */
+  private readonly orgTeams = new Map<string, InstallKey>();
 
   constructor(
     private readonly shared: SharedDb,
@@ -114,14 +116,22 @@ export class SlackInstallations implements InstallationStore {
     this.seen.clear();
   }
 
-  /** The installation of a workspace, by its team id alone (Enterprise Grid included). */
+  /**
+   * The installation of a workspace, by its team id alone: its own row (Enterprise Grid included), else
+   * the org-wide install a request from it was authorised by in this process (rememberOrgTeam).
+   */
   async teamOwner(teamId: string): Promise<InstallKey | undefined> {
     const row = await this.shared.db
       .selectFrom('slack_installations')
       .select(['enterprise_id', 'team_id'])
       .where('team_id', '=', teamId)
       .executeTakeFirst();
-    return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : undefined;
+    return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : this.orgTeams.get(teamId);
+  }
+
+  /** Notes that workspace `teamId` is served by the org-wide install `key` (in memory: every request re-notes it). */
+  rememberOrgTeam(teamId: string, key: InstallKey): void {
+    this.orgTeams.set(teamId, key);
   }
 
   /** Records that `channelId` belongs to the installation `key` (once per process, channel and installation). */

@@ -68,6 +68,18 @@ describe.each(SHARED_BACKENDS)('Enterprise Grid org-wide install on $name: unins
     expect(schedules.map((s) => s.workspace_id).sort()).toEqual([GA, GA, GB, SOLO, SOLO]);
   });
 
+  it("recognises an admin of the organisation's workspaces, asking Slack with the organisation's token", async () => {
+    rig.fake.admins.add('UADMGB');
+    const url = rig.fake.responseUrl();
+    const org = { team: GB, enterprise: ORG, orgWide: true };
+    await rig.send.command('settings answers public', { responseUrl: url, channel: 'CGB', user: 'UADMGB', ...org });
+    await rig.adapter.idle();
+    const told = rig.fake.responses.find((r) => r.path === new URL(url).pathname);
+    expect(JSON.stringify(told?.body)).toMatch(/Done: in this channel/);
+    const asked = rig.fake.callsOf('users.info').map((c) => [c.body.user, c.token, c.result?.ok]);
+    expect(asked).toEqual([['UADMGB', ORG_TOKEN, true]]);
+  });
+
   it("an org-wide uninstall removes its workspaces' schedules and closes their open polls; SOLO keeps its own", async () => {
     const gone = await rig.send.event(
       { type: 'app_uninstalled' },
