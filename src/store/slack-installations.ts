@@ -1,6 +1,8 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
+import type { Transaction } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { TokenCipher } from '../security/token-cipher.js';
+import type { SharedSchema } from './schema.js';
 import type { SharedDb } from './shared-db.js';
 
 /** An installation's key: Enterprise Grid organisation and workspace, '' where Slack gives none. */
@@ -31,8 +33,17 @@ export class NoInstallation extends Error {
  * Also remembers which installation each channel belongs to, for posts nobody's request started.
  */
 export class SlackInstallations implements InstallationStore {
-  /** Channels already recorded by this process, so a busy channel costs one write per process. */
-  private readonly seen = new Set<string>();
+  /**
+   * Channels this process has recorded, each with the installation (and its install time) it recorded
+   * them for, so a busy channel costs one write per process. The install time matters with replicas: an
+   * uninstall handled elsewhere deleted the channel rows, and a reinstall's new time makes this process
+   * record them again.
+   */
+  private readonly seen = new Map<string, string>();
+  /** When each installation this process last read was written (install or token refresh). */
+  private readonly installedAt = new Map<string, string>();
+  /** Workspaces served by an org-wide install, as this process's requests named them (they have no row). */
+  private readonly orgTeams = new Map<string, InstallKey>();
 
   constructor(
     private readonly shared: SharedDb,
@@ -65,70 +76,69 @@ export class SlackInstallations implements InstallationStore {
     const key = installKey(query);
     const row = await this.shared.db
       .selectFrom('slack_installations')
-      .select('sealed')
+      .select(['sealed', 'installed_at'])
       .where('enterprise_id', '=', key.enterpriseId)
       .where('team_id', '=', key.teamId)
       .executeTakeFirst();
     if (!row) throw new NoInstallation(key);
+    this.installedAt.set(`${key.enterpriseId}/${key.teamId}`, row.installed_at);
     return JSON.parse(this.cipher.decrypt(row.sealed)) as Installation<'v1' | 'v2', boolean>;
   }
 
   /** Removes the installation and what was recorded of its channels (app_uninstalled, tokens_revoked). */
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
-    const key = installKey(query);
+    await this.shared.db.transaction().execute((tx) => deleteRows(tx, installKey(query)));
+    this.seen.clear();
+  }
+
+  /**
+   * An uninstall (app_uninstalled, or the bot token revoked): the installation and its channels are
+   * deleted, its workspaces' schedules removed and their open polls closed (nothing can be posted there
+   * any more), in one transaction. Polls, votes, walks, settings and sources stay, so a reinstall finds
+   * the team's history. An org-wide install has no team id of its own: its workspaces are those with
+   * polls or schedules in the channels recorded for it, less any workspace installed on its own.
+   */
+  async forgetWorkspace(key: InstallKey): Promise<void> {
+    const now = this.clock.now().toISOString();
     await this.shared.db.transaction().execute(async (tx) => {
+      const teams = key.teamId ? [key.teamId] : await orgWorkspaces(tx, key.enterpriseId);
+      await deleteRows(tx, key);
+      if (teams.length === 0) return;
+      await tx.deleteFrom('schedules').where('platform', '=', 'slack').where('workspace_id', 'in', teams).execute();
       await tx
-        .deleteFrom('slack_installations')
-        .where('enterprise_id', '=', key.enterpriseId)
-        .where('team_id', '=', key.teamId)
-        .execute();
-      await tx
-        .deleteFrom('slack_channels')
-        .where('enterprise_id', '=', key.enterpriseId)
-        .where('team_id', '=', key.teamId)
+        .updateTable('polls')
+        .set({ closed_at: now, closed_by: 'uninstalled' })
+        .where('platform', '=', 'slack')
+        .where('workspace_id', 'in', teams)
+        .where('closed_at', 'is', null)
         .execute();
     });
     this.seen.clear();
   }
 
   /**
-   * An uninstall (app_uninstalled, or the bot token revoked): the installation and its channels are
-   * deleted, the workspace's schedules removed and its open polls closed (nothing can be posted there any
-   * more). Polls, votes, walks, settings and sources stay, so a reinstall finds the team's history.
+   * The installation of a workspace, by its team id alone: its own row (Enterprise Grid included), else
+   * the org-wide install a request from it was authorised by in this process (rememberOrgTeam).
    */
-  async forgetWorkspace(key: InstallKey): Promise<void> {
-    await this.deleteInstallation({
-      teamId: key.teamId || undefined,
-      enterpriseId: key.enterpriseId || undefined,
-      isEnterpriseInstall: key.teamId === '',
-    });
-    if (!key.teamId) return;
-    const now = this.clock.now().toISOString();
-    await this.shared.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('schedules').where('platform', '=', 'slack').where('workspace_id', '=', key.teamId).execute();
-      await tx
-        .updateTable('polls')
-        .set({ closed_at: now, closed_by: 'uninstalled' })
-        .where('platform', '=', 'slack')
-        .where('workspace_id', '=', key.teamId)
-        .where('closed_at', 'is', null)
-        .execute();
-    });
-  }
-
-  /** The installation of a workspace, by its team id alone (Enterprise Grid included). */
   async teamOwner(teamId: string): Promise<InstallKey | undefined> {
     const row = await this.shared.db
       .selectFrom('slack_installations')
       .select(['enterprise_id', 'team_id'])
       .where('team_id', '=', teamId)
       .executeTakeFirst();
-    return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : undefined;
+    return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : this.orgTeams.get(teamId);
   }
 
-  /** Records that `channelId` belongs to the installation `key` (once per process and channel). */
+  /** Notes that workspace `teamId` is served by the org-wide install `key` (in memory: every request re-notes it). */
+  rememberOrgTeam(teamId: string, key: InstallKey): void {
+    this.orgTeams.set(teamId, key);
+  }
+
+  /** Records that `channelId` belongs to the installation `key` (once per process, channel and installation). */
   async rememberChannel(channelId: string, key: InstallKey): Promise<void> {
-    if (!channelId || this.seen.has(channelId)) return;
+    const owner = `${key.enterpriseId}/${key.teamId}`;
+    const stamp = `${owner}@${this.installedAt.get(owner) ?? ''}`;
+    if (!channelId || this.seen.get(channelId) === stamp) return;
     const row = { channel_id: channelId, enterprise_id: key.enterpriseId, team_id: key.teamId };
     await this.shared.db
       .insertInto('slack_channels')
@@ -137,7 +147,7 @@ export class SlackInstallations implements InstallationStore {
         oc.column('channel_id').doUpdateSet({ enterprise_id: row.enterprise_id, team_id: row.team_id }),
       )
       .execute();
-    this.seen.add(channelId);
+    this.seen.set(channelId, stamp);
   }
 
   /** The installation a channel belongs to, or undefined when no request ever came from it. */
@@ -149,4 +159,43 @@ export class SlackInstallations implements InstallationStore {
       .executeTakeFirst();
     return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : undefined;
   }
+}
+
+type Tx = Transaction<SharedSchema>;
+
+/** Deletes an installation's row and the channels recorded for it. */
+async function deleteRows(tx: Tx, key: InstallKey): Promise<void> {
+  await tx
+    .deleteFrom('slack_installations')
+    .where('enterprise_id', '=', key.enterpriseId)
+    .where('team_id', '=', key.teamId)
+    .execute();
+  await tx
+    .deleteFrom('slack_channels')
+    .where('enterprise_id', '=', key.enterpriseId)
+    .where('team_id', '=', key.teamId)
+    .execute();
+}
+
+/**
+ * The workspaces an org-wide install served, as far as Versus knows them: those with polls or schedules in
+ * the channels recorded for the organisation. A workspace with an installation of its own (a Slack Connect
+ * channel shared with it) keeps its polls.
+ */
+async function orgWorkspaces(tx: Tx, enterpriseId: string): Promise<string[]> {
+  const channels = tx
+    .selectFrom('slack_channels')
+    .select('channel_id')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('team_id', '=', '');
+  const ownInstalls = tx.selectFrom('slack_installations').select('team_id').where('team_id', '!=', '');
+  const inChannels = (table: 'polls' | 'schedules') =>
+    tx
+      .selectFrom(table)
+      .select('workspace_id')
+      .where('platform', '=', 'slack')
+      .where('channel_id', 'in', channels)
+      .where('workspace_id', 'not in', ownInstalls);
+  const rows = await inChannels('polls').union(inChannels('schedules')).execute();
+  return rows.map((r) => r.workspace_id);
 }

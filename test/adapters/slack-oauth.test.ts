@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../src/store/postgres.js';
-import { OAUTH, type SlackRig, slackRig } from '../fakes/slack-harness.js';
-import { freshPostgres } from '../helpers/postgres.js';
+import { OAUTH, type SlackRig, slackRigOn } from '../fakes/slack-harness.js';
+import { SHARED_BACKENDS } from '../helpers/postgres.js';
 
 const T1 = 'T0ONE';
 const T2 = 'T0TWO';
@@ -16,34 +15,15 @@ const button = (blocks: unknown, label: RegExp) =>
     .flatMap((b) => b.elements ?? [])
     .find((e) => label.test(e.text?.text ?? ''))?.action_id ?? '';
 
-/** The shared state on SQLite (the core's own file) or on a fresh PostgreSQL database. */
-const BACKENDS = [
-  { name: 'SQLite', open: async () => ({ shared: undefined, drop: async () => {} }) },
-  {
-    name: 'PostgreSQL',
-    open: async () => {
-      const db = await freshPostgres();
-      return { shared: await openPostgres({ url: db.url, poolSize: 4 }), drop: db.drop };
-    },
-  },
-];
-
 /** Two workspaces install Versus through OAuth v2 against the fake Slack, on the real Bolt app. */
-describe.each(BACKENDS)('Slack OAuth on $name: two workspaces install, stay apart, and uninstall', (backend) => {
+describe.each(SHARED_BACKENDS)('Slack OAuth on $name: two workspaces install, stay apart, and uninstall', (backend) => {
   let rig: SlackRig;
-  let drop: () => Promise<void>;
   beforeAll(async () => {
-    const opened = await backend.open();
-    drop = opened.drop;
-    rig = await slackRig({
-      core: { shared: opened.shared },
+    rig = await slackRigOn(backend, {
       oauthTeams: [{ teamId: T1 }, { teamId: T2, enterpriseId: GRID }, { teamId: T3, rotating: true }],
     });
   });
-  afterAll(async () => {
-    await rig.close();
-    await drop();
-  });
+  afterAll(() => rig.close());
   const installed = () =>
     rig.core.shared.db.selectFrom('slack_installations').select(['enterprise_id', 'team_id', 'sealed']).execute();
   const command = async (text: string, team: string, channel: string) => {

@@ -21,6 +21,8 @@ export interface FakeTeam {
   rotating?: boolean | undefined;
   /** Refresh token currently valid (rotating teams). */
   refreshToken?: string | undefined;
+  /** An org-wide install of Enterprise Grid organisation `enterpriseId`: one token for all its workspaces. */
+  orgWide?: boolean | undefined;
 }
 
 interface Injection {
@@ -191,9 +193,10 @@ export class FakeSlack {
       token_type: 'bot',
       scope: 'commands,chat:write',
       bot_user_id: team.botUserId,
-      team: { id: team.teamId, name: `Team ${team.teamId}` },
+      // An org-wide install names the organisation only: Slack gives it no team.
+      team: team.orgWide ? null : { id: team.teamId, name: `Team ${team.teamId}` },
       enterprise: team.enterpriseId ? { id: team.enterpriseId, name: 'Grid' } : null,
-      is_enterprise_install: false,
+      is_enterprise_install: !!team.orgWide,
       authed_user: { id: `UADMIN${team.teamId}` },
     };
   }

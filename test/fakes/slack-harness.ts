@@ -4,6 +4,7 @@ import { TestClock } from '../../src/clock.js';
 import { type Core, type CoreOptions, createCore } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { FIXTURE_KNOWLEDGE } from '../helpers/core.js';
+import type { SharedBackend } from '../helpers/postgres.js';
 import { FakeSlack } from './slack-fake.js';
 import { SlackSender } from './slack-requests.js';
 
@@ -38,7 +39,7 @@ export async function slackRig(
     clock?: TestClock;
     core?: Partial<CoreOptions>;
     /** OAuth (multi-workspace) mode with these fake workspaces, none installed yet. */
-    oauthTeams?: { teamId: string; enterpriseId?: string; rotating?: boolean }[];
+    oauthTeams?: Parameters<FakeSlack['addTeam']>[0][];
   } = {},
 ): Promise<SlackRig> {
   const fake = await new FakeSlack().start();
@@ -98,8 +99,24 @@ export async function slackRig(
   };
 }
 
-/** The browser's side of an install: the Add to Slack page (state cookie), then Slack's redirect back with a code. */
-async function installThroughOAuth(base: string, teamId: string, withoutCookie = false): Promise<Response> {
+/** slackRig with its shared state on `backend` (SHARED_BACKENDS); closing it also drops that state. */
+export async function slackRigOn(backend: SharedBackend, opts: Parameters<typeof slackRig>[0] = {}): Promise<SlackRig> {
+  const { shared, drop } = await backend.open();
+  const rig = await slackRig({ ...opts, core: { ...opts.core, shared } }).catch(async (e: unknown) => {
+    await drop();
+    throw e;
+  });
+  return {
+    ...rig,
+    async close() {
+      await rig.close();
+      await drop();
+    },
+  };
+}
+
+/** The browser's side of an install at `base` (the app, or a load balancer in front of replicas): the Add to Slack page (state cookie), then Slack's redirect back with a code. */
+export async function installThroughOAuth(base: string, teamId: string, withoutCookie = false): Promise<Response> {
   const page = await fetch(`${base}/slack/install`);
   const cookie = page.headers.get('set-cookie')?.split(';')[0] ?? '';
   const state = /[?&;]state=([^&"']+)/.exec(await page.text())?.[1] ?? '';

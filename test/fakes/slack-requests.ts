@@ -61,13 +61,22 @@ export class SlackSender {
   /** A slash command, form-encoded as Slack posts it. */
   command(
     text: string,
-    f: { user?: string; channel?: string; responseUrl: string; team?: string; enterprise?: string },
+    f: {
+      user?: string;
+      channel?: string;
+      responseUrl: string;
+      team?: string;
+      enterprise?: string;
+      /** From a workspace of an Enterprise Grid organisation that installed the app org-wide. */
+      orgWide?: boolean;
+    },
     opts?: Parameters<SlackSender['send']>[2],
   ): Promise<Sent> {
     const form = new URLSearchParams({
       token: 'deprecated',
       team_id: f.team ?? 'T0FAKE',
       ...(f.enterprise ? { enterprise_id: f.enterprise } : {}),
+      ...(f.orgWide ? { is_enterprise_install: 'true' } : {}),
       team_domain: 'fake',
       channel_id: f.channel ?? 'C1',
       channel_name: 'backend',
@@ -85,13 +94,16 @@ export class SlackSender {
   /** An Events API delivery (event_callback JSON); `retryNum` adds Slack's retry headers. */
   event(
     event: Record<string, unknown>,
-    f: { eventId: string; retryNum?: number; team?: string; enterprise?: string },
+    f: { eventId: string; retryNum?: number; team?: string; enterprise?: string; orgWide?: boolean },
     opts?: Parameters<SlackSender['send']>[2],
   ): Promise<Sent> {
+    // An org-wide install is authorised for the organisation, not a team (Slack's `authorizations`).
+    const org = { enterprise_id: f.enterprise, team_id: null, is_enterprise_install: true };
     const body = JSON.stringify({
       token: 'deprecated',
       team_id: f.team ?? 'T0FAKE',
       ...(f.enterprise ? { enterprise_id: f.enterprise } : {}),
+      ...(f.orgWide ? { authorizations: [org] } : {}),
       api_app_id: 'A1',
       type: 'event_callback',
       event_id: f.eventId,

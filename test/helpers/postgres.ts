@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { openPostgres } from '../../src/store/postgres.js';
+import type { SharedDb } from '../../src/store/shared-db.js';
 
 export interface FreshPostgres {
   /** URL of a new, empty database only this caller uses. */
@@ -53,3 +55,22 @@ export async function pgRows<T>(db: Pick<pg.Pool, 'query'>, sql: string, args: u
     )
   ).rows as T[];
 }
+
+/**
+ * The core's shared state for a test, for `describe.each`: SQLite (`shared` undefined: the core's own
+ * file) or a fresh PostgreSQL database, dropped by `drop()`.
+ */
+export interface SharedBackend {
+  name: string;
+  open(): Promise<{ shared?: SharedDb; drop(): Promise<void> }>;
+}
+export const SHARED_BACKENDS: SharedBackend[] = [
+  { name: 'SQLite', open: async () => ({ drop: async () => {} }) },
+  {
+    name: 'PostgreSQL',
+    open: async () => {
+      const db = await freshPostgres();
+      return { shared: await openPostgres({ url: db.url, poolSize: 4 }), drop: db.drop };
+    },
+  },
+];

@@ -1,4 +1,4 @@
-import { App, type webApi } from '@slack/bolt';
+import { App, ErrorCode, type webApi } from '@slack/bolt';
 import type { VersusHandler } from '../../chat/handler.js';
 import type { ChatPort } from '../../chat/port.js';
 import { type Clock, systemClock } from '../../clock.js';
@@ -98,9 +98,12 @@ function attachAll(
   attachAddSource(app, { ...d, apiUrl: extra.apiUrl });
   attachHome(app, d);
   attachForms(app, d);
-  app.error(async (err) =>
-    d.log.error({ err: err.message, code: (err as { code?: string }).code }, 'slack: unhandled listener error'),
-  );
+  app.error(async (err) => {
+    const code = (err as { code?: string }).code;
+    // A workspace with no installation: refused and logged once, as a warning, by the receiver.
+    if (code === ErrorCode.AuthorizationError) return;
+    d.log.error({ err: err.message, code }, 'slack: unhandled listener error');
+  });
 }
 
 /** The Slack adapter: Bolt over our receiver in HTTP mode (signed requests on one endpoint) or in Socket Mode. */

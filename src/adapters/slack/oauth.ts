@@ -113,6 +113,8 @@ export function attachInstallations(app: App, oauth: SlackOAuth, log: Logger): v
       teamId: context.teamId,
       isEnterpriseInstall: context.isEnterpriseInstall ?? false,
     });
+    // A workspace of an org-wide install has no row of its own; look-ups by team (users.info) need its organisation.
+    if (!key.teamId && key.enterpriseId && context.teamId) oauth.installations.rememberOrgTeam(context.teamId, key);
     if (channel && (key.teamId || key.enterpriseId))
       await oauth.installations.rememberChannel(channel, key).catch((err: unknown) => {
         log.warn({ channel, error: slackErrorCode(err) }, 'slack: could not record the channel of a request');
