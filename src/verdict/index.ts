@@ -4,7 +4,6 @@ import { adrAction } from '../adr/adr-action.js';
 import { DecisionRecordService } from '../adr/adr-service.js';
 import { DecisionRecords } from '../adr/adr-store.js';
 import type { AnswersStore } from '../answers/answers-store.js';
-import type { AnswerRecords } from '../chat/answer-records.js';
 import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
@@ -54,7 +53,6 @@ export function createVerdict(
     answers: AnswersStore;
     feedback: FeedbackStore;
     settings: ChannelSettings;
-    answerRecords: AnswerRecords;
   },
 ): VerdictParts {
   const { matrix, walks, weights, store } = parts.matrix;
@@ -81,7 +79,6 @@ export function createVerdict(
     walks,
     records,
     feedback: parts.feedback,
-    answerRecords: parts.answerRecords,
   });
   const exportRecord = async (
     { kind, id }: { kind: 'w' | 'v'; id: string },
