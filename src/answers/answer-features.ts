@@ -130,10 +130,12 @@ export class Answering implements QuestionAnswerer {
     return parseWith(AskArgs)(text);
   }
 
-  /** `/versus ask` and `compare` answer only the asker unless an admin made the channel's answers public. */
-  private async isPrivate(ctx: ChatContext): Promise<boolean> {
-    return (await this.deps.settings.answers(ctx)) === 'private';
-  }
+  /**
+   * `/versus ask` and `compare` answer only the asker unless an admin made the channel's answers public:
+   * decided before anything is composed, and declared to the platform (Feature.visibility).
+   */
+  private readonly shownIn = (ctx: ChatContext) => this.deps.settings.shownIn(ctx);
+  private readonly isPrivate = async (ctx: ChatContext) => (await this.shownIn(ctx)) === 'ephemeral';
 
   async compareTopic(topic: string, ctx: ChatContext, isPrivate = false): Promise<Reply> {
     const began = performance.now();
@@ -168,6 +170,7 @@ export class Answering implements QuestionAnswerer {
       {
         name: 'ask',
         help: { usage: '/versus ask <question>', example: '/versus ask how much memory does a goroutine start with?' },
+        visibility: this.shownIn,
         command: command(parseWith(AskArgs), async (question, ctx) =>
           this.answer(question, ctx, { private: await this.isPrivate(ctx) }),
         ),
@@ -187,6 +190,7 @@ export class Answering implements QuestionAnswerer {
       {
         name: 'compare',
         help: { usage: '/versus compare <topic>', example: '/versus compare concurrency' },
+        visibility: this.shownIn,
         command: command(parseWith(CompareArgs), async (topic, ctx) =>
           this.compareTopic(topic, ctx, await this.isPrivate(ctx)),
         ),

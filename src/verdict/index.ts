@@ -92,8 +92,9 @@ export function createVerdict(
   const feature: Feature = {
     name: 'verdict',
     help,
+    visibility: (ctx) => parts.settings.shownIn(ctx),
     command: command(parseSituation, async (situation, ctx) =>
-      verdicts.reply(situation, ctx, { private: (await parts.settings.answers(ctx)) === 'private' }),
+      verdicts.reply(situation, ctx, { private: (await parts.settings.shownIn(ctx)) === 'ephemeral' }),
     ),
     action: action(refineAction, (a, ctx) => verdicts.refine(a, ctx)),
     actions: [action(adrAction, exportRecord)],
@@ -106,6 +107,7 @@ function unavailable(): Feature {
   return {
     name: 'verdict',
     help,
+    visibility: async () => 'ephemeral',
     command: { parse: () => ok(async () => reply()) },
     action: { kind: refineAction.kind, parse: () => ok(async () => ({ reply: reply() })) },
     actions: [{ kind: adrAction.kind, parse: () => ok(async () => ({ reply: reply() })) }],
