@@ -50,15 +50,14 @@ function withFeedback(reply: Reply, answerId: string | undefined, t: Strings): R
   return { ...reply, buttons: [...(reply.buttons ?? []), ...feedbackButtons(answerId, t)] };
 }
 
-export interface AnsweringDeps
-  extends Pick<FeatureDeps, 'knowledge' | 'taxonomy' | 'conversations' | 'metrics' | 'locales'> {
+export interface AnsweringDeps extends Pick<FeatureDeps, 'knowledge' | 'taxonomy' | 'metrics' | 'locales'> {
   /** The index's claims; each answer sees the folder's documents and its workspace's own. */
   answers: AnswersStore;
   /** Every answer is logged (question, cited claims) so votes and "nothing found" can be reported. */
   feedback: FeedbackStore;
   /** Whether a channel's command answers are private (the default, with Share) or public. */
   settings: ChannelSettings;
-  /** Where each answer was given and to whom: Share and More are checked against it. */
+  /** Each answer's record (the row feedback.log wrote): Share and More are checked against it and served from it. */
   records: AnswerRecords;
   /** Computes ask and compare: in this thread, or in the worker pool (answers/answer-pool.ts). */
   engine: AnswerEngine;
