@@ -228,7 +228,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       answers: folderClaims,
       feedback: feedback.feedback,
       settings: settings.settings,
-      answerRecords: answering.records,
     });
     // Every feature, in the order help lists them. A new feature is one folder and one entry here.
     const home = createHome(deps, { feedback: feedback.feedback, schedules: polls.schedules });

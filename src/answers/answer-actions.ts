@@ -4,12 +4,12 @@ import { actionCodec, idPart } from '../chat/action-id.js';
 /** How far "More sources" may page into one answer. */
 export const MAX_PAGE_OFFSET = 10_000;
 
-/** "More sources": `v1:more:<contextId>:<offset>` (the question is kept in the conversation store). */
+/** "More sources": `v1:more:<answerId>:<offset>` (the question is kept in the answer's record). */
 export const moreAction = actionCodec(
   'more',
-  ['contextId', 'offset'],
+  ['answerId', 'offset'],
   z.object({
-    contextId: z.string().regex(new RegExp(idPart())),
+    answerId: z.string().regex(new RegExp(idPart())),
     offset: z.coerce.number().int().min(0).max(MAX_PAGE_OFFSET),
   }),
 );

@@ -8,10 +8,10 @@ import type { Reply } from '../chat/reply.js';
 import { err, ok, type Result } from '../chat/result.js';
 import { issueText, type RichText } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
-import { privately, share, shareAction } from '../chat/share.js';
+import { type LaterPage, privately, share, shareAction } from '../chat/share.js';
 import type { Strings } from '../chat/strings-en.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
-import type { FeedbackStore } from '../feedback/feedback-store.js';
+import { type FeedbackStore, newAnswerId } from '../feedback/feedback-store.js';
 import { askOutcome, since } from '../metrics/metrics.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
 import { scopeKey } from '../sources/source-store.js';
@@ -40,15 +40,9 @@ function parseWith<T>(schema: z.ZodType<T>): (args: string) => Result<T, RichTex
   };
 }
 
-/** What "More sources" needs to run the question again, kept in the conversation store. */
-const AskContext = z.object({
-  question: z.string(),
-  context: z.string().optional(),
-  /** Page 1's answer: its record says where it was given and to whom. */
-  answerId: z.string(),
-  /** Page 1 went only to the asker: so do the later pages (each with its own Share). */
-  private: z.boolean().optional(),
-});
+/** What "More sources" needs to run the question again, kept in the answer's record. */
+const AskAgain = z.object({ question: z.string(), context: z.string().optional() });
+type AskAgain = z.infer<typeof AskAgain>;
 
 /** An answer ends with the feedback buttons; "nothing found" replies have nothing to rate. */
 function withFeedback(reply: Reply, answerId: string | undefined, t: Strings): Reply {
@@ -56,22 +50,21 @@ function withFeedback(reply: Reply, answerId: string | undefined, t: Strings): R
   return { ...reply, buttons: [...(reply.buttons ?? []), ...feedbackButtons(answerId, t)] };
 }
 
-export interface AnsweringDeps
-  extends Pick<FeatureDeps, 'knowledge' | 'taxonomy' | 'conversations' | 'metrics' | 'locales'> {
+export interface AnsweringDeps extends Pick<FeatureDeps, 'knowledge' | 'taxonomy' | 'metrics' | 'locales'> {
   /** The index's claims; each answer sees the folder's documents and its workspace's own. */
   answers: AnswersStore;
   /** Every answer is logged (question, cited claims) so votes and "nothing found" can be reported. */
   feedback: FeedbackStore;
   /** Whether a channel's command answers are private (the default, with Share) or public. */
   settings: ChannelSettings;
-  /** Where each answer was given and to whom: Share and More are checked against it. */
+  /** Each answer's record (the row feedback.log wrote): Share and More are checked against it and served from it. */
   records: AnswerRecords;
   /** Computes ask and compare: in this thread, or in the worker pool (answers/answer-pool.ts). */
   engine: AnswerEngine;
 }
 
 interface Page {
-  contextId?: string | undefined;
+  /** Page 1's answer, for the later pages. */
   answerId?: string | undefined;
   private?: boolean | undefined;
 }
@@ -85,8 +78,9 @@ export class Answering implements QuestionAnswerer {
   }
 
   /**
-   * A question's answer, given where `ctx` says. Page 1 is logged as a new answer (and recorded with its
-   * place and asker); later pages keep page 1's answer id.
+   * A question's answer, given where `ctx` says. Page 1 is a new answer: composed under a fresh id, then
+   * logged with its place, asker, More's question and (when private) its public form in one write. Later
+   * pages keep page 1's id and write nothing.
    */
   private async answerPage(
     question: string,
@@ -95,29 +89,37 @@ export class Answering implements QuestionAnswerer {
     ctx: ChatContext,
     page: Page = {},
   ): Promise<Reply> {
-    const { engine, taxonomy, conversations, feedback, records } = this.deps;
     const began = performance.now();
-    // Team documents answer only in the workspace that added them (AnswersStore.visibleTo).
-    const result = await engine.ask({ scope: scopeKey(ctx), question, offset, context }, ctx.receivedAt);
-    let answerId = page.answerId;
+    const answerId = page.answerId ?? newAnswerId();
+    const { result, reply, more } = await this.publicPage({ question, context }, offset, ctx, answerId);
     if (offset === 0) {
       this.deps.metrics.answer(ctx.platform, 'ask', askOutcome(result), since(began));
-      answerId = await feedback.log({ kind: 'ask', question, claimIds: result.claims.map((c) => c.id) });
-      await records.add(answerId, ctx, !!page.private);
+      const claimIds = result.claims.map((c) => c.id);
+      const again = more ? { question, context } : undefined;
+      const share = page.private && reply.visibility === 'channel' ? reply : undefined;
+      const given = { where: ctx, private: !!page.private, more: again, share };
+      await this.deps.feedback.log({ id: answerId, kind: 'ask', question, claimIds, given });
     }
-    const id =
-      page.contextId ??
-      (result.total > offset + result.claims.length
-        ? await conversations.saveContext('ask', { question, context, answerId, private: page.private })
-        : undefined);
-    const t = this.deps.locales.strings(ctx);
-    const reply = withFeedback(
-      askReply(result, { offset, contextId: id }, suggestTopics(taxonomy, question), t),
-      answerId,
-      t,
-    );
-    return page.private ? privately(reply, answerId, conversations, t) : reply;
+    return page.private ? privately(reply, answerId, this.deps.locales.strings(ctx), offset) : reply;
   }
+
+  /** Page `offset` of an answer as the channel sees it: what a public answer shows and what Share posts. */
+  private async publicPage(q: AskAgain, offset: number, ctx: ChatContext, answerId: string) {
+    const { engine, taxonomy } = this.deps;
+    // Team documents answer only in the workspace that added them (AnswersStore.visibleTo).
+    const result = await engine.ask({ scope: scopeKey(ctx), ...q, offset }, ctx.receivedAt);
+    const more = result.total > offset + result.claims.length;
+    const t = this.deps.locales.strings(ctx);
+    const shown = { offset, answerId: more ? answerId : undefined };
+    const reply = withFeedback(askReply(result, shown, suggestTopics(taxonomy, q.question), t), answerId, t);
+    return { result, reply, more };
+  }
+
+  /** Share under a later page: that page composed again from the record, as "More sources" composed it. */
+  private readonly laterPage: LaterPage = async (record, offset, ctx) => {
+    const again = AskAgain.safeParse(record.more);
+    return again.success ? (await this.publicPage(again.data, offset, ctx, record.answerId)).reply : undefined;
+  };
 
   isChatter(text: string, context?: string): boolean {
     return chatter(this.deps.answers, this.deps.taxonomy, text, context !== undefined);
@@ -127,10 +129,12 @@ export class Answering implements QuestionAnswerer {
     return parseWith(AskArgs)(text);
   }
 
-  /** `/versus ask` and `compare` answer only the asker unless an admin made the channel's answers public. */
-  private async isPrivate(ctx: ChatContext): Promise<boolean> {
-    return (await this.deps.settings.answers(ctx)) === 'private';
-  }
+  /**
+   * `/versus ask` and `compare` answer only the asker unless an admin made the channel's answers public:
+   * decided before anything is composed, and declared to the platform (Feature.visibility).
+   */
+  private readonly shownIn = (ctx: ChatContext) => this.deps.settings.shownIn(ctx);
+  private readonly isPrivate = async (ctx: ChatContext) => (await this.shownIn(ctx)) === 'ephemeral';
 
   async compareTopic(topic: string, ctx: ChatContext, isPrivate = false): Promise<Reply> {
     const began = performance.now();
@@ -139,47 +143,53 @@ export class Answering implements QuestionAnswerer {
     const t = this.deps.locales.strings(ctx);
     if (!outcome.found) return unknownTopicReply(topic, outcome.suggestions, t);
     const r = outcome.result;
-    const answerId = await this.deps.feedback.log({
+    const answerId = newAnswerId();
+    const reply = withFeedback(compareReply(r, t), answerId, t);
+    await this.deps.feedback.log({
+      id: answerId,
       kind: 'compare',
       question: `compare ${r.topic.label}`,
       claimIds: [...r.go, ...r.python].map((c) => c.id),
+      given: { where: ctx, private: isPrivate, share: isPrivate ? reply : undefined },
     });
-    await this.deps.records.add(answerId, ctx, isPrivate);
-    const reply = withFeedback(compareReply(r, t), answerId, t);
-    return isPrivate ? privately(reply, answerId, this.deps.conversations, t) : reply;
+    return isPrivate ? privately(reply, answerId, t) : reply;
   }
 
   /**
    * Whether `ctx` may page this answer: only where it was given, and a private answer only by its asker
    * (until they share it). To anyone else the button is as unknown as an old one.
    */
-  private mayPage(record: AnswerRecord | undefined, ctx: ChatContext): boolean {
+  private mayPage(record: AnswerRecord | undefined, ctx: ChatContext): record is AnswerRecord {
     return inScope(record, ctx) && (!record.private || record.sharedAt !== undefined || record.userId === ctx.userId);
   }
 
   features(): Feature[] {
-    const { conversations, records } = this.deps;
+    const { records } = this.deps;
     return [
       {
         name: 'ask',
         help: { usage: '/versus ask <question>', example: '/versus ask how much memory does a goroutine start with?' },
+        visibility: this.shownIn,
         command: command(parseWith(AskArgs), async (question, ctx) =>
           this.answer(question, ctx, { private: await this.isPrivate(ctx) }),
         ),
-        action: action(moreAction, async ({ contextId, offset }, ctx) => {
-          const saved = AskContext.safeParse(await conversations.loadContext('ask', contextId));
-          const record = saved.success ? await records.find(saved.data.answerId) : undefined;
-          if (!saved.success || !this.mayPage(record, ctx))
+        action: action(moreAction, async ({ answerId, offset }, ctx) => {
+          const record = await records.find(answerId);
+          const again = AskAgain.safeParse(record?.more);
+          if (!again.success || !this.mayPage(record, ctx))
             return { reply: usageReply('That answer is too old to page. Ask again.') };
-          const { question, context, ...page } = saved.data;
-          return { update: await this.answerPage(question, context, offset, ctx, { ...page, contextId }) };
+          const { question, context } = again.data;
+          return {
+            update: await this.answerPage(question, context, offset, ctx, { answerId, private: record.private }),
+          };
         }),
-        actions: [action(shareAction, ({ contextId }, ctx) => share(contextId, ctx, { conversations, records }))],
+        actions: [action(shareAction, (a, ctx) => share(a, ctx, records, this.laterPage))],
         tasks: [{ name: 'answerRecordsPruned', run: () => records.prune() }],
       },
       {
         name: 'compare',
         help: { usage: '/versus compare <topic>', example: '/versus compare concurrency' },
+        visibility: this.shownIn,
         command: command(parseWith(CompareArgs), async (topic, ctx) =>
           this.compareTopic(topic, ctx, await this.isPrivate(ctx)),
         ),

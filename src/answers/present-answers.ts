@@ -21,7 +21,7 @@ const SUPPORTING = 4;
  */
 export function askReply(
   r: AskResult,
-  page: { offset: number; contextId?: string | undefined },
+  page: { offset: number; answerId?: string | undefined },
   topicSuggestions: string[],
   t: Strings = en,
 ): Reply {
@@ -80,9 +80,9 @@ export function askReply(
   }
   const shown = page.offset + r.claims.length;
   const buttons: Button[] = [];
-  if (page.contextId && r.total > shown)
+  if (page.answerId && r.total > shown)
     buttons.push({
-      actionId: moreAction.encode({ contextId: page.contextId, offset: shown }),
+      actionId: moreAction.encode({ answerId: page.answerId, offset: shown }),
       label: t.answers.moreButton,
     });
   const topic = r.topics[0];

@@ -1,15 +1,13 @@
 import type { Selectable } from 'kysely';
 import { type Clock, DAY_MS } from '../clock.js';
-import { camelRow } from '../store/rows.js';
 import type { SharedSchema } from '../store/schema.js';
 import type { SharedDb } from '../store/shared-db.js';
-import type { ChatContext } from './context.js';
 import type { Scope } from './scope.js';
 
-/** As long as a "More sources" or Share button keeps working (the paging contexts' retention). */
+/** As long as a "More sources" or Share button keeps working. */
 const RETENTION_MS = 30 * DAY_MS;
 
-/** An answer as given: where, to whom, and whether its asker shared it. */
+/** An answer as given: where, to whom, whether its asker shared it, and what its buttons need. */
 export interface AnswerRecord extends Scope {
   answerId: string;
   /** Who asked. */
@@ -17,17 +15,33 @@ export interface AnswerRecord extends Scope {
   /** Only the asker was shown it (a private answer with Share). */
   private: boolean;
   sharedAt?: string | undefined;
+  /** What "More sources" asks again, as stored; the caller checks its shape. */
+  more?: unknown;
+  /** Page 1's public form, which Share posts (private answers); the caller checks its shape. */
+  share?: unknown;
 }
 
-function fromRow(r: Selectable<SharedSchema['answer_records']>): AnswerRecord {
-  const { createdAt: _, ...record } = camelRow(r);
-  return { ...record, private: r.private === 1 };
+const parsed = (json: string | null): unknown => (json === null ? undefined : JSON.parse(json));
+
+function fromRow(r: Selectable<SharedSchema['answer_log']>): AnswerRecord | undefined {
+  if (r.platform === null || r.workspace_id === null || r.channel_id === null || r.user_id === null) return undefined;
+  return {
+    answerId: r.id,
+    platform: r.platform,
+    workspaceId: r.workspace_id,
+    channelId: r.channel_id,
+    userId: r.user_id,
+    private: r.private === 1,
+    sharedAt: r.shared_at ?? undefined,
+    more: parsed(r.more),
+    share: parsed(r.share),
+  };
 }
 
 /**
- * One record per answer, keyed on the id the feedback log returns (the id its 👍/👎 buttons carry), in the
- * shared store: buttons under an answer (Share, More sources) are checked against where the answer was
- * given and to whom, never against what a payload claims.
+ * The answer records, read back: the one row FeedbackStore.log wrote per answer (keyed on the id its 👍/👎
+ * buttons carry). Buttons under an answer (Share, More sources) are checked against where the answer was
+ * given and to whom, never against what a payload claims, and served from what the row kept.
  */
 export class AnswerRecords {
   constructor(
@@ -39,28 +53,17 @@ export class AnswerRecords {
     return this.shared.db;
   }
 
-  async add(answerId: string, ctx: ChatContext, isPrivate: boolean): Promise<void> {
-    await this.db
-      .insertInto('answer_records')
-      .values({
-        answer_id: answerId,
-        platform: ctx.platform,
-        workspace_id: ctx.workspaceId,
-        channel_id: ctx.channelId,
-        user_id: ctx.userId,
-        private: isPrivate ? 1 : 0,
-        shared_at: null,
-        created_at: this.clock.now().toISOString(),
-      })
-      .onConflict((oc) => oc.column('answer_id').doNothing())
-      .execute();
+  private cutoff(): string {
+    return new Date(this.clock.now().getTime() - RETENTION_MS).toISOString();
   }
 
+  /** The record, unless it is older than its buttons' 30 days or predates places being kept. */
   async find(answerId: string): Promise<AnswerRecord | undefined> {
     const r = await this.db
-      .selectFrom('answer_records')
+      .selectFrom('answer_log')
       .selectAll()
-      .where('answer_id', '=', answerId)
+      .where('id', '=', answerId)
+      .where('created_at', '>=', this.cutoff())
       .executeTakeFirst();
     return r && fromRow(r);
   }
@@ -68,18 +71,26 @@ export class AnswerRecords {
   /** Marks the answer shared, once: true only for the first call (of any number, on any replica). */
   async claimShare(answerId: string): Promise<boolean> {
     const r = await this.db
-      .updateTable('answer_records')
+      .updateTable('answer_log')
       .set({ shared_at: this.clock.now().toISOString() })
-      .where('answer_id', '=', answerId)
+      .where('id', '=', answerId)
+      .where('user_id', 'is not', null)
       .where('shared_at', 'is', null)
       .executeTakeFirst();
     return r.numUpdatedRows === 1n;
   }
 
-  /** Forgets records older than the buttons that use them. Returns the rows removed. */
+  /**
+   * Drops what the buttons needed from answers older than 30 days (their buttons no longer work); the rows
+   * stay for the report. Returns the rows trimmed.
+   */
   async prune(): Promise<number> {
-    const before = new Date(this.clock.now().getTime() - RETENTION_MS).toISOString();
-    const r = await this.db.deleteFrom('answer_records').where('created_at', '<', before).executeTakeFirst();
-    return Number(r.numDeletedRows);
+    const r = await this.db
+      .updateTable('answer_log')
+      .set({ more: null, share: null })
+      .where('created_at', '<', this.cutoff())
+      .where((eb) => eb.or([eb('more', 'is not', null), eb('share', 'is not', null)]))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
   }
 }

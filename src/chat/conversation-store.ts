@@ -9,7 +9,10 @@ const DELIVERY_RETENTION_MS = DAY_MS;
 /** How long a "More sources" button keeps working. */
 const CONTEXT_RETENTION_MS = 30 * DAY_MS;
 
-/** Memory of conversations, in the shared store: threads answered, deliveries seen, paging contexts. */
+/**
+ * Memory of conversations, in the shared store: threads answered, deliveries seen, reply contexts (forms,
+ * verdicts, private threads).
+ */
 export class ConversationStore {
   constructor(
     private readonly shared: SharedDb,
@@ -25,8 +28,8 @@ export class ConversationStore {
   }
 
   /**
-   * Forgets deliveries older than a day (platforms retry within minutes) and paging contexts older
-   * than 30 days, so these tables stay small. Returns the rows removed.
+   * Forgets deliveries older than a day (platforms retry within minutes) and reply contexts (forms,
+   * verdicts) older than 30 days, so these tables stay small. Returns the rows removed.
    */
   async prune(): Promise<number> {
     const now = this.clock.now().getTime();

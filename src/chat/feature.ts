@@ -14,7 +14,7 @@ import type { FormValues } from './form.js';
 import type { ActionOutcome, FormOutcome } from './handler.js';
 import type { Locales } from './locales.js';
 import type { ChatPort } from './port.js';
-import type { Reply } from './reply.js';
+import type { Reply, Visibility } from './reply.js';
 import { ok, type Result } from './result.js';
 import type { RichText } from './rich.js';
 
@@ -37,6 +37,12 @@ export interface Feature {
   name: string;
   help: { usage: string; example: string };
   command: FeatureCommand;
+  /**
+   * Where its command's reply is shown, decided before it is composed (ask and compare: the channel's
+   * setting). Left out: in the channel. A platform that must announce a slow reply first (Discord's
+   * deferral) announces it there, so a private answer is never first shown as "thinking…" to everyone.
+   */
+  visibility?: ((ctx: ChatContext) => Promise<Visibility>) | undefined;
   action?: FeatureAction | undefined;
   /** Further button kinds, when a feature has more than one (ask: More sources and Share). */
   actions?: readonly FeatureAction[] | undefined;

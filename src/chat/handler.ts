@@ -1,6 +1,6 @@
 import type { ChatContext } from './context.js';
 import type { FormValues } from './form.js';
-import type { Reply } from './reply.js';
+import type { Reply, Visibility } from './reply.js';
 
 /** A file uploaded to a chat platform, fetched like a link; its headers (a token) go only to its own host. */
 export interface RemoteFile {
@@ -41,6 +41,12 @@ export interface ActionOutcome {
 export interface VersusHandler {
   /** `/versus <text>`: text is everything after the command name, e.g. "compare concurrency". */
   command(text: string, ctx: ChatContext): Promise<Reply>;
+  /**
+   * Where `/versus <text>`'s reply will be shown, known before it is composed: what the feature declares
+   * (Feature.visibility), private for a command that is not one. A reply that turns out to be a usage
+   * error is private all the same.
+   */
+  visibility(text: string, ctx: ChatContext): Promise<Visibility>;
   /** A button click, with the button's actionId. */
   action(actionId: string, ctx: ChatContext): Promise<ActionOutcome>;
   /** An @mention (text without the mention itself). ctx.threadId is the thread the answer goes to. Remembers the thread. */

@@ -41,6 +41,7 @@ export function helpFeature(features: () => readonly Feature[], strings: (ctx: C
   return {
     name: 'help',
     help: HELP_USAGE,
+    visibility: async () => 'ephemeral',
     command: {
       parse: (args) => {
         const about = args.split(/\s+/)[0]?.toLowerCase() || undefined;

@@ -60,9 +60,11 @@ export interface Button {
  * (Slack Block Kit, Discord Components V2, plain text for the console).
  * Every string field other than text and context blocks is literal text: renderers escape it.
  */
+/** 'ephemeral': only the invoking user sees it (usage errors, help, confirmations, private answers). */
+export type Visibility = 'channel' | 'ephemeral';
+
 export interface Reply {
-  /** 'ephemeral': only the invoking user sees it (usage errors, help, confirmations). */
-  visibility: 'channel' | 'ephemeral';
+  visibility: Visibility;
   /** Short title, also used as the notification fallback's first line. Literal text (it may be a poll question). */
   title?: string | undefined;
   blocks: ReplyBlock[];

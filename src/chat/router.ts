@@ -17,7 +17,7 @@ import type { ActionOutcome, FormOutcome, RemoteFile, VersusHandler } from './ha
 import { busyReply, helpFeature, helpReply, serverOnlyReply, smalltalkReply, usageReply } from './help.js';
 import { Locales } from './locales.js';
 import { type CommandText, parseCommand } from './parse-command.js';
-import type { Reply } from './reply.js';
+import type { Reply, Visibility } from './reply.js';
 import type { Strings } from './strings-en.js';
 
 export interface RouterDeps {
@@ -101,6 +101,13 @@ export class Router implements VersusHandler {
       if (!parsed.ok) return this.usage(ctx, usageReply(parsed.error.message, undefined, this.t(ctx)));
       return this.run(parsed.value, ctx);
     });
+  }
+
+  async visibility(text: string, ctx: ChatContext): Promise<Visibility> {
+    const parsed = parseCommand(text, this.names);
+    const feature = parsed.ok ? this.byName.get(parsed.value.name) : undefined;
+    if (!feature) return 'ephemeral';
+    return feature.visibility ? feature.visibility(ctx) : 'channel';
   }
 
   async action(actionId: string, ctx: ChatContext): Promise<ActionOutcome> {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { actionCodec, idPart } from './action-id.js';
-import type { AnswerRecords } from './answer-records.js';
+import type { AnswerRecord, AnswerRecords } from './answer-records.js';
 import type { ChatContext } from './context.js';
-import type { ConversationStore } from './conversation-store.js';
 import type { ActionOutcome } from './handler.js';
 import { usageReply } from './help.js';
 import { ephemeral, type Reply } from './reply.js';
@@ -10,39 +9,54 @@ import { md, mention } from './rich.js';
 import { inScope } from './scope.js';
 import { en, type Strings } from './strings-en.js';
 
-/** "Share with channel" under a private answer: `v1:share:<contextId>` (the answer is kept in SQLite). */
+/**
+ * "Share with channel" under a private answer: `v1:share:<answerId>[:<offset>]`, checked against the answer's
+ * record. The offset says which page the button was shown under.
+ */
 export const shareAction = actionCodec(
   'share',
-  ['contextId'],
-  z.object({ contextId: z.string().regex(new RegExp(idPart())) }),
+  ['answerId', 'offset'],
+  z.object({
+    answerId: z.string().regex(new RegExp(idPart())),
+    // Left off on page 1, whose public form the record keeps.
+    offset: z
+      .string()
+      .regex(/^\d{1,5}$/)
+      .transform(Number)
+      .optional(),
+  }),
 );
 
-/** What was kept: the answer's id and its public form, checked loosely (our own, but it may predate an upgrade). */
-const Shared = z.object({
-  answerId: z.string(),
-  reply: z.object({
-    visibility: z.literal('channel'),
-    title: z.string().optional(),
-    blocks: z.array(z.object({ type: z.string() }).loose()),
-    buttons: z.array(z.object({ actionId: z.string(), label: z.string() }).loose()).optional(),
-  }),
+/** Page 1's public form as the record keeps it, checked loosely (our own, but it may predate an upgrade). */
+const FirstPage = z.object({
+  visibility: z.literal('channel'),
+  title: z.string().optional(),
+  blocks: z.array(z.object({ type: z.string() }).loose()),
+  buttons: z.array(z.object({ actionId: z.string(), label: z.string() }).loose()).optional(),
 });
 
+/** Page 1's public form from the record. The loose check stands for Reply's shape: only our composers wrote it. */
+function firstPage(record: AnswerRecord): Reply | undefined {
+  const p = FirstPage.safeParse(record.share);
+  return p.success ? (p.data as Reply) : undefined;
+}
+
 /**
- * The private form of a public answer: only the asker sees it, with a Share button that posts exactly this
- * answer (kept in the conversation store) to the channel. Replies that are already private pass through.
+ * A later page's public form, composed again from the record as "More sources" composes it; undefined when
+ * the record cannot say (no question kept, or nothing on that page).
  */
-export async function privately(
-  reply: Reply,
-  answerId: string | undefined,
-  conversations: ConversationStore,
-  t: Strings = en,
-): Promise<Reply> {
+export type LaterPage = (record: AnswerRecord, offset: number, ctx: ChatContext) => Promise<Reply | undefined>;
+
+/**
+ * The private form of a public answer: only the asker sees it, with a Share button that posts this page (the
+ * caller keeps page 1's public form in the answer's record). Replies that are already private pass through.
+ */
+export function privately(reply: Reply, answerId: string | undefined, t: Strings = en, offset = 0): Reply {
   if (reply.visibility !== 'channel') return reply;
   const share = answerId
     ? [
         {
-          actionId: shareAction.encode({ contextId: await conversations.saveContext('share', { answerId, reply }) }),
+          actionId: shareAction.encode({ answerId, offset: offset || undefined }),
           label: t.answers.shareButton,
           style: 'primary' as const,
         },
@@ -56,17 +70,18 @@ export async function privately(
  * they, from that channel, can share it; to anyone else the button is as unknown as an old one.
  */
 export async function share(
-  contextId: string,
+  a: { answerId: string; offset?: number | undefined },
   ctx: ChatContext,
-  stores: { conversations: ConversationStore; records: AnswerRecords },
+  records: AnswerRecords,
+  later?: LaterPage,
 ): Promise<ActionOutcome> {
-  const saved = Shared.safeParse(await stores.conversations.loadContext('share', contextId));
-  const record = saved.success ? await stores.records.find(saved.data.answerId) : undefined;
-  if (!saved.success || !inScope(record, ctx) || record.userId !== ctx.userId)
-    return { reply: usageReply('That answer is too old to share. Ask again.') };
-  if (!(await stores.records.claimShare(record.answerId)))
+  const record = await records.find(a.answerId);
+  const tooOld = { reply: usageReply('That answer is too old to share. Ask again.') };
+  if (!inScope(record, ctx) || record.userId !== ctx.userId) return tooOld;
+  const answer = a.offset ? await later?.(record, a.offset, ctx) : firstPage(record);
+  if (answer?.visibility !== 'channel') return tooOld;
+  if (!(await records.claimShare(record.answerId)))
     return { reply: ephemeral('You already shared this answer with the channel.') };
-  const answer = saved.data.reply as Reply;
   return {
     update: {
       ...answer,

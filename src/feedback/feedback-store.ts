@@ -8,11 +8,28 @@ import type { SharedDb } from '../store/shared-db.js';
 const QUESTION_CHARS = 500;
 
 export interface LoggedAnswer {
+  /** The id its buttons already carry (newAnswerId), when the reply was composed before logging. */
+  id?: string | undefined;
   kind: 'ask' | 'compare';
   question: string;
   /** The cited claim ids, best first; empty when nothing was found. */
   claimIds: readonly string[];
+  /** Where it was given and what its buttons need (chat/answer-records.ts reads it back). */
+  given?: GivenAnswer | undefined;
 }
+
+/** The record's part of a logged answer: Share and More are checked against it and served from it. */
+export interface GivenAnswer {
+  where: Scope & { userId: string };
+  private: boolean;
+  /** What "More sources" asks again (JSON-able); absent when there is no next page. */
+  more?: unknown;
+  /** Page 1's public form, which Share posts (JSON-able); absent for public answers. */
+  share?: unknown;
+}
+
+/** A new answer's id, taken before its reply is composed so the reply's buttons can carry it. */
+export const newAnswerId = () => newId('a');
 
 export interface ReportRow {
   /** The latest wording of the question. */
@@ -35,6 +52,20 @@ export interface Voter extends Workspace {
   userId: string;
 }
 
+/** The record's columns of a logged answer's row (all NULL when it was logged without a place). */
+function givenColumns(g: GivenAnswer | undefined) {
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+  return {
+    platform: g?.where.platform ?? null,
+    workspace_id: g?.where.workspaceId ?? null,
+    channel_id: g?.where.channelId ?? null,
+    user_id: g?.where.userId ?? null,
+    private: g ? Number(g.private) : null,
+    more: json(g?.more),
+    share: json(g?.share),
+  };
+}
+
 /** One row of a report query before its wording is looked up. */
 type Groups = { question_key: string; count: number; lastAt: string };
 
@@ -48,8 +79,9 @@ export function questionKey(q: string): string {
 }
 
 /**
- * Answers given and the votes on them, in the shared store. Written by the answer features, read only by
- * the report: nothing here is ever used to rank answers (votes can be gamed; they guide the knowledge folder).
+ * Answers given and the votes on them, in the shared store. Written by the answer features; read by the
+ * report, and (each answer's row as its record) by AnswerRecords for the buttons under it. Nothing here is
+ * ever used to rank answers (votes can be gamed; they guide the knowledge folder).
  */
 export class FeedbackStore {
   constructor(
@@ -63,7 +95,7 @@ export class FeedbackStore {
 
   /** Records an answer (or a "nothing found") and returns the id its feedback buttons carry. */
   async log(a: LoggedAnswer): Promise<string> {
-    const id = newId('a');
+    const id = a.id ?? newAnswerId();
     const question = a.question.replace(/\s+/g, ' ').trim().slice(0, QUESTION_CHARS);
     await this.db
       .insertInto('answer_log')
@@ -75,6 +107,7 @@ export class FeedbackStore {
         claim_ids: JSON.stringify(a.claimIds),
         found: a.claimIds.length > 0 ? 1 : 0,
         created_at: this.clock.now().toISOString(),
+        ...givenColumns(a.given),
       })
       .execute();
     return id;
@@ -103,18 +136,18 @@ export class FeedbackStore {
 
   /**
    * What went unanswered or unhelpful, in one workspace (an admin's `/versus report`, the Home tab), or
-   * everywhere when `where` is left out (the operator's CLI). A workspace's answers are those with an
-   * answer record there, so its report covers the records' retention (30 days).
+   * everywhere when `where` is left out (the operator's CLI). A workspace's answers are those its record
+   * places there.
    */
   async report(limit = 10, where?: Workspace): Promise<Report> {
     return { unanswered: await this.unanswered(limit, where), notHelpful: await this.notHelpful(limit, where) };
   }
 
-  /** Ids of the answers given in one workspace. */
+  /** Ids of the answers given in one workspace (rows logged without a place belong to none). */
   private answersOf(w: Workspace) {
     return this.db
-      .selectFrom('answer_records')
-      .select('answer_id')
+      .selectFrom('answer_log')
+      .select('id')
       .where('platform', '=', w.platform)
       .where('workspace_id', '=', w.workspaceId);
   }

@@ -32,6 +32,7 @@ export function createFeedback(deps: FeatureDeps): { feedback: FeedbackStore; fe
   };
   const report: Feature = {
     name: 'report',
+    visibility: async () => 'ephemeral',
     help: { usage: '/versus report', example: '/versus report' },
     command: command(
       (args) => (args.trim() ? err(markup('`/versus report` takes no arguments.')) : ok(undefined)),

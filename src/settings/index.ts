@@ -38,6 +38,7 @@ export function createSettings(deps: FeatureDeps): { settings: ChannelSettings; 
   const settings = new ChannelSettings(deps.shared, deps.clock);
   const feature: Feature = {
     name: 'settings',
+    visibility: async () => 'ephemeral',
     help: { usage: '/versus settings [answers public|private]', example: '/versus settings answers public' },
     command: command(parseSettings, async (args, ctx) => {
       if (!args)

@@ -1,4 +1,5 @@
 import type { ChatContext } from '../chat/context.js';
+import type { Visibility } from '../chat/reply.js';
 import type { Clock } from '../clock.js';
 import type { SharedDb } from '../store/shared-db.js';
 
@@ -22,6 +23,11 @@ export class ChannelSettings {
       .where('channel_id', '=', w.channelId)
       .executeTakeFirst();
     return row?.answers ?? 'private';
+  }
+
+  /** Where a command's answer is shown in this channel: what ask, compare and verdict declare up front. */
+  async shownIn(w: Where): Promise<Visibility> {
+    return (await this.answers(w)) === 'private' ? 'ephemeral' : 'channel';
   }
 
   async setAnswers(w: Where & { userId: string }, value: AnswerVisibility): Promise<void> {

@@ -80,6 +80,10 @@ export interface SharedSchema {
   matrix_answers: { session_id: string; step: number; user_id: string; value: string; answered_at: string };
   matrix_skips: { session_id: string; step: number };
   request_signatures: { signature: string; expires_at: number };
+  /**
+   * One row per answer given (migration 015): what was asked and cited (the report), where and to whom
+   * (NULL for rows logged before places were kept), whether its asker shared it, and what Share and More need.
+   */
   answer_log: {
     id: string;
     kind: 'ask' | 'compare';
@@ -88,17 +92,14 @@ export interface SharedSchema {
     claim_ids: string;
     found: number;
     created_at: string;
-  };
-  /** Where each answer (answer_log.id) was given and to whom, and whether its asker shared it. */
-  answer_records: {
-    answer_id: string;
-    platform: Platform;
-    workspace_id: string;
-    channel_id: string;
-    user_id: string;
-    private: number;
+    platform: Platform | null;
+    workspace_id: string | null;
+    channel_id: string | null;
+    user_id: string | null;
+    private: number | null;
     shared_at: string | null;
-    created_at: string;
+    more: string | null;
+    share: string | null;
   };
   answer_feedback: { answer_id: string; platform: Platform; user_id: string; helpful: number; voted_at: string };
   channel_settings: {

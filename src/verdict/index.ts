@@ -4,7 +4,6 @@ import { adrAction } from '../adr/adr-action.js';
 import { DecisionRecordService } from '../adr/adr-service.js';
 import { DecisionRecords } from '../adr/adr-store.js';
 import type { AnswersStore } from '../answers/answers-store.js';
-import type { AnswerRecords } from '../chat/answer-records.js';
 import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
@@ -54,7 +53,6 @@ export function createVerdict(
     answers: AnswersStore;
     feedback: FeedbackStore;
     settings: ChannelSettings;
-    answerRecords: AnswerRecords;
   },
 ): VerdictParts {
   const { matrix, walks, weights, store } = parts.matrix;
@@ -81,7 +79,6 @@ export function createVerdict(
     walks,
     records,
     feedback: parts.feedback,
-    answerRecords: parts.answerRecords,
   });
   const exportRecord = async (
     { kind, id }: { kind: 'w' | 'v'; id: string },
@@ -95,8 +92,9 @@ export function createVerdict(
   const feature: Feature = {
     name: 'verdict',
     help,
+    visibility: (ctx) => parts.settings.shownIn(ctx),
     command: command(parseSituation, async (situation, ctx) =>
-      verdicts.reply(situation, ctx, { private: (await parts.settings.answers(ctx)) === 'private' }),
+      verdicts.reply(situation, ctx, { private: (await parts.settings.shownIn(ctx)) === 'ephemeral' }),
     ),
     action: action(refineAction, (a, ctx) => verdicts.refine(a, ctx)),
     actions: [action(adrAction, exportRecord)],
@@ -109,6 +107,7 @@ function unavailable(): Feature {
   return {
     name: 'verdict',
     help,
+    visibility: async () => 'ephemeral',
     command: { parse: () => ok(async () => reply()) },
     action: { kind: refineAction.kind, parse: () => ok(async () => ({ reply: reply() })) },
     actions: [{ kind: adrAction.kind, parse: () => ok(async () => ({ reply: reply() })) }],

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { exportButton } from '../adr/adr-action.js';
 import type { DecisionRecordService } from '../adr/adr-service.js';
 import type { AnswersStore, StoredClaim } from '../answers/answers-store.js';
-import type { AnswerRecords } from '../chat/answer-records.js';
 import type { ChatContext } from '../chat/context.js';
 import type { ConversationStore } from '../chat/conversation-store.js';
 import type { ActionOutcome } from '../chat/handler.js';
@@ -11,7 +10,7 @@ import type { Reply } from '../chat/reply.js';
 import { inScope, type Scope } from '../chat/scope.js';
 import { privately } from '../chat/share.js';
 import { feedbackButtons } from '../feedback/feedback-action.js';
-import type { FeedbackStore } from '../feedback/feedback-store.js';
+import { type FeedbackStore, newAnswerId } from '../feedback/feedback-store.js';
 import { newId } from '../ids.js';
 import { cited } from '../knowledge/cited.js';
 import type { CitedClaim } from '../knowledge/types.js';
@@ -36,8 +35,6 @@ export interface VerdictDeps {
   answers: AnswersStore;
   conversations: ConversationStore;
   feedback: FeedbackStore;
-  /** Where, to whom and how an answer was given: what Share checks. */
-  answerRecords: AnswerRecords;
 }
 
 /** What Refine and Export need again, kept in the conversation store with the channel it was given in. */
@@ -81,12 +78,7 @@ export class VerdictService {
     if (v.inference.inferred.length === 0) return nothingReadReply(situation);
     const saved: Saved = { situation, ...pickScope(ctx), recordId: newId('d') };
     const contextId = await this.deps.conversations.saveContext('verdict', saved);
-    const answerId = await this.deps.feedback.log({
-      kind: 'ask',
-      question: `verdict: ${situation}`,
-      claimIds: v.card.claims,
-    });
-    await this.deps.answerRecords.add(answerId, ctx, opts.private);
+    const answerId = newAnswerId();
     const channelRefine = refineButton(contextId, 'channel');
     const reply = verdictReply({
       verdict: v,
@@ -94,9 +86,16 @@ export class VerdictService {
       evidence: (c) => this.evidence(c),
       buttons: [channelRefine, exportButton('v', contextId), ...feedbackButtons(answerId)],
     });
+    await this.deps.feedback.log({
+      id: answerId,
+      kind: 'ask',
+      question: `verdict: ${situation}`,
+      claimIds: v.card.claims,
+      given: { where: ctx, private: opts.private, share: opts.private ? reply : undefined },
+    });
     if (!opts.private) return reply;
     // The private copy refines alone; the copy Share posts refines with the channel.
-    const mine = await privately(reply, answerId, this.deps.conversations);
+    const mine = privately(reply, answerId);
     const solo = refineButton(contextId, 'solo');
     return { ...mine, buttons: mine.buttons?.map((b) => (b.actionId === channelRefine.actionId ? solo : b)) };
   }

@@ -32,6 +32,7 @@ function gated(real: VersusHandler): VersusHandler {
       await gate?.wait;
       return real.action(id, ctx);
     },
+    visibility: (text, ctx) => real.visibility(text, ctx),
     mention: (text, ctx) => real.mention(text, ctx),
     askAbout: (text, ctx) => real.askAbout(text, ctx),
     openForm: (id, ctx) => real.openForm(id, ctx),
@@ -88,6 +89,22 @@ describe('GIVEN a core slower than the deferral threshold', () => {
     const del = h.fake.webhook(i.token).find((r) => r.method === 'DELETE');
     expect(del?.path).toMatch(/\/messages\/@original$/);
     expect(del!.at).toBeLessThanOrEqual(follow.at);
+  });
+
+  it('WHEN /versus compare is slow where answers are private THEN the deferral is private and the answer edits it in place', async () => {
+    const g = newGate();
+    const i = h.fake.slash('compare', { topic: 'memory' }, { channelId: IDS.otherChannel });
+    const cb = await h.fake.waitForCallback(i.id);
+    expect(cb.body.type).toBe(5);
+    expect(cb.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    g.open();
+    const edit = await h.fake.waitFor(
+      () => h.fake.webhook(i.token).find((r) => r.method === 'PATCH' && r.path.endsWith('/messages/@original')),
+      'the edit',
+    );
+    expect(embedText(edit.body)).toContain('Go vs Python: Memory');
+    // Nothing was shown to the channel first: no placeholder to delete, no private follow-up.
+    expect(h.fake.webhook(i.token).map((r) => r.method)).toEqual(['PATCH']);
   });
 
   it('WHEN /versus help is slow THEN the deferral is already private', async () => {

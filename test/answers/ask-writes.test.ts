@@ -1,6 +1,7 @@
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, RootOperationNode } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
+import type { Reply } from '../../src/chat/reply.js';
 import type { Core } from '../../src/core.js';
 import type { SharedDb } from '../../src/store/shared-db.js';
 import { RecordingPort } from '../fakes/recording-port.js';
@@ -49,22 +50,36 @@ describe.each(BACKENDS)('writes per /versus ask on $name', (backend) => {
     return log;
   }
 
-  it('a private answer with a second page is four writes', async () => {
+  it('a private answer with a second page is one write', async () => {
     const log = await start();
     log.tables = [];
     const r = await core!.handler.command(PAGED, ana);
     expect(r.visibility).toBe('ephemeral');
     expect(r.buttons?.map((b) => b.label)).toContain('More sources');
-    // The log row, the record, More's question and Share's copy of the answer.
-    expect(log.tables).toEqual(['answer_log', 'answer_records', 'reply_contexts', 'reply_contexts']);
+    // One row: the log, the record, More's question and Share's copy of the answer (four rows before).
+    expect(log.tables).toEqual(['answer_log']);
   });
 
-  it('a public answer with a second page is three writes', async () => {
+  it('a public answer with a second page is one write', async () => {
     const log = await start();
     await core!.handler.command('settings answers public', admin);
     log.tables = [];
     const r = await core!.handler.command(PAGED, ana);
     expect(r.visibility).toBe('channel');
-    expect(log.tables).toEqual(['answer_log', 'answer_records', 'reply_contexts']);
+    expect(log.tables).toEqual(['answer_log']);
+  });
+
+  it('"More sources" on a private answer writes nothing, and Share under page 2 is the one update', async () => {
+    const log = await start();
+    const button = (r: Reply | undefined, label: string) => r?.buttons?.find((b) => b.label === label)?.actionId ?? '';
+    const first = await core!.handler.command(PAGED, ana);
+    log.tables = [];
+    const page = await core!.handler.action(button(first, 'More sources'), ana);
+    expect(page.update?.visibility).toBe('ephemeral');
+    expect(log.tables).toEqual([]);
+    const shared = await core!.handler.action(button(page.update, 'Share with channel'), ana);
+    // Page 2 composed again from the record, as More composed it.
+    expect(shared.reply?.blocks.slice(0, -1)).toEqual(page.update?.blocks);
+    expect(log.tables).toEqual(['UpdateQueryNode']);
   });
 });

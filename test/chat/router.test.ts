@@ -63,7 +63,7 @@ describe('command parsing', () => {
 describe('button action ids', () => {
   it('round-trips every kind within 100 characters', () => {
     const cases = [
-      [moreAction, { contextId: 'abcDEF12_-', offset: 5 }],
+      [moreAction, { answerId: 'abcDEF12_-', offset: 5 }],
       [compareAction, { topic: 'development-speed' }],
       [pollAction, { op: 'vote', pollId: 'p1', option: 2 }],
       [pollAction, { op: 'close', pollId: 'p1' }],

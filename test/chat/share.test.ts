@@ -95,6 +95,20 @@ describe('private answers with Share, and the channel setting (real core, SQLite
     expect((await core.handler.command('compare concurrency', ana)).visibility).toBe('ephemeral');
   });
 
+  it('GIVEN the channel setting THEN where a command will answer is known before it is composed', async () => {
+    const here = { ...ana, channelId: 'CSHOWN' };
+    const commands = ['ask is go faster', 'compare memory', 'verdict a small team', 'help', 'settings', 'report'];
+    const shown = () =>
+      Promise.all([...commands, 'poll "Q?" "A" "B"', 'nosuch'].map((c) => core.handler.visibility(c, here)));
+    expect(await shown()).toEqual([...commands.map(() => 'ephemeral'), 'channel', 'ephemeral']);
+    await core.handler.command('settings answers public', { ...here, userId: 'UADMIN' });
+    expect(await shown()).toEqual([
+      ...['channel', 'channel', 'channel', 'ephemeral', 'ephemeral', 'ephemeral'],
+      'channel',
+      'ephemeral',
+    ]);
+  });
+
   it('GIVEN a forged or expired Share button THEN a short private note', async () => {
     const r = await core.handler.action('v1:share:nope', ana);
     expect(r.reply?.visibility).toBe('ephemeral');

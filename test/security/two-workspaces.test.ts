@@ -111,11 +111,7 @@ describe('two installed Slack workspaces: B can neither see nor act on A', () =>
     const posts = rig.fake.callsOf('chat.postMessage').length;
     expect(await click(share, B, 'CAASK', 'UA4')).toMatch(/too old to share/);
     expect(rig.fake.callsOf('chat.postMessage').slice(posts)).toEqual([]);
-    const shared = await db()
-      .selectFrom('answer_records')
-      .select('shared_at')
-      .where('shared_at', 'is not', null)
-      .execute();
+    const shared = await db().selectFrom('answer_log').select('shared_at').where('shared_at', 'is not', null).execute();
     expect(shared).toEqual([]);
   });
 

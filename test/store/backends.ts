@@ -72,7 +72,6 @@ const EMPTY_ORDER: (keyof SharedSchema)[] = [
   'matrix_skips',
   'matrix_sessions',
   'answer_feedback',
-  'answer_records',
   'answer_log',
   'threads',
   'deliveries',

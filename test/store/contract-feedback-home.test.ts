@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerRecords } from '../../src/chat/answer-records.js';
 import type { ChatContext, Platform } from '../../src/chat/context.js';
 import { fixedAdmin } from '../../src/chat/manage.js';
 import { MINUTE_MS, TestClock } from '../../src/clock.js';
@@ -29,13 +28,10 @@ describe.each(BACKENDS)('FeedbackStore on $name', (backend) => {
   const setup = () => {
     const clock = new TestClock(at(0));
     const f = new FeedbackStore(store().shared, clock);
-    const records = new AnswerRecords(store().shared, clock);
-    /** An answer as the answer features give it: logged, and recorded where it was asked. */
+    /** An answer as the answer features give it: logged with where it was asked, in one row. */
     const log = async (question: string, claimIds: string[] = [], where: Partial<ChatContext> = {}) => {
       clock.advance(MINUTE_MS);
-      const id = await f.log({ kind: 'ask', question, claimIds });
-      await records.add(id, { ...SLACK_T1, ...where }, false);
-      return id;
+      return f.log({ kind: 'ask', question, claimIds, given: { where: { ...SLACK_T1, ...where }, private: false } });
     };
     const vote = (id: string, user: string, helpful: boolean, platform: Platform = 'slack', workspaceId = 'T1') => {
       clock.advance(MINUTE_MS);
@@ -56,6 +52,15 @@ describe.each(BACKENDS)('FeedbackStore on $name', (backend) => {
       claim_ids: '["go-1","py-2"]',
       found: 1,
       created_at: at(1),
+      // Where it was given: the record Share, More and the workspace's report read (contract-answer-records).
+      platform: 'slack',
+      workspace_id: 'T1',
+      channel_id: 'C1',
+      user_id: 'UASK',
+      private: 0,
+      shared_at: null,
+      more: null,
+      share: null,
     });
   });
 

@@ -59,30 +59,33 @@ export async function onChatInput(i: ChatInputCommandInteraction, d: Interaction
     return;
   }
   if (!(await d.handler.firstDelivery('discord', i.id))) return;
-  const sub = i.options.getSubcommand(false) ?? '';
-  // The deferral must pick its visibility before the answer exists: help is private, the rest usually public.
-  const privateGuess = sub === 'help';
-  const { value: reply, deferred } = await withDeferral(
-    d.handler.command(text, interactionContext(i, d.admins)),
-    d.deferAfterMs,
-    () => i.deferReply(privateGuess ? EPHEMERAL : {}),
-  );
+  const ctx = interactionContext(i, d.admins);
+  // The deferral shows before the answer exists, so it takes the visibility the core decides up front
+  // (asked alongside the answer, so it is known by then; if that fails, the answer's own error follows).
+  const shown = d.handler.visibility(text, ctx).catch(() => 'channel' as const);
+  const deferral = { private: false };
+  const { value: reply, deferred } = await withDeferral(d.handler.command(text, ctx), d.deferAfterMs, async () => {
+    deferral.private = (await shown) === 'ephemeral';
+    return i.deferReply(deferral.private ? EPHEMERAL : {});
+  });
   // A form opens as a modal, which must be the first answer (not after a deferral); otherwise the reply's
   // own text says how to do the same by command.
   if (reply.form && !deferred && fitsModal(reply.form)) {
-    await i.showModal(formModal(reply.form, await d.handler.openForm(reply.form.id, interactionContext(i, d.admins))));
+    await i.showModal(formModal(reply.form, await d.handler.openForm(reply.form.id, ctx)));
     return;
   }
   const isPrivate = reply.visibility === 'ephemeral';
   const payload = { ...d.pages.render(reply, here(i)), allowedMentions: NO_PINGS };
   if (!deferred) {
     await i.reply(isPrivate ? privately(payload) : payload);
-  } else if (isPrivate && !privateGuess) {
-    // A public "thinking…" cannot become private: remove it and answer privately instead.
+  } else if (isPrivate && !deferral.private) {
+    // A public "thinking…" cannot become private (a usage error in a public command): remove it and answer
+    // privately instead.
     await i.deleteReply();
     await i.followUp(privately(payload));
   } else {
-    // Same visibility, or a private deferral for a public answer (it stays private: only help defers privately).
+    // Same visibility, or a private deferral for a reply the feature declared private that came out public
+    // (it stays private).
     await i.editReply(payload);
   }
 }
