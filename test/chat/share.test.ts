@@ -96,12 +96,15 @@ describe('private answers with Share, and the channel setting (real core, SQLite
   });
 
   it('GIVEN the channel setting THEN where a command will answer is known before it is composed', async () => {
-    const here = { ...ana, channelId: 'CSHOWN' };
+    const here = portCtx(port, { ...at, userId: 'UANA', channelId: 'CSHOWN' });
     const commands = ['ask is go faster', 'compare memory', 'verdict a small team', 'help', 'settings', 'report'];
     const shown = () =>
       Promise.all([...commands, 'poll "Q?" "A" "B"', 'nosuch'].map((c) => core.handler.visibility(c, here)));
     expect(await shown()).toEqual([...commands.map(() => 'ephemeral'), 'channel', 'ephemeral']);
-    await core.handler.command('settings answers public', { ...here, userId: 'UADMIN' });
+    await core.handler.command(
+      'settings answers public',
+      portCtx(port, { ...at, userId: 'UADMIN', channelId: 'CSHOWN' }),
+    );
     expect(await shown()).toEqual([
       ...['channel', 'channel', 'channel', 'ephemeral', 'ephemeral', 'ephemeral'],
       'channel',
