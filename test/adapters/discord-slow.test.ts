@@ -32,6 +32,7 @@ function gated(real: VersusHandler): VersusHandler {
       await gate?.wait;
       return real.action(id, ctx);
     },
+    keepsRequestKey: (id) => real.keepsRequestKey(id),
     mention: (text, ctx) => real.mention(text, ctx),
     askAbout: (text, ctx) => real.askAbout(text, ctx),
     openForm: (id, ctx) => real.openForm(id, ctx),

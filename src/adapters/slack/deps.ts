@@ -1,5 +1,6 @@
 import type { VersusHandler } from '../../chat/handler.js';
 import type { Logger } from '../../logger.js';
+import type { ClickJournal } from '../shared/click-journal.js';
 import type { AnswerQueue } from './answer-queue.js';
 import type { Delivery } from './deliver.js';
 import type { SlackPages } from './pages.js';
@@ -13,4 +14,6 @@ export interface SlackDeps {
   /** The one way a reply goes out (renders, posts, logs and counts failures). */
   out: Delivery;
   log: Logger;
+  /** Where a vote click acknowledged before its commit is kept until it is stored (HTTP mode). */
+  journal?: ClickJournal | undefined;
 }
