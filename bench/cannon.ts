@@ -40,12 +40,15 @@ export interface CannonResult {
   cpuShare: number;
   /** votes: the clicks in the order each user made them. */
   clicks?: [user: string, option: number][];
+  /** votes: when each user's last click was sent (epoch ms), by user id. */
+  lastClick?: Record<string, number>;
 }
 
 const job = JSON.parse(process.argv[2]!) as CannonJob;
 const now = () => performance.timeOrigin + performance.now();
 const sent: Record<string, number> = {};
 const clicks: [string, number][] = [];
+const lastClick: Record<string, number> = {};
 let seq = 0;
 let connections = 0;
 
@@ -77,6 +80,7 @@ function vote(ctx: { conn?: number; r?: () => number }): { body: string; headers
   const user = `V${ctx.conn}-${Math.floor(ctx.r() * 80)}`;
   const option = Math.floor(ctx.r() * job.actions!.length);
   clicks.push([user, option]);
+  lastClick[user] = now();
   const payload = JSON.stringify({
     // The full shape Slack sends: the edge's zod check (adapters/slack/payloads.ts) refuses less.
     type: 'block_actions',
@@ -135,5 +139,6 @@ process.stdout.write(
     seconds,
     cpuShare: (cpu.user + cpu.system) / 1000 / (seconds * 1000),
     clicks: job.kind === 'votes' ? clicks : undefined,
+    lastClick: job.kind === 'votes' ? lastClick : undefined,
   } satisfies CannonResult)}\n`,
 );

@@ -40,6 +40,11 @@ export class FakeSlackProcess {
     return this.query({ op: 'arrivals' });
   }
 
+  /** When each user's latest vote confirmation (chat.postEphemeral) arrived (epoch ms), by user id. */
+  lastEphemeral(): Promise<Record<string, number>> {
+    return this.query({ op: 'lastEphemeral' });
+  }
+
   calls(method: string): Promise<number> {
     return this.query({ op: 'calls', method });
   }

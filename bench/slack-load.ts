@@ -5,7 +5,15 @@ import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { FakeSlack } from '../test/fakes/slack-fake.js';
 
-export type FakeQuery = { op: 'arrivals' } | { op: 'calls'; method: string };
+export type FakeQuery = { op: 'arrivals' } | { op: 'calls'; method: string } | { op: 'lastEphemeral' };
+
+/** When each user's latest private message (a vote confirmation) arrived (epoch ms), by user id. */
+function lastEphemeral(): Record<string, number> {
+  const last: Record<string, number> = {};
+  for (const c of fake.callsOf('chat.postEphemeral'))
+    last[String(c.body.user)] = Math.max(last[String(c.body.user)] ?? 0, c.at ?? 0);
+  return last;
+}
 
 const fake = await new FakeSlack().start();
 const arrivals: Record<string, number> = {};
@@ -23,7 +31,8 @@ process.stdout.write(`${JSON.stringify({ apiUrl: fake.apiUrl, responseBase: `htt
 
 for await (const line of createInterface({ input: process.stdin })) {
   const q = JSON.parse(line) as FakeQuery;
-  const answer = q.op === 'arrivals' ? arrivals : fake.callsOf(q.method).length;
+  const answer =
+    q.op === 'arrivals' ? arrivals : q.op === 'lastEphemeral' ? lastEphemeral() : fake.callsOf(q.method).length;
   process.stdout.write(`${JSON.stringify(answer)}\n`);
 }
 receiver.close();

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
+import { ClickJournal, heldClicksDir, replayHeldClicks } from './adapters/shared/click-journal.js';
 import type { Config } from './config.js';
 import { type Core, createCore } from './core.js';
 import { startConfig } from './env-file.js';
@@ -74,7 +75,11 @@ async function startAdapters(
   // Sharded, Slack runs once, in shard 0: every shard process is a full Versus, but Slack has one endpoint.
   if (config.slack && (!shard || shard.ids.includes(0))) {
     const { createSlackAdapter } = await import('./adapters/slack/index.js');
+    // Before anything is served, so a voter's later clicks land after the ones held when a process died.
+    const journal = new ClickJournal(heldClicksDir(config.dbPath));
+    await replayHeldClicks(journal.dir, (c) => core.handler.action(c.actionId, c.ctx), logger);
     const slack = createSlackAdapter({
+      journal,
       config: config.slack,
       handler: core.handler,
       replays: core.replays,

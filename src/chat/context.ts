@@ -2,6 +2,17 @@ import type { Platform } from '../platform.js';
 
 export type { Platform };
 
+/** A request's replay-guard key (Slack: its verified signature) and when the guard may forget it. */
+export interface RequestKey {
+  key: string;
+  expiresAtMs: number;
+  /**
+   * Set when the request is run again from the click journal (adapters/shared/click-journal.ts): when it was
+   * acknowledged (epoch ms). Its write counts at that time and never over a later one of the same person.
+   */
+  heldAt?: number | undefined;
+}
+
 /** Who is acting and where. Adapters fill it from the platform event. */
 export interface ChatContext {
   platform: Platform;
@@ -32,4 +43,10 @@ export interface ChatContext {
    * an answer that would come too long after it is declined with a "busy" reply (answers/answer-pool.ts).
    */
   receivedAt?: number | undefined;
+  /**
+   * Set when the adapter leaves remembering the request's replay key to the write the request makes (a
+   * vote): that write stores the key in its own transaction, so a replay changes nothing and a write that
+   * fails leaves no key behind to refuse the platform's retry.
+   */
+  requestKey?: RequestKey | undefined;
 }

@@ -27,6 +27,8 @@ export interface FeatureCommand {
 export interface FeatureAction {
   readonly kind: string;
   parse(fields: readonly string[]): Result<(ctx: ChatContext) => Promise<ActionOutcome>, RichText>;
+  /** The button's write stores ChatContext.requestKey with itself (see VersusHandler.keepsRequestKey). */
+  keepsRequestKey?(fields: readonly string[]): boolean;
 }
 
 /**
@@ -107,12 +109,17 @@ export function command<A>(
 export function action<A>(
   codec: ActionCodec<A>,
   run: (a: A, ctx: ChatContext) => Promise<ActionOutcome> | ActionOutcome,
+  keepsRequestKey?: (a: A) => boolean,
 ): FeatureAction {
   return {
     kind: codec.kind,
     parse(fields) {
       const p = codec.decode(fields);
       return p.ok ? ok(async (ctx: ChatContext) => run(p.value, ctx)) : p;
+    },
+    keepsRequestKey(fields) {
+      const p = codec.decode(fields);
+      return p.ok && (keepsRequestKey?.(p.value) ?? false);
     },
   };
 }

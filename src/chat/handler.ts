@@ -32,6 +32,13 @@ export interface ActionOutcome {
   liveMessage?: boolean | undefined;
   /** A new message; ephemeral ones go only to the clicker (e.g. "You're on Team Go"). */
   reply?: Reply | undefined;
+  /**
+   * The click carried a request key that was already stored (ChatContext.requestKey): a replay of a request
+   * already served. Nothing changed; the adapter refuses it as its replay guard would have.
+   */
+  replayed?: boolean | undefined;
+  /** The click's work failed unexpectedly; `reply` tells the clicker so, with a reference for the logs. */
+  failed?: boolean | undefined;
 }
 
 /**
@@ -49,6 +56,11 @@ export interface VersusHandler {
   visibility(text: string, ctx: ChatContext): Promise<Visibility>;
   /** A button click, with the button's actionId. */
   action(actionId: string, ctx: ChatContext): Promise<ActionOutcome>;
+  /**
+   * True when this button's write stores ChatContext.requestKey in its own transaction (a poll vote): the
+   * adapter then leaves the replay guard to it instead of remembering the key first.
+   */
+  keepsRequestKey(actionId: string): boolean;
   /** An @mention (text without the mention itself). ctx.threadId is the thread the answer goes to. Remembers the thread. */
   mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply>;
   /**

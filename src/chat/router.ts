@@ -124,8 +124,14 @@ export class Router implements VersusHandler {
         if (!run?.ok) return { reply: this.usage(ctx, usageReply(run?.error ?? ACTION_ERRORS.invalid)) };
         return run.value(ctx);
       },
-      (reply) => ({ reply }),
+      (reply, failed) => ({ reply, failed }),
     );
+  }
+
+  keepsRequestKey(actionId: string): boolean {
+    const id = splitActionId(actionId);
+    if (!id.ok) return false;
+    return this.byKind.get(id.value.kind)?.action.keepsRequestKey?.(id.value.fields) ?? false;
   }
 
   async mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply> {
@@ -264,7 +270,7 @@ export class Router implements VersusHandler {
     what: string,
     ctx: ChatContext,
     fn: () => Promise<T>,
-    wrap: (r: Reply) => T = (r) => r as T,
+    wrap: (r: Reply, failed?: true) => T = (r) => r as T,
   ): Promise<T> {
     this.metrics.request(ctx.platform, what);
     try {
@@ -282,7 +288,7 @@ export class Router implements VersusHandler {
         'command failed',
       );
       const t = this.t(ctx);
-      return wrap(usageReply(t.errors.internal(ref), undefined, t));
+      return wrap(usageReply(t.errors.internal(ref), undefined, t), true);
     }
   }
 }

@@ -7,6 +7,9 @@ import { loadMigrations, migrate } from './migrate.js';
 
 export type { Database };
 
+/** How long a statement waits for another process's write lock before failing with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5_000;
+
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
 export interface OpenOptions {
@@ -26,7 +29,7 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Database {
     if (path !== ':memory:' && !opts.readonly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // Several processes may share the file (see README, Scale): wait for a lock instead of failing at once.
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('synchronous = NORMAL');
     if (!opts.readonly) migrate(db, loadMigrations(opts.migrationsDir ?? MIGRATIONS_DIR));
   } catch (e) {

@@ -27,11 +27,16 @@ export function pollFeature(polls: PollService): Feature {
           return pollFormReply();
       }
     }),
-    action: action(pollAction, async ({ op, pollId, option }, ctx) => {
-      if (op === 'vote' && option !== undefined) return polls.vote(pollId, option, ctx);
-      if (op === 'close') return { reply: await polls.close(pollId, ctx) };
-      return { reply: await polls.results(pollId, ctx) };
-    }),
+    action: action(
+      pollAction,
+      async ({ op, pollId, option }, ctx) => {
+        if (op === 'vote' && option !== undefined) return polls.vote(pollId, option, ctx);
+        if (op === 'close') return { reply: await polls.close(pollId, ctx) };
+        return { reply: await polls.results(pollId, ctx) };
+      },
+      // A vote commits the click's replay key with itself (vote-writer.ts).
+      ({ op, option }) => op === 'vote' && option !== undefined,
+    ),
     forms: [pollForm(polls)],
     tasks: [{ name: 'pollsClosed', run: () => polls.closeDue() }],
     renders: [polls.renders],

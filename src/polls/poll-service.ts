@@ -89,8 +89,14 @@ export class PollService {
     const poll = await this.scoped(pollId, ctx);
     const t = this.deps.locales.strings(poll ?? ctx).polls;
     if (!poll) return { reply: ephemeral(t.gone) };
-    const now = this.deps.clock.now().toISOString();
-    const outcome = await this.deps.store.vote(pollId, ctx.userId, option, now, poll.options);
+    // A click run again from the click journal counts at the time it was acknowledged.
+    const now = new Date(ctx.requestKey?.heldAt ?? this.deps.clock.now().getTime()).toISOString();
+    const { requestKey } = ctx;
+    const outcome = await this.deps.store.vote(pollId, ctx.userId, option, now, {
+      knownOptions: poll.options,
+      requestKey,
+    });
+    if (outcome.kind === 'replayed') return { replayed: true };
     this.deps.metrics.vote(ctx.platform, outcome.kind);
     switch (outcome.kind) {
       case 'no_such_poll':

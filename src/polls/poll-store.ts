@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import type { Platform } from '../chat/context.js';
+import type { Platform, RequestKey } from '../chat/context.js';
 import { Prepared } from '../store/prepared.js';
 import { camelRow } from '../store/rows.js';
 import type { SharedSchema } from '../store/schema.js';
@@ -45,6 +45,8 @@ export interface Tally {
 export type VoteOutcome =
   | { kind: 'voted' | 'changed' | 'retracted'; option: number; label: string }
   | { kind: 'closed' }
+  /** The click's request key was already stored: a replay, nothing changed. */
+  | { kind: 'replayed' }
   | { kind: 'no_such_poll' }
   | { kind: 'no_such_option' };
 
@@ -134,22 +136,23 @@ export class PollStore {
 
   /**
    * Vote, change or retract (clicking your own option again), atomically; a closed poll refuses.
-   * `knownOptions`: the poll's options when the caller has just read the poll (saves a query).
+   * `knownOptions`: the poll's options when the caller has just read the poll (saves a query);
+   * `requestKey`: the click's replay key, stored with the vote (see VoteWriter).
    */
   async vote(
     pollId: string,
     userId: string,
     option: number,
     nowIso: string,
-    knownOptions?: readonly string[],
+    opts: { knownOptions?: readonly string[]; requestKey?: RequestKey | undefined } = {},
   ): Promise<VoteOutcome> {
     // Options never change once created, so they are checked before any transaction.
-    const labels = knownOptions ?? (await this.options(pollId));
+    const labels = opts.knownOptions ?? (await this.options(pollId));
     if (labels.length === 0) return { kind: 'no_such_poll' };
     const label = labels[option];
     if (option < 0 || label === undefined) return { kind: 'no_such_option' };
-    const outcome = await this.votes.vote(pollId, userId, option, nowIso);
-    return outcome === 'closed' ? { kind: 'closed' } : { kind: outcome, option, label };
+    const outcome = await this.votes.vote(pollId, { userId, option, nowIso, requestKey: opts.requestKey });
+    return outcome === 'closed' || outcome === 'replayed' ? { kind: outcome } : { kind: outcome, option, label };
   }
 
   async tally(pollId: string, optionCount: number): Promise<Tally> {

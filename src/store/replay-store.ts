@@ -9,17 +9,28 @@ export interface SignatureStore {
   prune(nowMs: number): Promise<number>;
 }
 
-/** On SQLite or PostgreSQL: the primary key settles races between processes and replicas. */
-export class SharedSignatureStore implements SignatureStore {
-  // On every request Slack sends: compiled once.
-  private readonly remember = new Prepared<{ signature: string; expiresAt: number }, unknown>((arg) =>
-    this.shared.db
+type Remember = Prepared<{ signature: string; expiresAt: number }, unknown>;
+
+/**
+ * Insert-if-absent of one key, compiled once (it runs on every request Slack sends). Run it on a transaction
+ * to store the key with that transaction's other writes (a vote): both commit, or neither does.
+ */
+export function rememberQuery(db: SharedDb['db']): Remember {
+  return new Prepared((arg) =>
+    db
       .insertInto('request_signatures')
       .values({ signature: arg('signature'), expires_at: arg('expiresAt') })
       .onConflict((oc) => oc.column('signature').doNothing()),
   );
+}
 
-  constructor(private readonly shared: SharedDb) {}
+/** On SQLite or PostgreSQL: the primary key settles races between processes and replicas. */
+export class SharedSignatureStore implements SignatureStore {
+  private readonly remember: Remember;
+
+  constructor(private readonly shared: SharedDb) {
+    this.remember = rememberQuery(shared.db);
+  }
 
   async rememberSignature(signature: string, expiresAtMs: number): Promise<boolean> {
     return changed(await this.remember.run(this.shared.db, { signature, expiresAt: expiresAtMs })) === 1;

@@ -5,6 +5,8 @@ export interface SlackCall {
   body: Record<string, unknown>;
   /** What the fake answered (e.g. the ts of a posted message). */
   result?: Record<string, unknown> | undefined;
+  /** When the call arrived (epoch ms). */
+  at?: number | undefined;
   /** Order in which the fake answered (applied) calls: with delays it differs from arrival order. */
   answeredSeq?: number | undefined;
   /** The token the call carried (Authorization: Bearer, or a `token` field). */
@@ -268,7 +270,7 @@ export class FakeSlack {
     const body = parseBody(raw, req.headers['content-type']);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = bearer ?? (typeof body.token === 'string' ? body.token : undefined);
-    const call: SlackCall = { method, body, token };
+    const call: SlackCall = { method, body, token, at: performance.timeOrigin + performance.now() };
     this.calls.push(call);
     if (this.held(method, body, path, res)) return;
     const answer = json;

@@ -8,6 +8,7 @@ import { slackContext } from './context.js';
 import type { SlackDeps } from './deps.js';
 import { openForm } from './forms.js';
 import { SlackPages } from './pages.js';
+import { type DeferredKey, KEY_PROPERTY } from './receiver.js';
 
 /** A click is acknowledged by then even if the handler is still waiting on Slack (e.g. an admin check). */
 export const ACK_DEADLINE_MS = 2_000;
@@ -66,17 +67,37 @@ export function attachActions(app: App, d: SlackDeps): void {
 async function onClick(args: ClickArgs, d: SlackDeps): Promise<void> {
   const click = clickOf(args, d.admins);
   if (SlackPages.isPageAction(click.actionId)) return servePage(args, click, d);
+  // A vote stores the request's replay key in its own transaction (receiver.ts left it to the vote).
+  const key = args.context[KEY_PROPERTY] as DeferredKey | undefined;
+  if (key) click.ctx.requestKey = { key: key.key, expiresAtMs: key.expiresAtMs };
+  const arrived = Date.now();
+  let held: number | undefined;
   // Record first, acknowledge second: an acknowledged vote is a stored vote, even if the process dies next.
-  // Votes are stored synchronously; only a slow Slack call (an admin check) can hold the handler, and
-  // then the click is acknowledged at the deadline and answered when the handler is done.
+  // When the database cannot commit it before the deadline, the click goes to the journal on disk first.
   const { value: outcome, late } = await answerBeforeDeadline(
     d.handler.action(click.actionId, click.ctx),
     ACK_DEADLINE_MS,
-    () => args.ack(),
+    async () => {
+      held = hold(click, arrived, d);
+      await args.ack();
+    },
   );
+  // A held click whose write failed stays held: the next start runs it again.
+  if (held !== undefined && !outcome.failed) d.journal?.settle(held);
+  if (outcome.replayed) return late ? undefined : key?.refuse();
   if (!late) await args.ack();
   if (args.body.view?.type === 'home') return showOnHome(args, click, outcome, d);
   await showOnMessage(args, click, outcome, d);
+}
+
+/** A vote click about to be acknowledged before its commit, kept on disk; its number, or undefined. */
+function hold(click: Click, arrived: number, d: SlackDeps): number | undefined {
+  const requestKey = click.ctx.requestKey;
+  if (!requestKey || !d.journal) return undefined;
+  return d.journal.hold({
+    actionId: click.actionId,
+    ctx: { ...click.ctx, requestKey: { ...requestKey, heldAt: arrived } },
+  });
 }
 
 /** A More button: the next page of a long reply, in place of the message, or "run it again" when gone. */

@@ -1,6 +1,7 @@
 import type { VersusHandler } from '../../chat/handler.js';
 import type { AdminLookup } from '../../chat/manage.js';
 import type { Logger } from '../../logger.js';
+import type { ClickJournal } from '../shared/click-journal.js';
 import type { AnswerQueue } from './answer-queue.js';
 import type { Delivery } from './deliver.js';
 import type { SlackPages } from './pages.js';
@@ -16,4 +17,6 @@ export interface SlackDeps {
   log: Logger;
   /** Asked, through each event's context, whether its user is an admin (users.info). */
   admins: AdminLookup;
+  /** Where a vote click acknowledged before its commit is kept until it is stored (HTTP mode). */
+  journal?: ClickJournal | undefined;
 }

@@ -10,6 +10,7 @@ import { type Metrics, since } from '../../metrics/metrics.js';
 import type { SignatureStore } from '../../store/replay-store.js';
 import type { ReplyPages } from '../../store/reply-pages.js';
 import type { SharedDb } from '../../store/shared-db.js';
+import type { ClickJournal } from '../shared/click-journal.js';
 import { attachActions } from './actions.js';
 import { attachAddSource } from './add-source.js';
 import { AnswerQueue } from './answer-queue.js';
@@ -53,6 +54,8 @@ export interface SlackAdapterOptions {
   metrics?: Metrics | undefined;
   /** The shared database: OAuth mode keeps installations there (required when config.oauth is set). */
   shared?: SharedDb | undefined;
+  /** Vote clicks acknowledged before their commit are kept here until stored (see adapters/shared/click-journal.ts). */
+  journal?: ClickJournal | undefined;
 }
 
 export interface SlackAdapter {
@@ -82,6 +85,12 @@ function probeRoutes(health: HealthCheck | undefined, scrape: MetricsScrape | un
 function needShared(shared: SharedDb | undefined): SharedDb {
   if (!shared) throw new VersusError('config_invalid', 'Slack OAuth mode needs the shared database for installations.');
   return shared;
+}
+
+/** A click on one button whose write stores the request's replay key itself (a vote). */
+function keepsKey(handler: VersusHandler, body: Record<string, unknown>): boolean {
+  const actions = body.actions as { action_id: string }[] | undefined;
+  return body.type === 'block_actions' && actions?.length === 1 && handler.keepsRequestKey(actions[0]!.action_id);
 }
 
 /** Every listener of the adapter, the assistant pane first: its DMs in threads must not reach the generic ones. */
@@ -134,6 +143,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
         boltLogger: logger,
         routes: { ...probeRoutes(opts.health, metrics && (() => metrics.scrape())), ...oauth?.routes },
         refused: oauth?.refused,
+        keepsKey: (body) => keepsKey(opts.handler, body),
         onAccepted: (res) => {
           // Answers wait for acks (answer-queue.ts): count the request until its response is sent.
           answers.requestStarted();
@@ -171,7 +181,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   if (oauth) attachInstallations(app, oauth, log);
   attachAll(
     app,
-    { handler: opts.handler, answers, pages, out, log, admins: port },
+    { handler: opts.handler, answers, pages, out, log, admins: port, journal: opts.journal },
     { botUserId: () => botUserId, apiUrl: config.apiUrl },
   );
 

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type App, type Logger as BoltLogger, HTTPModuleFunctions, HTTPResponseAck, type Receiver } from '@slack/bolt';
+import type { RequestKey } from '../../chat/context.js';
 import type { Logger } from '../../logger.js';
 import type { SignatureStore } from '../../store/replay-store.js';
 import { checkBody } from './payloads.js';
@@ -8,6 +9,8 @@ import { parseSlackBody, readBody } from './request-body.js';
 import { verifySlackSignature } from './signature.js';
 
 export const EVENTS_PATH = '/slack/events';
+
+const REPLAYED = 'replayed request (signature already served)';
 
 /** A route served on the same port besides /slack/events (health, OAuth install), by `METHOD /path`. */
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
@@ -24,6 +27,19 @@ export interface ReceiverOptions {
   refused?: ((body: object) => boolean) | undefined;
   /** A request passed the checks (Bolt will ack it); `res` closing means the ack went out. */
   onAccepted?: (res: ServerResponse) => void;
+  /**
+   * True for a body whose write stores its replay key itself (a vote click): the key is not remembered up
+   * front but handed to the listener in the context (`KEY_PROPERTY`), with a way to refuse the request.
+   */
+  keepsKey?: ((body: Record<string, unknown>) => boolean) | undefined;
+}
+
+/** Bolt context property of a request whose replay key its write stores (ReceiverOptions.keepsKey). */
+export const KEY_PROPERTY = 'versusRequestKey';
+
+/** The key, and the refusal to send when the write finds it already stored (401, as the guard would). */
+export interface DeferredKey extends RequestKey {
+  refuse(): void;
 }
 
 /** How many bodies went through each step: one read, one verification, one parse per request. */
@@ -107,7 +123,7 @@ export class SlackReceiver implements Receiver {
     this.open++;
     res.once('close', () => this.closed());
     void this.admit(req, res)
-      .then((body) => body && this.dispatch(req, res, body))
+      .then((admitted) => admitted && this.dispatch(req, res, admitted.body, admitted.key))
       .catch((err) => this.failed(res, err));
   }
 
@@ -121,13 +137,15 @@ export class SlackReceiver implements Receiver {
     if (this.open === 0) for (const r of this.drained.splice(0)) r();
   }
 
-  /** Read, verify, parse and check the body, once each; undefined when the request was refused or dropped. */
-  private async admit(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | undefined> {
-    const refuse = (status: number, reason: string) => {
-      this.o.log.warn({ ip: req.socket.remoteAddress, status, reason }, 'slack: request refused');
-      res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 413 ? 'Payload too large' : '');
-      return undefined;
-    };
+  /**
+   * Read, verify, parse and check the body, once each; undefined when the request was refused or dropped.
+   * `key` when the body's write stores its replay key itself (ReceiverOptions.keepsKey).
+   */
+  private async admit(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<{ body: Record<string, unknown>; key?: RequestKey | undefined } | undefined> {
+    const refuse = (status: number, reason: string) => this.refuseRequest(req, res, status, reason);
     const raw = await readBody(req);
     if (raw === 'too_large') return refuse(413, 'body over 4 MB');
     if (raw === 'aborted') return undefined;
@@ -145,15 +163,23 @@ export class SlackReceiver implements Receiver {
     this.counts.parsed++;
     const verdict = parsed.body.ssl_check === '1' ? ({ ok: true } as const) : checkBody(parsed.body);
     if (verdict.ok === false) return refuse(400, verdict.problem);
-    if (!(await this.o.replays.rememberSignature(check.signature, check.expiresAtMs)))
-      return refuse(401, 'replayed request (signature already served)');
+    const key = { key: check.signature, expiresAtMs: check.expiresAtMs };
+    if (verdict.ok === true && this.o.keepsKey?.(parsed.body)) return { body: parsed.body, key };
+    if (!(await this.o.replays.rememberSignature(key.key, key.expiresAtMs))) return refuse(401, REPLAYED);
     if (verdict.ok === 'ignore') {
       // Nothing listens for it: acknowledged now, rather than by Bolt's "unhandled request" 404 after 3 s.
       this.o.log.debug({ reason: verdict.reason }, 'slack: request acknowledged and dropped');
       res.writeHead(200).end();
       return undefined;
     }
-    return parsed.body;
+    return { body: parsed.body };
+  }
+
+  private refuseRequest(req: IncomingMessage, res: ServerResponse, status: number, reason: string): undefined {
+    this.o.log.warn({ ip: req.socket.remoteAddress, status, reason }, 'slack: request refused');
+    if (!res.headersSent)
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 413 ? 'Payload too large' : '');
+    return undefined;
   }
 
   /**
@@ -170,7 +196,12 @@ export class SlackReceiver implements Receiver {
   }
 
   /** The parsed body to Bolt, with an ack that writes the HTTP response. */
-  private async dispatch(req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>): Promise<void> {
+  private async dispatch(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Record<string, unknown>,
+    key?: RequestKey,
+  ): Promise<void> {
     this.o.onAccepted?.(res);
     if (body.ssl_check === '1') return void res.writeHead(200).end();
     if (body.type === 'url_verification')
@@ -185,9 +216,17 @@ export class SlackReceiver implements Receiver {
       httpResponse: res,
     });
     const boltAck = ack.bind();
+    const deferred: DeferredKey | undefined = key && {
+      ...key,
+      refuse: () => {
+        ack.ack();
+        this.refuseRequest(req, res, 401, REPLAYED);
+      },
+    };
     try {
       await this.app?.processEvent({
         body,
+        ...(deferred ? { customProperties: { [KEY_PROPERTY]: deferred } } : {}),
         ack: async (response?: unknown) => {
           if (!this.o.refused?.(body)) return boltAck(response as Parameters<typeof boltAck>[0]);
           ack.ack();

@@ -33,6 +33,7 @@ function gated(real: VersusHandler): VersusHandler {
       return real.action(id, ctx);
     },
     visibility: (text, ctx) => real.visibility(text, ctx),
+    keepsRequestKey: (id) => real.keepsRequestKey(id),
     mention: (text, ctx) => real.mention(text, ctx),
     askAbout: (text, ctx) => real.askAbout(text, ctx),
     openForm: (id, ctx) => real.openForm(id, ctx),
