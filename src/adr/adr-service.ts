@@ -134,7 +134,7 @@ export class DecisionRecordService {
     const port = this.deps.ports.get(ctx.platform);
     let where: Uploaded | undefined;
     try {
-      where = await port?.upload?.(ctx.channelId, filename, e.markdown, ctx.threadId);
+      where = await port?.upload?.(ctx, filename, e.markdown);
     } catch (err) {
       this.deps.logger.warn({ err, record: e.recordId }, 'could not upload a decision record');
       return ephemeral(

@@ -7,6 +7,20 @@ export interface MessageRef {
   threadId?: string | undefined;
 }
 
+/**
+ * Where the core posts on its own: a channel (and thread) of the workspace that owns what is posted (the
+ * poll's, schedule's, walk's or record's stored workspace). On Slack in OAuth mode that workspace's
+ * installation posts: never whichever workspace last named the channel, which any signed request can do.
+ */
+export interface Place {
+  workspaceId: string;
+  channelId: string;
+  threadId?: string | undefined;
+}
+
+/** A posted message, with the workspace that owns it (see Place). */
+export type PlacedRef = MessageRef & Pick<Place, 'workspaceId'>;
+
 /** Where an uploaded file went: the channel, and the file's address or local path when there is one. */
 export interface Uploaded {
   channelId: string;
@@ -21,13 +35,13 @@ export interface Uploaded {
  */
 export interface ChatPort {
   readonly platform: 'slack' | 'discord' | 'console';
-  post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef>;
-  update(ref: MessageRef, reply: Reply): Promise<void>;
+  post(at: Place, reply: Reply): Promise<MessageRef>;
+  update(ref: PlacedRef, reply: Reply): Promise<void>;
   /**
    * Attach a file (CSV export): Slack file upload, Discord attachment, console writes a file. Returns where
    * it went, as data: the core renders it (never platform markup, which its escaping would show as text).
    */
-  upload?(channelId: string, filename: string, content: string, threadId?: string): Promise<Uploaded>;
+  upload?(at: Place, filename: string, content: string): Promise<Uploaded>;
   /** The language a workspace prefers, as the platform names it (a Discord server's `preferred_locale`). */
   placeLocale?(workspaceId: string): string | undefined;
   /**

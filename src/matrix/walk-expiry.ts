@@ -25,7 +25,7 @@ export async function expireIdleWalks(
     renders.request(s.id);
     await deps.ports
       .get(s.platform)
-      ?.post(s.channelId, expiredWalkNote(s.starterId, IDLE_EXPIRY_DAYS), s.threadId)
+      ?.post(s, expiredWalkNote(s.starterId, IDLE_EXPIRY_DAYS))
       .catch((err: unknown) => deps.logger.warn({ err, walk: s.id }, 'could not post expiry note'));
   }
   return n;

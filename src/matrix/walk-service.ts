@@ -114,7 +114,8 @@ export class WalkService {
     const port = this.deps.ports.get(ctx.platform);
     if (!port) return ephemeral('The walk cannot be posted from here.');
     // Resuming re-posts the current step at the bottom of the channel, where people will see it.
-    const ref = await port.post(ctx.channelId, await this.stepReply(session), session.threadId);
+    const at = { workspaceId: session.workspaceId, channelId: ctx.channelId, threadId: session.threadId };
+    const ref = await port.post(at, await this.stepReply(session));
     await this.deps.store.setMessage(session.id, ref.messageId, now);
     const n = asked.length;
     if (existing) return startNote({ resumedAt: position(asked, session.step).index, n });
@@ -290,7 +291,8 @@ export class WalkService {
       const s = await this.deps.store.get(id);
       const port = s && this.deps.ports.get(s.platform);
       if (!s?.messageId || !port || s.mode !== 'channel' || (s.renderedVersion ?? 0) >= (s.version ?? 0)) return;
-      await port.update({ channelId: s.channelId, messageId: s.messageId, threadId: s.threadId }, await this.view(s));
+      const ref = { workspaceId: s.workspaceId, channelId: s.channelId, messageId: s.messageId, threadId: s.threadId };
+      await port.update(ref, await this.view(s));
       await this.deps.store.markRendered(s.id, s.version ?? 0);
     });
     if (!edited) this.renders.request(id);

@@ -67,7 +67,7 @@ export class PollService {
     };
     await this.deps.store.create(poll);
     try {
-      const ref = await port.post(poll.channelId, await this.render(poll), poll.threadId);
+      const ref = await port.post(poll, await this.render(poll));
       await this.deps.store.setMessage(poll.id, ref.messageId, ref.threadId);
     } catch (err) {
       this.deps.logger.warn({ err, poll: poll.id, channel: poll.channelId }, 'could not post poll');
@@ -153,10 +153,9 @@ export class PollService {
     if (!port?.upload) return ephemeral('Exports are not available on this platform.');
     const name = `poll-${poll.id}.csv`;
     const where = await port.upload(
-      ctx.channelId,
+      { workspaceId: poll.workspaceId, channelId: ctx.channelId, threadId: ctx.threadId },
       name,
       votesCsv(poll, await this.deps.store.voters(poll.id)),
-      ctx.threadId,
     );
     const file = where.url ? link(where.url, name) : where.path ? code(where.path) : name;
     return ephemeral(
@@ -197,10 +196,8 @@ export class PollService {
       const poll = await this.deps.store.get(pollId);
       const port = poll && this.port(poll.platform);
       if (!poll?.messageId || !port || (poll.renderedVersion ?? 0) >= (poll.version ?? 0)) return;
-      await port.update(
-        { channelId: poll.channelId, messageId: poll.messageId, threadId: poll.threadId },
-        await this.render(poll),
-      );
+      const { workspaceId, channelId, messageId, threadId } = poll;
+      await port.update({ workspaceId, channelId, messageId, threadId }, await this.render(poll));
       await this.deps.store.markRendered(poll.id, poll.version ?? 0);
     });
     if (!edited) this.renders.request(pollId);

@@ -97,13 +97,14 @@ export class SlackInstallations implements InstallationStore {
    * any more), in one transaction. Polls, votes, walks, settings and sources stay, so a reinstall finds
    * the team's history. An org-wide install has no team id of its own: its workspaces are those with
    * polls or schedules in the channels recorded for it, less any workspace installed on its own.
+   * Resolves with whether there was an installation row to delete.
    */
-  async forgetWorkspace(key: InstallKey): Promise<void> {
+  async forgetWorkspace(key: InstallKey): Promise<boolean> {
     const now = this.clock.now().toISOString();
-    await this.shared.db.transaction().execute(async (tx) => {
+    const deleted = await this.shared.db.transaction().execute(async (tx) => {
       const teams = key.teamId ? [key.teamId] : await orgWorkspaces(tx, key.enterpriseId);
-      await deleteRows(tx, key);
-      if (teams.length === 0) return;
+      const deleted = await deleteRows(tx, key);
+      if (teams.length === 0) return deleted;
       await tx.deleteFrom('schedules').where('platform', '=', 'slack').where('workspace_id', 'in', teams).execute();
       await tx
         .updateTable('polls')
@@ -112,8 +113,24 @@ export class SlackInstallations implements InstallationStore {
         .where('workspace_id', 'in', teams)
         .where('closed_at', 'is', null)
         .execute();
+      return deleted;
     });
     this.seen.clear();
+    return deleted;
+  }
+
+  /**
+   * The installation serving workspace `teamId`, for a post Versus makes on its own in `channelId`: the
+   * workspace's own (teamOwner), else the org-wide install recorded for the channel (a workspace with no
+   * row of its own can only be served by one). Never a workspace's own installation found through the
+   * channel: any installed workspace's request re-records a channel (a Slack Connect channel is in two
+   * workspaces; a forged channel id costs nothing), and its token must not post another workspace's poll.
+   */
+  async workspaceOwner(teamId: string, channelId: string): Promise<InstallKey | undefined> {
+    const own = await this.teamOwner(teamId);
+    if (own) return own;
+    const recorded = await this.channelOwner(channelId);
+    return recorded?.teamId === '' ? recorded : undefined;
   }
 
   /**
@@ -163,18 +180,19 @@ export class SlackInstallations implements InstallationStore {
 
 type Tx = Transaction<SharedSchema>;
 
-/** Deletes an installation's row and the channels recorded for it. */
-async function deleteRows(tx: Tx, key: InstallKey): Promise<void> {
-  await tx
+/** Deletes an installation's row and the channels recorded for it; resolves with whether the row existed. */
+async function deleteRows(tx: Tx, key: InstallKey): Promise<boolean> {
+  const res = await tx
     .deleteFrom('slack_installations')
     .where('enterprise_id', '=', key.enterpriseId)
     .where('team_id', '=', key.teamId)
-    .execute();
+    .executeTakeFirst();
   await tx
     .deleteFrom('slack_channels')
     .where('enterprise_id', '=', key.enterpriseId)
     .where('team_id', '=', key.teamId)
     .execute();
+  return res.numDeletedRows > 0n;
 }
 
 /**

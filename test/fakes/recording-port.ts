@@ -1,28 +1,28 @@
 import type { Platform } from '../../src/chat/context.js';
-import type { ChatPort, MessageRef, Uploaded } from '../../src/chat/port.js';
+import type { ChatPort, Place, PlacedRef, Uploaded } from '../../src/chat/port.js';
 import type { Reply } from '../../src/chat/reply.js';
 
 /** A ChatPort that records what the core posts and edits (the platform side of core-level tests). */
 export class RecordingPort implements ChatPort {
-  readonly posts: { channelId: string; reply: Reply; ref: MessageRef }[] = [];
-  readonly updates: { ref: MessageRef; reply: Reply }[] = [];
+  readonly posts: { channelId: string; reply: Reply; ref: PlacedRef }[] = [];
+  readonly updates: { ref: PlacedRef; reply: Reply }[] = [];
   readonly uploads: { channelId: string; filename: string; content: string }[] = [];
   admins = new Set<string>();
   private seq = 0;
 
   constructor(readonly platform: Platform = 'console') {}
 
-  async post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef> {
-    const ref = { channelId, messageId: `m${++this.seq}`, threadId };
+  async post({ workspaceId, channelId, threadId }: Place, reply: Reply): Promise<PlacedRef> {
+    const ref = { workspaceId, channelId, messageId: `m${++this.seq}`, threadId };
     this.posts.push({ channelId, reply, ref });
     return ref;
   }
 
-  async update(ref: MessageRef, reply: Reply): Promise<void> {
+  async update(ref: PlacedRef, reply: Reply): Promise<void> {
     this.updates.push({ ref, reply });
   }
 
-  async upload(channelId: string, filename: string, content: string): Promise<Uploaded> {
+  async upload({ channelId }: Place, filename: string, content: string): Promise<Uploaded> {
     this.uploads.push({ channelId, filename, content });
     return { channelId, url: `https://files.example/${filename}` };
   }

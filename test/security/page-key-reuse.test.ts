@@ -30,7 +30,7 @@ describe('a page key reused from another channel (Discord, real discord.js)', ()
   let next: string;
   beforeAll(async () => {
     h = await startHarness();
-    await h.adapter.port.post(IDS.channel, LONG);
+    await h.adapter.port.post({ workspaceId: IDS.guild, channelId: IDS.channel }, LONG);
     next = buttonIds(postsIn(h.fake, IDS.channel).at(-1) as Json).find((id) => id.startsWith('dc:page:2:'))!;
   });
   afterAll(() => h.stop());

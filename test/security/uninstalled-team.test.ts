@@ -92,11 +92,21 @@ describe('a request from a Slack workspace that is not installed', () => {
       channel: 'CAPOLL',
     });
     await rig.adapter.idle();
+    const logged = rig.logs.length;
     for (const [i, forged] of [{ team: EVIL }, { team: EVIL, enterprise: EVIL_ORG, orgWide: true }].entries())
       expect((await rig.send.event({ type: 'app_uninstalled' }, { eventId: `EvGone${i}`, ...forged })).status).toBe(
         200,
       );
     await rig.adapter.idle();
+    // Logged as what happened: nothing was deleted (not "installation deleted").
+    const said = rig.logs
+      .slice(logged)
+      .flatMap((chunk) => chunk.split('\n').filter(Boolean))
+      .map((l) => (JSON.parse(l) as { msg: string }).msg)
+      .filter((m) => m.includes('uninstall'));
+    expect(said).toEqual(
+      Array(2).fill('slack: uninstall event for a workspace with no installation; nothing was deleted'),
+    );
     const installs = await db().selectFrom('slack_installations').select('team_id').orderBy('team_id').execute();
     expect(installs).toEqual([{ team_id: A }, { team_id: B }]);
     expect(await db().selectFrom('schedules').select('workspace_id').execute()).toEqual([{ workspace_id: A }]);

@@ -4,7 +4,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { ChatContext } from '../../chat/context.js';
 import type { VersusHandler } from '../../chat/handler.js';
 import { fixedAdmin } from '../../chat/manage.js';
-import type { ChatPort, MessageRef, Uploaded } from '../../chat/port.js';
+import type { ChatPort, MessageRef, Place, Uploaded } from '../../chat/port.js';
 import { renderText } from '../../chat/render-text.js';
 import type { Button, Reply } from '../../chat/reply.js';
 
@@ -83,7 +83,7 @@ export class ConsoleAdapter implements ChatPort {
     return ref;
   }
 
-  async post(_channelId: string, reply: Reply): Promise<MessageRef> {
+  async post(_at: Place, reply: Reply): Promise<MessageRef> {
     return this.show(reply);
   }
 
@@ -91,7 +91,7 @@ export class ConsoleAdapter implements ChatPort {
     this.show(reply, ref.messageId);
   }
 
-  async upload(channelId: string, filename: string, content: string): Promise<Uploaded> {
+  async upload({ channelId }: Place, filename: string, content: string): Promise<Uploaded> {
     const dir = resolve(this.opts.exportDir ?? './data/exports');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, filename);

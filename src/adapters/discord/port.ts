@@ -1,5 +1,5 @@
 import { type APIMessage, type Client, Routes } from 'discord.js';
-import type { ChatPort, MessageRef, Uploaded } from '../../chat/port.js';
+import type { ChatPort, MessageRef, Place, Uploaded } from '../../chat/port.js';
 import type { Reply } from '../../chat/reply.js';
 import { VersusError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
@@ -37,7 +37,8 @@ export class DiscordPort implements ChatPort {
     return c.rest;
   }
 
-  async post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef> {
+  /** A guild's channel belongs to that guild: the one bot token serves every guild, so the owner changes nothing. */
+  async post({ channelId, threadId }: Place, reply: Reply): Promise<MessageRef> {
     if (reply.visibility === 'ephemeral')
       this.log.debug(
         { channelId },
@@ -57,7 +58,7 @@ export class DiscordPort implements ChatPort {
     });
   }
 
-  async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<Uploaded> {
+  async upload({ channelId, threadId }: Place, filename: string, content: string): Promise<Uploaded> {
     const target = threadId ?? channelId;
     const msg = (await this.rest().post(Routes.channelMessages(target), {
       body: { content: `📎 ${filename}`, attachments: [{ id: 0, filename }], allowed_mentions: NO_PINGS },

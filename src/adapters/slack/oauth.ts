@@ -37,7 +37,7 @@ export interface SlackOAuth {
   installations: SlackInstallations;
   /** GET /slack/install (the Add to Slack page, state cookie set) and /slack/oauth_redirect (state verified). */
   routes: Record<string, Route>;
-  /** Tokens for posts Versus makes on its own, found by the channel's (or workspace's) installation. */
+  /** Tokens for posts Versus makes on its own, found by the installation of the workspace that owns the post. */
   tokens: SlackTokens;
 }
 
@@ -84,8 +84,7 @@ export function slackOAuth(
       [`GET ${REDIRECT_PATH}`]: (req, res) => installer.handleCallback(req, res),
     },
     tokens: {
-      forChannel: async (channelId) => tokenOf(await installations.channelOwner(channelId)),
-      forTeam: async (teamId) => tokenOf(await installations.teamOwner(teamId)),
+      forWorkspace: async (w) => tokenOf(await installations.workspaceOwner(w.workspaceId, w.channelId)),
     },
   };
 }
@@ -123,8 +122,9 @@ export function attachInstallations(app: App, oauth: SlackOAuth, log: Logger): v
   });
   const forget = async (context: { teamId?: string; enterpriseId?: string; isEnterpriseInstall?: boolean }) => {
     const key = installKey({ ...context, isEnterpriseInstall: context.isEnterpriseInstall ?? false });
-    await oauth.installations.forgetWorkspace(key);
-    log.info(key, 'slack: uninstalled; installation deleted, schedules removed, open polls closed');
+    if (await oauth.installations.forgetWorkspace(key))
+      log.info(key, 'slack: uninstalled; installation deleted, schedules removed, open polls closed');
+    else log.info(key, 'slack: uninstall event for a workspace with no installation; nothing was deleted');
   };
   app.event('app_uninstalled', ({ context }) => forget(context));
   app.event('tokens_revoked', async ({ event, context }) => {

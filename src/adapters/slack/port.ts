@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { ChatPort, MessageRef, Uploaded } from '../../chat/port.js';
+import type { ChatPort, MessageRef, Place, PlacedRef, Uploaded } from '../../chat/port.js';
 import type { Reply } from '../../chat/reply.js';
 import { type Clock, MINUTE_MS, systemClock } from '../../clock.js';
 import { VersusError } from '../../errors.js';
@@ -8,10 +8,9 @@ import type { SlackPages } from './pages.js';
 
 const ADMIN_CACHE_MS = 10 * MINUTE_MS;
 
-/** OAuth mode: the bot token of the installation a channel or workspace belongs to (undefined: none). */
+/** OAuth mode: the bot token of the installation serving a workspace, for a post in one of its channels (undefined: none). */
 export interface SlackTokens {
-  forChannel(channelId: string): Promise<string | undefined>;
-  forTeam(teamId: string): Promise<string | undefined>;
+  forWorkspace(where: { workspaceId: string; channelId: string }): Promise<string | undefined>;
 }
 
 /** What the core posts on its own: scheduled polls, poll and walk re-renders, CSV exports, admin checks. */
@@ -27,12 +26,14 @@ export class SlackPort implements ChatPort {
     private readonly tokens?: SlackTokens,
   ) {}
 
-  /** The call's token: the client's own in single-token mode; the channel's installation's in OAuth mode. */
-  private async auth(where: { channelId: string } | { teamId: string }): Promise<{ token?: string }> {
+  /**
+   * The call's token: the client's own in single-token mode; in OAuth mode, that of the installation
+   * serving the workspace that owns what is posted (a Slack Connect channel is in two workspaces, and each
+   * one's poll there is posted by its own installation).
+   */
+  private async auth(where: { workspaceId: string; channelId: string }): Promise<{ token?: string }> {
     if (!this.tokens) return {};
-    const token = await ('channelId' in where
-      ? this.tokens.forChannel(where.channelId)
-      : this.tokens.forTeam(where.teamId));
+    const token = await this.tokens.forWorkspace(where);
     if (!token)
       throw new VersusError(
         'platform_error',
@@ -41,10 +42,11 @@ export class SlackPort implements ChatPort {
     return { token };
   }
 
-  async post(channelId: string, reply: Reply, threadId?: string): Promise<MessageRef> {
+  async post(at: Place, reply: Reply): Promise<MessageRef> {
+    const { channelId, threadId } = at;
     const msg = this.pages.render(reply, { channelId });
     const res = await this.client.chat.postMessage({
-      ...(await this.auth({ channelId })),
+      ...(await this.auth(at)),
       channel: channelId,
       thread_ts: threadId,
       text: msg.text,
@@ -54,10 +56,10 @@ export class SlackPort implements ChatPort {
     return { channelId: res.channel ?? channelId, messageId: res.ts!, threadId };
   }
 
-  async update(ref: MessageRef, reply: Reply): Promise<void> {
+  async update(ref: PlacedRef, reply: Reply): Promise<void> {
     const msg = this.pages.render(reply, { channelId: ref.channelId });
     await this.client.chat.update({
-      ...(await this.auth({ channelId: ref.channelId })),
+      ...(await this.auth(ref)),
       channel: ref.channelId,
       ts: ref.messageId,
       text: msg.text,
@@ -65,8 +67,9 @@ export class SlackPort implements ChatPort {
     });
   }
 
-  async upload(channelId: string, filename: string, content: string, threadId?: string): Promise<Uploaded> {
-    const file = { ...(await this.auth({ channelId })), filename, content, title: filename };
+  async upload(at: Place, filename: string, content: string): Promise<Uploaded> {
+    const { channelId, threadId } = at;
+    const file = { ...(await this.auth(at)), filename, content, title: filename };
     await (threadId
       ? this.client.files.uploadV2({ ...file, channel_id: channelId, thread_ts: threadId })
       : this.client.files.uploadV2({ ...file, channel_id: channelId }));
@@ -81,7 +84,7 @@ export class SlackPort implements ChatPort {
     const now = this.clock.now().getTime();
     if (cached && now - cached.at < ADMIN_CACHE_MS) return cached.admin;
     try {
-      const res = await this.client.users.info({ ...(await this.auth({ teamId: where.workspaceId })), user: userId });
+      const res = await this.client.users.info({ ...(await this.auth(where)), user: userId });
       const admin = !!(res.user?.is_admin || res.user?.is_owner || res.user?.is_primary_owner);
       this.admins.set(key, { admin, at: now });
       return admin;

@@ -41,7 +41,7 @@ function withinV2Limits(body: Json): void {
 describe('a reply longer than one Discord message', () => {
   let first: Json;
   it('WHEN posted THEN page 1 fits the limits and carries a More button; nothing is cut', async () => {
-    const ref = await h.adapter.port.post(IDS.channel, longReply);
+    const ref = await h.adapter.port.post({ workspaceId: IDS.guild, channelId: IDS.channel }, longReply);
     [first] = postsIn(h.fake, IDS.channel).slice(-1);
     expect(ref.messageId).toMatch(/^\d+$/);
     withinV2Limits(first);
@@ -156,15 +156,23 @@ describe('the poll form', () => {
 describe('the rest of the port', () => {
   it('WHEN the core posts into a thread, updates and uploads THEN the right REST calls are made', async () => {
     const reply: Reply = { visibility: 'channel', title: 'Hi', blocks: [{ type: 'text', text: 'in a thread' }] };
-    const ref = await h.adapter.port.post(IDS.channel, reply, IDS.thread);
+    const at = { workspaceId: IDS.guild, channelId: IDS.channel, threadId: IDS.thread };
+    const ref = await h.adapter.port.post(at, reply);
     expect(ref).toMatchObject({ channelId: IDS.channel, threadId: IDS.thread });
     expect(v2Text(postsIn(h.fake, IDS.thread).at(-1))).toBe('### Hi\nin a thread');
 
-    await h.adapter.port.update(ref, { ...reply, blocks: [{ type: 'text', text: 'edited' }] });
+    await h.adapter.port.update(
+      { ...ref, workspaceId: IDS.guild },
+      { ...reply, blocks: [{ type: 'text', text: 'edited' }] },
+    );
     const patch = h.fake.rest.find('PATCH', new RegExp(`^/channels/${IDS.thread}/messages/${ref.messageId}$`));
     expect(v2Text(patch[0]?.body)).toBe('### Hi\nedited');
 
-    const where = await h.adapter.port.upload!(IDS.channel, 'poll-p1.csv', 'user,option\nu1,Go\n');
+    const where = await h.adapter.port.upload!(
+      { workspaceId: IDS.guild, channelId: IDS.channel },
+      'poll-p1.csv',
+      'user,option\nu1,Go\n',
+    );
     const upload = h.fake.rest.find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`)).at(-1)!;
     expect(upload.files).toEqual([{ name: 'poll-p1.csv', content: 'user,option\nu1,Go\n' }]);
     expect(where).toEqual({
