@@ -7,7 +7,7 @@
 // Standalone: npx tsx bench/sweep.ts [--quick] (SWEEP_RATES=20,100 to pick rates)
 import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
@@ -108,6 +108,8 @@ async function sweepCorpus(
       SLACK_BOT_TOKEN: 'xoxb-sweep',
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_API_URL: ctx.apiUrl,
+      // As deployed: one answer worker per core (the test helper's default of one is for a busy machine).
+      VERSUS_ANSWER_WORKERS: String(availableParallelism()),
     },
     300_000,
     [],
