@@ -53,9 +53,13 @@ const BM25_WEIGHTS = '1.0, 0.35, 0.7, 0.25';
  * workspaces are never read, so they can neither answer nor be cited there.
  */
 const VISIBLE = `(@scope = '*' OR d.scope = '' OR d.scope = @scope)`;
-/** The same inside an FTS query, before its LIMIT: rows of other workspaces' documents are skipped while ranking. */
-const FTS_VISIBLE = `(@scope = '*' OR rowid NOT IN (SELECT c.rowid FROM claims c JOIN documents d ON d.id = c.document_id
-  WHERE d.scope <> '' AND d.scope <> @scope))`;
+/**
+ * The same inside an FTS query, before its LIMIT: rows of other workspaces' documents are skipped while ranking.
+ * CROSS JOIN keeps documents (a few hundred rows) as the outer loop, so only team documents' claims are looked
+ * up by document; planned the other way, every question scanned all claims (3.5× the CPU of an ask at 100k).
+ */
+const FTS_VISIBLE = `(@scope = '*' OR rowid NOT IN (SELECT c.rowid FROM documents d CROSS JOIN claims c
+  ON c.document_id = d.id WHERE d.scope <> '' AND d.scope <> @scope))`;
 
 /** Read-side SQL for ask/compare/sources. Statements are prepared once: they run on every chat command. */
 export class AnswersStore {
