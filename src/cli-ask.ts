@@ -28,10 +28,7 @@ export function quickAsk(
   try {
     const knowledge = new KnowledgeStore(db);
     const knowledgeDir = resolve(config.knowledgeDir);
-    const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), {
-      get: (k) => knowledge.getMeta(k),
-      set: (k, v) => knowledge.setMeta(k, v),
-    });
+    const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), knowledge.taxonomyCache());
     if (!folderIsIndexed(db, knowledgeDir, taxonomy)) return undefined;
     const r = ask(new AnswersStore(db), taxonomy, question, { context: opts.context });
     return opts.json

@@ -145,10 +145,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let pool: AnswerPool | undefined;
   try {
     const knowledge = new KnowledgeStore(db);
-    const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), {
-      get: (k) => knowledge.getMeta(k),
-      set: (k, v) => knowledge.setMeta(k, v),
-    });
+    const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), knowledge.taxonomyCache());
     const index = (d: Database, dir: string) =>
       indexKnowledge(d, dir, { clock, taxonomy, taxonomyPath: join(dir, 'taxonomy.yaml') });
     const indexReport = opts.index === false ? undefined : index(db, knowledgeDir);

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { ParsedCache } from './taxonomy.js';
 import type { Claim, DocumentMeta } from './types.js';
 
 export interface StoredDocument {
@@ -91,6 +92,11 @@ export class KnowledgeStore {
 
   setMeta(key: string, value: string): void {
     this.s.setMeta.run(key, value);
+  }
+
+  /** The meta table as loadTaxonomy's cache of its parsed file (start-up then skips the YAML parser). */
+  taxonomyCache(): ParsedCache {
+    return { get: (k) => this.getMeta(k), set: (k, v) => this.setMeta(k, v) };
   }
 
   /** Removes a document with its claims, FTS rows, topics and figures. Call inside a transaction. */

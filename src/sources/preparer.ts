@@ -32,7 +32,7 @@ export function inThreadPreparer(taxonomy: Taxonomy): Preparer {
   return {
     async convert(incoming) {
       const doc = await convertDocument(incoming);
-      return { doc, claims: teamClaims(textOf(doc), taxonomy).claims };
+      return { doc, claims: teamClaims(asTeamText(doc), taxonomy).claims };
     },
     async claims(docs) {
       return docs.map((d) => teamClaims(d, taxonomy));
@@ -42,7 +42,7 @@ export function inThreadPreparer(taxonomy: Taxonomy): Preparer {
 }
 
 /** Longer than any real page takes; a document that would take longer is refused, not read forever. */
-export const PREPARE_TIMEOUT_MS = 60_000;
+const PREPARE_TIMEOUT_MS = 60_000;
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
 
@@ -114,14 +114,15 @@ export function workerPreparer(
 const tooLong = (ms: number) =>
   `reading that document took longer than ${Math.ceil(ms / 1000)} s, so it was stopped. Try a smaller page, its PDF or a Markdown copy.`;
 
-export const textOf = (doc: Converted): TeamText => ({
+/** A converted document as the claim extractor reads a stored one (its id is given when it is stored). */
+const asTeamText = (doc: Converted): TeamText => ({
   id: 'new',
   format: doc.format,
   content: doc.content,
   ...doc.meta,
 });
 
-export type PrepareJob =
+type PrepareJob =
   | { op: 'convert'; doc: Omit<IncomingDocument, 'body'> & { body: Uint8Array } }
   | { op: 'claims'; docs: TeamText[] };
 export type PrepareResult = { ok: true; value: unknown } | { ok: false; code: string; error: string };
