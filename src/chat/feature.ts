@@ -17,10 +17,12 @@ import type { ChatPort } from './port.js';
 import type { Reply, Visibility } from './reply.js';
 import { ok, type Result } from './result.js';
 import type { RichText } from './rich.js';
+import type { Strings } from './strings-en.js';
 
 /** A subcommand's arguments, parsed once (a mistake is a message saying what to fix), ready to run. */
 export interface FeatureCommand {
-  parse(args: string): Result<(ctx: ChatContext) => Promise<Reply>, RichText>;
+  /** `t` is the catalogue of the place the command came from, so a mistake is explained in its language. */
+  parse(args: string, t: Strings): Result<(ctx: ChatContext) => Promise<Reply>, RichText>;
 }
 
 /** The buttons a feature owns: their id kind, and the fields after it, checked once by the feature's schema. */
@@ -94,12 +96,12 @@ export type LiveMessageDeps = Pick<FeatureDeps, 'leases' | 'ports' | 'clock' | '
 
 /** A command from a typed parser and a runner; the pair is erased so the router can hold any feature. */
 export function command<A>(
-  parse: (args: string) => Result<A, RichText>,
+  parse: (args: string, t: Strings) => Result<A, RichText>,
   run: (a: A, ctx: ChatContext) => Promise<Reply> | Reply,
 ): FeatureCommand {
   return {
-    parse(args) {
-      const p = parse(args);
+    parse(args, t) {
+      const p = parse(args, t);
       return p.ok ? ok(async (ctx: ChatContext) => run(p.value, ctx)) : p;
     },
   };

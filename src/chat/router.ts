@@ -146,7 +146,7 @@ export class Router implements VersusHandler {
       const parsed = parseCommand(question, this.names);
       if (parsed.ok && parsed.value.name !== 'ask') {
         const feature = this.byName.get(parsed.value.name);
-        const run = feature?.command.parse(parsed.value.args);
+        const run = feature?.command.parse(parsed.value.args, this.t(ctx));
         if (feature && run?.ok) return this.notHere(feature, ctx) ?? run.value(ctx);
       }
       const verdict = await this.deps.situations?.(question, ctx);
@@ -243,7 +243,7 @@ export class Router implements VersusHandler {
     if (!feature) return this.usage(ctx, usageReply(t.errors.notAvailable(cmd.name), undefined, t));
     const refused = this.notHere(feature, ctx);
     if (refused) return refused;
-    const run = feature.command.parse(cmd.args);
+    const run = feature.command.parse(cmd.args, t);
     return run.ok ? run.value(ctx) : this.usage(ctx, usageReply(run.error, feature.help, t));
   }
 
