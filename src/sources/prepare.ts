@@ -41,6 +41,25 @@ export function teamClaims(doc: TeamText, taxonomy: Taxonomy): { meta: DocumentM
   return { meta, claims: extractClaims(id, parsed.claims, taxonomy).claims };
 }
 
+/**
+ * What `sources add` read, keyed by the id the store then gave it. A claim's id is its document's id and a
+ * hash of its own section and text (knowledge/extract.ts claimId), so this equals reading the stored row
+ * again: the adding process indexes what it already read instead of extracting it a second time.
+ */
+export function withSourceId(
+  read: { meta: DocumentMeta; claims: readonly Claim[] },
+  unstoredId: string,
+  sourceId: string,
+): { meta: DocumentMeta; claims: Claim[] } {
+  const from = teamDocumentId(unstoredId);
+  const to = teamDocumentId(sourceId);
+  const rekey = (id: string) => (id.startsWith(`${from}:`) ? `${to}${id.slice(from.length)}` : id);
+  return {
+    meta: { ...read.meta, id: to },
+    claims: read.claims.map((c) => ({ ...c, id: rekey(c.id), documentId: to })),
+  };
+}
+
 /** Why a document gave no claims, in words the person who added it can act on. */
 export function whyNoClaims(doc: Converted): string {
   if (!doc.content.trim()) {

@@ -6,13 +6,12 @@ import type { Claim, DocumentMeta } from '../knowledge/types.js';
 import { startWorker } from '../runtime/worker-thread.js';
 import { type TeamText, teamClaims } from './prepare.js';
 
-/** A team document read into text and claims. */
-export interface Prepared {
-  doc: Converted;
-  claims: Claim[];
-}
-
 export type Indexable = { meta: DocumentMeta; claims: Claim[] };
+
+/** A team document read into text and claims, keyed as a document not yet stored (see withSourceId). */
+export interface Prepared extends Indexable {
+  doc: Converted;
+}
 
 /**
  * Turns team documents into claims. A 2 MB page takes seconds to read (DOM, Markdown, claim extraction):
@@ -32,7 +31,7 @@ export function inThreadPreparer(taxonomy: Taxonomy): Preparer {
   return {
     async convert(incoming) {
       const doc = await convertDocument(incoming);
-      return { doc, claims: teamClaims(asTeamText(doc), taxonomy).claims };
+      return { doc, ...teamClaims(asTeamText(doc), taxonomy) };
     },
     async claims(docs) {
       return docs.map((d) => teamClaims(d, taxonomy));
@@ -114,9 +113,12 @@ export function workerPreparer(
 const tooLong = (ms: number) =>
   `reading that document took longer than ${Math.ceil(ms / 1000)} s, so it was stopped. Try a smaller page, its PDF or a Markdown copy.`;
 
+/** The id a document has before it is stored; withSourceId gives its claims the stored one. */
+export const UNSTORED_ID = 'new';
+
 /** A converted document as the claim extractor reads a stored one (its id is given when it is stored). */
 const asTeamText = (doc: Converted): TeamText => ({
-  id: 'new',
+  id: UNSTORED_ID,
   format: doc.format,
   content: doc.content,
   ...doc.meta,

@@ -12,8 +12,8 @@ import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { brokenFiles } from '../knowledge/watch.js';
 import type { Logger } from '../logger.js';
-import { sectionsOf, teamDocumentId, whyNoClaims } from './prepare.js';
-import type { Prepared, Preparer } from './preparer.js';
+import { sectionsOf, teamDocumentId, whyNoClaims, withSourceId } from './prepare.js';
+import { type Prepared, type Preparer, UNSTORED_ID } from './preparer.js';
 import { sourcesReply, type TeamAddition } from './render-sources.js';
 import { type SourceStore, scopeKey } from './source-store.js';
 import type { TeamSourceSync } from './sync.js';
@@ -82,6 +82,7 @@ export class TeamSources {
     }
     const { doc, claims } = prepared;
     if (claims.length === 0) return note(md`Not added: *${doc.meta.title}* gave no claims. ${whyNoClaims(doc)}`);
+    const sha256 = createHash('sha256').update(`${doc.format}\n${doc.content}`).digest('hex');
     const { id, replaced } = await this.deps.store.put({
       platform: ctx.platform,
       workspaceId: ctx.workspaceId,
@@ -91,11 +92,12 @@ export class TeamSources {
       origin,
       format: doc.format,
       content: doc.content,
-      sha256: createHash('sha256').update(`${doc.format}\n${doc.content}`).digest('hex'),
+      sha256,
       ...doc.meta,
     });
-    // Indexed here before the reply, so the next question in this process already finds it.
-    await this.deps.sync.sync();
+    // Indexed here before the reply, so the next question in this process already finds it; from what was
+    // just read, not read a second time (a large page takes seconds).
+    await this.deps.sync.sync({ sourceId: id, sha256, ...withSourceId(prepared, UNSTORED_ID, id) });
     this.deps.logger.info({ id, origin, claims: claims.length, platform: ctx.platform }, 'team source added');
     const sections = sectionsOf(claims).slice(0, 4);
     const where = sections.length ? md` under ${joinRich(sections, ', ')}` : '';

@@ -5,7 +5,7 @@ import { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
 import { teamDocumentPath } from './prepare.js';
-import type { Preparer } from './preparer.js';
+import type { Indexable, Preparer } from './preparer.js';
 import { type SourceStore, scopeKey } from './source-store.js';
 
 export interface SyncReport {
@@ -14,6 +14,12 @@ export interface SyncReport {
 }
 
 const NO_STAT = { size: -1, mtimeMs: null };
+
+/** A document this process has just read and stored: used as it is if the store still holds that version. */
+export interface AlreadyRead extends Indexable {
+  sourceId: string;
+  sha256: string;
+}
 
 /**
  * Keeps this process's knowledge index in step with the team documents in the shared store: new and
@@ -38,13 +44,13 @@ export class TeamSourceSync {
   ) {}
 
   /** One run after any run in progress (two never overlap). */
-  sync(): Promise<SyncReport> {
-    const next = this.chain.then(() => this.run());
+  sync(read?: AlreadyRead): Promise<SyncReport> {
+    const next = this.chain.then(() => this.run(read));
     this.chain = next.catch(() => undefined);
     return next;
   }
 
-  private async run(): Promise<SyncReport> {
+  private async run(read?: AlreadyRead): Promise<SyncReport> {
     const { store, db, taxonomy, clock } = this.deps;
     const knowledge = new KnowledgeStore(db);
     const generation = indexGeneration(taxonomy);
@@ -60,8 +66,9 @@ export class TeamSourceSync {
     const gone = [...local.keys()].filter((p) => !want.has(p));
     if (stale.length === 0 && gone.length === 0) return { indexed: [], removed: [] };
     const stored = await store.byIds(stale);
-    const prepared = await this.deps.prepare.claims(stored);
-    const docs = stored.map((s, i) => ({ s, ...prepared[i]! }));
+    const reuse = (s: (typeof stored)[number]) => read?.sourceId === s.id && read.sha256 === s.sha256;
+    const prepared = await this.deps.prepare.claims(stored.filter((s) => !reuse(s)));
+    const docs = stored.map((s) => ({ s, ...(reuse(s) && read ? read : prepared.shift()!) }));
     const now = clock.now().toISOString();
     db.transaction(() => {
       for (const d of docs)
