@@ -205,11 +205,16 @@ describe('faults: the bot as a real process under a vote storm', () => {
       { o: 0, n: 300 },
       { o: 1, n: 100 },
     ]);
-    const url = fake.responseUrl();
-    await sendB.command('compare concurrency', { responseUrl: url });
-    // After 500 clicks the answer may queue behind their confirmations on a loaded machine: wait for it to
-    // arrive (the test's own timeout bounds a hang), it is not a latency check.
-    const answer = await fake.waitFor(() => fake.responses.find((r) => r.path === new URL(url).pathname), 60_000);
-    expect(JSON.stringify(answer.body.blocks)).toMatch(/Go side/);
+    // After 500 clicks the answer may queue behind their confirmations on a loaded machine, and an answer
+    // that would come too late is declined with the busy reply: ask again, as its text tells the user to.
+    const compare = async () => {
+      const url = fake.responseUrl();
+      await sendB.command('compare concurrency', { responseUrl: url });
+      const r = await fake.waitFor(() => fake.responses.find((x) => x.path === new URL(url).pathname), 60_000);
+      return JSON.stringify(r.body.blocks ?? r.body.text);
+    };
+    let answer = await compare();
+    for (let i = 0; i < 10 && answer.includes('Versus is busy'); i++) answer = await compare();
+    expect(answer).toMatch(/Go side/);
   }, 120_000);
 });

@@ -87,7 +87,7 @@ async function onClick(args: ClickArgs, d: SlackDeps): Promise<void> {
   if (outcome.replayed) return late ? undefined : key?.refuse();
   if (!late) await args.ack();
   if (args.body.view?.type === 'home') return showOnHome(args, click, outcome, d);
-  await showOnMessage(args, click, outcome, d);
+  showOnMessage(args, click, outcome, d);
 }
 
 /** A vote click about to be acknowledged before its commit, kept on disk; its number, or undefined. */
@@ -120,19 +120,24 @@ async function showOnHome({ body, client }: ClickArgs, click: Click, outcome: Ac
   if (reply?.form) await openForm({ client, ...d }, body.trigger_id, reply.form, { ...click.ctx, channelId: '' });
   const user = body.user.id;
   if (update)
-    await d.answers.push(() =>
+    void d.answers.push(() =>
       d.out.deliver(update, { via: 'home', client, user }, { what: 'views.publish', userId: user }).then(),
     );
 }
 
 /** The click is stored and acknowledged; showing its result can wait behind other acknowledgements. */
-async function showOnMessage({ body, client, respond }: ClickArgs, click: Click, outcome: ActionOutcome, d: SlackDeps) {
+function showOnMessage({ body, client, respond }: ClickArgs, click: Click, outcome: ActionOutcome, d: SlackDeps): void {
   // A live message (a channel walk) is redrawn by the core from the latest state; sending this
   // snapshot too could land after a newer edit and leave the message stale.
   const live = outcome.liveMessage && click.messageTs && !click.ephemeral;
   const update = live ? undefined : outcome.update;
   const { reply } = outcome;
-  await d.answers.push(
+  const user = body.user.id;
+  const { channelId, threadTs, messageTs, where, ids } = click;
+  // Queued, not awaited: the request (its body, socket and Bolt context) is released once the click is
+  // acknowledged, and a waiting confirmation keeps only what sending it needs. Awaiting it held every
+  // request of a vote storm in memory until its confirmation went out. Shutdown drains the queue.
+  void d.answers.push(
     async () => {
       // Only the message the click came from is edited, through the click's own response_url (Slack ties
       // it to that message, private or public). The container's channel and ts are just payload fields: a
@@ -140,24 +145,24 @@ async function showOnMessage({ body, client, respond }: ClickArgs, click: Click,
       if (update)
         await d.out.deliver(
           update,
-          { via: 'response_url', respond, where: click.where, replaceOriginal: true },
-          { what: 'replace message', ...click.ids },
+          { via: 'response_url', respond, where, replaceOriginal: true },
+          { what: 'replace message', ...ids },
         );
       if (reply) {
         const target = {
           via: 'channel',
           client,
-          channel: click.channelId,
-          user: body.user.id,
-          thread: click.threadTs,
+          channel: channelId,
+          user,
+          thread: threadTs,
         } as const;
-        await d.out.deliver(reply, target, { what: 'answer click', ...click.ids });
+        await d.out.deliver(reply, target, { what: 'answer click', ...ids });
       }
     },
     // Edits of one message stay in click order even though answers run concurrently; private
     // confirmations (a vote's) are independent, so one hung confirmation holds back no other, and only
     // the newest of one user's on one message is still sent if several wait (a storm of re-votes).
-    update ? `${click.channelId}:${click.messageTs}` : undefined,
-    update ? undefined : `${body.user.id}:${click.channelId}:${click.messageTs}`,
+    update ? `${channelId}:${messageTs}` : undefined,
+    update ? undefined : `${user}:${channelId}:${messageTs}`,
   );
 }

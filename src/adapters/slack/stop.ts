@@ -35,7 +35,8 @@ export async function stopSlack(p: StopParts): Promise<void> {
   await within(STOP_BUDGET.answers, Promise.allSettled([...p.inFlight, p.answers.drain()]));
   const dropped = p.answers.discard();
   p.shutdown.abort();
-  await within(STOP_BUDGET.aborted, Promise.allSettled([...p.inFlight]));
+  // Started answers and confirmations run on after their requests ended: wait for their aborted calls to fail.
+  await within(STOP_BUDGET.aborted, Promise.allSettled([...p.inFlight, p.answers.drain()]));
   p.receiver?.closeAll();
   const undelivered = dropped + (p.failed() - failedBefore);
   // Votes and commands are already stored; only these confirmations or answers went unsent.
