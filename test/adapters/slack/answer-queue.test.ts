@@ -44,6 +44,23 @@ describe('answer queue (acknowledgements first)', () => {
     expect(ran).toEqual([1, 2, 3, 4]);
   });
 
+  it('once jobs are overdue, starts up to perTurn of them in one turn of the event loop, not one per turn', async () => {
+    // One start per turn capped a vote storm's confirmations at the loop's turn rate (README, benchmarks).
+    const q = new AnswerQueue(0, 2_000, 1_024, 4);
+    q.requestStarted(); // never acknowledged: only overdue jobs may start
+    const ran: number[] = [];
+    const all = [1, 2, 3, 4, 5, 6].map((n) =>
+      q.push(async () => {
+        ran.push(n);
+      }),
+    );
+    expect(ran).toEqual([1]); // the first push started its job at once
+    await new Promise(setImmediate);
+    expect(ran).toEqual([1, 2, 3, 4, 5]);
+    await Promise.all(all);
+    expect(ran).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('drains every queued job (shutdown)', async () => {
     const q = new AnswerQueue(5);
     const ran: number[] = [];
