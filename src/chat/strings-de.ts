@@ -2,6 +2,7 @@ import { code, md, type Rich } from './rich.js';
 import { adrDe } from './strings/adr-de.js';
 import { factorsDe } from './strings/factors-de.js';
 import { scorecardDe } from './strings/scorecard-de.js';
+import { verdictDe } from './strings/verdict-de.js';
 import { walkDe } from './strings/walk-de.js';
 import { weightsDe } from './strings/weights-de.js';
 import type { Strings } from './strings-en.js';
@@ -86,5 +87,6 @@ export const de: Strings = {
   scorecard: scorecardDe,
   factors: factorsDe,
   weights: weightsDe,
+  verdict: verdictDe,
   adr: adrDe,
 };

@@ -2,6 +2,7 @@ import { code, md, type Rich, type RichText } from './rich.js';
 import { adrEn } from './strings/adr-en.js';
 import { factorsEn } from './strings/factors-en.js';
 import { scorecardEn } from './strings/scorecard-en.js';
+import { verdictEn } from './strings/verdict-en.js';
 import { walkEn } from './strings/walk-en.js';
 import { weightsEn } from './strings/weights-en.js';
 
@@ -91,6 +92,7 @@ export const en = {
   scorecard: scorecardEn,
   factors: factorsEn,
   weights: weightsEn,
+  verdict: verdictEn,
   adr: adrEn,
 };
 

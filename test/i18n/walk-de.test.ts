@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, type Json } from '../fakes/discord-fake.js';
-import {
-  buttonIds,
-  embedText,
-  type Harness,
-  buttonLabelled as labelled,
-  startHarness,
-} from '../fakes/discord-harness.js';
-import { REAL_KNOWLEDGE } from '../helpers/core.js';
+import { buttonIds, embedText, type Harness, buttonLabelled as labelled } from '../fakes/discord-harness.js';
+import { germanServer } from './german-server.js';
 
 /** English frame phrases the walk used to write; none may be left in a German server's walk. */
 const ENGLISH =
@@ -21,12 +15,7 @@ const ENGLISH =
 describe('GIVEN a Discord server whose preferred locale is de', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({
-      knowledgeDir: REAL_KNOWLEDGE,
-      before: (fake) => {
-        fake.state.guilds.get(IDS.guild)!.preferred_locale = 'de';
-      },
-    });
+    h = await germanServer();
   });
   afterAll(() => h.stop());
 
