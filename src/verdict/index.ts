@@ -68,6 +68,7 @@ export function createVerdict(
     ports: deps.ports,
     clock: deps.clock,
     logger: deps.logger,
+    locales: deps.locales,
   });
   const verdicts = new VerdictService({
     ...deps,
@@ -85,7 +86,7 @@ export function createVerdict(
   ): Promise<ActionOutcome> => {
     if (kind === 'v') return verdicts.export(id, ctx);
     const found = await records.walkRecord(id, ctx);
-    if (typeof found === 'string') return { reply: usageReply(found) };
+    if (typeof found === 'string') return { reply: usageReply(found, undefined, deps.locales.strings(ctx)) };
     return { reply: await records.deliver(await records.record(found.input, found.walk, ctx.userId), ctx) };
   };
   const feature: Feature = {

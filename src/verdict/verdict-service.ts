@@ -152,6 +152,7 @@ export class VerdictService {
       v,
       { recordId: s.recordId, userId: ctx.userId, date: records.now(), sentiment: await records.sentiment(ctx) },
       this.deps.answers,
+      this.deps.locales.strings(ctx),
     );
     return { reply: await records.deliver(await records.record(input, ctx, ctx.userId), ctx) };
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Json } from '../fakes/discord-fake.js';
-import { buttonIds, embedText, type Harness } from '../fakes/discord-harness.js';
+import { IDS, type Json } from '../fakes/discord-fake.js';
+import { buttonIds, embedText, type Harness, postsIn } from '../fakes/discord-harness.js';
 import { EXAMPLE } from '../verdict/example.js';
 import { germanServer } from './german-server.js';
 
@@ -48,6 +48,43 @@ describe('GIVEN a Discord server whose preferred locale is de', () => {
     expect(buttons).toContain('"label":"👍 Hilfreich"');
     expect(`${text}\n${buttons}`).not.toMatch(ENGLISH);
     expect(buttonIds(message).some((id) => /^v1:vr:[\w-]+:solo$/.test(id))).toBe(true);
+
+    // Export decision record: the reply and the uploaded ADR are German; the claims it links stay English.
+    const exportId = buttonIds(message).find((id) => id.startsWith('v1:adr:v:'))!;
+    const before = postsIn(h.fake, IDS.channel).length;
+    const click = h.fake.click(exportId, { components: message.components, flags: 64 });
+    const done = embedText((await h.fake.waitForCallback(click.id)).body.data);
+    expect(done).toMatch(
+      /^### Entscheidungseintrag\n📝 Entscheidungseintrag d\w+ exportiert: .*decision-d\w+-r1\.md.* in <#\d+>\.$/,
+    );
+    const upload = h.fake.rest
+      .find('POST', new RegExp(`^/channels/${IDS.channel}/messages$`))
+      .slice(before)
+      .find((r) => r.files.length)!;
+    const adr = upload.files[0]!.content as string;
+    expect(adr).toMatch(
+      /^# Python für dieses Backend verwenden\n\n\* Stand: vorgeschlagen\n\* Entschieden von: @\d+\n\* Datum: \d{4}-\d\d-\d\d\n\* Eintrag: d\w+, Revision 1\n/,
+    );
+    for (const heading of [
+      '## Kontext und Fragestellung',
+      '## Entscheidungstreiber',
+      '## Betrachtete Optionen',
+      '## Entscheidung',
+      '### Folgen',
+      '## Revisionen',
+    ])
+      expect(adr).toContain(`\n${heading}\n`);
+    expect(adr).toContain('| Faktor | Antwort |');
+    expect(adr).toContain('| Schnell eine erste Version liefern | Ja (aus der Situation gelesen) |');
+    expect(adr).toContain(
+      '* **Schnell eine erste Version liefern**: Ja (aus der Situation gelesen), aus „we must ship an MVP by spring“ → Python +3 (das Gewicht der Quellen; Ja: Python +3; Nein: Go +1)',
+    );
+    expect(adr).toContain('Gewählte Option: „Python“, weil die entscheidenden Faktoren');
+    expect(adr).toMatch(/\(Aussage `python-vs-go-2025:ea6a4003d489`\)/);
+    expect(adr).toContain('* Revision 1, ');
+    expect(adr).not.toMatch(
+      /Context and Problem|Decision Drivers|Considered Options|Chosen option|read from the situation|Status: /,
+    );
   });
 
   it('WHEN the situation is too short THEN the mistake is explained in German', async () => {
