@@ -130,4 +130,15 @@ describe('GIVEN a Discord server whose preferred locale is de', () => {
       /^Dein Solo-Durchgang|^Der Channel-Durchgang|^Hier ist kein Durchgang offen\. Starte einen mit/,
     );
   });
+
+  it('WHEN an admin changes a weight THEN the confirmation lists it in German, with a German weight', async () => {
+    const cmd = h.fake.slash('matrix', { mode: 'weights', factor: 'hiring', weight: '1.5' }, { userId: IDS.admin });
+    const text = embedText((await h.fake.waitForCallback(cmd.id)).body.data);
+    expect(text).toContain('Gewichte der Matrix hier geändert');
+    expect(text).toMatch(
+      new RegExp(
+        `• \\*\\*Einstellen aus einem großen Pool\\*\\* \\(\`hiring\`\\): ×1,5 — geändert von <@${IDS.admin}> am \\d{4}-\\d\\d-\\d\\d`,
+      ),
+    );
+  });
 });
