@@ -218,7 +218,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const matrix = createMatrix(deps, {
       answers: folderClaims,
       load: opts.walks !== false,
-      exportButton: (id) => exportButton('w', id),
+      exportButton: (id, t) => exportButton('w', id, t),
     });
     const verdict = createVerdict(deps, {
       matrix,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionCodec, idPart } from '../chat/action-id.js';
 import type { Button } from '../chat/reply.js';
+import { en, type Strings } from '../chat/strings-en.js';
 
 /** "Export decision record": `v1:adr:w:<walkId>` under a finished walk, `v1:adr:v:<contextId>` under a verdict. */
 export const adrAction = actionCodec(
@@ -9,7 +10,7 @@ export const adrAction = actionCodec(
   z.object({ kind: z.enum(['w', 'v']), id: z.string().regex(new RegExp(idPart())) }),
 );
 
-export const exportButton = (kind: 'w' | 'v', id: string): Button => ({
+export const exportButton = (kind: 'w' | 'v', id: string, t: Strings = en): Button => ({
   actionId: adrAction.encode({ kind, id }),
-  label: '📝 Export decision record',
+  label: t.adr.exportButton,
 });

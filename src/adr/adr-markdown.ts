@@ -1,14 +1,17 @@
 import type { StoredClaim } from '../answers/answers-store.js';
+import { en, type Strings } from '../chat/strings-en.js';
 import type { Factor } from '../matrix/definition.js';
 import type { Contribution } from '../matrix/scoring.js';
 import { direction } from '../matrix/scoring.js';
 import { weightLabel } from '../matrix/weights.js';
-import { answerWithSource, type DecisionInput, type DriverEntry, type Sentiment } from './adr-model.js';
+import { titleOf, verdictText } from '../matrix/words.js';
+import { answerIn, answerWithSource, type DecisionInput, type DriverEntry, type Sentiment } from './adr-model.js';
 
 /**
  * A decision record in the MADR layout (title, status, context, decision drivers, considered options,
- * decision outcome with consequences), every driver backed by links to the claims it stands on. Pure:
- * the same input gives the same text, so a re-export that changed nothing is recognised.
+ * decision outcome with consequences), every driver backed by links to the claims it stands on, in the
+ * language of the place it was exported in (claims stay in their sources'). Pure: the same input gives the
+ * same text, so a re-export that changed nothing is recognised.
  */
 
 /** Characters Markdown would read as markup, escaped so quoted text stays text. */
@@ -28,82 +31,87 @@ export function claimHref(c: StoredClaim): string {
 }
 
 const signed = (side: 'Go' | 'Python', n: number) => `${side} +${Math.round(n * 100) / 100}`;
-const delta = (d: { go: number; python: number }) =>
-  [d.go ? signed('Go', d.go) : '', d.python ? signed('Python', d.python) : ''].filter(Boolean).join(', ') || 'nothing';
+const delta = (d: { go: number; python: number }, t: Strings) =>
+  [d.go ? signed('Go', d.go) : '', d.python ? signed('Python', d.python) : ''].filter(Boolean).join(', ') ||
+  t.adr.nothing;
 
 /** "yes: Python +3; no: Go +1" — the sources' weights, before a channel's change. */
-export function weightText(f: Factor): string {
+export function weightText(f: Factor, t: Strings = en): string {
   return f.scale === 'yes-no'
-    ? `yes: ${delta(f.weights.yes)}; no: ${delta(f.weights.no)}`
-    : `at importance 5: ${delta(f.weights)}, none at 1`;
+    ? t.adr.yesNoWeights(delta(f.weights.yes, t), delta(f.weights.no, t))
+    : t.adr.importanceWeights(delta(f.weights, t));
 }
 
-const pull = (c: Contribution) => (c.net === 0 ? 'no pull' : signed(c.net > 0 ? 'Go' : 'Python', Math.abs(c.net)));
+const pull = (c: Contribution, t: Strings) =>
+  c.net === 0 ? t.adr.noPull : signed(c.net > 0 ? 'Go' : 'Python', Math.abs(c.net));
 
-function driver(d: DriverEntry): string[] {
-  const weight = d.percent === 100 ? 'the sources’ weight' : `weight ${weightLabel(d.percent)} in this channel`;
-  const quote = d.quote ? `, from “${mdText(d.quote)}”` : '';
-  const head = `* **${mdText(d.factor.title)}**: ${mdText(answerWithSource(d))}${quote} → ${pull(d.contribution)} (${weight}; ${weightText(d.factor)})`;
+/** A factor's title in the record's language, escaped. */
+const title = (d: DriverEntry, t: Strings) => mdText(titleOf(t, d.factor));
+
+function driver(d: DriverEntry, t: Strings): string[] {
+  const weight = d.percent === 100 ? t.adr.sourcesWeight : t.adr.channelWeight(weightLabel(d.percent, t));
+  const quote = d.quote ? t.adr.from(mdText(d.quote)) : '';
+  const answer = mdText(answerWithSource(d, t));
+  const head = `* **${title(d, t)}**: ${answer}${quote} → ${pull(d.contribution, t)} (${weight}; ${weightText(d.factor, t)})`;
   const claims = d.claims.map(
     (c) =>
-      `  * [${mdText(c.text)}](${claimHref(c)}) — ${mdText(c.citation.title)}, § ${mdText(c.citation.section)} (claim \`${c.id}\`)`,
+      `  * [${mdText(c.text)}](${claimHref(c)}) — ${mdText(c.citation.title)}, § ${mdText(c.citation.section)} ${t.adr.claim(c.id)}`,
   );
   return [head, ...claims];
 }
 
-const OPTION_NAME = { go: 'Go', python: 'Python', split: 'Split it' } as const;
+const optionName = (d: 'go' | 'python' | 'split', t: Strings) =>
+  d === 'go' ? 'Go' : d === 'python' ? 'Python' : t.scorecard.headline.split;
 
-function title(input: DecisionInput): string {
+function heading(input: DecisionInput, t: Strings): string {
   const d = direction(input.card.verdict.kind);
-  if (d === 'go' || d === 'python') return `Use ${OPTION_NAME[d]} for this backend`;
-  if (d === 'split') return 'Split this backend between Go and Python';
-  return 'Go or Python for this backend: not decided yet';
+  if (d === 'go' || d === 'python') return t.adr.useTitle(optionName(d, t));
+  if (d === 'split') return t.adr.splitTitle;
+  return t.adr.undecidedTitle;
 }
 
-function outcome(input: DecisionInput): string[] {
+function outcome(input: DecisionInput, t: Strings): string[] {
   const { card } = input;
   const d = direction(card.verdict.kind);
-  const chosen = d === 'go' || d === 'python' || d === 'split' ? OPTION_NAME[d] : undefined;
-  const by = card.deciding.map((c) => `${mdText(c.title)} (${pull(c)})`).join(', ');
-  const head = chosen
-    ? `Chosen option: "${chosen}", because ${by ? `the factors that decided it are ${by}` : 'the answers lean that way'}. ${mdText(card.verdict.text)}`
-    : `No option is chosen yet: ${mdText(card.verdict.text)}`;
-  const rows = card.contributions.map(
-    (c) =>
-      `| ${mdText(c.title)} | ${mdText(input.drivers.find((x) => x.factor.id === c.factorId)?.answer || 'open')} | ${c.go} | ${c.python} |`,
-  );
+  const chosen = d === 'go' || d === 'python' || d === 'split' ? optionName(d, t) : undefined;
+  const by = card.deciding.map((c) => `${mdText(titleOf(t, c))} (${pull(c, t)})`).join(', ');
+  const verdict = mdText(verdictText(card, t));
+  const rows = card.contributions.map((c) => {
+    const d = input.drivers.find((x) => x.factor.id === c.factorId);
+    return `| ${mdText(titleOf(t, c))} | ${mdText((d && answerIn(d, t)) || t.adr.source.open)} | ${c.go} | ${c.python} |`;
+  });
   return [
-    head,
+    chosen ? t.adr.chosen(chosen, by, verdict) : t.adr.noneChosen(verdict),
     ...(input.confidence ? ['', mdText(input.confidence)] : []),
     '',
-    '| Factor | Answer | Go | Python |',
+    `| ${t.adr.factor} | ${t.adr.answer} | Go | Python |`,
     '| --- | --- | ---: | ---: |',
     ...rows,
-    `| **Total** | | **${card.go}** | **${card.python}** |`,
+    `| **${t.adr.total}** | | **${card.go}** | **${card.python}** |`,
   ];
 }
 
-function consequences(input: DecisionInput): string[] {
+function consequences(input: DecisionInput, t: Strings): string[] {
   const net = input.card.go - input.card.python;
   const lean = Math.sign(net);
   const counted = input.drivers.filter((d) => d.contribution.net !== 0);
   const good = counted.filter((d) => Math.sign(d.contribution.net) === lean);
   const bad = counted.filter((d) => lean !== 0 && Math.sign(d.contribution.net) === -lean);
-  const open = input.drivers.filter((d) => d.source === 'open').map((d) => mdText(d.factor.title));
+  const open = input.drivers.filter((d) => d.source === 'open').map((d) => title(d, t));
   return [
-    ...good.map((d) => `* Good, because it fits *${mdText(d.factor.title)}* (${pull(d.contribution)}).`),
-    ...bad.map((d) => `* Bad, because *${mdText(d.factor.title)}* pulls the other way (${pull(d.contribution)}).`),
-    ...(open.length ? [`* Neutral, because ${open.length} factor(s) are still open: ${open.join(', ')}.`] : []),
+    ...good.map((d) => `* ${t.adr.good(title(d, t), pull(d.contribution, t))}`),
+    ...bad.map((d) => `* ${t.adr.bad(title(d, t), pull(d.contribution, t))}`),
+    ...(open.length ? [`* ${t.adr.neutral(open.length, open.join(', '))}`] : []),
   ];
 }
 
-function sentiment(s: Sentiment): string[] {
+function sentiment(s: Sentiment, t: Strings): string[] {
   const votes = s.options.map((o) => `${mdText(o.label)} ${o.votes}`).join(' · ');
-  const when = s.closedAt ? `closed ${s.closedAt.slice(0, 10)}` : 'still open';
+  const closed = s.closedAt?.slice(0, 10);
   return [
-    '## Team sentiment',
+    `## ${t.adr.sentimentHeading}`,
     '',
-    `Team poll ${mdText(s.pollId)} in this channel (“${mdText(s.question)}”, started ${s.createdAt.slice(0, 10)}, ${when}): ${votes} (${s.total} vote${s.total === 1 ? '' : 's'}).`,
+    t.adr.sentiment(mdText(s.pollId), mdText(s.question), s.createdAt.slice(0, 10), closed, votes, s.total),
   ];
 }
 
@@ -114,77 +122,80 @@ export interface Revision {
   changes: string[];
 }
 
-function context(input: DecisionInput): string[] {
+function context(input: DecisionInput, t: Strings): string[] {
   return [
-    '## Context and Problem Statement',
+    `## ${t.adr.contextHeading}`,
     '',
     // `origin` is Versus's own Markdown (ids and command names only).
-    `Should this backend be written in Go or in Python? ${input.origin}`,
+    `${t.adr.question} ${input.origin}`,
     ...(input.situation ? ['', `> ${mdText(input.situation)}`] : []),
     '',
-    '| Factor | Answer |',
+    `| ${t.adr.factor} | ${t.adr.answer} |`,
     '| --- | --- |',
-    ...input.drivers.map((d) => `| ${mdText(d.factor.title)} | ${mdText(answerWithSource(d))} |`),
+    ...input.drivers.map((d) => `| ${title(d, t)} | ${mdText(answerWithSource(d, t))} |`),
   ];
 }
 
 /** Each counted factor with its weight and claims, strongest pull first; the rest named after them. */
-function drivers(input: DecisionInput): string[] {
+function drivers(input: DecisionInput, t: Strings): string[] {
   const counted = input.drivers.filter((d) => d.source !== 'open' && d.source !== 'off');
   const left = input.drivers.filter((d) => d.source === 'open' || d.source === 'off');
-  const changed = input.weights.map(
-    (w) => `${mdText(w.factorId)} ${weightLabel(w.percent)} by @${mdText(w.updatedBy)} on ${w.updatedAt.slice(0, 10)}`,
+  const changed = input.weights.map((w) =>
+    t.adr.weightChange(
+      mdText(w.factorId),
+      weightLabel(w.percent, t),
+      `@${mdText(w.updatedBy)}`,
+      w.updatedAt.slice(0, 10),
+    ),
   );
+  const notCounted = left.map((d) => `${title(d, t)} (${answerWithSource(d, t)})`).join(', ');
   return [
-    '## Decision Drivers',
+    `## ${t.adr.driversHeading}`,
     '',
-    ...(changed.length
-      ? [`Weights changed in this channel: ${changed.join('; ')}. The sources’ weights apply to the rest.`, '']
-      : []),
-    ...counted.sort((a, b) => Math.abs(b.contribution.net) - Math.abs(a.contribution.net)).flatMap(driver),
-    ...(left.length
-      ? ['', `Not counted: ${left.map((d) => `${mdText(d.factor.title)} (${answerWithSource(d)})`).join(', ')}.`]
-      : []),
+    ...(changed.length ? [t.adr.weightsChanged(changed.join('; ')), ''] : []),
+    ...counted.sort((a, b) => Math.abs(b.contribution.net) - Math.abs(a.contribution.net)).flatMap((d) => driver(d, t)),
+    ...(left.length ? ['', t.adr.notCounted(notCounted)] : []),
   ];
 }
 
-/** The record as Markdown, with its revision history (newest first). */
-export function renderAdr(input: DecisionInput, revisions: readonly Revision[]): string {
+/** The record as Markdown in the language of `t`, with its revision history (newest first). */
+export function renderAdr(input: DecisionInput, revisions: readonly Revision[], t: Strings = en): string {
+  const a = t.adr;
   const lines = [
-    `# ${title(input)}`,
+    `# ${heading(input, t)}`,
     '',
-    `* Status: ${input.status}`,
-    `* Deciders: ${input.deciders.map((u) => `@${mdText(u)}`).join(', ') || '—'}`,
-    `* Date: ${input.date.slice(0, 10)}`,
-    `* Record: ${mdText(input.recordId)}, revision ${revisions[0]?.revision ?? 1}`,
+    `* ${a.statusField}: ${a.status[input.status]}`,
+    `* ${a.decidersField}: ${input.deciders.map((u) => `@${mdText(u)}`).join(', ') || '—'}`,
+    `* ${a.dateField}: ${input.date.slice(0, 10)}`,
+    `* ${a.record(mdText(input.recordId), revisions[0]?.revision ?? 1)}`,
     '',
-    ...context(input),
+    ...context(input, t),
     '',
-    ...drivers(input),
+    ...drivers(input, t),
     '',
-    '## Considered Options',
+    `## ${a.optionsHeading}`,
     '',
     '* Go',
     '* Python',
-    '* Split it: Go for the parts that need its strengths, Python for the rest (the hybrid the sources describe)',
+    `* ${a.splitOption}`,
     '',
-    '## Decision Outcome',
+    `## ${a.outcomeHeading}`,
     '',
-    ...outcome(input),
+    ...outcome(input, t),
     '',
-    '### Consequences',
+    `### ${a.consequencesHeading}`,
     '',
-    ...consequences(input),
-    ...(input.sentiment ? ['', ...sentiment(input.sentiment)] : []),
+    ...consequences(input, t),
+    ...(input.sentiment ? ['', ...sentiment(input.sentiment, t)] : []),
     '',
-    '## Revisions',
+    `## ${a.revisionsHeading}`,
     '',
     ...revisions.flatMap((r) => [
-      `* Revision ${r.revision}, ${r.createdAt.slice(0, 10)}, by @${mdText(r.createdBy)}${r.changes.length ? ':' : ': first export.'}`,
+      `* ${a.revision(r.revision, r.createdAt.slice(0, 10), `@${mdText(r.createdBy)}`, r.changes.length === 0)}`,
       ...r.changes.map((c) => `  * ${mdText(c)}`),
     ]),
     '',
-    'Written by Versus from the indexed sources; every claim above links to its source and claim id.',
+    a.footer,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,11 @@
 import type { AnswersStore } from '../answers/answers-store.js';
 import type { ChatContext, Platform } from '../chat/context.js';
+import type { Locales } from '../chat/locales.js';
 import type { ChatPort, Uploaded } from '../chat/port.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
-import { channel, code, joinRich, link, md } from '../chat/rich.js';
+import { channel, code, joinRich, link } from '../chat/rich.js';
 import { inScope, type Scope } from '../chat/scope.js';
+import { en, type Strings } from '../chat/strings-en.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Matrix } from '../matrix/definition.js';
@@ -26,6 +28,8 @@ export interface RecordsDeps {
   ports: ReadonlyMap<Platform, ChatPort>;
   clock: Clock;
   logger: Logger;
+  /** A record is written in the language of the place it is exported in. */
+  locales: Locales;
 }
 
 /** A revision as exported: its Markdown, and what changed since the one before (empty for the first). */
@@ -59,9 +63,9 @@ export class DecisionRecordService {
       found && (!ctx || (inScope(found, ctx) && (found.mode === 'channel' || found.ownerKey === ctx.userId)))
         ? found
         : undefined;
-    if (!walk) return `There is no walk ${walkId.slice(0, 20)} here.`;
-    if (walk.status !== 'finished')
-      return `Walk ${walk.id} is ${walk.status}: a decision record is written once it is finished.`;
+    if (!walk) return (ctx ? this.deps.locales.strings(ctx) : en).adr.noWalk(walkId.slice(0, 20));
+    const t = this.deps.locales.strings(walk);
+    if (walk.status !== 'finished') return t.adr.notFinished(walk.id, t.walk.status[walk.status]);
     const participants = [...new Set((await this.deps.walkStore.answers(walk.id)).map((a) => a.userId))];
     const input = walkInput(
       this.deps.matrix,
@@ -69,12 +73,14 @@ export class DecisionRecordService {
       await this.deps.walks.outcome(walk),
       { participants, date: this.now(), sentiment: await this.sentiment(walk) },
       this.deps.answers,
+      t,
     );
     return { input, walk };
   }
 
   /** Stores the next revision of the record unless nothing changed; concurrent exports agree on one. */
   async record(input: DecisionInput, where: Scope, by: string): Promise<Exported> {
+    const t = this.deps.locales.strings(where);
     for (let attempt = 0; ; attempt++) {
       const history = await this.deps.records.revisions(input.recordId);
       const state = stateOf(input);
@@ -89,11 +95,9 @@ export class DecisionRecordService {
         };
       const now = this.now();
       const revision = (latest?.revision ?? 0) + 1;
-      const diff = latest ? changes(this.deps.matrix, parseState(latest), state) : [];
-      const markdown = renderAdr(input, [
-        { revision, createdBy: by, createdAt: now, changes: diff },
-        ...this.history(history),
-      ]);
+      const diff = latest ? changes(this.deps.matrix, parseState(latest), state, t) : [];
+      const revisions = [{ revision, createdBy: by, createdAt: now, changes: diff }, ...this.history(history, t)];
+      const markdown = renderAdr(input, revisions, t);
       const row = {
         ...where,
         recordId: input.recordId,
@@ -116,14 +120,14 @@ export class DecisionRecordService {
   }
 
   /** Earlier revisions with what each changed from the one before it. */
-  private history(rows: RecordRevision[]): Revision[] {
+  private history(rows: RecordRevision[], t: Strings): Revision[] {
     return rows.map((r, i) => {
       const before = rows[i + 1];
       return {
         revision: r.revision,
         createdBy: r.createdBy,
         createdAt: r.createdAt,
-        changes: before ? changes(this.deps.matrix, parseState(before), parseState(r)) : [],
+        changes: before ? changes(this.deps.matrix, parseState(before), parseState(r), t) : [],
       };
     });
   }
@@ -131,30 +135,20 @@ export class DecisionRecordService {
   /** Uploads the record as a file where the click came from (Slack, Discord); the console prints it too. */
   async deliver(e: Exported, ctx: ChatContext): Promise<Reply> {
     const filename = `decision-${e.recordId}-r${e.revision}.md`;
+    const t = this.deps.locales.strings(ctx);
     const port = this.deps.ports.get(ctx.platform);
     let where: Uploaded | undefined;
     try {
       where = await port?.upload?.(ctx, filename, e.markdown);
     } catch (err) {
       this.deps.logger.warn({ err, record: e.recordId }, 'could not upload a decision record');
-      return ephemeral(
-        `The decision record could not be uploaded just now (${filename}). Try Export again in a moment.`,
-      );
+      return ephemeral(t.adr.uploadFailed(filename));
     }
-    const what = e.unchanged
-      ? `Nothing changed since revision ${e.revision}: exported it again`
-      : e.revision === 1
-        ? 'Exported the decision record'
-        : `Exported revision ${e.revision} of the decision record`;
-    const changed = e.changes.length
-      ? md`\nWhat changed: ${joinRich(
-          e.changes.map((c) => md`${c}`),
-          '; ',
-        )}.`
-      : [];
+    const what = t.adr.what(e.recordId, e.revision, e.unchanged);
+    const changed = e.changes.length ? joinRich(e.changes, '; ') : undefined;
     const file = where?.url ? link(where.url, filename) : where?.path ? code(where.path) : code(filename);
-    const place = where ? md`: ${file} in ${channel(where.channelId)}` : [];
-    const reply = ephemeral(md`📝 ${what} ${e.recordId}${place}.${changed}`, 'Decision record');
+    const at = where ? { file: [file], channel: [channel(where.channelId)] } : undefined;
+    const reply = ephemeral(t.adr.delivered(what, at, changed), t.adr.replyTitle);
     if (ctx.platform !== 'console' && where) return reply;
     // The console (and a platform without uploads) shows the Markdown itself.
     return { ...reply, blocks: [...reply.blocks, { type: 'text', text: e.markdown }] };

@@ -1,9 +1,10 @@
 import type { AnswersStore } from '../answers/answers-store.js';
+import { en, type Strings } from '../chat/strings-en.js';
 import type { Matrix } from '../matrix/definition.js';
 import type { Session } from '../matrix/matrix-store.js';
 import { type Aggregate, contribution } from '../matrix/scoring.js';
 import type { ChannelMatrix, WalkOutcome } from '../matrix/walk-outcome.js';
-import { type AnswerSource, answerOf, type DecisionInput, type DriverEntry, type Sentiment } from './adr-model.js';
+import type { AnswerSource, DecisionInput, DriverEntry, Sentiment } from './adr-model.js';
 
 export interface Sources {
   /** Where each factor's answer came from. */
@@ -31,7 +32,6 @@ export function drivers(
       factor: base.factors[i] ?? f,
       percent: percent.get(f.id) ?? 100,
       source,
-      answer: source === 'open' || source === 'off' ? '' : answerOf(f, agg),
       quote: sources.quote(f.id),
       contribution: contribution(f, agg),
       claims: f.claims.flatMap((id) => claims.get(id) ?? []),
@@ -46,6 +46,7 @@ export function walkInput(
   o: WalkOutcome,
   ctx: { participants: string[]; date: string; sentiment?: Sentiment | undefined },
   answers: AnswersStore,
+  t: Strings = en,
 ): DecisionInput {
   const source = (id: string): AnswerSource => {
     if (o.answered.has(id)) return 'answered';
@@ -58,7 +59,7 @@ export function walkInput(
     date: ctx.date,
     situation: s.situation,
     deciders: [...new Set([s.starterId, ...ctx.participants])],
-    origin: `The ${s.mode === 'channel' ? 'channel' : 'solo'} decision-matrix walk ${s.id} (\`/versus matrix\`)${s.prefill ? ' refined a verdict: answers read from the situation count where nobody answered in the walk' : ''}.`,
+    origin: t.adr.walkOrigin(s.mode, s.id, Boolean(s.prefill)),
     card: o.card,
     drivers: drivers(base, o, o.aggregates, { source, quote: (id) => o.filled.get(id) }, answers),
     weights: o.changes,

@@ -1,4 +1,10 @@
 import { code, md, type Rich } from './rich.js';
+import { adrDe } from './strings/adr-de.js';
+import { factorsDe } from './strings/factors-de.js';
+import { scorecardDe } from './strings/scorecard-de.js';
+import { verdictDe } from './strings/verdict-de.js';
+import { walkDe } from './strings/walk-de.js';
+import { weightsDe } from './strings/weights-de.js';
 import type { Strings } from './strings-en.js';
 
 /** German frame strings (our own translation). Typed as `Strings`: every key of English, no other. */
@@ -77,4 +83,10 @@ export const de: Strings = {
     serverOnly: (name) =>
       md`\`/versus ${name}\` funktioniert auf Servern, auf denen Versus installiert ist. Hier gehen \`/versus ask\`, \`compare\`, \`sources\` und \`help\`.`,
   },
+  walk: walkDe,
+  scorecard: scorecardDe,
+  factors: factorsDe,
+  weights: weightsDe,
+  verdict: verdictDe,
+  adr: adrDe,
 };

@@ -1,4 +1,10 @@
 import { code, md, type Rich, type RichText } from './rich.js';
+import { adrEn } from './strings/adr-en.js';
+import { factorsEn } from './strings/factors-en.js';
+import { scorecardEn } from './strings/scorecard-en.js';
+import { verdictEn } from './strings/verdict-en.js';
+import { walkEn } from './strings/walk-en.js';
+import { weightsEn } from './strings/weights-en.js';
 
 /**
  * Every user-facing frame string of Versus in English: the words around answers, polls, help and error
@@ -82,6 +88,12 @@ export const en = {
     serverOnly: (name: string): RichText =>
       md`\`/versus ${name}\` works in servers where Versus is installed. Here you can use \`/versus ask\`, \`compare\`, \`sources\` and \`help\`.`,
   },
+  walk: walkEn,
+  scorecard: scorecardEn,
+  factors: factorsEn,
+  weights: weightsEn,
+  verdict: verdictEn,
+  adr: adrEn,
 };
 
 export type Strings = typeof en;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { AnswersStore } from '../answers/answers-store.js';
 import type { Feature, FeatureDeps } from '../chat/feature.js';
 import type { Button } from '../chat/reply.js';
+import type { Strings } from '../chat/strings-en.js';
 import { VersusError } from '../errors.js';
 import { loadMatrix, type Matrix, missingClaims } from './definition.js';
 import { matrixFeature } from './matrix-feature.js';
@@ -23,7 +24,7 @@ export interface MatrixParts {
 /** The decision-matrix walk, when the knowledge folder has a matrix.yaml. */
 export function createMatrix(
   deps: FeatureDeps,
-  opts: { answers: AnswersStore; load?: boolean; exportButton?: (walkId: string) => Button },
+  opts: { answers: AnswersStore; load?: boolean; exportButton?: (walkId: string, t: Strings) => Button },
 ): MatrixParts {
   // One-shot CLI commands skip reading and checking matrix.yaml: they never walk it.
   const matrix = opts.load === false ? undefined : loadMatrixChecked(deps.knowledgeDir, opts.answers);
@@ -38,13 +39,14 @@ export function createMatrix(
       store,
       leases: deps.leases,
       answers: opts.answers,
+      locales: deps.locales,
       ports: deps.ports,
       clock: deps.clock,
       logger: deps.logger,
       updateIntervalMs: deps.updateIntervalMs,
     });
-  const tuning = matrix && { matrix, weights, clock: deps.clock };
-  return { matrix, walks, store, weights, features: [matrixFeature(walks, tuning)] };
+  const tuning = matrix && { matrix, weights, clock: deps.clock, locales: deps.locales };
+  return { matrix, walks, store, weights, features: [matrixFeature(deps.locales, walks, tuning)] };
 }
 
 /** knowledge/matrix.yaml, validated, with every cited claim checked against the index. */

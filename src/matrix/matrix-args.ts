@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../chat/result.js';
 import type { RichText } from '../chat/rich.js';
+import { en, type Strings } from '../chat/strings-en.js';
 import { MAX_PERCENT } from './weights.js';
 
 type Mode = 'channel' | 'solo';
@@ -15,11 +16,6 @@ export interface WeightArgs {
   percent: number;
 }
 
-const USAGE =
-  '`/versus matrix` starts or resumes the walk here; also `/versus matrix solo`, `status [solo|channel]`, `cancel [solo|channel]` or `weights`.';
-export const WEIGHTS_USAGE =
-  "`/versus matrix weights` shows this channel's weights; admins: `/versus matrix weights <factor> <weight>` with a weight from 0 to 3 (`2`, `0.5`, `150%`), `off`, `on` or `reset`, or `/versus matrix weights reset` for all.";
-
 /** "2", "×1.5", "x0.5", "150%", "off", "on", "reset" → percent of the sources' weight. */
 export function parseWeight(text: string): number | undefined {
   const w = text.trim().toLowerCase();
@@ -31,23 +27,26 @@ export function parseWeight(text: string): number | undefined {
   return percent >= 0 && percent <= MAX_PERCENT ? percent : undefined;
 }
 
-function parseWeights(words: string[]): Result<MatrixCommand, RichText> {
+function parseWeights(words: string[], t: Strings): Result<MatrixCommand, RichText> {
   if (words.length === 0) return ok({ op: 'weights' });
   if (words.length === 1 && words[0] === 'reset') return ok({ op: 'weights', change: { percent: 100 } });
   const percent = words.length === 2 ? parseWeight(words[1]!) : undefined;
-  if (percent === undefined) return err(WEIGHTS_USAGE);
+  if (percent === undefined) return err(t.weights.usage());
   return ok({ op: 'weights', change: { factor: words[0]!, percent } });
 }
 
-/** `/versus matrix [start|solo|status [solo|channel]|cancel [solo|channel]|weights …]` → MatrixCommand. */
-export function parseMatrixArgs(args: string): Result<MatrixCommand, RichText> {
+/**
+ * `/versus matrix [start|solo|status [solo|channel]|cancel [solo|channel]|weights …]` → MatrixCommand; a
+ * mistake is explained in the place's language (`t`).
+ */
+export function parseMatrixArgs(args: string, t: Strings = en): Result<MatrixCommand, RichText> {
   const words = args.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const [sub = '', which, extra] = words;
-  if (sub === 'weights') return parseWeights(words.slice(1));
+  if (sub === 'weights') return parseWeights(words.slice(1), t);
   const mode = which === 'solo' || which === 'channel' ? which : undefined;
-  if (extra !== undefined || (which !== undefined && !mode)) return err(USAGE);
+  if (extra !== undefined || (which !== undefined && !mode)) return err(t.walk.usage());
   if ((sub === '' || sub === 'start') && !which) return ok({ op: 'start', mode: 'channel' });
   if (sub === 'solo' && !which) return ok({ op: 'start', mode: 'solo' });
   if (sub === 'status' || sub === 'cancel') return ok({ op: sub, mode });
-  return err(USAGE);
+  return err(t.walk.usage());
 }

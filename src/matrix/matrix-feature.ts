@@ -1,7 +1,7 @@
 import { action, command, type Feature } from '../chat/feature.js';
 import { usageReply } from '../chat/help.js';
+import type { Locales } from '../chat/locales.js';
 import { ok } from '../chat/result.js';
-import { md } from '../chat/rich.js';
 import { parseMatrixArgs } from './matrix-args.js';
 import { walkAction } from './walk-action.js';
 import type { WalkService } from './walk-service.js';
@@ -10,17 +10,21 @@ import { type WeightsDeps, weightsCommand } from './weights-command.js';
 const help = { usage: '/versus matrix [solo|status|cancel|weights]', example: '/versus matrix' };
 
 /** `/versus matrix`, its weights and the walk buttons; without a matrix.yaml, a feature that says it is not available. */
-export function matrixFeature(walks: WalkService | undefined, weights?: WeightsDeps): Feature {
+export function matrixFeature(locales: Locales, walks: WalkService | undefined, weights?: WeightsDeps): Feature {
   if (!walks || !weights)
     return {
       name: 'matrix',
       help,
       command: {
-        parse: () => ok(async () => usageReply(md`\`/versus matrix\` is not available on this Versus yet.`)),
+        parse: (_args, t) => ok(async () => usageReply(t.walk.notAvailable(), undefined, t)),
       },
       action: {
         kind: walkAction.kind,
-        parse: () => ok(async () => ({ reply: usageReply('This feature is not available on this Versus.') })),
+        parse: () =>
+          ok(async (ctx) => {
+            const t = locales.strings(ctx);
+            return { reply: usageReply(t.walk.buttonNotAvailable, undefined, t) };
+          }),
       },
     };
   return {

@@ -1,37 +1,33 @@
 import { capitalized, SIDE_ICON } from '../chat/labels.js';
 import { type Button, ephemeral, type Reply, type ReplyBlock } from '../chat/reply.js';
 import { md, mention, type RichText } from '../chat/rich.js';
+import { en, type Strings } from '../chat/strings-en.js';
 import type { CitedClaim } from '../knowledge/types.js';
 import type { Factor, Matrix } from './definition.js';
 import type { Session } from './matrix-store.js';
 import type { Aggregate, Contribution, Scorecard } from './scoring.js';
 import { walkAction } from './walk-action.js';
+import { answerLabel, factorText, titleOf, verdictHeadline, verdictText } from './words.js';
 
-const LABELS: Record<string, string> = {
-  yes: 'Yes',
-  no: 'No',
-  'not-sure': 'Not sure',
-  1: '1 · minor',
-  2: '2',
-  3: '3',
-  4: '4',
-  5: '5 · critical',
-};
+export { verdictHeadline } from './words.js';
 
 export function answerChoices(f: Factor): string[] {
   return f.scale === 'yes-no' ? ['yes', 'no', 'not-sure'] : ['1', '2', '3', '4', '5', 'not-sure'];
 }
 
-export function aggregateText(agg: Aggregate): string {
+/** How a step's answers add up: "tie → Not sure (yes 1 · no 1 · not sure 1)", "importance 4 of 5 from 3 answer(s)". */
+export function aggregateText(agg: Aggregate, t: Strings = en): string {
   switch (agg.kind) {
     case 'skipped':
-      return 'skipped';
+      return t.walk.skipped;
     case 'unanswered':
-      return 'no answers yet';
-    case 'choice':
-      return `${agg.tie ? 'tie → ' : ''}${LABELS[agg.value]} (yes ${agg.counts.yes} · no ${agg.counts.no} · not sure ${agg.counts['not-sure']})`;
+      return t.walk.unanswered;
+    case 'choice': {
+      const { yes, no, 'not-sure': notSure } = agg.counts;
+      return t.walk.choice(agg.tie, answerLabel(t, agg.value), yes, no, notSure);
+    }
     case 'importance':
-      return `importance ${agg.mean} of 5 from ${agg.answers} answer(s)${agg.notSure ? `, ${agg.notSure} not sure` : ''}`;
+      return t.walk.importance(agg.mean, agg.answers, agg.notSure);
   }
 }
 
@@ -43,54 +39,49 @@ export interface StepNav {
   next: boolean;
 }
 
+function stepButtons(factor: Factor, session: Session, nav: StepNav, t: Strings): Button[] {
+  const { id: sessionId, step } = session;
+  const at = (op: 'next' | 'back' | 'skip' | 'finish') => walkAction.encode({ op, sessionId, step });
+  const buttons: Button[] = answerChoices(factor).map((value) => ({
+    actionId: walkAction.encode({ op: 'answer', sessionId, step, value }),
+    label: answerLabel(t, value),
+  }));
+  if (nav.back) buttons.push({ actionId: at('back'), label: t.walk.back });
+  buttons.push({ actionId: at('skip'), label: t.walk.skip });
+  buttons.push(
+    nav.next
+      ? { actionId: at('next'), label: t.walk.next, style: 'primary' }
+      : { actionId: at('finish'), label: t.walk.finish, style: 'primary' },
+  );
+  if (nav.next) buttons.push({ actionId: at('finish'), label: t.walk.finishNow });
+  return buttons;
+}
+
 /** One step: the factor's question, why it matters (cited), answer buttons and the starter's navigation. */
 export function renderStep(
   matrix: Matrix,
   session: Session,
-  agg: Aggregate,
-  evidence: CitedClaim[],
-  nav: StepNav,
-  yours?: string,
+  view: { agg: Aggregate; evidence: CitedClaim[]; nav: StepNav; yours?: string | undefined },
+  t: Strings = en,
 ): Reply {
   const factor = matrix.factors[session.step]!;
-  const id = session.id;
-  const step = session.step;
-  const blocks: ReplyBlock[] = [{ type: 'text', text: md`*${factor.question}*` }];
-  if (evidence.length) blocks.push({ type: 'claims', title: 'Why it matters', claims: evidence.slice(0, 2) });
+  const words = factorText(t, factor);
+  const solo = session.mode === 'solo';
+  const blocks: ReplyBlock[] = [{ type: 'text', text: md`*${words.question}*` }];
+  if (view.evidence.length)
+    blocks.push({ type: 'claims', title: t.walk.whyItMatters, claims: view.evidence.slice(0, 2) });
   blocks.push({
     type: 'text',
-    text:
-      session.mode === 'solo' ? `Your answer: ${yours ? LABELS[yours] : '—'}` : `Answers so far: ${aggregateText(agg)}`,
+    text: solo
+      ? t.walk.yourAnswer(view.yours ? answerLabel(t, view.yours) : '—')
+      : t.walk.answersSoFar(aggregateText(view.agg, t)),
   });
-  blocks.push({
-    type: 'context',
-    text:
-      session.mode === 'solo'
-        ? 'Only you see this walk.'
-        : md`Anyone here can answer (and change their answer); ${mention(session.starterId)} or an admin moves on.`,
-  });
-  const buttons: Button[] = answerChoices(factor).map((value) => ({
-    actionId: walkAction.encode({ op: 'answer', sessionId: id, step, value }),
-    label: LABELS[value] ?? value,
-  }));
-  if (nav.back) buttons.push({ actionId: walkAction.encode({ op: 'back', sessionId: id, step }), label: '◀ Back' });
-  buttons.push({ actionId: walkAction.encode({ op: 'skip', sessionId: id, step }), label: 'Skip' });
-  buttons.push(
-    nav.next
-      ? { actionId: walkAction.encode({ op: 'next', sessionId: id, step }), label: 'Next ▶', style: 'primary' }
-      : {
-          actionId: walkAction.encode({ op: 'finish', sessionId: id, step }),
-          label: 'Finish',
-          style: 'primary',
-        },
-  );
-  if (nav.next)
-    buttons.push({ actionId: walkAction.encode({ op: 'finish', sessionId: id, step }), label: 'Finish now' });
+  blocks.push({ type: 'context', text: solo ? t.walk.onlyYou : t.walk.anyoneHere([mention(session.starterId)]) });
   return {
-    visibility: session.mode === 'solo' ? 'ephemeral' : 'channel',
-    title: `🧭 Step ${nav.index}/${nav.count}: ${factor.title}`,
+    visibility: solo ? 'ephemeral' : 'channel',
+    title: t.walk.stepTitle(view.nav.index, view.nav.count, words.title),
     blocks,
-    buttons,
+    buttons: stepButtons(factor, session, view.nav, t),
   };
 }
 
@@ -108,17 +99,17 @@ export interface ScorecardExtras {
   buttons?: Button[] | undefined;
 }
 
-function contributionText(c: Contribution, x: ScorecardExtras): string {
-  if (x.off?.has(c.factorId)) return 'switched off in this channel';
+function contributionText(c: Contribution, x: ScorecardExtras, t: Strings): string {
+  if (x.off?.has(c.factorId)) return t.scorecard.switchedOff;
   const quote = x.filled?.get(c.factorId);
-  if (quote === undefined) return aggregateText(c.aggregate);
+  if (quote === undefined) return aggregateText(c.aggregate, t);
   const v =
     c.aggregate.kind === 'choice'
-      ? LABELS[c.aggregate.value]
+      ? answerLabel(t, c.aggregate.value)
       : c.aggregate.kind === 'importance'
-        ? `${c.aggregate.mean} of 5`
+        ? t.scorecard.ofFive(c.aggregate.mean)
         : '—';
-  return `${v}, read from “${quote}”`;
+  return t.scorecard.readFrom(v, quote);
 }
 
 /** The final scorecard: totals, each factor's pull as a bar, the deciding factors, the verdict and its citations. */
@@ -127,57 +118,44 @@ export function renderScorecard(
   evidence: CitedClaim[],
   mode: Session['mode'],
   extras: ScorecardExtras = {},
+  t: Strings = en,
 ): Reply {
   const max = Math.max(0, ...card.contributions.map((c) => Math.abs(c.net)));
-  const line = (c: Contribution) => `${bar(c.net, max)}  ${c.title} — ${contributionText(c, extras)}`;
+  const line = (c: Contribution) => `${bar(c.net, max)}  ${titleOf(t, c)} — ${contributionText(c, extras, t)}`;
+  const total = { label: t.scorecard.total, go: String(card.go), python: String(card.python) };
   const blocks: ReplyBlock[] = [
-    { type: 'figures', title: 'Score', rows: [{ label: 'Total', go: String(card.go), python: String(card.python) }] },
+    { type: 'figures', title: t.scorecard.score, rows: [total] },
     { type: 'text', text: card.contributions.map(line).join('\n') },
   ];
-  if (card.deciding.length)
-    blocks.push({
-      type: 'text',
-      text: md`Deciding factors: ${card.deciding.map((c) => `${c.title} (${c.net > 0 ? 'Go' : 'Python'})`).join(', ')}`,
-    });
-  blocks.push({ type: 'text', text: md`*Verdict: ${card.verdict.text}*` });
-  if (evidence.length)
-    blocks.push({ type: 'claims', title: 'Why: the evidence behind the deciding factors', claims: evidence });
+  if (card.deciding.length) {
+    const list = card.deciding.map((c) => `${titleOf(t, c)} (${c.net > 0 ? 'Go' : 'Python'})`).join(', ');
+    blocks.push({ type: 'text', text: t.scorecard.deciding(list) });
+  }
+  blocks.push({ type: 'text', text: t.scorecard.verdictLine(verdictText(card, t)) });
+  if (evidence.length) blocks.push({ type: 'claims', title: t.scorecard.why, claims: evidence });
   if (extras.note) blocks.push({ type: 'context', text: extras.note });
   return {
     visibility: mode === 'solo' ? 'ephemeral' : 'channel',
-    title: `🧭 Scorecard — ${verdictHeadline(card)}`,
+    title: t.scorecard.title(verdictHeadline(card, t)),
     blocks,
     buttons: extras.buttons?.length ? extras.buttons : undefined,
   };
 }
 
-/** "Strong Python", "Split it": the verdict's text up to its explanation. */
-export const verdictHeadline = (card: Scorecard) => card.verdict.text.split(':')[0]!.replace(/\.$/, '');
-
 /** A navigation click that lost a race: where the walk is now (steps counted as the walk asks them); nothing changed. */
-export function staleClickReply(s: Session, from: number, now: number): Reply {
-  if (s.status !== 'open') return ephemeral(`This walk is already ${s.status}; your click changed nothing.`);
-  return ephemeral(
-    `Someone moved the walk on while you clicked: it is at step ${now} now, not ${from}. Your click changed nothing.`,
-  );
+export function staleClickReply(s: Session, from: number, now: number, t: Strings = en): Reply {
+  if (s.status !== 'open') return ephemeral(t.walk.staleStatus(t.walk.status[s.status]));
+  return ephemeral(t.walk.staleMoved(now, from));
 }
 
 /** What a cancelled or expired channel walk's message turns into. */
-export function closedWalkReply(status: Session['status']): Reply {
-  return {
-    ...ephemeral(md`This decision-matrix walk was ${status}. Start a new one with \`/versus matrix\`.`),
-    visibility: 'channel',
-  };
+export function closedWalkReply(status: Session['status'], t: Strings = en): Reply {
+  return { ...ephemeral(t.walk.closed(t.walk.status[status])), visibility: 'channel' };
 }
 
 /** Posted in the channel when a walk expires unused. */
-export function expiredWalkNote(starterId: string, days: number): Reply {
-  return {
-    ...ephemeral(
-      md`The decision-matrix walk started by ${mention(starterId)} expired after ${days} days without activity. Start again with \`/versus matrix\`.`,
-    ),
-    visibility: 'channel',
-  };
+export function expiredWalkNote(starterId: string, days: number, t: Strings = en): Reply {
+  return { ...ephemeral(t.walk.expired([mention(starterId)], days)), visibility: 'channel' };
 }
 
 /** What starting a walk says, privately, to whoever started it. */
@@ -187,21 +165,10 @@ export function startNote(
     | { nothingToAsk: 'refine' | 'off' }
     | { resumedAt: number; n: number }
     | { started: number; filled: number },
+  t: Strings = en,
 ): Reply {
-  if ('busy' in n)
-    return ephemeral(
-      md`${capitalized(n.busy)} is still open here: finish or cancel it (\`/versus matrix cancel ${n.mode}\`), then Refine again.`,
-    );
-  if ('nothingToAsk' in n)
-    return ephemeral(
-      n.nothingToAsk === 'refine'
-        ? 'Your situation already answers every factor: there is nothing left to ask. Export the decision record from the verdict.'
-        : md`Every factor is switched off in this channel. An admin can switch them back on with \`/versus matrix weights\`.`,
-    );
-  if ('resumedAt' in n) return ephemeral(`Resumed the open walk at step ${n.resumedAt} of ${n.n}.`);
-  return ephemeral(
-    n.filled
-      ? `Started a ${n.started}-step walk over the factors your situation left open; the ${n.filled} it answered are filled in.`
-      : `Started a ${n.started}-step decision-matrix walk. Answer with the buttons; you move on with Next.`,
-  );
+  if ('busy' in n) return ephemeral(t.walk.busy(capitalized(n.busy), n.mode));
+  if ('nothingToAsk' in n) return ephemeral(n.nothingToAsk === 'refine' ? t.walk.nothingLeft : t.walk.allOff());
+  if ('resumedAt' in n) return ephemeral(t.walk.resumed(n.resumedAt, n.n));
+  return ephemeral(n.filled ? t.walk.startedRefine(n.started, n.filled) : t.walk.started(n.started));
 }

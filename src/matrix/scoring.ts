@@ -1,4 +1,5 @@
 import type { Factor, Matrix } from './definition.js';
+import { verdictText } from './words.js';
 
 export const CHOICES = ['yes', 'no', 'not-sure'] as const;
 export const IMPORTANCE = ['1', '2', '3', '4', '5', 'not-sure'] as const;
@@ -64,7 +65,11 @@ export interface Scorecard {
   python: number;
   contributions: Contribution[];
   deciding: Contribution[];
-  verdict: { kind: VerdictKind; text: string };
+  /**
+   * `text` is the English sentence (the command line's JSON); replies word it in their place's language
+   * from `kind` and, for Split it, the factors pulling hardest each way (`toward`, factor ids).
+   */
+  verdict: { kind: VerdictKind; text: string; toward?: { go: string[]; python: string[] } | undefined };
   claims: string[];
 }
 
@@ -117,15 +122,6 @@ export function classify(b: Balance): VerdictKind {
   return 'toss-up';
 }
 
-const VERDICT_TEXT: Record<Exclude<VerdictKind, 'split'>, string> = {
-  'no-signal': 'No verdict: every step was skipped or answered "not sure".',
-  'strong-go': 'Strong Go.',
-  'lean-go': 'Lean Go.',
-  'strong-python': 'Strong Python.',
-  'lean-python': 'Lean Python.',
-  'toss-up': 'Toss-up: the factors cancel out; pick what the team knows best.',
-};
-
 /** The final scorecard: totals, each factor's part, the deciding factors and a verdict with its strength. */
 export function score(matrix: Matrix, aggregates: Map<string, Aggregate>): Scorecard {
   const contributions = matrix.factors.map((f) => contribution(f, aggregates.get(f.id) ?? { kind: 'unanswered' }));
@@ -143,15 +139,9 @@ export function score(matrix: Matrix, aggregates: Map<string, Aggregate>): Score
     hardGo: towardGo.length > 0,
     hardPython: towardPython.length > 0,
   });
-  const names = (cs: Contribution[]) =>
-    cs
-      .slice(0, 2)
-      .map((c) => c.title.toLowerCase())
-      .join(' and ');
-  const text =
-    kind === 'split'
-      ? `Split it: Go for the parts driven by ${names(towardGo)}, Python for the parts driven by ${names(towardPython)} — the hybrid the sources describe.`
-      : VERDICT_TEXT[kind];
+  const ids = (cs: Contribution[]) => cs.slice(0, 2).map((c) => c.factorId);
+  const toward = kind === 'split' ? { go: ids(towardGo), python: ids(towardPython) } : undefined;
+  const text = verdictText({ verdict: { kind, toward }, contributions });
   const claims = [...new Set(deciding.flatMap((c) => c.claims))];
-  return { go, python, contributions, deciding, verdict: { kind, text }, claims };
+  return { go, python, contributions, deciding, verdict: { kind, text, toward }, claims };
 }

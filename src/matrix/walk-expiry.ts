@@ -1,4 +1,5 @@
 import type { Platform } from '../chat/context.js';
+import type { Locales } from '../chat/locales.js';
 import type { ChatPort } from '../chat/port.js';
 import { type Clock, DAY_MS } from '../clock.js';
 import type { Logger } from '../logger.js';
@@ -12,7 +13,7 @@ export const IDLE_EXPIRY_MS = IDLE_EXPIRY_DAYS * DAY_MS;
 
 /** Closes walks idle for IDLE_EXPIRY_DAYS; a channel walk's message is redrawn and a note posted. */
 export async function expireIdleWalks(
-  deps: { store: MatrixStore; ports: ReadonlyMap<Platform, ChatPort>; clock: Clock; logger: Logger },
+  deps: { store: MatrixStore; ports: ReadonlyMap<Platform, ChatPort>; clock: Clock; logger: Logger; locales: Locales },
   renders: Coalescer,
 ): Promise<number> {
   const now = deps.clock.now();
@@ -25,7 +26,7 @@ export async function expireIdleWalks(
     renders.request(s.id);
     await deps.ports
       .get(s.platform)
-      ?.post(s, expiredWalkNote(s.starterId, IDLE_EXPIRY_DAYS))
+      ?.post(s, expiredWalkNote(s.starterId, IDLE_EXPIRY_DAYS, deps.locales.strings(s)))
       .catch((err: unknown) => deps.logger.warn({ err, walk: s.id }, 'could not post expiry note'));
   }
   return n;

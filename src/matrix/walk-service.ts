@@ -1,44 +1,28 @@
-import type { AnswersStore } from '../answers/answers-store.js';
 import type { ChatContext } from '../chat/context.js';
 import type { LiveMessageDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import { capitalized } from '../chat/labels.js';
+import type { Place } from '../chat/locales.js';
 import { mayManage } from '../chat/manage.js';
-import { type Button, ephemeral, type Reply } from '../chat/reply.js';
-import { md, mention } from '../chat/rich.js';
+import { ephemeral, type Reply } from '../chat/reply.js';
+import { md, mention, type Rich } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
+import type { Strings } from '../chat/strings-en.js';
 import { newId } from '../ids.js';
-import { cited } from '../knowledge/cited.js';
-import type { CitedClaim } from '../knowledge/types.js';
 import { Coalescer } from '../runtime/coalescer.js';
-import type { Matrix } from './definition.js';
-import type { MatrixStore, Session } from './matrix-store.js';
-import {
-  answerChoices,
-  closedWalkReply,
-  renderScorecard,
-  renderStep,
-  staleClickReply,
-  startNote,
-} from './render-walk.js';
-import { aggregate } from './scoring.js';
+import type { Session } from './matrix-store.js';
+import { answerChoices, closedWalkReply, staleClickReply, startNote } from './render-walk.js';
 import { askedSteps, nextStep, type Prefill, position, previousStep } from './steps.js';
 import type { WalkAction } from './walk-action.js';
 import { expireIdleWalks } from './walk-expiry.js';
 import { channelMatrix, type WalkOutcome, walkOutcome } from './walk-outcome.js';
-import { weightsNote } from './weights.js';
-import type { MatrixWeights } from './weights-store.js';
+import { askedOf, scorecardView, stepView, type ViewDeps } from './walk-views.js';
+import { titleOf } from './words.js';
 
 export { IDLE_EXPIRY_DAYS, IDLE_EXPIRY_MS } from './walk-expiry.js';
 
-export interface WalkDeps extends LiveMessageDeps {
-  matrix: Matrix;
-  store: MatrixStore;
-  weights: MatrixWeights;
-  answers: AnswersStore;
-  /** The Export decision record button a finished walk's scorecard carries. */
-  exportButton?: ((walkId: string) => Button) | undefined;
-}
+/** What the walk service needs: the live message's deps and what drawing a walk reads. */
+export interface WalkDeps extends LiveMessageDeps, ViewDeps {}
 
 /** Refine on a verdict: its answers fill the walk, which asks only what the situation left open. */
 export interface Refinement {
@@ -57,6 +41,11 @@ export class WalkService {
 
   private now(): string {
     return this.deps.clock.now().toISOString();
+  }
+
+  /** The catalogue of the walk's place (or the request's, before there is a walk). */
+  private t(place: Place): Strings {
+    return this.deps.locales.strings(place);
   }
 
   private async openFor(ctx: ChatContext, mode: Session['mode']): Promise<Session | undefined> {
@@ -79,21 +68,22 @@ export class WalkService {
   }
 
   private describe(s: Session): string {
-    return s.mode === 'solo' ? `your solo walk ${s.id}` : `the channel walk ${s.id}`;
+    return this.t(s).walk.describe(s.mode, s.id);
   }
 
-  private async otherNote(ctx: ChatContext, s: Session, verb: string): Promise<string> {
+  private async otherNote(ctx: ChatContext, s: Session, verb: string): Promise<Rich> {
     const other = await this.openFor(ctx, s.mode === 'solo' ? 'channel' : 'solo');
-    return other ? ` (${this.describe(other)} is open too: \`/versus matrix ${verb} ${other.mode}\`)` : '';
+    return other ? this.t(s).walk.otherOpen(this.describe(other), verb, other.mode) : [];
   }
 
   async start(ctx: ChatContext, mode: Session['mode'], refine?: Refinement): Promise<Reply> {
     const now = this.now();
     const existing = await this.openFor(ctx, mode);
-    if (existing && refine) return startNote({ busy: this.describe(existing), mode });
+    const t = this.t(existing ?? ctx);
+    if (existing && refine) return startNote({ busy: this.describe(existing), mode }, t);
     const { off } = await channelMatrix(this.deps.matrix, this.deps.weights, ctx);
     const asked = askedSteps(this.deps.matrix, refine?.prefill, off);
-    if (!existing && asked.length === 0) return startNote({ nothingToAsk: refine ? 'refine' : 'off' });
+    if (!existing && asked.length === 0) return startNote({ nothingToAsk: refine ? 'refine' : 'off' }, t);
     const session =
       existing ??
       (await this.deps.store.create({
@@ -112,39 +102,37 @@ export class WalkService {
       }));
     if (mode === 'solo') return this.stepReply(session, ctx.userId);
     const port = this.deps.ports.get(ctx.platform);
-    if (!port) return ephemeral('The walk cannot be posted from here.');
+    if (!port) return ephemeral(t.walk.cannotPost);
     // Resuming re-posts the current step at the bottom of the channel, where people will see it.
     const at = { workspaceId: session.workspaceId, channelId: ctx.channelId, threadId: session.threadId };
     const ref = await port.post(at, await this.stepReply(session));
     await this.deps.store.setMessage(session.id, ref.messageId, now);
     const n = asked.length;
-    if (existing) return startNote({ resumedAt: position(asked, session.step).index, n });
-    return startNote({ started: n, filled: refine ? this.deps.matrix.factors.length - n : 0 });
+    if (existing) return startNote({ resumedAt: position(asked, session.step).index, n }, t);
+    return startNote({ started: n, filled: refine ? this.deps.matrix.factors.length - n : 0 }, t);
   }
 
   async status(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
     const s = await this.target(ctx, mode);
-    if (!s) return ephemeral(md`No ${mode ? `${mode} ` : ''}walk is open here. Start one with \`/versus matrix\`.`);
+    const t = this.t(s ?? ctx);
+    if (!s) return ephemeral(md`${t.walk.noneOpen(mode)} ${t.walk.startOne()}`);
     const answered = new Set((await this.deps.store.answers(s.id)).map((a) => a.step)).size;
     const note = await this.otherNote(ctx, s, 'status');
-    const what = this.describe(s);
+    const what = capitalized(this.describe(s));
     const at = position(await this.asked(s), s.step);
-    return ephemeral(
-      md`${capitalized(what)}: step ${at.index} of ${at.count}, ${answered} step(s) answered, started by ${mention(s.starterId)}${note}.`,
-    );
+    return ephemeral(t.walk.statusLine(what, at.index, at.count, answered, [mention(s.starterId)], note));
   }
 
   async cancel(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
     const s = await this.target(ctx, mode);
-    if (!s) return ephemeral(`No ${mode ? `${mode} ` : ''}walk is open here.`);
+    const t = this.t(s ?? ctx);
+    if (!s) return ephemeral(t.walk.noneOpen(mode));
     if (!(await mayManage(ctx, { ...s, ownerId: s.starterId })))
-      return ephemeral(md`Only ${mention(s.starterId)} or an admin can cancel this walk.`);
-    if (!(await this.deps.store.setStatus(s.id, 'cancelled', this.now())))
-      return ephemeral(`${this.describe(s)} is no longer open.`);
+      return ephemeral(t.walk.onlyCancel([mention(s.starterId)]));
+    const what = capitalized(this.describe(s));
+    if (!(await this.deps.store.setStatus(s.id, 'cancelled', this.now()))) return ephemeral(t.walk.noLongerOpen(what));
     if (s.mode === 'channel') this.renders.requestNow(s.id);
-    const what = this.describe(s);
-    const note = await this.otherNote(ctx, s, 'cancel');
-    return ephemeral(md`${capitalized(what)} is cancelled${note}.`);
+    return ephemeral(t.walk.cancelled(what, await this.otherNote(ctx, s, 'cancel')));
   }
 
   async action(a: WalkAction, ctx: ChatContext): Promise<ActionOutcome> {
@@ -152,30 +140,26 @@ export class WalkService {
     // Only from the walk's own workspace and channel, and a solo walk only by its owner; elsewhere the
     // click is answered as for an unknown walk, before anything is read or written.
     const s = inScope(found, ctx) && (found.mode === 'channel' || found.ownerKey === ctx.userId) ? found : undefined;
-    if (!s) return { reply: ephemeral(md`This walk no longer exists. Start one with \`/versus matrix\`.`) };
-    if (s.status !== 'open') {
-      const what = a.op === 'back' ? 'Back is no longer possible' : 'its buttons no longer work';
-      return { reply: ephemeral(md`This walk is ${s.status}; ${what}. Start a new one with \`/versus matrix\`.`) };
-    }
+    if (!s) return { reply: ephemeral(this.t(ctx).walk.gone()) };
+    const t = this.t(s);
+    if (s.status !== 'open') return { reply: ephemeral(t.walk.notOpen(t.walk.status[s.status], a.op === 'back')) };
     const asked = await this.asked(s);
-    if (a.step !== s.step)
-      return { reply: ephemeral(md`The walk has moved on to step ${position(asked, s.step).index}; answer there.`) };
+    if (a.step !== s.step) return { reply: ephemeral(t.walk.movedOn(position(asked, s.step).index)) };
     const factor = this.deps.matrix.factors[s.step]!;
     const stale = async (from: number) => {
       const now = (await this.deps.store.get(s.id))!;
-      return { reply: staleClickReply(now, position(asked, from).index, position(asked, now.step).index) };
+      return { reply: staleClickReply(now, position(asked, from).index, position(asked, now.step).index, t) };
     };
     if (a.op === 'answer') {
-      if (!a.value || !answerChoices(factor).includes(a.value))
-        return { reply: ephemeral('That answer is not one of the choices.') };
+      if (!a.value || !answerChoices(factor).includes(a.value)) return { reply: ephemeral(t.walk.notAChoice) };
       // Atomic with the walk still open at this step: a click that another overtook changes nothing.
       if (!(await this.deps.store.answer(s.id, s.step, ctx.userId, a.value, this.now()))) return stale(s.step);
       if (s.mode === 'solo') return { update: await this.stepReply(s, ctx.userId) };
       this.renders.request(s.id);
-      return { reply: ephemeral(md`Recorded your answer for “${factor.title}”. Click another to change it.`) };
+      return { reply: ephemeral(t.walk.recorded(titleOf(t, factor))) };
     }
     if (!(await mayManage(ctx, { ...s, ownerId: s.starterId })))
-      return { reply: ephemeral(md`Only ${mention(s.starterId)} (who started the walk) or an admin can move it on.`) };
+      return { reply: ephemeral(t.walk.onlyMove([mention(s.starterId)])) };
     // Navigation is compare-and-set on the step the button was clicked from: the admin check above may
     // have taken a while, and a click that another click overtook must not move the walk back.
     const from = a.step;
@@ -187,7 +171,7 @@ export class WalkService {
     let moved: boolean;
     switch (a.op) {
       case 'back':
-        if (back === undefined) return { reply: ephemeral('This is the first step.') };
+        if (back === undefined) return { reply: ephemeral(t.walk.firstStep) };
         moved = await this.deps.store.move(s.id, from, back, now);
         break;
       case 'skip':
@@ -222,7 +206,7 @@ export class WalkService {
   private async view(s: Session, userId?: string): Promise<Reply> {
     if (s.status === 'finished') return this.scorecard(s);
     if (s.status === 'open') return this.stepReply(s, userId);
-    return closedWalkReply(s.status);
+    return closedWalkReply(s.status, this.t(s));
   }
 
   /** What a walk adds up to under its channel's weights (also what its decision record is written from). */
@@ -230,23 +214,13 @@ export class WalkService {
     return walkOutcome(this.deps.matrix, this.deps.store, this.deps.weights, s);
   }
 
-  async scorecard(s: Session): Promise<Reply> {
-    const o = await this.outcome(s);
-    const card = o.card;
-    // Cite what the verdict leans on: claims that favor the winning side first.
-    const lean = card.go > card.python ? 'go' : card.python > card.go ? 'python' : undefined;
-    const evidence = this.evidence(card.claims).sort((a, b) => Number(b.favors === lean) - Number(a.favors === lean));
-    return renderScorecard(card, evidence.slice(0, 4), s.mode, {
-      filled: o.filled,
-      off: o.off,
-      note: weightsNote(this.deps.matrix, o.changes),
-      buttons: this.deps.exportButton ? [this.deps.exportButton(s.id)] : [],
-    });
+  scorecard(s: Session): Promise<Reply> {
+    return scorecardView(this.deps, s);
   }
 
   /** The steps this walk asks: its channel's switched-off factors and its verdict's answers are not asked. */
-  private async asked(s: Session): Promise<number[]> {
-    return askedSteps(this.deps.matrix, s.prefill, (await channelMatrix(this.deps.matrix, this.deps.weights, s)).off);
+  private asked(s: Session): Promise<number[]> {
+    return askedOf(this.deps, s);
   }
 
   /** At start: redraw every channel-walk message older than the walk's state. */
@@ -261,28 +235,8 @@ export class WalkService {
     return expireIdleWalks(this.deps, this.renders);
   }
 
-  /** One step's message: only that step's answers are aggregated (it is re-rendered on every answer). */
-  private async stepReply(s: Session, userId?: string): Promise<Reply> {
-    const factor = this.deps.matrix.factors[s.step]!;
-    const answers = (await this.deps.store.answers(s.id)).filter((a) => a.step === s.step);
-    const agg = aggregate(
-      factor,
-      answers.map((a) => a.value),
-      (await this.deps.store.skipped(s.id)).has(s.step),
-    );
-    const yours = userId ? answers.find((a) => a.userId === userId)?.value : undefined;
-    const asked = await this.asked(s);
-    const nav = {
-      ...position(asked, s.step),
-      back: previousStep(asked, s.step) !== undefined,
-      next: nextStep(asked, s.step) !== undefined,
-    };
-    return renderStep(this.deps.matrix, s, agg, this.evidence(factor.claims), nav, yours);
-  }
-
-  private evidence(ids: string[]): CitedClaim[] {
-    const found = this.deps.answers.claimsByIds(ids);
-    return ids.flatMap((id) => found.filter((c) => c.id === id)).map(cited);
+  private stepReply(s: Session, userId?: string): Promise<Reply> {
+    return stepView(this.deps, s, userId);
   }
 
   /** Edits a channel walk's message to its latest state, holding its lease (see PollService.rerender). */

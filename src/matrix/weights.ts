@@ -1,5 +1,7 @@
-import { md, mention, type RichText } from '../chat/rich.js';
+import { mention, type RichText } from '../chat/rich.js';
+import { en, type Strings } from '../chat/strings-en.js';
 import type { Factor, Matrix } from './definition.js';
+import { titleOf } from './words.js';
 
 /**
  * A channel's change to one factor's weight: a percentage of the sources' weights (100 = as the sources
@@ -37,8 +39,8 @@ export function weighted(matrix: Matrix, changes: readonly WeightChange[]): Matr
 export const switchedOff = (changes: readonly WeightChange[]) =>
   new Set(changes.filter((c) => c.percent === 0).map((c) => c.factorId));
 
-/** "×1.5", "off". */
-export const weightLabel = (percent: number) => (percent === 0 ? 'off' : `×${percent / 100}`);
+/** "×1.5", "off" (German: "×1,5", "aus"). */
+export const weightLabel = (percent: number, t: Strings = en) => t.scorecard.weightLabel(percent);
 
 /** The day of a change, as the scorecard and the record show it: "2026-03-01". */
 const day = (iso: string) => iso.slice(0, 10);
@@ -47,15 +49,15 @@ const day = (iso: string) => iso.slice(0, 10);
  * "Weights changed in this channel: ML and data work ×2, Hiring off — by @ana on 2026-03-01" (the latest
  * change's author and day; each change is listed under `/versus matrix weights`).
  */
-export function weightsNote(matrix: Matrix, changes: readonly WeightChange[]): RichText | undefined {
+export function weightsNote(matrix: Matrix, changes: readonly WeightChange[], t: Strings = en): RichText | undefined {
   if (changes.length === 0) return undefined;
   const byId = new Map(changes.map((c) => [c.factorId, c]));
   const list = matrix.factors
     .flatMap((f) => {
       const c = byId.get(f.id);
-      return c ? [`${f.title} ${weightLabel(c.percent)}`] : [];
+      return c ? [`${titleOf(t, f)} ${weightLabel(c.percent, t)}`] : [];
     })
     .join(', ');
   const latest = [...changes].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]!;
-  return md`⚖️ Weights changed in this channel: ${list} — by ${mention(latest.updatedBy)} on ${day(latest.updatedAt)}. The sources' defaults apply to the rest.`;
+  return t.scorecard.weightsNote(list, [mention(latest.updatedBy)], day(latest.updatedAt));
 }

@@ -8,8 +8,9 @@ import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import { usageReply } from '../chat/help.js';
+import type { Locales } from '../chat/locales.js';
 import { err, ok } from '../chat/result.js';
-import { issueText, markup } from '../chat/rich.js';
+import type { Strings } from '../chat/strings-en.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
 import type { MatrixParts } from '../matrix/index.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
@@ -25,15 +26,13 @@ const help = {
     '/versus verdict four of us, a B2B CRUD SaaS with a reporting module, some pandas, no real-time needs, we must ship an MVP by spring',
 };
 
-const Situation = z
-  .string()
-  .trim()
-  .min(3, 'Describe your situation, e.g. `/versus verdict four of us, a CRUD SaaS, MVP by spring`.')
-  .max(MAX_SITUATION_CHARS, 'A situation is a sentence or two: at most 2,000 characters.');
+const Situation = z.string().trim().min(3).max(MAX_SITUATION_CHARS);
 
-const parseSituation = (args: string) => {
+/** A situation of a sentence or two; a mistake is explained in the place's language. */
+const parseSituation = (args: string, t: Strings) => {
   const p = Situation.safeParse(args);
-  return p.success ? ok(p.data) : err(issueText(p.error));
+  if (p.success) return ok(p.data);
+  return err(p.error.issues[0]?.code === 'too_big' ? t.verdict.tooLong : t.verdict.describe());
 };
 
 /** A sentence the lexicon is compiled against at start, so the first verdict does not pay for it (~60 ms). */
@@ -57,7 +56,7 @@ export function createVerdict(
 ): VerdictParts {
   const { matrix, walks, weights, store } = parts.matrix;
   const lexicon = matrix && loadLexicon(join(deps.knowledgeDir, 'verdict.yaml'), matrix);
-  if (!matrix || !walks || !store || !lexicon) return { features: [unavailable()] };
+  if (!matrix || !walks || !store || !lexicon) return { features: [unavailable(deps.locales)] };
   decide(WARM_UP, lexicon, { matrix, changes: [], off: new Set() });
   const records = new DecisionRecordService({
     matrix,
@@ -69,6 +68,7 @@ export function createVerdict(
     ports: deps.ports,
     clock: deps.clock,
     logger: deps.logger,
+    locales: deps.locales,
   });
   const verdicts = new VerdictService({
     ...deps,
@@ -86,7 +86,7 @@ export function createVerdict(
   ): Promise<ActionOutcome> => {
     if (kind === 'v') return verdicts.export(id, ctx);
     const found = await records.walkRecord(id, ctx);
-    if (typeof found === 'string') return { reply: usageReply(found) };
+    if (typeof found === 'string') return { reply: usageReply(found, undefined, deps.locales.strings(ctx)) };
     return { reply: await records.deliver(await records.record(found.input, found.walk, ctx.userId), ctx) };
   };
   const feature: Feature = {
@@ -102,14 +102,15 @@ export function createVerdict(
   return { verdicts, records, features: [feature] };
 }
 
-function unavailable(): Feature {
-  const reply = () => usageReply(markup('`/versus verdict` is not available on this Versus yet.'));
+function unavailable(locales: Locales): Feature {
+  const reply = (t: Strings) => usageReply(t.verdict.notAvailable(), undefined, t);
+  const click = () => ok(async (ctx: ChatContext) => ({ reply: reply(locales.strings(ctx)) }));
   return {
     name: 'verdict',
     help,
     visibility: async () => 'ephemeral',
-    command: { parse: () => ok(async () => reply()) },
-    action: { kind: refineAction.kind, parse: () => ok(async () => ({ reply: reply() })) },
-    actions: [{ kind: adrAction.kind, parse: () => ok(async () => ({ reply: reply() })) }],
+    command: { parse: (_args, t) => ok(async () => reply(t)) },
+    action: { kind: refineAction.kind, parse: click },
+    actions: [{ kind: adrAction.kind, parse: click }],
   };
 }

@@ -1,6 +1,7 @@
 import type { DecisionInput, Sentiment } from '../adr/adr-model.js';
 import { drivers } from '../adr/decision-input.js';
 import type { AnswersStore } from '../answers/answers-store.js';
+import { en, type Strings } from '../chat/strings-en.js';
 import type { Matrix } from '../matrix/definition.js';
 import type { Verdict } from './decide.js';
 import { confidenceText } from './render-verdict.js';
@@ -11,6 +12,7 @@ export function verdictInput(
   v: Verdict,
   ctx: { recordId: string; userId: string; date: string; sentiment?: Sentiment | undefined },
   answers: AnswersStore,
+  t: Strings = en,
 ): DecisionInput {
   const read = new Map(v.inference.inferred.map((f) => [f.factorId, f.quote]));
   return {
@@ -19,7 +21,7 @@ export function verdictInput(
     date: ctx.date,
     situation: v.inference.situation,
     deciders: [ctx.userId],
-    origin: 'Versus read the answers below from the situation the team described (`/versus verdict`).',
+    origin: t.adr.verdictOrigin,
     card: v.card,
     drivers: drivers(
       base,
@@ -29,7 +31,7 @@ export function verdictInput(
       answers,
     ),
     weights: v.channel.changes,
-    confidence: confidenceText(v),
+    confidence: confidenceText(v, t),
     sentiment: ctx.sentiment,
   };
 }

@@ -6,6 +6,7 @@ import type { ChatContext } from '../chat/context.js';
 import type { ConversationStore } from '../chat/conversation-store.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import { usageReply } from '../chat/help.js';
+import type { Locales } from '../chat/locales.js';
 import type { Reply } from '../chat/reply.js';
 import { inScope, type Scope } from '../chat/scope.js';
 import { privately } from '../chat/share.js';
@@ -35,6 +36,8 @@ export interface VerdictDeps {
   answers: AnswersStore;
   conversations: ConversationStore;
   feedback: FeedbackStore;
+  /** Replies, buttons and records speak the language of the place they are for. */
+  locales: Locales;
 }
 
 /** What Refine and Export need again, kept in the conversation store with the channel it was given in. */
@@ -46,8 +49,6 @@ const Saved = z.object({
   recordId: z.string(),
 });
 type Saved = z.infer<typeof Saved>;
-
-const GONE = 'That verdict is too old or not from this channel. Ask again with `/versus verdict <your situation>`.';
 
 /** `/versus verdict`: a situation read into the matrix's answers, scored as the walk scores, with its buttons. */
 export class VerdictService {
@@ -75,17 +76,14 @@ export class VerdictService {
 
   private async replyFor(v: Verdict, ctx: ChatContext, opts: { private: boolean }): Promise<Reply> {
     const situation = v.inference.situation;
-    if (v.inference.inferred.length === 0) return nothingReadReply(situation);
+    const t = this.deps.locales.strings(ctx);
+    if (v.inference.inferred.length === 0) return nothingReadReply(situation, t);
     const saved: Saved = { situation, ...pickScope(ctx), recordId: newId('d') };
     const contextId = await this.deps.conversations.saveContext('verdict', saved);
     const answerId = newAnswerId();
-    const channelRefine = refineButton(contextId, 'channel');
-    const reply = verdictReply({
-      verdict: v,
-      matrix: this.deps.matrix,
-      evidence: (c) => this.evidence(c),
-      buttons: [channelRefine, exportButton('v', contextId), ...feedbackButtons(answerId)],
-    });
+    const channelRefine = refineButton(contextId, 'channel', t);
+    const buttons = [channelRefine, exportButton('v', contextId, t), ...feedbackButtons(answerId, t)];
+    const reply = verdictReply({ verdict: v, matrix: this.deps.matrix, evidence: (c) => this.evidence(c), buttons }, t);
     await this.deps.feedback.log({
       id: answerId,
       kind: 'ask',
@@ -95,8 +93,8 @@ export class VerdictService {
     });
     if (!opts.private) return reply;
     // The private copy refines alone; the copy Share posts refines with the channel.
-    const mine = privately(reply, answerId);
-    const solo = refineButton(contextId, 'solo');
+    const mine = privately(reply, answerId, t);
+    const solo = refineButton(contextId, 'solo', t);
     return { ...mine, buttons: mine.buttons?.map((b) => (b.actionId === channelRefine.actionId ? solo : b)) };
   }
 
@@ -118,6 +116,11 @@ export class VerdictService {
     return verdictReply({ verdict: v, matrix: this.deps.matrix, evidence: (c) => this.evidence(c), buttons: [] });
   }
 
+  private gone(ctx: ChatContext): Reply {
+    const t = this.deps.locales.strings(ctx);
+    return usageReply(t.verdict.gone(), undefined, t);
+  }
+
   private async saved(contextId: string, ctx: ChatContext): Promise<Saved | undefined> {
     const p = Saved.safeParse(await this.deps.conversations.loadContext('verdict', contextId));
     // Buttons of a verdict work only in the channel it was given in, like every poll and walk button.
@@ -127,7 +130,7 @@ export class VerdictService {
   /** Refine: a walk with the verdict's answers filled in, asking only the open factors. */
   async refine(a: { contextId: string; mode: 'channel' | 'solo' }, ctx: ChatContext): Promise<ActionOutcome> {
     const s = await this.saved(a.contextId, ctx);
-    if (!s) return { reply: usageReply(GONE) };
+    if (!s) return { reply: this.gone(ctx) };
     const v = await this.verdict(s.situation, ctx);
     return {
       reply: await this.deps.walks.start(ctx, a.mode, {
@@ -141,7 +144,7 @@ export class VerdictService {
   /** Export decision record under a verdict: the record's next revision, uploaded where the click came from. */
   async export(contextId: string, ctx: ChatContext): Promise<ActionOutcome> {
     const s = await this.saved(contextId, ctx);
-    if (!s) return { reply: usageReply(GONE) };
+    if (!s) return { reply: this.gone(ctx) };
     const v = await this.verdict(s.situation, ctx);
     const records = this.deps.records;
     const input = verdictInput(
@@ -149,6 +152,7 @@ export class VerdictService {
       v,
       { recordId: s.recordId, userId: ctx.userId, date: records.now(), sentiment: await records.sentiment(ctx) },
       this.deps.answers,
+      this.deps.locales.strings(ctx),
     );
     return { reply: await records.deliver(await records.record(input, ctx, ctx.userId), ctx) };
   }

@@ -1,14 +1,22 @@
+import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { CATALOGUES, Locales, parseLocale } from '../../src/chat/locales.js';
 import { spans } from '../../src/chat/rich.js';
 import { en, type Strings } from '../../src/chat/strings-en.js';
 import { loadConfig } from '../../src/config.js';
+import { loadMatrix } from '../../src/matrix/definition.js';
+import { REAL_KNOWLEDGE } from '../helpers/core.js';
 
-/** Every leaf of a catalogue: its dotted key, and what it is (a string, or a function of n arguments). */
+/**
+ * Every leaf of a catalogue: its dotted key, and what it is (a string, or a function of n arguments).
+ * `factors` is left out: it translates matrix.yaml's factors by id (English is matrix.yaml itself), and is
+ * checked against matrix.yaml below.
+ */
 function leaves(o: object, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(o)) {
     const key = prefix ? `${prefix}.${k}` : k;
+    if (key === 'factors') continue;
     if (typeof v === 'object' && v !== null) for (const [lk, lv] of leaves(v, key)) out.set(lk, lv);
     else out.set(key, typeof v === 'function' ? `function/${v.length}` : typeof v);
   }
@@ -17,6 +25,14 @@ function leaves(o: object, prefix = ''): Map<string, string> {
 
 /** Sample arguments for a catalogue function, by its English key (numbers where English counts). */
 const SAMPLE = ['Go', 2, 'p1', true] as const;
+
+/** Arguments for functions the sample does not fit (mentions, lists of names, percentages). */
+const ARGS: Record<string, readonly unknown[]> = {
+  'walk.statusLine': ['Walk w1', 2, 5, 1, [{ mention: 'U1' }], []],
+  'scorecard.split': [['Tight memory limits'], ['ML and data work']],
+  'scorecard.weightLabel': [150],
+  'weights.changedLine': ['Hiring', 'hiring', '×2', [{ mention: 'U1' }], '2026-03-01'],
+};
 
 describe('the locale catalogues', () => {
   it('GIVEN any shipped catalogue THEN its type is exactly English’s (a missing or extra key does not compile)', () => {
@@ -37,12 +53,23 @@ describe('the locale catalogues', () => {
           : String(v);
       const same = [...leaves(en).keys()].filter((key) => {
         const pick = (o: object) => key.split('.').reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o);
-        const args = key === 'answers.footer' || key === 'polls.votes' ? [2, 3] : SAMPLE;
+        const args = ARGS[key] ?? (key === 'answers.footer' || key === 'polls.votes' ? [2, 3] : SAMPLE);
         return text(pick(c), args) === text(pick(en), args);
       });
       expect(same).toEqual([]);
     },
   );
+
+  it('GIVEN de THEN every factor of knowledge/matrix.yaml has its own German title and question, and no other', () => {
+    const matrix = loadMatrix(join(REAL_KNOWLEDGE, 'matrix.yaml'));
+    expect(Object.keys(CATALOGUES.de.factors).sort()).toEqual(matrix.factors.map((f) => f.id).sort());
+    expect(CATALOGUES.en.factors).toEqual({});
+    const untranslated = matrix.factors.filter((f) => {
+      const de = CATALOGUES.de.factors[f.id]!;
+      return de.title === f.title || de.question === f.question;
+    });
+    expect(untranslated).toEqual([]);
+  });
 
   it('GIVEN platform locale tags THEN only the language counts and an unknown one falls back', () => {
     expect(['de', 'de-DE', 'de_AT', 'DE', 'en-US', 'en-GB', 'es-ES', '', undefined].map(parseLocale)).toEqual([

@@ -90,6 +90,19 @@ export function buttonIds(body: Json): string[] {
   return out;
 }
 
+/** A button's custom id by its label, at any depth of a message's components (throws when there is none). */
+export function buttonLabelled(body: Json, label: RegExp): string {
+  const found: string[] = [];
+  const walk = (c: Json) => {
+    if (c.type === 2 && label.test(String(c.label))) found.push(c.custom_id as string);
+    for (const child of (c.components ?? []) as Json[]) walk(child);
+    if (c.accessory) walk(c.accessory);
+  };
+  for (const c of (body?.components ?? []) as Json[]) walk(c);
+  if (!found[0]) throw new Error(`no button ${label} in ${JSON.stringify(body?.components)}`);
+  return found[0];
+}
+
 /** Text displays of a Components V2 body, in order (containers and sections included). */
 export function v2Text(body: Json): string {
   const out: string[] = [];

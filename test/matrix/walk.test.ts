@@ -138,6 +138,25 @@ describe('decision-matrix walk (real SQLite)', () => {
     expect(renderText(port.posts.at(-1)!.reply)).toMatch(/expired after 7 days/);
   });
 
+  it('GIVEN a place whose platform says German WHEN a walk expires THEN its note and its closed message are German', async () => {
+    // No request is in sight when the scheduler expires a walk: the walk's stored place decides the language.
+    const clock = new TestClock('2026-03-02T09:00:00Z');
+    const port = Object.assign(new RecordingPort(), { placeLocale: () => 'de' });
+    const core = await testCore(FIXTURE_KNOWLEDGE, ':memory:', { clock, pollUpdateIntervalMs: 5 });
+    core.registerPort(port);
+    cleanups.push(() => core.close());
+    await core.handler.command('matrix', ctx('lead'));
+    clock.advance(IDLE_EXPIRY_MS + 1000);
+    expect((await core.scheduler.tick()).walksExpired).toBe(1);
+    expect(renderText(port.posts.at(-1)!.reply)).toBe(
+      'Der Durchgang durch die Entscheidungsmatrix, den @lead gestartet hat, ist nach 7 Tagen ohne Aktivität abgelaufen. Starte neu mit `/versus matrix`.',
+    );
+    await core.walks!.renders.drain();
+    expect(renderText(port.latest(port.posts[0]!.ref.messageId)!)).toBe(
+      'Dieser Durchgang durch die Entscheidungsmatrix ist abgelaufen. Starte einen neuen mit `/versus matrix`.',
+    );
+  });
+
   it('fails to load a broken matrix file naming the line and the field', () => {
     const t = tempDir();
     cleanups.push(t.cleanup);

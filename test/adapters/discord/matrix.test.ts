@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Json } from '../../fakes/discord-fake.js';
 import { IDS } from '../../fakes/discord-fake.js';
-import { buttonIds, embedText, type Harness, startHarness } from '../../fakes/discord-harness.js';
-
-const labelled = (body: Json, label: RegExp): string =>
-  ((body.components ?? []) as Json[])
-    .flatMap((row) => row.components as Json[])
-    .find((c) => label.test(String(c.label)))?.custom_id as string;
+import {
+  buttonIds,
+  embedText,
+  type Harness,
+  buttonLabelled as labelled,
+  startHarness,
+} from '../../fakes/discord-harness.js';
 
 describe('decision-matrix walk on Discord (real discord.js, fake Discord, real core)', () => {
   let h: Harness;
