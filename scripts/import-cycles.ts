@@ -32,8 +32,12 @@ export function fileGraph(root: string): Graph {
 }
 
 /** The folder of a file under src/: `answers/ask.ts` → `answers`, `adapters/slack/x.ts` → `adapters/slack`,
- *  a top-level file stands for itself (`core.ts`). */
-export const folderOf = (file: string): string => (file.includes('/') ? dirname(file) : file);
+ *  a top-level file stands for itself (`core.ts`). The catalogue's sections (`chat/strings/`) count as `chat`:
+ *  they are its words, split into files per feature only so that each stays small. */
+export const folderOf = (file: string): string => {
+  const folder = file.includes('/') ? dirname(file) : file;
+  return folder === 'chat/strings' ? 'chat' : folder;
+};
 
 export function folderGraph(files: Graph): Graph {
   const graph: Graph = new Map();

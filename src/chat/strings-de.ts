@@ -1,4 +1,5 @@
 import { code, md, type Rich } from './rich.js';
+import { settingsDe } from './strings/settings-de.js';
 import type { Strings } from './strings-en.js';
 
 /** German frame strings (our own translation). Typed as `Strings`: every key of English, no other. */
@@ -70,6 +71,7 @@ export const de: Strings = {
     smalltalk: () =>
       md`Gern. Stell mir eine Go-oder-Python-Frage, z. B. ${code('how many requests per second does Fiber handle?')}`,
   },
+  settings: settingsDe,
   errors: {
     title: 'Nicht ganz',
     internal: (ref) => md`Bei mir ist etwas schiefgegangen (Ref. ${ref}). Versuch es gleich noch einmal.`,

@@ -1,4 +1,5 @@
 import { code, md, type Rich, type RichText } from './rich.js';
+import { settingsEn } from './strings/settings-en.js';
 
 /**
  * Every user-facing frame string of Versus in English: the words around answers, polls, help and error
@@ -75,6 +76,7 @@ export const en = {
     smalltalk: (): RichText =>
       md`Happy to help. Ask me a Go-or-Python question, e.g. ${code('how many requests per second does Fiber handle?')}`,
   },
+  settings: settingsEn,
   errors: {
     title: 'Not quite',
     internal: (ref: string): RichText => md`Something went wrong on my side (ref ${ref}). Try again in a moment.`,

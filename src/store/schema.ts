@@ -106,7 +106,10 @@ export interface SharedSchema {
     platform: Platform;
     workspace_id: string;
     channel_id: string;
-    answers: 'public' | 'private';
+    /** Defaults to private when a channel's first setting is its language. */
+    answers: Generated<'public' | 'private'>;
+    /** The channel's language (`settings language`); null: the platform's or VERSUS_LOCALE. */
+    locale: string | null;
     updated_by: string;
     updated_at: string;
   };
