@@ -158,4 +158,6 @@ export interface SharedSchema {
   slack_installations: { enterprise_id: string; team_id: string; sealed: string; installed_at: string };
   /** The installation each Slack channel belongs to, for posts Versus makes on its own. */
   slack_channels: { channel_id: string; enterprise_id: string; team_id: string };
+  /** Enterprise Grid: the organisation of each workspace an org-wide install serves (it has no row of its own). */
+  slack_org_workspaces: { team_id: string; enterprise_id: string };
 }

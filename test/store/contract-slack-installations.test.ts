@@ -77,6 +77,28 @@ describe.each(BACKENDS)('SlackInstallations on $name', (backend) => {
     expect(await s.channelOwner('C2')).toEqual({ enterpriseId: '', teamId: 'T2' });
   });
 
+  it("stores a workspace's organisation for every process, never finds an owner by channel, forgets it with the org-wide install", async () => {
+    const s = open();
+    const [orgA, orgB] = [
+      { enterpriseId: 'EA', teamId: '' },
+      { enterpriseId: 'EB', teamId: '' },
+    ];
+    for (const org of [orgA, orgB])
+      await s.storeInstallation({ ...installation('T9', 'xoxb-org', org.enterpriseId), isEnterpriseInstall: true });
+    await s.rememberOrgTeam('TA1', orgA);
+    await s.rememberOrgTeam('TB1', orgB);
+    await s.rememberChannel('CSHARED', orgB); // organisation B named the channel last
+    const other = open(); // another process, or this one restarted
+    expect(await other.teamOwner('TA1')).toEqual(orgA);
+    expect(await other.workspaceOwner('TA1', 'CSHARED')).toEqual(orgA);
+    expect(await other.workspaceOwner('TA2', 'CSHARED')).toBeUndefined(); // never seen: not B through the channel
+    expect(await other.forgetWorkspace(orgA)).toBe(true);
+    expect(await s.teamOwner('TA1')).toBeUndefined();
+    expect(await s.teamOwner('TB1')).toEqual(orgB);
+    const rows = await store().shared.db.selectFrom('slack_org_workspaces').selectAll().execute();
+    expect(rows).toEqual([{ team_id: 'TB1', enterprise_id: 'EB' }]);
+  });
+
   it('reads a row sealed with an older key after rotation, and refuses when that key is gone', async () => {
     await open(OLD_KEY).storeInstallation(installation('T1', 'xoxb-one'));
     const rotated = open(`${KEY},${OLD_KEY}`);

@@ -112,8 +112,12 @@ export function attachInstallations(app: App, oauth: SlackOAuth, log: Logger): v
       teamId: context.teamId,
       isEnterpriseInstall: context.isEnterpriseInstall ?? false,
     });
-    // A workspace of an org-wide install has no row of its own; look-ups by team (users.info) need its organisation.
-    if (!key.teamId && key.enterpriseId && context.teamId) oauth.installations.rememberOrgTeam(context.teamId, key);
+    // A workspace of an org-wide install has no row of its own: posts for it and admin look-ups (users.info)
+    // find its organisation's token through the stored workspace → organisation pair, on any replica.
+    if (!key.teamId && key.enterpriseId && context.teamId)
+      await oauth.installations.rememberOrgTeam(context.teamId, key).catch((err: unknown) => {
+        log.warn({ team: context.teamId, error: slackErrorCode(err) }, 'slack: could not record the organisation');
+      });
     if (channel && (key.teamId || key.enterpriseId))
       await oauth.installations.rememberChannel(channel, key).catch((err: unknown) => {
         log.warn({ channel, error: slackErrorCode(err) }, 'slack: could not record the channel of a request');

@@ -1,6 +1,12 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlackRig, slackRigOn } from '../../fakes/slack-harness.js';
-import { SHARED_BACKENDS } from '../../helpers/postgres.js';
+import { TestClock } from '../../../src/clock.js';
+import { tokenCipher } from '../../../src/security/token-cipher.js';
+import { openPostgres } from '../../../src/store/postgres.js';
+import { SlackInstallations } from '../../../src/store/slack-installations.js';
+import { OAUTH, type SlackRig, slackRig, slackRigOn } from '../../fakes/slack-harness.js';
+import { tempDir } from '../../helpers/core.js';
+import { freshPostgres, SHARED_BACKENDS } from '../../helpers/postgres.js';
 
 /** An Enterprise Grid organisation that installed Versus org-wide, and two of its workspaces. */
 const ORG = 'E0ORG';
@@ -75,7 +81,7 @@ describe.each(SHARED_BACKENDS)('Enterprise Grid org-wide install on $name: unins
     await rig.send.command('settings answers public', { responseUrl: url, channel: 'CGB', user: 'UADMGB', ...org });
     await rig.adapter.idle();
     const told = rig.fake.responses.find((r) => r.path === new URL(url).pathname);
-    expect(JSON.stringify(told?.body)).toMatch(/Done: in this channel/);
+    expect(JSON.stringify(told?.body)).toMatch(/Done. Answers to/);
     const asked = rig.fake.callsOf('users.info').map((c) => [c.body.user, c.token, c.result?.ok]);
     expect(asked).toEqual([['UADMGB', ORG_TOKEN, true]]);
   });
@@ -117,5 +123,106 @@ describe.each(SHARED_BACKENDS)('Enterprise Grid org-wide install on $name: unins
       rig.fake.calls.slice(before).find((c) => c.method === 'chat.postMessage'),
     );
     expect([post.body.channel, post.token]).toEqual(['CSOLO', `xoxb-${SOLO}`]);
+  });
+});
+
+/** Two organisations, each installed org-wide, with one workspace each; a channel id both name. */
+const [ORG_A, ORG_B] = ['E0ORGA', 'E0ORGB'];
+const [WA, WB] = ['T0ORGA1', 'T0ORGB1'];
+const TOKEN = { [ORG_A]: `xoxb-${ORG_A}`, [ORG_B]: `xoxb-${ORG_B}` };
+const TWO_ORGS = [
+  { teamId: WA, enterpriseId: ORG_A, orgWide: true, token: TOKEN[ORG_A] },
+  { teamId: WB, enterpriseId: ORG_B, orgWide: true, token: TOKEN[ORG_B] },
+];
+
+/** Shared state a second process can open after the first stopped: one SQLite file, or one PostgreSQL database. */
+const RESTARTABLE = [
+  {
+    name: 'SQLite',
+    async open() {
+      const tmp = tempDir();
+      return { options: async () => ({ dbPath: join(tmp.dir, 'versus.db') }), drop: async () => tmp.cleanup() };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async open() {
+      const db = await freshPostgres();
+      const options = async () => ({ core: { shared: await openPostgres({ url: db.url, poolSize: 2 }) } });
+      return { options, drop: db.drop };
+    },
+  },
+];
+
+/**
+ * Issue 23, item 1 (Enterprise Grid): a workspace served by an org-wide install has no installation row, so
+ * which organisation it belongs to is stored when a signed request from it is authorised. Before, a process
+ * that had seen no request from the workspace fell back to the organisation that last named the *channel*
+ * (Slack Connect, or a forged id): another organisation's token.
+ */
+describe.each(RESTARTABLE)("two organisations' org-wide installs on $name: a workspace's organisation", (store) => {
+  let state: Awaited<ReturnType<(typeof RESTARTABLE)[number]['open']>>;
+  let rig: SlackRig;
+  const start = async () => slackRig({ ...(await state.options()), oauthTeams: TWO_ORGS });
+  beforeAll(async () => {
+    state = await store.open();
+    rig = await start();
+    for (const team of [WA, WB]) expect((await rig.install(team)).status).toBe(200);
+  });
+  afterAll(async () => {
+    await rig.close();
+    await state.drop();
+  });
+  const db = () => rig.core.shared.db;
+  /** `/versus <text>` from `team` of organisation `org`, in `channel`. */
+  async function command(text: string, team: string, org: string, channel: string) {
+    const sent = await rig.send.command(text, {
+      responseUrl: rig.fake.responseUrl(),
+      team,
+      enterprise: org,
+      orgWide: true,
+      channel,
+    });
+    await rig.adapter.idle();
+    return sent;
+  }
+
+  it("re-renders org A's poll with org A's token in a fresh process, though org B named the channel last", async () => {
+    await command('poll "Tabs?" "Tabs" "Spaces"', WA, ORG_A, 'CCONNECT');
+    const post = await rig.fake.waitFor(() => rig.fake.callsOf('chat.postMessage').find((c) => c.result));
+    expect([post.body.channel, post.token]).toEqual(['CCONNECT', TOKEN[ORG_A]]);
+    await command('help', WB, ORG_B, 'CCONNECT');
+    const channel = await db().selectFrom('slack_channels').select('enterprise_id').executeTakeFirstOrThrow();
+    expect(channel.enterprise_id).toBe(ORG_B);
+    await rig.close();
+    rig = await start(); // a restart: nothing in memory; no request from WA reaches this process
+    await db()
+      .updateTable('polls')
+      .set({ closes_at: new Date(0).toISOString() })
+      .execute();
+    expect((await rig.core.scheduler.tick()).pollsClosed).toBe(1);
+    await rig.core.polls.renders.drain();
+    const edits = rig.fake.callsOf('chat.update').map((c) => [c.body.channel, c.token, c.result?.ok]);
+    expect(edits).toEqual([['CCONNECT', TOKEN[ORG_A], true]]);
+  });
+
+  it("stores each workspace's organisation, and an org-wide uninstall deletes only that organisation's", async () => {
+    const rows = () => db().selectFrom('slack_org_workspaces').selectAll().orderBy('team_id').execute();
+    expect(await rows()).toEqual([
+      { team_id: WA, enterprise_id: ORG_A },
+      { team_id: WB, enterprise_id: ORG_B },
+    ]);
+    const gone = await rig.send.event(
+      { type: 'app_uninstalled' },
+      { eventId: 'EvOrgAGone', team: WA, enterprise: ORG_A, orgWide: true },
+    );
+    expect(gone.status).toBe(200);
+    await rig.adapter.idle();
+    expect(await rows()).toEqual([{ team_id: WB, enterprise_id: ORG_B }]);
+    // As another process sees it: org B's workspace still found; org A's by no route, not even the channel.
+    const fresh = new SlackInstallations(rig.core.shared, tokenCipher(OAUTH.tokenKey), new TestClock());
+    expect(await fresh.teamOwner(WB)).toEqual({ enterpriseId: ORG_B, teamId: '' });
+    expect(await fresh.teamOwner(WA)).toBeUndefined();
+    expect(await fresh.workspaceOwner(WA, 'CCONNECT')).toBeUndefined();
   });
 });
