@@ -9,6 +9,11 @@ CREATE TABLE slack_org_workspaces (
 ) STRICT;
 CREATE INDEX slack_org_workspaces_org ON slack_org_workspaces(enterprise_id);
 
+-- slack_channels (which installation last named a channel) is no longer read or written: a channel id is
+-- named by whoever sends a request, so it never decided whose token is used again. It stays for replicas of
+-- the previous version still running during an upgrade (dropping it under them would fail their requests);
+-- a later migration can drop it.
+
 -- Workspaces served before this table existed: those with polls or schedules in channels recorded for an
 -- org-wide install (what the uninstall cleanup went by), unless installed on their own or claimed by two
 -- organisations (a Slack Connect channel); the rest are recorded by their next request.

@@ -1,5 +1,6 @@
 -- from 017_slack_org_workspaces.sql: the organisation of each workspace an org-wide install serves,
--- backfilled from the channels recorded for org-wide installs where that is unambiguous.
+-- backfilled from the channels recorded for org-wide installs where that is unambiguous. slack_channels is
+-- no longer used; it stays for replicas of the previous version during an upgrade.
 CREATE TABLE slack_org_workspaces (
   team_id       TEXT PRIMARY KEY,
   enterprise_id TEXT NOT NULL

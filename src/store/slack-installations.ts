@@ -30,19 +30,17 @@ export class NoInstallation extends Error {
 /**
  * Bolt's InstallationStore on the shared database (SQLite or PostgreSQL): the installation is sealed
  * whole (bot and user tokens, refresh tokens) with the token cipher; only its ids are stored plain.
- * Also remembers which installation each channel belongs to, for posts nobody's request started.
+ * Also stores which organisation each workspace served by an org-wide install belongs to, for posts
+ * nobody's request started. Channels decide nothing: a channel id is named by whoever sends a request.
  */
 export class SlackInstallations implements InstallationStore {
-  /**
-   * Channels this process has recorded, each with the installation (and its install time) it recorded
-   * them for, so a busy channel costs one write per process. The install time matters with replicas: an
-   * uninstall handled elsewhere deleted the channel rows, and a reinstall's new time makes this process
-   * record them again.
-   */
-  private readonly seen = new Map<string, string>();
   /** When each installation this process last read was written (install or token refresh). */
   private readonly installedAt = new Map<string, string>();
-  /** Workspaces whose organisation this process has stored, with the org-wide install's time (as `seen`). */
+  /**
+   * Workspaces whose organisation this process has stored, each with the org-wide install's time, so a busy
+   * workspace costs one write per process. The time matters with replicas: an uninstall handled elsewhere
+   * deleted the rows, and a reinstall's new time makes this process store them again.
+   */
   private readonly orgTeamsSeen = new Map<string, string>();
 
   constructor(
@@ -88,12 +86,11 @@ export class SlackInstallations implements InstallationStore {
   /** Removes the installation and what was recorded of its channels (app_uninstalled, tokens_revoked). */
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
     await this.shared.db.transaction().execute((tx) => deleteRows(tx, installKey(query)));
-    this.forgetSeen();
+    this.orgTeamsSeen.clear();
   }
 
   /**
-   * An uninstall (app_uninstalled, or the bot token revoked): the installation and its channels are
-   * deleted, its workspaces' schedules removed and their open polls closed (nothing can be posted there
+   * An uninstall (app_uninstalled, or the bot token revoked): the installation is deleted, its workspaces' schedules removed and their open polls closed (nothing can be posted there
    * any more), in one transaction. Polls, votes, walks, settings and sources stay, so a reinstall finds
    * the team's history. An org-wide install has no team id of its own: its workspaces are those stored
    * for the organisation (slack_org_workspaces), less any workspace installed on its own; their rows go too.
@@ -115,24 +112,16 @@ export class SlackInstallations implements InstallationStore {
         .execute();
       return deleted;
     });
-    this.forgetSeen();
+    this.orgTeamsSeen.clear();
     return deleted;
   }
 
   /**
-   * The installation serving workspace `teamId`, for a post Versus makes on its own in `channelId`: the
-   * workspace's (teamOwner). Never one found through the channel: any installed workspace's or
-   * organisation's request re-records a channel (a Slack Connect channel is in two workspaces, even two
-   * organisations; a forged channel id costs nothing), and its token must not post another's poll.
-   * `channelId` stays in the signature for callers that name where the post goes.
-   */
-  async workspaceOwner(teamId: string, _channelId: string): Promise<InstallKey | undefined> {
-    return this.teamOwner(teamId);
-  }
-
-  /**
-   * The installation of a workspace, by its team id alone: its own row (Enterprise Grid included), else
-   * the org-wide install of the organisation stored for it (rememberOrgTeam), while that install exists.
+   * The installation of a workspace, for a post Versus makes on its own for it or an admin look-up: its own
+   * row (Enterprise Grid included), else the org-wide install of the organisation stored for it
+   * (rememberOrgTeam), while that install exists. By team id alone, never through a channel: a request from
+   * any installed workspace can name any channel id (a Slack Connect channel is in two workspaces, even two
+   * organisations; a forged id costs nothing), and its token must not post another's poll.
    */
   async teamOwner(teamId: string): Promise<InstallKey | undefined> {
     const own = await this.shared.db
@@ -155,7 +144,7 @@ export class SlackInstallations implements InstallationStore {
   /**
    * Stores that workspace `teamId` is served by the org-wide install `key`: called when Bolt authorised a
    * signed request from the workspace with that install, so both ids are Slack's. Once per process,
-   * workspace and install (its time, as for channels: a reinstall after an uninstall elsewhere writes again).
+   * workspace and install time (see orgTeamsSeen).
    */
   async rememberOrgTeam(teamId: string, key: InstallKey): Promise<void> {
     const stamp = `${key.enterpriseId}@${this.installedAt.get(`${key.enterpriseId}/`) ?? ''}`;
@@ -167,54 +156,17 @@ export class SlackInstallations implements InstallationStore {
       .execute();
     this.orgTeamsSeen.set(teamId, stamp);
   }
-
-  /** Records that `channelId` belongs to the installation `key` (once per process, channel and installation). */
-  async rememberChannel(channelId: string, key: InstallKey): Promise<void> {
-    const owner = `${key.enterpriseId}/${key.teamId}`;
-    const stamp = `${owner}@${this.installedAt.get(owner) ?? ''}`;
-    if (!channelId || this.seen.get(channelId) === stamp) return;
-    const row = { channel_id: channelId, enterprise_id: key.enterpriseId, team_id: key.teamId };
-    await this.shared.db
-      .insertInto('slack_channels')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('channel_id').doUpdateSet({ enterprise_id: row.enterprise_id, team_id: row.team_id }),
-      )
-      .execute();
-    this.seen.set(channelId, stamp);
-  }
-
-  /** The installation a channel belongs to, or undefined when no request ever came from it. */
-  async channelOwner(channelId: string): Promise<InstallKey | undefined> {
-    const row = await this.shared.db
-      .selectFrom('slack_channels')
-      .select(['enterprise_id', 'team_id'])
-      .where('channel_id', '=', channelId)
-      .executeTakeFirst();
-    return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : undefined;
-  }
-
-  /** After any uninstall: the rows this process remembers writing may be gone, so the next request writes again. */
-  private forgetSeen(): void {
-    this.seen.clear();
-    this.orgTeamsSeen.clear();
-  }
 }
 
 type Tx = Transaction<SharedSchema>;
 
-/** Deletes an installation's row and the channels recorded for it; resolves with whether the row existed. */
+/** Deletes an installation's row (an organisation's: with its workspaces); resolves with whether it existed. */
 async function deleteRows(tx: Tx, key: InstallKey): Promise<boolean> {
   const res = await tx
     .deleteFrom('slack_installations')
     .where('enterprise_id', '=', key.enterpriseId)
     .where('team_id', '=', key.teamId)
     .executeTakeFirst();
-  await tx
-    .deleteFrom('slack_channels')
-    .where('enterprise_id', '=', key.enterpriseId)
-    .where('team_id', '=', key.teamId)
-    .execute();
   if (key.teamId === '' && key.enterpriseId)
     await tx.deleteFrom('slack_org_workspaces').where('enterprise_id', '=', key.enterpriseId).execute();
   return res.numDeletedRows > 0n;
