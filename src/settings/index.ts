@@ -50,7 +50,7 @@ export function createSettings(
     name: 'settings',
     visibility: async () => 'ephemeral',
     help: {
-      usage: '/versus settings [answers public|private] [language de|en|default]',
+      usage: '/versus settings [answers public|private | language de|en|default]',
       example: '/versus settings language de',
     },
     command: command(parseSettings, async (args, ctx) => {
