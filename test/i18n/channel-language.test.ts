@@ -1,8 +1,7 @@
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, HOUR_MS, TestClock } from '../../src/clock.js';
 import { type SlackRig, slackRig, slackText } from '../fakes/slack-harness.js';
-import { tempDir } from '../helpers/core.js';
+import { REOPENABLE_BACKENDS } from '../helpers/postgres.js';
 
 const QUESTION = 'how much memory do goroutines and threads use';
 
@@ -104,17 +103,19 @@ describe('GIVEN a Slack workspace (no workspace locale) and an admin who sets a 
   });
 });
 
-describe('GIVEN two processes on one database', () => {
-  const tmp = tempDir();
+describe.each(REOPENABLE_BACKENDS)('GIVEN two processes on one $name database', (backend) => {
+  let state: Awaited<ReturnType<(typeof REOPENABLE_BACKENDS)[number]['open']>>;
   const rigs: SlackRig[] = [];
-  afterEach(async () => {
-    for (const r of rigs.splice(0)) await r.close();
+  beforeAll(async () => {
+    state = await backend.open();
   });
-  afterAll(() => tmp.cleanup());
+  afterAll(async () => {
+    for (const r of rigs.splice(0)) await r.close();
+    await state.drop();
+  });
 
   it('WHEN an admin sets German on one THEN the other’s next request and its poll redraw are German', async () => {
-    const dbPath = join(tmp.dir, 'shared.db');
-    const [a, b] = [await slackRig({ dbPath }), await slackRig({ dbPath })];
+    const [a, b] = [await slackRig(await state.options()), await slackRig(await state.options())];
     rigs.push(a, b);
     a.fake.admins.add('UADM');
     // B reads the channel first, as English: a poll posted and its language cached for redraws.
