@@ -34,7 +34,7 @@ import { PollStore } from './polls/poll-store.js';
 import type { ScheduleService } from './polls/schedule-service.js';
 import { Scheduler } from './runtime/scheduler.js';
 import { createSettings } from './settings/index.js';
-import type { ChannelSettings } from './settings/settings-store.js';
+import { ChannelSettings } from './settings/settings-store.js';
 import { sourcesFeature } from './sources/index.js';
 import { inThreadPreparer, workerPreparer } from './sources/preparer.js';
 import { TeamSources } from './sources/service.js';
@@ -99,7 +99,7 @@ export interface Core {
   conversations: ConversationStore;
   /** Answers given and the votes on them (the report; never used for ranking). */
   feedback: FeedbackStore;
-  /** Per-channel settings (who sees answers). */
+  /** Per-channel settings (who sees answers, which language). */
   settings: ChannelSettings;
   polls: PollService;
   schedules: ScheduleService;
@@ -184,7 +184,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     await sourcesSync.sync().catch((err: unknown) => logger.warn({ err }, 'team sources: not indexed at start'));
     const conversations = new ConversationStore(shared, clock);
     const ports = new Map<Platform, ChatPort>();
-    const locales = new Locales(opts.locale, ports);
+    // Channel settings come first: the channel's language (settings) decides every catalogue lookup.
+    const channelSettings = new ChannelSettings(shared, clock);
+    const locales = new Locales(opts.locale, ports, { channels: channelSettings });
     const replays = new SharedSignatureStore(shared);
     const leases = new RenderLeases(shared, clock);
     const pages = new ReplyPages(shared, clock);
@@ -203,7 +205,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       locales,
     };
     const feedback = createFeedback(deps);
-    const settings = createSettings(deps);
+    const settings = createSettings(deps, channelSettings);
     // Polls, walks and verdicts see the knowledge folder's documents; answers add the asker's workspace's own.
     const folderClaims = answers.visibleTo('');
     const answering = createAnswering(deps, {

@@ -64,7 +64,7 @@ export class DecisionRecordService {
         ? found
         : undefined;
     if (!walk) return (ctx ? this.deps.locales.strings(ctx) : en).adr.noWalk(walkId.slice(0, 20));
-    const t = this.deps.locales.strings(walk);
+    const t = ctx ? this.deps.locales.strings(ctx) : await this.deps.locales.at(walk);
     if (walk.status !== 'finished') return t.adr.notFinished(walk.id, t.walk.status[walk.status]);
     const participants = [...new Set((await this.deps.walkStore.answers(walk.id)).map((a) => a.userId))];
     const input = walkInput(
@@ -80,7 +80,8 @@ export class DecisionRecordService {
 
   /** Stores the next revision of the record unless nothing changed; concurrent exports agree on one. */
   async record(input: DecisionInput, where: Scope, by: string): Promise<Exported> {
-    const t = this.deps.locales.strings(where);
+    // The channel's language when the record is written from a walk with no request in hand.
+    const t = await this.deps.locales.at(where);
     for (let attempt = 0; ; attempt++) {
       const history = await this.deps.records.revisions(input.recordId);
       const state = stateOf(input);

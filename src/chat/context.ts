@@ -1,3 +1,4 @@
+import type { Locale } from '../locale.js';
 import type { Platform } from '../platform.js';
 
 export type { Platform };
@@ -36,6 +37,11 @@ export interface ChatContext {
   serverInstall?: boolean | undefined;
   /** The locale tag the platform sent (Discord: `guild_locale`, else the user's `locale`); see chat/locales.ts. */
   locale?: string | undefined;
+  /**
+   * The channel's language as an admin set it (`/versus settings language`), read by the router when the
+   * request arrives (Router.localised); it beats `locale`. Undefined: none set, or not read yet.
+   */
+  channelLocale?: Locale | undefined;
   /** Platform's id of the message a button was clicked on, when there is one. */
   messageId?: string | undefined;
   /**

@@ -92,7 +92,7 @@ export class Router implements VersusHandler {
   }
 
   async command(text: string, ctx: ChatContext): Promise<Reply> {
-    return this.guard('command', ctx, async () => {
+    return this.guard('command', ctx, async (ctx) => {
       const parsed = parseCommand(text, this.names);
       this.metrics.command(
         ctx.platform,
@@ -114,7 +114,7 @@ export class Router implements VersusHandler {
     return this.guard(
       'action',
       ctx,
-      async () => {
+      async (ctx) => {
         const id = splitActionId(actionId);
         if (!id.ok) return { reply: this.usage(ctx, usageReply(id.error)) };
         const owner = this.byKind.get(id.value.kind);
@@ -135,7 +135,7 @@ export class Router implements VersusHandler {
   }
 
   async mention(text: string, ctx: ChatContext & { threadId: string }): Promise<Reply> {
-    return this.guard('mention', ctx, async () => {
+    return this.guard('mention', ctx, async (ctx) => {
       const question = text.trim();
       if (question.length < 3) return helpReply(this.features, undefined, this.t(ctx));
       if (question.length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG, undefined, this.t(ctx));
@@ -162,14 +162,14 @@ export class Router implements VersusHandler {
     return this.guard<FormOutcome>(
       'submit',
       ctx,
-      async () => {
+      async (ctx) => {
         const origin = await this.origins.resolve(formRef, ctx);
         const owner = origin && this.forms.get(origin.formId);
         if (!origin || !owner) return { closed: FORM_CLOSED };
         const refused = this.notHere(owner.feature, ctx);
         if (refused) return { reply: refused };
         if (!origin.ctx.channelId) return { errors: { [PLACE_FIELD]: 'Pick a channel.' } };
-        const outcome = await owner.form.submit(values, origin.ctx);
+        const outcome = await owner.form.submit(values, await this.locales.localised(origin.ctx));
         return 'reply' in outcome ? { ...outcome, channelId: origin.ctx.channelId } : outcome;
       },
       (reply) => ({ reply }),
@@ -177,11 +177,11 @@ export class Router implements VersusHandler {
   }
 
   async addSource(file: RemoteFile, ctx: ChatContext): Promise<Reply> {
-    return this.guard('addSource', ctx, () => this.deps.sources.addFile(file, ctx));
+    return this.guard('addSource', ctx, (ctx) => this.deps.sources.addFile(file, ctx));
   }
 
   async askAbout(text: string, ctx: ChatContext): Promise<Reply> {
-    return this.guard('askAbout', ctx, async () => {
+    return this.guard('askAbout', ctx, async (ctx) => {
       const question = this.deps.answering.parseQuestion(text);
       return question.ok
         ? this.deps.answering.answer(question.value, ctx, { private: true })
@@ -194,7 +194,7 @@ export class Router implements VersusHandler {
     // Thanks, greetings and "ok" in a thread are for the people in it: no claims, no reply.
     if (earlier === undefined || text.trim().length < 2 || this.deps.answering.isChatter(text, earlier))
       return undefined;
-    return this.guard('thread', ctx, async () => {
+    return this.guard('thread', ctx, async (ctx) => {
       if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
       return this.deps.answering.answer(text.trim(), ctx, { context: earlier });
@@ -266,15 +266,18 @@ export class Router implements VersusHandler {
   }
 
   /** Unexpected failures are logged with a reference the user can quote; the user never sees a stack trace. */
-  private async guard<T>(
+  private async guard<T, C extends ChatContext = ChatContext>(
     what: string,
-    ctx: ChatContext,
-    fn: () => Promise<T>,
+    request: C,
+    fn: (ctx: C) => Promise<T>,
     wrap: (r: Reply, failed?: true) => T = (r) => r as T,
   ): Promise<T> {
-    this.metrics.request(ctx.platform, what);
+    this.metrics.request(request.platform, what);
+    let ctx: C = request;
     try {
-      return await fn();
+      // Once per request: the channel's language (see Locales), so every strings(ctx) below sees it.
+      ctx = await this.locales.localised(request);
+      return await fn(ctx);
     } catch (error) {
       // Counted by the pool; the asker hears it at once instead of an answer seconds late.
       if (isVersusError(error, 'busy')) {

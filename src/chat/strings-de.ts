@@ -2,6 +2,7 @@ import { code, md, type Rich } from './rich.js';
 import { adrDe } from './strings/adr-de.js';
 import { factorsDe } from './strings/factors-de.js';
 import { scorecardDe } from './strings/scorecard-de.js';
+import { settingsDe } from './strings/settings-de.js';
 import { verdictDe } from './strings/verdict-de.js';
 import { walkDe } from './strings/walk-de.js';
 import { weightsDe } from './strings/weights-de.js';
@@ -76,6 +77,7 @@ export const de: Strings = {
     smalltalk: () =>
       md`Gern. Stell mir eine Go-oder-Python-Frage, z. B. ${code('how many requests per second does Fiber handle?')}`,
   },
+  settings: settingsDe,
   errors: {
     title: 'Nicht ganz',
     internal: (ref) => md`Bei mir ist etwas schiefgegangen (Ref. ${ref}). Versuch es gleich noch einmal.`,

@@ -2,6 +2,7 @@ import { code, md, type Rich, type RichText } from './rich.js';
 import { adrEn } from './strings/adr-en.js';
 import { factorsEn } from './strings/factors-en.js';
 import { scorecardEn } from './strings/scorecard-en.js';
+import { settingsEn } from './strings/settings-en.js';
 import { verdictEn } from './strings/verdict-en.js';
 import { walkEn } from './strings/walk-en.js';
 import { weightsEn } from './strings/weights-en.js';
@@ -81,6 +82,7 @@ export const en = {
     smalltalk: (): RichText =>
       md`Happy to help. Ask me a Go-or-Python question, e.g. ${code('how many requests per second does Fiber handle?')}`,
   },
+  settings: settingsEn,
   errors: {
     title: 'Not quite',
     internal: (ref: string): RichText => md`Something went wrong on my side (ref ${ref}). Try again in a moment.`,

@@ -26,7 +26,7 @@ export async function expireIdleWalks(
     renders.request(s.id);
     await deps.ports
       .get(s.platform)
-      ?.post(s, expiredWalkNote(s.starterId, IDLE_EXPIRY_DAYS, deps.locales.strings(s)))
+      ?.post(s, expiredWalkNote(s.starterId, IDLE_EXPIRY_DAYS, await deps.locales.at(s)))
       .catch((err: unknown) => deps.logger.warn({ err, walk: s.id }, 'could not post expiry note'));
   }
   return n;

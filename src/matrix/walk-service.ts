@@ -2,7 +2,7 @@ import type { ChatContext } from '../chat/context.js';
 import type { LiveMessageDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import { capitalized } from '../chat/labels.js';
-import type { Place } from '../chat/locales.js';
+import type { ChannelPlace } from '../chat/locales.js';
 import { mayManage } from '../chat/manage.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import { md, mention, type Rich } from '../chat/rich.js';
@@ -43,9 +43,12 @@ export class WalkService {
     return this.deps.clock.now().toISOString();
   }
 
-  /** The catalogue of the walk's place (or the request's, before there is a walk). */
-  private t(place: Place): Strings {
-    return this.deps.locales.strings(place);
+  /**
+   * The catalogue of the walk's channel (or the request's, before there is a walk): its channel setting
+   * included, which the request that brought us here has just refreshed (Locales.at).
+   */
+  private t(place: ChannelPlace): Promise<Strings> {
+    return this.deps.locales.at(place);
   }
 
   private async openFor(ctx: ChatContext, mode: Session['mode']): Promise<Session | undefined> {
@@ -67,20 +70,20 @@ export class WalkService {
     return (await this.openFor(ctx, 'solo')) ?? (await this.openFor(ctx, 'channel'));
   }
 
-  private describe(s: Session): string {
-    return this.t(s).walk.describe(s.mode, s.id);
+  private async describe(s: Session): Promise<string> {
+    return (await this.t(s)).walk.describe(s.mode, s.id);
   }
 
   private async otherNote(ctx: ChatContext, s: Session, verb: string): Promise<Rich> {
     const other = await this.openFor(ctx, s.mode === 'solo' ? 'channel' : 'solo');
-    return other ? this.t(s).walk.otherOpen(this.describe(other), verb, other.mode) : [];
+    return other ? (await this.t(s)).walk.otherOpen(await this.describe(other), verb, other.mode) : [];
   }
 
   async start(ctx: ChatContext, mode: Session['mode'], refine?: Refinement): Promise<Reply> {
     const now = this.now();
     const existing = await this.openFor(ctx, mode);
-    const t = this.t(existing ?? ctx);
-    if (existing && refine) return startNote({ busy: this.describe(existing), mode }, t);
+    const t = await this.t(existing ?? ctx);
+    if (existing && refine) return startNote({ busy: await this.describe(existing), mode }, t);
     const { off } = await channelMatrix(this.deps.matrix, this.deps.weights, ctx);
     const asked = askedSteps(this.deps.matrix, refine?.prefill, off);
     if (!existing && asked.length === 0) return startNote({ nothingToAsk: refine ? 'refine' : 'off' }, t);
@@ -114,22 +117,22 @@ export class WalkService {
 
   async status(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
     const s = await this.target(ctx, mode);
-    const t = this.t(s ?? ctx);
+    const t = await this.t(s ?? ctx);
     if (!s) return ephemeral(md`${t.walk.noneOpen(mode)} ${t.walk.startOne()}`);
     const answered = new Set((await this.deps.store.answers(s.id)).map((a) => a.step)).size;
     const note = await this.otherNote(ctx, s, 'status');
-    const what = capitalized(this.describe(s));
+    const what = capitalized(await this.describe(s));
     const at = position(await this.asked(s), s.step);
     return ephemeral(t.walk.statusLine(what, at.index, at.count, answered, [mention(s.starterId)], note));
   }
 
   async cancel(ctx: ChatContext, mode?: Session['mode']): Promise<Reply> {
     const s = await this.target(ctx, mode);
-    const t = this.t(s ?? ctx);
+    const t = await this.t(s ?? ctx);
     if (!s) return ephemeral(t.walk.noneOpen(mode));
     if (!(await mayManage(ctx, { ...s, ownerId: s.starterId })))
       return ephemeral(t.walk.onlyCancel([mention(s.starterId)]));
-    const what = capitalized(this.describe(s));
+    const what = capitalized(await this.describe(s));
     if (!(await this.deps.store.setStatus(s.id, 'cancelled', this.now()))) return ephemeral(t.walk.noLongerOpen(what));
     if (s.mode === 'channel') this.renders.requestNow(s.id);
     return ephemeral(t.walk.cancelled(what, await this.otherNote(ctx, s, 'cancel')));
@@ -140,8 +143,8 @@ export class WalkService {
     // Only from the walk's own workspace and channel, and a solo walk only by its owner; elsewhere the
     // click is answered as for an unknown walk, before anything is read or written.
     const s = inScope(found, ctx) && (found.mode === 'channel' || found.ownerKey === ctx.userId) ? found : undefined;
-    if (!s) return { reply: ephemeral(this.t(ctx).walk.gone()) };
-    const t = this.t(s);
+    if (!s) return { reply: ephemeral((await this.t(ctx)).walk.gone()) };
+    const t = await this.t(s);
     if (s.status !== 'open') return { reply: ephemeral(t.walk.notOpen(t.walk.status[s.status], a.op === 'back')) };
     const asked = await this.asked(s);
     if (a.step !== s.step) return { reply: ephemeral(t.walk.movedOn(position(asked, s.step).index)) };
@@ -206,7 +209,7 @@ export class WalkService {
   private async view(s: Session, userId?: string): Promise<Reply> {
     if (s.status === 'finished') return this.scorecard(s);
     if (s.status === 'open') return this.stepReply(s, userId);
-    return closedWalkReply(s.status, this.t(s));
+    return closedWalkReply(s.status, await this.t(s));
   }
 
   /** What a walk adds up to under its channel's weights (also what its decision record is written from). */

@@ -52,7 +52,7 @@ export async function stepView(d: ViewDeps, s: Session, userId?: string): Promis
     next: nextStep(asked, s.step) !== undefined,
   };
   const view = { agg, evidence: evidence(d, factor.claims), nav, yours };
-  return renderStep(d.matrix, s, view, d.locales.strings(s));
+  return renderStep(d.matrix, s, view, await d.locales.at(s));
 }
 
 /** A finished walk's scorecard under its channel's weights, in its place's language. */
@@ -62,7 +62,7 @@ export async function scorecardView(d: ViewDeps, s: Session): Promise<Reply> {
   // Cite what the verdict leans on: claims that favor the winning side first.
   const lean = card.go > card.python ? 'go' : card.python > card.go ? 'python' : undefined;
   const claims = evidence(d, card.claims).sort((a, b) => Number(b.favors === lean) - Number(a.favors === lean));
-  const t = d.locales.strings(s);
+  const t = await d.locales.at(s);
   const extras = {
     filled: o.filled,
     off: o.off,

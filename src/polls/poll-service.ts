@@ -21,7 +21,7 @@ export interface PollServiceDeps extends LiveMessageDeps {
   store: PollStore;
   answers: AnswersStore;
   metrics: Metrics;
-  /** Poll text is in the language of the poll's workspace, whoever's click redraws it. */
+  /** Poll text is in the language of the poll's channel (else workspace), whoever's click redraws it. */
   locales: Locales;
 }
 
@@ -87,7 +87,8 @@ export class PollService {
 
   async vote(pollId: string, option: number, ctx: ChatContext): Promise<ActionOutcome> {
     const poll = await this.scoped(pollId, ctx);
-    const t = this.deps.locales.strings(poll ?? ctx).polls;
+    // The clicker's place: the router has read its channel's language into ctx.
+    const t = this.deps.locales.strings(ctx).polls;
     if (!poll) return { reply: ephemeral(t.gone) };
     // A click run again from the click journal counts at the time it was acknowledged.
     const now = new Date(ctx.requestKey?.heldAt ?? this.deps.clock.now().getTime()).toISOString();
@@ -177,7 +178,8 @@ export class PollService {
   async render(poll: Poll): Promise<Reply> {
     const tally = await this.deps.store.tally(poll.id, poll.options.length);
     const voters = poll.anonymous ? [] : await this.deps.store.voters(poll.id);
-    return renderPoll(poll, tally, voters, this.evidence(poll), this.deps.locales.strings(poll));
+    // Often drawn with no request in sight (redraws, scheduled polls): the channel's language is looked up.
+    return renderPoll(poll, tally, voters, this.evidence(poll), await this.deps.locales.at(poll));
   }
 
   private async finish(poll: Poll, by: string): Promise<boolean> {

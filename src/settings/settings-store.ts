@@ -1,28 +1,29 @@
 import type { ChatContext } from '../chat/context.js';
+import type { ChannelLocaleSource } from '../chat/locales.js';
 import type { Visibility } from '../chat/reply.js';
 import type { Clock } from '../clock.js';
+import type { Locale } from '../locale.js';
 import type { SharedDb } from '../store/shared-db.js';
 
 export type AnswerVisibility = 'public' | 'private';
 
 type Where = Pick<ChatContext, 'platform' | 'workspaceId' | 'channelId'>;
+type Change = { answers: AnswerVisibility } | { locale: Locale | null };
 
 /** Per-channel settings in the shared store. A channel nobody configured gets the defaults (answers private). */
-export class ChannelSettings {
+export class ChannelSettings implements ChannelLocaleSource {
   constructor(
     private readonly shared: SharedDb,
     private readonly clock: Clock,
   ) {}
 
   async answers(w: Where): Promise<AnswerVisibility> {
-    const row = await this.shared.db
-      .selectFrom('channel_settings')
-      .select('answers')
-      .where('platform', '=', w.platform)
-      .where('workspace_id', '=', w.workspaceId)
-      .where('channel_id', '=', w.channelId)
-      .executeTakeFirst();
-    return row?.answers ?? 'private';
+    return (await this.row(w))?.answers ?? 'private';
+  }
+
+  /** The channel's language tag as an admin set it; undefined when none is (chat/locales.ts resolves). */
+  async channelLocale(w: Where): Promise<string | undefined> {
+    return (await this.row(w))?.locale ?? undefined;
   }
 
   /** Where a command's answer is shown in this channel: what ask, compare and verdict declare up front. */
@@ -30,8 +31,28 @@ export class ChannelSettings {
     return (await this.answers(w)) === 'private' ? 'ephemeral' : 'channel';
   }
 
-  async setAnswers(w: Where & { userId: string }, value: AnswerVisibility): Promise<void> {
-    const row = { answers: value, updated_by: w.userId, updated_at: this.clock.now().toISOString() };
+  setAnswers(w: Where & { userId: string }, value: AnswerVisibility): Promise<void> {
+    return this.set(w, { answers: value });
+  }
+
+  /** null: back to the platform's language (or VERSUS_LOCALE). */
+  setLocale(w: Where & { userId: string }, locale: Locale | null): Promise<void> {
+    return this.set(w, { locale });
+  }
+
+  private row(w: Where) {
+    return this.shared.db
+      .selectFrom('channel_settings')
+      .select(['answers', 'locale'])
+      .where('platform', '=', w.platform)
+      .where('workspace_id', '=', w.workspaceId)
+      .where('channel_id', '=', w.channelId)
+      .executeTakeFirst();
+  }
+
+  /** One setting changed; the channel's others keep their values (or their defaults on a first change). */
+  private async set(w: Where & { userId: string }, change: Change): Promise<void> {
+    const row = { ...change, updated_by: w.userId, updated_at: this.clock.now().toISOString() };
     await this.shared.db
       .insertInto('channel_settings')
       .values({ platform: w.platform, workspace_id: w.workspaceId, channel_id: w.channelId, ...row })

@@ -106,7 +106,10 @@ export interface SharedSchema {
     platform: Platform;
     workspace_id: string;
     channel_id: string;
-    answers: 'public' | 'private';
+    /** Defaults to private when a channel's first setting is its language. */
+    answers: Generated<'public' | 'private'>;
+    /** The channel's language (`settings language`); null: the platform's or VERSUS_LOCALE. */
+    locale: string | null;
     updated_by: string;
     updated_at: string;
   };
@@ -153,6 +156,11 @@ export interface SharedSchema {
   };
   /** Slack OAuth installations, the installation JSON sealed with AES-256-GCM ('' for an absent id). */
   slack_installations: { enterprise_id: string; team_id: string; sealed: string; installed_at: string };
-  /** The installation each Slack channel belongs to, for posts Versus makes on its own. */
+  /**
+   * Which installation last named each Slack channel. Neither read nor written since migration 017 (a
+   * channel never decides whose token is used); kept for previous-version replicas during an upgrade.
+   */
   slack_channels: { channel_id: string; enterprise_id: string; team_id: string };
+  /** Enterprise Grid: the organisation of each workspace an org-wide install serves (it has no row of its own). */
+  slack_org_workspaces: { team_id: string; enterprise_id: string };
 }

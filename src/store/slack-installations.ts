@@ -30,20 +30,18 @@ export class NoInstallation extends Error {
 /**
  * Bolt's InstallationStore on the shared database (SQLite or PostgreSQL): the installation is sealed
  * whole (bot and user tokens, refresh tokens) with the token cipher; only its ids are stored plain.
- * Also remembers which installation each channel belongs to, for posts nobody's request started.
+ * Also stores which organisation each workspace served by an org-wide install belongs to, for posts
+ * nobody's request started. Channels decide nothing: a channel id is named by whoever sends a request.
  */
 export class SlackInstallations implements InstallationStore {
-  /**
-   * Channels this process has recorded, each with the installation (and its install time) it recorded
-   * them for, so a busy channel costs one write per process. The install time matters with replicas: an
-   * uninstall handled elsewhere deleted the channel rows, and a reinstall's new time makes this process
-   * record them again.
-   */
-  private readonly seen = new Map<string, string>();
   /** When each installation this process last read was written (install or token refresh). */
   private readonly installedAt = new Map<string, string>();
-  /** Workspaces served by an org-wide install, as this process's requests named them (they have no row). */
-  private readonly orgTeams = new Map<string, InstallKey>();
+  /**
+   * Workspaces whose organisation this process has stored, each with the org-wide install's time, so a busy
+   * workspace costs one write per process. The time matters with replicas: an uninstall handled elsewhere
+   * deleted the rows, and a reinstall's new time makes this process store them again.
+   */
+  private readonly orgTeamsSeen = new Map<string, string>();
 
   constructor(
     private readonly shared: SharedDb,
@@ -88,15 +86,14 @@ export class SlackInstallations implements InstallationStore {
   /** Removes the installation and what was recorded of its channels (app_uninstalled, tokens_revoked). */
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
     await this.shared.db.transaction().execute((tx) => deleteRows(tx, installKey(query)));
-    this.seen.clear();
+    this.orgTeamsSeen.clear();
   }
 
   /**
-   * An uninstall (app_uninstalled, or the bot token revoked): the installation and its channels are
-   * deleted, its workspaces' schedules removed and their open polls closed (nothing can be posted there
+   * An uninstall (app_uninstalled, or the bot token revoked): the installation is deleted, its workspaces' schedules removed and their open polls closed (nothing can be posted there
    * any more), in one transaction. Polls, votes, walks, settings and sources stay, so a reinstall finds
-   * the team's history. An org-wide install has no team id of its own: its workspaces are those with
-   * polls or schedules in the channels recorded for it, less any workspace installed on its own.
+   * the team's history. An org-wide install has no team id of its own: its workspaces are those stored
+   * for the organisation (slack_org_workspaces), less any workspace installed on its own; their rows go too.
    * Resolves with whether there was an installation row to delete.
    */
   async forgetWorkspace(key: InstallKey): Promise<boolean> {
@@ -115,105 +112,77 @@ export class SlackInstallations implements InstallationStore {
         .execute();
       return deleted;
     });
-    this.seen.clear();
+    this.orgTeamsSeen.clear();
     return deleted;
   }
 
   /**
-   * The installation serving workspace `teamId`, for a post Versus makes on its own in `channelId`: the
-   * workspace's own (teamOwner), else the org-wide install recorded for the channel (a workspace with no
-   * row of its own can only be served by one). Never a workspace's own installation found through the
-   * channel: any installed workspace's request re-records a channel (a Slack Connect channel is in two
-   * workspaces; a forged channel id costs nothing), and its token must not post another workspace's poll.
-   */
-  async workspaceOwner(teamId: string, channelId: string): Promise<InstallKey | undefined> {
-    const own = await this.teamOwner(teamId);
-    if (own) return own;
-    const recorded = await this.channelOwner(channelId);
-    return recorded?.teamId === '' ? recorded : undefined;
-  }
-
-  /**
-   * The installation of a workspace, by its team id alone: its own row (Enterprise Grid included), else
-   * the org-wide install a request from it was authorised by in this process (rememberOrgTeam).
+   * The installation of a workspace, for a post Versus makes on its own for it or an admin look-up: its own
+   * row (Enterprise Grid included), else the org-wide install of the organisation stored for it
+   * (rememberOrgTeam), while that install exists. By team id alone, never through a channel: a request from
+   * any installed workspace can name any channel id (a Slack Connect channel is in two workspaces, even two
+   * organisations; a forged id costs nothing), and its token must not post another's poll.
    */
   async teamOwner(teamId: string): Promise<InstallKey | undefined> {
-    const row = await this.shared.db
+    const own = await this.shared.db
       .selectFrom('slack_installations')
       .select(['enterprise_id', 'team_id'])
       .where('team_id', '=', teamId)
       .executeTakeFirst();
-    return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : this.orgTeams.get(teamId);
-  }
-
-  /** Notes that workspace `teamId` is served by the org-wide install `key` (in memory: every request re-notes it). */
-  rememberOrgTeam(teamId: string, key: InstallKey): void {
-    this.orgTeams.set(teamId, key);
-  }
-
-  /** Records that `channelId` belongs to the installation `key` (once per process, channel and installation). */
-  async rememberChannel(channelId: string, key: InstallKey): Promise<void> {
-    const owner = `${key.enterpriseId}/${key.teamId}`;
-    const stamp = `${owner}@${this.installedAt.get(owner) ?? ''}`;
-    if (!channelId || this.seen.get(channelId) === stamp) return;
-    const row = { channel_id: channelId, enterprise_id: key.enterpriseId, team_id: key.teamId };
-    await this.shared.db
-      .insertInto('slack_channels')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('channel_id').doUpdateSet({ enterprise_id: row.enterprise_id, team_id: row.team_id }),
+    if (own) return { enterpriseId: own.enterprise_id, teamId: own.team_id };
+    const org = await this.shared.db
+      .selectFrom('slack_org_workspaces as w')
+      .innerJoin('slack_installations as i', (j) =>
+        j.onRef('i.enterprise_id', '=', 'w.enterprise_id').on('i.team_id', '=', ''),
       )
-      .execute();
-    this.seen.set(channelId, stamp);
+      .select('w.enterprise_id')
+      .where('w.team_id', '=', teamId)
+      .executeTakeFirst();
+    return org ? { enterpriseId: org.enterprise_id, teamId: '' } : undefined;
   }
 
-  /** The installation a channel belongs to, or undefined when no request ever came from it. */
-  async channelOwner(channelId: string): Promise<InstallKey | undefined> {
-    const row = await this.shared.db
-      .selectFrom('slack_channels')
-      .select(['enterprise_id', 'team_id'])
-      .where('channel_id', '=', channelId)
-      .executeTakeFirst();
-    return row ? { enterpriseId: row.enterprise_id, teamId: row.team_id } : undefined;
+  /**
+   * Stores that workspace `teamId` is served by the org-wide install `key`: called when Bolt authorised a
+   * signed request from the workspace with that install, so both ids are Slack's. Once per process,
+   * workspace and install time (see orgTeamsSeen).
+   */
+  async rememberOrgTeam(teamId: string, key: InstallKey): Promise<void> {
+    const stamp = `${key.enterpriseId}@${this.installedAt.get(`${key.enterpriseId}/`) ?? ''}`;
+    if (!teamId || key.teamId !== '' || this.orgTeamsSeen.get(teamId) === stamp) return;
+    await this.shared.db
+      .insertInto('slack_org_workspaces')
+      .values({ team_id: teamId, enterprise_id: key.enterpriseId })
+      .onConflict((oc) => oc.column('team_id').doUpdateSet({ enterprise_id: key.enterpriseId }))
+      .execute();
+    this.orgTeamsSeen.set(teamId, stamp);
   }
 }
 
 type Tx = Transaction<SharedSchema>;
 
-/** Deletes an installation's row and the channels recorded for it; resolves with whether the row existed. */
+/** Deletes an installation's row (an organisation's: with its workspaces); resolves with whether it existed. */
 async function deleteRows(tx: Tx, key: InstallKey): Promise<boolean> {
   const res = await tx
     .deleteFrom('slack_installations')
     .where('enterprise_id', '=', key.enterpriseId)
     .where('team_id', '=', key.teamId)
     .executeTakeFirst();
-  await tx
-    .deleteFrom('slack_channels')
-    .where('enterprise_id', '=', key.enterpriseId)
-    .where('team_id', '=', key.teamId)
-    .execute();
+  if (key.teamId === '' && key.enterpriseId)
+    await tx.deleteFrom('slack_org_workspaces').where('enterprise_id', '=', key.enterpriseId).execute();
   return res.numDeletedRows > 0n;
 }
 
 /**
- * The workspaces an org-wide install served, as far as Versus knows them: those with polls or schedules in
- * the channels recorded for the organisation. A workspace with an installation of its own (a Slack Connect
- * channel shared with it) keeps its polls.
+ * The workspaces an org-wide install served: those stored for the organisation (rememberOrgTeam, and the
+ * migration's backfill from channels), less any installed on its own since (its polls are its own).
  */
 async function orgWorkspaces(tx: Tx, enterpriseId: string): Promise<string[]> {
-  const channels = tx
-    .selectFrom('slack_channels')
-    .select('channel_id')
-    .where('enterprise_id', '=', enterpriseId)
-    .where('team_id', '=', '');
   const ownInstalls = tx.selectFrom('slack_installations').select('team_id').where('team_id', '!=', '');
-  const inChannels = (table: 'polls' | 'schedules') =>
-    tx
-      .selectFrom(table)
-      .select('workspace_id')
-      .where('platform', '=', 'slack')
-      .where('channel_id', 'in', channels)
-      .where('workspace_id', 'not in', ownInstalls);
-  const rows = await inChannels('polls').union(inChannels('schedules')).execute();
-  return rows.map((r) => r.workspace_id);
+  const rows = await tx
+    .selectFrom('slack_org_workspaces')
+    .select('team_id')
+    .where('enterprise_id', '=', enterpriseId)
+    .where('team_id', 'not in', ownInstalls)
+    .execute();
+  return rows.map((r) => r.team_id);
 }

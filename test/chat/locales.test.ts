@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { CATALOGUES, Locales, parseLocale } from '../../src/chat/locales.js';
+import { CATALOGUES, type ChannelPlace, Locales, parseLocale } from '../../src/chat/locales.js';
 import { spans } from '../../src/chat/rich.js';
 import { en, type Strings } from '../../src/chat/strings-en.js';
 import { loadConfig } from '../../src/config.js';
@@ -92,5 +92,59 @@ describe('the locale catalogues', () => {
     expect(loadConfig({}).locale).toBe('en');
     expect(loadConfig({ VERSUS_LOCALE: 'de-DE' }).locale).toBe('de');
     expect(() => loadConfig({ VERSUS_LOCALE: 'klingon' })).toThrow(/VERSUS_LOCALE.*must be one of en, de/);
+  });
+});
+
+describe('a channel’s own language', () => {
+  /** A store of channels' languages that counts its reads, and a clock for the cache. */
+  function rig() {
+    const stored = new Map<string, string>();
+    const reads: string[] = [];
+    let now = 0;
+    const locales = new Locales('en', new Map(), {
+      channels: {
+        channelLocale: async (p: ChannelPlace) => {
+          reads.push(p.channelId);
+          return stored.get(p.channelId);
+        },
+      },
+      ttlMs: 1000,
+      now: () => now,
+    });
+    return { locales, stored, reads, advance: (ms: number) => (now += ms) };
+  }
+  const c1 = { platform: 'discord', workspaceId: 'G1', channelId: 'C1' } as const;
+
+  it('GIVEN a channel set to German THEN it beats the request’s and the workspace’s locale; unset channels keep theirs', async () => {
+    const { locales, stored } = rig();
+    stored.set('C1', 'de');
+    const here = await locales.localised({ ...c1, locale: 'en-GB' });
+    expect(locales.locale(here)).toBe('de');
+    expect(locales.locale(await locales.localised({ ...c1, channelId: 'C2', locale: 'en-GB' }))).toBe('en');
+    expect((await locales.at(c1)).polls.closeButton).toBe('Umfrage schließen');
+  });
+
+  it('GIVEN requests THEN each reads the channel afresh; redraws reuse the read until the TTL runs out', async () => {
+    const { locales, stored, reads, advance } = rig();
+    expect((await locales.at(c1)).polls.closeButton).toBe('Close poll');
+    expect(locales.locale(await locales.localised(c1))).toBe('en');
+    expect(reads).toEqual(['C1', 'C1']);
+    stored.set('C1', 'de'); // another replica changes it
+    expect((await locales.at(c1)).polls.closeButton).toBe('Close poll'); // cached, 0 ms old
+    expect(locales.locale(await locales.localised(c1))).toBe('de'); // a request reads it: 1 more read
+    expect((await locales.at(c1)).polls.closeButton).toBe('Umfrage schließen'); // and refreshed the cache
+    expect(reads).toHaveLength(3);
+    stored.delete('C1');
+    advance(1001);
+    expect((await locales.at(c1)).polls.closeButton).toBe('Close poll');
+    expect(reads).toHaveLength(4);
+  });
+
+  it('GIVEN this process changed a channel’s language THEN its own redraws use it at once', async () => {
+    const { locales, reads } = rig();
+    await locales.at(c1);
+    locales.remember(c1, 'de');
+    expect((await locales.at(c1)).polls.closeButton).toBe('Umfrage schließen');
+    expect(reads).toEqual(['C1']);
   });
 });

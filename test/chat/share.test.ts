@@ -73,9 +73,12 @@ describe('private answers with Share, and the channel setting (real core, SQLite
       /Answers are `public` or `private`/,
     );
     expect(renderText(await core.handler.command('settings colour blue', admin))).toMatch(
-      /The only setting is `answers`/,
+      /The settings are `answers` and `language`/,
     );
     expect(renderText(await core.handler.command('settings answers public now', admin))).toMatch(/one setting/);
+    expect(renderText(await core.handler.command('settings language klingon', admin))).toMatch(
+      /The language is `de`, `en` or `default`/,
+    );
   });
 
   it('GIVEN an admin makes the channel public THEN ask and compare post in the channel, also after a restart; other channels stay private', async () => {

@@ -8,7 +8,7 @@ import type { VersusHandler } from '../../src/chat/handler.js';
 import type { Core, CoreOptions } from '../../src/core.js';
 import { createLogger } from '../../src/logger.js';
 import { testCore } from '../helpers/core.js';
-import { FakeDiscord, type Json } from './discord-fake.js';
+import { FakeDiscord, IDS, type Json } from './discord-fake.js';
 
 export interface LogLine {
   level: number;
@@ -125,3 +125,8 @@ export function embedText(body: Json): string {
     .join('\n');
   return [embeds, v2Text(body)].filter(Boolean).join('\n');
 }
+
+/** `startHarness({ before: serverLocale('de') })`: the test server's preferred locale, sent as guild_locale. */
+export const serverLocale = (locale: string) => (fake: FakeDiscord) => {
+  fake.state.guilds.get(IDS.guild)!.preferred_locale = locale;
+};

@@ -123,3 +123,12 @@ export async function installThroughOAuth(base: string, teamId: string, withoutC
   const headers: Record<string, string> = withoutCookie ? {} : { cookie };
   return fetch(`${base}/slack/oauth_redirect?code=code-${teamId}&state=${state}`, { headers, redirect: 'manual' });
 }
+
+/** Every text of a Slack message's blocks, joined: what a user reads. */
+export function slackText(body: Record<string, unknown>): string {
+  return JSON.stringify(body.blocks)
+    .replace(/\\n/g, '\n')
+    .match(/"text":"[^"]*"/g)!
+    .map((t) => t.slice(8, -1))
+    .join('\n');
+}

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openPostgres } from '../../src/store/postgres.js';
 import type { SharedDb } from '../../src/store/shared-db.js';
+import { tempDir } from './core.js';
 
 export interface FreshPostgres {
   /** URL of a new, empty database only this caller uses. */
@@ -71,6 +73,29 @@ export const SHARED_BACKENDS: SharedBackend[] = [
     open: async () => {
       const db = await freshPostgres();
       return { shared: await openPostgres({ url: db.url, poolSize: 4 }), drop: db.drop };
+    },
+  },
+];
+
+/**
+ * Shared state several cores open one after another or side by side (a restart, two processes), for
+ * `describe.each`: `options()` gives each core its slackRig/createCore options — one SQLite file, or its own
+ * pool on one PostgreSQL database (each core then keeps its knowledge index in memory).
+ */
+export const REOPENABLE_BACKENDS = [
+  {
+    name: 'SQLite',
+    async open() {
+      const tmp = tempDir();
+      return { options: async () => ({ dbPath: join(tmp.dir, 'versus.db') }), drop: async () => tmp.cleanup() };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async open() {
+      const db = await freshPostgres();
+      const options = async () => ({ core: { shared: await openPostgres({ url: db.url, poolSize: 2 }) } });
+      return { options, drop: db.drop };
     },
   },
 ];

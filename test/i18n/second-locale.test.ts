@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, type Json } from '../fakes/discord-fake.js';
-import { buttonIds, embedText, type Harness, postsIn, startHarness } from '../fakes/discord-harness.js';
-import { type SlackRig, slackRig } from '../fakes/slack-harness.js';
-
-/** Every text of a Slack message's blocks and buttons, joined (what a user reads). */
-const slackText = (body: Record<string, unknown>) =>
-  JSON.stringify(body.blocks)
-    .replace(/\\n/g, '\n')
-    .match(/"text":"[^"]*"/g)!
-    .map((t) => t.slice(8, -1))
-    .join('\n');
+import { buttonIds, embedText, type Harness, postsIn, serverLocale, startHarness } from '../fakes/discord-harness.js';
+import { type SlackRig, slackRig, slackText } from '../fakes/slack-harness.js';
 
 const QUESTION = 'how much memory do goroutines and threads use';
 
@@ -67,11 +59,7 @@ describe('GIVEN the German catalogue', () => {
   describe('on Discord in a server whose preferred locale is de', () => {
     let h: Harness;
     beforeAll(async () => {
-      h = await startHarness({
-        before: (fake) => {
-          fake.state.guilds.get(IDS.guild)!.preferred_locale = 'de';
-        },
-      });
+      h = await startHarness({ before: serverLocale('de') });
     });
     afterAll(() => h.stop());
 

@@ -10,7 +10,7 @@ const EVIL_ORG = 'E0EVIL';
  * Issue 23, item 1: a well-signed request whose team_id names a workspace that has no installation (never
  * installed, or forged into a payload) is refused by Bolt's authorize. A slash command is told so privately
  * (HTTP 200, ephemeral); any other request gets an empty 401. Nothing is posted with anyone's token, nothing
- * is stored, the channel it named keeps its own workspace, and it is logged as a warning, not an error. The real Bolt app in OAuth mode over signed
+ * is stored, and it is logged as a warning, not an error. The real Bolt app in OAuth mode over signed
  * HTTP against the fake Slack, on SQLite.
  */
 describe('a request from a Slack workspace that is not installed', () => {
@@ -76,13 +76,8 @@ describe('a request from a Slack workspace that is not installed', () => {
       [40, 'T0FAKE'],
     ]);
     expect(await db().selectFrom('votes').select('user_id').execute()).toEqual([]);
-    // Refused before any listener ran: the channel is still recorded as A's, so A's re-renders stay A's.
-    const owner = await db()
-      .selectFrom('slack_channels')
-      .select('team_id')
-      .where('channel_id', '=', 'CAPOLL')
-      .execute();
-    expect(owner).toEqual([{ team_id: A }]);
+    // Refused before any listener ran: the forged organisation was stored for no workspace.
+    expect(await db().selectFrom('slack_org_workspaces').selectAll().execute()).toEqual([]);
   });
 
   it('an app_uninstalled naming a workspace or organisation that is not installed removes nothing', async () => {

@@ -84,6 +84,7 @@ const EMPTY_ORDER: (keyof SharedSchema)[] = [
   'decision_records',
   'team_sources',
   'slack_channels',
+  'slack_org_workspaces',
   'slack_installations',
 ];
 

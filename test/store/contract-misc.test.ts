@@ -122,4 +122,19 @@ describe.each(BACKENDS)('ChannelSettings on $name', (backend) => {
     const row = await store().shared.db.selectFrom('channel_settings').selectAll().executeTakeFirstOrThrow();
     expect(row).toMatchObject({ updated_by: 'Uother', updated_at: clock.now().toISOString() });
   });
+
+  it('keeps a channel’s language apart from its answers setting, per channel, until set back to the default', async () => {
+    const s = new ChannelSettings(store().shared, new TestClock());
+    expect(await s.channelLocale(where)).toBeUndefined();
+    await s.setLocale({ ...where, userId: 'Uadmin' }, 'de');
+    expect(await s.channelLocale(where)).toBe('de');
+    expect(await s.answers(where)).toBe('private');
+    await s.setAnswers({ ...where, userId: 'Uadmin' }, 'public');
+    expect([await s.channelLocale(where), await s.answers(where)]).toEqual(['de', 'public']);
+    expect(await s.channelLocale({ ...where, channelId: 'C2' })).toBeUndefined();
+    expect(await s.channelLocale({ ...where, workspaceId: 'T2' })).toBeUndefined();
+    expect(await s.channelLocale({ ...where, platform: 'discord' })).toBeUndefined();
+    await s.setLocale({ ...where, userId: 'Uadmin' }, null);
+    expect([await s.channelLocale(where), await s.answers(where)]).toEqual([undefined, 'public']);
+  });
 });

@@ -63,18 +63,36 @@ describe.each(BACKENDS)('SlackInstallations on $name', (backend) => {
     expect(got.bot?.token).toBe('xoxb-new');
   });
 
-  it('deletes one workspace with its channels and leaves the other', async () => {
+  it('deletes one workspace and leaves the other', async () => {
     const s = open();
     await s.storeInstallation(installation('T1', 'xoxb-one'));
     await s.storeInstallation(installation('T2', 'xoxb-two'));
-    await s.rememberChannel('C1', { enterpriseId: '', teamId: 'T1' });
-    await s.rememberChannel('C2', { enterpriseId: '', teamId: 'T2' });
     await s.deleteInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false });
     await expect(
       s.fetchInstallation({ teamId: 'T1', enterpriseId: undefined, isEnterpriseInstall: false }),
     ).rejects.toBeInstanceOf(NoInstallation);
-    expect(await s.channelOwner('C1')).toBeUndefined();
-    expect(await s.channelOwner('C2')).toEqual({ enterpriseId: '', teamId: 'T2' });
+    expect(await s.teamOwner('T1')).toBeUndefined();
+    expect(await s.teamOwner('T2')).toEqual({ enterpriseId: '', teamId: 'T2' });
+  });
+
+  it("stores a workspace's organisation for every process, and forgets it with the org-wide install", async () => {
+    const s = open();
+    const [orgA, orgB] = [
+      { enterpriseId: 'EA', teamId: '' },
+      { enterpriseId: 'EB', teamId: '' },
+    ];
+    for (const org of [orgA, orgB])
+      await s.storeInstallation({ ...installation('T9', 'xoxb-org', org.enterpriseId), isEnterpriseInstall: true });
+    await s.rememberOrgTeam('TA1', orgA);
+    await s.rememberOrgTeam('TB1', orgB);
+    const other = open(); // another process, or this one restarted
+    expect(await other.teamOwner('TA1')).toEqual(orgA);
+    expect(await other.teamOwner('TA2')).toBeUndefined(); // never seen: no owner, whichever channel it names
+    expect(await other.forgetWorkspace(orgA)).toBe(true);
+    expect(await s.teamOwner('TA1')).toBeUndefined();
+    expect(await s.teamOwner('TB1')).toEqual(orgB);
+    const rows = await store().shared.db.selectFrom('slack_org_workspaces').selectAll().execute();
+    expect(rows).toEqual([{ team_id: 'TB1', enterprise_id: 'EB' }]);
   });
 
   it('reads a row sealed with an older key after rotation, and refuses when that key is gone', async () => {

@@ -70,13 +70,22 @@ export const deCommands: CommandTranslations = {
     name: 'lage',
     description: 'z. B. vier Leute, ein B2B-CRUD-SaaS, etwas pandas, kein Echtzeitbedarf, MVP bis Frühling',
   },
-  'versus settings': { description: 'Die Einstellungen dieses Channels; Admins: Antworten öffentlich oder privat' },
+  'versus settings': {
+    description: 'Die Einstellungen dieses Channels; Admins: Antworten öffentlich oder privat, Sprache von Versus',
+  },
   'versus settings answers': {
     name: 'antworten',
     description: 'Admins: Antworten im Channel (public) oder nur an den Fragenden mit Teilen (private)',
   },
   'versus settings answers=public': { name: 'öffentlich' },
   'versus settings answers=private': { name: 'privat' },
+  'versus settings language': {
+    name: 'sprache',
+    description: 'Admins: die Sprache, in der Versus hier schreibt; default folgt der des Servers',
+  },
+  'versus settings language=de': { name: 'Deutsch' },
+  'versus settings language=en': { name: 'Englisch' },
+  'versus settings language=default': { name: 'wie der Server' },
   'versus home': {
     description: 'Deine offenen Umfragen, Durchgänge und Zeitpläne; die Quellen; für Admins, was fehlt',
   },

@@ -211,7 +211,7 @@ const FEATURES: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
     toText: (v) => join('verdict', str(v.situation)),
   },
   settings: {
-    description: "This channel's settings; admins: answers public or private",
+    description: "This channel's settings; admins: answers public or private, Versus' language",
     options: [
       {
         name: 'answers',
@@ -219,8 +219,15 @@ const FEATURES: Readonly<Record<string, Omit<SubcommandSpec, 'name'>>> = {
         type: 'string',
         choices: ['public', 'private'],
       },
+      {
+        name: 'language',
+        description: "Admins: the language Versus writes in here; default follows the server's",
+        type: 'string',
+        choices: ['de', 'en', 'default'],
+      },
     ],
-    toText: (v) => join('settings', v.answers ? `answers ${str(v.answers)}` : ''),
+    toText: (v) =>
+      join('settings', v.answers ? `answers ${str(v.answers)}` : '', v.language ? `language ${str(v.language)}` : ''),
   },
   home: {
     description: 'Your open polls, walks and schedules; the sources; for admins, what the sources miss',

@@ -84,39 +84,28 @@ export function slackOAuth(
       [`GET ${REDIRECT_PATH}`]: (req, res) => installer.handleCallback(req, res),
     },
     tokens: {
-      forWorkspace: async (w) => tokenOf(await installations.workspaceOwner(w.workspaceId, w.channelId)),
+      forWorkspace: async (w) => tokenOf(await installations.teamOwner(w.workspaceId)),
     },
   };
 }
 
-/** The channel a request came from, where its payload names one. */
-function channelOf(body: Record<string, unknown>): string | undefined {
-  const b = body as {
-    channel_id?: string;
-    channel?: { id?: string };
-    event?: { channel?: string | { id?: string } };
-  };
-  const ev = b.event?.channel;
-  return b.channel_id ?? b.channel?.id ?? (typeof ev === 'string' ? ev : ev?.id);
-}
-
 /**
- * In OAuth mode: remembers which installation each channel belongs to (after Bolt's authorize found it),
- * and forgets an installation when Slack says the app was uninstalled or its bot token revoked.
+ * In OAuth mode: stores the organisation of each workspace an org-wide install serves (after Bolt's
+ * authorize found it), and forgets an installation when Slack says the app was uninstalled or its bot
+ * token revoked.
  */
 export function attachInstallations(app: App, oauth: SlackOAuth, log: Logger): void {
-  app.use(async ({ body, context, next }) => {
-    const channel = channelOf(body as Record<string, unknown>);
+  app.use(async ({ context, next }) => {
     const key = installKey({
       enterpriseId: context.enterpriseId,
       teamId: context.teamId,
       isEnterpriseInstall: context.isEnterpriseInstall ?? false,
     });
-    // A workspace of an org-wide install has no row of its own; look-ups by team (users.info) need its organisation.
-    if (!key.teamId && key.enterpriseId && context.teamId) oauth.installations.rememberOrgTeam(context.teamId, key);
-    if (channel && (key.teamId || key.enterpriseId))
-      await oauth.installations.rememberChannel(channel, key).catch((err: unknown) => {
-        log.warn({ channel, error: slackErrorCode(err) }, 'slack: could not record the channel of a request');
+    // A workspace of an org-wide install has no row of its own: posts for it and admin look-ups (users.info)
+    // find its organisation's token through the stored workspace → organisation pair, on any replica.
+    if (!key.teamId && key.enterpriseId && context.teamId)
+      await oauth.installations.rememberOrgTeam(context.teamId, key).catch((err: unknown) => {
+        log.warn({ team: context.teamId, error: slackErrorCode(err) }, 'slack: could not record the organisation');
       });
     await next();
   });
