@@ -92,6 +92,34 @@ describe('GIVEN a Slack workspace (no workspace locale) and an admin who sets a 
     );
   });
 
+  it('WHEN a decision-matrix walk runs there THEN its message and the redraw after Next are German', async () => {
+    await commandIn(rig, 'CWALK', 'settings language de', 'UADM');
+    await rig.send.command('matrix', { responseUrl: rig.fake.responseUrl(), channel: 'CWALK', user: 'ULEAD' });
+    const step = await rig.fake.waitFor(() =>
+      rig.fake.callsOf('chat.postMessage').find((c) => c.body.channel === 'CWALK' && c.result?.ok),
+    );
+    expect(slackText(step.body)).toMatch(/🧭 Schritt 1\/3: /);
+    const ts = String(step.result!.ts);
+    type Button = { action_id?: string; text?: { text: string } };
+    const next = (step.body.blocks as { elements?: Button[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.text?.text === 'Weiter ▶')?.action_id;
+    expect(next).toBeDefined();
+    await rig.send.action(next!, {
+      user: 'ULEAD',
+      channel: 'CWALK',
+      messageTs: ts,
+      responseUrl: rig.fake.responseUrl(),
+    });
+    await rig.adapter.idle();
+    await rig.core.walks!.renders.drain();
+    const redraw = rig.fake
+      .callsOf('chat.update')
+      .filter((c) => c.body.ts === ts)
+      .at(-1);
+    expect(slackText(redraw!.body)).toMatch(/🧭 Schritt 2\/3: /);
+  });
+
   it('WHEN a scheduled debate poll comes due there THEN Versus posts it in German, with no request in sight', async () => {
     expect(await commandIn(rig, 'CDE2', 'schedule add every monday at 10:00')).toMatch(/s[\w-]+/);
     clock.advance(7 * DAY_MS + 2 * HOUR_MS);
