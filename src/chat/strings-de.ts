@@ -1,4 +1,7 @@
 import { code, md, type Rich } from './rich.js';
+import { pollCommandsDe } from './strings/poll-commands-de.js';
+import { schedulesDe } from './strings/schedules-de.js';
+import { usageDe } from './strings/usage-de.js';
 import type { Strings } from './strings-en.js';
 
 /** German frame strings (our own translation). Typed as `Strings`: every key of English, no other. */
@@ -77,4 +80,7 @@ export const de: Strings = {
     serverOnly: (name) =>
       md`\`/versus ${name}\` funktioniert auf Servern, auf denen Versus installiert ist. Hier gehen \`/versus ask\`, \`compare\`, \`sources\` und \`help\`.`,
   },
+  pollCommands: pollCommandsDe,
+  schedules: schedulesDe,
+  usage: usageDe,
 };

@@ -1,4 +1,7 @@
 import { code, md, type Rich, type RichText } from './rich.js';
+import { pollCommandsEn } from './strings/poll-commands-en.js';
+import { schedulesEn } from './strings/schedules-en.js';
+import { usageEn } from './strings/usage-en.js';
 
 /**
  * Every user-facing frame string of Versus in English: the words around answers, polls, help and error
@@ -82,6 +85,9 @@ export const en = {
     serverOnly: (name: string): RichText =>
       md`\`/versus ${name}\` works in servers where Versus is installed. Here you can use \`/versus ask\`, \`compare\`, \`sources\` and \`help\`.`,
   },
+  pollCommands: pollCommandsEn,
+  schedules: schedulesEn,
+  usage: usageEn,
 };
 
 export type Strings = typeof en;

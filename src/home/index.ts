@@ -49,7 +49,7 @@ export function createHome(
     action: action(homeAction, async ({ op, id }, ctx) => {
       // The home itself works anywhere; what its buttons do (a poll, a schedule) needs Versus installed there.
       if (ctx.serverInstall === false) return { reply: serverOnlyReply(op === 'newpoll' ? 'poll' : 'schedule') };
-      if (op === 'newpoll' || !id) return { reply: pollFormReply() };
+      if (op === 'newpoll' || !id) return { reply: pollFormReply(deps.locales.strings(ctx)) };
       // The home lists only the person's own schedules in this workspace, and removes nothing else.
       const done = await more.schedules.removeOwn(id, ctx);
       const note = done.blocks.find((b) => b.type === 'text');
