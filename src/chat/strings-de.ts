@@ -1,6 +1,7 @@
 import { code, md, type Rich } from './rich.js';
 import { pollCommandsDe } from './strings/poll-commands-de.js';
 import { schedulesDe } from './strings/schedules-de.js';
+import { sourcesDe } from './strings/sources-de.js';
 import { usageDe } from './strings/usage-de.js';
 import type { Strings } from './strings-en.js';
 
@@ -82,5 +83,6 @@ export const de: Strings = {
   },
   pollCommands: pollCommandsDe,
   schedules: schedulesDe,
+  sources: sourcesDe,
   usage: usageDe,
 };

@@ -1,6 +1,7 @@
 import { code, md, type Rich, type RichText } from './rich.js';
 import { pollCommandsEn } from './strings/poll-commands-en.js';
 import { schedulesEn } from './strings/schedules-en.js';
+import { sourcesEn } from './strings/sources-en.js';
 import { usageEn } from './strings/usage-en.js';
 
 /**
@@ -87,6 +88,7 @@ export const en = {
   },
   pollCommands: pollCommandsEn,
   schedules: schedulesEn,
+  sources: sourcesEn,
   usage: usageEn,
 };
 

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { VersusError } from '../errors.js';
 import { type Converted, convertDocument, type IncomingDocument } from '../ingest/convert.js';
+import { SourceError, type SourceProblem } from '../ingest/problems.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Claim, DocumentMeta } from '../knowledge/types.js';
 import { startWorker } from '../runtime/worker-thread.js';
@@ -77,7 +78,13 @@ export function workerPreparer(
       settle(m.id, (p) => {
         if (m.ok) p.resolve(m.value);
         else
-          p.reject(m.code === 'source_unreadable' ? new VersusError('source_unreadable', m.error) : new Error(m.error));
+          p.reject(
+            m.problem
+              ? new SourceError('source_unreadable', m.problem)
+              : m.code === 'source_unreadable'
+                ? new VersusError('source_unreadable', m.error)
+                : new Error(m.error),
+          );
       }),
     );
     w.on('error', (e) => stop(w, () => e));
@@ -93,7 +100,7 @@ export function workerPreparer(
         () =>
           stop(w, (other) =>
             other === id
-              ? new VersusError('source_unreadable', tooLong(timeoutMs))
+              ? new SourceError('source_unreadable', { kind: 'tooSlow', seconds: Math.ceil(timeoutMs / 1000) })
               : new Error('the document reader was restarted; try again'),
           ),
         timeoutMs,
@@ -111,9 +118,6 @@ export function workerPreparer(
   };
 }
 
-const tooLong = (ms: number) =>
-  `reading that document took longer than ${Math.ceil(ms / 1000)} s, so it was stopped. Try a smaller page, its PDF or a Markdown copy.`;
-
 /** A converted document as the claim extractor reads a stored one (its id is given when it is stored). */
 const asTeamText = (doc: Converted): TeamText => ({
   id: 'new',
@@ -125,4 +129,7 @@ const asTeamText = (doc: Converted): TeamText => ({
 type PrepareJob =
   | { op: 'convert'; doc: Omit<IncomingDocument, 'body'> & { body: Uint8Array } }
   | { op: 'claims'; docs: TeamText[] };
-export type PrepareResult = { ok: true; value: unknown } | { ok: false; code: string; error: string };
+/** A document that could not be read carries its problem, so it is explained in the asker's language. */
+export type PrepareResult =
+  | { ok: true; value: unknown }
+  | { ok: false; code: string; error: string; problem?: SourceProblem | undefined };

@@ -1,4 +1,4 @@
-import { md, type Rich, type RichText, type Span } from '../rich.js';
+import { md, type RichText, type Span } from '../rich.js';
 
 /**
  * `/versus poll`'s own words beyond the poll message (strings-en `polls`): its usage and validation errors
