@@ -1,4 +1,6 @@
 import { code, md, type Rich } from './rich.js';
+import { feedbackDe } from './strings/feedback-de.js';
+import { homeDe } from './strings/home-de.js';
 import { pollCommandsDe } from './strings/poll-commands-de.js';
 import { schedulesDe } from './strings/schedules-de.js';
 import { sourcesDe } from './strings/sources-de.js';
@@ -85,4 +87,6 @@ export const de: Strings = {
   schedules: schedulesDe,
   sources: sourcesDe,
   usage: usageDe,
+  home: homeDe,
+  feedback: feedbackDe,
 };

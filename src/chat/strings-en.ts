@@ -1,4 +1,6 @@
 import { code, md, type Rich, type RichText } from './rich.js';
+import { feedbackEn } from './strings/feedback-en.js';
+import { homeEn } from './strings/home-en.js';
 import { pollCommandsEn } from './strings/poll-commands-en.js';
 import { schedulesEn } from './strings/schedules-en.js';
 import { sourcesEn } from './strings/sources-en.js';
@@ -90,6 +92,8 @@ export const en = {
   schedules: schedulesEn,
   sources: sourcesEn,
   usage: usageEn,
+  home: homeEn,
+  feedback: feedbackEn,
 };
 
 export type Strings = typeof en;

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestClock } from '../../src/clock.js';
 import { IDS, type Json } from '../fakes/discord-fake.js';
-import { buttonIds, embedText, type Harness, postsIn, startHarness } from '../fakes/discord-harness.js';
+import { buttonIds, embedText, type Harness, postsIn } from '../fakes/discord-harness.js';
+import { germanServer, readable } from '../helpers/german-discord.js';
 
-/** What a user reads of an interaction's reply: its text and its buttons' labels. */
-const replyText = (r: { body: unknown }) => {
-  const data = (r.body as Json).data as Json;
-  return [embedText(data), ...(JSON.stringify(data).match(/"label":"[^"]*"/g) ?? [])].join('\n');
-};
+/** What a user reads of an interaction's reply. */
+const replyText = (r: { body: unknown }) => readable((r.body as Json).data as Json);
 
 /**
  * Issue 23, item 5, for polls beyond the poll message: `/versus schedule` and `/versus poll` mistakes and
@@ -21,10 +19,7 @@ describe('GIVEN a Discord server whose locale is de', () => {
     return replyText(await h.fake.waitForCallback(i.id as string));
   };
   beforeAll(async () => {
-    h = await startHarness({
-      before: (fake) => {
-        fake.state.guilds.get(IDS.guild)!.preferred_locale = 'de';
-      },
+    h = await germanServer({
       core: { pollUpdateIntervalMs: 5 },
     });
   });

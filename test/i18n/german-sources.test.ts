@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AddressAllowList } from '../../src/ingest/addresses.js';
 import { IDS, type Json } from '../fakes/discord-fake.js';
-import { embedText, type Harness, startHarness } from '../fakes/discord-harness.js';
+import { embedText, type Harness } from '../fakes/discord-harness.js';
 import { ARTICLE_TITLE, articleServer } from '../helpers/article-server.js';
+import { germanServer } from '../helpers/german-discord.js';
 
 /**
  * Issue 23, item 5, for `/versus sources`: the list, adding and removing, and why a document gave nothing
@@ -20,10 +21,7 @@ describe('GIVEN a Discord server whose locale is de', () => {
     web = await articleServer({
       'notes.md': { type: 'text/markdown', body: Buffer.from('```\nfunc main() {}\n```\n') },
     });
-    h = await startHarness({
-      before: (fake) => {
-        fake.state.guilds.get(IDS.guild)!.preferred_locale = 'de';
-      },
+    h = await germanServer({
       core: { fetchAllow: AddressAllowList.parse('127.0.0.1') },
     });
   });
