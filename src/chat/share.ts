@@ -5,7 +5,7 @@ import type { ChatContext } from './context.js';
 import type { ActionOutcome } from './handler.js';
 import { usageReply } from './help.js';
 import { ephemeral, type Reply } from './reply.js';
-import { md, mention } from './rich.js';
+import { mention } from './rich.js';
 import { inScope } from './scope.js';
 import { en, type Strings } from './strings-en.js';
 
