@@ -4,6 +4,7 @@ import { MAX_QUESTION_CHARS, type QuestionAnswerer } from '../chat/answering.js'
 import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import { usageReply } from '../chat/help.js';
+import { perCatalogue } from '../chat/per-catalogue.js';
 import type { Reply } from '../chat/reply.js';
 import { err, ok, type Result } from '../chat/result.js';
 import { issueText, type RichText } from '../chat/rich.js';
@@ -23,9 +24,10 @@ import type { AnswerEngine } from './engine.js';
 import { askReply, compareReply, unknownTopicReply } from './present-answers.js';
 
 /** `/versus ask`'s and `compare`'s argument, with its messages in the place's language. */
-const AskArgs = (t: Strings) =>
-  z.string().trim().min(3, t.usage.askEmpty).max(MAX_QUESTION_CHARS, t.usage.questionTooLong);
-const CompareArgs = (t: Strings) => z.string().trim().min(2, t.usage.compareEmpty).max(60, t.usage.compareTooLong);
+const AskArgs = perCatalogue((t) =>
+  z.string().trim().min(3, t.usage.askEmpty).max(MAX_QUESTION_CHARS, t.usage.questionTooLong),
+);
+const CompareArgs = perCatalogue((t) => z.string().trim().min(2, t.usage.compareEmpty).max(60, t.usage.compareTooLong));
 
 function parseWith<T>(schema: (t: Strings) => z.ZodType<T>): (args: string, t: Strings) => Result<T, RichText> {
   return (args, t) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { perCatalogue } from '../chat/per-catalogue.js';
 import { err, ok, type Result } from '../chat/result.js';
 import { issueText, md, type RichText } from '../chat/rich.js';
 import type { Strings } from '../chat/strings-en.js';
@@ -26,14 +27,15 @@ export type PollCommand =
 const oneLine = z.string().transform((s) => s.replace(/\s+/g, ' ').trim());
 
 /** The poll's schemas, with their messages in the place's language (command and form share them). */
-export function pollSchemas(t: Strings) {
+export const pollSchemas = perCatalogue((t) => {
   const say = t.pollCommands;
   return {
     PollId: z.string().regex(/^[A-Za-z0-9_-]{4,20}$/, say.idShape),
     Option: oneLine.pipe(z.string().min(1, say.optionEmpty).max(75, say.optionTooLong)),
+    Options: z.array(oneLine.pipe(z.string().min(1, say.optionEmpty).max(75, say.optionTooLong))),
     Question: oneLine.pipe(z.string().min(3, say.questionTooShort).max(250, say.questionTooLong)),
   };
-}
+});
 
 /** The Team Go vs Team Python poll, asked in the place's language: Go first, Python second, then neither. */
 export const teamPoll = (t: Strings) => ({
@@ -82,7 +84,7 @@ export function parsePollArgs(args: string, t: Strings): Result<PollCommand, Ric
 export function checkOptions(options: readonly string[], t: Strings): Result<string[], RichText> {
   if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS)
     return err(t.pollCommands.optionCount(MIN_OPTIONS, MAX_OPTIONS, options.length));
-  const opts = z.array(pollSchemas(t).Option).safeParse(options);
+  const opts = pollSchemas(t).Options.safeParse(options);
   if (!opts.success) return err(issueText(opts.error));
   if (new Set(opts.data.map((o) => o.toLowerCase())).size !== opts.data.length) return err(t.pollCommands.sameOptions);
   return ok(opts.data);

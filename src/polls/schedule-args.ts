@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { perCatalogue } from '../chat/per-catalogue.js';
 import { err, ok, type Result } from '../chat/result.js';
 import { issueText, type RichText } from '../chat/rich.js';
 import type { Strings } from '../chat/strings-en.js';
@@ -15,11 +16,11 @@ export interface AddArgs {
 export type ScheduleCommand = ({ op: 'add'; spec: WhenSpec } & AddArgs) | { op: 'list' } | { op: 'remove'; id: string };
 
 /** The schemas, with their messages in the place's language. */
-const schemas = (t: Strings) => ({
+const schemas = perCatalogue((t) => ({
   Sub: z.enum(['add', 'list', '', 'remove', 'delete'], { error: t.schedules.subcommands }),
   /** Any text: an id that is not in this channel is answered as such, with a pointer to `list`. */
   ScheduleId: z.string().max(40, t.schedules.idShape),
-});
+}));
 const TimeZone = z.string().refine(validTimeZone);
 
 /** `add <when> [--tz Zone] [--duration 24h]` → validated arguments. */
