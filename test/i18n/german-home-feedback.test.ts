@@ -35,7 +35,7 @@ describe('GIVEN a Discord server whose locale is de', () => {
     expect(report).toContain(
       '**Als nicht hilfreich bewertete Antworten**\n1\\. how much memory do goroutines and threads use — 1 Stimme',
     );
-    expect(report).toContain('Bewertungen ändern nie, wie Antworten gereiht werden');
+    expect(report).toContain('Bewertungen ändern nie, wie Antworten sortiert werden');
     expect(report).not.toMatch(/nothing found|voted not helpful|— \d+ times?/);
   });
 

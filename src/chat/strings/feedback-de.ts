@@ -14,5 +14,5 @@ export const feedbackDe: typeof feedbackEn = {
   times: (n) => `${n}-mal`,
   votes: (n) => `${n} ${n === 1 ? 'Stimme' : 'Stimmen'}`,
   noneYet: 'Noch keine.',
-  reportFooter: 'Bewertungen ändern nie, wie Antworten gereiht werden; sie zeigen, was in knowledge/ fehlt.',
+  reportFooter: 'Bewertungen ändern nie, wie Antworten sortiert werden; sie zeigen, was in knowledge/ fehlt.',
 };
