@@ -32,10 +32,10 @@ export function fileGraph(root: string): Graph {
 }
 
 /** The folder of a file under src/: `answers/ask.ts` → `answers`, `adapters/slack/x.ts` → `adapters/slack`,
- *  a top-level file stands for itself (`core.ts`). The catalogue's sections (`chat/strings/`) are chat's own
- *  files, split out only for size: they write with chat's rich text and chat's catalogue lists them. */
+ *  a top-level file stands for itself (`core.ts`). The catalogue's sections (`chat/strings/walk-en.ts`) are
+ *  part of the catalogue in `chat/`, which both imports them and gives them `rich.ts`. */
 export const folderOf = (file: string): string =>
-  file.startsWith('chat/strings/') ? 'chat' : file.includes('/') ? dirname(file) : file;
+  file.includes('/') ? dirname(file).replace(/^chat\/strings$/, 'chat') : file;
 
 export function folderGraph(files: Graph): Graph {
   const graph: Graph = new Map();
