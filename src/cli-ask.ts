@@ -6,6 +6,7 @@ import { AnswersStore } from './answers/answers-store.js';
 import { ask } from './answers/ask.js';
 import { suggestTopics } from './answers/compare.js';
 import { askReply } from './answers/present-answers.js';
+import { CATALOGUES } from './chat/locales.js';
 import { renderText } from './chat/render-text.js';
 import { askJson } from './cli-output.js';
 import type { Config } from './config.js';
@@ -17,10 +18,10 @@ import { loadTaxonomy } from './knowledge/taxonomy.js';
 /**
  * The answer as `versus ask` prints it, or undefined when the index may be stale (a document changed, the
  * taxonomy or extraction changed, team documents exist): the caller then takes the full path, which
- * indexes first. Same store, taxonomy cache and output as that path.
+ * indexes first. Same store, taxonomy cache and output (framed in VERSUS_LOCALE's words) as that path.
  */
 export function quickAsk(
-  config: Pick<Config, 'dbPath' | 'knowledgeDir'>,
+  config: Pick<Config, 'dbPath' | 'knowledgeDir' | 'locale'>,
   question: string,
   opts: { json: boolean; context?: string | undefined },
 ): string | undefined {
@@ -33,7 +34,7 @@ export function quickAsk(
     const r = ask(new AnswersStore(db), taxonomy, question, { context: opts.context });
     return opts.json
       ? JSON.stringify(askJson(r), null, 2)
-      : renderText(askReply(r, { offset: 0 }, suggestTopics(taxonomy, question)));
+      : renderText(askReply(r, { offset: 0 }, suggestTopics(taxonomy, question), CATALOGUES[config.locale]));
   } finally {
     db.close();
   }

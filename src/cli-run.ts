@@ -5,7 +5,8 @@ import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { ask } from './answers/ask.js';
 import { compare, suggestTopics } from './answers/compare.js';
 import { askReply, compareReply, unknownTopicReply } from './answers/present-answers.js';
-import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG } from './chat/answering.js';
+import { MAX_QUESTION_CHARS } from './chat/answering.js';
+import { CATALOGUES } from './chat/locales.js';
 import { renderText } from './chat/render-text.js';
 import { fail, print, USAGE } from './cli-io.js';
 import { askJson, compareJson, sourcesJson } from './cli-output.js';
@@ -47,7 +48,10 @@ export async function runCommand(
     knowledgeDir: config.knowledgeDir,
     logger,
     walks: ['chat', 'verdict', 'adr'].includes(command),
+    locale: config.locale,
   });
+  // Answers, sources and the report are framed in VERSUS_LOCALE's words; operator output stays English.
+  const t = CATALOGUES[config.locale];
   try {
     switch (command) {
       case 'index': {
@@ -61,12 +65,12 @@ export async function runCommand(
       case 'ask': {
         if (values.jsonl) return await askLines(core);
         if (!text) return fail('ask needs a question, e.g. versus ask "how much memory does a goroutine start with"');
-        if (text.length > MAX_QUESTION_CHARS) return fail(QUESTION_TOO_LONG);
+        if (text.length > MAX_QUESTION_CHARS) return fail(t.usage.questionTooLong);
         const r = ask(core.answers, core.taxonomy, text, { context: values.context });
         print(
           values.json
             ? JSON.stringify(askJson(r), null, 2)
-            : renderText(askReply(r, { offset: 0 }, suggestTopics(core.taxonomy, text))),
+            : renderText(askReply(r, { offset: 0 }, suggestTopics(core.taxonomy, text), t)),
         );
         return 0;
       }
@@ -77,11 +81,11 @@ export async function runCommand(
           print(
             values.json
               ? JSON.stringify({ error: 'unknown_topic', suggestions: r.suggestions })
-              : renderText(unknownTopicReply(text, r.suggestions)),
+              : renderText(unknownTopicReply(text, r.suggestions, t)),
           );
           return 1;
         }
-        print(values.json ? JSON.stringify(compareJson(r.result), null, 2) : renderText(compareReply(r.result)));
+        print(values.json ? JSON.stringify(compareJson(r.result), null, 2) : renderText(compareReply(r.result, t)));
         return 0;
       }
       case 'sources': {
@@ -90,13 +94,13 @@ export async function runCommand(
         print(
           values.json
             ? JSON.stringify(sourcesJson(docs, at), null, 2)
-            : renderText(sourcesReply(docs, at, brokenFiles(core.knowledge))),
+            : renderText(sourcesReply(docs, at, brokenFiles(core.knowledge), undefined, t)),
         );
         return 0;
       }
       case 'report': {
         const r = await core.feedback.report(20);
-        print(values.json ? JSON.stringify(r, null, 2) : renderText(reportReply(r)));
+        print(values.json ? JSON.stringify(r, null, 2) : renderText(reportReply(r, t)));
         return 0;
       }
       // Awaited here: `finally` closes the core, which must outlive the command.

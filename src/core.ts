@@ -239,6 +239,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       fetchLimits: { ...FETCH_LIMITS, allow: opts.fetchAllow ?? AddressAllowList.NONE },
       prepare,
       logger,
+      locales,
     });
     const features: Feature[] = [
       ...answering.features,

@@ -170,6 +170,23 @@ describe('versus command line (real process)', () => {
     expect(text).toMatch(/Asked, but nothing found\n1\. .*best sci-fi book.* — 2 times/i);
   });
 
+  it('GIVEN VERSUS_LOCALE=de THEN an answer, the sources and the report are framed in German, claims as written', async () => {
+    const de = { ...env, VERSUS_LOCALE: 'de' };
+    // An index from an earlier run: the quick path (cli-ask.ts) answers.
+    const answer = (
+      await run(process.execPath, [BIN, 'ask', 'how much stack memory does a goroutine start with'], { env: de })
+    ).stdout;
+    expect(answer).toMatch(/2 KB/);
+    expect(answer).toMatch(/\d+ passende Aussagen? · Antworten stammen nur aus den indexierten Quellen/);
+    expect(answer).not.toMatch(/matching claims?|answers come only/);
+    const sources = (await run(process.execPath, [BIN, 'sources'], { env: de })).stdout;
+    expect(sources).toMatch(/^\*Quellen \(3\)\*\n/);
+    expect(sources).toMatch(/Aussagen insgesamt · Ordner zuletzt geprüft/);
+    const report = (await run(process.execPath, [BIN, 'report'], { env: de })).stdout;
+    expect(report).toMatch(/^\*Was dem Wissensordner fehlt\*\n/);
+    expect(report).toMatch(/Gefragt, aber nichts gefunden\n1\. .*best sci-fi book.* — 2-mal/i);
+  });
+
   it('ask on an up-to-date index answers without indexing, and an edited document is answered from at once', async () => {
     const kb = copyKnowledge();
     try {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { type AnswerRecord, AnswerRecords } from '../chat/answer-records.js';
-import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG, type QuestionAnswerer } from '../chat/answering.js';
+import { MAX_QUESTION_CHARS, type QuestionAnswerer } from '../chat/answering.js';
 import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import { usageReply } from '../chat/help.js';
+import { perCatalogue } from '../chat/per-catalogue.js';
 import type { Reply } from '../chat/reply.js';
 import { err, ok, type Result } from '../chat/result.js';
 import { issueText, type RichText } from '../chat/rich.js';
@@ -22,20 +23,15 @@ import { suggestTopics } from './compare.js';
 import type { AnswerEngine } from './engine.js';
 import { askReply, compareReply, unknownTopicReply } from './present-answers.js';
 
-const AskArgs = z
-  .string()
-  .trim()
-  .min(3, 'Ask a question, e.g. `/versus ask how much memory does a goroutine start with?`')
-  .max(MAX_QUESTION_CHARS, QUESTION_TOO_LONG);
-const CompareArgs = z
-  .string()
-  .trim()
-  .min(2, 'Name a topic, e.g. `/versus compare concurrency`.')
-  .max(60, 'A topic is a word or two, e.g. `/versus compare performance`.');
+/** `/versus ask`'s and `compare`'s argument, with its messages in the place's language. */
+const AskArgs = perCatalogue((t) =>
+  z.string().trim().min(3, t.usage.askEmpty).max(MAX_QUESTION_CHARS, t.usage.questionTooLong),
+);
+const CompareArgs = perCatalogue((t) => z.string().trim().min(2, t.usage.compareEmpty).max(60, t.usage.compareTooLong));
 
-function parseWith<T>(schema: z.ZodType<T>): (args: string) => Result<T, RichText> {
-  return (args) => {
-    const p = schema.safeParse(args);
+function parseWith<T>(schema: (t: Strings) => z.ZodType<T>): (args: string, t: Strings) => Result<T, RichText> {
+  return (args, t) => {
+    const p = schema(t).safeParse(args);
     return p.success ? ok(p.data) : err(issueText(p.error));
   };
 }
@@ -125,8 +121,8 @@ export class Answering implements QuestionAnswerer {
     return chatter(this.deps.answers, this.deps.taxonomy, text, context !== undefined);
   }
 
-  parseQuestion(text: string): Result<string, RichText> {
-    return parseWith(AskArgs)(text);
+  parseQuestion(text: string, t: Strings): Result<string, RichText> {
+    return parseWith(AskArgs)(text, t);
   }
 
   /**
@@ -176,14 +172,18 @@ export class Answering implements QuestionAnswerer {
         action: action(moreAction, async ({ answerId, offset }, ctx) => {
           const record = await records.find(answerId);
           const again = AskAgain.safeParse(record?.more);
-          if (!again.success || !this.mayPage(record, ctx))
-            return { reply: usageReply('That answer is too old to page. Ask again.') };
+          if (!again.success || !this.mayPage(record, ctx)) {
+            const t = this.deps.locales.strings(ctx);
+            return { reply: usageReply(t.usage.tooOldToPage, undefined, t) };
+          }
           const { question, context } = again.data;
           return {
             update: await this.answerPage(question, context, offset, ctx, { answerId, private: record.private }),
           };
         }),
-        actions: [action(shareAction, (a, ctx) => share(a, ctx, records, this.laterPage))],
+        actions: [
+          action(shareAction, (a, ctx) => share(a, ctx, records, this.deps.locales.strings(ctx), this.laterPage)),
+        ],
         tasks: [{ name: 'answerRecordsPruned', run: () => records.prune() }],
       },
       {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { err, ok, type Result } from './result.js';
+import { en } from './strings-en.js';
 
 /**
  * Button action ids: `v1:<kind>:<field>:<field>…`, at most 100 characters (Discord's custom_id limit).
@@ -10,10 +11,8 @@ import { err, ok, type Result } from './result.js';
 export const ACTION_ID_MAX = 100;
 const VERSION = 'v1';
 
-export const ACTION_ERRORS = {
-  foreign: 'This button is from another version of Versus. Run the command again.',
-  invalid: 'That button could not be understood. Run the command again.',
-} as const;
+/** In English; the router says them in the place's words (`t.usage.buttonForeign`, `buttonInvalid`). */
+export const ACTION_ERRORS = { foreign: en.usage.buttonForeign, invalid: en.usage.buttonInvalid } as const;
 
 /** Ids and keys inside action ids: letters, digits, `_` and `-` only, so `:` always separates fields. */
 export const idPart = (max = 40) => `^[A-Za-z0-9_-]{1,${max}}$`;

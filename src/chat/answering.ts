@@ -2,11 +2,11 @@ import type { ChatContext } from './context.js';
 import type { Reply } from './reply.js';
 import type { Result } from './result.js';
 import type { RichText } from './rich.js';
+import type { Strings } from './strings-en.js';
 
 /** The longest question accepted (a pasted page is fine; a pasted book is not), the same everywhere:
  * slash command, @mention, thread follow-up and `versus ask`. */
 export const MAX_QUESTION_CHARS = 12_000;
-export const QUESTION_TOO_LONG = 'That question is too long (over 12,000 characters). Ask something shorter.';
 
 /**
  * What the router needs from the answering feature (answers/answer-features.ts): mentions, thread
@@ -24,6 +24,6 @@ export interface QuestionAnswerer {
   ): Promise<Reply>;
   /** Greetings, thanks, jokes and other domains: no claims to look up. */
   isChatter(text: string, context?: string): boolean;
-  /** A question from elsewhere (a message shortcut), checked as `/versus ask` checks its argument. */
-  parseQuestion(text: string): Result<string, RichText>;
+  /** A question from elsewhere (a message shortcut), checked as `/versus ask` checks its argument, explained in `t`'s words. */
+  parseQuestion(text: string, t: Strings): Result<string, RichText>;
 }

@@ -71,10 +71,6 @@ export function smalltalkReply(t: Strings = en): Reply {
 }
 
 /** An answer declined because it would come too late (the answer pool is full): only the asker sees it. */
-export function busyReply(): Reply {
-  return {
-    visibility: 'ephemeral',
-    title: 'Busy',
-    blocks: [{ type: 'text', text: md`Versus is busy — ask again in a moment.` }],
-  };
+export function busyReply(t: Strings = en): Reply {
+  return { visibility: 'ephemeral', title: t.usage.busyTitle, blocks: [{ type: 'text', text: t.usage.busy }] };
 }

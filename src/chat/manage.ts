@@ -1,13 +1,6 @@
-import type { ChatContext, Platform } from './context.js';
+import type { ChatContext } from './context.js';
 import type { ChatPort } from './port.js';
 import type { Owned } from './scope.js';
-
-/** Who counts as an admin, in each platform's words. */
-export const ADMIN: Record<Platform, string> = {
-  slack: 'a workspace admin',
-  discord: 'a server admin (Manage Messages or Manage Server)',
-  console: 'an admin',
-};
 
 /**
  * Whether the acting user may manage (close, move on, cancel, remove) something someone started: its

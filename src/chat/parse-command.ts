@@ -1,5 +1,6 @@
 import { err, ok, type Result } from './result.js';
-import { md, type Rich } from './rich.js';
+import type { RichText } from './rich.js';
+import { en, type Strings } from './strings-en.js';
 
 /** `/versus <name> <args>`: which feature, and the rest of the text for its own parser. */
 export interface CommandText {
@@ -8,7 +9,7 @@ export interface CommandText {
 }
 
 export interface UsageError {
-  message: Rich;
+  message: RichText;
 }
 
 /** Edit distance, one row at a time: `prev[j]` is the distance from a's first i characters to b's first j. */
@@ -35,7 +36,7 @@ function levenshtein(a: string, b: string): number {
  * an unknown word comes back as a UsageError with a "did you mean". Empty text is `help`; a whole
  * question without a command word is `ask`.
  */
-export function parseCommand(text: string, names: readonly string[]): Result<CommandText, UsageError> {
+export function parseCommand(text: string, names: readonly string[], t: Strings = en): Result<CommandText, UsageError> {
   // Control characters are never meaningful in a command; drop them rather than echo them back.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: input sanitising: these are exactly the characters to drop.
   const clean = text.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, ' ').trim();
@@ -48,6 +49,6 @@ export function parseCommand(text: string, names: readonly string[]): Result<Com
   if (names.includes('ask') && (clean.split(/\s+/).length >= 3 || clean.endsWith('?')))
     return ok({ name: 'ask', args: clean });
   const near = names.map((c) => ({ c, d: levenshtein(word.slice(0, 12), c) })).sort((a, b) => a.d - b.d)[0];
-  const hint = near && near.d <= 2 ? md` Did you mean \`/versus ${near.c}\`?` : [];
-  return err({ message: md`I don't know the command “${word.slice(0, 30)}”.${hint} Try \`/versus help\`.` });
+  const hint = near && near.d <= 2 ? t.usage.didYouMean(near.c) : [];
+  return err({ message: t.usage.unknownCommand(word.slice(0, 30), hint) });
 }

@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import { createPrometheusMetrics } from '../metrics/prometheus.js';
 import { ACTION_ERRORS, splitActionId } from './action-id.js';
-import { MAX_QUESTION_CHARS, QUESTION_TOO_LONG, type QuestionAnswerer } from './answering.js';
+import { MAX_QUESTION_CHARS, type QuestionAnswerer } from './answering.js';
 import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { Feature, FeatureAction, FeatureForm } from './feature.js';
@@ -93,7 +93,7 @@ export class Router implements VersusHandler {
 
   async command(text: string, ctx: ChatContext): Promise<Reply> {
     return this.guard('command', ctx, async (ctx) => {
-      const parsed = parseCommand(text, this.names);
+      const parsed = parseCommand(text, this.names, this.t(ctx));
       this.metrics.command(
         ctx.platform,
         parsed.ok && this.byName.has(parsed.value.name) ? parsed.value.name : 'unknown',
@@ -115,13 +115,18 @@ export class Router implements VersusHandler {
       'action',
       ctx,
       async (ctx) => {
+        const t = this.t(ctx);
         const id = splitActionId(actionId);
-        if (!id.ok) return { reply: this.usage(ctx, usageReply(id.error)) };
+        if (!id.ok) return { reply: this.usage(ctx, usageReply(t.usage.buttonForeign, undefined, t)) };
         const owner = this.byKind.get(id.value.kind);
         const refused = owner && this.notHere(owner.feature, ctx);
         if (refused) return { reply: refused };
         const run = owner?.action.parse(id.value.fields);
-        if (!run?.ok) return { reply: this.usage(ctx, usageReply(run?.error ?? ACTION_ERRORS.invalid)) };
+        if (!run?.ok) {
+          // A codec's own rejection is ACTION_ERRORS.invalid: said in the place's words.
+          const why = !run || run.error === ACTION_ERRORS.invalid ? t.usage.buttonInvalid : run.error;
+          return { reply: this.usage(ctx, usageReply(why, undefined, t)) };
+        }
         return run.value(ctx);
       },
       (reply, failed) => ({ reply, failed }),
@@ -138,7 +143,8 @@ export class Router implements VersusHandler {
     return this.guard('mention', ctx, async (ctx) => {
       const question = text.trim();
       if (question.length < 3) return helpReply(this.features, undefined, this.t(ctx));
-      if (question.length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG, undefined, this.t(ctx));
+      if (question.length > MAX_QUESTION_CHARS)
+        return usageReply(this.t(ctx).usage.questionTooLong, undefined, this.t(ctx));
       if (this.deps.answering.isChatter(question)) return smalltalkReply(this.t(ctx));
       const earlier = await this.deps.conversations.threadQuestion(ctx.platform, ctx.channelId, ctx.threadId);
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, question);
@@ -168,7 +174,7 @@ export class Router implements VersusHandler {
         if (!origin || !owner) return { closed: FORM_CLOSED };
         const refused = this.notHere(owner.feature, ctx);
         if (refused) return { reply: refused };
-        if (!origin.ctx.channelId) return { errors: { [PLACE_FIELD]: 'Pick a channel.' } };
+        if (!origin.ctx.channelId) return { errors: { [PLACE_FIELD]: this.t(ctx).usage.pickChannel } };
         const outcome = await owner.form.submit(values, await this.locales.localised(origin.ctx));
         return 'reply' in outcome ? { ...outcome, channelId: origin.ctx.channelId } : outcome;
       },
@@ -182,10 +188,11 @@ export class Router implements VersusHandler {
 
   async askAbout(text: string, ctx: ChatContext): Promise<Reply> {
     return this.guard('askAbout', ctx, async (ctx) => {
-      const question = this.deps.answering.parseQuestion(text);
+      const t = this.t(ctx);
+      const question = this.deps.answering.parseQuestion(text, t);
       return question.ok
         ? this.deps.answering.answer(question.value, ctx, { private: true })
-        : usageReply(question.error);
+        : usageReply(question.error, undefined, t);
     });
   }
 
@@ -195,7 +202,8 @@ export class Router implements VersusHandler {
     if (earlier === undefined || text.trim().length < 2 || this.deps.answering.isChatter(text, earlier))
       return undefined;
     return this.guard('thread', ctx, async (ctx) => {
-      if (text.trim().length > MAX_QUESTION_CHARS) return usageReply(QUESTION_TOO_LONG);
+      if (text.trim().length > MAX_QUESTION_CHARS)
+        return usageReply(this.t(ctx).usage.questionTooLong, undefined, this.t(ctx));
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
       return this.deps.answering.answer(text.trim(), ctx, { context: earlier });
     });
@@ -282,7 +290,7 @@ export class Router implements VersusHandler {
       // Counted by the pool; the asker hears it at once instead of an answer seconds late.
       if (isVersusError(error, 'busy')) {
         this.metrics.error(ctx.platform, 'busy');
-        return wrap(busyReply());
+        return wrap(busyReply(this.t(ctx)));
       }
       this.metrics.error(ctx.platform, 'internal');
       const ref = randomUUID().slice(0, 8);

@@ -5,7 +5,7 @@ import type { ChatContext } from './context.js';
 import type { ActionOutcome } from './handler.js';
 import { usageReply } from './help.js';
 import { ephemeral, type Reply } from './reply.js';
-import { md, mention } from './rich.js';
+import { mention } from './rich.js';
 import { inScope } from './scope.js';
 import { en, type Strings } from './strings-en.js';
 
@@ -73,21 +73,21 @@ export async function share(
   a: { answerId: string; offset?: number | undefined },
   ctx: ChatContext,
   records: AnswerRecords,
+  t: Strings,
   later?: LaterPage,
 ): Promise<ActionOutcome> {
   const record = await records.find(a.answerId);
-  const tooOld = { reply: usageReply('That answer is too old to share. Ask again.') };
+  const tooOld = { reply: usageReply(t.usage.tooOldToShare, undefined, t) };
   if (!inScope(record, ctx) || record.userId !== ctx.userId) return tooOld;
   const answer = a.offset ? await later?.(record, a.offset, ctx) : firstPage(record);
   if (answer?.visibility !== 'channel') return tooOld;
-  if (!(await records.claimShare(record.answerId)))
-    return { reply: ephemeral('You already shared this answer with the channel.') };
+  if (!(await records.claimShare(record.answerId))) return { reply: ephemeral(t.usage.alreadyShared) };
   return {
     update: {
       ...answer,
       visibility: 'ephemeral',
-      blocks: [...answer.blocks, { type: 'context', text: 'You shared this with the channel.' }],
+      blocks: [...answer.blocks, { type: 'context', text: t.usage.youShared }],
     },
-    reply: { ...answer, blocks: [...answer.blocks, { type: 'context', text: md`Shared by ${mention(ctx.userId)}` }] },
+    reply: { ...answer, blocks: [...answer.blocks, { type: 'context', text: t.usage.sharedBy(mention(ctx.userId)) }] },
   };
 }

@@ -1,8 +1,14 @@
 import { code, md, type Rich } from './rich.js';
 import { adrDe } from './strings/adr-de.js';
 import { factorsDe } from './strings/factors-de.js';
+import { feedbackDe } from './strings/feedback-de.js';
+import { homeDe } from './strings/home-de.js';
+import { pollCommandsDe } from './strings/poll-commands-de.js';
+import { schedulesDe } from './strings/schedules-de.js';
 import { scorecardDe } from './strings/scorecard-de.js';
 import { settingsDe } from './strings/settings-de.js';
+import { sourcesDe } from './strings/sources-de.js';
+import { usageDe } from './strings/usage-de.js';
 import { verdictDe } from './strings/verdict-de.js';
 import { walkDe } from './strings/walk-de.js';
 import { weightsDe } from './strings/weights-de.js';
@@ -91,4 +97,10 @@ export const de: Strings = {
   weights: weightsDe,
   verdict: verdictDe,
   adr: adrDe,
+  pollCommands: pollCommandsDe,
+  schedules: schedulesDe,
+  sources: sourcesDe,
+  usage: usageDe,
+  home: homeDe,
+  feedback: feedbackDe,
 };

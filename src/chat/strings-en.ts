@@ -1,8 +1,14 @@
 import { code, md, type Rich, type RichText } from './rich.js';
 import { adrEn } from './strings/adr-en.js';
 import { factorsEn } from './strings/factors-en.js';
+import { feedbackEn } from './strings/feedback-en.js';
+import { homeEn } from './strings/home-en.js';
+import { pollCommandsEn } from './strings/poll-commands-en.js';
+import { schedulesEn } from './strings/schedules-en.js';
 import { scorecardEn } from './strings/scorecard-en.js';
 import { settingsEn } from './strings/settings-en.js';
+import { sourcesEn } from './strings/sources-en.js';
+import { usageEn } from './strings/usage-en.js';
 import { verdictEn } from './strings/verdict-en.js';
 import { walkEn } from './strings/walk-en.js';
 import { weightsEn } from './strings/weights-en.js';
@@ -96,6 +102,12 @@ export const en = {
   weights: weightsEn,
   verdict: verdictEn,
   adr: adrEn,
+  pollCommands: pollCommandsEn,
+  schedules: schedulesEn,
+  sources: sourcesEn,
+  usage: usageEn,
+  home: homeEn,
+  feedback: feedbackEn,
 };
 
 export type Strings = typeof en;

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from './result.js';
+import { en, type Strings } from './strings-en.js';
 
 const DOUBLE = /["“”]/;
 
@@ -8,15 +9,13 @@ const DOUBLE = /["“”]/;
  * usage error (`"Unclosed "A" "B` must not become an option `A"`); single quotes inside a word are
  * apostrophes (don't).
  */
-export function tokenizeArgs(text: string): Result<string[], string> {
+export function tokenizeArgs(text: string, t: Strings = en): Result<string[], string> {
   const out: string[] = [];
   const re = /["“”]([^"“”]*)(["“”]?)|[‘']([^'‘’]*)['’]|(\S+)/g;
   for (const m of text.matchAll(re)) {
     const [whole, quoted, closing, single, bare] = m;
     if ((quoted !== undefined && !closing) || (bare !== undefined && DOUBLE.test(bare)))
-      return err(
-        `A quote is not closed near “${whole.trim().slice(0, 30)}”. Put each phrase in its own pair of quotes, e.g. "Tabs or spaces?" "Tabs" "Spaces".`,
-      );
+      return err(t.usage.unclosedQuote(whole.trim().slice(0, 30)));
     out.push((quoted ?? single ?? bare ?? '').trim());
   }
   return ok(out.filter((t, _i, all) => t !== '' || all.length === 1));

@@ -2,10 +2,8 @@ import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import { usageReply } from '../chat/help.js';
-import { ADMIN } from '../chat/manage.js';
 import { ephemeral } from '../chat/reply.js';
 import { err, ok } from '../chat/result.js';
-import { code, markup, md } from '../chat/rich.js';
 import { feedbackAction } from './feedback-action.js';
 import { FeedbackStore } from './feedback-store.js';
 import { reportReply } from './report.js';
@@ -20,26 +18,23 @@ export function createFeedback(deps: FeatureDeps): { feedback: FeedbackStore; fe
     { answerId, vote }: { answerId: string; vote: 'up' | 'down' },
     ctx: ChatContext,
   ): Promise<ActionOutcome> => {
+    const t = deps.locales.strings(ctx);
     if (!(await feedback.vote(answerId, ctx, vote === 'up')))
-      return { reply: usageReply('That answer is too old to rate. Ask again.') };
-    return {
-      reply: ephemeral(
-        vote === 'up'
-          ? 'Thanks: noted as helpful.'
-          : md`Thanks: noted as not helpful. Admins see these in ${code('/versus report')} and add sources for them.`,
-      ),
-    };
+      return { reply: usageReply(t.feedback.tooOld, undefined, t) };
+    return { reply: ephemeral(vote === 'up' ? t.feedback.helpful : t.feedback.notHelpful()) };
   };
   const report: Feature = {
     name: 'report',
     visibility: async () => 'ephemeral',
     help: { usage: '/versus report', example: '/versus report' },
     command: command(
-      (args) => (args.trim() ? err(markup('`/versus report` takes no arguments.')) : ok(undefined)),
-      async (_none, ctx) =>
-        (await ctx.isAdmin())
-          ? reportReply(await feedback.report(REPORT_ROWS, ctx))
-          : usageReply(`Only ${ADMIN[ctx.platform]} can see the report.`),
+      (args, t) => (args.trim() ? err(t.usage.noArguments('report')) : ok(undefined)),
+      async (_none, ctx) => {
+        const t = deps.locales.strings(ctx);
+        return (await ctx.isAdmin())
+          ? reportReply(await feedback.report(REPORT_ROWS, ctx), t)
+          : usageReply(t.feedback.onlyAdmins(t.usage.admin[ctx.platform]), undefined, t);
+      },
     ),
     action: action(feedbackAction, vote),
   };

@@ -1,15 +1,16 @@
 import { clip } from '../chat/labels.js';
 import type { Reply, ReplyBlock } from '../chat/reply.js';
 import { joinRich, md } from '../chat/rich.js';
+import type { Strings } from '../chat/strings-en.js';
 import type { Report, ReportRow } from './feedback-store.js';
 
-function rows(title: string, list: ReportRow[], what: string): ReplyBlock[] {
-  if (list.length === 0) return [{ type: 'text', text: md`*${title}*\nNone yet.` }];
+function rows(title: string, list: ReportRow[], count: (n: number) => string, t: Strings): ReplyBlock[] {
+  if (list.length === 0) return [{ type: 'text', text: md`*${title}*\n${t.feedback.noneYet}` }];
   return [
     {
       type: 'text',
       text: md`*${title}*\n${joinRich(
-        list.map((r, i) => md`${i + 1}. ${clip(r.question, 200)} — ${r.count} ${what}${r.count === 1 ? '' : 's'}`),
+        list.map((r, i) => md`${i + 1}. ${clip(r.question, 200)} — ${count(r.count)}`),
         '\n',
       )}`,
     },
@@ -17,14 +18,15 @@ function rows(title: string, list: ReportRow[], what: string): ReplyBlock[] {
 }
 
 /** What to add to knowledge/: the questions most often unanswered, and those whose answers were not helpful. */
-export function reportReply(r: Report): Reply {
+export function reportReply(r: Report, t: Strings): Reply {
+  const say = t.feedback;
   return {
     visibility: 'ephemeral',
-    title: 'What the knowledge folder is missing',
+    title: say.reportTitle,
     blocks: [
-      ...rows('Asked, but nothing found', r.unanswered, 'time'),
-      ...rows('Answers voted not helpful', r.notHelpful, 'vote'),
-      { type: 'context', text: 'Votes never change how answers are ranked; they show what to add to knowledge/.' },
+      ...rows(say.unanswered, r.unanswered, say.times, t),
+      ...rows(say.voted, r.notHelpful, say.votes, t),
+      { type: 'context', text: say.reportFooter },
     ],
   };
 }

@@ -1,12 +1,13 @@
 import type { Reply, ReplyBlock } from '../chat/reply.js';
 import { channel, joinRich, md, type RichText } from '../chat/rich.js';
+import type { Strings } from '../chat/strings-en.js';
 import { homeAction } from './home-action.js';
 import type { HomePoll, HomeSchedule, HomeWalk } from './home-store.js';
 
 /** "2026-11-25 10:41 UTC" */
 const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
-function list(title: string, lines: RichText[], empty: string): ReplyBlock {
+function list(title: string, lines: RichText[], empty: RichText): ReplyBlock {
   return { type: 'text', text: md`*${title}*\n${lines.length ? joinRich(lines, '\n') : empty}` };
 }
 
@@ -22,26 +23,24 @@ export interface HomeParts {
 }
 
 /** One person's Versus: what they take part in, the sources, and (admins) what the sources miss. */
-export function homeReply(p: HomeParts): Reply {
+export function homeReply(p: HomeParts, t: Strings): Reply {
+  const say = t.home;
   const blocks: ReplyBlock[] = [
     ...(p.note ? [{ type: 'context', text: p.note } as const] : []),
     list(
-      'Your open polls',
-      p.polls.map((x) => md`• “${x.question}” in ${channel(x.channelId)} — closes ${when(x.closesAt)} (\`${x.id}\`)`),
-      'None. Start one with `/versus poll`.',
+      say.polls,
+      p.polls.map((x) => md`${say.poll(x.question, channel(x.channelId), when(x.closesAt))} (\`${x.id}\`)`),
+      say.noPolls(),
     ),
     list(
-      'Your decision-matrix walks',
-      p.walks.map(
-        (w) =>
-          md`• ${w.mode === 'solo' ? 'Solo walk' : 'Channel walk'} in ${channel(w.channelId)}, at step ${w.step + 1}`,
-      ),
-      'None. Start one with `/versus matrix`.',
+      say.walks,
+      p.walks.map((w) => say.walk(w.mode === 'solo', channel(w.channelId), w.step + 1)),
+      say.noWalks(),
     ),
     list(
-      'Debate polls you scheduled',
-      p.schedules.map((s) => md`• ${s.spec} in ${channel(s.channelId)} — next ${when(s.nextRunAt)} (\`${s.id}\`)`),
-      'None.',
+      say.schedules,
+      p.schedules.map((s) => md`${say.schedule(s.spec, channel(s.channelId), when(s.nextRunAt))} (\`${s.id}\`)`),
+      say.noSchedules,
     ),
     { type: 'divider' },
     ...p.sources,
@@ -52,10 +51,10 @@ export function homeReply(p: HomeParts): Reply {
     title: 'Versus',
     blocks,
     buttons: [
-      { actionId: homeAction.encode({ op: 'newpoll' }), label: 'New poll', style: 'primary' },
+      { actionId: homeAction.encode({ op: 'newpoll' }), label: say.newPoll, style: 'primary' },
       ...p.schedules.map((s) => ({
         actionId: homeAction.encode({ op: 'rmsched', id: s.id }),
-        label: `Remove schedule ${s.id}`,
+        label: say.removeSchedule(s.id),
         style: 'danger' as const,
       })),
     ],

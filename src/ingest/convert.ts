@@ -1,8 +1,8 @@
-import { VersusError } from '../errors.js';
 import { textOf } from '../knowledge/folder.js';
 import { parseMarkdown } from '../knowledge/markdown.js';
 import { parsePlainText } from '../knowledge/plaintext.js';
 import type { PageMeta } from './page-meta.js';
+import { SourceError, type SourceProblem } from './problems.js';
 
 /** What a team handed us: bytes, with whatever the server or the upload said about them. */
 export interface IncomingDocument {
@@ -26,7 +26,7 @@ export interface Converted {
 
 type Kind = Converted['from'];
 
-const unreadable = (message: string) => new VersusError('source_unreadable', message);
+const unreadable = (problem: SourceProblem) => new SourceError('source_unreadable', problem);
 
 /** The format from the server's word, the file name, then the bytes themselves. */
 export function sniff(doc: IncomingDocument): Kind | undefined {
@@ -57,7 +57,7 @@ function decodeHtml(doc: IncomingDocument): string {
 
 function plainText(doc: IncomingDocument): string {
   const t = textOf(doc.body);
-  if ('problem' in t) throw unreadable(`That file is not text I can read: ${t.problem}.`);
+  if ('problem' in t) throw unreadable({ kind: 'notText' });
   return t.text;
 }
 
@@ -82,10 +82,7 @@ function fallbackTitle(doc: IncomingDocument): string {
  */
 export async function convertDocument(doc: IncomingDocument): Promise<Converted> {
   const kind = sniff(doc);
-  if (!kind)
-    throw unreadable(
-      `That is ${doc.contentType ?? 'a file'} — Versus reads web pages (HTML), Markdown, plain text and PDF.`,
-    );
+  if (!kind) throw unreadable({ kind: 'format', contentType: doc.contentType });
   let format: Converted['format'] = 'text';
   let content: string;
   let meta: PageMeta = {};

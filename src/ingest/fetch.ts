@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { VersusError } from '../errors.js';
 import { AddressAllowList, mayConnect } from './addresses.js';
+import { SourceError, type SourceProblem } from './problems.js';
 
 /** What one fetch may cost. Every field has the default `sources add` uses. */
 export interface FetchLimits {
@@ -30,8 +31,8 @@ export interface Fetched {
   body: Buffer;
 }
 
-const refused = (message: string) => new VersusError('fetch_refused', message);
-const failed = (message: string, cause?: unknown) => new VersusError('fetch_failed', message, { cause });
+const refused = (problem: SourceProblem) => new SourceError('fetch_refused', problem);
+const failed = (problem: SourceProblem, cause?: unknown) => new SourceError('fetch_failed', problem, { cause });
 
 /** A URL we may ask for: http(s), no credentials, and not a literal private address. */
 export function checkUrl(raw: string | URL, limits: Pick<FetchLimits, 'allow'>): URL {
@@ -39,18 +40,17 @@ export function checkUrl(raw: string | URL, limits: Pick<FetchLimits, 'allow'>):
   try {
     url = new URL(raw);
   } catch {
-    throw refused('That is not a web address. Give a full link such as https://example.com/post.');
+    throw refused({ kind: 'notUrl' });
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw refused(`Only http and https links can be added (not ${url.protocol}).`);
-  if (url.username || url.password) throw refused('Links with a user name or password in them are not fetched.');
+    throw refused({ kind: 'protocol', protocol: url.protocol });
+  if (url.username || url.password) throw refused({ kind: 'credentials' });
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) && !mayConnect(host, limits.allow)) throw privateAddress(host);
   return url;
 }
 
-const privateAddress = (host: string) =>
-  refused(`${host} is a private, loopback or link-local address; Versus only fetches public web pages.`);
+const privateAddress = (host: string) => refused({ kind: 'privateHost', host });
 
 /**
  * DNS lookup that refuses non-public answers, given to the HTTP client as its `lookup`: the address is
@@ -115,8 +115,7 @@ async function readBody(res: IncomingMessage, maxBytes: number): Promise<Buffer>
   return Buffer.concat(chunks);
 }
 
-const tooLarge = (max: number) =>
-  refused(`The document is larger than ${max / 1024 / 1024} MB; Versus indexes smaller ones.`);
+const tooLarge = (max: number) => refused({ kind: 'tooLarge', mb: max / 1024 / 1024 });
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
@@ -145,13 +144,13 @@ export async function fetchDocument(
       const location = res.headers.location;
       if (REDIRECT.has(res.statusCode ?? 0) && location) {
         res.resume();
-        if (hop >= limits.maxRedirects) throw refused(`The link redirects more than ${limits.maxRedirects} times.`);
+        if (hop >= limits.maxRedirects) throw refused({ kind: 'redirects', max: limits.maxRedirects });
         url = checkUrl(new URL(location, url), limits);
         continue;
       }
       if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) > 299) {
         res.resume();
-        throw failed(`The server answered ${res.statusCode} for ${url.host}${url.pathname}.`);
+        throw failed({ kind: 'status', status: res.statusCode ?? 0, where: `${url.host}${url.pathname}` });
       }
       const body = await readBody(res, limits.maxBytes);
       return { url: url.href, contentType: res.headers['content-type'], body };
@@ -159,15 +158,15 @@ export async function fetchDocument(
   } catch (e) {
     if (e instanceof VersusError) throw e;
     if (abort.signal.aborted)
-      throw failed(`${url.hostname} did not send the document within ${limits.timeoutMs / 1000} s.`, e);
+      throw failed({ kind: 'timeout', host: url.hostname, seconds: limits.timeoutMs / 1000 }, e);
     const code = (e as NodeJS.ErrnoException).code;
-    const why =
+    const kind =
       code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? 'no such host'
+        ? 'noSuchHost'
         : code === 'ECONNREFUSED'
-          ? 'the connection was refused'
-          : 'the connection failed';
-    throw failed(`Could not fetch ${url.hostname}: ${why}.`, e);
+          ? 'connectionRefused'
+          : 'connectionFailed';
+    throw failed({ kind, host: url.hostname }, e);
   } finally {
     clearTimeout(timer);
   }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { VersusError } from '../errors.js';
 import type { PageMeta } from './page-meta.js';
+import { SourceError } from './problems.js';
 
 interface TextItem {
   str: string;
@@ -77,7 +77,7 @@ export async function pdfToText(data: Uint8Array): Promise<{ text: string; meta:
       verbosity: 0,
     }).promise;
   } catch (cause) {
-    throw new VersusError('source_unreadable', 'The PDF could not be read (damaged or encrypted?).', { cause });
+    throw new SourceError('source_unreadable', { kind: 'pdfUnreadable' }, { cause });
   }
   try {
     const info = ((await doc.getMetadata()).info ?? {}) as Record<string, unknown>;

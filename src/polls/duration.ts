@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../chat/result.js';
-import { md, type RichText } from '../chat/rich.js';
+import type { RichText } from '../chat/rich.js';
+import type { Strings } from '../chat/strings-en.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../clock.js';
 
 const UNIT_MS = { m: MINUTE_MS, h: HOUR_MS, d: DAY_MS } as const;
@@ -7,14 +8,14 @@ export const MAX_DURATION_MS = 30 * UNIT_MS.d;
 export const DEFAULT_DURATION_MS = 24 * UNIT_MS.h;
 
 /** `30m`, `2h`, `3d` (also `90min`, `2 hours`, `1 day`) → milliseconds, at most 30 days. */
-export function parseDuration(text: string): Result<number, RichText> {
+export function parseDuration(text: string, t: Strings): Result<number, RichText> {
+  const say = t.pollCommands;
   const m = /^(\d{1,4})\s*(m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)$/i.exec(text.trim());
-  if (!m)
-    return err(md`“${text.slice(0, 20)}” is not a duration. Write it like \`30m\`, \`2h\` or \`3d\` (at most 30d).`);
+  if (!m) return err(say.notADuration(text.slice(0, 20)));
   const unit = m[2]!.toLowerCase()[0] as keyof typeof UNIT_MS;
   const ms = Number(m[1]) * UNIT_MS[unit];
-  if (ms < UNIT_MS.m) return err('A poll must run for at least 1 minute.');
-  if (ms > MAX_DURATION_MS) return err(md`A poll can run for at most 30 days (\`30d\`).`);
+  if (ms < UNIT_MS.m) return err(say.atLeastAMinute);
+  if (ms > MAX_DURATION_MS) return err(say.atMost30Days());
   return ok(ms);
 }
 

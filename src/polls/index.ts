@@ -35,6 +35,7 @@ export function createPolls(
     taxonomy: deps.taxonomy,
     clock,
     logger,
+    locales: deps.locales,
   });
-  return { polls, schedules, features: [pollFeature(polls), scheduleFeature(schedules)] };
+  return { polls, schedules, features: [pollFeature(polls, deps.locales), scheduleFeature(schedules)] };
 }

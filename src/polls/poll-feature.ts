@@ -1,11 +1,12 @@
 import { action, command, type Feature } from '../chat/feature.js';
+import type { Locales } from '../chat/locales.js';
 import { pollAction } from './poll-action.js';
 import { parsePollArgs } from './poll-args.js';
 import { pollForm, pollFormReply } from './poll-form.js';
 import type { PollService } from './poll-service.js';
 
 /** `/versus poll …` and the poll buttons. */
-export function pollFeature(polls: PollService): Feature {
+export function pollFeature(polls: PollService, locales: Locales): Feature {
   return {
     name: 'poll',
     needsServer: true,
@@ -24,7 +25,7 @@ export function pollFeature(polls: PollService): Feature {
         case 'export':
           return polls.export(cmd.pollId, ctx);
         case 'form':
-          return pollFormReply();
+          return pollFormReply(locales.strings(ctx));
       }
     }),
     action: action(
@@ -37,7 +38,7 @@ export function pollFeature(polls: PollService): Feature {
       // A vote commits the click's replay key with itself (vote-writer.ts).
       ({ op, option }) => op === 'vote' && option !== undefined,
     ),
-    forms: [pollForm(polls)],
+    forms: [pollForm(polls, (ctx) => locales.strings(ctx))],
     tasks: [{ name: 'pollsClosed', run: () => polls.closeDue() }],
     renders: [polls.renders],
   };

@@ -1,75 +1,73 @@
+import type { ChatContext } from '../chat/context.js';
 import type { FeatureForm } from '../chat/feature.js';
 import type { Form, FormValues } from '../chat/form.js';
 import type { Reply } from '../chat/reply.js';
-import { issueText, md, plain } from '../chat/rich.js';
+import { issueText, plain } from '../chat/rich.js';
+import type { Strings } from '../chat/strings-en.js';
 import { DEFAULT_DURATION_MS, parseDuration } from './duration.js';
-import { checkOptions, MAX_OPTIONS, MIN_OPTIONS, Question } from './poll-args.js';
+import { checkOptions, MAX_OPTIONS, MIN_OPTIONS, pollSchemas } from './poll-args.js';
 import type { PollService } from './poll-service.js';
 
-export const POLL_FORM: Form = {
-  id: 'poll-new',
-  title: 'New poll',
-  submitLabel: 'Post poll',
-  fields: [
-    {
-      id: 'question',
-      label: 'Question',
-      kind: 'text',
-      placeholder: 'Which language for the billing service?',
-      maxLength: 250,
-    },
-    {
-      id: 'options',
-      label: 'Options',
-      kind: 'multiline',
-      hint: `One per line, ${MIN_OPTIONS} to ${MAX_OPTIONS}.`,
-      placeholder: 'Go\nPython',
-      maxLength: MAX_OPTIONS * 76,
-    },
-    { id: 'public', label: 'List who voted for what (otherwise anonymous)', kind: 'toggle', optional: true },
-    {
-      id: 'duration',
-      label: 'Open for',
-      kind: 'text',
-      placeholder: '24h (30m, 2h, 3d; at most 30d)',
-      optional: true,
-      maxLength: 20,
-    },
-  ],
-};
+export const POLL_FORM_ID = 'poll-new';
 
-/** `/versus poll new`: the form where there is one; the console shows how to do it by command. */
-export function pollFormReply(): Reply {
+/** The poll form, labelled in the place's language. */
+export function pollFormOf(t: Strings): Form {
+  const say = t.pollCommands.form;
   return {
-    visibility: 'ephemeral',
-    title: 'New poll',
-    blocks: [
+    id: POLL_FORM_ID,
+    title: say.title,
+    submitLabel: say.submit,
+    fields: [
+      { id: 'question', label: say.question, kind: 'text', placeholder: say.questionPlaceholder, maxLength: 250 },
       {
-        type: 'text',
-        text: md`Here, write the poll as a command: \`/versus poll "Which for billing?" "Go" "Python" public for 2h\`.`,
+        id: 'options',
+        label: say.options,
+        kind: 'multiline',
+        hint: say.optionsHint(MIN_OPTIONS, MAX_OPTIONS),
+        placeholder: 'Go\nPython',
+        maxLength: MAX_OPTIONS * 76,
+      },
+      { id: 'public', label: say.public, kind: 'toggle', optional: true },
+      {
+        id: 'duration',
+        label: say.duration,
+        kind: 'text',
+        placeholder: say.durationPlaceholder,
+        optional: true,
+        maxLength: 20,
       },
     ],
-    form: POLL_FORM,
+  };
+}
+
+/** `/versus poll new`: the form where there is one; the console shows how to do it by command. */
+export function pollFormReply(t: Strings): Reply {
+  return {
+    visibility: 'ephemeral',
+    title: t.pollCommands.form.title,
+    blocks: [{ type: 'text', text: t.pollCommands.form.byCommand() }],
+    form: pollFormOf(t),
   };
 }
 
 const text = (v: FormValues[string]) => (typeof v === 'string' ? v : '');
 
-/** The form's submit, checked with the command's rules; each problem is shown on its field. */
-export function pollForm(polls: PollService): FeatureForm {
+/** The form's submit, checked with the command's rules; each problem is shown on its field, in the place's language. */
+export function pollForm(polls: PollService, strings: (ctx: ChatContext) => Strings): FeatureForm {
   return {
-    id: POLL_FORM.id,
+    id: POLL_FORM_ID,
     async submit(values, ctx) {
+      const t = strings(ctx);
       const errors: Record<string, string> = {};
-      const q = Question.safeParse(text(values.question));
+      const q = pollSchemas(t).Question.safeParse(text(values.question));
       if (!q.success) errors.question = plain(issueText(q.error));
       const lines = text(values.options)
         .split('\n')
         .map((o) => o.trim())
         .filter(Boolean);
-      const options = checkOptions(lines);
+      const options = checkOptions(lines, t);
       if (!options.ok) errors.options = plain(options.error);
-      const duration = text(values.duration).trim() ? parseDuration(text(values.duration)) : undefined;
+      const duration = text(values.duration).trim() ? parseDuration(text(values.duration), t) : undefined;
       if (duration && !duration.ok) errors.duration = plain(duration.error);
       if (!q.success || !options.ok || (duration && !duration.ok)) return { errors };
       const reply = await polls.create(

@@ -3,10 +3,10 @@ import type { ChatContext, Platform } from '../chat/context.js';
 import type { LiveMessageDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
 import type { Locales } from '../chat/locales.js';
-import { ADMIN, mayManage } from '../chat/manage.js';
+import { mayManage } from '../chat/manage.js';
 import type { ChatPort } from '../chat/port.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
-import { channel, code, link, md } from '../chat/rich.js';
+import { channel, code, link } from '../chat/rich.js';
 import { inScope } from '../chat/scope.js';
 import { HOUR_MS } from '../clock.js';
 import { newId } from '../ids.js';
@@ -47,7 +47,8 @@ export class PollService {
 
   async create(cmd: Create, ctx: ChatContext, extra: { motion?: Motion; scheduleId?: string } = {}): Promise<Reply> {
     const port = this.port(ctx.platform);
-    if (!port) return ephemeral('Polls cannot be posted from here.');
+    const say = this.deps.locales.strings(ctx).pollCommands;
+    if (!port) return ephemeral(say.notHere);
     const now = this.deps.clock.now();
     const poll: Poll = {
       id: newId('p'),
@@ -72,11 +73,9 @@ export class PollService {
     } catch (err) {
       this.deps.logger.warn({ err, poll: poll.id, channel: poll.channelId }, 'could not post poll');
       await this.deps.store.close(poll.id, now.toISOString(), 'post_failed');
-      return ephemeral('I could not post the poll in this channel. Invite me to it first, then try again.');
+      return ephemeral(say.postFailed);
     }
-    return ephemeral(
-      md`Poll ${poll.id} is up; it closes in ${Math.round((cmd.durationMs / HOUR_MS) * 10) / 10} h. Close it early with \`/versus poll close ${poll.id}\`.`,
-    );
+    return ephemeral(say.posted(poll.id, Math.round((cmd.durationMs / HOUR_MS) * 10) / 10));
   }
 
   /** The poll, only when asked from the workspace and channel it lives in; otherwise as if unknown. */
@@ -123,12 +122,13 @@ export class PollService {
 
   async close(pollId: string, ctx: ChatContext): Promise<Reply> {
     const poll = await this.scoped(pollId, ctx);
-    if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
-    if (poll.closedAt) return ephemeral(md`Poll ${pollId} is already closed.`);
+    const t = this.deps.locales.strings(ctx);
+    if (!poll) return ephemeral(t.pollCommands.noSuchPoll(pollId));
+    if (poll.closedAt) return ephemeral(t.pollCommands.alreadyClosed(pollId));
     if (!(await mayManage(ctx, { ...poll, ownerId: poll.creatorId })))
-      return ephemeral(md`Only the person who started this poll or ${ADMIN[ctx.platform]} can close it.`);
+      return ephemeral(t.pollCommands.onlyOwner(t.usage.admin[ctx.platform]));
     await this.finish(poll, ctx.userId);
-    return ephemeral(md`Poll ${pollId} is closed.`);
+    return ephemeral(t.pollCommands.closed(pollId));
   }
 
   /** Closes every poll whose end time has passed — also those that ended while the bot was down. */
@@ -143,15 +143,16 @@ export class PollService {
 
   async results(pollId: string, ctx: ChatContext): Promise<Reply> {
     const poll = await this.scoped(pollId, ctx);
-    if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
+    if (!poll) return ephemeral(this.deps.locales.strings(ctx).pollCommands.noSuchPoll(pollId));
     return { ...(await this.render(poll)), buttons: undefined, visibility: 'ephemeral' };
   }
 
   async export(pollId: string, ctx: ChatContext): Promise<Reply> {
     const poll = await this.scoped(pollId, ctx);
-    if (!poll) return ephemeral(md`There is no poll ${pollId} here.`);
+    const say = this.deps.locales.strings(ctx).pollCommands;
+    if (!poll) return ephemeral(say.noSuchPoll(pollId));
     const port = this.port(ctx.platform);
-    if (!port?.upload) return ephemeral('Exports are not available on this platform.');
+    if (!port?.upload) return ephemeral(say.noExports);
     const name = `poll-${poll.id}.csv`;
     const where = await port.upload(
       { workspaceId: poll.workspaceId, channelId: ctx.channelId, threadId: ctx.threadId },
@@ -159,9 +160,7 @@ export class PollService {
       votesCsv(poll, await this.deps.store.voters(poll.id)),
     );
     const file = where.url ? link(where.url, name) : where.path ? code(where.path) : name;
-    return ephemeral(
-      md`Exported the votes of poll ${poll.id}${poll.anonymous ? ' (anonymous: no voter ids)' : ''}: ${file} in ${channel(where.channelId)}`,
-    );
+    return ephemeral(say.exported(poll.id, file, channel(where.channelId), poll.anonymous));
   }
 
   /** At start: redraw every poll message older than its votes (e.g. after kill -9 mid-storm). */

@@ -1,16 +1,18 @@
 import type { AnswersStore } from '../answers/answers-store.js';
 import type { ChatContext } from '../chat/context.js';
-import { ADMIN, fixedAdmin, mayManage } from '../chat/manage.js';
+import type { Locales, Place } from '../chat/locales.js';
+import { fixedAdmin, mayManage } from '../chat/manage.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
 import { joinRich, md, type Rich } from '../chat/rich.js';
 import { inScope, inWorkspace } from '../chat/scope.js';
+import type { Strings } from '../chat/strings-en.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Logger } from '../logger.js';
 import { formatDuration } from './duration.js';
 import { motionCandidates, pickMotion } from './motions.js';
-import { TEAM_OPTIONS, TEAM_QUESTION } from './poll-args.js';
+import { teamPoll } from './poll-args.js';
 import type { PollService } from './poll-service.js';
 import type { ScheduleCommand } from './schedule-args.js';
 import type { Schedule, ScheduleStore } from './schedule-store.js';
@@ -26,10 +28,12 @@ export interface ScheduleServiceDeps {
   taxonomy: Taxonomy;
   clock: Clock;
   logger: Logger;
+  /** Replies in the place's language; a scheduled post has no request and uses its channel's workspace's. */
+  locales: Locales;
 }
 
-const local = (iso: string, tz: string) =>
-  new Intl.DateTimeFormat('en-GB', {
+const local = (iso: string, tz: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, {
     timeZone: tz,
     weekday: 'short',
     day: 'numeric',
@@ -42,18 +46,17 @@ const local = (iso: string, tz: string) =>
 export class ScheduleService {
   constructor(private readonly deps: ScheduleServiceDeps) {}
 
+  private t(place: Place): Strings {
+    return this.deps.locales.strings(place);
+  }
+
   async add(cmd: Extract<ScheduleCommand, { op: 'add' }>, ctx: ChatContext): Promise<Reply> {
     const now = this.deps.clock.now();
+    const t = this.t(ctx);
     const gap = shortestGap(cmd.spec, cmd.timezone, now);
-    if (gap < MIN_SCHEDULE_GAP_MS)
-      return ephemeral(
-        md`“${cmd.when.slice(0, 40)}” would post a poll every ${formatDuration(gap)}; debate polls may run at most once an hour. Try \`every monday at 10:00\` or \`0 10 * * 1-5\`.`,
-      );
+    if (gap < MIN_SCHEDULE_GAP_MS) return ephemeral(t.schedules.tooOften(cmd.when.slice(0, 40), formatDuration(gap)));
     const existing = (await this.deps.store.inChannel(ctx)).length;
-    if (existing >= MAX_SCHEDULES_PER_CHANNEL)
-      return ephemeral(
-        md`This channel already has ${String(existing)} debate-poll schedules, the most allowed. See them with \`/versus schedule list\` and remove one with \`/versus schedule remove <id>\` first.`,
-      );
+    if (existing >= MAX_SCHEDULES_PER_CHANNEL) return ephemeral(t.schedules.tooMany(existing));
     const next = nextRun(cmd.spec, cmd.timezone, now, now);
     const schedule: Schedule = {
       id: newId('s'),
@@ -72,30 +75,23 @@ export class ScheduleService {
     await this.deps.store.insert(schedule);
     return {
       visibility: 'channel',
-      title: '🗓️ Debate poll scheduled',
-      blocks: [
-        {
-          type: 'text',
-          text: md`${this.describe(schedule)}\nEach poll debates a topic where the sources disagree, with a cited claim for each side. Remove it with \`/versus schedule remove ${schedule.id}\`.`,
-        },
-      ],
+      title: t.schedules.scheduledTitle,
+      blocks: [{ type: 'text', text: t.schedules.scheduled(this.describe(schedule, t), schedule.id) }],
     };
   }
 
   async list(ctx: ChatContext): Promise<Reply> {
     const all = await this.deps.store.inChannel(ctx);
-    if (all.length === 0)
-      return ephemeral(
-        md`No debate polls are scheduled in this channel. Add one with \`/versus schedule add every monday at 10:00\`.`,
-      );
+    const t = this.t(ctx);
+    if (all.length === 0) return ephemeral(t.schedules.none());
     return {
       visibility: 'ephemeral',
-      title: 'Scheduled debate polls',
+      title: t.schedules.listTitle,
       blocks: [
         {
           type: 'text',
           text: joinRich(
-            all.map((s) => md`• ${this.describe(s)}`),
+            all.map((s) => md`• ${this.describe(s, t)}`),
             '\n',
           ),
         },
@@ -106,10 +102,7 @@ export class ScheduleService {
   /** `/versus schedule remove <id>`: a schedule of the channel the command comes from. */
   async remove(id: string, ctx: ChatContext): Promise<Reply> {
     const s = await this.deps.store.get(id);
-    if (!inScope(s, ctx))
-      return ephemeral(
-        md`There is no schedule “${id.slice(0, 20)}” in this channel. \`/versus schedule list\` shows the ids.`,
-      );
+    if (!inScope(s, ctx)) return ephemeral(this.t(ctx).schedules.notInChannel(id.slice(0, 20)));
     return this.removeFound(s, ctx);
   }
 
@@ -120,21 +113,21 @@ export class ScheduleService {
   async removeOwn(id: string, ctx: ChatContext): Promise<Reply> {
     const s = await this.deps.store.get(id);
     if (!inWorkspace(s, ctx) || s.createdBy !== ctx.userId)
-      return ephemeral(
-        md`You have no schedule “${id.slice(0, 20)}” here. Admins remove others' schedules with \`/versus schedule remove <id>\` in their channel.`,
-      );
+      return ephemeral(this.t(ctx).schedules.notYours(id.slice(0, 20)));
     return this.removeFound(s, ctx);
   }
 
   private async removeFound(s: Schedule, ctx: ChatContext): Promise<Reply> {
+    const t = this.t(ctx);
     if (!(await mayManage(ctx, { ...s, ownerId: s.createdBy })))
-      return ephemeral(md`Only the person who added this schedule or ${ADMIN[ctx.platform]} can remove it.`);
+      return ephemeral(t.schedules.onlyOwner(t.usage.admin[ctx.platform]));
     await this.deps.store.remove(s.id);
-    return ephemeral(md`Schedule ${s.id} removed.`);
+    return ephemeral(t.schedules.removed(s.id));
   }
 
-  private describe(s: Schedule): Rich {
-    return md`\`${s.id}\` ${s.spec} (${s.timezone}), polls last ${formatDuration(s.durationMs)}; next: ${local(s.nextRunAt, s.timezone)}`;
+  private describe(s: Schedule, t: Strings): Rich {
+    const next = local(s.nextRunAt, s.timezone, t.schedules.dateLocale);
+    return md`\`${s.id}\` ${s.spec} (${s.timezone}), ${t.schedules.lasting(formatDuration(s.durationMs), next)}`;
   }
 
   /**
@@ -170,9 +163,12 @@ export class ScheduleService {
       userId: s.createdBy,
       isAdmin: fixedAdmin(false),
     };
-    const question = motion ? `Debate: ${motion.label}. Team Go or Team Python?` : TEAM_QUESTION;
+    // No request to carry a locale: the poll is asked in the language of the workspace it is posted in.
+    const t = this.t(s);
+    const team = teamPoll(t);
+    const question = motion ? t.schedules.debateQuestion(motion.label) : team.question;
     await polls.create(
-      { op: 'create', kind: 'team', question, options: [...TEAM_OPTIONS], anonymous: true, durationMs: s.durationMs },
+      { op: 'create', kind: 'team', question, options: team.options, anonymous: true, durationMs: s.durationMs },
       ctx,
       {
         ...(motion

@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { err, ok, type Result } from '../chat/result.js';
-import { md, type RichText } from '../chat/rich.js';
+import type { RichText } from '../chat/rich.js';
+import type { Strings } from '../chat/strings-en.js';
 import { WEEK_MS } from '../clock.js';
 
 export interface WhenSpec {
@@ -11,12 +12,12 @@ export interface WhenSpec {
 
 const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 const DAY_WORD = /\b(sun|mon|tue|wed|thu|fri|sat)[a-z]*\b/g;
-export const WHEN_EXAMPLES = md`\`every monday at 10:00\`, \`weekdays 9:30\`, \`every 2 weeks on friday 16:00\`, \`daily at 9am\`, or a cron like \`0 10 * * 1\``;
 
-/** A 5-field cron, or a plain phrase, → cron + week interval. */
-export function parseWhen(input: string): Result<WhenSpec, RichText> {
+/** A 5-field cron, or a plain phrase (English in every locale), → cron + week interval. */
+export function parseWhen(input: string, t: Strings): Result<WhenSpec, RichText> {
+  const say = t.schedules;
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (!text) return err(md`Say when, e.g. ${WHEN_EXAMPLES}.`);
+  if (!text) return err(say.sayWhen(say.whenExamples()));
   const fields = text.split(' ');
   if (
     fields.every((f) => /^[\d*/,\-a-z?#lw]+$/.test(f)) &&
@@ -24,16 +25,11 @@ export function parseWhen(input: string): Result<WhenSpec, RichText> {
     fields.length >= 5 &&
     !/[a-z]{4,}/.test(text)
   ) {
-    if (fields.length !== 5)
-      return err(
-        md`A cron expression here has exactly 5 fields (minute hour day-of-month month day-of-week); “${input.slice(0, 40)}” has ${fields.length}. Example: \`0 10 * * 1\` is Mondays at 10:00.`,
-      );
+    if (fields.length !== 5) return err(say.cronFields(input.slice(0, 40), fields.length));
     try {
       new Cron(text, { paused: true });
     } catch (e) {
-      return err(
-        md`That cron expression is invalid: ${(e as Error).message.replace(/^CronPattern: /, '')}. Example: \`0 10 * * 1\`.`,
-      );
+      return err(say.cronInvalid((e as Error).message.replace(/^CronPattern: /, '')));
     }
     return ok({ cron: text, everyWeeks: 1 });
   }
@@ -41,17 +37,16 @@ export function parseWhen(input: string): Result<WhenSpec, RichText> {
   const time = /(?:at\s+)?\b(\d{1,2})(?::(\d{2}))?\s*(am|pm)?\b(?!\s*(?:weeks?|days?))/.exec(
     text.replace(/every \d+ weeks?/, ''),
   );
-  if (!time) return err(md`Add a time, e.g. ${WHEN_EXAMPLES}.`);
+  if (!time) return err(say.addTime(say.whenExamples()));
   let hour = Number(time[1]);
   const minute = time[2] ? Number(time[2]) : 0;
   if (time[3] === 'pm' && hour < 12) hour += 12;
   if (time[3] === 'am' && hour === 12) hour = 0;
-  if (hour > 23 || minute > 59)
-    return err(md`${time[0].trim()} is not a time of day. Use 24-hour \`16:30\` or \`4:30pm\`.`);
+  if (hour > 23 || minute > 59) return err(say.notATime(time[0].trim()));
 
   const weeks = /every (\d+) weeks?/.exec(text);
   const everyWeeks = weeks ? Number(weeks[1]) : 1;
-  if (everyWeeks < 1 || everyWeeks > 8) return err('Repeat every 1 to 8 weeks.');
+  if (everyWeeks < 1 || everyWeeks > 8) return err(say.everyWeeks);
   let days: string;
   if (/\bweekdays?\b/.test(text)) days = '1-5';
   else if (/\bweekends?\b/.test(text)) days = '0,6';
@@ -59,7 +54,7 @@ export function parseWhen(input: string): Result<WhenSpec, RichText> {
     const named = [...new Set([...text.matchAll(DAY_WORD)].map((m) => DAYS[m[1]!]!))].sort();
     if (named.length) days = named.join(',');
     else if (/\b(daily|every day|each day)\b/.test(text) && everyWeeks === 1) days = '*';
-    else return err(md`Which day? e.g. ${WHEN_EXAMPLES}.`);
+    else return err(say.whichDay(say.whenExamples()));
   }
   return ok({ cron: `${minute} ${hour} * * ${days}`, everyWeeks });
 }

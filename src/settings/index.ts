@@ -31,7 +31,7 @@ function setArgs(t: Strings['settings']) {
 type Settings = z.infer<ReturnType<typeof setArgs>> | undefined;
 
 function parseSettings(args: string, t: Strings): Result<Settings, RichText> {
-  const tokens = tokenizeArgs(args);
+  const tokens = tokenizeArgs(args, t);
   if (!tokens.ok) return err(tokens.error);
   const words = tokens.value.map((w) => w.toLowerCase());
   if (words.length === 0) return ok(undefined);

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { isVersusError } from '../errors.js';
+import { SourceError } from '../ingest/problems.js';
 import { loadTaxonomy } from '../knowledge/taxonomy.js';
 import { inThreadPreparer, type PrepareResult } from './preparer.js';
 
@@ -41,7 +42,8 @@ async function run(job: z.infer<typeof Job>): Promise<PrepareResult> {
         : await prepare.claims(job.docs);
     return { ok: true, value };
   } catch (e) {
-    return { ok: false, code: isVersusError(e) ? e.code : 'error', error: (e as Error).message ?? String(e) };
+    const problem = e instanceof SourceError && e.code === 'source_unreadable' ? e.problem : undefined;
+    return { ok: false, code: isVersusError(e) ? e.code : 'error', error: (e as Error).message ?? String(e), problem };
   }
 }
 

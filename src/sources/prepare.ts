@@ -1,3 +1,4 @@
+import type { Strings } from '../chat/strings-en.js';
 import type { Converted } from '../ingest/convert.js';
 import { extractClaims } from '../knowledge/extract.js';
 import { TEAM_ID_PREFIX } from '../knowledge/indexer.js';
@@ -61,14 +62,10 @@ export function withSourceId(
 }
 
 /** Why a document gave no claims, in words the person who added it can act on. */
-export function whyNoClaims(doc: Converted): string {
-  if (!doc.content.trim()) {
-    if (doc.from === 'pdf') return 'The PDF has no text layer (a scanned document?), so there is nothing to index.';
-    if (doc.from === 'html')
-      return 'The page has no readable text: it may be drawn by JavaScript or sit behind a login. Try its PDF or a Markdown copy.';
-    return 'The document is empty.';
-  }
-  return 'Nothing in it reads as a claim: it is code, links, headings or fragments shorter than a sentence.';
+export function whyNoClaims(doc: Converted, t: Strings): string {
+  const why = t.sources.why;
+  if (!doc.content.trim()) return doc.from === 'pdf' ? why.pdfNoText : doc.from === 'html' ? why.htmlNoText : why.empty;
+  return why.noClaimLike;
 }
 
 /** The sections a document's claims fall under, in order, for the confirmation ("What we measured", …). */

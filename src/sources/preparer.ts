@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { VersusError } from '../errors.js';
 import { type Converted, convertDocument, type IncomingDocument } from '../ingest/convert.js';
+import { SourceError, type SourceProblem } from '../ingest/problems.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Claim, DocumentMeta } from '../knowledge/types.js';
 import { startWorker } from '../runtime/worker-thread.js';
@@ -76,7 +77,13 @@ export function workerPreparer(
       settle(m.id, (p) => {
         if (m.ok) p.resolve(m.value);
         else
-          p.reject(m.code === 'source_unreadable' ? new VersusError('source_unreadable', m.error) : new Error(m.error));
+          p.reject(
+            m.problem
+              ? new SourceError('source_unreadable', m.problem)
+              : m.code === 'source_unreadable'
+                ? new VersusError('source_unreadable', m.error)
+                : new Error(m.error),
+          );
       }),
     );
     w.on('error', (e) => stop(w, () => e));
@@ -92,7 +99,7 @@ export function workerPreparer(
         () =>
           stop(w, (other) =>
             other === id
-              ? new VersusError('source_unreadable', tooLong(timeoutMs))
+              ? new SourceError('source_unreadable', { kind: 'tooSlow', seconds: Math.ceil(timeoutMs / 1000) })
               : new Error('the document reader was restarted; try again'),
           ),
         timeoutMs,
@@ -110,9 +117,6 @@ export function workerPreparer(
   };
 }
 
-const tooLong = (ms: number) =>
-  `reading that document took longer than ${Math.ceil(ms / 1000)} s, so it was stopped. Try a smaller page, its PDF or a Markdown copy.`;
-
 /** The id a document has before it is stored; withSourceId gives its claims the stored one. */
 export const UNSTORED_ID = 'new';
 
@@ -127,4 +131,7 @@ const asTeamText = (doc: Converted): TeamText => ({
 type PrepareJob =
   | { op: 'convert'; doc: Omit<IncomingDocument, 'body'> & { body: Uint8Array } }
   | { op: 'claims'; docs: TeamText[] };
-export type PrepareResult = { ok: true; value: unknown } | { ok: false; code: string; error: string };
+/** A document that could not be read carries its problem, so it is explained in the asker's language. */
+export type PrepareResult =
+  | { ok: true; value: unknown }
+  | { ok: false; code: string; error: string; problem?: SourceProblem | undefined };

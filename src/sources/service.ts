@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { ChatContext } from '../chat/context.js';
 import type { RemoteFile } from '../chat/handler.js';
-import { ADMIN } from '../chat/manage.js';
+import type { Locales } from '../chat/locales.js';
 import { ephemeral, type Reply } from '../chat/reply.js';
-import { code, joinRich, md } from '../chat/rich.js';
+import { joinRich, md } from '../chat/rich.js';
+import type { Strings } from '../chat/strings-en.js';
 import type { Clock } from '../clock.js';
 import { isVersusError } from '../errors.js';
 import type { IncomingDocument } from '../ingest/convert.js';
 import { type FetchLimits, fetchDocument } from '../ingest/fetch.js';
+import { SourceError } from '../ingest/problems.js';
 import type { KnowledgeStore } from '../knowledge/knowledge-store.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { brokenFiles } from '../knowledge/watch.js';
 import type { Logger } from '../logger.js';
 import { sectionsOf, teamDocumentId, whyNoClaims, withSourceId } from './prepare.js';
 import { type Prepared, type Preparer, UNSTORED_ID } from './preparer.js';
+import { problemText } from './problem-text.js';
 import { sourcesReply, type TeamAddition } from './render-sources.js';
 import { type SourceStore, scopeKey } from './source-store.js';
 import type { TeamSourceSync } from './sync.js';
@@ -31,10 +34,12 @@ export interface SourcesDeps {
   /** Reads documents into claims, off the event loop in a bot (preparer.ts). */
   prepare: Preparer;
   logger: Logger;
+  /** Replies in the language of the place they go to. */
+  locales: Locales;
 }
 
-const TITLE = 'Sources';
-const note = (text: Parameters<typeof ephemeral>[0]) => ephemeral(text, TITLE);
+/** A private note under the section's title. */
+const note = (t: Strings, text: Parameters<typeof ephemeral>[0]) => ephemeral(text, t.sources.title);
 
 /**
  * Documents a team adds (`/versus sources add <link>`, an uploaded file) and removes: admins only, kept
@@ -42,6 +47,11 @@ const note = (text: Parameters<typeof ephemeral>[0]) => ephemeral(text, TITLE);
  */
 export class TeamSources {
   constructor(private readonly deps: SourcesDeps) {}
+
+  /** The words of the place `ctx` is. */
+  strings(ctx: ChatContext): Strings {
+    return this.deps.locales.strings(ctx);
+  }
 
   addLink(url: string, ctx: ChatContext): Promise<Reply> {
     return this.add(url, ctx, async () => {
@@ -64,10 +74,10 @@ export class TeamSources {
   }
 
   private async add(origin: string, ctx: ChatContext, read: () => Promise<IncomingDocument>): Promise<Reply> {
-    if (!(await ctx.isAdmin()))
-      return note(`Only ${ADMIN[ctx.platform]} can add sources. Ask one to run /versus sources add.`);
-    if ((await this.deps.store.count(ctx)) >= MAX_TEAM_SOURCES)
-      return note(md`This workspace has ${MAX_TEAM_SOURCES} sources, the most it can keep. Remove one first.`);
+    const t = this.deps.locales.strings(ctx);
+    const say = t.sources;
+    if (!(await ctx.isAdmin())) return note(t, say.onlyAdminsAdd(t.usage.admin[ctx.platform]));
+    if ((await this.deps.store.count(ctx)) >= MAX_TEAM_SOURCES) return note(t, say.full(MAX_TEAM_SOURCES));
     let prepared: Prepared;
     try {
       prepared = await this.deps.prepare.convert(await read());
@@ -77,11 +87,11 @@ export class TeamSources {
         isVersusError(e, 'fetch_failed') ||
         isVersusError(e, 'source_unreadable')
       )
-        return note(md`Not added: ${e.message}`);
+        return note(t, say.notAdded(e instanceof SourceError ? problemText(e.problem, t) : e.message));
       throw e;
     }
     const { doc, claims } = prepared;
-    if (claims.length === 0) return note(md`Not added: *${doc.meta.title}* gave no claims. ${whyNoClaims(doc)}`);
+    if (claims.length === 0) return note(t, say.noClaims(doc.meta.title, whyNoClaims(doc, t)));
     const sha256 = createHash('sha256').update(`${doc.format}\n${doc.content}`).digest('hex');
     const { id, replaced } = await this.deps.store.put({
       platform: ctx.platform,
@@ -100,20 +110,19 @@ export class TeamSources {
     await this.deps.sync.sync({ sourceId: id, sha256, ...withSourceId(prepared, UNSTORED_ID, id) });
     this.deps.logger.info({ id, origin, claims: claims.length, platform: ctx.platform }, 'team source added');
     const sections = sectionsOf(claims).slice(0, 4);
-    const where = sections.length ? md` under ${joinRich(sections, ', ')}` : '';
-    return note(
-      md`${replaced ? 'Updated' : 'Added'} *${doc.meta.title}* as ${code(id)}: ${claims.length} claims${where}. It answers in this workspace now; ${code(`/versus sources remove ${id}`)} takes it out.`,
-    );
+    const where = sections.length ? say.under(joinRich(sections, ', ')) : '';
+    const done = (replaced ? say.updated : say.added)(doc.meta.title, id, claims.length);
+    return note(t, md`${done}${where}. ${say.answersNow(id)}`);
   }
 
   async remove(id: string, ctx: ChatContext): Promise<Reply> {
-    if (!(await ctx.isAdmin())) return note(`Only ${ADMIN[ctx.platform]} can remove sources.`);
+    const t = this.deps.locales.strings(ctx);
+    if (!(await ctx.isAdmin())) return note(t, t.sources.onlyAdminsRemove(t.usage.admin[ctx.platform]));
     const found = await this.deps.store.get(ctx, id);
     // Another workspace's id gets the same answer as an unknown one: it says nothing about what exists elsewhere.
-    if (!found || !(await this.deps.store.remove(ctx, id)))
-      return note(md`There is no team source ${code(id)} here. ${code('/versus sources')} lists them.`);
+    if (!found || !(await this.deps.store.remove(ctx, id))) return note(t, t.sources.noSuchSource(id));
     await this.deps.sync.sync();
-    return note(md`Removed *${found.title}* (${code(id)}); it no longer answers.`);
+    return note(t, t.sources.removed(found.title, id));
   }
 
   /** The folder's documents and this workspace's own, with who added each team document and when. */
@@ -125,6 +134,7 @@ export class TeamSources {
     const team = new Map<string, TeamAddition>(
       (await store.list(ctx)).map((t) => [teamDocumentId(t.id), { id: t.id, addedBy: t.addedBy, addedAt: t.addedAt }]),
     );
-    return sourcesReply(docs, knowledge.getMeta('indexed_at'), brokenFiles(knowledge), team);
+    const t = this.deps.locales.strings(ctx);
+    return sourcesReply(docs, knowledge.getMeta('indexed_at'), brokenFiles(knowledge), team, t);
   }
 }

@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src/chat/strings-en.js';
 import { isVersusError } from '../../src/errors.js';
 import { convertDocument, sniff } from '../../src/ingest/convert.js';
+import type { SourceError } from '../../src/ingest/problems.js';
+import { problemText } from '../../src/sources/problem-text.js';
 import { makePdf } from '../helpers/pdf.js';
+
+/** What the person who added the document reads (in English) for a refused or unreadable one. */
+const said = (e: unknown) => problemText((e as SourceError).problem, en);
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/sources');
 const html = readFileSync(join(FIXTURES, 'job-workers.html'));
@@ -75,9 +81,9 @@ describe('convertDocument: what a team hands us → a document the indexer reads
   it('refuses what it cannot read, saying which formats it reads', async () => {
     const e = await convertDocument({ body: Buffer.from([0x89, 0x50]), contentType: 'image/png' }).catch((x) => x);
     expect(isVersusError(e, 'source_unreadable')).toBe(true);
-    expect((e as Error).message).toMatch(/image\/png.*HTML.*Markdown.*plain text.*PDF/);
+    expect(said(e)).toMatch(/image\/png.*HTML.*Markdown.*plain text.*PDF/);
     const bin = await convertDocument({ body: Buffer.from([0, 1, 2, 3]), name: 'x.txt' }).catch((x) => x);
-    expect((bin as Error).message).toMatch(/not text I can read: binary content/);
+    expect(said(bin)).toMatch(/not text I can read \(a binary file\?\)/);
   });
 
   it('sniffs the format from the server, the file name, then the bytes', () => {

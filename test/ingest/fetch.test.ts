@@ -1,9 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../src/chat/strings-en.js';
 import { isVersusError } from '../../src/errors.js';
 import { AddressAllowList, isPublicAddress } from '../../src/ingest/addresses.js';
 import { FETCH_LIMITS, type FetchLimits, fetchDocument } from '../../src/ingest/fetch.js';
+import type { SourceError } from '../../src/ingest/problems.js';
+import { problemText } from '../../src/sources/problem-text.js';
+
+/** What the person who added the document reads (in English) for a refused or unreadable one. */
+const said = (e: unknown) => problemText((e as SourceError).problem, en);
 
 /** Only the test's own server (127.0.0.1) is allowed; every other private address stays refused. */
 const LOCAL: FetchLimits = { ...FETCH_LIMITS, allow: AddressAllowList.parse('127.0.0.1') };
@@ -14,7 +20,7 @@ async function refusal(p: Promise<unknown>): Promise<string> {
     (err: unknown) => err,
   );
   expect(isVersusError(e, 'fetch_refused')).toBe(true);
-  return (e as Error).message;
+  return said(e);
 }
 
 describe('fetchDocument: the guarded fetch behind /versus sources add', () => {
@@ -110,12 +116,12 @@ describe('fetchDocument: the guarded fetch behind /versus sources add', () => {
   it('gives up after the time limit and says so', async () => {
     const e = await fetchDocument(`${base}/slow`, { ...LOCAL, timeoutMs: 200 }).catch((err: unknown) => err);
     expect(isVersusError(e, 'fetch_failed')).toBe(true);
-    expect((e as Error).message).toBe('127.0.0.1 did not send the document within 0.2 s.');
+    expect(said(e)).toBe('127.0.0.1 did not send the document within 0.2 s.');
   });
 
   it('says which status the server answered', async () => {
     const e = await fetchDocument(`${base}/missing`, LOCAL).catch((err: unknown) => err);
-    expect((e as Error).message).toBe(`The server answered 404 for ${new URL(base).host}/missing.`);
+    expect(said(e)).toBe(`The server answered 404 for ${new URL(base).host}/missing.`);
   });
 
   it('sends per-host headers only to their host: a redirect elsewhere drops the token', async () => {

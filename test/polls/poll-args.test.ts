@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/chat/result.js';
 import { plain, type RichText } from '../../src/chat/rich.js';
+import { en } from '../../src/chat/strings-en.js';
 import { DAY_MS, WEEK_MS } from '../../src/clock.js';
 import { parseDuration } from '../../src/polls/duration.js';
-import { parsePollArgs, TEAM_OPTIONS } from '../../src/polls/poll-args.js';
+import { parsePollArgs } from '../../src/polls/poll-args.js';
 import { parseAddArgs } from '../../src/polls/schedule-args.js';
 import { nextRun, parseWhen } from '../../src/polls/when.js';
 
@@ -12,20 +13,20 @@ const errorText = <T>(r: Result<T, RichText>) => (r.ok ? undefined : plain(r.err
 
 describe('poll arguments', () => {
   it('GIVEN no arguments THEN a Team Go vs Team Python poll, anonymous, 24 h', () => {
-    expect(parsePollArgs('')).toEqual({
+    expect(parsePollArgs('', en)).toEqual({
       ok: true,
       value: {
         op: 'create',
         kind: 'team',
         question: expect.any(String),
-        options: [...TEAM_OPTIONS],
+        options: ['🐹 Go', '🐍 Python', '🤝 It depends'],
         anonymous: true,
         durationMs: DAY_MS,
       },
     });
   });
   it('GIVEN a quoted question, options (curly quotes too), public and a duration THEN a custom poll', () => {
-    expect(parsePollArgs('“Which for billing?” "Go" ‘Python’ public for 2h')).toMatchObject({
+    expect(parsePollArgs('“Which for billing?” "Go" ‘Python’ public for 2h', en)).toMatchObject({
       ok: true,
       value: {
         kind: 'custom',
@@ -37,23 +38,23 @@ describe('poll arguments', () => {
     });
   });
   it('GIVEN 0 options THEN an error saying 2 to 10', () => {
-    expect(errorText(parsePollArgs('"Which one?"'))).toMatch(/2 to 10 options; you gave 0/);
+    expect(errorText(parsePollArgs('"Which one?"', en))).toMatch(/2 to 10 options; you gave 0/);
   });
   it('GIVEN 11 options THEN an error saying 2 to 10', () => {
     const opts = Array.from({ length: 11 }, (_, i) => `"o${i}"`).join(' ');
-    expect(errorText(parsePollArgs(`"Which one?" ${opts}`))).toMatch(/you gave 11/);
+    expect(errorText(parsePollArgs(`"Which one?" ${opts}`, en))).toMatch(/you gave 11/);
   });
   it('GIVEN a duration typo like 2hh THEN an error with the accepted forms', () => {
-    expect(errorText(parsePollArgs('for 2hh'))).toMatch(/not a duration.*`30m`, `2h` or `3d`/);
+    expect(errorText(parsePollArgs('for 2hh', en))).toMatch(/not a duration.*`30m`, `2h` or `3d`/);
   });
   it('GIVEN more than 30 days THEN refused', () => {
-    expect(errorText(parseDuration('31d'))).toMatch(/at most 30 days/);
+    expect(errorText(parseDuration('31d', en))).toMatch(/at most 30 days/);
   });
   it('GIVEN duplicate options THEN refused', () => {
-    expect(parsePollArgs('"Pick?" "Go" "go"')).toMatchObject({ ok: false });
+    expect(parsePollArgs('"Pick?" "Go" "go"', en)).toMatchObject({ ok: false });
   });
   it('GIVEN close without an id THEN an explanation', () => {
-    expect(errorText(parsePollArgs('close'))).toMatch(/poll close <id>/);
+    expect(errorText(parsePollArgs('close', en))).toMatch(/poll close <id>/);
   });
 });
 
@@ -66,16 +67,16 @@ describe('schedule arguments', () => {
     ['tuesdays and thursdays at 4pm', '0 16 * * 2,4', 1],
     ['0 10 * * 1', '0 10 * * 1', 1],
   ])('GIVEN %s THEN cron %s every %d week(s)', (text, cron, everyWeeks) => {
-    expect(parseWhen(text)).toEqual({ ok: true, value: { cron, everyWeeks } });
+    expect(parseWhen(text, en)).toEqual({ ok: true, value: { cron, everyWeeks } });
   });
   it('GIVEN a cron with 7 fields THEN an error explaining the 5 fields', () => {
-    expect(errorText(parseWhen('0 0 10 * * 1 2027'))).toMatch(/exactly 5 fields.*has 7.*0 10 \* \* 1/s);
+    expect(errorText(parseWhen('0 0 10 * * 1 2027', en))).toMatch(/exactly 5 fields.*has 7.*0 10 \* \* 1/s);
   });
   it('GIVEN no time THEN an error with examples', () => {
-    expect(errorText(parseWhen('every monday'))).toMatch(/Add a time.*every monday at 10:00/);
+    expect(errorText(parseWhen('every monday', en))).toMatch(/Add a time.*every monday at 10:00/);
   });
   it('GIVEN an unknown time zone THEN refused with examples', () => {
-    expect(errorText(parseAddArgs('every monday at 10:00 --tz Mars/Olympus'))).toMatch(
+    expect(errorText(parseAddArgs('every monday at 10:00 --tz Mars/Olympus', en))).toMatch(
       /Unknown time zone.*Europe\/Berlin/,
     );
   });

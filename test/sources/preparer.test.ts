@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { en } from '../../src/chat/strings-en.js';
 import { isVersusError } from '../../src/errors.js';
+import type { SourceError } from '../../src/ingest/problems.js';
 import { loadTaxonomy } from '../../src/knowledge/taxonomy.js';
 import { inThreadPreparer, workerPreparer } from '../../src/sources/preparer.js';
+import { problemText } from '../../src/sources/problem-text.js';
 import { REAL_KNOWLEDGE } from '../helpers/core.js';
+
+/** What the person who added the document reads (in English) for a refused or unreadable one. */
+const said = (e: unknown) => problemText((e as SourceError).problem, en);
 
 const TAXONOMY = join(REAL_KNOWLEDGE, 'taxonomy.yaml');
 const page = {
@@ -34,7 +40,7 @@ describe('reading team documents on a worker thread', () => {
       .convert({ body: Buffer.from([0, 1, 2, 3]), contentType: 'application/zip', name: 'x.zip' })
       .catch((e: unknown) => e);
     expect(isVersusError(err, 'source_unreadable')).toBe(true);
-    expect((err as Error).message).toMatch(/HTML\), Markdown, plain text and PDF/);
+    expect(said(err)).toMatch(/HTML\), Markdown, plain text and PDF/);
   });
 
   it('stops a document that takes longer than its time limit, says so, and reads the next one', async () => {
@@ -42,7 +48,7 @@ describe('reading team documents on a worker thread', () => {
     const strict = workerPreparer(TAXONOMY, 1);
     const err = await strict.convert(page).catch((e: unknown) => e);
     expect(isVersusError(err, 'source_unreadable')).toBe(true);
-    expect((err as Error).message).toMatch(/took longer than 1 s, so it was stopped/);
+    expect(said(err)).toMatch(/took longer than 1 s, so it was stopped/);
     await strict.close();
     // The thread that was stopped is replaced on the next use.
     const prepare = workerPreparer(TAXONOMY);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
 import { fixedAdmin } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
+import { en } from '../../src/chat/strings-en.js';
 import type { Core } from '../../src/core.js';
 import { AddressAllowList } from '../../src/ingest/addresses.js';
 import { parseSources } from '../../src/sources/index.js';
@@ -119,12 +120,13 @@ describe('/versus sources add, remove and list (real core, local web server)', (
   });
 
   it('parses its arguments and explains a mistake', () => {
-    expect(parseSources('')).toEqual({ ok: true, value: { op: 'list' } });
-    expect(parseSources('add <https://x.example/a|x.example/a>')).toEqual({
+    expect(parseSources('', en)).toEqual({ ok: true, value: { op: 'list' } });
+    expect(parseSources('add <https://x.example/a|x.example/a>', en)).toEqual({
       ok: true,
       value: { op: 'add', url: 'https://x.example/a' },
     });
-    expect(parseSources('remove d3k9x2a')).toMatchObject({ ok: true, value: { op: 'remove', id: 'd3k9x2a' } });
-    for (const bad of ['add', 'add a b', 'remove', 'remove 12', 'purge']) expect(parseSources(bad).ok, bad).toBe(false);
+    expect(parseSources('remove d3k9x2a', en)).toMatchObject({ ok: true, value: { op: 'remove', id: 'd3k9x2a' } });
+    for (const bad of ['add', 'add a b', 'remove', 'remove 12', 'purge'])
+      expect(parseSources(bad, en).ok, bad).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatContext } from '../../src/chat/context.js';
+import { Locales } from '../../src/chat/locales.js';
 import { fixedAdmin } from '../../src/chat/manage.js';
 import { renderText } from '../../src/chat/render-text.js';
 import { TestClock } from '../../src/clock.js';
@@ -67,6 +68,7 @@ describe('indexing a team document in the process that added it', () => {
     fetchLimits: { ...FETCH_LIMITS, allow: AddressAllowList.parse('127.0.0.1') },
     prepare,
     logger,
+    locales: new Locales(),
   });
 
   beforeAll(async () => {
