@@ -1,4 +1,5 @@
-import type { FigureRow } from '../chat/reply.js';
+import type { FigureCall, FigureRow } from '../chat/reply.js';
+import { en } from '../chat/strings-en.js';
 import { figureSide } from '../knowledge/favors.js';
 import { figureAsWritten, unitFamily } from '../knowledge/figures.js';
 import type { MetricBook } from '../knowledge/metrics.js';
@@ -62,14 +63,20 @@ function figureRow(g: Group, go: Entry, py: Entry, variant?: string): (FigureRow
   const [hi, lo] = go.f.normalized >= py.f.normalized ? [go, py] : [py, go];
   const ratio = hi.f.normalized / lo.f.normalized;
   const winner = g.better === 'higher' ? hi : lo;
-  const verdict =
+  const call: FigureCall =
     ratio < 1.05
-      ? 'about the same'
-      : `${winner.side === 'go' ? 'Go' : 'Python'} ${times(ratio)}× ${g.better === 'higher' ? 'higher' : 'lower'}`;
+      ? { kind: 'same' }
+      : {
+          kind: 'ratio',
+          side: winner.side === 'go' ? 'go' : 'python',
+          times: times(ratio),
+          higher: g.better === 'higher',
+        };
+  const verdict = en.compare.call(call);
   const cell = (e: Entry) => `${e.f.subject} ${figureAsWritten(e.f)}`;
   // A variant's row weighs a little less than the plain one, so it follows it.
   const weight = variant ? g.weight - 0.5 : g.weight;
-  return { label: g.label, go: cell(go), python: cell(py), verdict, weight };
+  return { label: g.label, go: cell(go), python: cell(py), verdict, call, weight };
 }
 
 /**
@@ -93,7 +100,8 @@ function relativeRows(claims: StoredClaim[], metrics: MetricBook): (FigureRow & 
       label: def.label,
       go: c.side === 'go' ? cell : undefined,
       python: c.side === 'python' ? cell : undefined,
-      verdict: `favors ${c.favors === 'go' ? 'Go' : 'Python'}`,
+      verdict: en.compare.call({ kind: 'favors', side: c.favors }),
+      call: { kind: 'favors', side: c.favors },
       weight: 0,
     });
   }

@@ -109,10 +109,14 @@ export function compareReply(r: CompareResult, t: Strings = en): Reply {
   }
   blocks.push({ type: 'claims', title: t.compare.goSide, claims: r.go.map(cited) });
   blocks.push({ type: 'claims', title: t.compare.pythonSide, claims: r.python.map(cited) });
-  if (r.figures.length) blocks.push({ type: 'figures', title: t.compare.figures, rows: r.figures });
+  if (r.figures.length) {
+    const rows = r.figures.map(({ call, ...row }) => ({ ...row, verdict: call ? t.compare.call(call) : row.verdict }));
+    blocks.push({ type: 'figures', title: t.compare.figures, rows });
+  }
   if (r.disagreements.length) {
     blocks.push({
       type: 'disagreements',
+      title: t.compare.disagreementsTitle,
       items: r.disagreements.slice(0, 5).map((d) => ({ ...d, claims: [cited(d.claims[0]), cited(d.claims[1])] })),
     });
   }

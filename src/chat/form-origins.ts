@@ -13,10 +13,6 @@ const Origin = z.object({
   userId: z.string(),
 });
 
-/** What a form submit is answered with when it cannot be honoured at all. */
-export const FORM_CLOSED =
-  'This form is no longer valid (it is old, or someone else opened it). Close it and open the form again.';
-
 /**
  * Forms' origins in the shared store under a random reference (the platform's form carries only that).
  * A submit is honoured only for the person who opened the form, in its workspace, for the place it was

@@ -1,6 +1,10 @@
 import type { ChatContext } from './context.js';
 import type { FormValues } from './form.js';
 import type { Reply, Visibility } from './reply.js';
+import type { Strings } from './strings-en.js';
+
+/** The words an adapter adds around the core's replies (chat/strings/platform-en.ts). */
+export type PlatformWords = Strings['platform'];
 
 /** A file uploaded to a chat platform, fetched like a link; its headers (a token) go only to its own host. */
 export interface RemoteFile {
@@ -97,6 +101,8 @@ export interface VersusHandler {
    * user (an event naming another channel or user gets no answer). Each use keeps it for 30 more days.
    */
   inPrivateThread(ctx: ChatContext & { threadId: string }): Promise<boolean>;
+  /** The adapter's own words (assistant pane, shortcuts, apologies) in the language of `ctx`'s place. */
+  words(ctx: ChatContext): Promise<PlatformWords>;
   /** Autocomplete for an option (e.g. 'topic' of compare); at most 25 suggestions. */
   autocomplete(option: string, prefix: string): Promise<string[]>;
 }

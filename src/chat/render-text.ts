@@ -58,7 +58,7 @@ function block(b: ReplyBlock): string {
       ].join('\n');
     case 'disagreements':
       return [
-        '⚠️ Where the sources disagree',
+        b.title,
         ...b.items.map(
           (d) =>
             `  • ${d.about}: ${d.summary}\n      — ${citationText(d.claims[0])}\n      — ${citationText(d.claims[1])}`,

@@ -9,7 +9,15 @@ export interface FigureRow {
   python?: string | undefined;
   /** Who does better and by how much: "Go 2.9× higher". */
   verdict?: string | undefined;
+  /** The same as data, so the verdict can be worded in the reader's language (present-answers.ts). */
+  call?: FigureCall | undefined;
 }
+
+/** A figure row's verdict as data: about the same, one side's figure N× higher or lower, or favoring a side. */
+export type FigureCall =
+  | { kind: 'same' }
+  | { kind: 'ratio'; side: 'go' | 'python'; times: string; higher: boolean }
+  | { kind: 'favors'; side: 'go' | 'python' };
 
 export interface Disagreement {
   /** What the sources disagree about, e.g. "Go speed-up over Python". */
@@ -34,7 +42,7 @@ export type ReplyBlock =
   | { type: 'text'; text: RichText }
   | { type: 'claims'; title?: string | undefined; claims: CitedClaim[] }
   | { type: 'figures'; title?: string | undefined; rows: FigureRow[] }
-  | { type: 'disagreements'; items: Disagreement[] }
+  | { type: 'disagreements'; title: string; items: Disagreement[] }
   | {
       type: 'bars';
       title?: string | undefined;

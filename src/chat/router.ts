@@ -12,8 +12,8 @@ import type { ChatContext } from './context.js';
 import type { ConversationStore } from './conversation-store.js';
 import type { Feature, FeatureAction, FeatureForm } from './feature.js';
 import { type FormValues, PLACE_FIELD } from './form.js';
-import { FORM_CLOSED, FormOrigins } from './form-origins.js';
-import type { ActionOutcome, FormOutcome, RemoteFile, VersusHandler } from './handler.js';
+import { FormOrigins } from './form-origins.js';
+import type { ActionOutcome, FormOutcome, PlatformWords, RemoteFile, VersusHandler } from './handler.js';
 import { busyReply, helpFeature, helpReply, serverOnlyReply, smalltalkReply, usageReply } from './help.js';
 import { Locales } from './locales.js';
 import { type CommandText, parseCommand } from './parse-command.js';
@@ -171,7 +171,7 @@ export class Router implements VersusHandler {
       async (ctx) => {
         const origin = await this.origins.resolve(formRef, ctx);
         const owner = origin && this.forms.get(origin.formId);
-        if (!origin || !owner) return { closed: FORM_CLOSED };
+        if (!origin || !owner) return { closed: this.t(ctx).platform.formClosed };
         const refused = this.notHere(owner.feature, ctx);
         if (refused) return { reply: refused };
         if (!origin.ctx.channelId) return { errors: { [PLACE_FIELD]: this.t(ctx).usage.pickChannel } };
@@ -207,6 +207,10 @@ export class Router implements VersusHandler {
       await this.deps.conversations.rememberThread(ctx.platform, ctx.channelId, ctx.threadId, text.trim());
       return this.deps.answering.answer(text.trim(), ctx, { context: earlier });
     });
+  }
+
+  async words(ctx: ChatContext): Promise<PlatformWords> {
+    return this.locales.strings(await this.locales.localised(ctx)).platform;
   }
 
   async privateThreadStarted(ctx: ChatContext & { threadId: string }): Promise<void> {

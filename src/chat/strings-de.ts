@@ -3,6 +3,7 @@ import { adrDe } from './strings/adr-de.js';
 import { factorsDe } from './strings/factors-de.js';
 import { feedbackDe } from './strings/feedback-de.js';
 import { homeDe } from './strings/home-de.js';
+import { platformDe } from './strings/platform-de.js';
 import { pollCommandsDe } from './strings/poll-commands-de.js';
 import { schedulesDe } from './strings/schedules-de.js';
 import { scorecardDe } from './strings/scorecard-de.js';
@@ -46,6 +47,12 @@ export const de: Strings = {
     goSide: '🐹 Seite Go',
     pythonSide: '🐍 Seite Python',
     figures: 'Zahlen im Vergleich',
+    disagreementsTitle: '⚠️ Wo sich die Quellen widersprechen',
+    call: (c) => {
+      const side = c.kind === 'same' ? '' : c.side === 'go' ? 'Go' : 'Python';
+      if (c.kind === 'same') return 'etwa gleich';
+      return c.kind === 'favors' ? `spricht für ${side}` : `${side} ${c.times}× ${c.higher ? 'höher' : 'niedriger'}`;
+    },
     footer: (total, topic, docs, disagreements) =>
       `${total} Aussagen zu ${topic} · ${docs} Quelle(n) gezeigt · ${disagreements} Widerspruch/Widersprüche zwischen Quellen`,
     unknownTitle: 'Unbekanntes Thema',
@@ -98,6 +105,7 @@ export const de: Strings = {
   verdict: verdictDe,
   adr: adrDe,
   pollCommands: pollCommandsDe,
+  platform: platformDe,
   schedules: schedulesDe,
   sources: sourcesDe,
   usage: usageDe,

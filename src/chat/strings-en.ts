@@ -1,8 +1,10 @@
+import type { FigureCall } from './reply.js';
 import { code, md, type Rich, type RichText } from './rich.js';
 import { adrEn } from './strings/adr-en.js';
 import { factorsEn } from './strings/factors-en.js';
 import { feedbackEn } from './strings/feedback-en.js';
 import { homeEn } from './strings/home-en.js';
+import { platformEn } from './strings/platform-en.js';
 import { pollCommandsEn } from './strings/poll-commands-en.js';
 import { schedulesEn } from './strings/schedules-en.js';
 import { scorecardEn } from './strings/scorecard-en.js';
@@ -49,6 +51,13 @@ export const en = {
     goSide: '🐹 Go side',
     pythonSide: '🐍 Python side',
     figures: 'Figures side by side',
+    disagreementsTitle: '⚠️ Where the sources disagree',
+    /** A figure row's verdict: "about the same", "Go 2.9× higher", "favors Python". */
+    call: (c: FigureCall): string => {
+      const side = c.kind === 'same' ? '' : c.side === 'go' ? 'Go' : 'Python';
+      if (c.kind === 'same') return 'about the same';
+      return c.kind === 'favors' ? `favors ${side}` : `${side} ${c.times}× ${c.higher ? 'higher' : 'lower'}`;
+    },
     footer: (total: number, topic: string, docs: number, disagreements: number) =>
       `${total} claims on ${topic} · ${docs} source(s) shown · ${disagreements} disagreement(s) between sources`,
     unknownTitle: 'Unknown topic',
@@ -103,6 +112,7 @@ export const en = {
   verdict: verdictEn,
   adr: adrEn,
   pollCommands: pollCommandsEn,
+  platform: platformEn,
   schedules: schedulesEn,
   sources: sourcesEn,
   usage: usageEn,

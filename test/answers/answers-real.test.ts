@@ -124,6 +124,7 @@ describe('answers on the real knowledge folder', () => {
         go: 'Go with Fiber 130,000 req/s',
         python: 'FastAPI on uvicorn 45,000 req/s',
         verdict: 'Go 2.9× higher',
+        call: { kind: 'ratio', side: 'go', times: '2.9', higher: true },
       });
       for (const row of r.result.figures) {
         expect(row.verdict).toBeTruthy();
@@ -153,6 +154,7 @@ describe('answers on the real knowledge folder', () => {
         go: 'Go 15–25%',
         python: undefined,
         verdict: 'favors Python',
+        call: { kind: 'favors', side: 'python' },
       });
       expect([...r.result.go, ...r.result.python].some((c) => /premium/.test(c.text))).toBe(false);
     });

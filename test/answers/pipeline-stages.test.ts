@@ -192,6 +192,7 @@ describe('compare figure rows', () => {
         go: 'Go with Gin 110,000 req/s',
         python: 'FastAPI 45,000 req/s',
         verdict: 'Go 2.4× higher',
+        call: { kind: 'ratio', side: 'go', times: '2.4', higher: true },
       },
     ]);
   });

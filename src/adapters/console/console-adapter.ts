@@ -7,6 +7,7 @@ import { fixedAdmin } from '../../chat/manage.js';
 import type { ChatPort, MessageRef, Place, Uploaded } from '../../chat/port.js';
 import { renderText } from '../../chat/render-text.js';
 import type { Button, Reply } from '../../chat/reply.js';
+import { en } from '../../chat/strings-en.js';
 
 export interface ConsoleOptions {
   handler: VersusHandler;
@@ -35,6 +36,8 @@ export class ConsoleAdapter implements ChatPort {
   /** The message the current buttons belong to: a click edits it. */
   private buttonsMessageId = '0';
   private messageSeq = 0;
+  /** How a private reply is marked, in the console channel's language (read again for every line typed). */
+  private onlyYou = en.platform.onlyYou;
   /** Last text printed per message: an edit that changes nothing (a walk's re-render after Next) is not printed again. */
   private readonly printed = new Map<string, string>();
   /** The prompt is on screen, waiting for input: output that arrives now goes above it. */
@@ -63,7 +66,7 @@ export class ConsoleAdapter implements ChatPort {
   /** Prints a message (new, or an edit of `messageId`) unless it is an edit identical to what is shown. */
   private show(reply: Reply, messageId?: string): MessageRef {
     const id = messageId ?? String(++this.messageSeq);
-    const prefix = reply.visibility === 'ephemeral' ? '(only you can see this)\n' : '';
+    const prefix = reply.visibility === 'ephemeral' ? `${this.onlyYou}\n` : '';
     const text = `${prefix}${renderText(reply)}`;
     const ref = { channelId: 'console', messageId: id };
     if (messageId !== undefined && this.printed.get(id) === text) return ref;
@@ -104,6 +107,7 @@ export class ConsoleAdapter implements ChatPort {
     const text = line.trim();
     if (!text) return;
     const { handler } = this.opts;
+    this.onlyYou = (await handler.words(this.ctx())).onlyYou;
     const button = /^\d{1,2}$/.test(text) ? this.buttons[Number(text) - 1] : undefined;
     if (button) {
       const messageId = this.buttonsMessageId;

@@ -9,6 +9,7 @@ import {
 import type { VersusHandler } from '../../chat/handler.js';
 import type { AdminLookup } from '../../chat/manage.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
+import { en } from '../../chat/strings-en.js';
 import type { Logger } from '../../logger.js';
 import { answerBeforeDeadline } from '../shared/deadline.js';
 import { pagesGoneReply } from '../shared/page-store.js';
@@ -125,7 +126,10 @@ export async function onButton(i: ButtonInteraction, d: InteractionDeps): Promis
   if (page) {
     const payload = await d.pages.page(page.key, page.page, here(i));
     if (payload) await i.update(payload);
-    else await i.reply(privately(d.pages.render(pagesGoneReply(), here(i))));
+    else {
+      const words = await d.handler.words(interactionContext(i, d.admins));
+      await i.reply(privately(d.pages.render(pagesGoneReply(words), here(i))));
+    }
     return;
   }
   if (!(await d.handler.firstDelivery('discord', i.id))) return;
@@ -152,8 +156,10 @@ async function replyOrFollowUp(i: ButtonInteraction, reply: Reply, d: Interactio
 
 /** After a failure, tell the user something rather than leaving "This interaction failed". Never throws. */
 export async function apologize(i: ChatInputCommandInteraction | ButtonInteraction, d: InteractionDeps): Promise<void> {
-  const payload = d.pages.render(ephemeral('Something went wrong on my side. Try again in a moment.'), here(i));
   try {
+    // The apology is in the place's language; if even that cannot be read, in English.
+    const words = await d.handler.words(interactionContext(i, d.admins)).catch(() => en.platform);
+    const payload = d.pages.render(ephemeral(words.apology), here(i));
     if (i.deferred || i.replied) await i.followUp(privately(payload));
     else await i.reply(privately(payload));
   } catch (err) {

@@ -112,7 +112,7 @@ function addBlock(b: ReplyBlock, s: Sink): void {
         );
       break;
     case 'disagreements':
-      s.open('⚠️ Where the sources disagree', COLOR.warn);
+      s.open(b.title, COLOR.warn);
       for (const d of b.items) {
         s.text(
           `⚠️ **${escapeMarkdown(d.about)}**: ${escapeMarkdown(d.summary)}\n-# ↳ ${citationMarkdown(d.claims[0].citation)}\n-# ↳ ${citationMarkdown(d.claims[1].citation)}`,

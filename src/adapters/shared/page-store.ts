@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { PlatformWords } from '../../chat/handler.js';
 import { ephemeral, type Reply } from '../../chat/reply.js';
 import { type Clock, HOUR_MS, systemClock } from '../../clock.js';
 import type { ReplyPages } from '../../store/reply-pages.js';
@@ -44,8 +45,7 @@ const Stored = z.object({
 });
 
 /** What a More button answers once its pages are gone (evicted, expired, or Versus restarted). */
-export const pagesGoneReply = (): Reply =>
-  ephemeral('This answer is no longer in memory (it is old, or Versus restarted). Run the command again.');
+export const pagesGoneReply = (words: PlatformWords): Reply => ephemeral(words.pagesGone);
 
 /**
  * Replies too long for one message are rendered whole; page 1 is sent with a More button and every page

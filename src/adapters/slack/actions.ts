@@ -107,7 +107,7 @@ async function servePage({ ack, respond }: ClickArgs, click: Click, d: SlackDeps
   if (page) await d.out.attempt('page', click.ids, () => respond({ ...page, replace_original: true }));
   else
     await d.out.deliver(
-      pagesGoneReply(),
+      pagesGoneReply(await d.handler.words(click.ctx)),
       { via: 'response_url', respond, where: click.where, replaceOriginal: false },
       { what: 'page', ...click.ids },
     );

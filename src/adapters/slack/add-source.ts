@@ -21,11 +21,6 @@ export function firstLink(text: string): string | undefined {
   return /<(https?:\/\/[^|>\s]+)[^>]*>/.exec(text)?.[1] ?? /\bhttps?:\/\/[^\s<>|]+/.exec(text)?.[0];
 }
 
-const NOTHING = ephemeral(
-  'That message has no link or file to add. Use the shortcut on a message with a link to an article, or an uploaded HTML, Markdown, text or PDF file.',
-  'Sources',
-);
-
 interface MessageFile {
   id?: string;
 }
@@ -39,10 +34,11 @@ async function addFile(
   ctx: ChatContext,
   { client, botToken }: { client: WebClient; botToken: string | undefined },
   d: AddSourceDeps,
+  nothing: Reply,
 ): Promise<Reply> {
   const info = await client.files.info({ file: file.id ?? '' });
   const url = info.file?.url_private_download ?? info.file?.url_private;
-  if (!url) return NOTHING;
+  if (!url) return nothing;
   const slackHosts = [FILE_HOST, d.apiUrl ? new URL(d.apiUrl).origin : FILE_HOST];
   const trusted = botToken && slackHosts.includes(new URL(url).origin);
   const headers = trusted ? { authorization: `Bearer ${botToken}` } : undefined;
@@ -61,16 +57,18 @@ export function attachAddSource(app: App, d: AddSourceDeps): void {
       const files = (shortcut.message as { files?: MessageFile[] }).files ?? [];
       const link = firstLink(shortcut.message.text ?? '');
       await d.answers.push(async () => {
+        const { addSource: words } = await d.handler.words(ctx);
         // The workspace's own token (single-token mode: SLACK_BOT_TOKEN; OAuth: its installation's).
         const slack = { client, botToken: context.botToken };
+        const nothing = ephemeral(words.nothingToAdd, words.title);
         const reply = await (files[0]?.id
-          ? addFile(files[0], ctx, slack, d)
+          ? addFile(files[0], ctx, slack, d, nothing)
           : link
             ? d.handler.command(`sources add ${link}`, ctx)
-            : Promise.resolve(NOTHING)
+            : Promise.resolve(nothing)
         ).catch((err: unknown) => {
           d.log.warn({ error: slackErrorCode(err), channel: shortcut.channel.id }, 'slack: add to sources failed');
-          return ephemeral('Slack did not give me that file. Try again in a moment.', 'Sources');
+          return ephemeral(words.fileUnavailable, words.title);
         });
         // Only the user sees it, whatever the command's reply would be in a channel.
         const target = { via: 'response_url', respond, where } as const;

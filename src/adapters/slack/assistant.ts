@@ -3,17 +3,6 @@ import { clip } from '../../chat/labels.js';
 import { slackContext } from './context.js';
 import type { SlackDeps } from './deps.js';
 
-/** What a new assistant thread offers: a figure question, a compare, a verdict, the decision matrix (Slack shows up to four). */
-export const SUGGESTED_PROMPTS = [
-  { title: 'A figure from the sources', message: 'How much memory does a goroutine start with?' },
-  { title: 'Compare a topic', message: 'compare concurrency' },
-  {
-    title: 'A verdict for your situation',
-    message: 'Go or Python for us? Four of us, a B2B CRUD SaaS, some pandas, no real-time needs, MVP by spring',
-  },
-  { title: 'Start the decision matrix', message: 'matrix solo' },
-] as const;
-export const SEARCHING = 'Searching the sources…';
 /** Slack shows about this much of a thread title. */
 const TITLE_CHARS = 80;
 
@@ -32,7 +21,9 @@ export function attachAssistant(app: App, d: SlackDeps): void {
       const teamId = (body as { team_id?: string }).team_id;
       const ctx = slackContext({ teamId, channelId: channel_id, userId: user_id, threadTs: thread_ts }, d.admins);
       await d.handler.privateThreadStarted({ ...ctx, threadId: thread_ts });
-      const prompts = { title: 'Go or Python? Ask the sources', prompts: [...SUGGESTED_PROMPTS] };
+      // A figure question, a compare, a verdict, the decision matrix (Slack shows up to four), in the place's language.
+      const { assistant: words } = await d.handler.words(ctx);
+      const prompts = { title: words.title, prompts: [...words.prompts] };
       await d.out.attempt('assistant.threads.setSuggestedPrompts', { channel: channel_id }, () =>
         setSuggestedPrompts(prompts),
       );
@@ -68,7 +59,8 @@ export function attachAssistant(app: App, d: SlackDeps): void {
         // The thread is titled once, with its first question (a second call would rename it each time).
         if (await d.handler.firstDelivery('slack-assistant-title', `${channel}:${thread}`))
           await d.out.attempt('assistant title', ids, () => setTitle(clip(text, TITLE_CHARS)));
-        await d.out.attempt('assistant status', ids, () => setStatus(SEARCHING));
+        const { assistant: words } = await d.handler.words(ctx);
+        await d.out.attempt('assistant status', ids, () => setStatus(words.searching));
         const reply = await d.handler.mention(text, ctx);
         // Posting in the thread clears the status. The pane is the user's own IM, so even a private reply is
         // posted as a message there (an ephemeral one would not clear the status).

@@ -113,7 +113,7 @@ export function renderBlock(b: ReplyBlock): Block[] {
     }
     case 'disagreements':
       return [
-        section('*⚠️ Where the sources disagree*'),
+        section(`*${escapeText(b.title)}*`),
         ...b.items.flatMap((d) => [
           section(`*${escapeText(d.about)}*: ${escapeText(d.summary)}`),
           context(`${citation(d.claims[0])}\n${citation(d.claims[1])}`),

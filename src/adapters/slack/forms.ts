@@ -2,7 +2,6 @@ import type { App, types, webApi } from '@slack/bolt';
 import { z } from 'zod';
 import type { ChatContext } from '../../chat/context.js';
 import { type Form, type FormValues, PLACE_FIELD } from '../../chat/form.js';
-import { FORM_CLOSED } from '../../chat/form-origins.js';
 import type { VersusHandler } from '../../chat/handler.js';
 import { clip } from '../../chat/labels.js';
 import type { Logger } from '../../logger.js';
@@ -136,7 +135,9 @@ export function attachForms(app: App, d: Pick<SlackDeps, 'handler' | 'out' | 'ad
         },
         d.admins,
       );
-      const outcome = ref.success ? await d.handler.submit(ref.data, values, ctx) : { closed: FORM_CLOSED };
+      const outcome = ref.success
+        ? await d.handler.submit(ref.data, values, ctx)
+        : { closed: (await d.handler.words(ctx)).formClosed };
       if ('closed' in outcome) {
         await ack({ response_action: 'update', view: closedView(outcome.closed) });
         return;

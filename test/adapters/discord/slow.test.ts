@@ -43,6 +43,7 @@ function gated(real: VersusHandler): VersusHandler {
     firstDelivery: (p, id) => real.firstDelivery(p, id),
     privateThreadStarted: (ctx) => real.privateThreadStarted(ctx),
     inPrivateThread: (ctx) => real.inPrivateThread(ctx),
+    words: (ctx) => real.words(ctx),
     autocomplete: (o, p) => real.autocomplete(o, p),
     names: real.names,
   };

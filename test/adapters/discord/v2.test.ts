@@ -117,7 +117,11 @@ describe('what a reply shows on Discord', () => {
   it('renders figures as a bold name over both sides, disagreements with ⚠️ and both citations, and bars as text bars', () => {
     const { pages } = one([
       { type: 'figures', rows: [{ label: 'Throughput', go: '120,000 req/s', python: '45,000 req/s' }] },
-      { type: 'disagreements', items: [{ about: 'Speed-up', summary: '5–10× vs 56×', claims: [cited(1), cited(2)] }] },
+      {
+        type: 'disagreements',
+        title: '⚠️ Where the sources disagree',
+        items: [{ about: 'Speed-up', summary: '5–10× vs 56×', claims: [cited(1), cited(2)] }],
+      },
       {
         type: 'bars',
         title: 'Votes',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEARCHING, SUGGESTED_PROMPTS } from '../../../src/adapters/slack/assistant.js';
+import { en } from '../../../src/chat/strings-en.js';
 import { type SlackRig, slackRig } from '../../fakes/slack-harness.js';
 
 // The real Bolt app (with Bolt's Assistant) over signed HTTP, the real core on SQLite, a fake Web API
@@ -37,7 +37,7 @@ describe('Slack assistant pane', () => {
     );
     const call = await rig.fake.waitFor(() => rig.fake.callsOf('assistant.threads.setSuggestedPrompts')[0]);
     expect(call.body).toMatchObject({ channel_id: 'D1', thread_ts: '1700001000.000100' });
-    expect(call.body.prompts).toEqual(SUGGESTED_PROMPTS);
+    expect(call.body.prompts).toEqual(en.platform.assistant.prompts);
   });
 
   it('WHEN the user asks THEN the thread is titled with the question, the status shows while searching, and the answer is posted in the thread', async () => {
@@ -53,7 +53,7 @@ describe('Slack assistant pane', () => {
     expect(rig.fake.callsOf('assistant.threads.setStatus')[0]?.body).toMatchObject({
       channel_id: 'D1',
       thread_ts: '1700001000.000100',
-      status: SEARCHING,
+      status: en.platform.assistant.searching,
     });
     // The status is set before the answer is posted.
     const order = rig.fake.calls.map((c) => c.method);
