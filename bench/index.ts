@@ -10,6 +10,7 @@ import { createLogger } from '../src/logger.js';
 import { benchCore } from './core.js';
 import { benchDiscord } from './discord.js';
 import { benchSlack } from './slack.js';
+import { benchSourcesPropagation } from './sources-propagation.js';
 import { benchStartup } from './startup.js';
 import { report } from './stats.js';
 import { benchStorm, buildForBench, type StormFigures } from './storm.js';
@@ -58,6 +59,7 @@ try {
   const sqlite = await benchStorm({ quick, backend: 'sqlite', dist: build.dist });
   const postgres: StormFigures = await benchStorm({ quick, backend: 'postgres', dist: build.dist });
   results.storm = { sqlite, postgres };
+  results.sources = await benchSourcesPropagation({ quick, dist: build.dist });
   report('Votes per second, side by side (same run, same clicks)', [
     ['SQLite, 1 process', sqlite.votesPerSecond.toFixed(0), '≥ 1,500'],
     [

@@ -3,6 +3,7 @@
 // the time goes instead of guessing. A target this run did not measure (--quick skips 100k) is shown as
 // such, never as met.
 import { type ScalePoint, whyAsk, whyFull, whyReindex } from './core.js';
+import type { PropagationFigures } from './sources-propagation.js';
 import type { StartupFigures } from './startup.js';
 import { ms, parts } from './stats.js';
 import type { StormFigures } from './storm.js';
@@ -31,6 +32,7 @@ export interface BenchResults {
   storm?: { sqlite: StormFigures; postgres?: StormFigures | undefined } | undefined;
   verdict?: VerdictFigures | undefined;
   sweep?: SweepFigures | undefined;
+  sources?: PropagationFigures | undefined;
 }
 
 const fmt = (v: number, unit: Target['unit']) =>
@@ -158,6 +160,26 @@ export function collectTargets(r: BenchResults): Target[] {
       atMost: true,
       unit: '',
       measured: v && v.votesLost + (r.storm?.postgres?.votesLost ?? 0),
+      absent: notRun,
+    },
+  );
+  const p = r.sources;
+  t.push(
+    {
+      name: 'team source added on one replica → answered on another (slowest round)',
+      limit: 2000,
+      atMost: true,
+      unit: 'ms',
+      measured: p?.addMaxMs,
+      absent: notRun,
+      why: p && (() => `p50 ${ms(p.addP50Ms)} over ${p.rounds} rounds; floor: the 1 s sync interval`),
+    },
+    {
+      name: 'team source removed on one replica → gone on another (slowest round)',
+      limit: 2000,
+      atMost: true,
+      unit: 'ms',
+      measured: p?.removeMaxMs,
       absent: notRun,
     },
   );

@@ -181,6 +181,8 @@ export async function startReplicas(opts: {
   backend?: Backend | Backend['kind'];
   /** More environment for every replica (e.g. shorter scheduler and poll-edit intervals). */
   env?: Record<string, string>;
+  /** Run a `npm run build` output (as deployed; the benchmarks) instead of the sources through tsx. */
+  compiled?: string | undefined;
 }): Promise<Replicas> {
   const tmp = tempDir('versus-replicas-');
   const fake = await new FakeSlack().start();
@@ -210,8 +212,9 @@ export async function startReplicas(opts: {
       ...opts.env,
     });
     // The first replica migrates and indexes alone; the others then start together on a ready schema.
-    bots.push(await startBot(env(0)));
-    const rest = await Promise.allSettled(Array.from({ length: opts.n - 1 }, (_, i) => startBot(env(i + 1))));
+    const start = (i: number) => startBot(env(i), 30_000, [], opts.compiled);
+    bots.push(await start(0));
+    const rest = await Promise.allSettled(Array.from({ length: opts.n - 1 }, (_, i) => start(i + 1)));
     for (const r of rest) if (r.status === 'fulfilled') bots.push(r.value);
     const failed = rest.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
