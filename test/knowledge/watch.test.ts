@@ -77,7 +77,7 @@ describe('live knowledge: the running core re-indexes the folder as it changes',
     expect(r.added).toEqual(['gamma.md']);
     expect(await answer('how big is a go container image')).toMatch(/12 MB container image/);
     const listed = await sources();
-    expect(listed).toMatch(/Gamma Notes — 1 claims \(`gamma\.md`, indexed 2026-03-01 10:05 UTC\)/);
+    expect(listed).toMatch(/Gamma Notes — 1 claim \(`gamma\.md`, indexed 2026-03-01 10:05 UTC\)/);
     expect(listed).toMatch(/Beta Essay — \d+ claims \(`beta\.md`, indexed 2026-03-01 10:00 UTC\)/);
   });
 
