@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -13,5 +14,9 @@ export default defineConfig({
     hookTimeout: 90_000,
     // better-sqlite3 is a native addon; forks isolate it more safely than worker threads.
     pool: 'forks',
+    // Vitest's default (cores - 1) runs one file at a time on a 2-core CI machine, and most of this suite's
+    // time is spent waiting on the bots, CLIs and PostgreSQL it starts: two at a time took the clean-clone
+    // run from 708 s to 500 s here, all 152 files green.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
