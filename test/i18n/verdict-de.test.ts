@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, type Json } from '../fakes/discord-fake.js';
 import { buttonIds, embedText, type Harness, postsIn } from '../fakes/discord-harness.js';
+import { REAL_KNOWLEDGE } from '../helpers/core.js';
+import { germanServer } from '../helpers/german-discord.js';
 import { EXAMPLE } from '../verdict/example.js';
-import { germanServer } from './german-server.js';
 
 /** English frame phrases the verdict used to write; none may be left in a German server's verdict. */
 const ENGLISH =
@@ -16,7 +17,7 @@ const ENGLISH =
 describe('GIVEN a Discord server whose preferred locale is de', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await germanServer();
+    h = await germanServer({ knowledgeDir: REAL_KNOWLEDGE });
   });
   afterAll(() => h.stop());
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS, type Json } from '../fakes/discord-fake.js';
 import { buttonIds, embedText, type Harness, buttonLabelled as labelled } from '../fakes/discord-harness.js';
-import { germanServer } from './german-server.js';
+import { REAL_KNOWLEDGE } from '../helpers/core.js';
+import { germanServer } from '../helpers/german-discord.js';
 
 /** English frame phrases the walk used to write; none may be left in a German server's walk. */
 const ENGLISH =
@@ -15,7 +16,7 @@ const ENGLISH =
 describe('GIVEN a Discord server whose preferred locale is de', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await germanServer();
+    h = await germanServer({ knowledgeDir: REAL_KNOWLEDGE });
   });
   afterAll(() => h.stop());
 
