@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { buildRawIndex } from './check-set.js';
-import { type EvalResult, evaluate } from './evaluate.js';
+import { evaluate } from './evaluate.js';
 import { buildIndex, type EvalIndex } from './index-db.js';
 import { KINDS, type Kind } from './questions.js';
 import { formatDelta, formatMisses, formatTable, toJson } from './report.js';
@@ -9,7 +9,8 @@ import { formatSideBySide } from './side-by-side.js';
 
 /**
  * `npm run eval [-- --index digests|raw|both] [--json] [--verbose] [--baseline-misses] [--kind figure] [--detail]`
- * Dev and sealed side by side. `--verbose` lists the *dev* set's misses only: the sealed set's are never printed.
+ * Dev, tune and sealed side by side. `--verbose` lists the misses of the sets ranking work may read (dev and
+ * tune); the sealed set's are never printed.
  */
 function main(): number {
   const { values } = parseArgs({
@@ -29,8 +30,7 @@ function main(): number {
   }
   const which = values.index === 'both' ? ['digests', 'raw'] : [values.index];
   const keep = (qs: ReturnType<typeof loadSet>) => qs.filter((q) => kind === null || q.kind === (kind as Kind));
-  const dev = keep(loadSet('dev'));
-  const sealed = keep(loadSet('sealed'));
+  const sets = (['dev', 'tune', 'sealed'] as const).map((name) => ({ name, questions: keep(loadSet(name)) }));
   const json: Record<string, unknown> = {};
   for (const name of which) {
     const ix: EvalIndex | undefined = name === 'raw' ? buildRawIndex() : name === 'digests' ? buildIndex() : undefined;
@@ -42,20 +42,26 @@ function main(): number {
     }
     try {
       const started = performance.now();
-      const d = evaluate(ix, dev);
-      const s: EvalResult | undefined = sealed.length ? evaluate(ix, sealed) : undefined;
+      const results = sets.map((s) => ({
+        name: s.name,
+        result: s.questions.length ? evaluate(ix, s.questions) : undefined,
+      }));
       const ms = Math.round(performance.now() - started);
       if (values.json) {
-        json[name] = { dev: JSON.parse(toJson(d, kind)), sealed: s ? JSON.parse(toJson(s, kind)) : null };
+        json[name] = Object.fromEntries(
+          results.map((r) => [r.name, r.result ? JSON.parse(toJson(r.result, kind)) : null]),
+        );
         continue;
       }
-      console.log(
-        `\n== ${name} index: ${ix.claimTexts.length} claims; dev ${dev.length}, sealed ${sealed.length} questions; ${ms} ms\n`,
-      );
-      console.log(formatSideBySide(d, s));
-      if (values.detail) console.log(`\ndev set in detail:\n${formatTable(d)}\n${formatDelta(d)}`);
-      if (values.verbose) console.log(`\n${formatMisses(d.product)}`);
-      if (values['baseline-misses']) console.log(`\n${formatMisses(d.baseline)}`);
+      const counts = sets.map((s) => `${s.name} ${s.questions.length}`).join(', ');
+      console.log(`\n== ${name} index: ${ix.claimTexts.length} claims; ${counts} questions; ${ms} ms\n`);
+      console.log(formatSideBySide(results));
+      // Only the readable sets' details: the sealed set's misses are never printed.
+      for (const { name: set, result } of results.filter((r) => r.name !== 'sealed' && r.result)) {
+        if (values.detail) console.log(`\n${set} set in detail:\n${formatTable(result!)}\n${formatDelta(result!)}`);
+        if (values.verbose) console.log(`\n${set} set, product misses:\n${formatMisses(result!.product)}`);
+        if (values['baseline-misses']) console.log(`\n${set} set, bm25 misses:\n${formatMisses(result!.baseline)}`);
+      }
     } finally {
       ix.close();
     }

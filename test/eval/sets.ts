@@ -3,14 +3,17 @@ import { join, resolve } from 'node:path';
 import { type EvalQuestion, loadQuestions, QUESTIONS_PATH } from './questions.js';
 
 /**
- * Two question sets. `dev` (questions.yaml) is the one ranking work may read, misses and all. `sealed`
- * (sealed/*.yaml) was written by helpers who read only the source articles — never the digests, the index
- * or any answer — and nobody reads its misses while changing ranking: the eval prints its aggregates only.
+ * Three question sets. `dev` (questions.yaml, written from the digests) and `tune` (tune/*.yaml, written by
+ * helpers from the source articles alone, in the words people type in chat) are the ones ranking work may
+ * read, misses and all. `sealed` (sealed/*.yaml) was written the same way as `tune` by other helpers, and
+ * nobody reads its misses while changing ranking: the eval prints its aggregates only.
  */
-export type SetName = 'dev' | 'sealed';
+export type SetName = 'dev' | 'tune' | 'sealed';
 export const SEALED_DIR = resolve(import.meta.dirname, 'sealed');
+export const TUNE_DIR = resolve(import.meta.dirname, 'tune');
 
-export function loadSealed(dir = SEALED_DIR): EvalQuestion[] {
+/** Every set in a folder of YAML files, in file-name order; none when the folder is absent. */
+export function loadFolder(dir: string): EvalQuestion[] {
   if (!existsSync(dir)) return [];
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
@@ -18,6 +21,9 @@ export function loadSealed(dir = SEALED_DIR): EvalQuestion[] {
   return files.flatMap((f) => loadQuestions(join(dir, f)));
 }
 
+export const loadSealed = (dir = SEALED_DIR): EvalQuestion[] => loadFolder(dir);
+
 export function loadSet(name: SetName): EvalQuestion[] {
-  return name === 'dev' ? loadQuestions(QUESTIONS_PATH) : loadSealed();
+  if (name === 'dev') return loadQuestions(QUESTIONS_PATH);
+  return loadFolder(name === 'tune' ? TUNE_DIR : SEALED_DIR);
 }
