@@ -79,6 +79,8 @@ export class AnswersStore {
   private readonly phrase;
   private readonly docNames;
   private namesCached: DocumentNames[] | undefined;
+  private vocabularyCached: Map<string, number> | undefined;
+  private readonly visibleTexts;
   private dfGeneration = '';
   private readonly scoped = new Map<string, AnswersStore>();
   private readonly visible: { scope: string };
@@ -108,6 +110,9 @@ export class AnswersStore {
     this.indexVersion = db.prepare("SELECT value FROM meta WHERE key = 'index_version'").pluck();
     this.docFreq = db.prepare('SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ?');
     this.countClaims = db.prepare('SELECT count(*) AS n FROM claims').pluck();
+    this.visibleTexts = db
+      .prepare(`SELECT c.text FROM claims c JOIN documents d ON d.id = c.document_id WHERE ${VISIBLE}`)
+      .pluck();
     this.docNames = db.prepare('SELECT id, title, short, site, author FROM documents ORDER BY id');
     this.phrase = db
       .prepare('SELECT c.text FROM claims_fts f JOIN claims c ON c.rowid = f.rowid WHERE claims_fts MATCH ? LIMIT 50')
@@ -158,6 +163,21 @@ export class AnswersStore {
     return this.namesCached;
   }
 
+  /**
+   * Every word of the claims this store sees, with how many claims use it: what a misspelt question word
+   * is corrected to (spelling.ts). Built on the first misspelling after the index changes.
+   */
+  vocabulary(): ReadonlyMap<string, number> {
+    this.checkGeneration();
+    if (!this.vocabularyCached) {
+      const words = new Map<string, number>();
+      for (const text of this.visibleTexts.iterate(this.visible) as Iterable<string>)
+        for (const w of new Set(tokens(text))) words.set(w, (words.get(w) ?? 0) + 1);
+      this.vocabularyCached = words;
+    }
+    return this.vocabularyCached;
+  }
+
   /** Claims in the index (for IDF), cached like documentFrequency. */
   claimTotal(): number {
     this.checkGeneration();
@@ -171,6 +191,7 @@ export class AnswersStore {
       this.dfCache.clear();
       this.mentionCache.clear();
       this.namesCached = undefined;
+      this.vocabularyCached = undefined;
       this.claimsCached = undefined;
       this.dfGeneration = generation;
     }

@@ -8,6 +8,7 @@ import { isContextMention, type NamedEntity, namedEntities } from './entities.js
 import { isChatter, namesTheDebate } from './intent-model.js';
 import { type ScoredClaim, scoreCandidates } from './score.js';
 import { isWritingWord, sourceScope } from './source-scope.js';
+import { correctSpelling } from './spelling.js';
 import { GATES } from './weights.js';
 
 export type { LeadAnswer } from './compose.js';
@@ -87,10 +88,11 @@ export function uncoveredEntities(
 }
 
 /**
- * Most of the question's words are unknown to the whole index (and have no thesaurus entry): it is about
- * something else ("best sci-fi book", "heap size of a Spring Boot app"), even if one word happens to match.
+ * Most of the question's words are unknown to the whole index (and have no thesaurus entry): it may be about
+ * something else ("best sci-fi book", "heap size of a Spring Boot app"), or in chat's words ("imo", "prod",
+ * "yrs"). Such a question is answered only by a claim that covers the rest of it well (GATES.unfamiliar).
  */
-function offTopic(store: AnswersStore, q: QueryAnalysis): boolean {
+function unfamiliar(store: AnswersStore, q: QueryAnalysis): boolean {
   const unknown = q.words.filter((w) => !w.alts && store.documentFrequency(w.word) === 0).length;
   const share = unknown / Math.max(1, q.words.length);
   // One unknown word in a two-word question may be a typo or a new name; two or more decide.
@@ -132,7 +134,7 @@ export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, o
   const limit = opts.limit ?? 5;
   const offset = opts.offset ?? 0;
   const stage = opts.stage ?? untimed;
-  const { q, empty, stop } = stage('analyse', () => understand(store, taxonomy, question, opts.context));
+  const { q, empty, stop, unfamiliar } = stage('analyse', () => understand(store, taxonomy, question, opts.context));
   if (stop) return stop;
   const pool = stage('fts', () => findCandidates(store, q, opts.rowBudget));
   if (pool.length === 0) return empty;
@@ -143,7 +145,8 @@ export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, o
     return scoreCandidates(q, pool, { claims: store.claimTotal(), df }, taxonomy);
   });
   // Nothing found: no claim covers enough of the question (small talk, off-topic, unknown words).
-  if (Math.max(...scored.map((c) => c.evidence)) < GATES.question) return empty;
+  // A question mostly in words the index never uses must be answered by a claim that covers it well.
+  if (Math.max(...scored.map((c) => c.evidence)) < (unfamiliar ? GATES.unfamiliar : GATES.question)) return empty;
   return stage('compose', () => {
     const ranked = corroborate(
       scored.filter((c) => c.relevant).sort((a, b) => b.score - a.score),
@@ -170,11 +173,14 @@ function understand(
   taxonomy: Taxonomy,
   question: string,
   context: string | undefined,
-): { q: QueryAnalysis; empty: AskResult; stop?: AskResult } {
-  const analysed = analyse(question, taxonomy, context);
+): { q: QueryAnalysis; empty: AskResult; stop?: AskResult; unfamiliar?: boolean } {
+  const spelling = { knows: (w: string) => store.documentFrequency(w) > 0, vocabulary: () => store.vocabulary() };
+  const text = correctSpelling(question, spelling);
+  const earlier = context === undefined ? undefined : correctSpelling(context, spelling);
+  const analysed = analyse(text, taxonomy, earlier);
   // The message on its own, for the chatter check: the same analysis unless a thread gave it context.
-  const own = context === undefined ? analysed : analyse(question, taxonomy);
-  const entities = namedEntities(question);
+  const own = earlier === undefined ? analysed : analyse(text, taxonomy);
+  const entities = namedEntities(text);
   const q = scoped(store, analysed);
   const empty: AskResult = {
     query: question,
@@ -186,9 +192,10 @@ function understand(
     analysis: q,
     uncovered: [],
   };
-  if (q.intent === 'smalltalk' || isChatterOf(store, question, own, entities, context !== undefined))
+  if (q.intent === 'smalltalk' || isChatterOf(store, text, own, entities, context !== undefined))
     return { q, empty, stop: { ...empty, chatter: true } };
-  const uncovered = uncoveredEntities(store, question, entities);
+  const uncovered = uncoveredEntities(store, text, entities);
   if (uncovered.length) return { q, empty, stop: { ...empty, uncovered } };
-  return offTopic(store, q) ? { q, empty, stop: empty } : { q, empty };
+  if (!unfamiliar(store, q)) return { q, empty };
+  return GATES.unfamiliar > 1 ? { q, empty, stop: empty } : { q, empty, unfamiliar: true };
 }

@@ -4,8 +4,11 @@ import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { FigureView } from '../knowledge/types.js';
 import { type AnswerType, type QueryAnalysis, type QueryWord, stem } from './analyse.js';
 import type { Candidate } from './candidates.js';
+import { specificity } from './everyday.js';
 import { FRAMING, SIDE_WORDS, tokens } from './query.js';
 import { GATES, KIND_PRIOR, WEIGHTS } from './weights.js';
+
+const everyday = (w: string) => (GATES.everydayFloor >= 1 ? 1 : specificity(w, GATES.everydayFloor));
 
 export interface Features {
   lexical: number;
@@ -134,7 +137,7 @@ export function scoreCandidates(
   const idfOf = (df: number) => Math.log(1 + (freq.claims - df + 0.5) / (df + 0.5));
   const idf = (w: QueryWord) => {
     // Words that only frame a request for advice ("pick", "better") say little about what it is about.
-    const framing = FRAMING.has(w.word) ? GATES.framing : 1;
+    const framing = (FRAMING.has(w.word) ? GATES.framing : 1) * everyday(w.word);
     const df = freq.df(w.word);
     if (df > 0) return framing * idfOf(df);
     // An everyday word the digests never use ("scraper") is as specific as the word they use instead.
