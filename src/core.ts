@@ -172,6 +172,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         ? await AnswerPool.start({
             dbPath: opts.dbPath,
             taxonomyPath: join(knowledgeDir, 'taxonomy.yaml'),
+            knowledgeDir,
             size: workers,
             busyAfterMs: opts.busyAfterMs,
             logger,
@@ -227,6 +228,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       answers: folderClaims,
       feedback: feedback.feedback,
       settings: settings.settings,
+      offThread: pool,
     });
     // Every feature, in the order help lists them. A new feature is one folder and one entry here.
     const home = createHome(deps, { feedback: feedback.feedback, schedules: polls.schedules });

@@ -3,15 +3,18 @@ import { VersusError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { Fifo } from '../runtime/fifo.js';
 import { startWorker } from '../runtime/worker-thread.js';
+import type { Verdict } from '../verdict/decide.js';
 import { READY, type WorkRequest, type WorkResponse } from './answer-protocol.js';
 import type { AskResult } from './ask.js';
 import type { CompareOutcome } from './compare.js';
-import type { AnswerEngine, AskRequest } from './engine.js';
+import type { AnswerEngine, AskRequest, VerdictRequest } from './engine.js';
 
 export interface AnswerPoolOptions {
   /** The SQLite file holding the knowledge index (each worker opens it read-only). */
   dbPath: string;
   taxonomyPath: string;
+  /** The knowledge folder: workers read its matrix.yaml and verdict.yaml to compute verdicts. */
+  knowledgeDir?: string | undefined;
   /** Worker threads; the bot uses one per core. */
   size: number;
   /** An answer that would arrive later than this after its request is declined at once. Default 2.5 s. */
@@ -89,6 +92,10 @@ export class AnswerPool implements AnswerEngine {
     return this.submit({ op: 'compare', scope, topic }, receivedAt) as Promise<CompareOutcome>;
   }
 
+  verdict(req: VerdictRequest, receivedAt?: number): Promise<Verdict> {
+    return this.submit({ op: 'verdict', ...req }, receivedAt) as Promise<Verdict>;
+  }
+
   stats(): AnswerPoolStats {
     return { workers: this.slots.length, queued: this.queue.length, ...this.counts };
   }
@@ -160,7 +167,8 @@ export class AnswerPool implements AnswerEngine {
   }
 
   private spawn(): Promise<void> {
-    const workerData = { dbPath: this.opts.dbPath, taxonomyPath: this.opts.taxonomyPath };
+    const { dbPath, taxonomyPath, knowledgeDir } = this.opts;
+    const workerData = { dbPath, taxonomyPath, knowledgeDir };
     const worker = startWorker(new URL('./answer-worker.js', import.meta.url), workerData);
     return new Promise<void>((resolve, reject) => {
       const slot: Slot = { worker, startedAt: 0 };

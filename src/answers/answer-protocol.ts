@@ -11,6 +11,14 @@ export const WorkRequest = z.discriminatedUnion('op', [
     context: z.string().optional(),
   }),
   z.object({ id: z.number(), op: z.literal('compare'), scope: z.string(), topic: z.string() }),
+  z.object({
+    id: z.number(),
+    op: z.literal('verdict'),
+    situation: z.string(),
+    changes: z.array(
+      z.object({ factorId: z.string(), percent: z.number(), updatedBy: z.string(), updatedAt: z.string() }),
+    ),
+  }),
 ]);
 export type WorkRequest = z.infer<typeof WorkRequest>;
 

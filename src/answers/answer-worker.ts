@@ -1,14 +1,17 @@
 // One answer worker (answers/answer-pool.ts): its own read-only connection to the knowledge index (WAL lets
-// it read while the main thread writes) and its own taxonomy; computes ask/compare and posts plain data back.
+// it read while the main thread writes), its own taxonomy and decision matrix; computes ask, compare and
+// verdicts and posts plain data back.
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { loadTaxonomy } from '../knowledge/taxonomy.js';
+import type { WeightChange } from '../matrix/weights.js';
+import { loadDecider } from '../verdict/decider.js';
 import { READY, WorkRequest, type WorkResponse } from './answer-protocol.js';
 import { AnswersStore } from './answers-store.js';
 import { inThreadEngine } from './engine.js';
 
-const Setup = z.object({ dbPath: z.string(), taxonomyPath: z.string() });
+const Setup = z.object({ dbPath: z.string(), taxonomyPath: z.string(), knowledgeDir: z.string().optional() });
 
 const setup = Setup.parse(workerData);
 const db = new BetterSqlite3(setup.dbPath, { readonly: true, fileMustExist: true });
@@ -23,6 +26,11 @@ const taxonomy = loadTaxonomy(setup.taxonomyPath, {
   set: () => {},
 });
 const engine = inThreadEngine(new AnswersStore(db), taxonomy);
+const verdicts = setup.knowledgeDir === undefined ? undefined : loadDecider(setup.knowledgeDir);
+const decide = async (r: { situation: string; changes: WeightChange[] }) => {
+  if (!verdicts) throw new Error('this knowledge folder has no matrix.yaml and verdict.yaml');
+  return verdicts.decide(r.situation, r.changes);
+};
 const port = parentPort!;
 
 port.on('message', async (raw: unknown) => {
@@ -34,7 +42,12 @@ port.on('message', async (raw: unknown) => {
   }
   const r = req.data;
   try {
-    const value = r.op === 'ask' ? await engine.ask(r) : await engine.compare(r.scope, r.topic);
+    const value =
+      r.op === 'ask'
+        ? await engine.ask(r)
+        : r.op === 'compare'
+          ? await engine.compare(r.scope, r.topic)
+          : await decide(r);
     port.postMessage({ id: r.id, ok: true, value } satisfies WorkResponse);
   } catch (e) {
     port.postMessage({ id: r.id, ok: false, error: (e as Error).message ?? String(e) } satisfies WorkResponse);

@@ -1,4 +1,6 @@
 import type { Taxonomy } from '../knowledge/taxonomy.js';
+import type { WeightChange } from '../matrix/weights.js';
+import type { Verdict } from '../verdict/decide.js';
 import type { AnswersStore } from './answers-store.js';
 import { type AskResult, ask } from './ask.js';
 import { type CompareOutcome, compare } from './compare.js';
@@ -12,6 +14,12 @@ export interface AskRequest {
   context?: string | undefined;
 }
 
+/** A situation to read into a verdict, under the channel's weight changes (none: the sources' weights). */
+export interface VerdictRequest {
+  situation: string;
+  changes: WeightChange[];
+}
+
 /**
  * Where answers are computed: in this thread (the CLI, tests on an in-memory database) or in a pool of
  * worker threads (the bot; answers/answer-pool.ts). Both return plain data, so either can serve any caller.
@@ -21,6 +29,8 @@ export interface AskRequest {
 export interface AnswerEngine {
   ask(req: AskRequest, receivedAt?: number): Promise<AskResult>;
   compare(scope: string, topic: string, receivedAt?: number): Promise<CompareOutcome>;
+  /** Off the main thread only (the pool): in this thread, VerdictService decides with its own lexicon. */
+  verdict?(req: VerdictRequest, receivedAt?: number): Promise<Verdict>;
   close(): Promise<void>;
 }
 

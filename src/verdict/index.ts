@@ -4,6 +4,7 @@ import { adrAction } from '../adr/adr-action.js';
 import { DecisionRecordService } from '../adr/adr-service.js';
 import { DecisionRecords } from '../adr/adr-store.js';
 import type { AnswersStore } from '../answers/answers-store.js';
+import type { AnswerEngine } from '../answers/engine.js';
 import type { ChatContext } from '../chat/context.js';
 import { action, command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import type { ActionOutcome } from '../chat/handler.js';
@@ -14,7 +15,7 @@ import type { Strings } from '../chat/strings-en.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
 import type { MatrixParts } from '../matrix/index.js';
 import type { ChannelSettings } from '../settings/settings-store.js';
-import { decide } from './decide.js';
+import { decider } from './decider.js';
 import { loadLexicon } from './lexicon.js';
 import { MAX_SITUATION_CHARS } from './route.js';
 import { refineAction } from './verdict-action.js';
@@ -35,9 +36,6 @@ const parseSituation = (args: string, t: Strings) => {
   return err(p.error.issues[0]?.code === 'too_big' ? t.verdict.tooLong : t.verdict.describe());
 };
 
-/** A sentence the lexicon is compiled against at start, so the first verdict does not pay for it (~60 ms). */
-const WARM_UP = 'four of us, no real-time needs, ~2k rps, 256MB RAM, we used to do ML, hire 5 engineers, MVP by spring';
-
 export interface VerdictParts {
   verdicts?: VerdictService | undefined;
   records?: DecisionRecordService | undefined;
@@ -52,12 +50,13 @@ export function createVerdict(
     answers: AnswersStore;
     feedback: FeedbackStore;
     settings: ChannelSettings;
+    /** The answer pool, when there is one: verdicts are computed in its workers, off the event loop. */
+    offThread?: AnswerEngine | undefined;
   },
 ): VerdictParts {
   const { matrix, walks, weights, store } = parts.matrix;
   const lexicon = matrix && loadLexicon(join(deps.knowledgeDir, 'verdict.yaml'), matrix);
   if (!matrix || !walks || !store || !lexicon) return { features: [unavailable(deps.locales)] };
-  decide(WARM_UP, lexicon, { matrix, changes: [], off: new Set() });
   const records = new DecisionRecordService({
     matrix,
     walkStore: store,
@@ -74,7 +73,8 @@ export function createVerdict(
     ...deps,
     answers: parts.answers,
     matrix,
-    lexicon,
+    decider: decider(matrix, lexicon),
+    offThread: parts.offThread,
     weights,
     walks,
     records,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { exportButton } from '../adr/adr-action.js';
 import type { DecisionRecordService } from '../adr/adr-service.js';
 import type { AnswersStore, StoredClaim } from '../answers/answers-store.js';
+import type { AnswerEngine } from '../answers/engine.js';
 import type { ChatContext } from '../chat/context.js';
 import type { ConversationStore } from '../chat/conversation-store.js';
 import type { ActionOutcome } from '../chat/handler.js';
@@ -17,11 +18,10 @@ import { cited } from '../knowledge/cited.js';
 import type { CitedClaim } from '../knowledge/types.js';
 import type { Matrix } from '../matrix/definition.js';
 import type { Contribution } from '../matrix/scoring.js';
-import { type ChannelMatrix, channelMatrix } from '../matrix/walk-outcome.js';
 import type { WalkService } from '../matrix/walk-service.js';
 import type { MatrixWeights } from '../matrix/weights-store.js';
-import { decide, type Verdict } from './decide.js';
-import type { Lexicon } from './lexicon.js';
+import type { Verdict } from './decide.js';
+import type { Decider } from './decider.js';
 import { nothingReadReply, verdictReply } from './render-verdict.js';
 import { asksForDecision, MIN_FACTORS } from './route.js';
 import { refineButton } from './verdict-action.js';
@@ -29,7 +29,10 @@ import { verdictInput } from './verdict-input.js';
 
 export interface VerdictDeps {
   matrix: Matrix;
-  lexicon: Lexicon;
+  /** Reads a situation on this thread: the command line, tests, and a bot without an answer pool. */
+  decider: Decider;
+  /** The answer pool: a bot's verdicts are computed there, like its answers, never on the event loop. */
+  offThread?: AnswerEngine | undefined;
   weights: MatrixWeights;
   walks: WalkService;
   records: DecisionRecordService;
@@ -55,11 +58,12 @@ export class VerdictService {
   constructor(private readonly deps: VerdictDeps) {}
 
   /** Scored under the channel's weights; with no channel (the command line), the sources' weights. */
-  async verdict(situation: string, where?: Scope): Promise<Verdict> {
-    const channel: ChannelMatrix = where
-      ? await channelMatrix(this.deps.matrix, this.deps.weights, where)
-      : { matrix: this.deps.matrix, changes: [], off: new Set() };
-    return decide(situation, this.deps.lexicon, channel);
+  async verdict(situation: string, where?: Scope & { receivedAt?: number | undefined }): Promise<Verdict> {
+    const changes = where ? await this.deps.weights.get(where) : [];
+    const { offThread, decider } = this.deps;
+    return offThread?.verdict
+      ? offThread.verdict({ situation, changes }, where?.receivedAt)
+      : decider.decide(situation, changes);
   }
 
   /** The verdict reply; private (with Share) when the channel's answers are private. */

@@ -22,7 +22,7 @@ const NOT_FOR_CHAT_USERS: Record<string, string> = {
   'src/answers/query.ts': 'stop words',
   'src/answers/source-scope.ts': 'word lists a question is read with',
   'src/verdict/lexicon.ts': 'errors in knowledge/verdict.yaml, for whoever keeps the knowledge folder',
-  'src/verdict/index.ts': 'a warm-up sentence read at start, never shown',
+  'src/verdict/decider.ts': 'a warm-up sentence read at start, never shown',
   'src/matrix/definition.ts': 'errors in knowledge/matrix.yaml, for whoever keeps the knowledge folder',
   'src/knowledge/': 'indexing: the operator’s `versus index` and `doctor`, and claim text from the sources',
   'src/answers/answers-store.ts': 'SQL',

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SlackBotRig, slackBotRig } from '../helpers/bot-process.js';
-import { FIXTURE_KNOWLEDGE } from '../helpers/core.js';
+import { FIXTURE_KNOWLEDGE, REAL_KNOWLEDGE } from '../helpers/core.js';
+import { EXAMPLE } from '../verdict/example.js';
 
 const SECRET = 'pool-secret';
 const BUSY = 'Versus is busy — ask again in a moment.';
@@ -81,5 +82,27 @@ describe('answers computed in worker threads (real bot process, signed HTTP)', (
     expect(busy + answered).toBe(n);
     expect(busy).toBeGreaterThan(0);
     expect(await poolStats(rig)).toEqual({ workers: 1, queued: 0, computed: answered, shed: busy, failed: 0 });
+  }, 120_000);
+
+  it('a verdict is computed by the pool, scored under the channel’s weights', async () => {
+    rig = await slackBotRig(SECRET, REAL_KNOWLEDGE, { VERSUS_ANSWER_WORKERS: '1' });
+    const first = JSON.stringify(await commandReply(rig, `verdict ${EXAMPLE}`));
+    expect(first).toContain('Verdict: Strong Python');
+    expect(first).toContain('Shipping a first version fast → Python +3');
+    // The channel's weights are shared state the main thread reads; the worker scores under them.
+    rig.fake.admins.add('U1');
+    expect(JSON.stringify(await commandReply(rig, 'matrix weights prototype-speed off'))).toContain('prototype-speed');
+    const weighted = JSON.stringify(await commandReply(rig, `verdict ${EXAMPLE}`));
+    expect(weighted).toContain('Verdict:');
+    expect(weighted).not.toContain('Shipping a first version fast → Python +3');
+    expect(await poolStats(rig)).toEqual({ workers: 1, queued: 0, computed: 2, shed: 0, failed: 0 });
+  }, 120_000);
+
+  it('a verdict due later than VERSUS_BUSY_AFTER_MS gets the private busy reply', async () => {
+    rig = await slackBotRig(SECRET, REAL_KNOWLEDGE, { VERSUS_ANSWER_WORKERS: '1', VERSUS_BUSY_AFTER_MS: '1' });
+    const busy = await commandReply(rig, `verdict ${EXAMPLE}`);
+    expect(busy.response_type).toBe('ephemeral');
+    expect(JSON.stringify(busy)).toContain(BUSY);
+    expect(await poolStats(rig)).toEqual({ workers: 1, queued: 0, computed: 0, shed: 1, failed: 0 });
   }, 120_000);
 });
