@@ -79,8 +79,8 @@ export class AnswersStore {
   private readonly phrase;
   private readonly docNames;
   private namesCached: DocumentNames[] | undefined;
-  private vocabularyCached: Map<string, number> | undefined;
-  private readonly visibleTexts;
+  private readonly termRange;
+  private readonly visibleWith;
   private dfGeneration = '';
   private readonly scoped = new Map<string, AnswersStore>();
   private readonly visible: { scope: string };
@@ -110,8 +110,12 @@ export class AnswersStore {
     this.indexVersion = db.prepare("SELECT value FROM meta WHERE key = 'index_version'").pluck();
     this.docFreq = db.prepare('SELECT count(*) AS n FROM claims_fts WHERE claims_fts MATCH ?');
     this.countClaims = db.prepare('SELECT count(*) AS n FROM claims').pluck();
-    this.visibleTexts = db
-      .prepare(`SELECT c.text FROM claims c JOIN documents d ON d.id = c.document_id WHERE ${VISIBLE}`)
+    // The index's terms by range (spelling.ts); a temp table, so a read-only connection can have it too.
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_vocab USING fts5vocab(main, 'claims_fts', 'row')`);
+    this.termRange = db.prepare('SELECT term, doc FROM temp.claims_vocab WHERE term >= ? AND term < ?').raw();
+    this.visibleWith = db
+      .prepare(`SELECT c.text FROM claims_fts f JOIN claims c ON c.rowid = f.rowid JOIN documents d ON d.id = c.document_id
+        WHERE claims_fts MATCH @match AND ${VISIBLE} LIMIT 1`)
       .pluck();
     this.docNames = db.prepare('SELECT id, title, short, site, author FROM documents ORDER BY id');
     this.phrase = db
@@ -163,19 +167,16 @@ export class AnswersStore {
     return this.namesCached;
   }
 
-  /**
-   * Every word of the claims this store sees, with how many claims use it: what a misspelt question word
-   * is corrected to (spelling.ts). Built on the first misspelling after the index changes.
-   */
-  vocabulary(): ReadonlyMap<string, number> {
-    this.checkGeneration();
-    if (!this.vocabularyCached) {
-      const words = new Map<string, number>();
-      for (const text of this.visibleTexts.iterate(this.visible) as Iterable<string>)
-        for (const w of new Set(tokens(text))) words.set(w, (words.get(w) ?? 0) + 1);
-      this.vocabularyCached = words;
-    }
-    return this.vocabularyCached;
+  /** Index terms (stems) from `prefix` up to the next prefix, with how many claims hold each (spelling.ts). */
+  termsStartingWith(prefix: string): [string, number][] {
+    const next = prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+    return this.termRange.all(prefix, next) as [string, number][];
+  }
+
+  /** How a claim this store sees writes the word whose stem is `term`; undefined when none holds it. */
+  surfaceOf(term: string, stemOf: (w: string) => string): string | undefined {
+    const text = this.visibleWith.get({ match: `"${term}"`, scope: this.visible.scope }) as string | undefined;
+    return text === undefined ? undefined : tokens(text).find((w) => stemOf(w) === term);
   }
 
   /** Claims in the index (for IDF), cached like documentFrequency. */
@@ -191,7 +192,6 @@ export class AnswersStore {
       this.dfCache.clear();
       this.mentionCache.clear();
       this.namesCached = undefined;
-      this.vocabularyCached = undefined;
       this.claimsCached = undefined;
       this.dfGeneration = generation;
     }

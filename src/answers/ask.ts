@@ -1,14 +1,15 @@
 import type { Taxonomy } from '../knowledge/taxonomy.js';
-import { analyse, type QueryAnalysis, type QueryWord } from './analyse.js';
+import { analyse, type QueryAnalysis, type QueryWord, stem } from './analyse.js';
 import type { AnswersStore, StoredClaim } from './answers-store.js';
 import { findCandidates } from './candidates.js';
 import { corroborate, type LeadAnswer, leadAnswer } from './compose.js';
 import { figuresAgree } from './disagreements.js';
 import { isContextMention, type NamedEntity, namedEntities } from './entities.js';
 import { isChatter, namesTheDebate } from './intent-model.js';
+import { tokens } from './query.js';
 import { type ScoredClaim, scoreCandidates } from './score.js';
 import { isWritingWord, sourceScope } from './source-scope.js';
-import { correctSpelling } from './spelling.js';
+import { correctSpelling, type SpellingIndex } from './spelling.js';
 import { GATES } from './weights.js';
 
 export type { LeadAnswer } from './compose.js';
@@ -174,13 +175,18 @@ function understand(
   question: string,
   context: string | undefined,
 ): { q: QueryAnalysis; empty: AskResult; stop?: AskResult; unfamiliar?: boolean } {
-  const spelling = { knows: (w: string) => store.documentFrequency(w) > 0, vocabulary: () => store.vocabulary() };
-  const text = correctSpelling(question, spelling);
+  const spelling: SpellingIndex = {
+    knows: (w) => store.documentFrequency(w) > 0,
+    terms: (prefix) => store.termsStartingWith(prefix),
+    surface: (term) => store.surfaceOf(term, stem),
+  };
+  // Names are found in the words as typed, and are never spelling-corrected into the index's words.
+  const entities = namedEntities(question);
+  const text = correctSpelling(question, spelling, new Set(entities.flatMap((e) => tokens(e.match))));
   const earlier = context === undefined ? undefined : correctSpelling(context, spelling);
   const analysed = analyse(text, taxonomy, earlier);
   // The message on its own, for the chatter check: the same analysis unless a thread gave it context.
   const own = earlier === undefined ? analysed : analyse(text, taxonomy);
-  const entities = namedEntities(text);
   const q = scoped(store, analysed);
   const empty: AskResult = {
     query: question,
@@ -194,7 +200,7 @@ function understand(
   };
   if (q.intent === 'smalltalk' || isChatterOf(store, text, own, entities, context !== undefined))
     return { q, empty, stop: { ...empty, chatter: true } };
-  const uncovered = uncoveredEntities(store, text, entities);
+  const uncovered = uncoveredEntities(store, question, entities);
   if (uncovered.length) return { q, empty, stop: { ...empty, uncovered } };
   if (!unfamiliar(store, q)) return { q, empty };
   return GATES.unfamiliar > 1 ? { q, empty, stop: empty } : { q, empty, unfamiliar: true };

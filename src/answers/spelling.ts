@@ -1,42 +1,59 @@
 import { distance } from 'fastest-levenshtein';
+import { stem } from './analyse.js';
 import { spokenRank } from './everyday.js';
 import { tokens } from './query.js';
 
-/** The words claims are written in, with how many claims use each. */
-export type Vocabulary = ReadonlyMap<string, number>;
+/**
+ * What correction reads of the index: whether it has a word, its terms (stems) that start with a prefix
+ * and in how many claims each occurs (an FTS5 vocabulary range: a few ms at 100k claims), and a term as a
+ * claim the asker can see writes it.
+ */
+export interface SpellingIndex {
+  knows(word: string): boolean;
+  terms(prefix: string): [term: string, claims: number][];
+  surface(term: string): string | undefined;
+}
 
 /** Edits a misspelling may be away from the word meant: none for short words, where a typo is a new word. */
-const maxEdits = (word: string) => (word.length >= 8 ? 2 : word.length >= 6 ? 2 : word.length >= 5 ? 1 : 0);
+const maxEdits = (word: string) => (word.length >= 6 ? 2 : word.length >= 5 ? 1 : 0);
 
 /**
  * The index's word a misspelt question word stands for ("pyhton" → "python", "memroy" → "memory"), or
- * undefined. Only a word neither the index nor spoken English knows is corrected — "investors" and "imo"
- * stay as typed — and only to a word that differs by few edits; the most used such word wins.
+ * undefined. Only a word neither spoken English nor the index knows is corrected — "investors" and "imo"
+ * stay as typed — to a term sharing its first two letters and a few edits away from its stem; the closest,
+ * then the most used, wins, written as a claim the asker can see writes it.
  */
 export function correction(word: string, index: SpellingIndex): string | undefined {
   const edits = maxEdits(word);
-  if (edits === 0 || /\d/.test(word) || index.knows(word) || spokenRank(word) !== undefined) return undefined;
-  const vocabulary = index.vocabulary();
-  if (vocabulary.has(word)) return undefined;
-  let best: { word: string; d: number; uses: number } | undefined;
-  for (const [known, uses] of vocabulary) {
-    if (Math.abs(known.length - word.length) > edits || known[0] !== word[0]) continue;
-    const d = distance(word, known);
-    if (d <= edits && (!best || d < best.d || (d === best.d && uses > best.uses))) best = { word: known, d, uses };
+  // Cheapest first: spoken English is a map lookup, the index's document frequency a query (cached).
+  if (edits === 0 || /\d/.test(word) || spokenRank(word) !== undefined || index.knows(word)) return undefined;
+  // Terms near the word's stem are candidates; each is judged by how its claims write it (one query each).
+  const own = stem(word);
+  const near = index
+    .terms(word.slice(0, 2))
+    .map(([term, uses]) => ({ term, uses, d: distance(own, term) }))
+    .filter((n) => n.d <= edits + 1)
+    .sort((a, b) => a.d - b.d || b.uses - a.uses)
+    .slice(0, 8);
+  let best: { written: string; d: number; uses: number } | undefined;
+  for (const n of near) {
+    const written = index.surface(n.term);
+    const d = written === undefined ? Infinity : distance(word, written);
+    if (d <= edits && (!best || d < best.d || (d === best.d && n.uses > best.uses)))
+      best = { written: written!, d, uses: n.uses };
   }
-  return best?.word;
+  return best?.written;
 }
 
-/** What correction reads of the index: whether it has a word (cheap), and its whole vocabulary (built once). */
-export interface SpellingIndex {
-  knows(word: string): boolean;
-  vocabulary(): Vocabulary;
-}
-
-/** The question with each misspelt word replaced by the index's word; the same string when none is. */
-export function correctSpelling(question: string, index: SpellingIndex): string {
+/**
+ * The question with each misspelt word replaced by the index's word; the same string when none is. Words
+ * in `keep` (the names the question gives: "actix-web", "Kotlin") are never corrected: a name the sources
+ * don't cover must stay one, not become the nearest word they do.
+ */
+export function correctSpelling(question: string, index: SpellingIndex, keep: ReadonlySet<string> = new Set()): string {
   const fixes = new Map<string, string>();
   for (const t of new Set(tokens(question))) {
+    if (keep.has(t)) continue;
     const fixed = correction(t, index);
     if (fixed) fixes.set(t, fixed);
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPOKEN_LIMIT, spokenWords } from '../../scripts/spoken-words.js';
+import { stem } from '../../src/answers/analyse.js';
 import { ask } from '../../src/answers/ask.js';
 import { specificity, spokenRank } from '../../src/answers/everyday.js';
 import { correction, correctSpelling, type SpellingIndex } from '../../src/answers/spelling.js';
@@ -7,11 +8,17 @@ import { SPOKEN_WORDS } from '../../src/answers/spoken-words.js';
 import type { Core } from '../../src/core.js';
 import { testCore } from '../helpers/core.js';
 
+/** An index holding these words, in how many claims each: its terms are their stems, as FTS5 keeps them. */
 const index = (words: Record<string, number>): SpellingIndex => {
-  const vocabulary = new Map(Object.entries(words));
-  return { knows: (w) => vocabulary.has(w), vocabulary: () => vocabulary };
+  const terms = new Map<string, { word: string; uses: number }>();
+  for (const [word, uses] of Object.entries(words)) terms.set(stem(word), { word, uses });
+  return {
+    knows: (w) => terms.has(stem(w)),
+    terms: (prefix) => [...terms].filter(([t]) => t.startsWith(prefix)).map(([t, { uses }]) => [t, uses]),
+    surface: (term) => terms.get(term)?.word,
+  };
 };
-const claims = index({ python: 40, memory: 12, goroutine: 30, goroutines: 9, threshold: 4, difference: 2, cons: 1 });
+const claims = index({ python: 40, memory: 12, goroutine: 30, threshold: 4, cons: 1 });
 
 describe('spelling: a misspelt question word becomes the index word it stands for', () => {
   it('corrects transpositions, a dropped letter and a doubled one', () => {
@@ -19,7 +26,7 @@ describe('spelling: a misspelt question word becomes the index word it stands fo
     expect(correction('memroy', claims)).toBe('memory');
     expect(correction('goroutne', claims)).toBe('goroutine');
     expect(correction('thresold', claims)).toBe('threshold');
-    expect(correction('diference', claims)).toBe('difference');
+    expect(correction('recomend', index({ recommend: 3 }))).toBe('recommend');
   });
 
   it('leaves words of spoken English, short words, numbers and far-off words alone', () => {
@@ -30,9 +37,8 @@ describe('spelling: a misspelt question word becomes the index word it stands fo
   });
 
   it('prefers the closer word, then the more used one', () => {
-    const two = index({ goroutine: 1, goroutines: 50 });
-    expect(correction('goroutin', two)).toBe('goroutine');
-    expect(correction('goroutinez', two)).toBe('goroutines');
+    expect(correction('gorutine', index({ goroutine: 1, gorilla: 50 }))).toBe('goroutine');
+    expect(correction('thred', index({ thread: 2, three: 9 }))).toBe('three');
   });
 
   it('rewrites only the misspelt words of a question, keeping the rest as typed', () => {
@@ -42,17 +48,18 @@ describe('spelling: a misspelt question word becomes the index word it stands fo
     expect(correctSpelling('how much memory?', claims)).toBe('how much memory?');
   });
 
-  it('builds the vocabulary only when a word is unknown to the index', () => {
-    let built = 0;
-    const lazy: SpellingIndex = {
-      knows: () => true,
-      vocabulary: () => {
-        built++;
-        return new Map();
+  it('reads the index terms only for a word unknown to both spoken English and the index', () => {
+    const asked: string[] = [];
+    const counting: SpellingIndex = {
+      knows: (w) => w === 'goroutine',
+      terms: (prefix) => {
+        asked.push(prefix);
+        return [];
       },
+      surface: () => undefined,
     };
-    correctSpelling('how much memory does a goroutine take', lazy);
-    expect(built).toBe(0);
+    correctSpelling('how much memory does a goroutine take in a pyhton thread', counting);
+    expect(asked).toEqual(['py']);
   });
 });
 
