@@ -3,7 +3,6 @@ import { VersusError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { Fifo } from '../runtime/fifo.js';
 import { startWorker } from '../runtime/worker-thread.js';
-import type { Verdict } from '../verdict/decide.js';
 import { READY, type WorkRequest, type WorkResponse } from './answer-protocol.js';
 import type { AskResult } from './ask.js';
 import type { CompareOutcome } from './compare.js';
@@ -92,8 +91,8 @@ export class AnswerPool implements AnswerEngine {
     return this.submit({ op: 'compare', scope, topic }, receivedAt) as Promise<CompareOutcome>;
   }
 
-  verdict(req: VerdictRequest, receivedAt?: number): Promise<Verdict> {
-    return this.submit({ op: 'verdict', ...req }, receivedAt) as Promise<Verdict>;
+  verdict(req: VerdictRequest, receivedAt?: number): Promise<unknown> {
+    return this.submit({ op: 'verdict', ...req }, receivedAt);
   }
 
   stats(): AnswerPoolStats {
@@ -169,7 +168,7 @@ export class AnswerPool implements AnswerEngine {
   private spawn(): Promise<void> {
     const { dbPath, taxonomyPath, knowledgeDir } = this.opts;
     const workerData = { dbPath, taxonomyPath, knowledgeDir };
-    const worker = startWorker(new URL('./answer-worker.js', import.meta.url), workerData);
+    const worker = startWorker(new URL('../answer-worker.js', import.meta.url), workerData);
     return new Promise<void>((resolve, reject) => {
       const slot: Slot = { worker, startedAt: 0 };
       worker.once('error', (err) => {

@@ -1,6 +1,4 @@
 import type { Taxonomy } from '../knowledge/taxonomy.js';
-import type { WeightChange } from '../matrix/weights.js';
-import type { Verdict } from '../verdict/decide.js';
 import type { AnswersStore } from './answers-store.js';
 import { type AskResult, ask } from './ask.js';
 import { type CompareOutcome, compare } from './compare.js';
@@ -14,10 +12,13 @@ export interface AskRequest {
   context?: string | undefined;
 }
 
-/** A situation to read into a verdict, under the channel's weight changes (none: the sources' weights). */
+/**
+ * A situation to read into a verdict, under the channel's weight changes (none: the sources' weights). The
+ * changes are matrix/'s WeightChange, written out so that answers/ needs nothing of matrix/ or verdict/.
+ */
 export interface VerdictRequest {
   situation: string;
-  changes: WeightChange[];
+  changes: { factorId: string; percent: number; updatedBy: string; updatedAt: string }[];
 }
 
 /**
@@ -29,8 +30,11 @@ export interface VerdictRequest {
 export interface AnswerEngine {
   ask(req: AskRequest, receivedAt?: number): Promise<AskResult>;
   compare(scope: string, topic: string, receivedAt?: number): Promise<CompareOutcome>;
-  /** Off the main thread only (the pool): in this thread, VerdictService decides with its own lexicon. */
-  verdict?(req: VerdictRequest, receivedAt?: number): Promise<Verdict>;
+  /**
+   * Off the main thread only (the pool): in this thread, VerdictService decides with its own lexicon. The
+   * result is verdict/'s Verdict as plain data (a structured clone), typed by its caller.
+   */
+  verdict?(req: VerdictRequest, receivedAt?: number): Promise<unknown>;
   close(): Promise<void>;
 }
 

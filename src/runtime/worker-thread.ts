@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 
 /**
- * A worker thread running `module` (a sibling module's URL ending in .js). Compiled, that file runs as
+ * A worker thread running `module` (a module's URL ending in .js, within src/). Compiled, that file runs as
  * is; from source (tsx, vitest) the worker is TypeScript too, so it registers tsx's loader first.
  */
 export function startWorker(module: URL, workerData: unknown): Worker {

@@ -61,8 +61,9 @@ export class VerdictService {
   async verdict(situation: string, where?: Scope & { receivedAt?: number | undefined }): Promise<Verdict> {
     const changes = where ? await this.deps.weights.get(where) : [];
     const { offThread, decider } = this.deps;
+    // From a worker: decide()'s own result, structured-cloned (Maps and Sets survive the copy).
     return offThread?.verdict
-      ? offThread.verdict({ situation, changes }, where?.receivedAt)
+      ? ((await offThread.verdict({ situation, changes }, where?.receivedAt)) as Verdict)
       : decider.decide(situation, changes);
   }
 

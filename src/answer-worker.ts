@@ -1,15 +1,15 @@
-// One answer worker (answers/answer-pool.ts): its own read-only connection to the knowledge index (WAL lets
+// One answer worker (answers/answer-pool.ts; a composition root like main.ts, so answers/ never imports verdict/): its own read-only connection to the knowledge index (WAL lets
 // it read while the main thread writes), its own taxonomy and decision matrix; computes ask, compare and
 // verdicts and posts plain data back.
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
-import { loadTaxonomy } from '../knowledge/taxonomy.js';
-import type { WeightChange } from '../matrix/weights.js';
-import { loadDecider } from '../verdict/decider.js';
-import { READY, WorkRequest, type WorkResponse } from './answer-protocol.js';
-import { AnswersStore } from './answers-store.js';
-import { inThreadEngine } from './engine.js';
+import { READY, WorkRequest, type WorkResponse } from './answers/answer-protocol.js';
+import { AnswersStore } from './answers/answers-store.js';
+import { inThreadEngine } from './answers/engine.js';
+import { loadTaxonomy } from './knowledge/taxonomy.js';
+import type { WeightChange } from './matrix/weights.js';
+import { loadDecider } from './verdict/decider.js';
 
 const Setup = z.object({ dbPath: z.string(), taxonomyPath: z.string(), knowledgeDir: z.string().optional() });
 
