@@ -1,14 +1,14 @@
-// One answer worker (answers/answer-pool.ts; a composition root like main.ts, so answers/ never imports verdict/): its own read-only connection to the knowledge index (WAL lets
+// One answer worker (answers/answer-pool.ts): its own read-only connection to the knowledge index (WAL lets
 // it read while the main thread writes), its own taxonomy and decision matrix; computes ask, compare and
-// verdicts and posts plain data back.
+// verdicts and posts plain data back. A composition root like main.ts, so answers/ never imports verdict/.
 import { parentPort, workerData } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import { z } from 'zod';
 import { READY, WorkRequest, type WorkResponse } from './answers/answer-protocol.js';
 import { AnswersStore } from './answers/answers-store.js';
+import type { VerdictRequest } from './answers/engine.js';
 import { inThreadEngine } from './answers/engine.js';
 import { loadTaxonomy } from './knowledge/taxonomy.js';
-import type { WeightChange } from './matrix/weights.js';
 import { loadDecider } from './verdict/decider.js';
 
 const Setup = z.object({ dbPath: z.string(), taxonomyPath: z.string(), knowledgeDir: z.string().optional() });
@@ -27,7 +27,7 @@ const taxonomy = loadTaxonomy(setup.taxonomyPath, {
 });
 const engine = inThreadEngine(new AnswersStore(db), taxonomy);
 const verdicts = setup.knowledgeDir === undefined ? undefined : loadDecider(setup.knowledgeDir);
-const decide = async (r: { situation: string; changes: WeightChange[] }) => {
+const decide = async (r: VerdictRequest) => {
   if (!verdicts) throw new Error('this knowledge folder has no matrix.yaml and verdict.yaml');
   return verdicts.decide(r.situation, r.changes);
 };

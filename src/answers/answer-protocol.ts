@@ -1,5 +1,13 @@
 import { z } from 'zod';
 
+/** A channel's change to one factor's weight (matrix/'s WeightChange), as a verdict request carries it. */
+export const WeightChangeData = z.object({
+  factorId: z.string(),
+  percent: z.number(),
+  updatedBy: z.string(),
+  updatedAt: z.string(),
+});
+
 /** What the main thread asks an answer worker (answer-worker.ts); checked on arrival like any other edge. */
 export const WorkRequest = z.discriminatedUnion('op', [
   z.object({
@@ -15,9 +23,7 @@ export const WorkRequest = z.discriminatedUnion('op', [
     id: z.number(),
     op: z.literal('verdict'),
     situation: z.string(),
-    changes: z.array(
-      z.object({ factorId: z.string(), percent: z.number(), updatedBy: z.string(), updatedAt: z.string() }),
-    ),
+    changes: z.array(WeightChangeData),
   }),
 ]);
 export type WorkRequest = z.infer<typeof WorkRequest>;

@@ -202,6 +202,5 @@ function understand(
     return { q, empty, stop: { ...empty, chatter: true } };
   const uncovered = uncoveredEntities(store, question, entities);
   if (uncovered.length) return { q, empty, stop: { ...empty, uncovered } };
-  if (!unfamiliar(store, q)) return { q, empty };
-  return GATES.unfamiliar > 1 ? { q, empty, stop: empty } : { q, empty, unfamiliar: true };
+  return { q, empty, unfamiliar: unfamiliar(store, q) };
 }

@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
+import type { WeightChangeData } from './answer-protocol.js';
 import type { AnswersStore } from './answers-store.js';
 import { type AskResult, ask } from './ask.js';
 import { type CompareOutcome, compare } from './compare.js';
@@ -14,11 +16,11 @@ export interface AskRequest {
 
 /**
  * A situation to read into a verdict, under the channel's weight changes (none: the sources' weights). The
- * changes are matrix/'s WeightChange, written out so that answers/ needs nothing of matrix/ or verdict/.
+ * changes are the protocol's copy of matrix/'s WeightChange, so that answers/ needs nothing of matrix/.
  */
 export interface VerdictRequest {
   situation: string;
-  changes: { factorId: string; percent: number; updatedBy: string; updatedAt: string }[];
+  changes: z.infer<typeof WeightChangeData>[];
 }
 
 /**

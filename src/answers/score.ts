@@ -8,8 +8,6 @@ import { specificity } from './everyday.js';
 import { FRAMING, SIDE_WORDS, tokens } from './query.js';
 import { GATES, KIND_PRIOR, WEIGHTS } from './weights.js';
 
-const everyday = (w: string) => (GATES.everydayFloor >= 1 ? 1 : specificity(w, GATES.everydayFloor));
-
 export interface Features {
   lexical: number;
   coverage: number;
@@ -135,9 +133,12 @@ export function scoreCandidates(
   taxonomy: Taxonomy,
 ): ScoredClaim[] {
   const idfOf = (df: number) => Math.log(1 + (freq.claims - df + 0.5) / (df + 0.5));
-  const idf = (w: QueryWord) => {
+  // A word's weight is the same for every candidate: computed once per question, not once per claim.
+  const weights = new Map<QueryWord, number>();
+  const idf = (w: QueryWord) => weights.get(w) ?? weights.set(w, wordWeight(w)).get(w)!;
+  const wordWeight = (w: QueryWord) => {
     // Words that only frame a request for advice ("pick", "better") say little about what it is about.
-    const framing = (FRAMING.has(w.word) ? GATES.framing : 1) * everyday(w.word);
+    const framing = (FRAMING.has(w.word) ? GATES.framing : 1) * specificity(w.word, GATES.everydayFloor);
     const df = freq.df(w.word);
     if (df > 0) return framing * idfOf(df);
     // An everyday word the digests never use ("scraper") is as specific as the word they use instead.

@@ -87,7 +87,7 @@ export const GATES = {
   /** Weight of a framing word ("pick", "better", "worth") relative to a content word. */
   framing: 0.3,
   /**
-   * The evidence an unfamiliar question needs (above 1: never answered). Until 2026-12-07 it was never
+   * The evidence an unfamiliar question needs. Until 2026-12-07 such a question was never
    * answered, which dropped casual questions ("how long has django been around in prod? yrs"); with 0.6,
    * tuned on the tune set: sealed R@1/R@3 0.623/0.788 → 0.627/0.796, negatives answered unchanged.
    */

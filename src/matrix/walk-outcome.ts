@@ -15,9 +15,13 @@ export interface ChannelMatrix {
   off: Set<string>;
 }
 
+/** The sources' matrix under a channel's weight changes. Pure: an answer worker runs it too (verdict/decider.ts). */
+export function channelOf(base: Matrix, changes: readonly WeightChange[]): ChannelMatrix {
+  return { matrix: weighted(base, changes), changes: [...changes], off: switchedOff(changes) };
+}
+
 export async function channelMatrix(base: Matrix, weights: MatrixWeights, where: Scope): Promise<ChannelMatrix> {
-  const changes = await weights.get(where);
-  return { matrix: weighted(base, changes), changes, off: switchedOff(changes) };
+  return channelOf(base, await weights.get(where));
 }
 
 /** What a walk adds up to, as its scorecard and its decision record show it. */

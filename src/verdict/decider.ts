@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMatrix, type Matrix } from '../matrix/definition.js';
-import { switchedOff, type WeightChange, weighted } from '../matrix/weights.js';
+import { channelOf } from '../matrix/walk-outcome.js';
+import type { WeightChange } from '../matrix/weights.js';
 import { decide, type Verdict } from './decide.js';
 import { type Lexicon, loadLexicon } from './lexicon.js';
 
@@ -14,14 +15,7 @@ export interface Decider {
 }
 
 export function decider(matrix: Matrix, lexicon: Lexicon): Decider {
-  const d: Decider = {
-    decide: (situation, changes) =>
-      decide(situation, lexicon, {
-        matrix: weighted(matrix, changes),
-        changes: [...changes],
-        off: switchedOff(changes),
-      }),
-  };
+  const d: Decider = { decide: (situation, changes) => decide(situation, lexicon, channelOf(matrix, changes)) };
   d.decide(WARM_UP, []);
   return d;
 }

@@ -196,13 +196,22 @@ describe('the sealed set', () => {
   });
 
   it('keeps the product at or above its sealed floors', () => {
-    const m = result.product.overall;
-    for (const [key, floor] of Object.entries(SEALED_FLOORS) as [keyof Metrics, number][])
-      expect(m[key] ?? 0, `sealed ${key}`).toBeGreaterThanOrEqual(floor);
-    for (const [kind, most] of Object.entries(SEALED_MAX_ANSWERED) as [Kind, number][])
-      expect(result.product.byKind[kind]?.negativesAnswered ?? 0, `sealed ${kind} answered`).toBeLessThanOrEqual(most);
+    checkFloors('sealed', result, SEALED_FLOORS, SEALED_MAX_ANSWERED);
   });
 });
+
+/** Overall floors, and the most negatives of each kind the product may answer. */
+function checkFloors(
+  set: string,
+  result: EvalResult,
+  floors: Partial<Record<keyof Metrics, number>>,
+  maxAnswered: Partial<Record<Kind, number>>,
+): void {
+  for (const [key, floor] of Object.entries(floors) as [keyof Metrics, number][])
+    expect(result.product.overall[key] ?? 0, `${set} ${key}`).toBeGreaterThanOrEqual(floor);
+  for (const [kind, most] of Object.entries(maxAnswered) as [Kind, number][])
+    expect(result.product.byKind[kind]?.negativesAnswered ?? 0, `${set} ${kind} answered`).toBeLessThanOrEqual(most);
+}
 
 /** Every answerable item has a claim that meets it, no regex admits more than 8, and answer regexes can be met. */
 function checkGradable(set: string, items: EvalQuestion[], opts: { answers: 'every item' | 'figures' }): void {
@@ -249,9 +258,6 @@ describe('the tune set', () => {
   });
 
   it('keeps the product at or above its tune floors', () => {
-    for (const [key, floor] of Object.entries(TUNE_FLOORS) as [keyof Metrics, number][])
-      expect(result.product.overall[key] ?? 0, `tune ${key}`).toBeGreaterThanOrEqual(floor);
-    for (const [kind, most] of Object.entries(TUNE_MAX_ANSWERED) as [Kind, number][])
-      expect(result.product.byKind[kind]?.negativesAnswered ?? 0, `tune ${kind} answered`).toBeLessThanOrEqual(most);
+    checkFloors('tune', result, TUNE_FLOORS, TUNE_MAX_ANSWERED);
   });
 });
