@@ -175,7 +175,8 @@ export class AnswersStore {
 
   /** How a claim this store sees writes the word whose stem is `term`; undefined when none holds it. */
   surfaceOf(term: string, stemOf: (w: string) => string): string | undefined {
-    const text = this.visibleWith.get({ match: `"${term}"`, scope: this.visible.scope }) as string | undefined;
+    // The text column only: a term may come from a claim's section or topic ids, which no claim writes out.
+    const text = this.visibleWith.get({ match: `text : "${term}"`, scope: this.visible.scope }) as string | undefined;
     return text === undefined ? undefined : tokens(text).find((w) => stemOf(w) === term);
   }
 

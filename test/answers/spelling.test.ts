@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPOKEN_LIMIT, spokenWords } from '../../scripts/spoken-words.js';
 import { stem } from '../../src/answers/analyse.js';
@@ -6,7 +8,7 @@ import { specificity, spokenRank } from '../../src/answers/everyday.js';
 import { correction, correctSpelling, type SpellingIndex } from '../../src/answers/spelling.js';
 import { SPOKEN_WORDS } from '../../src/answers/spoken-words.js';
 import type { Core } from '../../src/core.js';
-import { testCore } from '../helpers/core.js';
+import { copyKnowledge, testCore } from '../helpers/core.js';
 
 /** An index holding these words, in how many claims each: its terms are their stems, as FTS5 keeps them. */
 const index = (words: Record<string, number>): SpellingIndex => {
@@ -94,5 +96,27 @@ describe('ask with a misspelt question', () => {
     expect(typed.claims[0]?.id).toBeDefined();
     expect(typed.claims[0]?.id).toBe(right.claims[0]?.id);
     expect(typed.answer?.text).toBe(right.answer?.text);
+  });
+
+  it('corrects to a word a claim writes, not to one only a section heading holds', async () => {
+    const kb = copyKnowledge();
+    writeFileSync(
+      join(kb.dir, 'gamma.md'),
+      '---\nid: gamma\ntitle: Gamma Notes\n---\n\n## Migrations\n\n' +
+        '- Schema changes in Go are applied by hand. {side=go kind=fact}\n' +
+        '- Django generates its migrations from the models. {side=python kind=fact}\n',
+    );
+    const own = await testCore(kb.dir);
+    try {
+      const fixed = correctSpelling('how do migratons work', {
+        knows: (w) => own.answers.documentFrequency(w) > 0,
+        terms: (prefix) => own.answers.termsStartingWith(prefix),
+        surface: (term) => own.answers.surfaceOf(term, stem),
+      });
+      expect(fixed).toBe('how do migrations work');
+    } finally {
+      await own.close();
+      kb.cleanup();
+    }
   });
 });
