@@ -1,4 +1,4 @@
-import { unitFamily } from '../knowledge/figures.js';
+import { type FoundFigure, findFigures, unitFamily } from '../knowledge/figures.js';
 import type { MetricBook } from '../knowledge/metrics.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { FigureView } from '../knowledge/types.js';
@@ -23,6 +23,7 @@ export interface Features {
   causal: number;
   topic: number;
   source: number;
+  given: number;
 }
 
 export interface ScoredClaim extends Candidate {
@@ -57,6 +58,21 @@ const ANSWER_FAMILY: Record<AnswerType, (family: string) => boolean> = {
   year: () => false,
   speed: (f) => f === 'time' || f === 'ratio' || f.startsWith('throughput'),
 };
+
+/**
+ * Every measurement the claim gives is one the question already states ("go needs ~20mb for 10k goroutines,
+ * what would python threads need"): the asker knows it, so it answers nothing. Counts ("10k") are the
+ * question's conditions, which an answer may share.
+ */
+function restates(given: readonly FoundFigure[], figures: readonly FigureView[]): boolean {
+  const measured = figures.filter((f) => !unitFamily(f.unit).startsWith('count'));
+  const near = (a: number, b: number) => Math.abs(a - b) <= 0.15 * Math.max(Math.abs(a), Math.abs(b));
+  return (
+    given.length > 0 &&
+    measured.length > 0 &&
+    measured.every((f) => given.some((g) => unitFamily(g.unit) === unitFamily(f.unit) && near(g.normalized, f.normalized)))
+  );
+}
 
 export const matchesAnswerType = (f: FigureView, t: AnswerType): boolean => ANSWER_FAMILY[t](unitFamily(f.unit));
 
@@ -156,6 +172,7 @@ export function scoreCandidates(
   const bestAid = best('aidRank');
   const askedEntities = new Set(q.entities);
   const prior = KIND_PRIOR[q.intent];
+  const given = findFigures(q.question).filter((f) => f.dimension !== 'count');
 
   return pool.map((c): ScoredClaim => {
     const { have, named, figureEntities } = claimWords(c, taxonomy);
@@ -181,6 +198,7 @@ export function scoreCandidates(
       causal: q.why && CAUSAL.test(c.text) ? 1 : 0,
       topic: q.topics.length ? q.topics.filter((t) => c.topics.includes(t)).length / q.topics.length : 0,
       source: q.source !== undefined && c.citation.documentId === q.source ? 1 : 0,
+      given: restates(given, c.figures) ? 1 : 0,
     };
     let score = prior[c.kind] ?? 0;
     for (const k of Object.keys(WEIGHTS) as (keyof Features)[]) score += WEIGHTS[k] * f[k];

@@ -19,7 +19,8 @@ export const WEIGHTS: Record<
   | 'length'
   | 'causal'
   | 'topic'
-  | 'source',
+  | 'source'
+  | 'given',
   number
 > = {
   /** bm25 of the question's own words, relative to the best candidate's. */
@@ -53,6 +54,8 @@ export const WEIGHTS: Record<
    * Added 2026-12-07 with source-scope.ts; see the commit for sealed before/after.
    */
   source: 2.5,
+  /** Every measurement in the claim is one the question states itself: the asker knows it already. */
+  given: -3,
 };
 
 /** Prior by claim kind, per question intent: figure questions want measurements, advice questions advice. */
