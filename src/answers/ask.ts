@@ -96,8 +96,9 @@ export function uncoveredEntities(
 function unfamiliar(store: AnswersStore, q: QueryAnalysis): boolean {
   const unknown = q.words.filter((w) => !w.alts && store.documentFrequency(w.word) === 0).length;
   const share = unknown / Math.max(1, q.words.length);
-  // One unknown word in a two-word question may be a typo or a new name; two or more decide.
-  return share > GATES.unknownShare || (unknown >= 2 && share >= GATES.unknownShare);
+  // Typos were corrected before this (spelling.ts), so a word still unknown is a name or a subject the sources
+  // never use: half of a two-word question ("what time is it in Tokyo") decides, as two of four do.
+  return share >= GATES.unknownShare;
 }
 
 /** A question that names one document is asked of it; the words that named it are not searched for. */

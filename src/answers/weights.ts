@@ -85,7 +85,7 @@ export const GATES = {
   answer: 0.35,
   /** A question word whose thesaurus alternative the claim contains counts this much of a full match. */
   altCoverage: 0.7,
-  /** A question with more than this share of words no claim uses is "unfamiliar" (see `unfamiliar`). */
+  /** A question with at least this share of words no claim uses is "unfamiliar" (see `unfamiliar`). */
   unknownShare: 0.5,
   /** Weight of a framing word ("pick", "better", "worth") relative to a content word. */
   framing: 0.3,

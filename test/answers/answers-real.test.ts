@@ -35,6 +35,12 @@ describe('answers on the real knowledge folder', () => {
       expect(r.claims.find((c) => c.id === r.answer!.claims[0])?.citation.title).toBe('Guide 2025');
     });
 
+    it('GIVEN "what time is it in Tokyo" THEN nothing: half its words are unknown to the sources', () => {
+      const r = askIt('what time is it in Tokyo');
+      expect(r.answer).toBeNull();
+      expect(r.claims).toEqual([]);
+    });
+
     it('GIVEN a question that states Go\'s figure and asks Python\'s THEN it leads with Python\'s, not the one stated', () => {
       const r = askIt('go needs ~20mb for 10k goroutines, what would python threads need for the same 10k');
       expect(r.answer?.text).toMatch(/80 GB/);
