@@ -4,6 +4,7 @@ import type { Taxonomy, Topic } from '../knowledge/taxonomy.js';
 import type { AnswersStore, StoredClaim } from './answers-store.js';
 import { corroborateClaims } from './compose.js';
 import { findDisagreements } from './disagreements.js';
+import { tokens } from './query.js';
 import { figureRows, isTableRow } from './figure-rows.js';
 
 export interface CompareResult {
@@ -19,6 +20,8 @@ export interface CompareResult {
 export type CompareOutcome = { found: true; result: CompareResult } | { found: false; suggestions: string[] };
 
 const PER_SIDE = 5;
+/** A claim this much about the topic (aboutness) is one of its column's first reasons. */
+const CENTRAL = 0.5;
 const TOPIC_CLAIMS = 200;
 /** Metric keys and stance issues looked up across sources, strongest claims' first. */
 const MAX_CONTESTED_KEYS = 12;
@@ -31,6 +34,29 @@ const MAX_CONTESTED_KEYS = 12;
 const isReason = (c: StoredClaim) =>
   !isTableRow(c) &&
   !(c.side !== 'both' && c.side !== c.favors && c.figures.some((f) => !unitFamily(f.unit).startsWith('count')));
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * How much a claim is about the topic, to put those first in its column: its section's and its text's names
+ * for the topic, each counting by how rare its rarest word is in the index: "salary" or "talent
+ * pool" count nearly 1, "developers" or "team", which file many claims under the topic in passing, little.
+ */
+function aboutness(topic: Topic, store: AnswersStore): (c: StoredClaim) => number {
+  const n = store.claimTotal();
+  const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  const names = [topic.label, ...topic.synonyms].map((name) => ({
+    re: new RegExp(`\\b${escape(name.toLowerCase())}\\b`),
+    weight: Math.max(...tokens(name).map((w) => idf(store.documentFrequency(w)) / idf(1))),
+  }));
+  return (c) => {
+    const section = c.citation.section.toLowerCase();
+    const text = c.text.toLowerCase();
+    let score = Math.max(0, ...names.filter((x) => x.re.test(section)).map((x) => x.weight));
+    for (const x of names) if (x.re.test(text)) score += x.weight;
+    return score;
+  };
+}
 
 /** Round-robin over documents so one long article does not fill a side on its own. */
 function diverse(claims: StoredClaim[], n: number): StoredClaim[] {
@@ -68,14 +94,20 @@ export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string):
     label: (key) => taxonomy.metrics.lookup(key)?.label,
   });
   // A column reads as the reasons for its side: claims that favor it, source rows before derived ones.
-  const column = (side: 'go' | 'python') =>
-    diverse(
-      corroborateClaims(
-        claims.filter((c) => c.favors === side && isReason(c)).sort((a, b) => Number(a.derived) - Number(b.derived)),
-        taxonomy,
-      ),
-      PER_SIDE,
+  // Claims that name the topic come first, spread over the sources; claims filed under it in passing fill
+  // what is left.
+  const score = aboutness(topic, store);
+  const about = new Map(claims.map((c) => [c.rowid, score(c)]));
+  const column = (side: 'go' | 'python') => {
+    const reasons = corroborateClaims(
+      claims
+        .filter((c) => c.favors === side && isReason(c))
+        .sort((a, b) => Number(a.derived) - Number(b.derived) || about.get(b.rowid)! - about.get(a.rowid)!),
+      taxonomy,
     );
+    const named = diverse(reasons.filter((c) => about.get(c.rowid)! >= CENTRAL), PER_SIDE);
+    return [...named, ...diverse(reasons.filter((c) => !named.includes(c)), PER_SIDE - named.length)];
+  };
   return {
     found: true,
     result: {

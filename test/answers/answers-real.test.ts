@@ -186,6 +186,16 @@ describe('answers on the real knowledge folder', () => {
       }
     });
 
+    it('columns lead with claims about the topic, not ones filed under it for a word like "team" or "runtime"', () => {
+      const hiring = compare(core.answers, core.taxonomy, 'hiring');
+      const deployment = compare(core.answers, core.taxonomy, 'deployment');
+      if (!hiring.found || !deployment.found) throw new Error('no topic');
+      for (const column of [hiring.result.go, hiring.result.python])
+        expect(column[0]?.text).toMatch(/hir|recruit|talent/i);
+      expect(hiring.result.python.filter((c) => /hiring pool|talent/i.test(c.text)).length).toBeGreaterThanOrEqual(2);
+      for (const c of deployment.result.go) expect(c.text).toMatch(/deploy|binary|container|kubernetes|docker|ship/i);
+    });
+
     it('cpu-bound: no ratio shown as if it were one side’s figure', () => {
       const r = compare(core.answers, core.taxonomy, 'cpu bound');
       if (!r.found) throw new Error('no topic');
