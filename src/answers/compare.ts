@@ -4,8 +4,8 @@ import type { Taxonomy, Topic } from '../knowledge/taxonomy.js';
 import type { AnswersStore, StoredClaim } from './answers-store.js';
 import { corroborateClaims } from './compose.js';
 import { findDisagreements } from './disagreements.js';
-import { tokens } from './query.js';
 import { figureRows, isTableRow } from './figure-rows.js';
+import { tokens } from './query.js';
 
 export interface CompareResult {
   topic: Topic;
@@ -35,7 +35,7 @@ const isReason = (c: StoredClaim) =>
   !isTableRow(c) &&
   !(c.side !== 'both' && c.side !== c.favors && c.figures.some((f) => !unitFamily(f.unit).startsWith('count')));
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * How much a claim is about the topic, to put those first in its column: its section's and its text's names
@@ -46,7 +46,7 @@ function aboutness(topic: Topic, store: AnswersStore): (c: StoredClaim) => numbe
   const n = store.claimTotal();
   const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const names = [topic.label, ...topic.synonyms].map((name) => ({
-    re: new RegExp(`\\b${escape(name.toLowerCase())}\\b`),
+    re: new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`),
     weight: Math.max(...tokens(name).map((w) => idf(store.documentFrequency(w)) / idf(1))),
   }));
   return (c) => {
@@ -105,8 +105,17 @@ export function compare(store: AnswersStore, taxonomy: Taxonomy, input: string):
         .sort((a, b) => Number(a.derived) - Number(b.derived) || about.get(b.rowid)! - about.get(a.rowid)!),
       taxonomy,
     );
-    const named = diverse(reasons.filter((c) => about.get(c.rowid)! >= CENTRAL), PER_SIDE);
-    return [...named, ...diverse(reasons.filter((c) => !named.includes(c)), PER_SIDE - named.length)];
+    const named = diverse(
+      reasons.filter((c) => about.get(c.rowid)! >= CENTRAL),
+      PER_SIDE,
+    );
+    return [
+      ...named,
+      ...diverse(
+        reasons.filter((c) => !named.includes(c)),
+        PER_SIDE - named.length,
+      ),
+    ];
   };
   return {
     found: true,

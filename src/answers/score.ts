@@ -70,7 +70,9 @@ function restates(given: readonly FoundFigure[], figures: readonly FigureView[])
   return (
     given.length > 0 &&
     measured.length > 0 &&
-    measured.every((f) => given.some((g) => unitFamily(g.unit) === unitFamily(f.unit) && near(g.normalized, f.normalized)))
+    measured.every((f) =>
+      given.some((g) => unitFamily(g.unit) === unitFamily(f.unit) && near(g.normalized, f.normalized)),
+    )
   );
 }
 

@@ -41,7 +41,7 @@ describe('answers on the real knowledge folder', () => {
       expect(r.claims).toEqual([]);
     });
 
-    it('GIVEN a question that states Go\'s figure and asks Python\'s THEN it leads with Python\'s, not the one stated', () => {
+    it("GIVEN a question that states Go's figure and asks Python's THEN it leads with Python's, not the one stated", () => {
       const r = askIt('go needs ~20mb for 10k goroutines, what would python threads need for the same 10k');
       expect(r.answer?.text).toMatch(/80 GB/);
       expect(r.claims[0]?.text).toMatch(/Python/);
