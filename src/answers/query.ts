@@ -13,7 +13,7 @@ export const STOPWORDS = new Set(
     'best which one ones really actually thing things use using used get gets need needs want say said per ' +
     'overall normal generally general typically usually basically kinda kind sort pretty quite lot lots guys hey ' +
     'anyone someone know tell let us please folks team our matter matters mean means long take takes took even still got honestly supposedly stuff ' +
-    'isn don doesn aren wasn something anything way ways lot without instead part parts piece pieces'
+    'isn don doesn aren wasn something anything way ways lot without instead part parts piece pieces ok okay'
   ).split(' '),
 );
 
@@ -70,4 +70,6 @@ export const FRAMING = new Set([
   'alternative',
   'alternatives',
   'counterpart',
+  // "the python side", "what about go's side": which language, already said by the side word.
+  'side',
 ]);

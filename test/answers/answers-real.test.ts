@@ -75,6 +75,12 @@ describe('answers on the real knowledge folder', () => {
     });
   });
 
+  it('GIVEN "ok what about the python side" after a Go question THEN "side" and "ok" search nothing: the thread question is asked of Python', () => {
+    const r = askIt('ok what about the python side', 'which orms are there for go');
+    expect(r.answer?.text).toMatch(/SQLAlchemy/);
+    expect(r.claims.some((c) => /side by side|comma-ok/.test(c.text))).toBe(false);
+  });
+
   describe('corroboration and derived figures', () => {
     it('shows the 2 KB goroutine stack once, citing every source that states it', () => {
       const r = askIt('how much memory does a goroutine start with');
