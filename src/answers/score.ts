@@ -173,12 +173,19 @@ export function scoreCandidates(
   const bestOwn = best('ownRank');
   const bestAid = best('aidRank');
   const askedEntities = new Set(q.entities);
+  // "a go orm like django's", "go options? we use celery": with one language asked, frameworks of the other
+  // are what the asker compares with, not what they ask about; a claim naming them is no entity match.
+  // A question setting them against the language ("is django faster than go") asks about both.
+  const other = q.sides.length === 1 && q.intent !== 'versus' ? (q.sides[0] === 'go' ? 'python' : 'go') : undefined;
+  const reference = new Set(
+    other ? taxonomy.sides[other].map((t) => t.toLowerCase()).filter((t) => askedEntities.has(t)) : [],
+  );
   const prior = KIND_PRIOR[q.intent];
   const given = findFigures(q.question).filter((f) => f.dimension !== 'count');
 
   return pool.map((c): ScoredClaim => {
     const { have, named, figureEntities } = claimWords(c, taxonomy);
-    const entityHits = q.entities.filter((e) => named.has(e)).length;
+    const entityHits = q.entities.filter((e) => named.has(e) && !reference.has(e)).length;
     const measured = c.figures.filter((f) => !unitFamily(f.unit).startsWith('count'));
     const f: Features = {
       lexical: c.ownRank !== undefined && bestOwn < 0 ? c.ownRank / bestOwn : 0,

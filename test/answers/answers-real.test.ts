@@ -81,6 +81,11 @@ describe('answers on the real knowledge folder', () => {
     expect(r.claims.some((c) => /side by side|comma-ok/.test(c.text))).toBe(false);
   });
 
+  it("GIVEN a Go question naming a Python framework as the reference THEN Go's libraries rank above that framework's claims", () => {
+    const r = askIt("is there a go orm thats similar to django's");
+    expect(r.claims.slice(0, 2).some((c) => /GORM/.test(c.text))).toBe(true);
+  });
+
   describe('corroboration and derived figures', () => {
     it('shows the 2 KB goroutine stack once, citing every source that states it', () => {
       const r = askIt('how much memory does a goroutine start with');
