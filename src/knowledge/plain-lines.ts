@@ -26,8 +26,10 @@ export function isCodeLine(line: string): boolean {
   const t = line.trim();
   if (!t) return false;
   if (DIAGRAM.test(t)) return true;
-  // Short remarks in parentheses ("Memory (MB)", "Go (Fiber)") are prose's, not code's.
-  const symbols = t.replace(/\([\w\s/%+.,-]{1,16}\)/g, '').match(SYMBOLS)?.length ?? 0;
+  // Short remarks in parentheses ("Memory (MB)", "Go (Fiber)") are prose's, not code's; so are quoted words in a
+  // line that starts like a sentence ('This "boring" style means:'), though a quoted string alone ("fmt") is code.
+  const prose = /^\p{Lu}\p{Ll}*\s+\S+\s+\S/u.test(t) ? t.replace(/["“]([\p{L}\s'’-]{2,40})["”]/gu, '$1') : t;
+  const symbols = prose.replace(/\([\w\s/%+.,-]{1,16}\)/g, '').match(SYMBOLS)?.length ?? 0;
   return CODE_PATTERNS.some((re) => re.test(t)) || symbols / Math.max(1, t.length) > 0.12;
 }
 

@@ -1,5 +1,6 @@
 import { readAlone } from './coreference.js';
 import { RULE, type SideOf, tableAt } from './flat-tables.js';
+import { isListItem, isTableOfContents, itemContinues, leadInOf, splitItems, withLead } from './list-items.js';
 import { SECTION_SEPARATOR, slugFromPath } from './markdown.js';
 import {
   END_OF_ARTICLE,
@@ -108,6 +109,9 @@ class Sections {
   }
 }
 
+/** A heading that states a setting with its figures: "Load test: 5,000 clients, one JSON route". */
+const isCaption = (text: string) => /^[^:]{3,40}:\s.*\d/.test(text) && text.split(/\s+/).length >= 4;
+
 export function parsePlainText(source: string, path: string, sideOf: SideOf = () => 'both'): ParsedDocument {
   const ls = lines(source);
   const title = titleOf(ls, path);
@@ -118,17 +122,29 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
   /** What the code in view is: the caption above it, then the last comment inside it. */
   const code = { caption: '', note: '' };
   let skipping = false; // a list of links ("Related Articles") until the next heading
+  /** What introduced the list in view ("Python still wins for"), and whether the paragraph is one of its items. */
+  let lead: string | undefined;
+  let listItem = false;
   const add = (text: string, cells?: RawClaim['cells']) => {
     sections.content();
     claims.push({ section: sections.current, text, tags: {}, cells });
   };
+  const addItems = (text: string) => {
+    if (lead && isTableOfContents(lead)) return;
+    for (const item of splitItems(text))
+      if (/\p{L}{3}/u.test(item) && !isChrome(item) && (lead || item.length >= 12)) add(withLead(lead, item));
+  };
   const flush = () => {
     const text = paragraph.join(' ').replace(/\s+/g, ' ').trim();
+    const item = listItem;
     paragraph = [];
+    listItem = false;
     if (!text || skipping) return;
+    if (item) return addItems(text);
     const last = claims.at(-1);
     const previous = last && !last.cells && last.section === sections.current ? last : undefined;
     const kept = sentences(text).filter((s) => !isChrome(s));
+    lead = leadInOf(kept.at(-1));
     const { appendToPrevious, claims: texts } = readAlone(kept, previous?.text);
     if (previous && appendToPrevious) previous.text = `${previous.text} ${appendToPrevious}`;
     // Fragments of flattened tables and UI text ("3 min read") are kept only when they carry letters and some length.
@@ -148,6 +164,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     const table = inCode || skipping ? undefined : tableAt(ls, i, sideOf);
     if (table) {
       flush();
+      lead = undefined;
       for (const row of table.rows) add(row.map((c) => `${c.header}: ${c.value}`).join('; '), row);
       i = table.end - 1;
       continue;
@@ -160,6 +177,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     inCode = false;
     if (isCodeLine(line)) {
       flush();
+      lead = undefined;
       inCode = true;
       code.note = '';
       const measured = codeFigure(line, code);
@@ -176,17 +194,32 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
       flush();
       skipping = LINK_LIST_HEADING.test(headingText(line));
       sections.heading(line);
+      lead = leadInOf(headingText(line));
+      // A heading that states a measurement's setting ("Load test: 5,000 clients, one JSON route") is a claim too.
+      if (isCaption(headingText(line))) add(headingText(line));
       continue;
     }
     // A caption line right above code ("Python - Classes with dataclasses", "Example: a Flask API:") describes the code.
     const next = nextText(ls, i);
     if (paragraph.length === 0 && !/[.!?]$/.test(line) && next !== undefined && isCodeLine(next)) {
       code.caption = line.replace(/:$/, '');
+      // A whole sentence over code ("Typed structs make the API contract explicit:") says something itself.
+      if (isProse(line) && !/^[\w ]{1,20}:\s/.test(line)) {
+        paragraph.push(line);
+        flush();
+      }
       continue;
     }
-    paragraph.push(line.replace(/^[-*]\s+/, ''));
+    if (isListItem(line)) {
+      flush();
+      listItem = true;
+      paragraph.push(line.replace(/^[-*]\s+/, ''));
+      if (!itemContinues(line, ls[i + 1])) flush();
+      continue;
+    }
+    paragraph.push(line);
     // A line that ends a sentence ends the paragraph too: extracted text often loses blank lines.
-    if (/[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60 || /^[-*]\s/.test(line)) flush();
+    if (/[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60) flush();
   }
   flush();
   return { meta: { id: slugFromPath(path), title }, claims, warnings: [] };

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../src/knowledge/extract.js';
+import { splitItems, withLead } from '../../src/knowledge/list-items.js';
+import { isCodeLine } from '../../src/knowledge/plain-lines.js';
+import { parsePlainText } from '../../src/knowledge/plaintext.js';
+import { loadTaxonomy } from '../../src/knowledge/taxonomy.js';
+import { REAL_KNOWLEDGE } from '../helpers/core.js';
+
+const taxonomy = loadTaxonomy(join(REAL_KNOWLEDGE, 'taxonomy.yaml'));
+/** Flattened page text, its title first → `[section] text` of each claim, as the indexer reads a .txt file. */
+function claimsOf(text: string) {
+  const p = parsePlainText(`Field notes from the queue team\n${text}`, 'page.txt', (t) => taxonomy.sideOf(t));
+  return extractClaims('page', p.claims, taxonomy).claims;
+}
+const texts = (text: string) => claimsOf(text).map((c) => `[${c.section}] ${c.text}`);
+
+describe('plain text: list items carry what introduced them', () => {
+  it('GIVEN a sentence ending in a colon over a list THEN each item reads with it, and side and kind follow', () => {
+    const claims = claimsOf(
+      'Where we kept the old stack\n\nPython stayed our pick for:\n- Nightly report notebooks\n- One-off data fixes\nEverything else moved.\n',
+    );
+    expect(claims.map((c) => c.text)).toEqual([
+      'Python stayed our pick for: Nightly report notebooks',
+      'Python stayed our pick for: One-off data fixes',
+      'Everything else moved.',
+    ]);
+    expect(claims[0]).toMatchObject({ side: 'python', section: 'Where we kept the old stack' });
+  });
+
+  it('GIVEN a heading ending in a colon over a list THEN the heading leads each item', () => {
+    expect(
+      texts('Pick Go For These Jobs:\n- You ship agents to customer hosts\n- A socket stays open per device\n'),
+    ).toEqual([
+      '[Pick Go For These Jobs:] Pick Go For These Jobs: You ship agents to customer hosts',
+      '[Pick Go For These Jobs:] Pick Go For These Jobs: A socket stays open per device',
+    ]);
+  });
+
+  it('joins an item broken over lines and splits items run together on one line', () => {
+    expect(
+      texts(
+        'A release of ours contains:\n- A\nwheelhouse of 31 packages - A pinned interpreter\n- A hope that\nlibxml builds on the host\n',
+      ),
+    ).toEqual([
+      '[(introduction)] A release of ours contains: A wheelhouse of 31 packages',
+      '[(introduction)] A release of ours contains: A pinned interpreter',
+      '[(introduction)] A release of ours contains: A hope that libxml builds on the host',
+    ]);
+  });
+
+  it("drops a page's own table of contents, and keeps an item's own label", () => {
+    expect(texts('In this post, we will cover:\n- Queue design choices\n- Worker pool sizing\n')).toEqual([]);
+    expect(withLead('Use cases', 'Go: gateways, brokers')).toBe('Go: gateways, brokers');
+    expect(splitItems('Cold starts - Warm pools')).toEqual(['Cold starts', 'Warm pools']);
+  });
+});
+
+describe('plain text: captions and sentences next to code', () => {
+  it('keeps a heading that states a setting with figures as a claim of its own', () => {
+    expect(texts('Soak test\nSetup: 2,000 open sockets, one echo route\nWe watched memory for a day.\n')).toEqual([
+      '[Soak test › Setup: 2,000 open sockets, one echo route] Setup: 2,000 open sockets, one echo route',
+      '[Soak test › Setup: 2,000 open sockets, one echo route] We watched memory for a day.',
+    ]);
+  });
+
+  it('keeps a whole sentence over code, but not a short caption', () => {
+    expect(
+      texts(
+        'Typed request structs make the contract explicit:\ntype Job struct {\nID int\n}\nThe handlers never parse a map by hand again.\n',
+      ),
+    ).toEqual([
+      '[(introduction)] Typed request structs make the contract explicit:',
+      '[(introduction)] The handlers never parse a map by hand again.',
+    ]);
+  });
+
+  it('reads a sentence with quoted words as prose, and a quoted import as code', () => {
+    expect(isCodeLine('This "boring" style means:')).toBe(false);
+    expect(isCodeLine('"fmt"')).toBe(true);
+  });
+});
