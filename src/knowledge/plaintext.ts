@@ -10,6 +10,7 @@ import {
   isCodeLine,
   isProse,
   LINK_LIST_HEADING,
+  titleCase,
 } from './plain-lines.js';
 import { sentences } from './sentences.js';
 import type { ParsedDocument, RawClaim } from './types.js';
@@ -79,11 +80,15 @@ function codeFigure(line: string, code: { caption: string; note: string }): stri
 /**
  * Heading levels, as far as flattened text shows them: numbered or emoji-led headings start a part and
  * lettered ones ("B. Blazing-Fast Performance") sit under it; a heading right under another is its child.
+ * A Title Case heading ("Where Go Wins") starts a part too, and sentence-case ones ("The memory
+ * difference") sit under it: pages style their top headings so and the ones below in sentence case.
  * Otherwise a heading stands alone: without markup, where a part ends cannot be known.
  */
 class Sections {
   private path: string[] = [];
   private part: string | undefined;
+  /** The last Title Case heading outside numbered parts: sentence-case headings after it are its children. */
+  private titled: string | undefined;
   private afterHeading = false;
 
   heading(line: string): void {
@@ -93,10 +98,12 @@ class Sections {
       this.path = [text];
     } else if (/^[A-H][.)]\s/.test(line) && this.part) this.path = [this.part, text];
     else if (this.afterHeading) this.path = [...this.path.slice(-1), text];
+    else if (this.titled && !titleCase(text)) this.path = [this.titled, text];
     else {
       this.part = undefined;
       this.path = [text];
     }
+    if (!this.part) this.titled = titleCase(text) ? text : this.titled;
     this.afterHeading = true;
   }
 

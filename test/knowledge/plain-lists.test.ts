@@ -80,3 +80,25 @@ describe('plain text: captions and sentences next to code', () => {
     expect(isCodeLine('"fmt"')).toBe(true);
   });
 });
+
+describe('plain text: heading levels from their case', () => {
+  it('files sentence-case headings under the Title Case heading before them', () => {
+    expect(
+      texts(
+        'Where Python Holds Up\n\nOur admin screens\nThe admin pages took two days to build.\nThe hiring side\nWe found three Python hires in a month.\nRollout Plan\nWe move one queue per sprint.\n',
+      ),
+    ).toEqual([
+      '[Where Python Holds Up › Our admin screens] The admin pages took two days to build.',
+      '[Where Python Holds Up › The hiring side] We found three Python hires in a month.',
+      '[Rollout Plan] We move one queue per sprint.',
+    ]);
+  });
+
+  it('reads an emoji-led Title Case question as a heading, and an emoji-led call to action as chrome', () => {
+    expect(
+      texts(
+        '🔎 Why Did Latency Drop?\nThe new pool reuses sockets across requests.\n🐹 Using Go already? What held you back?\n',
+      ),
+    ).toEqual(['[Why Did Latency Drop?] The new pool reuses sockets across requests.']);
+  });
+});
