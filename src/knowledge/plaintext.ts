@@ -1,4 +1,5 @@
 import { readAlone } from './coreference.js';
+import { DIAGRAM_LINE, diagramAt } from './diagrams.js';
 import { RULE, type SideOf, tableAt } from './flat-tables.js';
 import { isListItem, isTableOfContents, itemContinues, leadInOf, splitItems, withLead } from './list-items.js';
 import { SECTION_SEPARATOR, slugFromPath } from './markdown.js';
@@ -91,13 +92,16 @@ class Sections {
   private titled: string | undefined;
   private afterHeading = false;
 
+  constructor(private readonly title: string) {}
+
   heading(line: string): void {
     const text = headingText(line);
     if (/^(?:\d{1,2}[.)]|\p{Extended_Pictographic})/u.test(line)) {
       this.part = text;
       this.path = [text];
     } else if (/^[A-H][.)]\s/.test(line) && this.part) this.path = [this.part, text];
-    else if (this.afterHeading) this.path = [...this.path.slice(-1), text];
+    // A heading right under another, or one that introduces a list ("Use Cases:"), belongs to the one before.
+    else if (this.afterHeading || /:$/.test(text)) this.path = [...this.path.slice(-1), text];
     else if (this.titled && !titleCase(text)) this.path = [this.titled, text];
     else {
       this.part = undefined;
@@ -109,6 +113,11 @@ class Sections {
 
   content(): void {
     this.afterHeading = false;
+  }
+
+  /** The innermost heading in view, or the title before any. */
+  get last(): string {
+    return this.path.at(-1) ?? this.title;
   }
 
   get current(): string {
@@ -123,7 +132,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
   const ls = lines(source);
   const title = titleOf(ls, path);
   const claims: RawClaim[] = [];
-  const sections = new Sections();
+  const sections = new Sections(title);
   let paragraph: string[] = [];
   let inCode = false;
   /** What the code in view is: the caption above it, then the last comment inside it. */
@@ -174,6 +183,14 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
       lead = undefined;
       for (const row of table.rows) add(row.map((c) => `${c.header}: ${c.value}`).join('; '), row);
       i = table.end - 1;
+      continue;
+    }
+    // A box diagram says which boxes it has and what each holds: one claim, named after the heading over it.
+    const diagram = skipping || !DIAGRAM_LINE.test(line) ? undefined : diagramAt(ls, i);
+    if (diagram) {
+      flush();
+      add(`${sections.last} diagram: ${diagram.boxes.join('; ')}`);
+      i = diagram.end - 1;
       continue;
     }
     if (inCode && !leavesCode(ls, i)) {

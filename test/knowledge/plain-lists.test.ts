@@ -102,3 +102,27 @@ describe('plain text: heading levels from their case', () => {
     ).toEqual(['[Why Did Latency Drop?] The new pool reuses sockets across requests.']);
   });
 });
+
+describe('plain text: box diagrams', () => {
+  it('reads a box diagram into one claim listing each box with what it holds, named after its heading', () => {
+    const diagram = [
+      'Our Ingest Layout',
+      '┌──────────────┐',
+      '│ Edge Proxy │',
+      '│ (Go) │',
+      '└──────┬───────┘',
+      '│',
+      '┌────────┐ ┌────────┐',
+      '│ Parser │ │ Scorer │',
+      '│ (Go) │ │ (Python) │',
+      '│ │ │ sklearn │',
+      '└────────┘ └────────┘',
+      'Work Split By Stage:',
+      '- Go: the edge and the parser',
+    ].join('\n');
+    expect(texts(diagram)).toEqual([
+      '[Our Ingest Layout] Our Ingest Layout diagram: Edge Proxy (Go); Parser (Go); Scorer (Python) sklearn',
+      '[Our Ingest Layout › Work Split By Stage:] Go: the edge and the parser',
+    ]);
+  });
+});
