@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isFragment } from '../../src/knowledge/coreference.js';
 import { extractClaims } from '../../src/knowledge/extract.js';
 import { splitItems, withLead } from '../../src/knowledge/list-items.js';
 import { isCodeLine } from '../../src/knowledge/plain-lines.js';
@@ -124,5 +125,23 @@ describe('plain text: box diagrams', () => {
       '[Our Ingest Layout] Our Ingest Layout diagram: Edge Proxy (Go); Parser (Go); Scorer (Python) sklearn',
       '[Our Ingest Layout › Work Split By Stage:] Go: the edge and the parser',
     ]);
+  });
+});
+
+describe('plain text: fragments go with the sentence they belong to', () => {
+  it('labels the next sentence with a run-in heading that opens a paragraph', () => {
+    expect(texts('Batch exports. Our Go worker streams rows straight to the bucket.\n')).toEqual([
+      '[(introduction)] Batch exports. Our Go worker streams rows straight to the bucket.',
+    ]);
+  });
+
+  it('appends fragments to the statement before them, but not a sentence with its own subject', () => {
+    expect(texts('The agent has no daemon. No config files. No cron.\nI checked twice. It held.\n')).toEqual([
+      '[(introduction)] The agent has no daemon. No config files. No cron.',
+      '[(introduction)] I checked twice. It held.',
+    ]);
+    expect(isFragment('Works fine.')).toBe(true);
+    expect(isFragment('It is fine.')).toBe(false);
+    expect(isFragment('We ship weekly.')).toBe(false);
   });
 });
