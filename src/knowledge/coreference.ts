@@ -19,7 +19,7 @@ const FINITE =
   /\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|need|needs|let|lets)\b|n[’']t\b|[’']s\b|[’']re\b|[’']ll\b/i;
 
 /**
- * A fragment: a short sentence with no auxiliary, modal or subject pronoun ("No inheritance.", "Real-time
+ * A fragment: a short sentence (five words at most) with no auxiliary, modal or subject pronoun ("No inheritance.", "Real-time
  * infrastructure.", "Looks clean."). It goes with the claim before it in the paragraph, or, opening the paragraph, with
  * the sentence after it, which it labels.
  */

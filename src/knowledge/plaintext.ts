@@ -23,10 +23,17 @@ import type { ParsedDocument, RawClaim } from './types.js';
  * into it (see plain-lines.ts, flat-tables.ts, coreference.ts).
  */
 
+/**
+ * A file name that was inline code, glued to the word after it ("requirements.txtwith 47 packages"): the
+ * extension is known and what follows it is a word of three letters or more, so "data.json" and "golang.org" stay whole.
+ */
+const GLUED_FILE = /(\w\.(?:txt|py|go|js|ts|json|ya?ml|toml|cfg|ini|lock|mod|sum|md|sh))(?=[a-z]{3,}\b(?![./]))/g;
+
 /** Rules glued to the line they underline ("=====Language Time Memory") become two lines. */
 function lines(source: string): string[] {
   return source
     .replace(/\r\n?/g, '\n')
+    .replace(GLUED_FILE, '$1 ')
     .split('\n')
     .flatMap((l) => {
       const m = /^([=─━]{5,})\s*(\S.*)$/.exec(l.trim());
@@ -140,6 +147,8 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
   let skipping = false; // a list of links ("Related Articles") until the next heading
   /** What introduced the list in view ("Python still wins for"), and whether the paragraph is one of its items. */
   let lead: string | undefined;
+  /** The claim that is the lead-in sentence itself, dropped once an item carries it. */
+  let leadClaim: RawClaim | undefined;
   let listItem = false;
   const add = (text: string, cells?: RawClaim['cells']) => {
     sections.content();
@@ -147,8 +156,11 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
   };
   const addItems = (text: string) => {
     if (lead && isTableOfContents(lead)) return;
-    for (const item of splitItems(text))
-      if (/\p{L}{3}/u.test(item) && !isChrome(item) && (lead || item.length >= 12)) add(withLead(lead, item));
+    const items = splitItems(text).filter((t) => /\p{L}{3}/u.test(t) && !isChrome(t) && (lead || t.length >= 12));
+    // The lead-in ("When we deploy, we ship:") says nothing alone once its items carry it.
+    if (leadClaim && items.length) claims.splice(claims.indexOf(leadClaim), 1);
+    leadClaim = undefined;
+    for (const item of items) add(withLead(lead, item));
   };
   const flush = () => {
     const text = paragraph.join(' ').replace(/\s+/g, ' ').trim();
@@ -167,6 +179,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     // A short lead-in ("I often combine both:", "Here's why:") says nothing until what it introduces.
     const leadIn = (t: string) => /:$/.test(t) && t.split(/\s+/).length < 7;
     for (const t of texts) if (t.length >= 12 && /\p{L}{3}/u.test(t) && !leadIn(t)) add(t);
+    leadClaim = lead !== undefined && claims.at(-1)?.text === kept.at(-1) ? claims.at(-1) : undefined;
   };
   const endAt = Math.floor(ls.length * 0.8);
   for (let i = 0; i < ls.length; i++) {
@@ -219,6 +232,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
       skipping = LINK_LIST_HEADING.test(headingText(line));
       sections.heading(line);
       lead = leadInOf(headingText(line));
+      leadClaim = undefined;
       // A heading that states a measurement's setting ("Load test: 5,000 clients, one JSON route") is a claim too.
       if (isCaption(headingText(line))) add(headingText(line));
       continue;

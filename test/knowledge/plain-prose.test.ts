@@ -145,3 +145,20 @@ describe('plain text: fragments go with the sentence they belong to', () => {
     expect(isFragment('We ship weekly.')).toBe(false);
   });
 });
+
+describe('plain text: mended extraction glue', () => {
+  it('drops a long lead-in once its items carry it', () => {
+    expect(texts('When we cut a release of the Python service, we ship:\n- A lockfile of 52 pins\n')).toEqual([
+      '[(introduction)] When we cut a release of the Python service, we ship: A lockfile of 52 pins',
+    ]);
+  });
+
+  it('parts a file name from the word glued to it, but not a domain or a longer extension', () => {
+    expect(texts('Our image bundles a constraints.txtwith 52 pins for the worker.\n')).toEqual([
+      '[(introduction)] Our image bundles a constraints.txt with 52 pins for the worker.',
+    ]);
+    expect(texts('Clients import google.golang.org/grpc and read data.json at boot.\n')).toEqual([
+      '[(introduction)] Clients import google.golang.org/grpc and read data.json at boot.',
+    ]);
+  });
+});
