@@ -9,12 +9,13 @@ const KIND_RULES: [RegExp, ClaimKind][] = [
     /\b(?:should|use \w+ when|choose|start with|don't|do not|avoid|prefer|recommend|consider|worth)\b/i,
     'recommendation',
   ],
-  // First person marks one team's story; "I/O" is not "I".
-  [/(?<![\w/])(?:I(?![\w/])|I'm|I've|my|we|our|a startup|their team|last year)(?![\w/])/, 'anecdote'],
+  // A judgement: evaluative words, figures of speech, or the writer's own verdict ("honestly", "the truth").
   [
-    /\b(?:superpower|love|beautiful|elegant|best|worst|boring|dirty secret|game-changer|unmatched|phenomenal|absurdly)\b/i,
+    /\b(?:superpower|love|beautiful|elegant|best|worst|boring|dirty secret|game-changer|unmatched|phenomenal|absurdly|secret weapon|killer|powerful|verbose|reckless|gentle|immense|effortless|radical|painful|chaos|magic|beast|trendy|overkill|sufficient|enough|thinner|capable|legitimate|practical|honestly|frankly|truth|uncomfortable|coincidence|workaround|not a solution|changes everything|first-class|afterthought|gracefully|seamlessly|deserves|matters?)\b/i,
     'opinion',
   ],
+  // First person marks one team's story (a judgement in the first person is still an opinion); "I/O" is not "I".
+  [/(?<![\w/])(?:I(?![\w/])|I'm|I've|my|we|our|a startup|their team|last year)(?![\w/])/, 'anecdote'],
 ];
 const BENCHMARK_WORDS =
   /\b(?:benchmark|req\/s|req\/sec|rps|latency|throughput|faster|slower|records\/s|p99|fibonacci|fib)\b/i;

@@ -162,3 +162,12 @@ describe('plain text: mended extraction glue', () => {
     ]);
   });
 });
+
+describe('plain text: kind from the evidence', () => {
+  it('reads a judgement as an opinion, even in the first person, and a story as an anecdote', () => {
+    const kinds = claimsOf(
+      'Our queue team moved the billing worker to Go last year.\nHonestly, the Python version was painful to operate.\nI love how boring the Go deploys are.\n',
+    ).map((c) => c.kind);
+    expect(kinds).toEqual(['anecdote', 'opinion', 'opinion']);
+  });
+});
