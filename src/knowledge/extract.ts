@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { inferFavors } from './favors.js';
 import { type FoundFigure, findFigures, metricFor, unitFromHeader } from './figures.js';
+import { SECTION_SEPARATOR } from './markdown.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { Claim, ClaimKind, Favors, Figure, RawClaim, Side } from './types.js';
 
@@ -115,6 +116,18 @@ function subjectWords(raw: RawClaim, figures: Figure[], taxonomy: Taxonomy): str
   return [...words].join(' · ');
 }
 
+/**
+ * What a claim that names no language is about: the side its nearest section heading that names a
+ * language names ("Where Go Wins › The threshold" → go); a heading naming both, or none at all, → both.
+ */
+function sectionSide(section: string, taxonomy: Taxonomy): Side {
+  for (const part of section.split(SECTION_SEPARATOR).reverse()) {
+    const named = taxonomy.subjectsIn(part);
+    if (named.length) return taxonomy.sideOfSubjects(named);
+  }
+  return 'both';
+}
+
 /** Stable across re-indexing: depends only on the document id, the section and the claim's own text. */
 export function claimId(documentId: string, section: string, text: string): string {
   const h = createHash('sha256').update(`${section}\n${text.toLowerCase()}`).digest('hex').slice(0, 12);
@@ -131,7 +144,7 @@ export function extractClaims(
   const claims = raws.map((raw, ordinal): Claim => {
     const t = raw.tags;
     const subjects = taxonomy.subjectsIn(raw.text);
-    const side = t.side ?? taxonomy.sideOfSubjects(subjects);
+    const side = t.side ?? (subjects.length ? taxonomy.sideOfSubjects(subjects) : sectionSide(raw.section, taxonomy));
     const { figures, found } = raw.cells
       ? tableFigures(raw, taxonomy, t.metric)
       : proseFigures(raw.text, side, subjects, t.metric);

@@ -171,3 +171,15 @@ describe('plain text: kind from the evidence', () => {
     expect(kinds).toEqual(['anecdote', 'opinion', 'opinion']);
   });
 });
+
+describe('plain text: what a claim is about', () => {
+  it('takes the side of the nearest heading that names a language when the claim names none', () => {
+    const claims = claimsOf(
+      'Where Go Pays Off\n\nEdge agents on customer hosts\nOne binary per host and nothing to install.\nMixed Python And Go Fleets\nTwo toolchains to patch every month.\n',
+    );
+    expect(claims.map((c) => [c.section, c.side])).toEqual([
+      ['Where Go Pays Off › Edge agents on customer hosts', 'go'],
+      ['Mixed Python And Go Fleets', 'both'],
+    ]);
+  });
+});
