@@ -63,6 +63,18 @@ function titleOf(ls: string[], path: string): string {
   return (first.length <= 150 ? first : `${first.slice(0, 147)}…`).replace(/[.:]$/, '');
 }
 
+/**
+ * A short citation label in the digests' style ("Guide 2025"): what the page calls itself near its start
+ * ("In this guide, …") and the year its title names. Undefined unless both are there.
+ */
+function shortLabel(source: string, title: string): string | undefined {
+  const genre = /\b(?:in )?this (guide|post|article|essay|tutorial|review|write-up)\b/i.exec(
+    source.slice(0, 3000),
+  )?.[1];
+  const year = /\b(?:19|20)\d\d\b/.exec(title)?.[0];
+  return genre && year ? `${genre[0]!.toUpperCase()}${genre.slice(1).toLowerCase()} ${year}` : undefined;
+}
+
 /** "Memory: ~200MB (with object overhead)": a measurement written as a comment in the code. */
 const CODE_MEASURE = /([A-Z][a-z]+(?: [a-z]+)?: [~≈]?\d[\d,.]*\s?(?:[KMG]B|ms|s|x|%)(?: \([^)]*\))?)\s*$/;
 
@@ -260,5 +272,5 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     if (/[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60) flush();
   }
   flush();
-  return { meta: { id: slugFromPath(path), title }, claims, warnings: [] };
+  return { meta: { id: slugFromPath(path), title, short: shortLabel(source, title) }, claims, warnings: [] };
 }

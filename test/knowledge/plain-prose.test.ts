@@ -183,3 +183,13 @@ describe('plain text: what a claim is about', () => {
     ]);
   });
 });
+
+describe('plain text: citation label', () => {
+  it('labels a page by what it calls itself and the year in its title, and not otherwise', () => {
+    const label = (text: string) => parsePlainText(text, 'page.txt').meta.short;
+    expect(label('Queues in Go and Python, 2024 Edition\nIn this tutorial, we size worker pools.\n')).toBe(
+      'Tutorial 2024',
+    );
+    expect(label('Queues in Go and Python\nIn this tutorial, we size worker pools.\n')).toBeUndefined();
+  });
+});
