@@ -144,6 +144,9 @@ class Sections {
   }
 }
 
+/** A lead-in that only points at what follows. */
+const POINTER = /^(?:here[’']s|here (?:is|are)|the following|below)\b/i;
+
 /** A heading that states a setting with its figures: "Load test: 5,000 clients, one JSON route". */
 const isCaption = (text: string) => /^[^:]{3,40}:\s.*\d/.test(text) && text.split(/\s+/).length >= 4;
 
@@ -181,9 +184,15 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     listItem = false;
     if (!text || skipping) return;
     if (item) return addItems(text);
+    const kept = sentences(text).filter((s) => !isChrome(s));
+    // A lead-in sentence followed by prose ("Here's the one line to remember:") reads with what it introduces.
+    if (leadClaim && leadClaim === claims.at(-1) && leadClaim.section === sections.current && kept.length) {
+      claims.pop();
+      kept[0] = `${leadClaim.text} ${kept[0]}`;
+    }
+    leadClaim = undefined;
     const last = claims.at(-1);
     const previous = last && !last.cells && last.section === sections.current ? last : undefined;
-    const kept = sentences(text).filter((s) => !isChrome(s));
     lead = leadInOf(kept.at(-1));
     const { appendToPrevious, claims: texts } = readAlone(kept, previous?.text);
     if (previous && appendToPrevious) previous.text = `${previous.text} ${appendToPrevious}`;
@@ -206,6 +215,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     if (table) {
       flush();
       lead = undefined;
+      leadClaim = undefined;
       for (const row of table.rows) add(row.map((c) => `${c.header}: ${c.value}`).join('; '), row);
       i = table.end - 1;
       continue;
@@ -227,6 +237,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     if (isCodeLine(line)) {
       flush();
       lead = undefined;
+      leadClaim = undefined;
       inCode = true;
       code.note = '';
       const measured = codeFigure(line, code);
@@ -244,6 +255,8 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
       skipping = LINK_LIST_HEADING.test(headingText(line));
       sections.heading(line);
       lead = leadInOf(headingText(line));
+      // A pointer ("Here's why I pick it:") over subsections says nothing of its own.
+      if (leadClaim && leadClaim === claims.at(-1) && POINTER.test(leadClaim.text)) claims.pop();
       leadClaim = undefined;
       // A heading that states a measurement's setting ("Load test: 5,000 clients, one JSON route") is a claim too.
       if (isCaption(headingText(line))) add(headingText(line));

@@ -193,3 +193,16 @@ describe('plain text: citation label', () => {
     expect(label('Queues in Go and Python\nIn this tutorial, we size worker pools.\n')).toBeUndefined();
   });
 });
+
+describe('plain text: lead-in sentences', () => {
+  it('joins a lead-in to the prose it introduces, and drops a pointer over subsections', () => {
+    expect(
+      texts(
+        'Here is the rule we kept on the wall:\nMeasure the queue before you port it.\nHere is why we chose Go:\nCold Starts\nThe worker boots in forty milliseconds.\n',
+      ),
+    ).toEqual([
+      '[(introduction)] Here is the rule we kept on the wall: Measure the queue before you port it.',
+      '[Cold Starts] The worker boots in forty milliseconds.',
+    ]);
+  });
+});
