@@ -1,20 +1,12 @@
-import { readAlone } from './coreference.js';
 import { DIAGRAM_LINE, diagramAt } from './diagrams.js';
 import { RULE, type SideOf, tableAt } from './flat-tables.js';
-import { isListItem, isTableOfContents, itemContinues, leadInOf, splitItems, withLead } from './list-items.js';
-import { SECTION_SEPARATOR, slugFromPath } from './markdown.js';
-import {
-  END_OF_ARTICLE,
-  headingCandidate,
-  headingText,
-  isChrome,
-  isCodeLine,
-  isProse,
-  LINK_LIST_HEADING,
-  titleCase,
-} from './plain-lines.js';
+import { isListItem, itemContinues } from './list-items.js';
+import { slugFromPath } from './markdown.js';
+import { END_OF_ARTICLE, headingCandidate, isChrome, isCodeLine, isProse, LINK_LIST_HEADING } from './plain-lines.js';
+import { Sections } from './plain-sections.js';
+import { ProseWriter } from './prose-writer.js';
 import { sentences } from './sentences.js';
-import type { ParsedDocument, RawClaim } from './types.js';
+import type { ParsedDocument } from './types.js';
 
 /**
  * Plain prose (text extracted from a web page or a PDF) has no markup, so its structure is recovered
@@ -97,193 +89,89 @@ function codeFigure(line: string, code: { caption: string; note: string }): stri
   return undefined;
 }
 
-/**
- * Heading levels, as far as flattened text shows them: numbered or emoji-led headings start a part and
- * lettered ones ("B. Blazing-Fast Performance") sit under it; a heading right under another is its child.
- * A Title Case heading ("Where Go Wins") starts a part too, and sentence-case ones ("The memory
- * difference") sit under it: pages style their top headings so and the ones below in sentence case.
- * Otherwise a heading stands alone: without markup, where a part ends cannot be known.
- */
-class Sections {
-  private path: string[] = [];
-  private part: string | undefined;
-  /** The last Title Case heading outside numbered parts: sentence-case headings after it are its children. */
-  private titled: string | undefined;
-  private afterHeading = false;
+/** The code in view, if any: its lines yield only the measurements its comments note. */
+class CodeView {
+  inCode = false;
+  /** What the code is: the caption above it, then the last comment inside it. */
+  private readonly about = { caption: '', note: '' };
 
-  constructor(private readonly title: string) {}
+  captioned(line: string): void {
+    this.about.caption = line.replace(/:$/, '');
+  }
 
-  heading(line: string): void {
-    const text = headingText(line);
-    if (/^(?:\d{1,2}[.)]|\p{Extended_Pictographic})/u.test(line)) {
-      this.part = text;
-      this.path = [text];
-    } else if (/^[A-H][.)]\s/.test(line) && this.part) this.path = [this.part, text];
-    // A heading right under another, or one that introduces a list ("Use Cases:"), belongs to the one before.
-    else if (this.afterHeading || /:$/.test(text)) this.path = [...this.path.slice(-1), text];
-    else if (this.titled && !titleCase(text)) this.path = [this.titled, text];
-    else {
-      this.part = undefined;
-      this.path = [text];
+  /** Whether line `i` is code (read here); code lasts until prose resumes. */
+  read(ls: string[], i: number, prose: ProseWriter): boolean {
+    const line = ls[i]!;
+    if (!(this.inCode && !leavesCode(ls, i))) {
+      this.inCode = isCodeLine(line);
+      if (!this.inCode) return false;
+      prose.endOfProse();
+      this.about.note = '';
     }
-    if (!this.part) this.titled = titleCase(text) ? text : this.titled;
-    this.afterHeading = true;
-  }
-
-  content(): void {
-    this.afterHeading = false;
-  }
-
-  /** The innermost heading in view, or the title before any. */
-  get last(): string {
-    return this.path.at(-1) ?? this.title;
-  }
-
-  get current(): string {
-    return this.path.join(SECTION_SEPARATOR) || '(introduction)';
+    const measured = codeFigure(line, this.about);
+    if (measured) prose.add(measured);
+    return true;
   }
 }
-
-/** A lead-in that only points at what follows. */
-const POINTER = /^(?:here[’']s|here (?:is|are)|the following|below)\b/i;
-
-/** A heading that states a setting with its figures: "Load test: 5,000 clients, one JSON route". */
-const isCaption = (text: string) => /^[^:]{3,40}:\s.*\d/.test(text) && text.split(/\s+/).length >= 4;
 
 export function parsePlainText(source: string, path: string, sideOf: SideOf = () => 'both'): ParsedDocument {
   const ls = lines(source);
   const title = titleOf(ls, path);
-  const claims: RawClaim[] = [];
   const sections = new Sections(title);
-  let paragraph: string[] = [];
-  let inCode = false;
-  /** What the code in view is: the caption above it, then the last comment inside it. */
-  const code = { caption: '', note: '' };
-  let skipping = false; // a list of links ("Related Articles") until the next heading
-  /** What introduced the list in view ("Python still wins for"), and whether the paragraph is one of its items. */
-  let lead: string | undefined;
-  /** The claim that is the lead-in sentence itself, dropped once an item carries it. */
-  let leadClaim: RawClaim | undefined;
-  let listItem = false;
-  const add = (text: string, cells?: RawClaim['cells']) => {
-    sections.content();
-    claims.push({ section: sections.current, text, tags: {}, cells });
-  };
-  const addItems = (text: string) => {
-    if (lead && isTableOfContents(lead)) return;
-    const items = splitItems(text).filter((t) => /\p{L}{3}/u.test(t) && !isChrome(t) && (lead || t.length >= 12));
-    // The lead-in ("When we deploy, we ship:") says nothing alone once its items carry it.
-    if (leadClaim && items.length) claims.splice(claims.indexOf(leadClaim), 1);
-    leadClaim = undefined;
-    for (const item of items) add(withLead(lead, item));
-  };
-  const flush = () => {
-    const text = paragraph.join(' ').replace(/\s+/g, ' ').trim();
-    const item = listItem;
-    paragraph = [];
-    listItem = false;
-    if (!text || skipping) return;
-    if (item) return addItems(text);
-    const kept = sentences(text).filter((s) => !isChrome(s));
-    // A lead-in sentence followed by prose ("Here's the one line to remember:") reads with what it introduces.
-    if (leadClaim && leadClaim === claims.at(-1) && leadClaim.section === sections.current && kept.length) {
-      claims.pop();
-      kept[0] = `${leadClaim.text} ${kept[0]}`;
-    }
-    leadClaim = undefined;
-    const last = claims.at(-1);
-    const previous = last && !last.cells && last.section === sections.current ? last : undefined;
-    lead = leadInOf(kept.at(-1));
-    const { appendToPrevious, claims: texts } = readAlone(kept, previous?.text);
-    if (previous && appendToPrevious) previous.text = `${previous.text} ${appendToPrevious}`;
-    // Fragments of flattened tables and UI text ("3 min read") are kept only when they carry letters and some length.
-    // A short lead-in ("I often combine both:", "Here's why:") says nothing until what it introduces.
-    const leadIn = (t: string) => /:$/.test(t) && t.split(/\s+/).length < 7;
-    for (const t of texts) if (t.length >= 12 && /\p{L}{3}/u.test(t) && !leadIn(t)) add(t);
-    leadClaim = lead !== undefined && claims.at(-1)?.text === kept.at(-1) ? claims.at(-1) : undefined;
-  };
+  const prose = new ProseWriter(sections);
+  const { add } = prose;
+  const code = new CodeView();
   const endAt = Math.floor(ls.length * 0.8);
   for (let i = 0; i < ls.length; i++) {
     const line = ls[i]!;
     // What follows "Top comments" or "debate in the comments" near the end is readers' comments, not the article.
     if (i >= endAt && END_OF_ARTICLE.test(line)) break;
     if (line === '' || RULE.test(line) || (i < 12 && line === title) || /^(?:published|\d+ min read)$/i.test(line)) {
-      flush();
+      prose.flush();
       continue;
     }
-    const table = inCode || skipping ? undefined : tableAt(ls, i, sideOf);
+    const table = code.inCode || prose.skipping ? undefined : tableAt(ls, i, sideOf);
     if (table) {
-      flush();
-      lead = undefined;
-      leadClaim = undefined;
+      prose.endOfProse();
       for (const row of table.rows) add(row.map((c) => `${c.header}: ${c.value}`).join('; '), row);
       i = table.end - 1;
       continue;
     }
     // A box diagram says which boxes it has and what each holds: one claim, named after the heading over it.
-    const diagram = skipping || !DIAGRAM_LINE.test(line) ? undefined : diagramAt(ls, i);
+    const diagram = prose.skipping || !DIAGRAM_LINE.test(line) ? undefined : diagramAt(ls, i);
     if (diagram) {
-      flush();
+      prose.flush();
       add(`${sections.last} diagram: ${diagram.boxes.join('; ')}`);
       i = diagram.end - 1;
       continue;
     }
-    if (inCode && !leavesCode(ls, i)) {
-      const measured = codeFigure(line, code);
-      if (measured) add(measured);
-      continue;
-    }
-    inCode = false;
-    if (isCodeLine(line)) {
-      flush();
-      lead = undefined;
-      leadClaim = undefined;
-      inCode = true;
-      code.note = '';
-      const measured = codeFigure(line, code);
-      if (measured) add(measured);
-      continue;
-    }
+    if (code.read(ls, i, prose)) continue;
     if (isChrome(line)) {
-      flush();
+      prose.flush();
       // "Related Articles" is chrome itself, and the list of links under it too.
-      if (LINK_LIST_HEADING.test(line)) skipping = true;
+      if (LINK_LIST_HEADING.test(line)) prose.skipping = true;
       continue;
     }
     if (isHeading(ls, i)) {
-      flush();
-      skipping = LINK_LIST_HEADING.test(headingText(line));
-      sections.heading(line);
-      lead = leadInOf(headingText(line));
-      // A pointer ("Here's why I pick it:") over subsections says nothing of its own.
-      if (leadClaim && leadClaim === claims.at(-1) && POINTER.test(leadClaim.text)) claims.pop();
-      leadClaim = undefined;
-      // A heading that states a measurement's setting ("Load test: 5,000 clients, one JSON route") is a claim too.
-      if (isCaption(headingText(line))) add(headingText(line));
+      prose.heading(line);
       continue;
     }
     // A caption line right above code ("Python - Classes with dataclasses", "Example: a Flask API:") describes the code.
     const next = nextText(ls, i);
-    if (paragraph.length === 0 && !/[.!?]$/.test(line) && next !== undefined && isCodeLine(next)) {
-      code.caption = line.replace(/:$/, '');
+    if (prose.atParagraphStart && !/[.!?]$/.test(line) && next !== undefined && isCodeLine(next)) {
+      code.captioned(line);
       // A whole sentence over code ("Typed structs make the API contract explicit:") says something itself.
-      if (isProse(line) && !/^[\w ]{1,20}:\s/.test(line)) {
-        paragraph.push(line);
-        flush();
-      }
+      if (isProse(line) && !/^[\w ]{1,20}:\s/.test(line)) prose.line(line, true);
       continue;
     }
-    if (isListItem(line)) {
-      flush();
-      listItem = true;
-      paragraph.push(line.replace(/^[-*]\s+/, ''));
-      if (!itemContinues(line, ls[i + 1])) flush();
-      continue;
-    }
-    paragraph.push(line);
+    if (isListItem(line)) prose.item(line, itemContinues(line, ls[i + 1]));
     // A line that ends a sentence ends the paragraph too: extracted text often loses blank lines.
-    if (/[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60) flush();
+    else prose.line(line, /[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60);
   }
-  flush();
-  return { meta: { id: slugFromPath(path), title, short: shortLabel(source, title) }, claims, warnings: [] };
+  prose.flush();
+  return {
+    meta: { id: slugFromPath(path), title, short: shortLabel(source, title) },
+    claims: prose.claims,
+    warnings: [],
+  };
 }
