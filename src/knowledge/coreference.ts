@@ -14,6 +14,23 @@ export const leansBack = (sentence: string) => LEANS_BACK.test(sentence.trim());
 /** A question answered by what follows: "The result?", "Kubernetes?", an FAQ's "Is Go replacing Python…?". */
 const isSetUp = (s: string) => /\?["”]?$/.test(s) && s.length <= 200;
 
+/** Words that make a short sentence a statement: auxiliaries, modals, contractions of "is". */
+const FINITE =
+  /\b(?:is|are|was|were|be|been|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|need|needs|let|lets)\b|n[’']t\b|[’']s\b|[’']re\b|[’']ll\b/i;
+
+/**
+ * A fragment: a short sentence (five words at most) with no auxiliary, modal or subject pronoun ("No inheritance.", "Real-time
+ * infrastructure.", "Looks clean."). It goes with the claim before it in the paragraph, or, opening the paragraph, with
+ * the sentence after it, which it labels.
+ */
+export const isFragment = (s: string): boolean =>
+  /\.$/.test(s) &&
+  s.split(/\s+/).length <= 5 &&
+  !FINITE.test(s) &&
+  !/\d/.test(s) &&
+  !/^(?:i|we|you|he|she)\b/i.test(s) &&
+  !leansBack(s);
+
 /**
  * Sentences of one paragraph → claims that read alone. `previous` is the claim before the paragraph in
  * the same section (a paragraph may start by leaning on it); returns the text to append to it, if any.
@@ -25,16 +42,16 @@ export function readAlone(sentences: string[], previous?: string): { appendToPre
   for (const raw of sentences) {
     const s = pending ? `${pending} ${raw}` : raw;
     pending = '';
-    if (isSetUp(s)) {
+    if (isSetUp(s) || (isFragment(raw) && claims.length === 0)) {
       pending = s;
       continue;
     }
+    const last = claims.at(-1);
+    if ((isFragment(raw) || leansBack(raw)) && last !== undefined && last.length + s.length < MAX_MERGED) {
+      claims[claims.length - 1] = `${last} ${s}`;
+      continue;
+    }
     if (leansBack(raw)) {
-      const last = claims.at(-1);
-      if (last !== undefined && last.length + s.length < MAX_MERGED) {
-        claims[claims.length - 1] = `${last} ${s}`;
-        continue;
-      }
       const carried = appendToPrevious ? `${appendToPrevious} ${s}` : s;
       if (last === undefined && previous !== undefined && previous.length + carried.length < MAX_MERGED) {
         appendToPrevious = carried;

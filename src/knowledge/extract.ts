@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { inferFavors } from './favors.js';
 import { type FoundFigure, findFigures, metricFor, unitFromHeader } from './figures.js';
+import { SECTION_SEPARATOR } from './markdown.js';
 import type { Taxonomy } from './taxonomy.js';
 import type { Claim, ClaimKind, Favors, Figure, RawClaim, Side } from './types.js';
 
@@ -9,12 +10,13 @@ const KIND_RULES: [RegExp, ClaimKind][] = [
     /\b(?:should|use \w+ when|choose|start with|don't|do not|avoid|prefer|recommend|consider|worth)\b/i,
     'recommendation',
   ],
-  // First person marks one team's story; "I/O" is not "I".
-  [/(?<![\w/])(?:I(?![\w/])|I'm|I've|my|we|our|a startup|their team|last year)(?![\w/])/, 'anecdote'],
+  // A judgement: evaluative words, figures of speech, or the writer's own verdict ("honestly", "the truth").
   [
-    /\b(?:superpower|love|beautiful|elegant|best|worst|boring|dirty secret|game-changer|unmatched|phenomenal|absurdly)\b/i,
+    /\b(?:superpower|love|beautiful|elegant|best|worst|boring|dirty secret|game-changer|unmatched|phenomenal|absurdly|secret weapon|killer|powerful|verbose|reckless|gentle|immense|effortless|radical|painful|chaos|magic|beast|trendy|overkill|sufficient|enough|thinner|capable|legitimate|practical|honestly|frankly|truth|uncomfortable|coincidence|workaround|not a solution|changes everything|first-class|afterthought|gracefully|seamlessly|deserves|matters?)\b/i,
     'opinion',
   ],
+  // First person marks one team's story (a judgement in the first person is still an opinion); "I/O" is not "I".
+  [/(?<![\w/])(?:I(?![\w/])|I'm|I've|my|we|our|a startup|their team|last year)(?![\w/])/, 'anecdote'],
 ];
 const BENCHMARK_WORDS =
   /\b(?:benchmark|req\/s|req\/sec|rps|latency|throughput|faster|slower|records\/s|p99|fibonacci|fib)\b/i;
@@ -114,6 +116,18 @@ function subjectWords(raw: RawClaim, figures: Figure[], taxonomy: Taxonomy): str
   return [...words].join(' · ');
 }
 
+/**
+ * What a claim that names no language is about: the side its nearest section heading that names a
+ * language names ("Where Go Wins › The threshold" → go); a heading naming both, or none at all, → both.
+ */
+function sectionSide(section: string, taxonomy: Taxonomy): Side {
+  for (const part of section.split(SECTION_SEPARATOR).reverse()) {
+    const named = taxonomy.subjectsIn(part);
+    if (named.length) return taxonomy.sideOfSubjects(named);
+  }
+  return 'both';
+}
+
 /** Stable across re-indexing: depends only on the document id, the section and the claim's own text. */
 export function claimId(documentId: string, section: string, text: string): string {
   const h = createHash('sha256').update(`${section}\n${text.toLowerCase()}`).digest('hex').slice(0, 12);
@@ -130,7 +144,7 @@ export function extractClaims(
   const claims = raws.map((raw, ordinal): Claim => {
     const t = raw.tags;
     const subjects = taxonomy.subjectsIn(raw.text);
-    const side = t.side ?? taxonomy.sideOfSubjects(subjects);
+    const side = t.side ?? (subjects.length ? taxonomy.sideOfSubjects(subjects) : sectionSide(raw.section, taxonomy));
     const { figures, found } = raw.cells
       ? tableFigures(raw, taxonomy, t.metric)
       : proseFigures(raw.text, side, subjects, t.metric);

@@ -26,8 +26,10 @@ export function isCodeLine(line: string): boolean {
   const t = line.trim();
   if (!t) return false;
   if (DIAGRAM.test(t)) return true;
-  // Short remarks in parentheses ("Memory (MB)", "Go (Fiber)") are prose's, not code's.
-  const symbols = t.replace(/\([\w\s/%+.,-]{1,16}\)/g, '').match(SYMBOLS)?.length ?? 0;
+  // Short remarks in parentheses ("Memory (MB)", "Go (Fiber)") are prose's, not code's; so are quoted words in a
+  // line that starts like a sentence ('This "boring" style means:'), though a quoted string alone ("fmt") is code.
+  const prose = /^\p{Lu}\p{Ll}*\s+\S+\s+\S/u.test(t) ? t.replace(/["“]([\p{L}\s'’-]{2,40})["”]/gu, '$1') : t;
+  const symbols = prose.replace(/\([\w\s/%+.,-]{1,16}\)/g, '').match(SYMBOLS)?.length ?? 0;
   return CODE_PATTERNS.some((re) => re.test(t)) || symbols / Math.max(1, t.length) > 0.12;
 }
 
@@ -47,7 +49,7 @@ export function headingText(line: string): string {
 }
 
 /** Title Case: most words of four letters or more start with a capital. */
-function titleCase(text: string): boolean {
+export function titleCase(text: string): boolean {
   const long = text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
   return long.length > 0 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
 }
@@ -75,7 +77,9 @@ const CHROME =
   /^(?:skip to|command palette|search for a|published$|\d+ min read|top comments|sign (?:in|up)|subscribe\b|share (?:this|it)\b|(?:written |posted )?by [\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3}$|follow (?:me|us)\b|if this (?:helped|made)|what about you\??$|are you team|leave a comment|thanks for reading|read more$|related (?:articles|posts|reading)$|further reading$|you (?:might|may) also like|[\p{L}]$|\d+$)|\b(?:drop a comment|let[’']?s debate in the comments|hit that|in the comments|comment below|share it with|subscribe to our|sign up for|follow me for)\b|^[-–—•]*\s*[\p{Extended_Pictographic}]\s*\S.{0,60}\?\s*$/iu;
 
 export function isChrome(text: string): boolean {
-  return CHROME.test(text.trim());
+  const t = text.trim();
+  // An emoji-led question is a call to action ("🐹 Using Go already? Tell us!") unless it is a Title Case heading.
+  return CHROME.test(t) && !(/^\p{Extended_Pictographic}/u.test(t) && headingCandidate(t));
 }
 
 /** Lists of links under a heading such as "Related Articles": the rest of that section is not the article. */

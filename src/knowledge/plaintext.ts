@@ -1,17 +1,12 @@
-import { readAlone } from './coreference.js';
+import { DIAGRAM_LINE, diagramAt } from './diagrams.js';
 import { RULE, type SideOf, tableAt } from './flat-tables.js';
-import { SECTION_SEPARATOR, slugFromPath } from './markdown.js';
-import {
-  END_OF_ARTICLE,
-  headingCandidate,
-  headingText,
-  isChrome,
-  isCodeLine,
-  isProse,
-  LINK_LIST_HEADING,
-} from './plain-lines.js';
+import { isListItem, itemContinues } from './list-items.js';
+import { slugFromPath } from './markdown.js';
+import { END_OF_ARTICLE, headingCandidate, isChrome, isCodeLine, isProse, LINK_LIST_HEADING } from './plain-lines.js';
+import { Sections } from './plain-sections.js';
+import { ProseWriter } from './prose-writer.js';
 import { sentences } from './sentences.js';
-import type { ParsedDocument, RawClaim } from './types.js';
+import type { ParsedDocument } from './types.js';
 
 /**
  * Plain prose (text extracted from a web page or a PDF) has no markup, so its structure is recovered
@@ -20,10 +15,17 @@ import type { ParsedDocument, RawClaim } from './types.js';
  * into it (see plain-lines.ts, flat-tables.ts, coreference.ts).
  */
 
+/**
+ * A file name that was inline code, glued to the word after it ("requirements.txtwith 47 packages"): the
+ * extension is known and what follows it is a word of three letters or more, so "data.json" and "golang.org" stay whole.
+ */
+const GLUED_FILE = /(\w\.(?:txt|py|go|js|ts|json|ya?ml|toml|cfg|ini|lock|mod|sum|md|sh))(?=[a-z]{3,}\b(?![./]))/g;
+
 /** Rules glued to the line they underline ("=====Language Time Memory") become two lines. */
 function lines(source: string): string[] {
   return source
     .replace(/\r\n?/g, '\n')
+    .replace(GLUED_FILE, '$1 ')
     .split('\n')
     .flatMap((l) => {
       const m = /^([=─━]{5,})\s*(\S.*)$/.exec(l.trim());
@@ -53,6 +55,18 @@ function titleOf(ls: string[], path: string): string {
   return (first.length <= 150 ? first : `${first.slice(0, 147)}…`).replace(/[.:]$/, '');
 }
 
+/**
+ * A short citation label in the digests' style ("Guide 2025"): what the page calls itself near its start
+ * ("In this guide, …") and the year its title names. Undefined unless both are there.
+ */
+function shortLabel(source: string, title: string): string | undefined {
+  const genre = /\b(?:in )?this (guide|post|article|essay|tutorial|review|write-up)\b/i.exec(
+    source.slice(0, 3000),
+  )?.[1];
+  const year = /\b(?:19|20)\d\d\b/.exec(title)?.[0];
+  return genre && year ? `${genre[0]!.toUpperCase()}${genre.slice(1).toLowerCase()} ${year}` : undefined;
+}
+
 /** "Memory: ~200MB (with object overhead)": a measurement written as a comment in the code. */
 const CODE_MEASURE = /([A-Z][a-z]+(?: [a-z]+)?: [~≈]?\d[\d,.]*\s?(?:[KMG]B|ms|s|x|%)(?: \([^)]*\))?)\s*$/;
 
@@ -75,119 +89,89 @@ function codeFigure(line: string, code: { caption: string; note: string }): stri
   return undefined;
 }
 
-/**
- * Heading levels, as far as flattened text shows them: numbered or emoji-led headings start a part and
- * lettered ones ("B. Blazing-Fast Performance") sit under it; a heading right under another is its child.
- * Otherwise a heading stands alone: without markup, where a part ends cannot be known.
- */
-class Sections {
-  private path: string[] = [];
-  private part: string | undefined;
-  private afterHeading = false;
+/** The code in view, if any: its lines yield only the measurements its comments note. */
+class CodeView {
+  inCode = false;
+  /** What the code is: the caption above it, then the last comment inside it. */
+  private readonly about = { caption: '', note: '' };
 
-  heading(line: string): void {
-    const text = headingText(line);
-    if (/^(?:\d{1,2}[.)]|\p{Extended_Pictographic})/u.test(line)) {
-      this.part = text;
-      this.path = [text];
-    } else if (/^[A-H][.)]\s/.test(line) && this.part) this.path = [this.part, text];
-    else if (this.afterHeading) this.path = [...this.path.slice(-1), text];
-    else {
-      this.part = undefined;
-      this.path = [text];
+  captioned(line: string): void {
+    this.about.caption = line.replace(/:$/, '');
+  }
+
+  /** Whether line `i` is code (read here); code lasts until prose resumes. */
+  read(ls: string[], i: number, prose: ProseWriter): boolean {
+    const line = ls[i]!;
+    if (!(this.inCode && !leavesCode(ls, i))) {
+      this.inCode = isCodeLine(line);
+      if (!this.inCode) return false;
+      prose.endOfProse();
+      this.about.note = '';
     }
-    this.afterHeading = true;
-  }
-
-  content(): void {
-    this.afterHeading = false;
-  }
-
-  get current(): string {
-    return this.path.join(SECTION_SEPARATOR) || '(introduction)';
+    const measured = codeFigure(line, this.about);
+    if (measured) prose.add(measured);
+    return true;
   }
 }
 
 export function parsePlainText(source: string, path: string, sideOf: SideOf = () => 'both'): ParsedDocument {
   const ls = lines(source);
   const title = titleOf(ls, path);
-  const claims: RawClaim[] = [];
-  const sections = new Sections();
-  let paragraph: string[] = [];
-  let inCode = false;
-  /** What the code in view is: the caption above it, then the last comment inside it. */
-  const code = { caption: '', note: '' };
-  let skipping = false; // a list of links ("Related Articles") until the next heading
-  const add = (text: string, cells?: RawClaim['cells']) => {
-    sections.content();
-    claims.push({ section: sections.current, text, tags: {}, cells });
-  };
-  const flush = () => {
-    const text = paragraph.join(' ').replace(/\s+/g, ' ').trim();
-    paragraph = [];
-    if (!text || skipping) return;
-    const last = claims.at(-1);
-    const previous = last && !last.cells && last.section === sections.current ? last : undefined;
-    const kept = sentences(text).filter((s) => !isChrome(s));
-    const { appendToPrevious, claims: texts } = readAlone(kept, previous?.text);
-    if (previous && appendToPrevious) previous.text = `${previous.text} ${appendToPrevious}`;
-    // Fragments of flattened tables and UI text ("3 min read") are kept only when they carry letters and some length.
-    // A short lead-in ("I often combine both:", "Here's why:") says nothing until what it introduces.
-    const leadIn = (t: string) => /:$/.test(t) && t.split(/\s+/).length < 7;
-    for (const t of texts) if (t.length >= 12 && /\p{L}{3}/u.test(t) && !leadIn(t)) add(t);
-  };
+  const sections = new Sections(title);
+  const prose = new ProseWriter(sections);
+  const { add } = prose;
+  const code = new CodeView();
   const endAt = Math.floor(ls.length * 0.8);
   for (let i = 0; i < ls.length; i++) {
     const line = ls[i]!;
     // What follows "Top comments" or "debate in the comments" near the end is readers' comments, not the article.
     if (i >= endAt && END_OF_ARTICLE.test(line)) break;
     if (line === '' || RULE.test(line) || (i < 12 && line === title) || /^(?:published|\d+ min read)$/i.test(line)) {
-      flush();
+      prose.flush();
       continue;
     }
-    const table = inCode || skipping ? undefined : tableAt(ls, i, sideOf);
+    const table = code.inCode || prose.skipping ? undefined : tableAt(ls, i, sideOf);
     if (table) {
-      flush();
+      prose.endOfProse();
       for (const row of table.rows) add(row.map((c) => `${c.header}: ${c.value}`).join('; '), row);
       i = table.end - 1;
       continue;
     }
-    if (inCode && !leavesCode(ls, i)) {
-      const measured = codeFigure(line, code);
-      if (measured) add(measured);
+    // A box diagram says which boxes it has and what each holds: one claim, named after the heading over it.
+    const diagram = prose.skipping || !DIAGRAM_LINE.test(line) ? undefined : diagramAt(ls, i);
+    if (diagram) {
+      prose.flush();
+      add(`${sections.last} diagram: ${diagram.boxes.join('; ')}`);
+      i = diagram.end - 1;
       continue;
     }
-    inCode = false;
-    if (isCodeLine(line)) {
-      flush();
-      inCode = true;
-      code.note = '';
-      const measured = codeFigure(line, code);
-      if (measured) add(measured);
-      continue;
-    }
+    if (code.read(ls, i, prose)) continue;
     if (isChrome(line)) {
-      flush();
+      prose.flush();
       // "Related Articles" is chrome itself, and the list of links under it too.
-      if (LINK_LIST_HEADING.test(line)) skipping = true;
+      if (LINK_LIST_HEADING.test(line)) prose.skipping = true;
       continue;
     }
     if (isHeading(ls, i)) {
-      flush();
-      skipping = LINK_LIST_HEADING.test(headingText(line));
-      sections.heading(line);
+      prose.heading(line);
       continue;
     }
     // A caption line right above code ("Python - Classes with dataclasses", "Example: a Flask API:") describes the code.
     const next = nextText(ls, i);
-    if (paragraph.length === 0 && !/[.!?]$/.test(line) && next !== undefined && isCodeLine(next)) {
-      code.caption = line.replace(/:$/, '');
+    if (prose.atParagraphStart && !/[.!?]$/.test(line) && next !== undefined && isCodeLine(next)) {
+      code.captioned(line);
+      // A whole sentence over code ("Typed structs make the API contract explicit:") says something itself.
+      if (isProse(line) && !/^[\w ]{1,20}:\s/.test(line)) prose.line(line, true);
       continue;
     }
-    paragraph.push(line.replace(/^[-*]\s+/, ''));
+    if (isListItem(line)) prose.item(line, itemContinues(line, ls[i + 1]));
     // A line that ends a sentence ends the paragraph too: extracted text often loses blank lines.
-    if (/[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60 || /^[-*]\s/.test(line)) flush();
+    else prose.line(line, /[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60);
   }
-  flush();
-  return { meta: { id: slugFromPath(path), title }, claims, warnings: [] };
+  prose.flush();
+  return {
+    meta: { id: slugFromPath(path), title, short: shortLabel(source, title) },
+    claims: prose.claims,
+    warnings: [],
+  };
 }

@@ -1,0 +1,115 @@
+import { readAlone } from './coreference.js';
+import { isTableOfContents, leadInOf, splitItems, withLead } from './list-items.js';
+import { headingText, isChrome, LINK_LIST_HEADING } from './plain-lines.js';
+import type { Sections } from './plain-sections.js';
+import { sentences } from './sentences.js';
+import type { RawClaim } from './types.js';
+
+/** A lead-in that only points at what follows. */
+const POINTER = /^(?:here[’']s|here (?:is|are)|the following|below)\b/i;
+
+/** A heading that states a setting with its figures: "Load test: 5,000 clients, one JSON route". */
+const isCaption = (text: string) => /^[^:]{3,40}:\s.*\d/.test(text) && text.split(/\s+/).length >= 4;
+
+/**
+ * Turns the prose lines of a flattened page into claims that read alone: paragraphs into sentences
+ * (merged where one leans on another, see coreference.ts), list items with the lead-in that introduced
+ * them (list-items.ts), lead-in sentences joined to what they introduce. plaintext.ts decides what each
+ * line is; this keeps what the paragraphs in view need to know of each other.
+ */
+export class ProseWriter {
+  readonly claims: RawClaim[] = [];
+  /** Inside a list of links ("Related Articles") until the next heading. */
+  skipping = false;
+  private paragraph: string[] = [];
+  private listItem = false;
+  /** What introduced the list in view ("Python still wins for"). */
+  private lead: string | undefined;
+  /** The claim that is the lead-in sentence itself: dropped or joined once what it introduces comes. */
+  private leadClaim: RawClaim | undefined;
+
+  constructor(private readonly sections: Sections) {}
+
+  get atParagraphStart(): boolean {
+    return this.paragraph.length === 0;
+  }
+
+  add = (text: string, cells?: RawClaim['cells']): void => {
+    this.sections.content();
+    this.claims.push({ section: this.sections.current, text, tags: {}, cells });
+  };
+
+  /** A line of prose; `ends` when it ends its paragraph. */
+  line(line: string, ends: boolean): void {
+    this.paragraph.push(line);
+    if (ends) this.flush();
+  }
+
+  /** A list item ("- Data pipelines"); `continues` when its text goes on in the next line. */
+  item(line: string, continues: boolean): void {
+    this.flush();
+    this.listItem = true;
+    this.paragraph.push(line.replace(/^[-*]\s+/, ''));
+    if (!continues) this.flush();
+  }
+
+  /** Code or a table follows: no lead-in reaches past it. */
+  endOfProse(): void {
+    this.flush();
+    this.lead = undefined;
+    this.leadClaim = undefined;
+  }
+
+  heading(line: string): void {
+    this.flush();
+    const text = headingText(line);
+    this.skipping = LINK_LIST_HEADING.test(text);
+    this.sections.heading(line);
+    this.lead = leadInOf(text);
+    // A pointer ("Here's why I pick it:") over subsections says nothing of its own.
+    if (this.leadClaim && this.leadClaim === this.claims.at(-1) && POINTER.test(this.leadClaim.text)) this.claims.pop();
+    this.leadClaim = undefined;
+    // A heading that states a measurement's setting ("Load test: 5,000 clients, one JSON route") is a claim too.
+    if (isCaption(text)) this.add(text);
+  }
+
+  flush(): void {
+    const text = this.paragraph.join(' ').replace(/\s+/g, ' ').trim();
+    const item = this.listItem;
+    this.paragraph = [];
+    this.listItem = false;
+    if (!text || this.skipping) return;
+    if (item) this.items(text);
+    else this.sentences(sentences(text).filter((s) => !isChrome(s)));
+  }
+
+  private items(text: string): void {
+    const lead = this.lead;
+    if (lead && isTableOfContents(lead)) return;
+    const items = splitItems(text).filter((t) => /\p{L}{3}/u.test(t) && !isChrome(t) && (lead || t.length >= 12));
+    // The lead-in ("When we deploy, we ship:") says nothing alone once its items carry it.
+    if (this.leadClaim && items.length) this.claims.splice(this.claims.indexOf(this.leadClaim), 1);
+    this.leadClaim = undefined;
+    for (const item of items) this.add(withLead(lead, item));
+  }
+
+  private sentences(kept: string[]): void {
+    const { claims, sections } = this;
+    // A lead-in sentence followed by prose ("Here's the one line to remember:") reads with what it introduces.
+    const lead = this.leadClaim;
+    if (lead && lead === claims.at(-1) && lead.section === sections.current && kept.length) {
+      claims.pop();
+      kept[0] = `${lead.text} ${kept[0]}`;
+    }
+    const last = claims.at(-1);
+    const previous = last && !last.cells && last.section === sections.current ? last : undefined;
+    this.lead = leadInOf(kept.at(-1));
+    const { appendToPrevious, claims: texts } = readAlone(kept, previous?.text);
+    if (previous && appendToPrevious) previous.text = `${previous.text} ${appendToPrevious}`;
+    // Fragments of flattened tables and UI text ("3 min read") are kept only when they carry letters and some length.
+    // A short lead-in ("I often combine both:", "Here's why:") says nothing until what it introduces.
+    const leadIn = (t: string) => /:$/.test(t) && t.split(/\s+/).length < 7;
+    for (const t of texts) if (t.length >= 12 && /\p{L}{3}/u.test(t) && !leadIn(t)) this.add(t);
+    this.leadClaim = this.lead !== undefined && claims.at(-1)?.text === kept.at(-1) ? claims.at(-1) : undefined;
+  }
+}
