@@ -74,6 +74,14 @@ describe('everyday words: spoken English frequency', () => {
     expect(throwWeight).toBeLessThan(specificity('prototype', 0.4));
   });
 
+  it('gives every listed word its place in the list, searched for at first and from the full map later', () => {
+    // The first few hundred words looked up are searched for in the list, the rest read from the map.
+    const words = SPOKEN_WORDS.split(' ');
+    const wrong = words.filter((w, i) => spokenRank(w) !== i || spokenRank(w.toUpperCase()) !== i);
+    expect(wrong).toEqual([]);
+    expect(spokenRank('goroutines')).toBeUndefined();
+  });
+
   it('ships the package top list as generated (npx tsx scripts/spoken-words.ts regenerates it)', () => {
     const words = SPOKEN_WORDS.split(' ');
     expect(words).toHaveLength(SPOKEN_LIMIT);
