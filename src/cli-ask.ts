@@ -6,7 +6,7 @@ import { AnswersStore } from './answers/answers-store.js';
 import { ask } from './answers/ask.js';
 import { suggestTopics } from './answers/compare.js';
 import { askReply } from './answers/present-answers.js';
-import { CATALOGUES } from './chat/locales.js';
+import { loadCatalogue } from './chat/catalogue.js';
 import { renderText } from './chat/render-text.js';
 import { askJson } from './cli-output.js';
 import type { Config } from './config.js';
@@ -20,11 +20,11 @@ import { loadTaxonomy } from './knowledge/taxonomy.js';
  * taxonomy or extraction changed, team documents exist): the caller then takes the full path, which
  * indexes first. Same store, taxonomy cache and output (framed in VERSUS_LOCALE's words) as that path.
  */
-export function quickAsk(
+export async function quickAsk(
   config: Pick<Config, 'dbPath' | 'knowledgeDir' | 'locale'>,
   question: string,
   opts: { json: boolean; context?: string | undefined },
-): string | undefined {
+): Promise<string | undefined> {
   const db = openDatabase(config.dbPath);
   try {
     const knowledge = new KnowledgeStore(db);
@@ -32,9 +32,9 @@ export function quickAsk(
     const taxonomy = loadTaxonomy(join(knowledgeDir, 'taxonomy.yaml'), knowledge.taxonomyCache());
     if (!folderIsIndexed(db, knowledgeDir, taxonomy)) return undefined;
     const r = ask(new AnswersStore(db), taxonomy, question, { context: opts.context });
-    return opts.json
-      ? JSON.stringify(askJson(r), null, 2)
-      : renderText(askReply(r, { offset: 0 }, suggestTopics(taxonomy, question), CATALOGUES[config.locale]));
+    if (opts.json) return JSON.stringify(askJson(r), null, 2);
+    const t = await loadCatalogue(config.locale);
+    return renderText(askReply(r, { offset: 0 }, suggestTopics(taxonomy, question), t));
   } finally {
     db.close();
   }

@@ -29,7 +29,7 @@ export async function runCli(argv: string[]): Promise<number> {
   // A one-shot ask on an up-to-date index skips building the core (cli-ask.ts): start-up is most of its time.
   if (command === 'ask' && !values.jsonl && text && text.length <= MAX_QUESTION_CHARS) {
     const { quickAsk } = await import('./cli-ask.js');
-    const out = quickAsk(config, text, { json: values.json, context: values.context });
+    const out = await quickAsk(config, text, { json: values.json, context: values.context });
     if (out !== undefined) {
       print(out);
       return 0;
