@@ -28,6 +28,7 @@ function blockStarts(): number[] {
 
 /** The word's rank by search: the number of words before it in the list. */
 function search(word: string): number | undefined {
+  if (word.includes(' ')) return undefined; // the list's separator: never part of a listed word
   const at = SPOKEN.indexOf(` ${word} `);
   if (at < 0) return undefined;
   blocks ??= blockStarts();

@@ -67,6 +67,7 @@ describe('everyday words: spoken English frequency', () => {
   it('ranks the commonest words first and leaves jargon out', () => {
     expect(spokenRank('the')).toBeLessThan(10);
     expect(spokenRank('goroutine')).toBeUndefined();
+    expect(spokenRank('you i')).toBeUndefined(); // two listed words are not one
     expect(specificity('the', 0.4)).toBe(0.4);
     expect(specificity('goroutine', 0.4)).toBe(1);
     const throwWeight = specificity('throw', 0.4);
