@@ -28,7 +28,7 @@ if (mode === 'cli') {
   lap('import the argument parser');
   const { quickAsk } = await import(dist('cli-ask.js'));
   lap('import the ask path (answers, taxonomy, SQLite)');
-  const out = quickAsk(startConfig(), words.join(' '), { json: false });
+  const out = await quickAsk(startConfig(), words.join(' '), { json: false });
   if (out === undefined) throw new Error('the knowledge index is not up to date: run `versus index` first');
   lap('open database + freshness check + ask + render');
 } else {

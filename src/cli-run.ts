@@ -1,6 +1,4 @@
 // The CLI commands that build the whole core (cli-commands.ts parses the arguments and loads this lazily).
-import { createInterface } from 'node:readline';
-import { z } from 'zod';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { ask } from './answers/ask.js';
 import { compare, suggestTopics } from './answers/compare.js';
@@ -9,6 +7,7 @@ import { MAX_QUESTION_CHARS } from './chat/answering.js';
 import { CATALOGUES } from './chat/locales.js';
 import { renderText } from './chat/render-text.js';
 import { fail, print, USAGE } from './cli-io.js';
+import { askLines } from './cli-lines.js';
 import { askJson, compareJson, sourcesJson } from './cli-output.js';
 import type { Config } from './config.js';
 import { type Core, createCore } from './core.js';
@@ -63,7 +62,7 @@ export async function runCommand(
         return 0;
       }
       case 'ask': {
-        if (values.jsonl) return await askLines(core);
+        if (values.jsonl) return await askLines((q, context) => ask(core.answers, core.taxonomy, q, { context }));
         if (!text) return fail('ask needs a question, e.g. versus ask "how much memory does a goroutine start with"');
         if (text.length > MAX_QUESTION_CHARS) return fail(t.usage.questionTooLong);
         const r = ask(core.answers, core.taxonomy, text, { context: values.context });
@@ -127,36 +126,6 @@ export async function runCommand(
   } finally {
     await core.close();
   }
-}
-
-/** A line of `ask --jsonl`: the question, or `{"q": "...", "context": "..."}` for a follow-up. */
-const AskLine = z.union([
-  z.object({ q: z.string().min(1).max(MAX_QUESTION_CHARS), context: z.string().max(MAX_QUESTION_CHARS).optional() }),
-  z.string().min(1).max(MAX_QUESTION_CHARS),
-]);
-
-/** Many questions, one process: an evaluation of hundreds of questions pays start-up once. */
-async function askLines(core: Core): Promise<number> {
-  let bad = 0;
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
-    if (!line.trim()) continue;
-    let parsed: unknown = line.trim();
-    if (line.trimStart().startsWith('{'))
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        parsed = undefined;
-      }
-    const item = AskLine.safeParse(parsed);
-    if (!item.success) {
-      bad++;
-      print(JSON.stringify({ error: 'bad_line', message: 'a question, or {"q": "...", "context": "..."}' }));
-      continue;
-    }
-    const { q, context } = typeof item.data === 'string' ? { q: item.data, context: undefined } : item.data;
-    print(JSON.stringify(askJson(ask(core.answers, core.taxonomy, q, { context }))));
-  }
-  return bad ? 1 : 0;
 }
 
 const NO_VERDICT = 'verdict needs knowledge/matrix.yaml and knowledge/verdict.yaml in KNOWLEDGE_DIR';

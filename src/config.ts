@@ -209,7 +209,8 @@ function slackConfig(e: z.infer<typeof EnvSchema>, problems: string[]): SlackCon
 
 /** Environment → typed config. Throws VersusError('config_invalid') naming each bad variable and how to fix it. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // jitless: read once per process, so zod's generated fast path would cost more to compile than it saves.
+  const parsed = EnvSchema.safeParse(env, { jitless: true });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new VersusError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`);

@@ -187,7 +187,7 @@ describe('versus command line (real process)', () => {
     expect(report).toMatch(/Gefragt, aber nichts gefunden\n1\. .*best sci-fi book.* — 2-mal/i);
   });
 
-  it('ask on an up-to-date index answers without indexing, and an edited document is answered from at once', async () => {
+  it('ask and ask --jsonl on an up-to-date index answer without indexing, and an edited document is answered from at once', async () => {
     const kb = copyKnowledge();
     try {
       const own = { ...env, KNOWLEDGE_DIR: kb.dir, VERSUS_DB: join(tmp.dir, 'quick.db') };
@@ -209,12 +209,25 @@ describe('versus command line (real process)', () => {
             ).stdout,
           ) as { answer: { text: string } }
         ).answer.text;
+      // ask --jsonl takes the same path: answered from the index while it is fresh, indexed first once not.
+      const leadOfLines = async () => {
+        const child = spawn(process.execPath, [BIN, 'ask', '--jsonl'], { env: own });
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
+        child.stdin.end('how much stack memory does a goroutine start with\n');
+        expect(await new Promise<number | null>((r) => child.on('close', r))).toBe(0);
+        return (JSON.parse(out) as { answer: { text: string } }).answer.text;
+      };
       expect(await lead()).toMatch(/2 KB/);
+      expect(await leadOfLines()).toMatch(/2 KB/);
       writeFileSync(
         file,
         readFileSync(file, 'utf8').replace('about 2 KB of stack memory', 'about 8 KB of stack memory'),
       );
       age(60);
+      expect(await leadOfLines()).toMatch(/8 KB/);
       expect(await lead()).toMatch(/8 KB/);
     } finally {
       kb.cleanup();

@@ -1,4 +1,6 @@
 import { type EntityKind, GAZETTEER } from './gazetteer.js';
+import { LANGUAGE_ALIASES } from './language-aliases.js';
+import { MAINSTREAM } from './mainstream-languages.js';
 
 /** Something a question names: a language, framework, runtime, cloud, data store, tool or version. */
 export interface NamedEntity {
@@ -9,17 +11,6 @@ export interface NamedEntity {
   /** Ways the index may write it (lower case), for the coverage check. */
   forms: string[];
 }
-
-/**
- * Languages people set against Go and Python for a backend, named and aliased as GitHub Linguist does.
- * Only these: Linguist lists 560 programming languages, many of them everyday words (Click, Cool, Mint,
- * Move, Ink, Just), which would make ordinary questions look like questions about another language.
- */
-const MAINSTREAM = (
-  'Rust|Java|Kotlin|Scala|C++|C#|F#|JavaScript|TypeScript|Ruby|PHP|Elixir|Erlang|Haskell|OCaml|Clojure|Zig|Nim|' +
-  'Lua|Perl|Groovy|Odin|Mojo|COBOL|Fortran|Objective-C|Visual Basic .NET|Common Lisp|Solidity|Raku|Hack|' +
-  'Swift|Julia|Crystal|Dart|Carbon|Scheme|Racket|Gleam|Pascal|C|R'
-).split('|');
 
 /** Everyday words or single letters: only taken for the language when capitalised as written ("in C", "Swift"). */
 const CAPITALISED_ONLY = new Set([
@@ -71,23 +62,12 @@ interface Form {
   ambiguous: boolean;
 }
 
-/** Linguist's data file for a language: "C++" is data/C_2b__2b_.js. One file each, not all 800 at start. */
-const dataFile = (name: string) =>
-  `linguist-languages/data/${name.replace(/[^A-Za-z0-9.-]/g, (c) => `_${c.charCodeAt(0).toString(16)}_`)}`;
-const LINGUIST = new Map(
-  await Promise.all(
-    MAINSTREAM.map(
-      async (name) =>
-        [name, ((await import(dataFile(name))) as { default: { aliases?: readonly string[] } }).default] as const,
-    ),
-  ),
-);
-
 function languageForms(): Form[] {
   return MAINSTREAM.flatMap((name) => {
-    const lang = LINGUIST.get(name);
     const caseSensitive = CAPITALISED_ONLY.has(name);
-    const aliases = caseSensitive ? [] : (lang?.aliases ?? []).filter((a) => a.length > 1 && !SKIPPED_ALIASES.has(a));
+    const aliases = caseSensitive
+      ? []
+      : (LANGUAGE_ALIASES[name] ?? []).filter((a) => a.length > 1 && !SKIPPED_ALIASES.has(a));
     const forms = [...new Set([name.toLowerCase(), ...aliases.map((a) => a.toLowerCase())])];
     const entry = { name, kind: 'language' as const, forms };
     return [name, ...aliases].map((form) => ({

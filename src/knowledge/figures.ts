@@ -223,11 +223,14 @@ function compatible(metric: string, d: Dimension): boolean {
   }
 }
 
-/** "45.2s" style display of a figure, ranges included. */
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+// Made on first use: the first Intl object a process creates loads ICU's data (20-60 ms), and a one-shot
+// `versus ask` usually formats no figure at all.
+let numberFormat: Intl.NumberFormat | undefined;
 
+/** "45.2s" style display of a figure, ranges included. */
 export function formatFigure(f: Pick<Figure, 'value' | 'valueHigh' | 'unit'>): string {
-  const n = (v: number) => NUMBER.format(v);
+  numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+  const n = numberFormat.format;
   const value = f.valueHigh !== undefined ? `${n(f.value)}–${n(f.valueHigh)}` : n(f.value);
   if (f.unit === 'count') return value;
   const glued = ['%', '×', 'ms', 's', 'µs', 'ns', 'KB', 'MB', 'GB', 'TB', 'B'].includes(f.unit);

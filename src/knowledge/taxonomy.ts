@@ -92,7 +92,7 @@ export function buildTaxonomy(file: z.input<typeof TaxonomySchema>): Taxonomy {
     topics,
     sides: { go: file.sides.go, python: file.sides.python },
     topicIds: new Set(topics.map((t) => t.id)),
-    metrics: buildMetricBook(MetricsSchema.parse(file.metrics ?? {})),
+    metrics: buildMetricBook(MetricsSchema.parse(file.metrics ?? {}, { jitless: true })),
     metricsSource: file.metrics,
     topicsOf(text) {
       const found = new Set<string>();
@@ -155,7 +155,8 @@ export function loadTaxonomy(path: string, cache?: ParsedCache): Taxonomy {
       cause,
     });
   }
-  const parsed = TaxonomySchema.safeParse(raw);
+  // jitless: parsed once per start or change, so zod's generated fast path would not pay for its compiling.
+  const parsed = TaxonomySchema.safeParse(raw, { jitless: true });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
     throw new VersusError('knowledge_invalid', `The taxonomy ${path} is invalid:\n${issues}`);

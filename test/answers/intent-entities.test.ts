@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linguistAliases } from '../../scripts/language-aliases.js';
 import { ask, chatter } from '../../src/answers/ask.js';
 import { isContextMention, namedEntities } from '../../src/answers/entities.js';
+import { LANGUAGE_ALIASES } from '../../src/answers/language-aliases.js';
 import { buildIndex, type EvalIndex } from '../eval/index-db.js';
 
 let ix: EvalIndex;
@@ -46,6 +48,10 @@ describe('the intent model', () => {
 });
 
 describe('named entities and coverage', () => {
+  it("ships Linguist's aliases of the recognised languages as generated (scripts/language-aliases.ts)", async () => {
+    expect(LANGUAGE_ALIASES).toEqual(await linguistAliases());
+  });
+
   it.each([
     ["what's the p99 of rust's actix-web", ['Rust', 'actix-web']],
     ['node.js express throughput vs gin', ['Node.js', 'Express']],

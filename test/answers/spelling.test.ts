@@ -69,11 +69,20 @@ describe('everyday words: spoken English frequency', () => {
   it('ranks the commonest words first and leaves jargon out', () => {
     expect(spokenRank('the')).toBeLessThan(10);
     expect(spokenRank('goroutine')).toBeUndefined();
+    expect(spokenRank('you i')).toBeUndefined(); // two listed words are not one
     expect(specificity('the', 0.4)).toBe(0.4);
     expect(specificity('goroutine', 0.4)).toBe(1);
     const throwWeight = specificity('throw', 0.4);
     expect(throwWeight).toBeGreaterThan(0.4);
     expect(throwWeight).toBeLessThan(specificity('prototype', 0.4));
+  });
+
+  it('gives every listed word its place in the list, searched for at first and from the full map later', () => {
+    // The first few hundred words looked up are searched for in the list, the rest read from the map.
+    const words = SPOKEN_WORDS.split(' ');
+    const wrong = words.filter((w, i) => spokenRank(w) !== i || spokenRank(w.toUpperCase()) !== i);
+    expect(wrong).toEqual([]);
+    expect(spokenRank('goroutines')).toBeUndefined();
   });
 
   it('ships the package top list as generated (npx tsx scripts/spoken-words.ts regenerates it)', () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { CATALOGUES, type ChannelPlace, Locales, parseLocale } from '../../src/chat/locales.js';
+import { loadCatalogue } from '../../src/chat/catalogue.js';
+import { CATALOGUES, type ChannelPlace, LOCALE_NAMES, Locales, parseLocale } from '../../src/chat/locales.js';
 import { spans } from '../../src/chat/rich.js';
 import { en, type Strings } from '../../src/chat/strings-en.js';
 import { loadConfig } from '../../src/config.js';
@@ -74,6 +75,10 @@ describe('the locale catalogues', () => {
       return de.title === f.title || de.question === f.question;
     });
     expect(untranslated).toEqual([]);
+  });
+
+  it('GIVEN a locale THEN the one-catalogue loader (one-shot CLI commands) gives the catalogue CATALOGUES holds', async () => {
+    for (const locale of LOCALE_NAMES) expect(await loadCatalogue(locale)).toBe(CATALOGUES[locale]);
   });
 
   it('GIVEN platform locale tags THEN only the language counts and an unknown one falls back', () => {
