@@ -1,20 +1,8 @@
-// Fingerprints what a knowledge index holds, table by table (row count and a hash of the rows in a fixed
-// order): documents (without the time they were indexed), claims, claim_topics, figures, the FTS5 tokens of
-// every claim (read through fts5vocab, so the contentless table is compared too) and the stored generation.
-// Two indexers that must index the same thing, the same way, print the same lines:
+// Prints a knowledge index's fingerprint (scripts/index-fingerprint.ts), one line per table: run it on the
+// index an indexer built before and after a change that must not change what is indexed, and diff.
 //   npx tsx scripts/index-dump.ts <versus.db>
-import { createHash } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
-
-const QUERIES: Record<string, string> = {
-  documents:
-    'SELECT id, path, title, short, author, site, published, url, sha256, size, claim_count, scope FROM documents ORDER BY id',
-  claims: 'SELECT * FROM claims ORDER BY rowid',
-  claim_topics: 'SELECT * FROM claim_topics ORDER BY topic, weight, claim_rowid',
-  figures: 'SELECT * FROM figures ORDER BY claim_rowid, ordinal',
-  fts: 'SELECT term, doc, col, offset FROM temp.fts_tokens ORDER BY doc, col, offset',
-  meta: "SELECT key, value FROM meta WHERE key NOT IN ('indexed_at', 'index_version') ORDER BY key",
-};
+import { indexFingerprint } from './index-fingerprint.js';
 
 const file = process.argv[2];
 if (!file) {
@@ -22,14 +10,5 @@ if (!file) {
   process.exit(2);
 }
 const db = new BetterSqlite3(file, { readonly: true });
-db.exec(`CREATE VIRTUAL TABLE temp.fts_tokens USING fts5vocab(main, claims_fts, 'instance')`);
-for (const [table, sql] of Object.entries(QUERIES)) {
-  const hash = createHash('sha256');
-  let rows = 0;
-  for (const row of db.prepare(sql).raw().iterate()) {
-    hash.update(`${JSON.stringify(row)}\n`);
-    rows++;
-  }
-  process.stdout.write(`${table} ${rows} ${hash.digest('hex').slice(0, 16)}\n`);
-}
+process.stdout.write(`${indexFingerprint(db).join('\n')}\n`);
 db.close();
