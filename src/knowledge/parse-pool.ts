@@ -8,6 +8,11 @@ import type { Taxonomy } from './taxonomy.js';
 export const POOL_MIN_FILES = 64;
 /** Files per message: small enough that the writer starts early, large enough that messages are few. */
 const CHUNK_FILES = 8;
+/**
+ * Files the writer parses itself before it takes the workers' outcomes: it would only wait while they
+ * start, and a writer that never parsed would meet the next re-index (one file, parsed here) with cold code.
+ */
+const WRITER_FILES = 2 * CHUNK_FILES;
 /** No outcome for this long means a worker is gone (it cannot say so synchronously): the rest is parsed here. */
 const STALL_MS = 15_000;
 
@@ -39,13 +44,14 @@ export function* parsedInOrder(
   const signal = new SharedArrayBuffer(4);
   const pool = startPool(Math.min(workers, Math.ceil(jobs.length / CHUNK_FILES)), taxonomy, signal);
   // Contiguous chunks dealt round-robin: every worker works ahead while the writer takes outcomes in order.
-  for (let first = 0, c = 0; first < jobs.length; first += CHUNK_FILES, c++)
+  for (let first = WRITER_FILES, c = 0; first < jobs.length; first += CHUNK_FILES, c++)
     pool[c % pool.length]!.port.postMessage({ first, jobs: jobs.slice(first, first + CHUNK_FILES) });
   const ready = new Map<number, Reply>();
   const counter = new Int32Array(signal);
   let stalled = false;
   try {
-    for (let seq = 0; seq < jobs.length; seq++) {
+    for (let seq = 0; seq < WRITER_FILES; seq++) yield readAndParse(jobs[seq] as ParseJob, taxonomy, times);
+    for (let seq = WRITER_FILES; seq < jobs.length; seq++) {
       const t = performance.now();
       while (!stalled && !ready.has(seq)) {
         const seen = Atomics.load(counter, 0);
