@@ -1,13 +1,12 @@
-import { appendFileSync, copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeSyntheticCorpus } from '../../bench/corpus.js';
 import { indexFingerprint } from '../../scripts/index-fingerprint.js';
 import { openDatabase } from '../../src/db/open.js';
 import { type IndexPhases, indexKnowledge } from '../../src/knowledge/indexer.js';
 import { POOL_MIN_FILES } from '../../src/knowledge/parse-pool.js';
 import { loadTaxonomy } from '../../src/knowledge/taxonomy.js';
-import { REAL_KNOWLEDGE, tempDir } from '../helpers/core.js';
+import { copyKnowledge } from '../helpers/core.js';
 
 const noPhases = (): IndexPhases => ({ setup: 0, list: 0, stat: 0, read: 0, parse: 0, extract: 0, wait: 0, write: 0 });
 
@@ -18,18 +17,20 @@ describe('parsing a large folder on worker threads', () => {
   });
 
   it('indexes exactly what parsing on the writer thread indexes, on the first run and after many files change', () => {
-    const kb = tempDir();
+    const kb = copyKnowledge();
     cleanups.push(kb.cleanup);
-    const taxonomyPath = join(REAL_KNOWLEDGE, 'taxonomy.yaml');
-    copyFileSync(taxonomyPath, join(kb.dir, 'taxonomy.yaml'));
-    const taxonomy = loadTaxonomy(taxonomyPath);
-    const { documents } = writeSyntheticCorpus(kb.dir, taxonomy, 8_000);
-    expect(documents).toBeGreaterThanOrEqual(POOL_MIN_FILES);
-    const docs = readdirSync(kb.dir).filter((f) => f.endsWith('.md'));
+    const taxonomy = loadTaxonomy(join(kb.dir, 'taxonomy.yaml'));
+    // Enough small documents to start the pool: the fixture's articles again and again under new ids.
+    for (let i = 0; i < POOL_MIN_FILES / 2; i++)
+      for (const name of ['alpha', 'beta']) {
+        const text = readFileSync(join(kb.dir, `${name}.md`), 'utf8').replace(`id: ${name}\n`, `id: ${name}-${i}\n`);
+        writeFileSync(join(kb.dir, `${name}-${i}.md`), text);
+      }
+    const docs = readdirSync(kb.dir).filter((f) => /\.(md|txt)$/.test(f));
     // What the writer must settle in file order whoever parsed it: an unreadable file, a second document
     // with a taken id, an id kept for team documents.
     writeFileSync(join(kb.dir, 'binary.md'), Buffer.from([0, 1, 2, 0, 3]));
-    copyFileSync(join(kb.dir, docs[0]!), join(kb.dir, 'zz-copy.md'));
+    copyFileSync(join(kb.dir, 'alpha.md'), join(kb.dir, 'zz-copy.md'));
     writeFileSync(join(kb.dir, 'team.md'), '---\nid: team-x1\ntitle: Team\n---\n\n- Go compiles fast.\n');
     const pooled = openDatabase(':memory:');
     const inline = openDatabase(':memory:');
