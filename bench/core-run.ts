@@ -24,7 +24,16 @@ const time = <T>(fn: () => T): [T, number] => {
   return [v, performance.now() - t];
 };
 
-const noPhases = (): IndexPhases => ({ setup: 0, list: 0, stat: 0, read: 0, parse: 0, extract: 0, write: 0 });
+const noPhases = (): IndexPhases => ({
+  setup: 0,
+  list: 0,
+  stat: 0,
+  read: 0,
+  parse: 0,
+  extract: 0,
+  wait: 0,
+  write: 0,
+});
 // Inside the write phase: how much is deleting the old version (FTS5 delete, per-topic rows, figures).
 let deleteMs = 0;
 const realDelete = KnowledgeStore.prototype.deleteDocument;

@@ -50,6 +50,7 @@ export const PHASE_LABELS: Record<keyof IndexPhases, string> = {
   read: 'read',
   parse: 'hash + parse Markdown',
   extract: 'extract claims, tags, figures',
+  wait: 'writer waiting for parse workers',
   write: 'SQLite inserts + FTS5 + commit',
 };
 

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { VersusError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { Fifo } from '../runtime/fifo.js';
-import { startWorker } from '../runtime/worker-thread.js';
+import { startWorker } from '../worker-thread.js';
 import { READY, type WorkRequest, type WorkResponse } from './answer-protocol.js';
 import type { AskResult } from './ask.js';
 import type { CompareOutcome } from './compare.js';

@@ -1,18 +1,16 @@
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import type { Database } from '../db/open.js';
 import { VersusError } from '../errors.js';
-import { extractClaims } from './extract.js';
-import { documentPath, listDocuments, readDocument } from './folder.js';
+import { documentPath, listDocuments } from './folder.js';
 import { indexGeneration } from './generation.js';
-import { type FileStat, KnowledgeStore } from './knowledge-store.js';
-import { parseMarkdown } from './markdown.js';
-import { parsePlainText } from './plaintext.js';
+import { type FileStat, KnowledgeStore, type StoredDocument } from './knowledge-store.js';
+import { defaultParseWorkers, parsedInOrder } from './parse-pool.js';
+import type { ParseOutcome } from './read-parse.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.js';
-import type { Claim, ParsedDocument } from './types.js';
+import type { Claim, DocumentMeta } from './types.js';
 
 /** Ids of documents teams add (`team-d3k9x2`); a folder document may not take one. */
 export const TEAM_ID_PREFIX = 'team-';
@@ -33,26 +31,22 @@ export interface IndexReport {
 }
 
 /** Where indexing time goes, in ms per phase, added to in place: for the benchmark (bench/core-run.ts). */
-export type IndexPhases = Record<'setup' | 'list' | 'stat' | 'read' | 'parse' | 'extract' | 'write', number>;
+export type IndexPhases = Record<'setup' | 'list' | 'stat' | 'read' | 'parse' | 'extract' | 'wait' | 'write', number>;
 
-/** Charges the time since the previous lap to a phase. Only built when asked for: production pays nothing. */
-function lapTimer(phases: IndexPhases): (phase: keyof IndexPhases) => void {
+/**
+ * Charges the time since the previous lap to a phase (none: time already charged elsewhere). Only built
+ * when asked for: production pays nothing.
+ */
+function lapTimer(phases: IndexPhases): (phase?: keyof IndexPhases) => void {
   let last = performance.now();
   return (phase) => {
     const t = performance.now();
-    phases[phase] += t - last;
+    if (phase) phases[phase] += t - last;
     last = t;
   };
 }
 
-/** A document by its file name: plain text (structure recovered; tables need the taxonomy's side words) or Markdown. */
-export function parseDocument(source: string, path: string, taxonomy?: Taxonomy): ParsedDocument {
-  return /\.txt$/i.test(path)
-    ? parsePlainText(source, path, taxonomy && ((t) => taxonomy.sideOf(t)))
-    : parseMarkdown(source, path);
-}
-
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+export { parseDocument } from './read-parse.js';
 
 /** No stat to remember: the next run compares the file's content. */
 const UNKNOWN_STAT: FileStat = { size: -1, mtimeMs: null };
@@ -72,35 +66,95 @@ function fileStat(file: string): { size: number; mtimeMs: number; stored: FileSt
   }
 }
 
-/**
- * One file read and parsed; 'unchanged' when its hash says it need not be. A file that cannot be read
- * (removed or half-written while being indexed) or parsed is broken, never an error for the whole folder.
- */
-function parseIfChanged(
-  source: string,
-  path: string,
-  unchanged: (hash: string) => boolean,
-  taxonomy: Taxonomy,
-): 'unchanged' | { broken: string } | { parsed: ParsedDocument; hash: string } {
-  const hash = sha(source);
-  if (unchanged(hash)) return 'unchanged';
-  const parsed = parseDocument(source, path, taxonomy);
-  return parsed.broken ? { broken: parsed.broken } : { parsed, hash };
+/** What one run has seen so far: which paths the folder still has, which ids it used, what to re-stat. */
+interface RunState {
+  report: IndexReport;
+  seen: Set<string>;
+  idsThisRun: Map<string, string>;
+  touched: { path: string; stat: FileStat }[];
 }
 
+/** A listed file with what the stat-first check found: `fresh` when its size and mtime say it is unchanged. */
+interface Entry {
+  file: string;
+  path: string;
+  before: StoredDocument | undefined;
+  stat: ReturnType<typeof fileStat>;
+  fresh: boolean;
+}
+
+type Pending = { meta: DocumentMeta; path: string; hash: string; stat: FileStat; claims: Claim[]; before: boolean };
+
 /**
- * Brings the index in step with a folder: unchanged documents (same size and mtime, else same content
- * hash; same taxonomy and indexer version) are skipped, changed ones are replaced in one transaction
- * each, vanished ones removed.
+ * Changed documents are written in batches: each batch is one transaction, so a reader sees every
+ * document either wholly old or wholly new, and a full index does not pay a commit per file.
  */
-export function indexKnowledge(
-  db: Database,
-  dir: string,
-  opts: { clock?: Clock; taxonomy?: Taxonomy; taxonomyPath?: string; phases?: IndexPhases } = {},
-): IndexReport {
-  const started = performance.now();
-  const lap = opts.phases && lapTimer(opts.phases);
-  const clock = opts.clock ?? systemClock;
+function batchWriter(db: Database, store: KnowledgeStore, report: IndexReport, now: string) {
+  let batch: Pending[] = [];
+  let batchClaims = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    const pending = batch;
+    db.transaction(() =>
+      pending.forEach((d) => store.writeDocument(d.meta, d.path, d.hash, d.stat, d.claims, now)),
+    ).immediate();
+    for (const d of pending) (d.before ? report.updated : report.added).push(d.path);
+    batch = [];
+    batchClaims = 0;
+  };
+  const add = (d: Pending) => {
+    batch.push(d);
+    batchClaims += d.claims.length;
+    if (batchClaims >= BATCH_CLAIMS) flush();
+  };
+  return { add, flush };
+}
+
+/** Settles one file that had to be read: unchanged, broken, or parsed and queued for writing. */
+function settle(e: Entry, outcome: ParseOutcome, run: RunState, write: (d: Pending) => void): void {
+  const { path, before } = e;
+  const { report } = run;
+  if (before || outcome.kind !== 'broken') run.seen.add(path);
+  if (outcome.kind !== 'parsed') {
+    if (outcome.kind === 'unchanged') {
+      // Touched but not changed (a checkout, a copy): remember the new stat so the next run skips it.
+      if (e.stat) run.touched.push({ path, stat: e.stat.stored });
+      report.unchanged++;
+    } else {
+      // Unreadable, not text, or front matter that cannot be read: warn, and keep the last good version of a
+      // document that was indexed before (a half-saved edit must not wipe it).
+      report.broken.push(path);
+      report.warnings.push({
+        path,
+        message: `${outcome.reason}${before ? ', the last good version stays indexed' : ''}`,
+      });
+    }
+    if (before) run.idsThisRun.set(before.id, path);
+    return;
+  }
+  const { meta } = outcome;
+  for (const message of outcome.warnings) report.warnings.push({ path, message });
+  if (meta.id.startsWith(TEAM_ID_PREFIX)) {
+    report.warnings.push({
+      path,
+      message: `document id "${meta.id}" starts with "${TEAM_ID_PREFIX}", kept for documents teams add; skipped (give it another id in its front matter)`,
+    });
+    return;
+  }
+  const clash = run.idsThisRun.get(meta.id);
+  if (clash !== undefined) {
+    report.warnings.push({
+      path,
+      message: `document id "${meta.id}" is also used by ${clash}; skipped (give it a unique id in its front matter)`,
+    });
+    return;
+  }
+  run.idsThisRun.set(meta.id, path);
+  const { hash, claims } = outcome;
+  write({ meta, path, hash, stat: e.stat?.stored ?? UNKNOWN_STAT, claims, before: before !== undefined });
+}
+
+function checkedRoot(dir: string): string {
   const root = resolve(dir);
   try {
     if (!statSync(root).isDirectory()) throw new Error('not a directory');
@@ -110,12 +164,33 @@ export function indexKnowledge(
       `The knowledge folder ${root} does not exist. Set KNOWLEDGE_DIR to a folder of Markdown or text files.`,
     );
   }
-  const taxonomyPath = opts.taxonomyPath ?? join(root, 'taxonomy.yaml');
-  const taxonomy = opts.taxonomy ?? loadTaxonomy(taxonomyPath);
+  return root;
+}
+
+export interface IndexOptions {
+  clock?: Clock;
+  taxonomy?: Taxonomy;
+  taxonomyPath?: string;
+  phases?: IndexPhases;
+  /** Parse workers when many files changed (parse-pool.ts); 0 parses on this thread. */
+  workers?: number;
+}
+
+/**
+ * Brings the index in step with a folder: unchanged documents (same size and mtime, else same content
+ * hash; same taxonomy and indexer version) are skipped, changed ones are replaced in batched
+ * transactions, vanished ones removed. Many changed files are parsed on worker threads while this
+ * thread writes; the outcome is the same, file by file, in the same order.
+ */
+export function indexKnowledge(db: Database, dir: string, opts: IndexOptions = {}): IndexReport {
+  const started = performance.now();
+  const lap = opts.phases && lapTimer(opts.phases);
+  const now = (opts.clock ?? systemClock).now().toISOString();
+  const root = checkedRoot(dir);
+  const taxonomy = opts.taxonomy ?? loadTaxonomy(opts.taxonomyPath ?? join(root, 'taxonomy.yaml'));
   const store = new KnowledgeStore(db);
   const generation = indexGeneration(taxonomy);
   const sameGeneration = store.getMeta('index_generation') === generation;
-
   const report: IndexReport = {
     added: [],
     updated: [],
@@ -133,118 +208,76 @@ export function indexKnowledge(
       .filter((d) => d.scope === '')
       .map((d) => [d.path, d]),
   );
-  const seen = new Set<string>();
-  const idsThisRun = new Map<string, string>();
-  const now = clock.now().toISOString();
-  const touched: { path: string; stat: FileStat }[] = [];
-
-  // Changed documents are written in batches: each batch is one transaction, so a reader sees every
-  // document either wholly old or wholly new, and a full index does not pay a commit per file.
-  let batch: {
-    parsed: ParsedDocument;
-    path: string;
-    hash: string;
-    stat: FileStat;
-    claims: Claim[];
-    before: boolean;
-  }[] = [];
-  let batchClaims = 0;
-  const flush = () => {
-    if (batch.length === 0) return;
-    const pending = batch;
-    db.transaction(() =>
-      pending.forEach((d) => store.writeDocument(d.parsed.meta, d.path, d.hash, d.stat, d.claims, now)),
-    ).immediate();
-    for (const d of pending) (d.before ? report.updated : report.added).push(d.path);
-    batch = [];
-    batchClaims = 0;
-  };
-
+  const run: RunState = { report, seen: new Set(), idsThisRun: new Map(), touched: [] };
+  const writer = batchWriter(db, store, report, now);
   lap?.('setup');
-  for (const file of listDocuments(root, report.warnings)) {
-    lap?.('list'); // the listing is charged once, on the first file; later files only pay the loop
+  const files = listDocuments(root, report.warnings);
+  lap?.('list');
+  // Freshness by stat first: same size and mtime as when last read means unchanged, without reading it.
+  const entries: Entry[] = files.map((file) => {
     const path = documentPath(root, file);
     const before = known.get(path);
-    // Freshness by stat first: same size and mtime as when last read means unchanged, without reading it.
     const stat = fileStat(file);
-    lap?.('stat');
-    if (stat && before && sameGeneration && before.size === stat.size && before.mtimeMs === stat.mtimeMs) {
-      seen.add(path);
-      report.unchanged++;
-      idsThisRun.set(before.id, path);
-      continue;
-    }
-    const fromDisk = readDocument(file);
-    lap?.('read');
-    // Unreadable, not a regular file, too large, not text, or front matter that cannot be read: warn, and keep
-    // the last good version of a document that was indexed before (a half-saved edit must not wipe it).
-    const read =
-      'problem' in fromDisk
-        ? { broken: `${fromDisk.problem}; skipped` }
-        : parseIfChanged(fromDisk.text, path, (hash) => !!before && before.sha256 === hash && sameGeneration, taxonomy);
-    lap?.('parse');
-    if (before || read === 'unchanged' || !('broken' in read)) seen.add(path);
-    if (read === 'unchanged' || 'broken' in read) {
-      if (read === 'unchanged') {
-        // Touched but not changed (a checkout, a copy): remember the new stat so the next run skips it.
-        if (stat) touched.push({ path, stat: stat.stored });
+    const fresh = !!(stat && before && sameGeneration && before.size === stat.size && before.mtimeMs === stat.mtimeMs);
+    return { file, path, before, stat, fresh };
+  });
+  lap?.('stat');
+  const jobs = entries
+    .filter((e) => !e.fresh)
+    .map((e) => ({ file: e.file, path: e.path, knownHash: sameGeneration ? e.before?.sha256 : undefined }));
+  const outcomes = parsedInOrder(jobs, taxonomy, opts.workers ?? defaultParseWorkers(), {
+    ...(opts.phases && { times: opts.phases }),
+    onStall: () =>
+      report.warnings.push({ path: root, message: 'the parse workers stopped answering; the rest was parsed here' }),
+  });
+  try {
+    for (const e of entries) {
+      if (e.fresh) {
+        run.seen.add(e.path);
         report.unchanged++;
-      } else {
-        report.broken.push(path);
-        report.warnings.push({
-          path,
-          message: `${read.broken}${before ? ', the last good version stays indexed' : ''}`,
-        });
+        run.idsThisRun.set(e.before!.id, e.path);
+        continue;
       }
-      if (before) idsThisRun.set(before.id, path);
-      continue;
+      const next = outcomes.next();
+      lap?.(); // parsedInOrder charged reading, parsing and waiting itself
+      if (next.done) throw new Error(`no parse outcome for ${e.path}`);
+      settle(e, next.value, run, writer.add);
+      lap?.('write');
     }
-    const { parsed, hash } = read;
-    const { claims, warnings } = extractClaims(parsed.meta.id, parsed.claims, taxonomy);
-    lap?.('extract');
-    for (const message of [...parsed.warnings, ...warnings]) report.warnings.push({ path, message });
-    if (parsed.meta.id.startsWith(TEAM_ID_PREFIX)) {
-      report.warnings.push({
-        path,
-        message: `document id "${parsed.meta.id}" starts with "${TEAM_ID_PREFIX}", kept for documents teams add; skipped (give it another id in its front matter)`,
-      });
-      continue;
-    }
-    const clash = idsThisRun.get(parsed.meta.id);
-    if (clash !== undefined) {
-      report.warnings.push({
-        path,
-        message: `document id "${parsed.meta.id}" is also used by ${clash}; skipped (give it a unique id in its front matter)`,
-      });
-      continue;
-    }
-    idsThisRun.set(parsed.meta.id, path);
-    batch.push({ parsed, path, hash, stat: stat?.stored ?? UNKNOWN_STAT, claims, before: before !== undefined });
-    batchClaims += claims.length;
-    if (batchClaims >= BATCH_CLAIMS) flush();
-    lap?.('write');
+  } finally {
+    outcomes.return(undefined);
   }
-  lap?.('list');
-  flush();
+  writer.flush();
+  finish(db, store, run, known, { generation, sameGeneration, now });
+  lap?.('write');
+  report.ms = performance.now() - started;
+  return report;
+}
 
-  if (touched.length)
+/** Remembers re-stat'ed files, removes vanished documents, and records what this run indexed. */
+function finish(
+  db: Database,
+  store: KnowledgeStore,
+  run: RunState,
+  known: Map<string, StoredDocument>,
+  at: { generation: string; sameGeneration: boolean; now: string },
+): void {
+  const { report } = run;
+  if (run.touched.length)
     db.transaction(() => {
-      for (const t of touched) store.setStat(t.path, t.stat);
+      for (const t of run.touched) store.setStat(t.path, t.stat);
     }).immediate();
-  const gone = [...known.keys()].filter((p) => !seen.has(p));
+  const gone = [...known.keys()].filter((p) => !run.seen.has(p));
   if (gone.length) {
     db.transaction(() => {
       for (const p of gone) store.deleteByPath(p);
     }).immediate();
     report.removed.push(...gone);
   }
-  store.setMeta('index_generation', generation);
-  store.setMeta('indexed_at', now);
+  store.setMeta('index_generation', at.generation);
+  store.setMeta('indexed_at', at.now);
   // Caches keyed on the index contents (term frequencies) watch this value.
-  if (report.added.length + report.updated.length + report.removed.length > 0 || !sameGeneration)
-    store.setMeta('index_version', `${now}#${Math.random().toString(36).slice(2)}`);
+  if (report.added.length + report.updated.length + report.removed.length > 0 || !at.sameGeneration)
+    store.setMeta('index_version', `${at.now}#${Math.random().toString(36).slice(2)}`);
   report.claims = store.claimCount();
-  lap?.('write');
-  report.ms = performance.now() - started;
-  return report;
 }

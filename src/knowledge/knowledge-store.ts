@@ -68,9 +68,10 @@ export class KnowledgeStore {
       insDoc:
         p(`INSERT INTO documents (id, path, title, short, author, site, published, url, sha256, size, mtime_ms, claim_count, indexed_at, scope)
            VALUES (@id, @path, @title, @short, @author, @site, @published, @url, @sha256, @size, @mtimeMs, @claimCount, @indexedAt, @scope)`),
+      // Positional, not named: binding an object per claim costs a third of the insert at 100k claims.
       insClaim:
         p(`INSERT INTO claims (id, document_id, section, ordinal, text, side, favors, derived, topics, kind, metric_key, stance, weight)
-          VALUES (@id, @documentId, @section, @ordinal, @text, @side, @favors, @derived, @topics, @kind, @metricKey, @stance, @weight)`),
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       insFts: p('INSERT INTO claims_fts (rowid, text, section, subjects, topics) VALUES (?, ?, ?, ?, ?)'),
       insFigure:
         p(`INSERT INTO figures (claim_rowid, ordinal, subject, metric, value, value_high, unit, normalized_value, raw)
@@ -149,14 +150,21 @@ export class KnowledgeStore {
     const topicsText = new Map<string, string>();
     for (const c of claims) {
       const weight = claimWeight(c);
-      const { lastInsertRowid: rowid } = this.s.insClaim.run({
-        ...c,
-        topics: JSON.stringify(c.topics),
-        metricKey: c.metricKey ?? null,
-        stance: c.stance ?? null,
-        derived: c.derived ? 1 : 0,
+      const { lastInsertRowid: rowid } = this.s.insClaim.run(
+        c.id,
+        c.documentId,
+        c.section,
+        c.ordinal,
+        c.text,
+        c.side,
+        c.favors,
+        c.derived ? 1 : 0,
+        JSON.stringify(c.topics),
+        c.kind,
+        c.metricKey ?? null,
+        c.stance ?? null,
         weight,
-      });
+      );
       for (const t of c.topics) this.s.insTopic.run(t, weight, rowid);
       const key = c.topics.join(' ');
       if (!topicsText.has(key)) topicsText.set(key, key.replace(/-/g, ' '));

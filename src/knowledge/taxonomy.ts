@@ -43,6 +43,8 @@ export interface Taxonomy {
   metrics: MetricBook;
   /** The metric table as written, so a change to it re-indexes (favors depend on it). */
   metricsSource: unknown;
+  /** What it was built from: a parse worker builds the same taxonomy from it (parse-pool.ts). */
+  source: z.input<typeof TaxonomySchema>;
   /** Topic ids whose id, label or synonyms occur in the text (whole words). */
   topicsOf(text: string): string[];
   /** Which language a text is about, from the side keywords. */
@@ -94,6 +96,7 @@ export function buildTaxonomy(file: z.input<typeof TaxonomySchema>): Taxonomy {
     topicIds: new Set(topics.map((t) => t.id)),
     metrics: buildMetricBook(MetricsSchema.parse(file.metrics ?? {}, { jitless: true })),
     metricsSource: file.metrics,
+    source: file,
     topicsOf(text) {
       const found = new Set<string>();
       for (const hit of topicMatcher.find(text)) for (const id of hit.value) found.add(id);

@@ -1,4 +1,11 @@
 const WORD = /[\p{L}\p{N}_]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}_]$/u;
+
+/** A code point of WORD: ASCII by range (nearly every character), anything else by the same Unicode classes. */
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  return WORD_CHAR.test(String.fromCodePoint(c));
+}
 
 /** "req/s" → "req s", "Net/HTTP" → "net http": the form both terms and texts are compared in. */
 export function normalizeTerm(term: string): string {
@@ -34,17 +41,34 @@ export class TermMatcher<V> {
   }
 
   find(text: string): TermHit<V>[] {
-    const tokens = [...text.matchAll(WORD)];
-    const lower = tokens.map((t) => t[0].toLowerCase());
+    // Token starts, ends and lower-cased words in flat arrays: no match objects, and a phrase key is
+    // built only where a known phrase could start (most words start none).
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const lower: string[] = [];
+    let from = -1;
+    for (let i = 0; i <= text.length; ) {
+      const c = i < text.length ? (text.codePointAt(i) as number) : 32;
+      const size = c > 0xffff ? 2 : 1;
+      if (isWordChar(c)) {
+        if (from < 0) from = i;
+      } else if (from >= 0) {
+        starts.push(from);
+        ends.push(i);
+        lower.push(text.slice(from, i).toLowerCase());
+        from = -1;
+      }
+      i += size;
+    }
     const hits: TermHit<V>[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const longest = Math.min(this.phraseStarts.get(lower[i]!) ?? 1, tokens.length - i);
+    for (let i = 0; i < lower.length; i++) {
+      const first = lower[i] as string;
+      const longest = Math.min(this.phraseStarts.get(first) ?? 1, lower.length - i);
       for (let n = longest; n >= 1; n--) {
-        const value = this.terms.get(n === 1 ? lower[i]! : lower.slice(i, i + n).join(' '));
+        const value = this.terms.get(n === 1 ? first : lower.slice(i, i + n).join(' '));
         if (value === undefined) continue;
-        const start = tokens[i]!.index;
-        const last = tokens[i + n - 1]!;
-        hits.push({ index: start, text: text.slice(start, last.index + last[0].length), value });
+        const start = starts[i] as number;
+        hits.push({ index: start, text: text.slice(start, ends[i + n - 1]), value });
         i += n - 1;
         break;
       }

@@ -4,7 +4,7 @@ import { type Converted, convertDocument, type IncomingDocument } from '../inges
 import { SourceError, type SourceProblem } from '../ingest/problems.js';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { Claim, DocumentMeta } from '../knowledge/types.js';
-import { startWorker } from '../runtime/worker-thread.js';
+import { startWorker } from '../worker-thread.js';
 import { type TeamText, teamClaims } from './prepare.js';
 
 export type Indexable = { meta: DocumentMeta; claims: Claim[] };
