@@ -174,6 +174,8 @@ export interface IndexOptions {
   phases?: IndexPhases;
   /** Parse workers when many files changed (parse-pool.ts); 0 parses on this thread. */
   workers?: number;
+  /** Bytes to read below which files are parsed on this thread (default POOL_MIN_BYTES; tests lower it). */
+  poolMinBytes?: number;
 }
 
 /**
@@ -225,8 +227,11 @@ export function indexKnowledge(db: Database, dir: string, opts: IndexOptions = {
   const jobs = entries
     .filter((e) => !e.fresh)
     .map((e) => ({ file: e.file, path: e.path, knownHash: sameGeneration ? e.before?.sha256 : undefined }));
+  const bytes = entries.reduce((sum, e) => sum + (e.fresh ? 0 : (e.stat?.size ?? 0)), 0);
   const outcomes = parsedInOrder(jobs, taxonomy, opts.workers ?? defaultParseWorkers(), {
     ...(opts.phases && { times: opts.phases }),
+    bytes,
+    minBytes: opts.poolMinBytes,
     onStall: () =>
       report.warnings.push({ path: root, message: 'the parse workers stopped answering; the rest was parsed here' }),
   });

@@ -40,7 +40,7 @@ describe('parsing a large folder on worker threads', () => {
     );
     const both = () => {
       const phases = noPhases();
-      const a = indexKnowledge(pooled, kb.dir, { taxonomy, workers: 2, phases });
+      const a = indexKnowledge(pooled, kb.dir, { taxonomy, workers: 2, phases, poolMinBytes: 0 });
       const b = indexKnowledge(inline, kb.dir, { taxonomy, workers: 0 });
       expect({ ...a, ms: 0 }).toEqual({ ...b, ms: 0 });
       expect(indexFingerprint(pooled)).toEqual(indexFingerprint(inline));
@@ -56,5 +56,22 @@ describe('parsing a large folder on worker threads', () => {
     const second = both();
     expect(second.updated).toHaveLength(POOL_MIN_FILES);
     expect(second.added).toEqual([]);
+  });
+
+  it('parses on the writer thread when the files to read are many but small (a worker would cost more)', () => {
+    const kb = copyKnowledge();
+    cleanups.push(kb.cleanup);
+    const taxonomy = loadTaxonomy(join(kb.dir, 'taxonomy.yaml'));
+    for (let i = 0; i < POOL_MIN_FILES; i++)
+      writeFileSync(
+        join(kb.dir, `small-${i}.md`),
+        `---\nid: small-${i}\ntitle: Small ${i}\n---\n\n- Go compiles fast.\n`,
+      );
+    const db = openDatabase(':memory:');
+    cleanups.push(() => db.close());
+    const phases = noPhases();
+    const report = indexKnowledge(db, kb.dir, { taxonomy, workers: 2, phases });
+    expect(report.added.length).toBeGreaterThan(POOL_MIN_FILES);
+    expect(phases.wait).toBe(0);
   });
 });
