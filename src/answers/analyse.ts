@@ -75,8 +75,10 @@ const ANSWER_TYPES: [RegExp, AnswerType][] = [
 ];
 
 const INTENTS: [RegExp, Intent][] = [
+  // A question that ends by naming both languages as the choice ("… go or python?") asks which to pick,
+  // whatever figures its preamble mentions ("a prototype in 2 weeks").
   [
-    /\b(?:should (?:i|we|you)|recommend\w*|when (?:to|should|would)|which (?:one|language|should|is better|is best)|better (?:choice|fit|for|if)|tip it|smart|good idea|pick|choose|go with|worth (?:it|switching)|right (?:choice|default))\b/i,
+    /\b(?:go(?:lang)?|python|py) *(?:,|or|vs\.?|versus) *(?:go(?:lang)?|python|py)\W*$|\b(?:should (?:i|we|you)|recommend\w*|when (?:to|should|would)|which (?:one|language|should|is better|is best)|better (?:choice|fit|for|if)|tip it|smart|good idea|pick|choose|go with|worth (?:it|switching)|right (?:choice|default))\b/i,
     'recommendation',
   ],
   [

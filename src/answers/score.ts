@@ -213,7 +213,8 @@ export function scoreCandidates(
     for (const k of Object.keys(WEIGHTS) as (keyof Features)[]) score += WEIGHTS[k] * f[k];
     // A follow-up ("and for CPU-bound work?") is about the thread's question too: its words count as coverage.
     const coverage = q.context.length ? Math.max(f.coverage, (f.coverage + f.context) / 2) : f.coverage;
-    const evidence = coverage + GATES.evidence * (Math.min(1, entityHits) + f.answerType);
+    const evidence =
+      coverage + GATES.evidence * (Math.min(1, entityHits) + f.answerType + GATES.topicEvidence * f.topic);
     const relevant = q.words.length > 0 && coverage >= GATES.claim;
     return { ...c, score: Math.round(score * 1000) / 1000, features: f, relevant, evidence };
   });

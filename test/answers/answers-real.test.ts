@@ -86,6 +86,14 @@ describe('answers on the real knowledge folder', () => {
     expect(r.claims.slice(0, 2).some((c) => /GORM/.test(c.text))).toBe(true);
   });
 
+  it('GIVEN a choice question with a long preamble THEN the scenario claim comes first, and no figure row leads it', () => {
+    const edge = askIt('tight memory budget on our edge boxes, python or go');
+    expect(edge.claims[0]?.text).toMatch(/memory limits.*Recommendation: Go/);
+    const mvp = askIt('we need to throw together a prototype in 2 weeks for investors, go or python?');
+    expect(mvp.analysis.intent).toBe('recommendation');
+    expect(mvp.answer?.text ?? '').not.toMatch(/\d(?:\.\d)?s\b/);
+  });
+
   describe('corroboration and derived figures', () => {
     it('shows the 2 KB goroutine stack once, citing every source that states it', () => {
       const r = askIt('how much memory does a goroutine start with');
