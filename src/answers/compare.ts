@@ -6,6 +6,7 @@ import { corroborateClaims } from './compose.js';
 import { findDisagreements } from './disagreements.js';
 import { figureRows, isTableRow } from './figure-rows.js';
 import { tokens } from './query.js';
+import { bm25Idf } from './score.js';
 
 export interface CompareResult {
   topic: Topic;
@@ -44,10 +45,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 function aboutness(topic: Topic, store: AnswersStore): (c: StoredClaim) => number {
   const n = store.claimTotal();
-  const idf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const names = [topic.label, ...topic.synonyms].map((name) => ({
     re: new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`),
-    weight: Math.max(...tokens(name).map((w) => idf(store.documentFrequency(w)) / idf(1))),
+    weight: Math.max(...tokens(name).map((w) => bm25Idf(n, store.documentFrequency(w)) / bm25Idf(n, 1))),
   }));
   return (c) => {
     const section = c.citation.section.toLowerCase();

@@ -40,6 +40,9 @@ export interface Frequencies {
   df(word: string): number;
 }
 
+/** bm25's inverse document frequency of a word in `df` of `claims` claims. */
+export const bm25Idf = (claims: number, df: number): number => Math.log(1 + (claims - df + 0.5) / (df + 0.5));
+
 /** Intents whose answer is a measurement. */
 const WANTS_FIGURES = new Set(['figure', 'versus', 'general']);
 
@@ -60,12 +63,11 @@ const ANSWER_FAMILY: Record<AnswerType, (family: string) => boolean> = {
 };
 
 /**
- * Every measurement the claim gives is one the question already states ("go needs ~20mb for 10k goroutines,
+ * Every measurement (non-count figure) the claim gives is one the question already states ("go needs ~20mb for 10k goroutines,
  * what would python threads need"): the asker knows it, so it answers nothing. Counts ("10k") are the
  * question's conditions, which an answer may share.
  */
-function restates(given: readonly FoundFigure[], figures: readonly FigureView[]): boolean {
-  const measured = figures.filter((f) => !unitFamily(f.unit).startsWith('count'));
+function restates(given: readonly FoundFigure[], measured: readonly FigureView[]): boolean {
   const near = (a: number, b: number) => Math.abs(a - b) <= 0.15 * Math.max(Math.abs(a), Math.abs(b));
   return (
     given.length > 0 &&
@@ -150,7 +152,7 @@ export function scoreCandidates(
   freq: Frequencies,
   taxonomy: Taxonomy,
 ): ScoredClaim[] {
-  const idfOf = (df: number) => Math.log(1 + (freq.claims - df + 0.5) / (df + 0.5));
+  const idfOf = (df: number) => bm25Idf(freq.claims, df);
   // A word's weight is the same for every candidate: computed once per question, not once per claim.
   const weights = new Map<QueryWord, number>();
   const idf = (w: QueryWord) => weights.get(w) ?? weights.set(w, wordWeight(w)).get(w)!;
@@ -177,9 +179,7 @@ export function scoreCandidates(
   // are what the asker compares with, not what they ask about; a claim naming them is no entity match.
   // A question setting them against the language ("is django faster than go") asks about both.
   const other = q.sides.length === 1 && q.intent !== 'versus' ? (q.sides[0] === 'go' ? 'python' : 'go') : undefined;
-  const reference = new Set(
-    other ? taxonomy.sides[other].map((t) => t.toLowerCase()).filter((t) => askedEntities.has(t)) : [],
-  );
+  const reference = new Set(other ? q.entities.filter((e) => taxonomy.sideOf(e) === other) : []);
   const prior = KIND_PRIOR[q.intent];
   const given = findFigures(q.question).filter((f) => f.dimension !== 'count');
 
@@ -207,7 +207,7 @@ export function scoreCandidates(
       causal: q.why && CAUSAL.test(c.text) ? 1 : 0,
       topic: q.topics.length ? q.topics.filter((t) => c.topics.includes(t)).length / q.topics.length : 0,
       source: q.source !== undefined && c.citation.documentId === q.source ? 1 : 0,
-      given: restates(given, c.figures) ? 1 : 0,
+      given: restates(given, measured) ? 1 : 0,
     };
     let score = prior[c.kind] ?? 0;
     for (const k of Object.keys(WEIGHTS) as (keyof Features)[]) score += WEIGHTS[k] * f[k];

@@ -224,10 +224,13 @@ export function indexKnowledge(db: Database, dir: string, opts: IndexOptions = {
     return { file, path, before, stat, fresh };
   });
   lap?.('stat');
-  const jobs = entries
-    .filter((e) => !e.fresh)
-    .map((e) => ({ file: e.file, path: e.path, knownHash: sameGeneration ? e.before?.sha256 : undefined }));
-  const bytes = entries.reduce((sum, e) => sum + (e.fresh ? 0 : (e.stat?.size ?? 0)), 0);
+  const stale = entries.filter((e) => !e.fresh);
+  const jobs = stale.map((e) => ({
+    file: e.file,
+    path: e.path,
+    knownHash: sameGeneration ? e.before?.sha256 : undefined,
+  }));
+  const bytes = stale.reduce((sum, e) => sum + (e.stat?.size ?? 0), 0);
   const outcomes = parsedInOrder(jobs, taxonomy, opts.workers ?? defaultParseWorkers(), {
     ...(opts.phases && { times: opts.phases }),
     bytes,
