@@ -66,7 +66,7 @@ const ANSWER_TYPES: [RegExp, AnswerType][] = [
     /\breq(?:uest)?s?\s*(?:\/|per)\s*s(?:ec(?:ond)?)?\b|\brps\b|\bqps\b|\bthroughput\b|\bhow many requests\b|\brecords\/s\b/i,
     'throughput',
   ],
-  [/\blatenc\w*|\bp99\b|\bresponse times?\b|\bmilliseconds?\b/i, 'latency'],
+  [/\blatenc\w*|\bms\b|\bpauses?\b|\bp99\b|\bresponse times?\b|\bmilliseconds?\b/i, 'latency'],
   [/\bmemory\b|\bram\b|\b[kmg]i?b\b|\bfootprint\b|\bstack size\b|\bhow (?:big|heavy|much space)\b/i, 'memory'],
   [/\bsalar\w*|\bpay\b|\bpaid\b|\bpremium\b|\bpercent\w*|%|\bbill\b|\bcost (?:more|less)\b/i, 'percent'],
   [/\bhow long\b|\bhow many (?:days|weeks|hours|seconds)\b|\bseconds?\b|\btime to\b|\brun ?times?\b/i, 'duration'],

@@ -1,5 +1,5 @@
 import type { Taxonomy } from '../knowledge/taxonomy.js';
-import { analyse, type QueryAnalysis, type QueryWord, stem } from './analyse.js';
+import { type AnswerType, analyse, type QueryAnalysis, type QueryWord, stem } from './analyse.js';
 import type { AnswersStore, StoredClaim } from './answers-store.js';
 import { findCandidates } from './candidates.js';
 import { corroborate, type LeadAnswer, leadAnswer } from './compose.js';
@@ -53,6 +53,23 @@ export interface AskResult {
   dissent?: ScoredClaim | StoredClaim | undefined;
   /** Greetings, thanks, jokes, other domains: not a question for the sources (intent-model.ts). */
   chatter?: boolean | undefined;
+  /**
+   * A question for a measurement (a latency, a memory size) that none of the best claims gives: the sources
+   * have no such figure, so there is no lead answer, and the claims are only the closest things they say.
+   */
+  missingFigure?: AnswerType | undefined;
+}
+
+/**
+ * Measurements a question can ask for that a claim either gives or doesn't. Durations are left out: "how
+ * long" and "runtime" also ask about things that are not timings ("how long has django been around").
+ */
+const MEASURED: ReadonlySet<AnswerType> = new Set(['latency', 'memory']);
+
+/** The figure the question asks for, when it is a measurement none of the best claims gives. */
+function missingFigure(q: QueryAnalysis, best: readonly ScoredClaim[]): AnswerType | undefined {
+  if (q.intent !== 'figure' || !q.answerType || !MEASURED.has(q.answerType)) return undefined;
+  return best.some((c) => c.features.answerType > 0) ? undefined : q.answerType;
 }
 
 /**
@@ -154,12 +171,15 @@ export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, o
       scored.filter((c) => c.relevant).sort((a, b) => b.score - a.score),
       taxonomy.metrics,
     );
-    const answer = offset === 0 ? leadAnswer(q, ranked, taxonomy, taxonomy.metrics) : null;
+    // "how long are go's gc pauses?": no claim times them, so none of them is the answer.
+    const missing = missingFigure(q, ranked.slice(0, 5));
+    const answer = offset === 0 && !missing ? leadAnswer(q, ranked, taxonomy, taxonomy.metrics) : null;
     const lead = answer ? ranked.find((c) => c.id === answer.claims[0]) : undefined;
     return {
       ...empty,
       answer,
       dissent: answer ? dissentFrom(store, lead) : undefined,
+      missingFigure: missing,
       claims: ranked.slice(offset, offset + limit),
       total: ranked.length,
     };

@@ -26,6 +26,8 @@ export const de: Strings = {
     uncovered: (names) =>
       `Die Quellen behandeln ${names} nicht, also rate ich nicht aus dem, was sie über Go und Python sagen.`,
     compareCovered: () => md`Was sie behandeln, zeigt ${code('/versus sources')}`,
+    noFigure: (measure) =>
+      `Die Quellen nennen dafür ${measure === 'latency' ? 'keine Latenz und keine Pausenzeit' : 'keinen Speicherbedarf'}; am nächsten kommen diese Aussagen.`,
     noMore: 'Keine weiteren Quellen zu dieser Frage.',
     nothingFound: 'In den indexierten Quellen habe ich nichts gefunden, das diese Frage beantwortet.',
     tryTopic: (topics: Rich) => md`Versuch ein Thema: ${topics}`,

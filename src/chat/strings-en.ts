@@ -30,6 +30,9 @@ export const en = {
     uncovered: (names: string) =>
       `The sources don't cover ${names}, so I won't guess from what they say about Go and Python.`,
     compareCovered: (): RichText => md`Compare what they do cover: ${code('/versus sources')}`,
+    /** A question for a latency or a memory size that no claim gives; the closest claims follow. */
+    noFigure: (measure: 'latency' | 'memory') =>
+      `The sources give no ${measure === 'latency' ? 'latency or pause time' : 'memory figure'} for this; here is the closest they come.`,
     noMore: 'No more sources for this question.',
     nothingFound: 'I found nothing in the indexed sources that answers this.',
     tryTopic: (topics: Rich): RichText => md`Try a topic: ${topics}`,

@@ -61,6 +61,20 @@ describe('answers on the real knowledge folder', () => {
       );
     });
 
+    it('GIVEN a pause time no source measures THEN no lead answer, and the reply says so above the closest claims', () => {
+      for (const q of ["how long are go's garbage collector pauses?", 'how many ms do go gc pauses last in prod']) {
+        const r = askIt(q);
+        expect(r.missingFigure, q).toBe('latency');
+        expect(r.answer, q).toBeNull();
+        const text = renderText(askReply(r, { offset: 0 }, []));
+        expect(text, q).toMatch(/The sources give no latency or pause time for this/);
+      }
+      // A latency the sources do give still leads.
+      const gin = askIt('what is the p99 latency of gin in ms');
+      expect(gin.missingFigure).toBeUndefined();
+      expect(gin.answer?.text).toMatch(/4 ms/);
+    });
+
     it('GIVEN small talk or an off-topic question THEN no answer and no claims', () => {
       for (const q of ['thanks!', 'hello there', 'best mechanical keyboard for coding', 'how do I center a div']) {
         const r = askIt(q);

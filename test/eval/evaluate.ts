@@ -26,7 +26,11 @@ interface MaybeAnswered {
 export function productOutput(ix: EvalIndex, q: EvalQuestion): SystemOutput {
   const r = ask(ix.store, ix.taxonomy, q.q, { context: q.context, limit: K });
   const answer = (r as MaybeAnswered).answer ?? null;
-  return { claims: r.claims.map((c) => c.text), answer: answer?.text ?? null, declined: r.uncovered.length > 0 };
+  return {
+    claims: r.claims.map((c) => c.text),
+    answer: answer?.text ?? null,
+    declined: r.uncovered.length > 0 || r.missingFigure !== undefined,
+  };
 }
 
 export function baselineOutput(baseline: Bm25Baseline, q: EvalQuestion): SystemOutput {
