@@ -90,7 +90,11 @@ function isChatterOf(
 ): boolean {
   if (own.intent === 'smalltalk') return true;
   const anchored = namesTheDebate(text, own) || entities.length > 0;
-  const domain = { claims: store.claimTotal(), df: (w: string) => store.documentFrequency(w) };
+  // A chat word the thesaurus maps to the sources' words ("mvp" → prototype) is as much the domain's as they are.
+  const alts = new Map(own.words.map((w) => [w.word, w.alts ?? []]));
+  const df = (w: string) =>
+    Math.max(store.documentFrequency(w), ...(alts.get(w) ?? []).map((a) => store.documentFrequency(a)));
+  const domain = { claims: store.claimTotal(), df };
   return isChatter(text, domain, anchored, inThread);
 }
 
