@@ -20,6 +20,8 @@ export interface QueryWord {
   stem: string;
   /** Stems of the digests' words for the same idea (thesaurus): a claim with one of them half-covers this word. */
   alts?: string[] | undefined;
+  /** Topics a phrase of the question files this word under ("network calls", "waiting" → io-bound). */
+  topics?: string[] | undefined;
 }
 
 /** Stage 1 of answering: what the question asks, before anything is searched. Pure. */
@@ -145,6 +147,10 @@ export function analyse(question: string, taxonomy: Taxonomy, context?: string):
       .filter((h) => tokens(h.text).includes(w.word))
       .flatMap((h) => h.words.flatMap((x) => tokens(x).map(stem)));
     if (alts.length) w.alts = [...new Set(alts)];
+  }
+  for (const p of taxonomy.topicPhrases(question)) {
+    const inPhrase = tokens(p.text);
+    for (const w of own) if (inPhrase.includes(w.word)) w.topics = [...new Set([...(w.topics ?? []), ...p.topics])];
   }
   const expansionText = hits.flatMap((h) => h.words).join(' ');
   const smalltalk = isEmpty(question);

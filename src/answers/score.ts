@@ -133,7 +133,17 @@ function claimStems(c: Candidate, metrics: MetricBook): Set<string> {
   return new Set(tokens(`${c.text} ${section} ${figureWords}`).map(stem));
 }
 
-function idfCoverage(words: QueryWord[], have: Set<string>, idf: (w: QueryWord) => number): number {
+/**
+ * Share of the question's words (IDF-weighted) the claim has. A thesaurus alternative counts for part of a
+ * word, and so does the claim's topic for a word no claim writes that a topic's phrase names ("network
+ * calls" → io-bound): the taxonomy then says what the sources call it.
+ */
+function idfCoverage(
+  words: QueryWord[],
+  have: Set<string>,
+  idf: (w: QueryWord) => number,
+  claim?: { topics: readonly string[]; unwritten: (w: QueryWord) => boolean },
+): number {
   let total = 0;
   let hit = 0;
   for (const w of words) {
@@ -141,6 +151,8 @@ function idfCoverage(words: QueryWord[], have: Set<string>, idf: (w: QueryWord) 
     total += weight;
     if (have.has(w.stem)) hit += weight;
     else if (w.alts?.some((a) => have.has(a))) hit += GATES.altCoverage * weight;
+    else if (claim && w.topics?.some((t) => claim.topics.includes(t)) && claim.unwritten(w))
+      hit += GATES.altCoverage * weight;
   }
   return total === 0 ? 0 : hit / total;
 }
@@ -181,6 +193,7 @@ export function scoreCandidates(
   const other = q.sides.length === 1 && q.intent !== 'versus' ? (q.sides[0] === 'go' ? 'python' : 'go') : undefined;
   const reference = new Set(other ? q.entities.filter((e) => taxonomy.sideOf(e) === other) : []);
   const prior = KIND_PRIOR[q.intent];
+  const unwritten = (w: QueryWord) => freq.df(w.word) === 0;
   const given = findFigures(q.question).filter((f) => f.dimension !== 'count');
 
   return pool.map((c): ScoredClaim => {
@@ -189,7 +202,7 @@ export function scoreCandidates(
     const measured = c.figures.filter((f) => !unitFamily(f.unit).startsWith('count'));
     const f: Features = {
       lexical: c.ownRank !== undefined && bestOwn < 0 ? c.ownRank / bestOwn : 0,
-      coverage: idfCoverage(q.words, have, idf),
+      coverage: idfCoverage(q.words, have, idf, { topics: c.topics, unwritten }),
       aid: c.aidRank !== undefined && bestAid < 0 ? c.aidRank / bestAid : 0,
       context: q.words.length === 0 || q.context.length === 0 ? 0 : idfCoverage(q.context, have, idf),
       entity: q.entities.length ? entityHits / q.entities.length : 0,

@@ -47,6 +47,8 @@ export interface Taxonomy {
   source: z.input<typeof TaxonomySchema>;
   /** Topic ids whose id, label or synonyms occur in the text (whole words). */
   topicsOf(text: string): string[];
+  /** The phrases of a text that name topics ("network calls" → io-bound), with the topics each names. */
+  topicPhrases(text: string): { text: string; topics: string[] }[];
   /** Which language a text is about, from the side keywords. */
   sideOf(text: string): Side;
   /** The side a set of found subjects points to: one language, or both/neither. */
@@ -101,6 +103,9 @@ export function buildTaxonomy(file: z.input<typeof TaxonomySchema>): Taxonomy {
       const found = new Set<string>();
       for (const hit of topicMatcher.find(text)) for (const id of hit.value) found.add(id);
       return [...found].sort();
+    },
+    topicPhrases(text) {
+      return topicMatcher.find(text).map((h) => ({ text: h.text, topics: [...h.value] }));
     },
     sideOf(text) {
       // Figure subjects repeat ("Go", "FastAPI"): remember short texts' answers.

@@ -75,6 +75,12 @@ describe('answers on the real knowledge folder', () => {
       expect(gin.answer?.text).toMatch(/4 ms/);
     });
 
+    it('GIVEN words no claim writes that the taxonomy files under a topic ("network calls") THEN claims of that topic lead', () => {
+      const r = askIt('is go better for lots of network calls?');
+      expect(r.claims[0]?.topics).toContain('io-bound');
+      expect(r.answer?.text).toMatch(/I\/O/);
+    });
+
     it('GIVEN small talk or an off-topic question THEN no answer and no claims', () => {
       for (const q of ['thanks!', 'hello there', 'best mechanical keyboard for coding', 'how do I center a div']) {
         const r = askIt(q);
