@@ -156,7 +156,10 @@ export function analyse(question: string, taxonomy: Taxonomy, context?: string):
   const smalltalk = isEmpty(question);
   const named = entities.length + (sides.length > 1 ? sides.length : 0);
   let intent: Intent = INTENTS.find(([re]) => re.test(question))?.[1] ?? 'general';
+  const why = /^\s*why\b|\bwhy (?:do|does|is|are|did)\b|\bhow come\b/i.test(question);
   if (smalltalk) intent = 'smalltalk';
+  // "why is go faster than python?" asks for the reason, not for the figures it names.
+  else if (why) intent = 'explanation';
   else if (VERSUS.test(question) && (named >= 2 || entities.length >= 1) && answerType) intent = 'versus';
   else if (terse && named >= 2 && answerType) intent = 'versus';
   else if (intent === 'general' && (answerType || FIGURE.test(question))) intent = 'figure';
@@ -169,7 +172,7 @@ export function analyse(question: string, taxonomy: Taxonomy, context?: string):
     sides,
     entities,
     answerType: intent === 'smalltalk' ? undefined : answerType,
-    why: /^\s*why\b|\bwhy (?:do|does|is|are|did)\b|\bhow come\b/i.test(question),
+    why,
     topics: taxonomy.topicsOf(question),
   };
 }

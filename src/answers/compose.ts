@@ -227,7 +227,7 @@ export function leadAnswer(
 ): LeadAnswer | null {
   const top = ranked[0];
   if (!top?.relevant) return null;
-  if (q.intent === 'versus' || setsNamedAgainst(q)) {
+  if (q.intent === 'versus' || (setsNamedAgainst(q) && !q.why)) {
     // "how does fastapi stack up against gin" names no unit: set them side by side in the top claim's.
     const answerType = q.answerType ?? typeOf(top);
     const vs = answerType && versusSentence({ ...q, answerType }, ranked, taxonomy, metrics);

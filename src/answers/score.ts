@@ -46,9 +46,8 @@ export const bm25Idf = (claims: number, df: number): number => Math.log(1 + (cla
 /** Intents whose answer is a measurement. */
 const WANTS_FIGURES = new Set(['figure', 'versus', 'general']);
 
-/** A "why" question is answered by a claim that gives a reason. */
-const CAUSAL =
-  /\b(?:because|since|so that|due to|thanks to|needs?|requires?|reason|therefore|which is why|as a result)\b/i;
+/** A "why" question is answered by a claim that gives a reason ("needs" and "requires" state amounts, not reasons). */
+const CAUSAL = /\b(?:because|since|so that|due to|thanks to|reason|therefore|which is why|as a result)\b/i;
 
 const ANSWER_FAMILY: Record<AnswerType, (family: string) => boolean> = {
   throughput: (f) => f.startsWith('throughput'),

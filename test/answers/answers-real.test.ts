@@ -81,6 +81,13 @@ describe('answers on the real knowledge folder', () => {
       expect(r.answer?.text).toMatch(/I\/O/);
     });
 
+    it('GIVEN a "why" question that sets two things against each other THEN it leads with a reason, not their figures', () => {
+      const r = askIt('why are goroutines so much cheaper than python threads?');
+      expect(r.analysis.intent).toBe('explanation');
+      expect(r.answer?.text).toMatch(/because/i);
+      expect(r.answer?.text).not.toMatch(/ vs /);
+    });
+
     it('GIVEN small talk or an off-topic question THEN no answer and no claims', () => {
       for (const q of ['thanks!', 'hello there', 'best mechanical keyboard for coding', 'how do I center a div']) {
         const r = askIt(q);
