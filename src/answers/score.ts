@@ -24,6 +24,8 @@ export interface Features {
   topic: number;
   source: number;
   given: number;
+  /** A question for tools, and the claim names two (1) or one (0.5) of the asked language's. */
+  tools: number;
 }
 
 export interface ScoredClaim extends Candidate {
@@ -42,6 +44,10 @@ export interface Frequencies {
 
 /** bm25's inverse document frequency of a word in `df` of `claims` claims. */
 export const bm25Idf = (claims: number, df: number): number => Math.log(1 + (claims - df + 0.5) / (df + 0.5));
+
+/** The question asks which tools exist ("what orm do people use", "kafka client for go?", "go equivalent of celery"). */
+const ASKS_TOOLS =
+  /\b(?:libs?|librar(?:y|ies)|packages?|frameworks?|tools?|clients?|drivers?|orms?|equivalents?|options|alternatives?|(?:people|folks|ppl|you|teams) use)\b/i;
 
 /** Intents whose answer is a measurement. */
 const WANTS_FIGURES = new Set(['figure', 'versus', 'general']);
@@ -156,17 +162,10 @@ function idfCoverage(
   return total === 0 ? 0 : hit / total;
 }
 
-/** Stage 3: named features per candidate, combined with the weights in weights.ts. Pure. */
-export function scoreCandidates(
-  q: QueryAnalysis,
-  pool: Candidate[],
-  freq: Frequencies,
-  taxonomy: Taxonomy,
-): ScoredClaim[] {
+/** A question word's IDF weight, the same for every candidate: computed once per question, not once per claim. */
+function wordWeights(freq: Frequencies): (w: QueryWord) => number {
   const idfOf = (df: number) => bm25Idf(freq.claims, df);
-  // A word's weight is the same for every candidate: computed once per question, not once per claim.
   const weights = new Map<QueryWord, number>();
-  const idf = (w: QueryWord) => weights.get(w) ?? weights.set(w, wordWeight(w)).get(w)!;
   const wordWeight = (w: QueryWord) => {
     // Words that only frame a request for advice ("pick", "better") say little about what it is about.
     const framing = (FRAMING.has(w.word) ? GATES.framing : 1) * specificity(w.word, GATES.everydayFloor);
@@ -182,45 +181,74 @@ export function scoreCandidates(
     );
     return framing * (alt || GATES.unknownIdf);
   };
+  return (w) => weights.get(w) ?? weights.set(w, wordWeight(w)).get(w)!;
+}
+
+/** What scoring needs of the question and the pool, worked out once before the candidates. */
+function questionFacts(q: QueryAnalysis, pool: Candidate[], freq: Frequencies, taxonomy: Taxonomy) {
   const best = (key: 'ownRank' | 'aidRank') => Math.min(0, ...pool.map((c) => c[key] ?? 0));
-  const bestOwn = best('ownRank');
-  const bestAid = best('aidRank');
-  const askedEntities = new Set(q.entities);
   // "a go orm like django's", "go options? we use celery": with one language asked, frameworks of the other
   // are what the asker compares with, not what they ask about; a claim naming them is no entity match.
   // A question setting them against the language ("is django faster than go") asks about both.
   const other = q.sides.length === 1 && q.intent !== 'versus' ? (q.sides[0] === 'go' ? 'python' : 'go') : undefined;
-  const reference = new Set(other ? q.entities.filter((e) => taxonomy.sideOf(e) === other) : []);
-  const prior = KIND_PRIOR[q.intent];
-  const unwritten = (w: QueryWord) => freq.df(w.word) === 0;
-  const given = findFigures(q.question).filter((f) => f.dimension !== 'count');
+  // "how many web frameworks does python have" counts them; "which orm do people use" wants them named.
+  const wantsTools = ASKS_TOOLS.test(q.question) && q.answerType !== 'count';
+  return {
+    idf: wordWeights(freq),
+    bestOwn: best('ownRank'),
+    bestAid: best('aidRank'),
+    asked: new Set(q.entities),
+    reference: new Set(other ? q.entities.filter((e) => taxonomy.sideOf(e) === other) : []),
+    unwritten: (w: QueryWord) => freq.df(w.word) === 0,
+    tools: (named: Set<string>) => {
+      if (!wantsTools) return 0;
+      const own = [...named].filter((e) => q.sides.length !== 1 || taxonomy.sideOf(e) === q.sides[0]);
+      return Math.min(1, own.length / 2);
+    },
+    given: findFigures(q.question).filter((f) => f.dimension !== 'count'),
+  };
+}
+type QuestionFacts = ReturnType<typeof questionFacts>;
 
+function featuresOf(q: QueryAnalysis, c: Candidate, words: ClaimWords, facts: QuestionFacts, entityHits: number) {
+  const { have, named, figureEntities } = words;
+  const measured = c.figures.filter((f) => !unitFamily(f.unit).startsWith('count'));
+  return {
+    lexical: c.ownRank !== undefined && facts.bestOwn < 0 ? c.ownRank / facts.bestOwn : 0,
+    coverage: idfCoverage(q.words, have, facts.idf, { topics: c.topics, unwritten: facts.unwritten }),
+    aid: c.aidRank !== undefined && facts.bestAid < 0 ? c.aidRank / facts.bestAid : 0,
+    context: q.words.length === 0 || q.context.length === 0 ? 0 : idfCoverage(q.context, have, facts.idf),
+    entity: q.entities.length ? entityHits / q.entities.length : 0,
+    entityMismatch:
+      facts.asked.size > 0 && figureEntities.length > 0 && !figureEntities.some((e) => facts.asked.has(e)) ? 1 : 0,
+    // Advice and opinion questions mention units in passing ("a box with little RAM"): a figure is not the answer.
+    answerType: answersType(q, c) ? (WANTS_FIGURES.has(q.intent) ? 1 : 0.3) : 0,
+    figure: (q.intent === 'figure' || q.intent === 'versus') && measured.length > 0 ? 1 : 0,
+    // A ratio question is what derived ratios answer: their source rows hold no ratio to compete with.
+    derived: c.derived ? (q.answerType === 'ratio' ? 0.5 : 1) : 0,
+    side: q.sides.length === 1 ? (c.side === q.sides[0] ? 1 : c.side === 'both' ? 0.3 : 0) : 0,
+    length: Math.min(1, c.text.length / 400),
+    causal: q.why && CAUSAL.test(c.text) ? 1 : 0,
+    topic: q.topics.length ? q.topics.filter((t) => c.topics.includes(t)).length / q.topics.length : 0,
+    source: q.source !== undefined && c.citation.documentId === q.source ? 1 : 0,
+    given: restates(facts.given, measured) ? 1 : 0,
+    tools: facts.tools(named),
+  } satisfies Features;
+}
+
+/** Stage 3: named features per candidate, combined with the weights in weights.ts. Pure. */
+export function scoreCandidates(
+  q: QueryAnalysis,
+  pool: Candidate[],
+  freq: Frequencies,
+  taxonomy: Taxonomy,
+): ScoredClaim[] {
+  const facts = questionFacts(q, pool, freq, taxonomy);
+  const prior = KIND_PRIOR[q.intent];
   return pool.map((c): ScoredClaim => {
-    const { have, named, figureEntities } = claimWords(c, taxonomy);
-    const entityHits = q.entities.filter((e) => named.has(e) && !reference.has(e)).length;
-    const measured = c.figures.filter((f) => !unitFamily(f.unit).startsWith('count'));
-    const f: Features = {
-      lexical: c.ownRank !== undefined && bestOwn < 0 ? c.ownRank / bestOwn : 0,
-      coverage: idfCoverage(q.words, have, idf, { topics: c.topics, unwritten }),
-      aid: c.aidRank !== undefined && bestAid < 0 ? c.aidRank / bestAid : 0,
-      context: q.words.length === 0 || q.context.length === 0 ? 0 : idfCoverage(q.context, have, idf),
-      entity: q.entities.length ? entityHits / q.entities.length : 0,
-      entityMismatch:
-        askedEntities.size > 0 && figureEntities.length > 0 && !figureEntities.some((e) => askedEntities.has(e))
-          ? 1
-          : 0,
-      // Advice and opinion questions mention units in passing ("a box with little RAM"): a figure is not the answer.
-      answerType: answersType(q, c) ? (WANTS_FIGURES.has(q.intent) ? 1 : 0.3) : 0,
-      figure: (q.intent === 'figure' || q.intent === 'versus') && measured.length > 0 ? 1 : 0,
-      // A ratio question is what derived ratios answer: their source rows hold no ratio to compete with.
-      derived: c.derived ? (q.answerType === 'ratio' ? 0.5 : 1) : 0,
-      side: q.sides.length === 1 ? (c.side === q.sides[0] ? 1 : c.side === 'both' ? 0.3 : 0) : 0,
-      length: Math.min(1, c.text.length / 400),
-      causal: q.why && CAUSAL.test(c.text) ? 1 : 0,
-      topic: q.topics.length ? q.topics.filter((t) => c.topics.includes(t)).length / q.topics.length : 0,
-      source: q.source !== undefined && c.citation.documentId === q.source ? 1 : 0,
-      given: restates(given, measured) ? 1 : 0,
-    };
+    const words = claimWords(c, taxonomy);
+    const entityHits = q.entities.filter((e) => words.named.has(e) && !facts.reference.has(e)).length;
+    const f: Features = featuresOf(q, c, words, facts, entityHits);
     let score = prior[c.kind] ?? 0;
     for (const k of Object.keys(WEIGHTS) as (keyof Features)[]) score += WEIGHTS[k] * f[k];
     // A follow-up ("and for CPU-bound work?") is about the thread's question too: its words count as coverage.

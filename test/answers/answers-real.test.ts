@@ -88,6 +88,13 @@ describe('answers on the real knowledge folder', () => {
       expect(r.answer?.text).not.toMatch(/ vs /);
     });
 
+    it("GIVEN a question for tools THEN a claim naming the asked language's tools leads, not the reference framework's", () => {
+      expect(askIt('what task queue options does go have, like celery?').answer?.text).toMatch(/Machinery, Asynq/);
+      expect(askIt('which orm libraries do go teams use, coming from django').answer?.text).toMatch(/GORM/);
+      // Counting them is a figure question, not a request to name them.
+      expect(askIt('how many web frameworks does python have').claims[0]?.text).toMatch(/\b14\b/);
+    });
+
     it('GIVEN small talk or an off-topic question THEN no answer and no claims', () => {
       for (const q of ['thanks!', 'hello there', 'best mechanical keyboard for coding', 'how do I center a div']) {
         const r = askIt(q);
