@@ -123,8 +123,11 @@ function unfamiliar(store: AnswersStore, q: QueryAnalysis): boolean {
 }
 
 /** A question that names one document is asked of it; the words that named it are not searched for. */
-function scoped(store: AnswersStore, q: QueryAnalysis): QueryAnalysis {
-  const scope = sourceScope(q.question, store.documentNames());
+function scoped(store: AnswersStore, q: QueryAnalysis, context?: string): QueryAnalysis {
+  const docs = store.documentNames();
+  // A thread about one article ("… according to the go op-ed") goes on asking it until a message names another.
+  const fromThread = context === undefined ? undefined : sourceScope(context, docs);
+  const scope = sourceScope(q.question, docs) ?? (fromThread?.explicit ? { ...fromThread, naming: [] } : undefined);
   if (!scope) return q;
   // A title word is searched unless it only named the article ("stole my heart") or the question said
   // outright that it names one ("the threshold essay").
@@ -212,7 +215,7 @@ function understand(
   const analysed = analyse(text, taxonomy, earlier);
   // The message on its own, for the chatter check: the same analysis unless a thread gave it context.
   const own = earlier === undefined ? analysed : analyse(text, taxonomy);
-  const q = scoped(store, analysed);
+  const q = scoped(store, analysed, earlier);
   const empty: AskResult = {
     query: question,
     terms: q.words.map((w) => w.word),

@@ -49,7 +49,7 @@ function distinctive(docs: DocumentNames[]): Map<string, Set<string>> {
 }
 
 /**
- * The document a question names, if exactly one: one of its naming words next to a word for a piece of
+ * The document a question names, if one is named most: one of its naming words with a word for a piece of
  * writing ("the threshold essay", "in the 2025 guide", "the lunch article's author"), or two of its
  * naming words together ("stole my heart", "eating python's lunch"). Pure.
  */
@@ -64,5 +64,9 @@ export function sourceScope(question: string, docs: DocumentNames[]): SourceScop
       explicit: writing,
     }))
     .filter((h) => h.naming.length >= (writing ? 1 : 2));
-  return hits.length === 1 ? hits[0] : undefined;
+  // "what does python still win at according to the go op-ed": "win" is in one title, "op-ed" in another's
+  // label; the document more of the question's words name is the one meant.
+  const most = Math.max(0, ...hits.map((h) => h.naming.length));
+  const top = hits.filter((h) => h.naming.length === most);
+  return top.length === 1 ? top[0] : undefined;
 }

@@ -24,6 +24,25 @@ describe('questions that name a source', () => {
     expect(sourceScope('how much memory does a goroutine use', ix.store.documentNames())).toBeUndefined();
   });
 
+  it('GIVEN words naming two articles THEN the one named by more of them is chosen', () => {
+    // "win" is in the threshold essay's title; "op" and "ed" in the lunch op-ed's label.
+    const q = 'what does python still win at according to the go op-ed';
+    expect(sourceScope(q, ix.store.documentNames())?.documentId).toBe('go-eating-pythons-lunch');
+  });
+
+  it('GIVEN a follow-up in a thread about one article THEN it is asked of that article', () => {
+    const r = ask(ix.store, ix.taxonomy, 'and where is go gaining ground then?', {
+      context: 'what does python still win at according to the go op-ed',
+    });
+    expect(r.analysis.source).toBe('go-eating-pythons-lunch');
+    expect(r.claims[0]?.citation.documentId).toBe('go-eating-pythons-lunch');
+    // A follow-up naming another article is asked of that one.
+    const other = ask(ix.store, ix.taxonomy, 'and what does the threshold essay say?', {
+      context: 'what does the op-ed say about the aws bill',
+    });
+    expect(other.analysis.source).toBe('python-default-go-threshold');
+  });
+
   it('GIVEN words shared by two titles THEN no single article is chosen', () => {
     // "right" and "backend" are in two titles: they name neither.
     expect(sourceScope('what does the article say is the right backend', ix.store.documentNames())).toBeUndefined();
