@@ -23,6 +23,8 @@ export const SIDE_WORDS: Record<string, 'go' | 'python'> = {
   golang: 'go',
   python: 'python',
   cpython: 'python',
+  py: 'python',
+  python3: 'python',
 };
 
 export const MAX_TERMS = 24;
