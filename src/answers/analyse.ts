@@ -76,11 +76,18 @@ const ANSWER_TYPES: [RegExp, AnswerType][] = [
   [/\bspeed\b|\bfast(?:er|est)?\b|\bquick(?:er)?\b|\bperformance\b/i, 'speed'],
 ];
 
+/**
+ * A question that ends by naming both languages as the choice ("… go or python?") asks which to pick,
+ * whatever figures its preamble mentions ("a prototype in 2 weeks", "a tight memory budget").
+ */
+const CHOICE = /\b(?:go(?:lang)?|python|py) *(?:,|or|vs\.?|versus) *(?:go(?:lang)?|python|py)\W*$/i;
+/** "what's faster, go or python?" still asks for the two figures. */
+const MEASURED_COMPARISON =
+  /\b(?:faster|slower|quicker|lighter|heavier|smaller|bigger|cheaper|lower|higher|less|more|fewer)\b/i;
+
 const INTENTS: [RegExp, Intent][] = [
-  // A question that ends by naming both languages as the choice ("… go or python?") asks which to pick,
-  // whatever figures its preamble mentions ("a prototype in 2 weeks").
   [
-    /\b(?:go(?:lang)?|python|py) *(?:,|or|vs\.?|versus) *(?:go(?:lang)?|python|py)\W*$|\b(?:should (?:i|we|you)|recommend\w*|when (?:to|should|would)|which (?:one|language|should|is better|is best)|better (?:choice|fit|for|if)|tip it|smart|good idea|pick|choose|go with|worth (?:it|switching)|right (?:choice|default))\b/i,
+    /\b(?:should (?:i|we|you)|recommend\w*|when (?:to|should|would)|which (?:one|language|should|is better|is best)|better (?:choice|fit|for|if)|tip it|smart|good idea|pick|choose|go with|worth (?:it|switching)|right (?:choice|default))\b/i,
     'recommendation',
   ],
   [
@@ -158,6 +165,7 @@ export function analyse(question: string, taxonomy: Taxonomy, context?: string):
   let intent: Intent = INTENTS.find(([re]) => re.test(question))?.[1] ?? 'general';
   const why = /^\s*why\b|\bwhy (?:do|does|is|are|did)\b|\bhow come\b/i.test(question);
   if (smalltalk) intent = 'smalltalk';
+  else if (CHOICE.test(question) && !MEASURED_COMPARISON.test(question)) intent = 'recommendation';
   // "why is go faster than python?" asks for the reason, not for the figures it names.
   else if (why) intent = 'explanation';
   else if (VERSUS.test(question) && (named >= 2 || entities.length >= 1) && answerType) intent = 'versus';

@@ -55,6 +55,17 @@ describe('stage 1: analyse', () => {
     });
   });
 
+  it('GIVEN "py" THEN it names Python, as chat writes it', () => {
+    const q = analyse('real time system w/ low latency reqs. go or py', taxonomy);
+    expect(q.sides).toEqual(['go', 'python']);
+    expect(q.words.map((w) => w.word)).not.toContain('py');
+  });
+
+  it('GIVEN a question ending in the choice THEN it asks which to pick, unless it asks which measures more', () => {
+    expect(analyse('tight memory budget on our edge boxes, python or go', taxonomy).intent).toBe('recommendation');
+    expect(analyse("what's faster, go or python?", taxonomy).intent).toBe('versus');
+  });
+
   it('GIVEN everyday words THEN the thesaurus gives the digests’ words as alternatives, not as the question', () => {
     const q = analyse('do Go engineers get paid more', taxonomy);
     expect(q.words.find((w) => w.word === 'engineers')?.alts).toContain('develop');
