@@ -165,14 +165,14 @@ describe('ranking quality floors', () => {
 
 /**
  * The sealed set (test/eval/sealed/, written from the source articles alone): its floors are the figures
- * measured on 2026-12-07 (evening: 0.646 / 0.796 / 0.669) minus about 0.02, and the exact counts of
+ * measured on 2026-12-07 (late evening: 0.673 / 0.819 / 0.704) minus about 0.02, and the exact counts of
  * negatives answered. Failure messages name an
  * item by its number only: nobody reads a sealed question's miss while changing ranking.
  */
 const SEALED_FLOORS: Partial<Record<keyof Metrics, number>> = {
-  recallAt1: 0.62,
-  recallAt3: 0.77,
-  answerAccuracy: 0.65,
+  recallAt1: 0.65,
+  recallAt3: 0.8,
+  answerAccuracy: 0.68,
 };
 const SEALED_MAX_ANSWERED: Partial<Record<Kind, number>> = { smalltalk: 1, nearmiss: 7 };
 
@@ -233,11 +233,11 @@ function checkGradable(set: string, items: EvalQuestion[], opts: { answers: 'eve
 
 /**
  * The tune set (test/eval/tune/): written like the sealed set, from the source articles alone and in chat's
- * words, by other helpers, but ranking work may read its misses. Floors: measured on 2026-12-07 (evening:
- * 0.644 / 0.761 / 0.844) minus about 0.02.
+ * words, by other helpers, but ranking work may read its misses. Floors: measured on 2026-12-07 (
+ * late evening: 0.689 / 0.783 / 0.844) minus about 0.02.
  */
-const TUNE_FLOORS: Partial<Record<keyof Metrics, number>> = { recallAt1: 0.62, recallAt3: 0.74, answerAccuracy: 0.82 };
-const TUNE_MAX_ANSWERED: Partial<Record<Kind, number>> = { smalltalk: 1, nearmiss: 3 };
+const TUNE_FLOORS: Partial<Record<keyof Metrics, number>> = { recallAt1: 0.67, recallAt3: 0.76, answerAccuracy: 0.82 };
+const TUNE_MAX_ANSWERED: Partial<Record<Kind, number>> = { smalltalk: 1, nearmiss: 2 };
 
 describe('the tune set', () => {
   let tune: EvalQuestion[];
