@@ -119,6 +119,17 @@ export function isEmpty(text: string): boolean {
   return tokens(text).every((t) => STOPWORDS.has(t));
 }
 
+/** "cheaper" → cheap, "easier" → easy, "lighter" → light, "safest" → safe: the stemmer keeps comparatives whole. */
+function comparativeBases(word: string): string[] {
+  const m = /^([a-z]{3,}?)(i?)(er|est)$/.exec(word);
+  if (!m) return [];
+  const [, root, i] = m;
+  if (i) return [`${root}y`];
+  // "bigger" → big, "safer" → safe, "faster" → fast
+  const undoubled = /([bdglmnpt])\1$/.test(root!) ? root!.slice(0, -1) : undefined;
+  return [root!, `${root}e`, ...(undoubled ? [undoubled] : [])];
+}
+
 export function analyse(question: string, taxonomy: Taxonomy, context?: string): QueryAnalysis {
   let own = words(question);
   let earlier = context ? words(context, new Set(own.map((w) => w.stem))) : [];
@@ -153,6 +164,7 @@ export function analyse(question: string, taxonomy: Taxonomy, context?: string):
     const alts = hits
       .filter((h) => tokens(h.text).includes(w.word))
       .flatMap((h) => h.words.flatMap((x) => tokens(x).map(stem)));
+    alts.push(...comparativeBases(w.word).map(stem));
     if (alts.length) w.alts = [...new Set(alts)];
   }
   for (const p of taxonomy.topicPhrases(question)) {

@@ -115,7 +115,8 @@ export function uncoveredEntities(
  * "yrs"). Such a question is answered only by a claim that covers the rest of it well (GATES.unfamiliar).
  */
 function unfamiliar(store: AnswersStore, q: QueryAnalysis): boolean {
-  const unknown = q.words.filter((w) => !w.alts && store.documentFrequency(w.word) === 0).length;
+  const indexed = (w: string) => store.documentFrequency(w) > 0;
+  const unknown = q.words.filter((w) => !indexed(w.word) && !w.alts?.some(indexed)).length;
   const share = unknown / Math.max(1, q.words.length);
   // Typos were corrected before this (spelling.ts), so a word still unknown is a name or a subject the sources
   // never use: half of a two-word question ("what time is it in Tokyo") decides, as two of four do.

@@ -55,6 +55,14 @@ describe('stage 1: analyse', () => {
     });
   });
 
+  it('GIVEN a comparative THEN its base form is an alternative the claims may write ("cheaper" → cheap)', () => {
+    const q = analyse('which is easier to deploy, and are goroutines lighter or cheaper?', taxonomy);
+    const alts = (word: string) => q.words.find((w) => w.word === word)?.alts ?? [];
+    expect(alts('easier')).toContain('easi');
+    expect(alts('lighter')).toContain('light');
+    expect(alts('cheaper')).toContain('cheap');
+  });
+
   it('GIVEN "py" THEN it names Python, as chat writes it', () => {
     const q = analyse('real time system w/ low latency reqs. go or py', taxonomy);
     expect(q.sides).toEqual(['go', 'python']);
