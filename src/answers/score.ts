@@ -4,6 +4,7 @@ import type { Taxonomy } from '../knowledge/taxonomy.js';
 import type { FigureView } from '../knowledge/types.js';
 import { type AnswerType, type QueryAnalysis, type QueryWord, stem } from './analyse.js';
 import type { Candidate } from './candidates.js';
+import { namedEntities } from './entities.js';
 import { specificity } from './everyday.js';
 import { FRAMING, SIDE_WORDS, tokens } from './query.js';
 import { GATES, KIND_PRIOR, WEIGHTS } from './weights.js';
@@ -26,6 +27,8 @@ export interface Features {
   given: number;
   /** A question for tools, and the claim names two (1) or one (0.5) of the asked language's. */
   tools: number;
+  /** The claim names a language other than Go and Python that the question does not ("Rust's learning curve"). */
+  otherLanguage: number;
 }
 
 export interface ScoredClaim extends Candidate {
@@ -93,6 +96,8 @@ function answersType(q: QueryAnalysis, c: Candidate): boolean {
 }
 
 interface ClaimWords {
+  /** Languages other than Go and Python the claim names ("Rust's learning curve…"). */
+  languages: string[];
   /** Stems the claim can be found by. */
   have: Set<string>;
   /** Frameworks and tools it names (not the languages). */
@@ -123,6 +128,9 @@ function claimWords(c: Candidate, taxonomy: Taxonomy): ClaimWords {
     have: claimStems(c, taxonomy.metrics),
     named: new Set(entitiesIn(`${c.text} ${c.figures.map((f) => f.subject).join(' ')}`)),
     figureEntities: c.figures.flatMap((f) => entitiesIn(f.subject)),
+    languages: namedEntities(c.text)
+      .filter((e) => e.kind === 'language' && !/^(?:go|python)$/i.test(e.name))
+      .map((e) => e.name),
   };
   if (cache.size > 20_000) cache.clear();
   cache.set(c.id, words);
@@ -206,6 +214,7 @@ function questionFacts(q: QueryAnalysis, pool: Candidate[], freq: Frequencies, t
       return Math.min(1, own.length / 2);
     },
     given: findFigures(q.question).filter((f) => f.dimension !== 'count'),
+    languages: new Set(namedEntities(q.question).map((e) => e.name)),
   };
 }
 type QuestionFacts = ReturnType<typeof questionFacts>;
@@ -233,6 +242,7 @@ function featuresOf(q: QueryAnalysis, c: Candidate, words: ClaimWords, facts: Qu
     source: q.source !== undefined && c.citation.documentId === q.source ? 1 : 0,
     given: restates(facts.given, measured) ? 1 : 0,
     tools: facts.tools(named),
+    otherLanguage: words.languages.some((l) => !facts.languages.has(l)) ? 1 : 0,
   } satisfies Features;
 }
 

@@ -21,7 +21,8 @@ export const WEIGHTS: Record<
   | 'topic'
   | 'source'
   | 'given'
-  | 'tools',
+  | 'tools'
+  | 'otherLanguage',
   number
 > = {
   /** bm25 of the question's own words, relative to the best candidate's. */
@@ -63,6 +64,13 @@ export const WEIGHTS: Record<
    * 0.650/0.767/0.844 -> 0.689/0.778/0.844, dev 0.854/0.956/0.971 -> 0.861/0.949/0.971.
    */
   tools: 1.5,
+  /**
+   * The claim names a language other than Go and Python that the question does not: "is go hard to learn
+   * coming from python?" led with Rust's learning curve. -2 (2026-12-07) puts such a claim below ones about
+   * the asked languages that cover half as much of the question; dev and tune unchanged, sealed lead
+   * 0.704 -> 0.708.
+   */
+  otherLanguage: -2,
 };
 
 /** Prior by claim kind, per question intent: figure questions want measurements, advice questions advice. */

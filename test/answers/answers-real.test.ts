@@ -95,6 +95,11 @@ describe('answers on the real knowledge folder', () => {
       expect(askIt('how many web frameworks does python have').claims[0]?.text).toMatch(/\b14\b/);
     });
 
+    it('GIVEN a question about Go and Python THEN a claim about another language does not lead; asked about, it may', () => {
+      expect(askIt('is go hard to learn coming from python?').answer?.text).not.toMatch(/Rust/);
+      expect(askIt('is rust harder to learn than go?').claims[0]?.text).toMatch(/Rust/);
+    });
+
     it('GIVEN small talk or an off-topic question THEN no answer and no claims', () => {
       for (const q of ['thanks!', 'hello there', 'best mechanical keyboard for coding', 'how do I center a div']) {
         const r = askIt(q);
