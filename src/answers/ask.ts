@@ -54,10 +54,10 @@ export interface AskResult {
   /** Greetings, thanks, jokes, other domains: not a question for the sources (intent-model.ts). */
   chatter?: boolean | undefined;
   /**
-   * A question for a measurement (a latency, a memory size) that none of the best claims gives: the sources
-   * have no such figure, so there is no lead answer, and the claims are only the closest things they say.
+   * A question for a measurement (a latency, a memory size, or any figure about the one language asked) that
+   * none of the best claims gives: there is no lead answer, and the claims are only the closest they say.
    */
-  missingFigure?: AnswerType | undefined;
+  missingFigure?: MissingFigure | undefined;
 }
 
 /**
@@ -66,10 +66,23 @@ export interface AskResult {
  */
 const MEASURED: ReadonlySet<AnswerType> = new Set(['latency', 'memory']);
 
-/** The figure the question asks for, when it is a measurement none of the best claims gives. */
-function missingFigure(q: QueryAnalysis, best: readonly ScoredClaim[]): AnswerType | undefined {
-  if (q.intent !== 'figure' || !q.answerType || !MEASURED.has(q.answerType)) return undefined;
-  return best.some((c) => c.features.answerType > 0) ? undefined : q.answerType;
+/** A figure the question asks for that none of the best claims gives: for any language, or for the one asked. */
+export interface MissingFigure {
+  type: AnswerType;
+  /** The one language asked about, when the best claims give that figure only for the other. */
+  side?: 'go' | 'python' | undefined;
+}
+
+function missingFigure(q: QueryAnalysis, best: readonly ScoredClaim[], taxonomy: Taxonomy): MissingFigure | undefined {
+  if (!q.answerType || (q.intent !== 'figure' && q.intent !== 'explanation')) return undefined;
+  const answering = best.filter((c) => c.features.answerType > 0);
+  if (answering.length === 0)
+    return q.intent === 'figure' && MEASURED.has(q.answerType) ? { type: q.answerType } : undefined;
+  // "what's a python developer's salary?": Go's 15–25 % premium is a figure about Go, not Python's answer.
+  const named = new Set([...q.sides, ...q.entities.map((e) => taxonomy.sideOf(e))]);
+  const side = q.sides.length === 1 && named.size === 1 ? q.sides[0] : undefined;
+  if (side && !answering.some((c) => c.side === side || c.side === 'both')) return { type: q.answerType, side };
+  return undefined;
 }
 
 /**
@@ -180,7 +193,7 @@ export function ask(store: AnswersStore, taxonomy: Taxonomy, question: string, o
       taxonomy.metrics,
     );
     // "how long are go's gc pauses?": no claim times them, so none of them is the answer.
-    const missing = missingFigure(q, ranked.slice(0, 5));
+    const missing = missingFigure(q, ranked.slice(0, 5), taxonomy);
     const answer = offset === 0 && !missing ? leadAnswer(q, ranked, taxonomy, taxonomy.metrics) : null;
     const lead = answer ? ranked.find((c) => c.id === answer.claims[0]) : undefined;
     return {

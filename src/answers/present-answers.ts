@@ -63,9 +63,9 @@ export function askReply(
   }
   const blocks: Reply['blocks'] = [];
   const answer = r.answer;
-  // Asked for a latency or a memory size the sources never give: say so before the closest claims.
-  const measure = r.missingFigure === 'latency' || r.missingFigure === 'memory' ? r.missingFigure : undefined;
-  if (measure && page.offset === 0) blocks.push({ type: 'text', text: t.answers.noFigure(measure) });
+  // Asked for a figure the sources never give: say so before the closest claims.
+  if (r.missingFigure && page.offset === 0)
+    blocks.push({ type: 'text', text: t.answers.noFigure(r.missingFigure.type, r.missingFigure.side) });
   const used = new Set([...(answer?.claims ?? []), ...(r.dissent ? [r.dissent.id] : [])]);
   if (answer) {
     // Every source that states the answer's facts, the corroborating ones included.

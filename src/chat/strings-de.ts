@@ -16,6 +16,16 @@ import { weightsDe } from './strings/weights-de.js';
 import type { Strings } from './strings-en.js';
 
 /** German frame strings (our own translation). Typed as `Strings`: every key of English, no other. */
+/** Wie ein fehlender Wert in einer Antwort heißt. */
+const FIGURE_NAMES: Record<string, string> = {
+  latency: 'keine Latenz und keine Pausenzeit',
+  memory: 'keinen Speicherbedarf',
+  throughput: 'keinen Durchsatz',
+  duration: 'keine Zeitangabe',
+  percent: 'keinen solchen Wert',
+  ratio: 'kein solches Verhältnis',
+};
+
 export const de: Strings = {
   list: {
     and: 'und',
@@ -26,8 +36,8 @@ export const de: Strings = {
     uncovered: (names) =>
       `Die Quellen behandeln ${names} nicht, also rate ich nicht aus dem, was sie über Go und Python sagen.`,
     compareCovered: () => md`Was sie behandeln, zeigt ${code('/versus sources')}`,
-    noFigure: (measure) =>
-      `Die Quellen nennen dafür ${measure === 'latency' ? 'keine Latenz und keine Pausenzeit' : 'keinen Speicherbedarf'}; am nächsten kommen diese Aussagen.`,
+    noFigure: (measure, side) =>
+      `Die Quellen nennen dazu ${FIGURE_NAMES[measure] ?? 'keinen solchen Wert'}${side ? ` für ${side === 'go' ? 'Go' : 'Python'}` : ''}; am nächsten kommen diese Aussagen.`,
     noMore: 'Keine weiteren Quellen zu dieser Frage.',
     nothingFound: 'In den indexierten Quellen habe ich nichts gefunden, das diese Frage beantwortet.',
     tryTopic: (topics: Rich) => md`Versuch ein Thema: ${topics}`,

@@ -20,6 +20,16 @@ import { weightsEn } from './strings/weights-en.js';
  * replies. Claims are never translated (they stay in their sources' language); command names and examples
  * stay as typed. Other locales are typed as `Strings`, so a missing or extra key does not compile.
  */
+/** What a missing figure is called in a reply ("The sources give no latency or pause time …"). */
+const FIGURE_NAMES: Record<string, string> = {
+  latency: 'latency or pause time',
+  memory: 'memory figure',
+  throughput: 'throughput figure',
+  duration: 'timing',
+  percent: 'figure of that kind',
+  ratio: 'ratio of that kind',
+};
+
 export const en = {
   list: {
     /** "A", "A and B", "A, B and C". */
@@ -30,9 +40,9 @@ export const en = {
     uncovered: (names: string) =>
       `The sources don't cover ${names}, so I won't guess from what they say about Go and Python.`,
     compareCovered: (): RichText => md`Compare what they do cover: ${code('/versus sources')}`,
-    /** A question for a latency or a memory size that no claim gives; the closest claims follow. */
-    noFigure: (measure: 'latency' | 'memory') =>
-      `The sources give no ${measure === 'latency' ? 'latency or pause time' : 'memory figure'} for this; here is the closest they come.`,
+    /** A question for a figure no claim gives (for any language, or for the one asked); the closest claims follow. */
+    noFigure: (measure: string, side?: 'go' | 'python') =>
+      `The sources give no ${FIGURE_NAMES[measure] ?? 'figure of that kind'}${side ? ` for ${side === 'go' ? 'Go' : 'Python'}` : ''} here; this is the closest they come.`,
     noMore: 'No more sources for this question.',
     nothingFound: 'I found nothing in the indexed sources that answers this.',
     tryTopic: (topics: Rich): RichText => md`Try a topic: ${topics}`,

@@ -61,13 +61,22 @@ describe('answers on the real knowledge folder', () => {
       );
     });
 
+    it('GIVEN a figure asked of one language that the sources give only for the other THEN no lead, and the reply says so', () => {
+      const r = askIt("what's a python developer's salary?");
+      expect(r.missingFigure).toEqual({ type: 'percent', side: 'python' });
+      expect(r.answer).toBeNull();
+      expect(renderText(askReply(r, { offset: 0 }, []))).toMatch(/no figure of that kind for Python here/);
+      // Asked of Go, the premium answers it.
+      expect(askIt('do go developers earn more?').answer?.text).toMatch(/premium of 15–25%/);
+    });
+
     it('GIVEN a pause time no source measures THEN no lead answer, and the reply says so above the closest claims', () => {
       for (const q of ["how long are go's garbage collector pauses?", 'how many ms do go gc pauses last in prod']) {
         const r = askIt(q);
-        expect(r.missingFigure, q).toBe('latency');
+        expect(r.missingFigure, q).toEqual({ type: 'latency' });
         expect(r.answer, q).toBeNull();
         const text = renderText(askReply(r, { offset: 0 }, []));
-        expect(text, q).toMatch(/The sources give no latency or pause time for this/);
+        expect(text, q).toMatch(/The sources give no latency or pause time here/);
       }
       // A latency the sources do give still leads.
       const gin = askIt('what is the p99 latency of gin in ms');
