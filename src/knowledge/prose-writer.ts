@@ -3,6 +3,7 @@ import { isTableOfContents, leadInOf, splitItems, withLead } from './list-items.
 import { headingText, isChrome, LINK_LIST_HEADING } from './plain-lines.js';
 import type { Sections } from './plain-sections.js';
 import { sentences } from './sentences.js';
+import type { LeadItem } from './side-evidence.js';
 import type { RawClaim } from './types.js';
 
 /** A lead-in that only points at what follows. */
@@ -19,6 +20,8 @@ const isCaption = (text: string) => /^[^:]{3,40}:\s.*\d/.test(text) && text.spli
  */
 export class ProseWriter {
   readonly claims: RawClaim[] = [];
+  /** Items that carry a lead-in: side-evidence.ts may move one whose lead-in the page lost. */
+  readonly leadItems: LeadItem[] = [];
   /** Inside a list of links ("Related Articles") until the next heading. */
   skipping = false;
   private paragraph: string[] = [];
@@ -90,7 +93,11 @@ export class ProseWriter {
     // The lead-in ("When we deploy, we ship:") says nothing alone once its items carry it.
     if (this.leadClaim && items.length) this.claims.splice(this.claims.indexOf(this.leadClaim), 1);
     this.leadClaim = undefined;
-    for (const item of items) this.add(withLead(lead, item));
+    for (const item of items) {
+      const text = withLead(lead, item);
+      this.add(text);
+      if (lead && text !== item) this.leadItems.push({ claim: this.claims.at(-1)!, lead, item });
+    }
   }
 
   private sentences(kept: string[]): void {
