@@ -23,9 +23,9 @@ const FINITE =
  * infrastructure.", "Looks clean."). It goes with the claim before it in the paragraph, or, opening the paragraph, with
  * the sentence after it, which it labels.
  */
-export const isFragment = (s: string): boolean =>
+export const isFragment = (s: string, maxWords = 5): boolean =>
   /\.$/.test(s) &&
-  s.split(/\s+/).length <= 5 &&
+  s.split(/\s+/).length <= maxWords &&
   !FINITE.test(s) &&
   !/\d/.test(s) &&
   !/^(?:i|we|you|he|she)\b/i.test(s) &&

@@ -144,6 +144,21 @@ describe('plain text: fragments go with the sentence they belong to', () => {
     expect(isFragment('It is fine.')).toBe(false);
     expect(isFragment('We ship weekly.')).toBe(false);
   });
+
+  it('leads a labelled paragraph with a heading that says when to pick a side, and not under other headings', () => {
+    expect(
+      texts(
+        'When to Start a Service in Go\nEdge proxies. They relay traffic with little work per request.\nLog shippers at high volume.\nWe measured this twice.\n',
+      ),
+    ).toEqual([
+      '[When to Start a Service in Go] When to Start a Service in Go: Edge proxies. They relay traffic with little work per request.',
+      '[When to Start a Service in Go] When to Start a Service in Go: Log shippers at high volume.',
+      '[When to Start a Service in Go] We measured this twice.',
+    ]);
+    expect(texts('What We Learned in Go\nEdge proxies. They relay traffic with little work per request.\n')).toEqual([
+      '[What We Learned in Go] Edge proxies. They relay traffic with little work per request.',
+    ]);
+  });
 });
 
 describe('plain text: mended extraction glue', () => {
