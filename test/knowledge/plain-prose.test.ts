@@ -145,6 +145,23 @@ describe('plain text: fragments go with the sentence they belong to', () => {
     expect(isFragment('We ship weekly.')).toBe(false);
   });
 
+  it("joins a comment that names nothing ('Here's the analogy: …') to the claim it comments on", () => {
+    expect(texts("Queues\nThe broker has one writer lock.\nHere's the analogy: one till in a busy shop.\n")).toEqual([
+      "[Queues] The broker has one writer lock. Here's the analogy: one till in a busy shop.",
+    ]);
+  });
+
+  it("gives 'It' the subject of the sentence before when that sentence is too long to take it", () => {
+    const long = `The scheduler (our own) is a loop that ${'wakes every worker and checks its queue, '.repeat(7)}then sleeps.`;
+    const claims = texts(`Internals\n${long} It exists because the kernel timer was too coarse for us.\n`);
+    expect(claims[1]).toBe(
+      '[Internals] The scheduler (our own) exists because the kernel timer was too coarse for us.',
+    );
+    expect(texts('Internals\nThe agent is small. It exists to ship logs.\n')).toEqual([
+      '[Internals] The agent is small. It exists to ship logs.',
+    ]);
+  });
+
   it('leads a labelled paragraph with a heading that says when to pick a side, and not under other headings', () => {
     expect(
       texts(
