@@ -53,7 +53,22 @@ function carrySubject(sentence: string, before: string | undefined): string {
  * Sentences of one paragraph → claims that read alone. `previous` is the claim before the paragraph in
  * the same section (a paragraph may start by leaning on it); returns the text to append to it, if any.
  */
-export function readAlone(sentences: string[], previous?: string): { appendToPrevious?: string; claims: string[] } {
+/** A measurement: a number with a unit or a multiplier ("80GB", "2 ms", "5-10x", "73%"). */
+const MEASURE = /\d(?:[\d,.]*)\s?(?:[KMGT]B|ms|µs|s|x|×|%|req\/s|rps)\b/i;
+
+/**
+ * A sentence that leans back in form only: it names a language and a measurement of its own ("This is not a
+ * marginal difference — it means a Python application … requires roughly 80GB"), after a claim with a
+ * measurement of its own. Merged, one claim would hold two sides' figures; apart, each reads alone.
+ */
+const standsOnFigures = (sentence: string, before: string, namesSide: (s: string) => boolean) =>
+  MEASURE.test(sentence) && MEASURE.test(before) && namesSide(sentence);
+
+export function readAlone(
+  sentences: string[],
+  previous?: string,
+  namesSide: (s: string) => boolean = () => false,
+): { appendToPrevious?: string; claims: string[] } {
   const claims: string[] = [];
   let appendToPrevious: string | undefined;
   let pending = '';
@@ -68,7 +83,8 @@ export function readAlone(sentences: string[], previous?: string): { appendToPre
       continue;
     }
     const last = claims.at(-1);
-    if ((isFragment(raw) || leansBack(raw)) && last !== undefined && last.length + s.length < MAX_MERGED) {
+    const leans = leansBack(raw) && !(last !== undefined && standsOnFigures(raw, last, namesSide));
+    if ((isFragment(raw) || leans) && last !== undefined && last.length + s.length < MAX_MERGED) {
       claims[claims.length - 1] = `${last} ${s}`;
       continue;
     }

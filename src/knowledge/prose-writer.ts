@@ -128,7 +128,7 @@ export class ProseWriter {
     const last = claims.at(-1);
     const previous = last && !last.cells && last.section === sections.current ? last : undefined;
     this.lead = leadInOf(kept.at(-1));
-    const { appendToPrevious, claims: texts } = readAlone(kept, previous?.text);
+    const { appendToPrevious, claims: texts } = readAlone(kept, previous?.text, (t) => this.sideOf(t) !== 'both');
     if (previous && appendToPrevious) previous.text = `${previous.text} ${appendToPrevious}`;
     // Fragments of flattened tables and UI text ("3 min read") are kept only when they carry letters and some length.
     // A short lead-in ("I often combine both:", "Here's why:") says nothing until what it introduces.
