@@ -87,8 +87,8 @@ function evidenceOf(claims: RawClaim[], doubted: Set<RawClaim>, sideOf: SideOf):
  */
 const MIN_EVIDENCE = 4;
 
-/** The side the page ties `text` to, when its evidence for that side is at least twice that for the other. */
-function evidencedSide(text: string, evidence: Evidence[], sideOf: SideOf): Language | undefined {
+/** How strongly the page ties `text` to each side: shared words with each side's evidence, weighted. */
+function scores(text: string, evidence: Evidence[], sideOf: SideOf): Record<Language, number> {
   const words = stems(text, sideOf);
   const score = { go: 0, python: 0 };
   for (const e of evidence) {
@@ -96,6 +96,11 @@ function evidencedSide(text: string, evidence: Evidence[], sideOf: SideOf): Lang
     for (const w of words) if (e.stems.has(w)) shared++;
     score[e.side] += shared * e.weight;
   }
+  return score;
+}
+
+/** The side the page ties `text` to, when its evidence for that side is at least twice that for the other. */
+function evidencedSide(score: Record<Language, number>): Language | undefined {
   if (score.go >= MIN_EVIDENCE && score.go >= 2 * score.python) return 'go';
   if (score.python >= MIN_EVIDENCE && score.python >= 2 * score.go) return 'python';
   return undefined;
@@ -109,13 +114,39 @@ function swapSide(lead: string, to: Language, sideOf: SideOf): string {
     .join('');
 }
 
-function moveItem(x: LeadItem, evidence: Evidence[], sideOf: SideOf): void {
-  const from = oneSide(sideOf, x.lead)!;
-  if (evidencedSide(x.item, evidence, sideOf) !== other(from)) return;
-  const lead = swapSide(x.lead, other(from), sideOf);
+function moveItem(x: LeadItem, to: Language, sideOf: SideOf): void {
+  const lead = swapSide(x.lead, to, sideOf);
   x.claim.text = `${lead}: ${x.item}`;
   const parts = x.claim.section.split(SECTION_SEPARATOR);
   if (parts.at(-1) === `${x.lead}:`) x.claim.section = [...parts.slice(0, -1), `${lead}:`].join(SECTION_SEPARATOR);
+}
+
+/**
+ * One list under one lead-in. A lost heading moves a run of items, not single ones: the items from the first
+ * to the last that the evidence moves go together, and so do their neighbours with no evidence for the
+ * lead-in's side, up to an item that has some.
+ */
+function moveRun(list: LeadItem[], evidence: Evidence[], sideOf: SideOf): void {
+  const from = oneSide(sideOf, list[0]!.lead)!;
+  const score = list.map((x) => scores(x.item, evidence, sideOf));
+  const moved = score.flatMap((s, i) => (evidencedSide(s) === other(from) ? [i] : []));
+  if (!moved.length) return;
+  let lo = moved[0]!;
+  let hi = moved.at(-1)!;
+  while (lo > 0 && score[lo - 1]![from] === 0) lo--;
+  while (hi < list.length - 1 && score[hi + 1]![from] === 0) hi++;
+  for (const x of list.slice(lo, hi + 1)) moveItem(x, other(from), sideOf);
+}
+
+/** Items in runs under one lead-in each, in page order. */
+function lists(items: LeadItem[]): LeadItem[][] {
+  const out: LeadItem[][] = [];
+  for (const x of items) {
+    const list = out.at(-1);
+    if (list && list[0]!.lead === x.lead && list[0]!.claim.section === x.claim.section) list.push(x);
+    else out.push([x]);
+  }
+  return out;
 }
 
 /**
@@ -140,7 +171,7 @@ function moveMarks(
   sideOf: SideOf,
 ): void {
   for (const c of t.claims) {
-    if (evidencedSide(c.cells![0]!.value, evidence, sideOf) !== oneSide(sideOf, to)) continue;
+    if (evidencedSide(scores(c.cells![0]!.value, evidence, sideOf)) !== oneSide(sideOf, to)) continue;
     for (const cell of c.cells!) if (cell.header === from) cell.header = to;
     c.text = c.cells!.map((cell) => `${cell.header}: ${cell.value}`).join('; ');
   }
@@ -156,6 +187,6 @@ export function reviseSides(claims: RawClaim[], items: LeadItem[], tables: MarkT
   if (!sided.length && !ticked.length) return;
   const doubted = new Set<RawClaim>([...sided.map((x) => x.claim), ...ticked.flatMap(({ t }) => t.claims)]);
   const evidence = evidenceOf(claims, doubted, sideOf);
-  for (const x of sided) moveItem(x, evidence, sideOf);
+  for (const list of lists(sided)) moveRun(list, evidence, sideOf);
   for (const { t, columns } of ticked) moveMarks(t, columns, evidence, sideOf);
 }

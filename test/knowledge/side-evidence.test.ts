@@ -38,16 +38,19 @@ describe('side evidence: items and ticks the flattened text put on the wrong sid
     expect(rows).toContain('Factor: Idle sockets per node; Python Wins: ✓');
   });
 
-  it('GIVEN a Python lead-in whose later items the page ties to Go THEN those items read Go, the rest stay', () => {
+  it('GIVEN a Python lead-in whose later items the page ties to Go THEN that run reads Go, up to an item tied to Python', () => {
     const claims = parsePlainText(
-      `Notes from our platform team\n${EVIDENCE}\nConclusion\nChoose Python when:\n- Report generation templates matter\n- Idle streaming sockets per node pile up\n- Budgets are tight\n`,
+      `Notes from our platform team\n${EVIDENCE}\nConclusion\nChoose Python when:\n- Report generation templates matter\n- Budgets are tight\n- Idle streaming sockets per node pile up\n- Uptime is everything\n- Streaming sockets per node stay idle\n- Analysts want report templates\n`,
       'page.txt',
       sideOf,
     ).claims.filter((c) => c.text.startsWith('Choose'));
     expect(claims.map((c) => [c.section, c.text])).toEqual([
       ['Conclusion › Choose Python when:', 'Choose Python when: Report generation templates matter'],
+      ['Conclusion › Choose Go when:', 'Choose Go when: Budgets are tight'],
       ['Conclusion › Choose Go when:', 'Choose Go when: Idle streaming sockets per node pile up'],
-      ['Conclusion › Choose Python when:', 'Choose Python when: Budgets are tight'],
+      ['Conclusion › Choose Go when:', 'Choose Go when: Uptime is everything'],
+      ['Conclusion › Choose Go when:', 'Choose Go when: Streaming sockets per node stay idle'],
+      ['Conclusion › Choose Python when:', 'Choose Python when: Analysts want report templates'],
     ]);
   });
 
