@@ -49,12 +49,8 @@ function carrySubject(sentence: string, before: string | undefined): string {
   return subject ? `${subject}${sentence.slice(2)}` : sentence;
 }
 
-/**
- * Sentences of one paragraph → claims that read alone. `previous` is the claim before the paragraph in
- * the same section (a paragraph may start by leaning on it); returns the text to append to it, if any.
- */
 /** A measurement: a number with a unit or a multiplier ("80GB", "2 ms", "5-10x", "73%"). */
-const MEASURE = /\d(?:[\d,.]*)\s?(?:[KMGT]B|ms|µs|s|x|×|%|req\/s|rps)\b/i;
+const MEASURE = /\d(?:[\d,.]*)\s?(?:[KMGT]B|ms|µs|s|x|×|%|req\/s|rps)(?!\w)/i;
 
 /**
  * A sentence that leans back in form only: it names a language and a measurement of its own ("This is not a
@@ -64,6 +60,11 @@ const MEASURE = /\d(?:[\d,.]*)\s?(?:[KMGT]B|ms|µs|s|x|×|%|req\/s|rps)\b/i;
 const standsOnFigures = (sentence: string, before: string, namesSide: (s: string) => boolean) =>
   MEASURE.test(sentence) && MEASURE.test(before) && namesSide(sentence);
 
+/**
+ * Sentences of one paragraph → claims that read alone. `previous` is the claim before the paragraph in
+ * the same section (a paragraph may start by leaning on it); returns the text to append to it, if any.
+ * `namesSide` (plain text only) keeps apart a sentence that leans back in form but stands on its own figures.
+ */
 export function readAlone(
   sentences: string[],
   previous?: string,
