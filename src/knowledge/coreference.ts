@@ -53,9 +53,8 @@ function carrySubject(sentence: string, before: string | undefined): string {
 const MEASURE = /\d(?:[\d,.]*)\s?(?:[KMGT]B|ms|µs|s|x|×|%|req\/s|rps)(?!\w)/i;
 
 /**
- * A sentence that leans back in form only: it names a language and a measurement of its own ("This is not a
- * marginal difference — it means a Python application … requires roughly 80GB"), after a claim with a
- * measurement of its own. Merged, one claim would hold two sides' figures; apart, each reads alone.
+ * A sentence that leans back in form only: it names a language and a measurement of its own ("This adds up:
+ * a pool of Python workers then needs about 2GB"), after a claim with a measurement of its own. Merged, one claim would hold two sides' figures; apart, each reads alone.
  */
 const standsOnFigures = (sentence: string, before: string, namesSide: (s: string) => boolean) =>
   MEASURE.test(sentence) && MEASURE.test(before) && namesSide(sentence);
