@@ -9,7 +9,10 @@ const LEANS_BACK =
 /** Longest merged claim: past it a claim stops reading as one statement. */
 const MAX_MERGED = 320;
 
-export const leansBack = (sentence: string) => LEANS_BACK.test(sentence.trim());
+/** "Here's the analogy: …", "Here's the catch: …": a comment on what was just said, which it does not name. */
+const COMMENTS_ON = /^here[’']s (?:the|an?) (?:analogy|catch|kicker|twist|trick|problem|difference|upshot)\b/i;
+
+export const leansBack = (sentence: string) => LEANS_BACK.test(sentence.trim()) || COMMENTS_ON.test(sentence.trim());
 
 /** A question answered by what follows: "The result?", "Kubernetes?", an FAQ's "Is Go replacing Python…?". */
 const isSetUp = (s: string) => /\?["”]?$/.test(s) && s.length <= 200;
@@ -23,23 +26,56 @@ const FINITE =
  * infrastructure.", "Looks clean."). It goes with the claim before it in the paragraph, or, opening the paragraph, with
  * the sentence after it, which it labels.
  */
-export const isFragment = (s: string): boolean =>
+export const isFragment = (s: string, maxWords = 5): boolean =>
   /\.$/.test(s) &&
-  s.split(/\s+/).length <= 5 &&
+  s.split(/\s+/).length <= maxWords &&
   !FINITE.test(s) &&
   !/\d/.test(s) &&
   !/^(?:i|we|you|he|she)\b/i.test(s) &&
   !leansBack(s);
 
+/** "The GIL (Global Interpreter Lock) is a mutex…" → "The GIL (Global Interpreter Lock)": a short subject before its verb. */
+function subjectOf(sentence: string): string | undefined {
+  const m = /^((?:The|A|An) [^,;:—]{2,60}?) (?:is|are|was|were|has|have)\b/.exec(sentence);
+  return m && m[1]!.split(/\s+/).length <= 6 ? m[1] : undefined;
+}
+
+/**
+ * "It exists because…" after a sentence too long to take it: "It" becomes that sentence's subject ("The
+ * GIL (Global Interpreter Lock) exists because…"), so the claim still says what it is about.
+ */
+function carrySubject(sentence: string, before: string | undefined): string {
+  const subject = before && /^It (?!is\b|was\b|'s\b|’s\b)[a-z]/.test(sentence) ? subjectOf(before) : undefined;
+  return subject ? `${subject}${sentence.slice(2)}` : sentence;
+}
+
+/** A measurement: a number with a unit or a multiplier ("80GB", "2 ms", "5-10x", "73%"). */
+const MEASURE = /\d(?:[\d,.]*)\s?(?:[KMGT]B|ms|µs|s|x|×|%|req\/s|rps)(?!\w)/i;
+
+/**
+ * A sentence that leans back in form only: it names a language and a measurement of its own ("This adds up:
+ * a pool of Python workers then needs about 2GB"), after a claim with a measurement of its own. Merged, one claim would hold two sides' figures; apart, each reads alone.
+ */
+const standsOnFigures = (sentence: string, before: string, namesSide: (s: string) => boolean) =>
+  MEASURE.test(sentence) && MEASURE.test(before) && namesSide(sentence);
+
 /**
  * Sentences of one paragraph → claims that read alone. `previous` is the claim before the paragraph in
  * the same section (a paragraph may start by leaning on it); returns the text to append to it, if any.
+ * `namesSide` (plain text only) keeps apart a sentence that leans back in form but stands on its own figures.
  */
-export function readAlone(sentences: string[], previous?: string): { appendToPrevious?: string; claims: string[] } {
+export function readAlone(
+  sentences: string[],
+  previous?: string,
+  namesSide: (s: string) => boolean = () => false,
+): { appendToPrevious?: string; claims: string[] } {
   const claims: string[] = [];
   let appendToPrevious: string | undefined;
   let pending = '';
+  let before: string | undefined;
   for (const raw of sentences) {
+    const prior = before;
+    before = raw;
     const s = pending ? `${pending} ${raw}` : raw;
     pending = '';
     if (isSetUp(s) || (isFragment(raw) && claims.length === 0)) {
@@ -47,7 +83,8 @@ export function readAlone(sentences: string[], previous?: string): { appendToPre
       continue;
     }
     const last = claims.at(-1);
-    if ((isFragment(raw) || leansBack(raw)) && last !== undefined && last.length + s.length < MAX_MERGED) {
+    const leans = leansBack(raw) && !(last !== undefined && standsOnFigures(raw, last, namesSide));
+    if ((isFragment(raw) || leans) && last !== undefined && last.length + s.length < MAX_MERGED) {
       claims[claims.length - 1] = `${last} ${s}`;
       continue;
     }
@@ -58,7 +95,7 @@ export function readAlone(sentences: string[], previous?: string): { appendToPre
         continue;
       }
     }
-    claims.push(s);
+    claims.push(leansBack(raw) ? carrySubject(s, prior) : s);
   }
   if (pending) claims.push(pending);
   return { appendToPrevious, claims };

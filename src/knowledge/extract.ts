@@ -169,7 +169,7 @@ export function extractClaims(
       kind:
         t.kind ??
         // A decision table's row ("Scenario: CLI tools; …; Recommendation: Go") is advice, whatever else it says.
-        (raw.cells?.some((c) => /recommend|verdict/i.test(c.header))
+        (raw.cells?.some((c) => /recommend|verdict|\bwins?\b/i.test(c.header))
           ? 'recommendation'
           : inferKind(raw.text, found, raw.cells !== undefined)),
       metricKey: t.metric,

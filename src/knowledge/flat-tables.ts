@@ -12,6 +12,8 @@ export interface FlatTable {
   start: number;
   end: number;
   rows: NonNullable<RawClaim['cells']>[];
+  /** The column names, where the header line gives every one (pipes): rows omit their empty cells. */
+  names?: string[];
 }
 
 /** Which language a piece of text names, if one (from the taxonomy's side words). */
@@ -161,7 +163,7 @@ function pipeTable(lines: string[], at: number): FlatTable | undefined {
     if (r.every((c) => /^:?-{2,}:?$/.test(c))) continue;
     rows.push(cellsOf(names, r));
   }
-  return rows.length ? { start: at, end: i, rows } : undefined;
+  return rows.length ? { start: at, end: i, rows, names } : undefined;
 }
 
 /** Cells run together without spaces ("Building high-performance APIsPrototyping or scripting quickly"). */

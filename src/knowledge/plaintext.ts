@@ -6,6 +6,7 @@ import { END_OF_ARTICLE, headingCandidate, isChrome, isCodeLine, isProse, LINK_L
 import { Sections } from './plain-sections.js';
 import { ProseWriter } from './prose-writer.js';
 import { sentences } from './sentences.js';
+import { type MarkTable, reviseSides } from './side-evidence.js';
 import type { ParsedDocument } from './types.js';
 
 /**
@@ -118,10 +119,11 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
   const ls = lines(source);
   const title = titleOf(ls, path);
   const sections = new Sections(title);
-  const prose = new ProseWriter(sections);
+  const prose = new ProseWriter(sections, sideOf);
   const { add } = prose;
   const code = new CodeView();
   const endAt = Math.floor(ls.length * 0.8);
+  const tables: MarkTable[] = [];
   for (let i = 0; i < ls.length; i++) {
     const line = ls[i]!;
     // What follows "Top comments" or "debate in the comments" near the end is readers' comments, not the article.
@@ -133,7 +135,9 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     const table = code.inCode || prose.skipping ? undefined : tableAt(ls, i, sideOf);
     if (table) {
       prose.endOfProse();
+      const first = prose.claims.length;
       for (const row of table.rows) add(row.map((c) => `${c.header}: ${c.value}`).join('; '), row);
+      if (table.names) tables.push({ names: table.names, claims: prose.claims.slice(first) });
       i = table.end - 1;
       continue;
     }
@@ -169,6 +173,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     else prose.line(line, /[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60);
   }
   prose.flush();
+  reviseSides(prose.claims, prose.leadItems, tables, sideOf);
   return {
     meta: { id: slugFromPath(path), title, short: shortLabel(source, title) },
     claims: prose.claims,

@@ -1,12 +1,17 @@
-import { readAlone } from './coreference.js';
+import { isFragment, readAlone } from './coreference.js';
+import type { SideOf } from './flat-tables.js';
 import { isTableOfContents, leadInOf, splitItems, withLead } from './list-items.js';
 import { headingText, isChrome, LINK_LIST_HEADING } from './plain-lines.js';
 import type { Sections } from './plain-sections.js';
 import { sentences } from './sentences.js';
+import type { LeadItem } from './side-evidence.js';
 import type { RawClaim } from './types.js';
 
 /** A lead-in that only points at what follows. */
 const POINTER = /^(?:here[’']s|here (?:is|are)|the following|below)\b/i;
+
+/** A heading that says when to pick a side: "When to Build in Go From the Start", "Use Python for". */
+const CHOICE_HEADING = /\b(?:when to|choose|pick|use|build in|go with)\b/i;
 
 /** A heading that states a setting with its figures: "Load test: 5,000 clients, one JSON route". */
 const isCaption = (text: string) => /^[^:]{3,40}:\s.*\d/.test(text) && text.split(/\s+/).length >= 4;
@@ -19,6 +24,8 @@ const isCaption = (text: string) => /^[^:]{3,40}:\s.*\d/.test(text) && text.spli
  */
 export class ProseWriter {
   readonly claims: RawClaim[] = [];
+  /** Items that carry a lead-in: side-evidence.ts may move one whose lead-in the page lost. */
+  readonly leadItems: LeadItem[] = [];
   /** Inside a list of links ("Related Articles") until the next heading. */
   skipping = false;
   private paragraph: string[] = [];
@@ -28,7 +35,10 @@ export class ProseWriter {
   /** The claim that is the lead-in sentence itself: dropped or joined once what it introduces comes. */
   private leadClaim: RawClaim | undefined;
 
-  constructor(private readonly sections: Sections) {}
+  constructor(
+    private readonly sections: Sections,
+    private readonly sideOf: SideOf = () => 'both',
+  ) {}
 
   get atParagraphStart(): boolean {
     return this.paragraph.length === 0;
@@ -83,6 +93,16 @@ export class ProseWriter {
     else this.sentences(sentences(text).filter((s) => !isChrome(s)));
   }
 
+  /**
+   * A paragraph that opens with a label ("Real-time infrastructure.") under a heading saying when to pick one
+   * side is one of that heading's cases: the heading leads it, as a lead-in leads a list item. Else undefined.
+   */
+  private choiceLabel(first: string | undefined): string | undefined {
+    const heading = headingText(this.sections.last);
+    if (this.lead || !first || !isFragment(first, 8) || !CHOICE_HEADING.test(heading)) return undefined;
+    return this.sideOf(heading) === 'both' ? undefined : heading.replace(/:$/, '');
+  }
+
   private items(text: string): void {
     const lead = this.lead;
     if (lead && isTableOfContents(lead)) return;
@@ -90,7 +110,11 @@ export class ProseWriter {
     // The lead-in ("When we deploy, we ship:") says nothing alone once its items carry it.
     if (this.leadClaim && items.length) this.claims.splice(this.claims.indexOf(this.leadClaim), 1);
     this.leadClaim = undefined;
-    for (const item of items) this.add(withLead(lead, item));
+    for (const item of items) {
+      const text = withLead(lead, item);
+      this.add(text);
+      if (lead && text !== item) this.leadItems.push({ claim: this.claims.at(-1)!, lead, item });
+    }
   }
 
   private sentences(kept: string[]): void {
@@ -104,11 +128,13 @@ export class ProseWriter {
     const last = claims.at(-1);
     const previous = last && !last.cells && last.section === sections.current ? last : undefined;
     this.lead = leadInOf(kept.at(-1));
-    const { appendToPrevious, claims: texts } = readAlone(kept, previous?.text);
+    const { appendToPrevious, claims: texts } = readAlone(kept, previous?.text, (t) => this.sideOf(t) !== 'both');
     if (previous && appendToPrevious) previous.text = `${previous.text} ${appendToPrevious}`;
     // Fragments of flattened tables and UI text ("3 min read") are kept only when they carry letters and some length.
     // A short lead-in ("I often combine both:", "Here's why:") says nothing until what it introduces.
     const leadIn = (t: string) => /:$/.test(t) && t.split(/\s+/).length < 7;
+    const label = this.choiceLabel(kept[0]);
+    if (label && texts[0]?.startsWith(kept[0]!)) texts[0] = `${label}: ${texts[0]}`;
     for (const t of texts) if (t.length >= 12 && /\p{L}{3}/u.test(t) && !leadIn(t)) this.add(t);
     this.leadClaim = this.lead !== undefined && claims.at(-1)?.text === kept.at(-1) ? claims.at(-1) : undefined;
   }

@@ -144,6 +144,50 @@ describe('plain text: fragments go with the sentence they belong to', () => {
     expect(isFragment('It is fine.')).toBe(false);
     expect(isFragment('We ship weekly.')).toBe(false);
   });
+
+  it("joins a comment that names nothing ('Here's the analogy: …') to the claim it comments on", () => {
+    expect(texts("Queues\nThe broker has one writer lock.\nHere's the analogy: one till in a busy shop.\n")).toEqual([
+      "[Queues] The broker has one writer lock. Here's the analogy: one till in a busy shop.",
+    ]);
+  });
+
+  it("gives 'It' the subject of the sentence before when that sentence is too long to take it", () => {
+    const long = `The scheduler (our own) is a loop that ${'wakes every worker and checks its queue, '.repeat(7)}then sleeps.`;
+    const claims = texts(`Internals\n${long} It exists because the kernel timer was too coarse for us.\n`);
+    expect(claims[1]).toBe(
+      '[Internals] The scheduler (our own) exists because the kernel timer was too coarse for us.',
+    );
+    expect(texts('Internals\nThe agent is small. It exists to ship logs.\n')).toEqual([
+      '[Internals] The agent is small. It exists to ship logs.',
+    ]);
+  });
+
+  it('keeps apart a sentence that leans back in form but names its own language and measurement', () => {
+    expect(
+      texts('Memory\nA Go worker idles at 12MB. This adds up — it means a Python worker pool of 40 needs about 2GB.\n'),
+    ).toEqual([
+      '[Memory] A Go worker idles at 12MB.',
+      '[Memory] This adds up — it means a Python worker pool of 40 needs about 2GB.',
+    ]);
+    expect(texts('Memory\nA Go worker idles at 12MB. That is 3x less than before.\n')).toEqual([
+      '[Memory] A Go worker idles at 12MB. That is 3x less than before.',
+    ]);
+  });
+
+  it('leads a labelled paragraph with a heading that says when to pick a side, and not under other headings', () => {
+    expect(
+      texts(
+        'When to Start a Service in Go\nEdge proxies. They relay traffic with little work per request.\nLog shippers at high volume.\nWe measured this twice.\n',
+      ),
+    ).toEqual([
+      '[When to Start a Service in Go] When to Start a Service in Go: Edge proxies. They relay traffic with little work per request.',
+      '[When to Start a Service in Go] When to Start a Service in Go: Log shippers at high volume.',
+      '[When to Start a Service in Go] We measured this twice.',
+    ]);
+    expect(texts('What We Learned in Go\nEdge proxies. They relay traffic with little work per request.\n')).toEqual([
+      '[What We Learned in Go] Edge proxies. They relay traffic with little work per request.',
+    ]);
+  });
 });
 
 describe('plain text: mended extraction glue', () => {
