@@ -2,6 +2,9 @@ import type { webApi } from '@slack/bolt';
 import type { Metrics } from '../../metrics/metrics.js';
 import { boundedFetch, type OutgoingLimits, RETRY_CONFIG } from './outgoing.js';
 
+/** Web API calls one client has in flight at once; the rest wait in its queue. */
+export const CALLS_AT_ONCE = 32;
+
 /**
  * The WebClient options of every Slack call: Slack's address (a fake in tests), bounded attempts that
  * `shutdown` aborts at once, 429s waited out per call (outgoing.ts), and retries that stop at shutdown.
@@ -19,7 +22,7 @@ export function clientOptions(
       if (status === 429) metrics?.apiRateLimited('slack');
     }),
     rejectRateLimitedCalls: true,
-    maxRequestConcurrency: 32,
+    maxRequestConcurrency: CALLS_AT_ONCE,
     // p-retry stops retrying when this throws: no backoff delays once shutting down.
     retryConfig: {
       ...(retries ?? RETRY_CONFIG),
