@@ -173,4 +173,18 @@ describe('answer queue (storms of re-votes)', () => {
     await q.drain();
     expect(q.size).toBe(0);
   });
+
+  it('under load, a reply waits replyWaitMs (replaced meanwhile) while an answer behind it waits only maxWaitMs', async () => {
+    const q = new AnswerQueue(10, 2_000, 1_024, 16, 64, 60_000);
+    q.requestStarted(); // a storm: some request always awaits its ack
+    const ran: string[] = [];
+    const reply = (name: string) => q.push(async () => void ran.push(name), undefined, 'ann:poll');
+    const first = reply('ann: A');
+    await q.push(async () => void ran.push('answer'));
+    expect(ran).toEqual(['answer']);
+    const second = reply('ann: B');
+    q.requestFinished(); // acknowledged: the reply goes at once
+    await Promise.all([first, second]);
+    expect(ran).toEqual(['answer', 'ann: B']);
+  });
 });
