@@ -178,10 +178,10 @@ export class AnswerQueue {
   }
 
   /**
-   * Starts the jobs that may start now, oldest first in each lane, and schedules the next round for the next
-   * turn. With no ack pending, or once a lane's oldest has waited `maxWaitMs`, up to `perTurn` start in one
-   * turn: one per turn capped confirmations at the event loop's turn rate, so in a vote storm they went out
-   * only after the clicking stopped.
+   * Starts the jobs that may start now, oldest first in each line, and schedules the next round for the next
+   * turn. With no ack pending, or once a line's oldest has waited its line's wait (`maxWaitMs`, replies
+   * `replyWaitMs`), up to `perTurn` answers and `maxReplies` replies start in one turn: one per turn capped
+   * confirmations at the event loop's turn rate, so in a vote storm they went out only after the clicking stopped.
    */
   private pump(): void {
     if (this.next) return;
