@@ -85,7 +85,9 @@ export class PollService {
   }
 
   async vote(pollId: string, option: number, ctx: ChatContext): Promise<ActionOutcome> {
-    const poll = await this.scoped(pollId, ctx);
+    // Its place only, cached: whether it is still open is the vote's own transaction's to say.
+    const place = await this.deps.store.place(pollId);
+    const poll = inScope(place, ctx) ? place : undefined;
     // The clicker's place: the router has read its channel's language into ctx.
     const t = this.deps.locales.strings(ctx).polls;
     if (!poll) return { reply: ephemeral(t.gone) };

@@ -57,6 +57,12 @@ type NewPoll = Omit<Poll, 'messageId' | 'closedAt' | 'closedBy'>;
 /** Most due polls closed in one scheduler tick; the rest close on the next. */
 const DUE_PER_TICK = 100;
 
+/** Polls whose place and options are kept in memory for votes; past this many the cache starts over. */
+const MAX_CACHED_POLLS = 1_000;
+
+/** What a vote needs of its poll, none of which changes once the poll exists (polls are never deleted). */
+export type PollPlace = Pick<Poll, 'platform' | 'workspaceId' | 'channelId' | 'options'>;
+
 function fromRow(r: PollRow, options: string[]): Poll {
   const motion = r.motion ? (JSON.parse(r.motion) as Motion) : undefined;
   return { ...camelRow(r), anonymous: r.anonymous === 1, motion, options };
@@ -67,6 +73,7 @@ function fromRow(r: PollRow, options: string[]): Poll {
  */
 export class PollStore {
   private readonly votes: VoteWriter;
+  private readonly places = new Map<string, PollPlace>();
   // Read on every click: compiled once.
   private readonly byId = new Prepared<{ id: string }, PollRow>((arg) =>
     this.db.selectFrom('polls').selectAll().where('id', '=', arg('id')),
@@ -120,6 +127,22 @@ export class PollStore {
   async get(id: string): Promise<Poll | undefined> {
     const r = (await this.byId.run(this.db, { id })).rows[0];
     return r && fromRow(r, await this.options(r.id));
+  }
+
+  /**
+   * The poll's place and options for a vote, read once per poll: a storm's clicks on one poll cost no read.
+   * Only polls found are kept, so an unknown (forged) id is looked up every time, and closing needs no
+   * invalidation: the vote's own transaction refuses a closed poll (VoteWriter).
+   */
+  async place(id: string): Promise<PollPlace | undefined> {
+    const known = this.places.get(id);
+    if (known) return known;
+    const poll = await this.get(id);
+    if (!poll) return undefined;
+    if (this.places.size >= MAX_CACHED_POLLS) this.places.clear();
+    const { platform, workspaceId, channelId, options } = poll;
+    this.places.set(id, { platform, workspaceId, channelId, options });
+    return this.places.get(id);
   }
 
   async setMessage(id: string, messageId: string, threadId?: string): Promise<void> {

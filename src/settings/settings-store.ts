@@ -3,6 +3,7 @@ import type { ChannelLocaleSource } from '../chat/locales.js';
 import type { Visibility } from '../chat/reply.js';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../locale.js';
+import { Prepared } from '../store/prepared.js';
 import type { SharedDb } from '../store/shared-db.js';
 
 export type AnswerVisibility = 'public' | 'private';
@@ -12,6 +13,19 @@ type Change = { answers: AnswerVisibility } | { locale: Locale | null };
 
 /** Per-channel settings in the shared store. A channel nobody configured gets the defaults (answers private). */
 export class ChannelSettings implements ChannelLocaleSource {
+  // Read on every request (the router reads the channel's language): built and compiled once.
+  private readonly byChannel = new Prepared<
+    { platform: Where['platform']; workspace: string; channel: string },
+    { answers: AnswerVisibility; locale: string | null }
+  >((arg) =>
+    this.shared.db
+      .selectFrom('channel_settings')
+      .select(['answers', 'locale'])
+      .where('platform', '=', arg('platform'))
+      .where('workspace_id', '=', arg('workspace'))
+      .where('channel_id', '=', arg('channel')),
+  );
+
   constructor(
     private readonly shared: SharedDb,
     private readonly clock: Clock,
@@ -40,14 +54,9 @@ export class ChannelSettings implements ChannelLocaleSource {
     return this.set(w, { locale });
   }
 
-  private row(w: Where) {
-    return this.shared.db
-      .selectFrom('channel_settings')
-      .select(['answers', 'locale'])
-      .where('platform', '=', w.platform)
-      .where('workspace_id', '=', w.workspaceId)
-      .where('channel_id', '=', w.channelId)
-      .executeTakeFirst();
+  private async row(w: Where) {
+    const q = { platform: w.platform, workspace: w.workspaceId, channel: w.channelId };
+    return (await this.byChannel.run(this.shared.db, q)).rows[0];
   }
 
   /** One setting changed; the channel's others keep their values (or their defaults on a first change). */

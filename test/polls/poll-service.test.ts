@@ -76,6 +76,19 @@ describe('polls through the core (real SQLite)', () => {
     expect(text(late.reply)).toMatch(/closed/);
   });
 
+  it('refuses a vote from another channel or workspace as if the poll were unknown, also once the poll is cached', async () => {
+    const { core } = await start(':memory:', new TestClock());
+    const pollId = pollIdOf(await core.handler.command('poll', ctx('creator')));
+    const click = (c: ChatContext) => core.handler.action(pollAction.encode({ op: 'vote', pollId, option: 0 }), c);
+    const elsewhere = [ctx('eve', { channelId: 'c2' }), ctx('eve', { workspaceId: 'w2' })];
+    const before = await Promise.all(elsewhere.map(click));
+    expect(text((await vote(core, pollId, 0, 'ann')).reply)).toMatch(/You're on Team Go/); // now cached
+    const after = await Promise.all(elsewhere.map(click));
+    for (const r of [...before, ...after]) expect(text(r.reply)).toBe(text(before[0]!.reply));
+    expect(text(before[0]!.reply)).not.toMatch(/Team|voted/);
+    expect((await core.polls.find(pollId))?.version).toBe(1);
+  });
+
   it('lets only the creator or an admin close a poll', async () => {
     const { core, port } = await start(':memory:', new TestClock());
     const pollId = pollIdOf(await core.handler.command('poll', ctx('creator')));

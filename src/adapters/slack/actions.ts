@@ -2,9 +2,11 @@ import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs } f
 import type { ChatContext } from '../../chat/context.js';
 import type { ActionOutcome } from '../../chat/handler.js';
 import type { AdminLookup } from '../../chat/manage.js';
+import type { Reply } from '../../chat/reply.js';
 import { answerBeforeDeadline } from '../shared/deadline.js';
 import { pagesGoneReply } from '../shared/page-store.js';
 import { slackContext } from './context.js';
+import type { Target } from './deliver.js';
 import type { SlackDeps } from './deps.js';
 import { openForm } from './forms.js';
 import { SlackPages } from './pages.js';
@@ -132,37 +134,38 @@ function showOnMessage({ body, client, respond }: ClickArgs, click: Click, outco
   const live = outcome.liveMessage && click.messageTs && !click.ephemeral;
   const update = live ? undefined : outcome.update;
   const { reply } = outcome;
-  const user = body.user.id;
   const { channelId, threadTs, messageTs, where, ids } = click;
+  const user = body.user.id;
+  // The reply goes into the click's channel: chat.postEphemeral when private.
+  const sendReply =
+    reply && replySender(d, reply, { via: 'channel', client, channel: channelId, user, thread: threadTs }, ids);
   // Queued, not awaited: the request (its body, socket and Bolt context) is released once the click is
   // acknowledged, and a waiting confirmation keeps only what sending it needs. Awaiting it held every
   // request of a vote storm in memory until its confirmation went out. Shutdown drains the queue.
-  void d.answers.push(
-    async () => {
-      // Only the message the click came from is edited, through the click's own response_url (Slack ties
-      // it to that message, private or public). The container's channel and ts are just payload fields: a
-      // forged click naming a live poll must not get chat.update to overwrite it.
-      if (update)
-        await d.out.deliver(
-          update,
-          { via: 'response_url', respond, where, replaceOriginal: true },
-          { what: 'replace message', ...ids },
-        );
-      if (reply) {
-        const target = {
-          via: 'channel',
-          client,
-          channel: channelId,
-          user,
-          thread: threadTs,
-        } as const;
-        await d.out.deliver(reply, target, { what: 'answer click', ...ids });
-      }
-    },
-    // Edits of one message stay in click order even though answers run concurrently; private
-    // confirmations (a vote's) are independent, so one hung confirmation holds back no other, and only
-    // the newest of one user's on one message is still sent if several wait (a storm of re-votes).
-    update ? `${channelId}:${messageTs}` : undefined,
-    update ? undefined : `${user}:${channelId}:${messageTs}`,
-  );
+  if (!update) {
+    // Private confirmations (a vote's) are independent, so one hung confirmation holds back no other, and
+    // only the newest of one user's on one message is still sent if several wait (a storm of re-votes).
+    if (sendReply) void d.answers.push(sendReply, undefined, `${user}:${channelId}:${messageTs}`);
+    return;
+  }
+  // Edits of one message stay in click order even though answers run concurrently.
+  void d.answers.push(async () => {
+    // Only the message the click came from is edited, through the click's own response_url (Slack ties
+    // it to that message, private or public). The container's channel and ts are just payload fields: a
+    // forged click naming a live poll must not get chat.update to overwrite it.
+    await d.out.deliver(
+      update,
+      { via: 'response_url', respond, where, replaceOriginal: true },
+      { what: 'replace message', ...ids },
+    );
+    await sendReply?.();
+  }, `${channelId}:${messageTs}`);
+}
+
+/**
+ * Sends a click's reply; built apart from the click's handler so that a queued confirmation holds only
+ * its target and words, not the click's request (Bolt's respond and body) while it waits.
+ */
+function replySender(d: SlackDeps, reply: Reply, target: Target, ids: Record<string, unknown>) {
+  return async () => void (await d.out.deliver(reply, target, { what: 'answer click', ...ids }));
 }
