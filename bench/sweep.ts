@@ -4,9 +4,10 @@
 // corpus and on 100k generated claims. Per rate: ack p50/p99 and the ratio to bare Bolt, answer p50/p99
 // (command scheduled → response_url received), answers shed with the busy reply, lost, the bot's CPU; then
 // the knee: the highest rate whose answers all came, ≤ 1 % shed, with answer p99 ≤ 500 ms.
-// Standalone: npx tsx bench/sweep.ts [--quick] (SWEEP_RATES=20,100 to pick rates)
+// Standalone: npx tsx bench/sweep.ts [--quick]; for a development run SWEEP_RATES=20,100 picks rates,
+// SWEEP_CORPUS=real|big one corpus, SWEEP_CLAIMS the generated one's size, SWEEP_SECONDS each rate's length.
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -32,6 +33,8 @@ export interface SweepRow extends OpenLoopResult {
   /** Bot CPU (main thread and workers) per command sent, ms, and in cores over the round. */
   botCpuMs: number;
   botCores: number;
+  /** Of botCpuMs, the main thread's (verify, ack, route, write, deliver); the rest is mostly the answer workers. */
+  mainCpuMs: number;
 }
 
 export interface SweepFigures {
@@ -69,15 +72,22 @@ export function knee(rows: SweepRow[]): number {
   return best;
 }
 
+/** CPU seconds of a process's main thread alone (its task whose id is the process's). */
+function mainThreadCpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  const f = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
+}
+
 const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : '–');
 
 function printSweep(label: string, rows: SweepRow[]): void {
   process.stdout.write(
-    `\n## Open-loop sweep, ${label}\n\n| offered | ack p50 / p99 (bare Bolt p99, ratio) | acks > 1 s | answer p50 / p99 | shed | lost | bot CPU per command | bot cores |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n`,
+    `\n## Open-loop sweep, ${label}\n\n| offered | ack p50 / p99 (bare Bolt p99, ratio) | acks > 1 s | answer p50 / p99 | shed | lost | bot CPU per command (main thread) | bot cores |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n`,
   );
   for (const r of rows)
     process.stdout.write(
-      `| ${r.rate}/s | ${f0(r.ackP50)} / ${f0(r.ackP99)} ms (${f0(r.bareAckP99)}, ${(r.ackP99 / r.bareAckP99).toFixed(1)}×) | ${r.acksOver1s} | ${f0(r.answerP50)} / ${f0(r.answerP99)} ms | ${r.busy} of ${r.sent} | ${r.lost} | ${r.botCpuMs.toFixed(1)} ms | ${r.botCores.toFixed(2)} |\n`,
+      `| ${r.rate}/s | ${f0(r.ackP50)} / ${f0(r.ackP99)} ms (${f0(r.bareAckP99)}, ${(r.ackP99 / r.bareAckP99).toFixed(1)}×) | ${r.acksOver1s} | ${f0(r.answerP50)} / ${f0(r.answerP99)} ms | ${r.busy} of ${r.sent} | ${r.lost} | ${r.botCpuMs.toFixed(1)} ms (${r.mainCpuMs.toFixed(1)}) | ${r.botCores.toFixed(2)} |\n`,
     );
   process.stdout.write(`\nknee (answer p99 ≤ 500 ms, ≤ 1 % shed, 0 lost): ${knee(rows)}/s\n`);
 }
@@ -112,7 +122,8 @@ async function sweepCorpus(
       VERSUS_ANSWER_WORKERS: String(availableParallelism()),
     },
     300_000,
-    [],
+    // SWEEP_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the bot (its workers write their own).
+    process.env.SWEEP_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
     ctx.dist,
   );
   const job = (url: string, rate: number, seconds: number, answers: boolean): OpenLoopJob => ({
@@ -130,6 +141,7 @@ async function sweepCorpus(
     for (const rate of ctx.rates) {
       if (!ctx.bare.has(rate)) ctx.bare.set(rate, await openLoop(job(ctx.bareUrl, rate, ctx.seconds, false)));
       const cpu0 = cpuSeconds(bot.child.pid);
+      const main0 = mainThreadCpuSeconds(bot.child.pid);
       const t0 = performance.now();
       const r = await openLoop(job(bot.endpoint, rate, ctx.seconds, true));
       const cpu = cpuSeconds(bot.child.pid) - cpu0;
@@ -138,6 +150,7 @@ async function sweepCorpus(
         rate,
         bareAckP99: ctx.bare.get(rate)!.ackP99,
         botCpuMs: (cpu * 1000) / r.sent,
+        mainCpuMs: ((mainThreadCpuSeconds(bot.child.pid) - main0) * 1000) / r.sent,
         botCores: cpu / ((performance.now() - t0) / 1000),
       });
     }
@@ -151,25 +164,33 @@ async function sweepCorpus(
 }
 
 export async function benchSweep(opts: { quick?: boolean; dist?: string } = {}): Promise<SweepFigures> {
-  const build = opts.dist ? undefined : buildForBench();
+  // SWEEP_DIST=<folder> measures a build made beforehand (an A/B of two builds), left in place.
+  const dist = opts.dist ?? process.env.SWEEP_DIST;
+  const build = dist ? undefined : buildForBench();
   const fake = await FakeSlackProcess.start();
   const bare = await startBare(fake.apiUrl);
   const synthetic = mkdtempSync(join(tmpdir(), 'versus-sweep-corpus-'));
   try {
     const taxonomyPath = join(ROOT, 'knowledge/taxonomy.yaml');
-    const size = opts.quick ? 10_000 : 100_000;
-    const gen = writeSyntheticCorpus(synthetic, loadTaxonomy(taxonomyPath), size);
-    copyFileSync(taxonomyPath, join(synthetic, 'taxonomy.yaml'));
+    const size = Number(process.env.SWEEP_CLAIMS ?? (opts.quick ? 10_000 : 100_000));
+    // SWEEP_CORPUS=real or big runs one of the two (a development run).
+    const which = process.env.SWEEP_CORPUS ?? 'both';
     const ctx = {
-      dist: opts.dist ?? build!.dist,
+      dist: dist ?? build!.dist,
       apiUrl: fake.apiUrl,
       bare: new Map<number, OpenLoopResult>(),
       bareUrl: bare.url,
       // SWEEP_RATES=20,100 picks the rates (a development run on a busy machine).
       rates: process.env.SWEEP_RATES?.split(',').map(Number) ?? (opts.quick ? QUICK_RATES : SWEEP_RATES),
-      seconds: opts.quick ? 3 : 6,
+      seconds: Number(process.env.SWEEP_SECONDS ?? (opts.quick ? 3 : 6)),
     };
-    const real = await sweepCorpus({ label: 'real corpus', dir: join(ROOT, 'knowledge'), commands: ASK_COMMANDS }, ctx);
+    const real =
+      which === 'big'
+        ? []
+        : await sweepCorpus({ label: 'real corpus', dir: join(ROOT, 'knowledge'), commands: ASK_COMMANDS }, ctx);
+    if (which === 'real') return { real, big: [], kneeReal: knee(real), kneeBig: 0 };
+    const gen = writeSyntheticCorpus(synthetic, loadTaxonomy(taxonomyPath), size);
+    copyFileSync(taxonomyPath, join(synthetic, 'taxonomy.yaml'));
     const big = await sweepCorpus(
       {
         label: `${(size / 1000).toFixed(0)}k claims`,

@@ -10,10 +10,17 @@ import type { VerdictRequest } from './answers/engine.js';
 import { inThreadEngine } from './answers/engine.js';
 import { loadTaxonomy } from './knowledge/taxonomy.js';
 import { loadDecider } from './verdict/decider.js';
+import { lowerThreadPriority } from './worker-thread.js';
+
+/** Nice 10 weighs a worker at about a tenth of a normal thread when the CPU is contended (Linux CFS). */
+const ANSWER_WORKER_NICE = 10;
 
 const Setup = z.object({ dbPath: z.string(), taxonomyPath: z.string(), knowledgeDir: z.string().optional() });
 
 const setup = Setup.parse(workerData);
+// Past the pool's capacity every core is busy: the main thread's acks and deliveries must win the CPU, or
+// acks queue behind answers (Slack's 3 s limit) while the answers themselves are shed anyway.
+lowerThreadPriority(ANSWER_WORKER_NICE);
 const db = new BetterSqlite3(setup.dbPath, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
 // The main thread writes on every request (replay guard, answer records), and SQLite drops a connection's

@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { type Transferable, Worker } from 'node:worker_threads';
 
 /**
@@ -13,4 +15,21 @@ export function startWorker(module: URL, workerData: unknown, transferList?: Tra
       return import(${JSON.stringify(source.href)}); });`,
     { eval: true, workerData, transferList },
   );
+}
+
+/**
+ * Lowers the calling thread's CPU priority (its nice value, +`nice`), where the OS lets a thread have its
+ * own (Linux: /proc/thread-self names the thread's id, which setpriority takes). An answer worker calls
+ * it so that, with every core busy, the main thread's acks run before answers, which may wait or be shed.
+ * Elsewhere, or when refused, the thread keeps the process's priority. True when it was lowered.
+ */
+export function lowerThreadPriority(nice: number): boolean {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+    if (!Number.isInteger(tid)) return false;
+    setPriority(tid, nice);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -82,6 +82,7 @@ export class AnswersStore {
   private readonly termRange;
   private readonly visibleWith;
   private dfGeneration = '';
+  private generationRead = false;
   private readonly scoped = new Map<string, AnswersStore>();
   private readonly visible: { scope: string };
 
@@ -187,7 +188,16 @@ export class AnswersStore {
     return this.claimsCached;
   }
 
+  /**
+   * The index version is read once per synchronous run (an ask weighs every word of a question through
+   * the caches below), then again after the next microtask, when the index may have changed.
+   */
   private checkGeneration(): void {
+    if (this.generationRead) return;
+    this.generationRead = true;
+    queueMicrotask(() => {
+      this.generationRead = false;
+    });
     const generation = (this.indexVersion.get() as string | undefined) ?? '';
     if (generation !== this.dfGeneration) {
       this.dfCache.clear();

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SlackBotRig, slackBotRig } from '../helpers/bot-process.js';
 import { FIXTURE_KNOWLEDGE, REAL_KNOWLEDGE } from '../helpers/core.js';
@@ -27,6 +28,14 @@ async function commandReply(rig: SlackBotRig, text: string, user = 'U1'): Promis
   return (await rig.fake.waitFor(() => rig.fake.responses.find((r) => r.path === new URL(url).pathname), 15_000)).body;
 }
 
+/** The nice value of each of a process's threads, by thread id (Linux /proc, field 19 of stat). */
+function threadNice(pid: number): Map<number, number> {
+  const tids = readdirSync(`/proc/${pid}/task`).map(Number);
+  const nice = (tid: number) =>
+    Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+  return new Map(tids.map((tid) => [tid, nice(tid)]));
+}
+
 // Each test starts the bot from source, and each worker loads tsx again: slow on a busy machine.
 describe('answers computed in worker threads (real bot process, signed HTTP)', () => {
   let rig: SlackBotRig | undefined;
@@ -38,6 +47,12 @@ describe('answers computed in worker threads (real bot process, signed HTTP)', (
   it('ask, compare and a mention are computed by the pool and answered as on the main thread', async () => {
     rig = await slackBotRig(SECRET, FIXTURE_KNOWLEDGE, { VERSUS_ANSWER_WORKERS: '2' });
     expect(await poolStats(rig)).toEqual({ workers: 2, queued: 0, computed: 0, shed: 0, failed: 0 });
+    if (process.platform === 'linux') {
+      // Acks first when the CPU is contended: the two workers run at nice 10, the main thread as started.
+      const nice = threadNice(rig.bot.child.pid!);
+      expect(nice.get(rig.bot.child.pid!)).toBe(0);
+      expect([...nice.values()].filter((n) => n === 10)).toHaveLength(2);
+    }
     const ask = JSON.stringify(await commandReply(rig, 'ask how much memory does a goroutine start with?'));
     expect(ask).toContain('2 KB of stack');
     const compare = JSON.stringify(await commandReply(rig, 'compare concurrency'));

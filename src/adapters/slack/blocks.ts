@@ -177,14 +177,20 @@ export function paginate(r: Reply, moreButton: (page: number) => Button): SlackM
   const reserve = header.length + buttons.length + 2; // + a More button row and a page note
   const pages: Block[][] = [];
   let current: Block[] = [];
+  // size(current), kept as blocks are added: measuring the whole page again per block was quadratic.
+  let currentChars = size(current);
+  const fixedChars = size(header) + size(buttons);
   for (const block of body) {
+    const blockChars = size([block]);
     const full =
-      current.length + reserve + 1 > LIMITS.blocks ||
-      size(current) + size([block]) + size(header) + size(buttons) > LIMITS.payloadChars;
+      current.length + reserve + 1 > LIMITS.blocks || currentChars + blockChars + fixedChars > LIMITS.payloadChars;
     if (full && current.length > 0) {
       pages.push(current);
       current = [];
+      currentChars = size(current);
     }
+    // "[a]" + "[b]" is "[a,b]": one comma more than the two arrays' contents, two brackets fewer.
+    currentChars += current.length === 0 ? blockChars - 2 : blockChars - 1;
     current.push(block);
   }
   pages.push(current);
