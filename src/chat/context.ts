@@ -42,6 +42,8 @@ export interface ChatContext {
    * request arrives (Router.localised); it beats `locale`. Undefined: none set, or not read yet.
    */
   channelLocale?: Locale | undefined;
+  /** Where the channel shows answers, read with its language when the request arrives (Router.localised). */
+  channelAnswers?: 'public' | 'private' | undefined;
   /** Platform's id of the message a button was clicked on, when there is one. */
   messageId?: string | undefined;
   /**

@@ -17,6 +17,8 @@ export interface Place {
   channelId?: string | undefined;
   /** The channel's language, once read (Router.localised, Locales.at); beats everything else. */
   channelLocale?: Locale | undefined;
+  /** Where the channel shows answers, read with its language for a request (Router.localised). */
+  channelAnswers?: ChannelRow['answers'] | undefined;
   /** The locale the platform sent with the request (Discord: the server's, else the user's in a DM). */
   locale?: string | undefined;
 }
@@ -24,9 +26,17 @@ export interface Place {
 /** A channel, as its stored language is looked up. */
 export type ChannelPlace = Place & { channelId: string };
 
+/** A channel's stored settings, as one row: its language tag (undefined: none set) and where answers show. */
+export interface ChannelRow {
+  locale: string | undefined;
+  answers: 'public' | 'private';
+}
+
 /** Where channels' languages are stored (settings/settings-store.ts): a tag, or undefined when none is set. */
 export interface ChannelLocaleSource {
   channelLocale(place: ChannelPlace): Promise<string | undefined>;
+  /** Every setting of the channel in one read: a request needs its language and its answers' visibility. */
+  channelRow?(place: ChannelPlace): Promise<ChannelRow>;
 }
 
 /**
@@ -90,9 +100,16 @@ export class Locales {
     return this.strings({ ...place, channelLocale: await this.channelLocale(place, false) });
   }
 
-  /** A request's context with its channel's language read afresh (the router, once per request). */
+  /**
+   * A request's context with its channel's settings read afresh (the router, once per request): the
+   * language, and where answers show, so ask and compare need no second read of the same row.
+   */
   async localised<C extends ChannelPlace>(ctx: C): Promise<C> {
-    return { ...ctx, channelLocale: await this.channelLocale(ctx, true) };
+    if (!this.channels?.channelRow || !ctx.channelId)
+      return { ...ctx, channelLocale: await this.channelLocale(ctx, true) };
+    const row = await this.channels.channelRow(ctx);
+    this.remember(ctx, row.locale);
+    return { ...ctx, channelLocale: parseLocale(row.locale), channelAnswers: row.answers };
   }
 
   /** After this process changed a channel's language: its own redraws use it at once. */

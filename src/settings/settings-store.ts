@@ -1,5 +1,5 @@
 import type { ChatContext } from '../chat/context.js';
-import type { ChannelLocaleSource } from '../chat/locales.js';
+import type { ChannelLocaleSource, ChannelRow } from '../chat/locales.js';
 import type { Visibility } from '../chat/reply.js';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../locale.js';
@@ -40,9 +40,18 @@ export class ChannelSettings implements ChannelLocaleSource {
     return (await this.row(w))?.locale ?? undefined;
   }
 
-  /** Where a command's answer is shown in this channel: what ask, compare and verdict declare up front. */
-  async shownIn(w: Where): Promise<Visibility> {
-    return (await this.answers(w)) === 'private' ? 'ephemeral' : 'channel';
+  /** Both settings in one read: the router reads them once per request (Locales.localised). */
+  async channelRow(w: Where): Promise<ChannelRow> {
+    const r = await this.row(w);
+    return { locale: r?.locale ?? undefined, answers: r?.answers ?? 'private' };
+  }
+
+  /**
+   * Where a command's answer is shown in this channel: what ask, compare and verdict declare up front. A
+   * request's context already holds it (read with the channel's language); anything else reads it.
+   */
+  async shownIn(w: Where & Pick<ChatContext, 'channelAnswers'>): Promise<Visibility> {
+    return (w.channelAnswers ?? (await this.answers(w))) === 'private' ? 'ephemeral' : 'channel';
   }
 
   setAnswers(w: Where & { userId: string }, value: AnswerVisibility): Promise<void> {

@@ -150,6 +150,25 @@ describe('a channel’s own language', () => {
     expect(reads).toHaveLength(4);
   });
 
+  it('GIVEN a store that reads a channel’s whole row THEN a request reads it once, for its language and where answers show', async () => {
+    const rows: string[] = [];
+    const locales = new Locales('en', new Map(), {
+      channels: {
+        channelLocale: async () => {
+          throw new Error('a request reads the row, not the language alone');
+        },
+        channelRow: async (p: ChannelPlace) => {
+          rows.push(p.channelId);
+          return { locale: 'de', answers: 'public' as const };
+        },
+      },
+    });
+    const ctx: ChannelPlace = await locales.localised({ ...c1 });
+    expect([locales.locale(ctx), ctx.channelAnswers]).toEqual(['de', 'public']);
+    expect(rows).toEqual(['C1']);
+    expect((await locales.at(c1)).polls.closeButton).toBe('Umfrage schließen'); // remembered from that read
+  });
+
   it('GIVEN this process changed a channel’s language THEN its own redraws use it at once', async () => {
     const { locales, reads } = rig();
     await locales.at(c1);

@@ -136,5 +136,15 @@ describe.each(BACKENDS)('ChannelSettings on $name', (backend) => {
     expect(await s.channelLocale({ ...where, platform: 'discord' })).toBeUndefined();
     await s.setLocale({ ...where, userId: 'Uadmin' }, null);
     expect([await s.channelLocale(where), await s.answers(where)]).toEqual([undefined, 'public']);
+    expect(await s.channelRow(where)).toEqual({ locale: undefined, answers: 'public' });
+    expect(await s.channelRow({ ...where, channelId: 'C2' })).toEqual({ locale: undefined, answers: 'private' });
+  });
+
+  it('shows answers where the request’s context says, read with its language, and reads the row only without it', async () => {
+    const s = new ChannelSettings(store().shared, new TestClock());
+    await s.setAnswers({ ...where, userId: 'Uadmin' }, 'public');
+    expect(await s.shownIn(where)).toBe('channel');
+    // A context read just before this change (Router.localised) keeps what it read for its own request.
+    expect(await s.shownIn({ ...where, channelAnswers: 'private' })).toBe('ephemeral');
   });
 });
