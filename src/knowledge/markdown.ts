@@ -27,6 +27,10 @@ const FrontMatterSchema = z
 
 export const SECTION_SEPARATOR = ' › ';
 
+/** A table row as a claim's text: "Header: cell; Header: cell" (what the eval's patterns and answers read). */
+export const rowText = (cells: readonly { header: string; value: string }[]): string =>
+  cells.map((c) => `${c.header}: ${c.value}`).join('; ');
+
 /** Fallback id for a document without one: its file name as a slug. */
 export function slugFromPath(path: string): string {
   const base = path
@@ -179,7 +183,7 @@ function collect(tokens: Token[], out: ClaimCollector): void {
           const cells = values
             .map((value, n) => ({ header: table!.headers[n] ?? `Column ${n + 1}`, value }))
             .filter((c) => c.value !== '');
-          out.add(cells.map((c) => `${c.header}: ${c.value}`).join('; '), { ...table.defaults, ...last.tags }, cells);
+          out.add(rowText(cells), { ...table.defaults, ...last.tags }, cells);
         }
         break;
       case 'table_close':

@@ -1,7 +1,7 @@
 import { DIAGRAM_LINE, diagramAt } from './diagrams.js';
 import { RULE, type SideOf, tableAt } from './flat-tables.js';
 import { isListItem, itemContinues } from './list-items.js';
-import { slugFromPath } from './markdown.js';
+import { rowText, slugFromPath } from './markdown.js';
 import { END_OF_ARTICLE, headingCandidate, isChrome, isCodeLine, isProse, LINK_LIST_HEADING } from './plain-lines.js';
 import { Sections } from './plain-sections.js';
 import { ProseWriter } from './prose-writer.js';
@@ -136,7 +136,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     if (table) {
       prose.endOfProse();
       const first = prose.claims.length;
-      for (const row of table.rows) add(row.map((c) => `${c.header}: ${c.value}`).join('; '), row);
+      for (const row of table.rows) add(rowText(row), row);
       if (table.names) tables.push({ names: table.names, claims: prose.claims.slice(first) });
       i = table.end - 1;
       continue;

@@ -1,5 +1,6 @@
 import type { SideOf } from './flat-tables.js';
-import { SECTION_SEPARATOR } from './markdown.js';
+import { withLead } from './list-items.js';
+import { rowText, SECTION_SEPARATOR } from './markdown.js';
 import type { RawClaim } from './types.js';
 
 /**
@@ -116,7 +117,7 @@ function swapSide(lead: string, to: Language, sideOf: SideOf): string {
 
 function moveItem(x: LeadItem, to: Language, sideOf: SideOf): void {
   const lead = swapSide(x.lead, to, sideOf);
-  x.claim.text = `${lead}: ${x.item}`;
+  x.claim.text = withLead(lead, x.item);
   const parts = x.claim.section.split(SECTION_SEPARATOR);
   if (parts.at(-1) === `${x.lead}:`) x.claim.section = [...parts.slice(0, -1), `${lead}:`].join(SECTION_SEPARATOR);
 }
@@ -173,7 +174,7 @@ function moveMarks(
   for (const c of t.claims) {
     if (evidencedSide(scores(c.cells![0]!.value, evidence, sideOf)) !== oneSide(sideOf, to)) continue;
     for (const cell of c.cells!) if (cell.header === from) cell.header = to;
-    c.text = c.cells!.map((cell) => `${cell.header}: ${cell.value}`).join('; ');
+    c.text = rowText(c.cells!);
   }
 }
 
