@@ -15,7 +15,6 @@ import { walkDe } from './strings/walk-de.js';
 import { weightsDe } from './strings/weights-de.js';
 import type { Strings } from './strings-en.js';
 
-/** German frame strings (our own translation). Typed as `Strings`: every key of English, no other. */
 /** Wie ein fehlender Wert in einer Antwort heißt. */
 const FIGURE_NAMES: Record<string, string> = {
   latency: 'keine Latenz und keine Pausenzeit',
@@ -26,6 +25,7 @@ const FIGURE_NAMES: Record<string, string> = {
   ratio: 'kein solches Verhältnis',
 };
 
+/** German frame strings (our own translation). Typed as `Strings`: every key of English, no other. */
 export const de: Strings = {
   list: {
     and: 'und',

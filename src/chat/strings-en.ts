@@ -15,11 +15,6 @@ import { verdictEn } from './strings/verdict-en.js';
 import { walkEn } from './strings/walk-en.js';
 import { weightsEn } from './strings/weights-en.js';
 
-/**
- * Every user-facing frame string of Versus in English: the words around answers, polls, help and error
- * replies. Claims are never translated (they stay in their sources' language); command names and examples
- * stay as typed. Other locales are typed as `Strings`, so a missing or extra key does not compile.
- */
 /** What a missing figure is called in a reply ("The sources give no latency or pause time …"). */
 const FIGURE_NAMES: Record<string, string> = {
   latency: 'latency or pause time',
@@ -30,6 +25,11 @@ const FIGURE_NAMES: Record<string, string> = {
   ratio: 'ratio of that kind',
 };
 
+/**
+ * Every user-facing frame string of Versus in English: the words around answers, polls, help and error
+ * replies. Claims are never translated (they stay in their sources' language); command names and examples
+ * stay as typed. Other locales are typed as `Strings`, so a missing or extra key does not compile.
+ */
 export const en = {
   list: {
     /** "A", "A and B", "A, B and C". */
