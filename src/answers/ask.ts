@@ -85,6 +85,11 @@ function missingFigure(q: QueryAnalysis, best: readonly ScoredClaim[], taxonomy:
   return undefined;
 }
 
+/** How many claims hold a question word, or the most common of its thesaurus alternatives when more do. */
+function indexedAs(store: AnswersStore, w: QueryWord): number {
+  return Math.max(store.documentFrequency(w.word), ...(w.alts ?? []).map((a) => store.documentFrequency(a)));
+}
+
 /**
  * The intent model's verdict, unless the message itself (not the thread it is in) names a side, a topic
  * or anything in the gazetteer.
@@ -104,9 +109,11 @@ function isChatterOf(
   if (own.intent === 'smalltalk') return true;
   const anchored = namesTheDebate(text, own) || entities.length > 0;
   // A chat word the thesaurus maps to the sources' words ("mvp" → prototype) is as much the domain's as they are.
-  const alts = new Map(own.words.map((w) => [w.word, w.alts ?? []]));
-  const df = (w: string) =>
-    Math.max(store.documentFrequency(w), ...(alts.get(w) ?? []).map((a) => store.documentFrequency(a)));
+  const words = new Map(own.words.map((w) => [w.word, w]));
+  const df = (w: string) => {
+    const word = words.get(w);
+    return word ? indexedAs(store, word) : store.documentFrequency(w);
+  };
   const domain = { claims: store.claimTotal(), df };
   return isChatter(text, domain, anchored, inThread);
 }
@@ -128,8 +135,7 @@ export function uncoveredEntities(
  * "yrs"). Such a question is answered only by a claim that covers the rest of it well (GATES.unfamiliar).
  */
 function unfamiliar(store: AnswersStore, q: QueryAnalysis): boolean {
-  const indexed = (w: string) => store.documentFrequency(w) > 0;
-  const unknown = q.words.filter((w) => !indexed(w.word) && !w.alts?.some(indexed)).length;
+  const unknown = q.words.filter((w) => indexedAs(store, w) === 0).length;
   const share = unknown / Math.max(1, q.words.length);
   // Typos were corrected before this (spelling.ts), so a word still unknown is a name or a subject the sources
   // never use: half of a two-word question ("what time is it in Tokyo") decides, as two of four do.
@@ -140,8 +146,11 @@ function unfamiliar(store: AnswersStore, q: QueryAnalysis): boolean {
 function scoped(store: AnswersStore, q: QueryAnalysis, context?: string): QueryAnalysis {
   const docs = store.documentNames();
   // A thread about one article ("… according to the go op-ed") goes on asking it until a message names another.
-  const fromThread = context === undefined ? undefined : sourceScope(context, docs);
-  const scope = sourceScope(q.question, docs) ?? (fromThread?.explicit ? { ...fromThread, naming: [] } : undefined);
+  const fromThread = () => {
+    const earlier = context === undefined ? undefined : sourceScope(context, docs);
+    return earlier?.explicit ? { ...earlier, naming: [] } : undefined;
+  };
+  const scope = sourceScope(q.question, docs) ?? fromThread();
   if (!scope) return q;
   // A title word is searched unless it only named the article ("stole my heart") or the question said
   // outright that it names one ("the threshold essay").
