@@ -83,19 +83,20 @@ export function readAlone(
       continue;
     }
     const last = claims.at(-1);
-    const leans = leansBack(raw) && !(last !== undefined && standsOnFigures(raw, last, namesSide));
+    const leaning = leansBack(raw);
+    const leans = leaning && !(last !== undefined && standsOnFigures(raw, last, namesSide));
     if ((isFragment(raw) || leans) && last !== undefined && last.length + s.length < MAX_MERGED) {
       claims[claims.length - 1] = `${last} ${s}`;
       continue;
     }
-    if (leansBack(raw)) {
+    if (leaning) {
       const carried = appendToPrevious ? `${appendToPrevious} ${s}` : s;
       if (last === undefined && previous !== undefined && previous.length + carried.length < MAX_MERGED) {
         appendToPrevious = carried;
         continue;
       }
     }
-    claims.push(leansBack(raw) ? carrySubject(s, prior) : s);
+    claims.push(leaning ? carrySubject(s, prior) : s);
   }
   if (pending) claims.push(pending);
   return { appendToPrevious, claims };
