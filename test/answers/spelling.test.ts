@@ -31,6 +31,12 @@ describe('spelling: a misspelt question word becomes the index word it stands fo
     expect(correction('recomend', index({ recommend: 3 }))).toBe('recommend');
   });
 
+  it('counts a swap of neighbouring letters as one edit, so a swap plus a plural still finds the word', () => {
+    // Claims write "goroutines": plain Levenshtein puts "goroutnie" three edits from it, past the limit of two.
+    expect(correction('goroutnie', index({ goroutines: 30 }))).toBe('goroutines');
+    expect(correction('goroutnie', index({ gorilla: 30 }))).toBeUndefined();
+  });
+
   it('leaves words of spoken English, short words, numbers and far-off words alone', () => {
     expect(correction('investors', claims)).toBeUndefined(); // English, just not in the index
     expect(correction('imo', claims)).toBeUndefined(); // too short to tell a typo from a new word
