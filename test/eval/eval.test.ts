@@ -233,11 +233,11 @@ function checkGradable(set: string, items: EvalQuestion[], opts: { answers: 'eve
 
 /**
  * The tune set (test/eval/tune/): written like the sealed set, from the source articles alone and in chat's
- * words, by other helpers, but ranking work may read its misses. Floors: measured on 2026-12-07 (
- * late evening: 0.689 / 0.783 / 0.844) minus about 0.02.
+ * words, by other helpers, but ranking work may read its misses. Floors: measured on 2026-12-08 after
+ * tune-c.yaml joined (0.655 / 0.773 / 0.851, 1 small talk and 9 near misses answered) minus about 0.02.
  */
-const TUNE_FLOORS: Partial<Record<keyof Metrics, number>> = { recallAt1: 0.67, recallAt3: 0.76, answerAccuracy: 0.82 };
-const TUNE_MAX_ANSWERED: Partial<Record<Kind, number>> = { smalltalk: 1, nearmiss: 2 };
+const TUNE_FLOORS: Partial<Record<keyof Metrics, number>> = { recallAt1: 0.63, recallAt3: 0.75, answerAccuracy: 0.83 };
+const TUNE_MAX_ANSWERED: Partial<Record<Kind, number>> = { smalltalk: 1, nearmiss: 9 };
 
 describe('the tune set', () => {
   let tune: EvalQuestion[];
