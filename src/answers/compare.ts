@@ -1,3 +1,4 @@
+import escapeStringRegexp from 'escape-string-regexp';
 import type { Disagreement, FigureRow } from '../chat/reply.js';
 import { unitFamily } from '../knowledge/figures.js';
 import type { Taxonomy, Topic } from '../knowledge/taxonomy.js';
@@ -36,8 +37,6 @@ const isReason = (c: StoredClaim) =>
   !isTableRow(c) &&
   !(c.side !== 'both' && c.side !== c.favors && c.figures.some((f) => !unitFamily(f.unit).startsWith('count')));
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * How much a claim is about the topic, to put those first in its column: its section's and its text's names
  * for the topic, each counting by how rare its rarest word is in the index: "salary" or "talent
@@ -46,7 +45,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function aboutness(topic: Topic, store: AnswersStore): (c: StoredClaim) => number {
   const n = store.claimTotal();
   const names = [topic.label, ...topic.synonyms].map((name) => ({
-    re: new RegExp(`\\b${escapeRegExp(name.toLowerCase())}\\b`),
+    re: new RegExp(`\\b${escapeStringRegexp(name.toLowerCase())}\\b`),
     weight: Math.max(...tokens(name).map((w) => bm25Idf(n, store.documentFrequency(w)) / bm25Idf(n, 1))),
   }));
   return (c) => {

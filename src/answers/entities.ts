@@ -1,3 +1,4 @@
+import escapeStringRegexp from 'escape-string-regexp';
 import { type EntityKind, GAZETTEER } from './gazetteer.js';
 import { LANGUAGE_ALIASES } from './language-aliases.js';
 import { MAINSTREAM } from './mainstream-languages.js';
@@ -79,8 +80,6 @@ function languageForms(): Form[] {
   });
 }
 
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 let compiled: { forms: Form[]; lower: RegExp; exact: RegExp } | undefined;
 function matcher() {
   if (compiled) return compiled;
@@ -94,7 +93,7 @@ function matcher() {
   const alternation = (fs: Form[]) =>
     [...new Set(fs.map((f) => f.form))]
       .sort((a, b) => b.length - a.length)
-      .map(escapeRegex)
+      .map((s) => escapeStringRegexp(s))
       .join('|');
   const edge = (body: string, flags: string) =>
     new RegExp(`(?<![\\p{L}\\p{N}_.#+-])(?:${body})(?![\\p{L}\\p{N}_#+]|\\.\\p{L})`, flags);

@@ -1,3 +1,4 @@
+import escapeStringRegexp from 'escape-string-regexp';
 import type { Figure } from './types.js';
 
 type Dimension = 'time' | 'size' | 'throughput' | 'percent' | 'ratio' | 'count';
@@ -97,12 +98,11 @@ const COUNT_NOUNS = [
   'cpu cores',
 ];
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SUFFIX = String.raw`(?:\s?(?<sfx>[kKmM])(?![a-zA-Z]))`;
 const RANGE = String.raw`(?:\s?(?:–|—|-|to)\s?(?<hi>${NUM})(?<sfx2>[kKmM](?![a-zA-Z]))?)`;
-const unitAlt = UNITS.map(([s]) => esc(s)).join('|');
-const countAlt = COUNT_NOUNS.map(esc).join('|');
+const unitAlt = UNITS.map(([s]) => escapeStringRegexp(s)).join('|');
+const countAlt = COUNT_NOUNS.map((s) => escapeStringRegexp(s)).join('|');
 /** Words that may stand between a number and its count noun: "14 web frameworks", "5 worker goroutines". */
 const MODIFIERS = [
   'concurrent',
@@ -121,7 +121,7 @@ const MODIFIERS = [
   'separate',
   'different',
 ]
-  .map(esc)
+  .map((s) => escapeStringRegexp(s))
   .join('|');
 // A number, optional K/M suffix, optional range, optional "+", then a unit or a count noun.
 const FIGURE = new RegExp(

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import escapeStringRegexp from 'escape-string-regexp';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { VersusError } from '../errors.js';
@@ -100,7 +101,6 @@ export interface Lexicon {
 
 const WORD_EDGE_BEFORE = `(?<![${LETTER}])`;
 const WORD_EDGE_AFTER = `(?![${LETTER}])`;
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A space in a pattern stands for any run of spaces or hyphens ("data science", "data-science"), outside [classes]. */
 function flexSpaces(source: string): string {
   let out = '';
@@ -122,7 +122,7 @@ function flexSpaces(source: string): string {
 export const words = (source: string, flags = 'g') =>
   new RegExp(`${WORD_EDGE_BEFORE}(?:${flexSpaces(source)})${WORD_EDGE_AFTER}`, flags);
 const anyOf = (phrases: string[], flags = 'g') =>
-  words(phrases.map((p) => escapeRe(p.toLowerCase())).join('|') || '(?!)', flags);
+  words(phrases.map((p) => escapeStringRegexp(p.toLowerCase())).join('|') || '(?!)', flags);
 
 function compileRule(r: z.infer<typeof Rule>): CompiledRule {
   if (typeof r === 'string') return { re: words(r), negation: 'flip' };
