@@ -1,3 +1,4 @@
+import escapeStringRegexp from 'escape-string-regexp';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
 import { type AnswerType, analyse, type QueryAnalysis, type QueryWord, stem } from './analyse.js';
 import type { AnswersStore, StoredClaim } from './answers-store.js';
@@ -71,6 +72,8 @@ export interface MissingFigure {
   type: AnswerType;
   /** The one language asked about, when the best claims give that figure only for the other. */
   side?: 'go' | 'python' | undefined;
+  /** The one framework or tool asked about, when the best claims give that figure only for others. */
+  entity?: string | undefined;
 }
 
 function missingFigure(q: QueryAnalysis, best: readonly ScoredClaim[], taxonomy: Taxonomy): MissingFigure | undefined {
@@ -78,11 +81,26 @@ function missingFigure(q: QueryAnalysis, best: readonly ScoredClaim[], taxonomy:
   const answering = best.filter((c) => c.features.answerType > 0);
   if (answering.length === 0)
     return q.intent === 'figure' && MEASURED.has(q.answerType) ? { type: q.answerType } : undefined;
+  // "how many rps does echo do": Gin's 110,000 req/s is another framework's figure, not Echo's.
+  const [entity, ...more] = q.entities;
+  // Only when no language is named too: "we run django, how much memory does a goroutine take" names it as context.
+  if (entity && more.length === 0 && q.sides.length === 0 && !answering.some((c) => c.features.entity > 0))
+    return { type: q.answerType, entity: displayName(best, entity) };
   // "what's a python developer's salary?": Go's 15–25 % premium is a figure about Go, not Python's answer.
   const named = new Set([...q.sides, ...q.entities.map((e) => taxonomy.sideOf(e))]);
   const side = q.sides.length === 1 && named.size === 1 ? q.sides[0] : undefined;
   if (side && !answering.some((c) => c.side === side || c.side === 'both')) return { type: q.answerType, side };
   return undefined;
+}
+
+/** A framework or tool as the closest claims write it ("fastapi" → "FastAPI"), else as asked. */
+function displayName(best: readonly ScoredClaim[], term: string): string {
+  const written = new RegExp(`(?<![\\p{L}\\p{N}])${escapeStringRegexp(term)}(?![\\p{L}\\p{N}])`, 'iu');
+  for (const c of best) {
+    const m = written.exec(c.text);
+    if (m) return m[0];
+  }
+  return term;
 }
 
 /** How many claims hold a question word, or the most common of its thesaurus alternatives when more do. */

@@ -64,8 +64,11 @@ export function askReply(
   const blocks: Reply['blocks'] = [];
   const answer = r.answer;
   // Asked for a figure the sources never give: say so before the closest claims.
-  if (r.missingFigure && page.offset === 0)
-    blocks.push({ type: 'text', text: t.answers.noFigure(r.missingFigure.type, r.missingFigure.side) });
+  const missing = r.missingFigure;
+  if (missing && page.offset === 0) {
+    const about = missing.entity ?? (missing.side && (missing.side === 'go' ? 'Go' : 'Python'));
+    blocks.push({ type: 'text', text: t.answers.noFigure(missing.type, about) });
+  }
   const used = new Set([...(answer?.claims ?? []), ...(r.dissent ? [r.dissent.id] : [])]);
   if (answer) {
     // Every source that states the answer's facts, the corroborating ones included.

@@ -36,8 +36,8 @@ export const de: Strings = {
     uncovered: (names) =>
       `Die Quellen behandeln ${names} nicht, also rate ich nicht aus dem, was sie über Go und Python sagen.`,
     compareCovered: () => md`Was sie behandeln, zeigt ${code('/versus sources')}`,
-    noFigure: (measure, side) =>
-      `Die Quellen nennen dazu ${FIGURE_NAMES[measure] ?? 'keinen solchen Wert'}${side ? ` für ${side === 'go' ? 'Go' : 'Python'}` : ''}; am nächsten kommen diese Aussagen.`,
+    noFigure: (measure, about) =>
+      `Die Quellen nennen dazu ${FIGURE_NAMES[measure] ?? 'keinen solchen Wert'}${about ? ` für ${about}` : ''}; am nächsten kommen diese Aussagen.`,
     noMore: 'Keine weiteren Quellen zu dieser Frage.',
     nothingFound: 'In den indexierten Quellen habe ich nichts gefunden, das diese Frage beantwortet.',
     tryTopic: (topics: Rich) => md`Versuch ein Thema: ${topics}`,

@@ -40,9 +40,12 @@ export const en = {
     uncovered: (names: string) =>
       `The sources don't cover ${names}, so I won't guess from what they say about Go and Python.`,
     compareCovered: (): RichText => md`Compare what they do cover: ${code('/versus sources')}`,
-    /** A question for a figure no claim gives (for any language, or for the one asked); the closest claims follow. */
-    noFigure: (measure: string, side?: 'go' | 'python') =>
-      `The sources give no ${FIGURE_NAMES[measure] ?? 'figure of that kind'}${side ? ` for ${side === 'go' ? 'Go' : 'Python'}` : ''} here; this is the closest they come.`,
+    /**
+     * A question for a figure no claim gives (for any language, or for the language or framework asked:
+     * "Go", "Echo"); the closest claims follow.
+     */
+    noFigure: (measure: string, about?: string) =>
+      `The sources give no ${FIGURE_NAMES[measure] ?? 'figure of that kind'}${about ? ` for ${about}` : ''} here; this is the closest they come.`,
     noMore: 'No more sources for this question.',
     nothingFound: 'I found nothing in the indexed sources that answers this.',
     tryTopic: (topics: Rich): RichText => md`Try a topic: ${topics}`,

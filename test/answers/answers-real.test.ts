@@ -70,6 +70,15 @@ describe('answers on the real knowledge folder', () => {
       expect(askIt('do go developers earn more?').answer?.text).toMatch(/premium of 15–25%/);
     });
 
+    it("GIVEN a figure asked of one framework that the sources give only for others THEN no lead: Gin's throughput is not Echo's", () => {
+      const r = askIt('how many rps does echo do');
+      expect(r.missingFigure).toEqual({ type: 'throughput', entity: 'Echo' });
+      expect(r.answer).toBeNull();
+      expect(renderText(askReply(r, { offset: 0 }, []))).toMatch(/no throughput figure for Echo here/);
+      // A framework the sources measure still leads with its own figure.
+      expect(askIt('how many rps does fastapi do').answer?.text).toMatch(/45,000 req\/s/);
+    });
+
     it('GIVEN a pause time no source measures THEN no lead answer, and the reply says so above the closest claims', () => {
       for (const q of ["how long are go's garbage collector pauses?", 'how many ms do go gc pauses last in prod']) {
         const r = askIt(q);
