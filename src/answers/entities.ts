@@ -54,7 +54,7 @@ const AMBIGUOUS = new Set(
   ).split(' '),
 );
 const CUE =
-  /^(?:vs|versus|or|than|framework|frameworks|fw|runtime|serverless|cold|js|server|servers|api|apis|boot|on|using)$/;
+  /^(?:vs|versus|or|than|beat|beats|framework|frameworks|fw|runtime|serverless|cold|js|server|servers|api|apis|boot|on|using)$/;
 
 interface Form {
   entry: { name: string; kind: EntityKind; forms: string[] };
@@ -113,11 +113,15 @@ export function namedEntities(question: string): NamedEntity[] {
   const { forms, lower, exact } = matcher();
   const words = question.toLowerCase().match(/[\p{L}\p{N}.#+-]+/gu) ?? [];
   const found = new Map<string, NamedEntity>();
+  // "node/express", "does bun beat fastapi": a neighbouring name marks an ambiguous word as a name too.
+  const names = new Set(
+    [...question.matchAll(lower)].map((m) => m[0].toLowerCase()).filter((n) => !/^go(?:lang)?$/.test(n)),
+  );
   const add = (m: RegExpExecArray, caseSensitive: boolean) => {
     const typed = caseSensitive ? m[0] : m[0].toLowerCase();
     const f = forms.find((x) => x.caseSensitive === caseSensitive && x.form === typed);
     if (!f || found.has(f.entry.name)) return;
-    if (f.ambiguous && !cued(words, typed)) return;
+    if (f.ambiguous && !cued(words, typed, names)) return;
     found.set(f.entry.name, { name: f.entry.name, kind: f.entry.kind, match: m[0], forms: f.entry.forms });
   };
   for (const m of question.matchAll(lower)) add(m, false);
@@ -130,11 +134,16 @@ export function namedEntities(question: string): NamedEntity[] {
   return [...found.values()];
 }
 
-/** An ambiguous word counts when a neighbouring word (two either side) marks it as the named thing. */
-function cued(words: string[], form: string): boolean {
+/**
+ * An ambiguous word counts when a neighbouring word (two either side) marks it as the named thing: a cue
+ * ("vs", "framework", "runtime") or another name the question gives.
+ */
+function cued(words: string[], form: string, names: ReadonlySet<string>): boolean {
   const i = words.indexOf(form);
   if (i < 0) return true;
-  return words.slice(Math.max(0, i - 2), i + 3).some((w, j) => j !== Math.min(i, 2) && CUE.test(w));
+  return words
+    .slice(Math.max(0, i - 2), i + 3)
+    .some((w, j) => j !== Math.min(i, 2) && (CUE.test(w) || (w !== form && names.has(w))));
 }
 
 /**

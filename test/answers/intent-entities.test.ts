@@ -61,6 +61,9 @@ describe('named entities and coverage', () => {
     ['go 1.22 gc pauses', ['Go 1.22']],
     ['is C++ faster than go', ['C++']],
     ['c# vs go for an api', ['C#']],
+    // An ambiguous name next to another name, or in a "does X beat Y", is a name.
+    ['how does node/express compare to go for backend perf', ['Node.js', 'Express']],
+    ['does bun beat fastapi on rps', ['Bun']],
   ])('GIVEN %j THEN it names %j', (q, names) => expect(namedEntities(q).map((e) => e.name)).toEqual(names));
 
   it.each([
@@ -68,6 +71,7 @@ describe('named entities and coverage', () => {
     'is go faster than python',
     'does the GIL matter in python 3',
     'a lambda in python',
+    'grabbed a bun before standup, go or python for the new api?',
   ])('GIVEN %j THEN it names nothing outside Go and Python', (q) => expect(namedEntities(q)).toEqual([]));
 
   it('GIVEN a language the team is leaving THEN it is context, not the subject', () => {
