@@ -22,6 +22,8 @@ export interface QueryWord {
   alts?: string[] | undefined;
   /** Topics a phrase of the question files this word under ("network calls", "waiting" → io-bound). */
   topics?: string[] | undefined;
+  /** The word names a measurement ("ms", "memory", "rps", "pauses"), not what is measured. */
+  unit?: true | undefined;
 }
 
 /** Stage 1 of answering: what the question asks, before anything is searched. Pure. */
@@ -108,7 +110,7 @@ function words(text: string, exclude: Set<string> = new Set()): QueryWord[] {
     const s = stem(t);
     if (seen.has(s) || exclude.has(s)) continue;
     seen.add(s);
-    out.push({ word: t, stem: s });
+    out.push(ANSWER_TYPES.some(([re]) => re.test(t)) ? { word: t, stem: s, unit: true } : { word: t, stem: s });
     if (out.length >= MAX_TERMS) break;
   }
   return out;

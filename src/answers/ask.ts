@@ -78,14 +78,18 @@ export interface MissingFigure {
 
 function missingFigure(q: QueryAnalysis, best: readonly ScoredClaim[], taxonomy: Taxonomy): MissingFigure | undefined {
   if (!q.answerType || (q.intent !== 'figure' && q.intent !== 'explanation')) return undefined;
-  const answering = best.filter((c) => c.features.answerType > 0);
-  if (answering.length === 0)
-    return q.intent === 'figure' && MEASURED.has(q.answerType) ? { type: q.answerType } : undefined;
+  const giving = best.filter((c) => c.features.answerType > 0);
   // "how many rps does echo do": Gin's 110,000 req/s is another framework's figure, not Echo's.
   const [entity, ...more] = q.entities;
   // Only when no language is named too: "we run django, how much memory does a goroutine take" names it as context.
-  if (entity && more.length === 0 && q.sides.length === 0 && !answering.some((c) => c.features.entity > 0))
+  const lone = entity !== undefined && more.length === 0 && q.sides.length === 0;
+  if (lone && giving.length > 0 && !giving.some((c) => c.features.entity > 0))
     return { type: q.answerType, entity: displayName(best, entity) };
+  // A figure answers only when its claim shares a word of what is measured: the startup's 340 → 11 ms
+  // response time is a latency, but no answer to "how long are go's gc pauses in ms".
+  const answering = giving.filter((c) => c.subject > 0);
+  if (answering.length === 0)
+    return q.intent === 'figure' && MEASURED.has(q.answerType) ? { type: q.answerType } : undefined;
   // "what's a python developer's salary?": Go's 15–25 % premium is a figure about Go, not Python's answer.
   const named = new Set([...q.sides, ...q.entities.map((e) => taxonomy.sideOf(e))]);
   const side = q.sides.length === 1 && named.size === 1 ? q.sides[0] : undefined;

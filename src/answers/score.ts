@@ -37,6 +37,8 @@ export interface ScoredClaim extends Candidate {
   relevant: boolean;
   /** Coverage plus entity and unit evidence: the question-level "nothing found" gate reads the best one. */
   evidence: number;
+  /** Coverage of the question's words that are not measurement names: what a figure must be about. */
+  subject: number;
 }
 
 /** How often each word occurs in the index, for IDF weights. */
@@ -266,6 +268,9 @@ export function scoreCandidates(
     const evidence =
       coverage + GATES.evidence * (Math.min(1, entityHits) + f.answerType + GATES.topicEvidence * f.topic);
     const relevant = q.words.length > 0 && coverage >= GATES.claim;
-    return { ...c, score: Math.round(score * 1000) / 1000, features: f, relevant, evidence };
+    // A question of measurement words only ("memory?") leaves nothing the figure must be about.
+    const measured = q.words.filter((w) => !w.unit);
+    const subject = measured.length ? idfCoverage(measured, words.have, facts.idf) : 1;
+    return { ...c, score: Math.round(score * 1000) / 1000, features: f, relevant, evidence, subject };
   });
 }

@@ -80,7 +80,12 @@ describe('answers on the real knowledge folder', () => {
     });
 
     it('GIVEN a pause time no source measures THEN no lead answer, and the reply says so above the closest claims', () => {
-      for (const q of ["how long are go's garbage collector pauses?", 'how many ms do go gc pauses last in prod']) {
+      for (const q of [
+        "how long are go's garbage collector pauses?",
+        'how many ms do go gc pauses last in prod',
+        // The startup's 340 → 11 ms is a latency about Go, but not of its garbage collector.
+        "how long are go's gc pauses in ms typically",
+      ]) {
         const r = askIt(q);
         expect(r.missingFigure, q).toEqual({ type: 'latency' });
         expect(r.answer, q).toBeNull();

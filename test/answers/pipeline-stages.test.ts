@@ -138,6 +138,7 @@ describe('stage 4: compose', () => {
     score,
     relevant: true,
     evidence: 1,
+    subject: 1,
     features: { coverage: 1 } as never,
   });
 
