@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import type { Taxonomy } from '../knowledge/taxonomy.js';
-import { FRAMING, MAX_TERMS, SIDE_WORDS, STOPWORDS, tokens } from './query.js';
+import { FRAMING, joinSlashed, MAX_TERMS, SIDE_WORDS, STOPWORDS, tokens } from './query.js';
 
 /** What a figure question wants back, by the unit family of the answer. */
 export type AnswerType =
@@ -105,7 +105,7 @@ const FIGURE = /\bhow (?:much|many|fast|big|long|slow|quick|heavy)\b|\bwhat(?:'s
 function words(text: string, exclude: Set<string> = new Set()): QueryWord[] {
   const out: QueryWord[] = [];
   const seen = new Set<string>();
-  for (const t of tokens(text)) {
+  for (const t of tokens(joinSlashed(text))) {
     if (SIDE_WORDS[t] || STOPWORDS.has(t) || (t.length < 2 && !/\d/.test(t))) continue;
     const s = stem(t);
     if (seen.has(s) || exclude.has(s)) continue;

@@ -39,7 +39,18 @@ export function tokens(text: string): string[] {
   ).filter((t) => t.length <= 40);
 }
 
-const quote = (phrase: string) => `"${tokens(phrase).join(' ')}"`;
+/**
+ * Terms the sources write with a slash, which FTS5's tokenizer splits into single letters ("I/O" → i, o):
+ * a question's "io" or "i/o" is searched as that phrase as well.
+ */
+const SLASHED: Record<string, string> = { io: 'i o' };
+/** "I/O" as one word ("io"), the way chat writes it and the way `tokens` keeps it. */
+export const joinSlashed = (text: string): string => text.replace(/\bi\/o\b/gi, 'io');
+
+const quote = (phrase: string) => {
+  const t = tokens(phrase).join(' ');
+  return SLASHED[t] ? `("${t}" OR "${SLASHED[t]}")` : `"${t}"`;
+};
 
 /** `"a" OR "b" OR "event loop"` (or AND); empty when there is nothing searchable. */
 export function ftsMatch(terms: string[], phrases: string[] = [], operator: 'OR' | 'AND' = 'OR'): string {

@@ -6,7 +6,7 @@ import { type AnswerType, type QueryAnalysis, type QueryWord, stem } from './ana
 import type { Candidate } from './candidates.js';
 import { namedEntities } from './entities.js';
 import { specificity } from './everyday.js';
-import { FRAMING, SIDE_WORDS, tokens } from './query.js';
+import { FRAMING, joinSlashed, SIDE_WORDS, tokens } from './query.js';
 import { GATES, KIND_PRIOR, WEIGHTS } from './weights.js';
 
 export interface Features {
@@ -145,7 +145,7 @@ function claimStems(c: Candidate, metrics: MetricBook): Set<string> {
   const figureWords = c.figures
     .map((f) => `${f.subject} ${f.metric} ${metrics.lookup(f.metric, f.unit)?.label ?? ''}`)
     .join(' ');
-  return new Set(tokens(`${c.text} ${section} ${figureWords}`).map(stem));
+  return new Set(tokens(joinSlashed(`${c.text} ${section} ${figureWords}`)).map(stem));
 }
 
 /**

@@ -98,6 +98,11 @@ describe('answers on the real knowledge folder', () => {
       expect(gin.answer?.text).toMatch(/4 ms/);
     });
 
+    it('GIVEN "io" as chat writes it THEN claims that write "I/O" cover it', () => {
+      const r = askIt('why doesnt the gil kill io heavy python apps then');
+      expect(r.claims[0]?.text).toMatch(/GIL is not held while waiting on I\/O|releases the GIL/);
+    });
+
     it('GIVEN words no claim writes that the taxonomy files under a topic ("network calls") THEN claims of that topic lead', () => {
       const r = askIt('is go better for lots of network calls?');
       expect(r.claims[0]?.topics).toContain('io-bound');

@@ -54,4 +54,10 @@ describe('ask: ranked, cited claims for a question', () => {
     const words = analyse('memory AND (goroutine) NEAR*', core.taxonomy).words.map((w) => w.word);
     expect(ftsMatch(words)).toBe('"memory" OR "goroutine" OR "near"');
   });
+
+  it('searches "io" and "i/o" as the letters FTS5 splits "I/O" into, too', () => {
+    const words = (q: string) => analyse(q, core.taxonomy).words.map((w) => w.word);
+    expect(words('is i/o bound work fine')).toEqual(words('is io bound work fine'));
+    expect(ftsMatch(['io', 'heavy'], [], 'AND')).toBe('("io" OR "i o") AND "heavy"');
+  });
 });
