@@ -13,7 +13,10 @@ export const STOPWORDS = new Set(
     'best which one ones really actually thing things use using used get gets need needs want say said per ' +
     'overall normal generally general typically usually basically kinda kind sort pretty quite lot lots guys hey ' +
     'anyone someone know tell let us please folks team our matter matters mean means long take takes took even still got honestly supposedly stuff ' +
-    'isn don doesn aren wasn something anything way ways lot without instead part parts piece pieces ok okay'
+    'isn don doesn aren wasn something anything way ways lot without instead part parts piece pieces ok okay ' +
+    // Contractions typed without the apostrophe, as chat does ("doesnt", "whats", "im").
+    'isnt dont doesnt arent wasnt werent didnt cant wont shouldnt wouldnt couldnt hasnt havent whats thats hows ' +
+    'whys wheres im ive youre youve theyre theyve weve lets'
   ).split(' '),
 );
 
