@@ -30,7 +30,8 @@ const maxEdits = (word: string) => (word.length >= 6 ? 2 : word.length >= 5 ? 1 
  * The index's word a misspelt question word stands for ("pyhton" → "python", "memroy" → "memory"), or
  * undefined. Only a word neither spoken English nor the index knows is corrected — "investors" and "imo"
  * stay as typed — to a term sharing its first two letters and a few edits away from its stem; the closest,
- * then the most used, wins, written as a claim the asker can see writes it.
+ * then the most used, wins, written as a claim the asker can see writes it. A word with no such term may
+ * be two words run together.
  */
 export function correction(word: string, index: SpellingIndex): string | undefined {
   const edits = maxEdits(word);
@@ -51,7 +52,20 @@ export function correction(word: string, index: SpellingIndex): string | undefin
     if (d <= edits && (!best || d < best.d || (d === best.d && n.uses > best.uses)))
       best = { written: written!, d, uses: n.uses };
   }
-  return best?.written;
+  return best?.written ?? compoundSplit(word, index);
+}
+
+/**
+ * "realtime" → "real time", "threadsafe" → "thread safe", "webserver" → "web server": two words of spoken
+ * English that the index knows, typed as one. The first split that works wins (the shorter first word).
+ */
+function compoundSplit(word: string, index: SpellingIndex): string | undefined {
+  for (let i = 3; i <= word.length - 3; i++) {
+    const [a, b] = [word.slice(0, i), word.slice(i)];
+    if (spokenRank(a) !== undefined && spokenRank(b) !== undefined && index.knows(a) && index.knows(b))
+      return `${a} ${b}`;
+  }
+  return undefined;
 }
 
 /**

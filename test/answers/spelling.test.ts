@@ -37,6 +37,13 @@ describe('spelling: a misspelt question word becomes the index word it stands fo
     expect(correction('goroutnie', index({ gorilla: 30 }))).toBeUndefined();
   });
 
+  it('splits two known words typed as one', () => {
+    expect(correction('realtime', index({ real: 5, time: 9 }))).toBe('real time');
+    expect(correction('threadsafe', index({ thread: 5, safe: 2 }))).toBe('thread safe');
+    // Unless one part is unknown to the index: "zigserver" stays as typed.
+    expect(correction('zigserver', index({ server: 5 }))).toBeUndefined();
+  });
+
   it('leaves words of spoken English, short words, numbers and far-off words alone', () => {
     expect(correction('investors', claims)).toBeUndefined(); // English, just not in the index
     expect(correction('imo', claims)).toBeUndefined(); // too short to tell a typo from a new word
