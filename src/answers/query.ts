@@ -16,7 +16,9 @@ export const STOPWORDS = new Set(
     'isn don doesn aren wasn something anything way ways lot without instead part parts piece pieces ok okay ' +
     // Contractions typed without the apostrophe, as chat does ("doesnt", "whats", "im").
     'isnt dont doesnt arent wasnt werent didnt cant wont shouldnt wouldnt couldnt hasnt havent whats thats hows ' +
-    'whys wheres im ive youre youve theyre theyve weve lets'
+    'whys wheres im ive youre youve theyre theyve weve lets ' +
+    // What the tokenizer leaves of "we're", "they've", "we'll".
+    're ve ll'
   ).split(' '),
 );
 
