@@ -165,14 +165,14 @@ describe('ranking quality floors', () => {
 
 /**
  * The sealed set (test/eval/sealed/, written from the source articles alone): its floors are the figures
- * measured on 2026-12-07 (late evening: 0.673 / 0.819 / 0.704) minus about 0.02, and the exact counts of
+ * measured on 2026-12-08 (night: 0.692 / 0.827 / 0.715) minus about 0.02, and the exact counts of
  * negatives answered. Failure messages name an
  * item by its number only: nobody reads a sealed question's miss while changing ranking.
  */
 const SEALED_FLOORS: Partial<Record<keyof Metrics, number>> = {
-  recallAt1: 0.65,
-  recallAt3: 0.8,
-  answerAccuracy: 0.68,
+  recallAt1: 0.67,
+  recallAt3: 0.81,
+  answerAccuracy: 0.69,
 };
 const SEALED_MAX_ANSWERED: Partial<Record<Kind, number>> = { smalltalk: 1, nearmiss: 5 };
 
@@ -233,11 +233,11 @@ function checkGradable(set: string, items: EvalQuestion[], opts: { answers: 'eve
 
 /**
  * The tune set (test/eval/tune/): written like the sealed set, from the source articles alone and in chat's
- * words, by other helpers, but ranking work may read its misses. Floors: measured on 2026-12-08 after
- * tune-c.yaml joined (0.655 / 0.773 / 0.851, 1 small talk and 9 near misses answered) minus about 0.02.
+ * words, by other helpers, but ranking work may read its misses. Floors: measured on 2026-12-08 (night,
+ * with tune-c.yaml: 0.670 / 0.797 / 0.872, 1 small talk and 4 near misses answered) minus about 0.02.
  */
-const TUNE_FLOORS: Partial<Record<keyof Metrics, number>> = { recallAt1: 0.63, recallAt3: 0.75, answerAccuracy: 0.83 };
-const TUNE_MAX_ANSWERED: Partial<Record<Kind, number>> = { smalltalk: 1, nearmiss: 9 };
+const TUNE_FLOORS: Partial<Record<keyof Metrics, number>> = { recallAt1: 0.65, recallAt3: 0.77, answerAccuracy: 0.85 };
+const TUNE_MAX_ANSWERED: Partial<Record<Kind, number>> = { smalltalk: 1, nearmiss: 4 };
 
 describe('the tune set', () => {
   let tune: EvalQuestion[];
