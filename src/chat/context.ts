@@ -15,6 +15,9 @@ export interface RequestKey {
 }
 
 /** Who is acting and where. Adapters fill it from the platform event. */
+/** Where a channel's answers show (`/versus settings answers`): to everyone, or only to the asker. */
+export type AnswerVisibility = 'public' | 'private';
+
 export interface ChatContext {
   platform: Platform;
   /** Slack team id, Discord guild id, 'local' for the console. */
@@ -43,7 +46,7 @@ export interface ChatContext {
    */
   channelLocale?: Locale | undefined;
   /** Where the channel shows answers, read with its language when the request arrives (Router.localised). */
-  channelAnswers?: 'public' | 'private' | undefined;
+  channelAnswers?: AnswerVisibility | undefined;
   /** Platform's id of the message a button was clicked on, when there is one. */
   messageId?: string | undefined;
   /**

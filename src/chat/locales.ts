@@ -1,5 +1,5 @@
 import { type Locale, parseLocale } from '../locale.js';
-import type { Platform } from './context.js';
+import type { AnswerVisibility, Platform } from './context.js';
 import type { ChatPort } from './port.js';
 import { de } from './strings-de.js';
 import { en, type Strings } from './strings-en.js';
@@ -29,7 +29,7 @@ export type ChannelPlace = Place & { channelId: string };
 /** A channel's stored settings, as one row: its language tag (undefined: none set) and where answers show. */
 export interface ChannelRow {
   locale: string | undefined;
-  answers: 'public' | 'private';
+  answers: AnswerVisibility;
 }
 
 /** Where channels' languages are stored (settings/settings-store.ts): a tag, or undefined when none is set. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ChatContext } from '../chat/context.js';
+import type { AnswerVisibility, ChatContext } from '../chat/context.js';
 import { command, type Feature, type FeatureDeps } from '../chat/feature.js';
 import { usageReply } from '../chat/help.js';
 import { type CATALOGUES, LOCALE_NAMES, type Locales } from '../chat/locales.js';
@@ -92,5 +92,5 @@ async function setLanguage(
   return ephemeral(locale ? t.languageDone(lang) : t.languageReset(lang), t.title);
 }
 
-const answersLine = (t: Strings['settings'], v: 'public' | 'private') =>
+const answersLine = (t: Strings['settings'], v: AnswerVisibility) =>
   v === 'public' ? t.answersPublic() : t.answersPrivate();

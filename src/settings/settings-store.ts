@@ -1,12 +1,10 @@
-import type { ChatContext } from '../chat/context.js';
+import type { AnswerVisibility, ChatContext } from '../chat/context.js';
 import type { ChannelLocaleSource, ChannelRow } from '../chat/locales.js';
 import type { Visibility } from '../chat/reply.js';
 import type { Clock } from '../clock.js';
 import type { Locale } from '../locale.js';
 import { Prepared } from '../store/prepared.js';
 import type { SharedDb } from '../store/shared-db.js';
-
-export type AnswerVisibility = 'public' | 'private';
 
 type Where = Pick<ChatContext, 'platform' | 'workspaceId' | 'channelId'>;
 type Change = { answers: AnswerVisibility } | { locale: Locale | null };

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { PlatformWords } from '../../chat/handler.js';
-import { ephemeral, type Reply } from '../../chat/reply.js';
+import { ephemeral, type Reply, type Visibility } from '../../chat/reply.js';
 import { type Clock, HOUR_MS, systemClock } from '../../clock.js';
 import type { ReplyPages } from '../../store/reply-pages.js';
 
@@ -120,6 +120,6 @@ function shownTo(scope: PageScope, reader: PageReader): boolean {
 }
 
 /** The scope of a reply about to be shown in `where`: a private reply's pages are its reader's only. */
-export function scopeOf(visibility: 'channel' | 'ephemeral', where: PageScope): PageScope {
+export function scopeOf(visibility: Visibility, where: PageScope): PageScope {
   return visibility === 'ephemeral' ? where : { channelId: where.channelId };
 }
