@@ -99,7 +99,9 @@ const INTENTS: [RegExp, Intent][] = [
   [/^(?:why|how (?:does|do|is|are|can|come))\b|\bexplain\b|\bwhat (?:is|are|does|do)\b|\bwhat's\b/i, 'explanation'],
 ];
 
-export const VERSUS = /\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b|\bagainst\b|\bor\b|\bthan\b/i;
+/** Two things set against each other: "vs", "than", "compared to", "between gin and django", "as fast as go". */
+export const VERSUS =
+  /\bvs\.?\b|\bversus\b|\bcompared? (?:to|with)\b|\bagainst\b|\bor\b|\bthan\b|\bbetween\b.+\band\b|\bas \w+ as\b/i;
 const FIGURE = /\bhow (?:much|many|fast|big|long|slow|quick|heavy)\b|\bwhat(?:'s| is) the (?:number|figure)\b|\b\d/i;
 
 function words(text: string, exclude: Set<string> = new Set()): QueryWord[] {

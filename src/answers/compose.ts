@@ -229,7 +229,8 @@ export function leadAnswer(
   if (!top?.relevant) return null;
   if (q.intent === 'versus' || (setsNamedAgainst(q) && !q.why)) {
     // "how does fastapi stack up against gin" names no unit: set them side by side in the top claim's.
-    const answerType = q.answerType ?? typeOf(top);
+    // "how much slower is python than go at fib(40)" asks a ratio that the two run times give.
+    const answerType = q.answerType === 'ratio' ? (typeOf(top) ?? q.answerType) : (q.answerType ?? typeOf(top));
     const vs = answerType && versusSentence({ ...q, answerType }, ranked, taxonomy, metrics);
     if (vs) return vs;
   }

@@ -55,6 +55,15 @@ describe('answers on the real knowledge folder', () => {
       expect(askIt('how much faster is Go overall').answer?.text).toMatch(/5-10x/);
     });
 
+    it.each([
+      ['difference in p99 between django and gin', /Django 65 ms vs Go with Gin 4 ms/],
+      ['is orjson as fast as go for json', /Python\+orjson 3\.2s vs Go 1\.8s/],
+      // A ratio asked of two run times is the two run times and their ratio.
+      ['how much slower is python than go at fib(40)', /Python 45\.2s vs Go 0\.8s: Go 57× lower/],
+    ])('GIVEN %j (two things set against each other) THEN both figures and the ratio', (q, answer) => {
+      expect(askIt(q).answer?.text).toMatch(answer);
+    });
+
     it('GIVEN an X-vs-Y figure question THEN both figures and the ratio', () => {
       expect(askIt('fastapi vs gin throughput').answer?.text).toBe(
         'FastAPI on uvicorn 45,000 req/s vs Go with Gin 110,000 req/s: Go with Gin 2.4× higher',
