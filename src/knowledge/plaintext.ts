@@ -2,7 +2,15 @@ import { DIAGRAM_LINE, diagramAt } from './diagrams.js';
 import { RULE, type SideOf, tableAt } from './flat-tables.js';
 import { isListItem, itemContinues } from './list-items.js';
 import { rowText, slugFromPath } from './markdown.js';
-import { END_OF_ARTICLE, headingCandidate, isChrome, isCodeLine, isProse, LINK_LIST_HEADING } from './plain-lines.js';
+import {
+  END_OF_ARTICLE,
+  headingCandidate,
+  isChrome,
+  isCodeLine,
+  isProse,
+  LINK_LIST_HEADING,
+  labelledPoint,
+} from './plain-lines.js';
 import { Sections } from './plain-sections.js';
 import { ProseWriter } from './prose-writer.js';
 import { sentences } from './sentences.js';
@@ -36,6 +44,13 @@ function lines(source: string): string[] {
 
 /** The next line with text after `i`. */
 const nextText = (ls: string[], i: number) => ls.slice(i + 1).find((l) => l !== '');
+
+/** The last line with text before `i`. */
+function previousText(ls: string[], i: number): string | undefined {
+  let j = i - 1;
+  while (j >= 0 && ls[j] === '') j--;
+  return ls[j];
+}
 
 /** A heading candidate is a heading when something follows it that is not a sentence fragment of it. */
 function isHeading(ls: string[], i: number): boolean {
@@ -160,8 +175,13 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
       prose.heading(line);
       continue;
     }
-    // A caption line right above code ("Python - Classes with dataclasses", "Example: a Flask API:") describes the code.
     const next = nextText(ls, i);
+    const point = labelledPoint(line, next, previousText(ls, i));
+    if (point) {
+      prose.point(point);
+      continue;
+    }
+    // A caption line right above code ("Python - Classes with dataclasses", "Example: a Flask API:") describes the code.
     if (prose.atParagraphStart && !/[.!?]$/.test(line) && next !== undefined && isCodeLine(next)) {
       code.captioned(line);
       // A whole sentence over code ("Typed structs make the API contract explicit:") says something itself.

@@ -34,6 +34,8 @@ export class ProseWriter {
   private lead: string | undefined;
   /** The claim that is the lead-in sentence itself: dropped or joined once what it introduces comes. */
   private leadClaim: RawClaim | undefined;
+  /** The language the numbered point in view is about, if one: its paragraphs' claims that name none are about it. */
+  private pointSide: 'go' | 'python' | undefined;
 
   constructor(
     private readonly sections: Sections,
@@ -46,7 +48,7 @@ export class ProseWriter {
 
   add = (text: string, cells?: RawClaim['cells']): void => {
     this.sections.content();
-    this.claims.push({ section: this.sections.current, text, tags: {}, cells });
+    this.claims.push({ section: this.sections.current, text, tags: {}, cells, about: this.pointSide });
   };
 
   /** A line of prose; `ends` when it ends its paragraph. */
@@ -70,8 +72,21 @@ export class ProseWriter {
     this.leadClaim = undefined;
   }
 
+  /**
+   * A numbered point ("2. Go is boring — and that's its superpower."): a claim of its own, and what the
+   * paragraphs after it explain, so one of them that names no language ("This means: reviews go faster") is about
+   * the language the point names.
+   */
+  point(text: string): void {
+    this.endOfProse();
+    const side = this.sideOf(text);
+    this.pointSide = side === 'both' ? undefined : side;
+    this.line(text, true);
+  }
+
   heading(line: string): void {
     this.flush();
+    this.pointSide = undefined;
     const text = headingText(line);
     this.skipping = LINK_LIST_HEADING.test(text);
     this.sections.heading(line);

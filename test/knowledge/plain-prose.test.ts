@@ -228,6 +228,28 @@ describe('plain text: what a claim is about', () => {
   });
 });
 
+describe('plain text: numbered points', () => {
+  it('GIVEN a numbered point that a paragraph explains THEN a claim there that names no language is about the point', () => {
+    const claims = claimsOf(
+      'Lessons From The Queue Rewrite\n1. Go made the workers dull. That was the goal.\nThe pager stayed quiet for a month.\n2. Python kept the admin scripts.\nNobody wanted to port them.\nQueue Sizing\nThe backlog never passed a thousand jobs.\n',
+    );
+    expect(claims.map((c) => [c.text, c.side])).toEqual([
+      ['Go made the workers dull. That was the goal.', 'go'],
+      ['The pager stayed quiet for a month.', 'go'],
+      ['Python kept the admin scripts.', 'python'],
+      ['Nobody wanted to port them.', 'python'],
+      ['The backlog never passed a thousand jobs.', 'both'],
+    ]);
+  });
+
+  it('GIVEN a numbered list, one line per item THEN the items are no points', () => {
+    const claims = claimsOf(
+      'Lessons From The Queue Rewrite\n1. Go made the workers dull.\n2. Python kept the scripts.\nThe pager stayed quiet for a month.\n',
+    );
+    expect(claims.at(-1)).toMatchObject({ text: 'The pager stayed quiet for a month.', side: 'both' });
+  });
+});
+
 describe('plain text: citation label', () => {
   it('labels a page by what it calls itself and the year in its title, and not otherwise', () => {
     const label = (text: string) => parsePlainText(text, 'page.txt').meta.short;
