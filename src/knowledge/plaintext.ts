@@ -87,6 +87,19 @@ function shortLabel(source: string, title: string): string | undefined {
 const CODE_MEASURE = /([A-Z][a-z]+(?: [a-z]+)?: [~≈]?\d[\d,.]*\s?(?:[KMG]B|ms|s|x|%)(?: \([^)]*\))?)\s*$/;
 
 /**
+ * A caption or comment over code that says what one language's code shows: "Python - Exception-based error
+ * handling" → "Python: Exception-based error handling"; "Go static types (enforced at compile time)" as it is.
+ * It names a language or one of its tools; a bare label ("Python memory example", "Start workers") says nothing.
+ */
+export function codeCaption(text: string, sideOf: SideOf): string | undefined {
+  const t = text.replace(/:$/, '').trim();
+  if (t.split(/\s+/).length < 3 || /\bexample$/i.test(t) || sideOf(t) === 'both') return undefined;
+  const dash = /^([^-–—]{2,30}?)\s+[-–—]\s+(\S.{6,80})$/.exec(t);
+  if (dash) return `${dash[1]}: ${dash[2]}`;
+  return /\(\S+(?:\s+\S+)+\)$/.test(t) ? t : undefined;
+}
+
+/**
  * Inside code, comments are notes ("Create 1 million points") and, now and then, a measurement; a
  * measurement becomes a claim with what it measures: the code's caption and the note before it.
  */
@@ -115,6 +128,8 @@ class CodeView {
     this.about.caption = line.replace(/:$/, '');
   }
 
+  constructor(private readonly sideOf: SideOf) {}
+
   /** Whether line `i` is code (read here); code lasts until prose resumes. */
   read(ls: string[], i: number, prose: ProseWriter): boolean {
     const line = ls[i]!;
@@ -124,7 +139,10 @@ class CodeView {
       prose.endOfProse();
       this.about.note = '';
     }
-    const measured = codeFigure(line, this.about);
+    const comment = /^(?:\/\/|#)\s*(.+)$/.exec(line)?.[1];
+    const caption = comment === undefined ? undefined : codeCaption(comment, this.sideOf);
+    if (caption) prose.caption(caption);
+    const measured = caption ? undefined : codeFigure(line, this.about);
     if (measured) prose.add(measured);
     return true;
   }
@@ -136,7 +154,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
   const sections = new Sections(title);
   const prose = new ProseWriter(sections, sideOf);
   const { add } = prose;
-  const code = new CodeView();
+  const code = new CodeView(sideOf);
   const endAt = Math.floor(ls.length * 0.8);
   const tables: MarkTable[] = [];
   for (let i = 0; i < ls.length; i++) {
@@ -186,6 +204,10 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
       code.captioned(line);
       // A whole sentence over code ("Typed structs make the API contract explicit:") says something itself.
       if (isProse(line) && !/^[\w ]{1,20}:\s/.test(line)) prose.line(line, true);
+      else {
+        const caption = codeCaption(line, sideOf);
+        if (caption) prose.caption(caption);
+      }
       continue;
     }
     if (isListItem(line)) prose.item(line, itemContinues(line, ls[i + 1]));

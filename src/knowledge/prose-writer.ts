@@ -34,6 +34,8 @@ export class ProseWriter {
   private lead: string | undefined;
   /** The claim that is the lead-in sentence itself: dropped or joined once what it introduces comes. */
   private leadClaim: RawClaim | undefined;
+  /** The last claim a caption over code made, while nothing has followed it but code. */
+  private captionClaim: RawClaim | undefined;
   /** The language the numbered point in view is about, if one: its paragraphs' claims that name none are about it. */
   private pointSide: 'go' | 'python' | undefined;
 
@@ -70,6 +72,22 @@ export class ProseWriter {
     this.flush();
     this.lead = undefined;
     this.leadClaim = undefined;
+  }
+
+  /**
+   * A caption over one language's code ("Python: Exception-based error handling"). The other language's caption
+   * over the code that follows, under the same heading, makes it a comparison, as a table row would.
+   */
+  caption(text: string): void {
+    const last = this.captionClaim;
+    const sides = last ? [this.sideOf(last.text), this.sideOf(text)] : [];
+    if (last === this.claims.at(-1) && last?.section === this.sections.current && sides[0] !== sides[1]) {
+      last.text = `${last.text}; ${text}`;
+      this.captionClaim = undefined;
+      return;
+    }
+    this.add(text);
+    this.captionClaim = this.claims.at(-1);
   }
 
   /**

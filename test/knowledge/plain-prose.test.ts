@@ -4,7 +4,7 @@ import { isFragment } from '../../src/knowledge/coreference.js';
 import { extractClaims } from '../../src/knowledge/extract.js';
 import { splitItems, withLead } from '../../src/knowledge/list-items.js';
 import { isCodeLine } from '../../src/knowledge/plain-lines.js';
-import { parsePlainText } from '../../src/knowledge/plaintext.js';
+import { codeCaption, parsePlainText } from '../../src/knowledge/plaintext.js';
 import { loadTaxonomy } from '../../src/knowledge/taxonomy.js';
 import { REAL_KNOWLEDGE } from '../helpers/core.js';
 
@@ -74,6 +74,23 @@ describe('plain text: captions and sentences next to code', () => {
       '[(introduction)] Typed request structs make the contract explicit:',
       '[(introduction)] The handlers never parse a map by hand again.',
     ]);
+  });
+
+  it("GIVEN each language's caption over its code under one heading THEN one claim compares them, as a table row would", () => {
+    expect(
+      texts(
+        'Retry Handling\nPython - Retries with a decorator\ndef fetch():\nreturn retry(times=3)\n// Go - Retries in a plain loop\nfor i := 0; i < 3; i++ {\n}\nQueue Sizing\nPython memory example\nqueue = []\n',
+      ),
+    ).toEqual(['[Retry Handling] Python: Retries with a decorator; Go: Retries in a plain loop']);
+  });
+
+  it('keeps a caption that names a language with a remark in parentheses, and not a label or an unnamed one', () => {
+    const taxonomySide = (t: string) => taxonomy.sideOf(t);
+    expect(codeCaption('Go static types (checked when compiling)', taxonomySide)).toBe(
+      'Go static types (checked when compiling)',
+    );
+    expect(codeCaption('Start the workers', taxonomySide)).toBeUndefined();
+    expect(codeCaption('Struct tags for metadata (with a validator)', taxonomySide)).toBeUndefined();
   });
 
   it('reads a sentence with quoted words as prose, and a quoted import as code', () => {
