@@ -5,11 +5,13 @@ import { rowText, slugFromPath } from './markdown.js';
 import {
   END_OF_ARTICLE,
   headingCandidate,
+  headingText,
   isChrome,
   isCodeLine,
   isProse,
   LINK_LIST_HEADING,
   labelledPoint,
+  titleCase,
 } from './plain-lines.js';
 import { Sections } from './plain-sections.js';
 import { ProseWriter } from './prose-writer.js';
@@ -100,6 +102,24 @@ export function codeCaption(text: string, sideOf: SideOf): string | undefined {
 }
 
 /**
+ * A numbered caption over code ("1. Data Processing & ML Integration", "// 2. Concurrent Data Processing") under a
+ * heading that names one language ("When Python Shines"): the code shows one of that heading's cases, a claim
+ * led by the heading as a list item is by its lead-in.
+ */
+function numberedCase(text: string, heading: string, sideOf: SideOf): string | undefined {
+  const m = /^\d{1,2}[.)]\s+(\p{Lu}[^.!?:;]{2,60})$/u.exec(text.trim());
+  return m && sideOf(heading) !== 'both' ? `${heading.replace(/:$/, '')}: ${m[1]}` : undefined;
+}
+
+/** What a caption or comment over code says, if anything (see codeCaption and numberedCase). */
+function captionOf(text: string, heading: string, sideOf: SideOf): { text: string; numbered: boolean } | undefined {
+  const caption = codeCaption(text, sideOf);
+  if (caption) return { text: caption, numbered: false };
+  const numbered = numberedCase(text, heading, sideOf);
+  return numbered ? { text: numbered, numbered: true } : undefined;
+}
+
+/**
  * Inside code, comments are notes ("Create 1 million points") and, now and then, a measurement; a
  * measurement becomes a claim with what it measures: the code's caption and the note before it.
  */
@@ -130,18 +150,24 @@ class CodeView {
 
   constructor(private readonly sideOf: SideOf) {}
 
+  /** A Title Case heading that names a language between two blocks of code ("When Go Shines", "Go: Gin Framework"). */
+  private lostHeading(line: string): boolean {
+    return !isCodeLine(line) && headingCandidate(line) && titleCase(headingText(line)) && this.sideOf(line) !== 'both';
+  }
+
   /** Whether line `i` is code (read here); code lasts until prose resumes. */
   read(ls: string[], i: number, prose: ProseWriter): boolean {
     const line = ls[i]!;
-    if (!(this.inCode && !leavesCode(ls, i))) {
+    if (!(this.inCode && !leavesCode(ls, i) && !this.lostHeading(line))) {
       this.inCode = isCodeLine(line);
       if (!this.inCode) return false;
       prose.endOfProse();
       this.about.note = '';
     }
-    const comment = /^(?:\/\/|#)\s*(.+)$/.exec(line)?.[1];
-    const caption = comment === undefined ? undefined : codeCaption(comment, this.sideOf);
-    if (caption) prose.caption(caption);
+    // A comment, or a numbered caption between two blocks of code ("2. Rapid API Development").
+    const comment = /^(?:\/\/|#)\s*(.+)$/.exec(line)?.[1] ?? (/^\d{1,2}[.)]\s/.test(line) ? line : undefined);
+    const caption = comment === undefined ? undefined : captionOf(comment, prose.headingInView, this.sideOf);
+    if (caption) prose.caption(caption.text, caption.numbered);
     const measured = caption ? undefined : codeFigure(line, this.about);
     if (measured) prose.add(measured);
     return true;
@@ -205,8 +231,8 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
       // A whole sentence over code ("Typed structs make the API contract explicit:") says something itself.
       if (isProse(line) && !/^[\w ]{1,20}:\s/.test(line)) prose.line(line, true);
       else {
-        const caption = codeCaption(line, sideOf);
-        if (caption) prose.caption(caption);
+        const caption = captionOf(line, prose.headingInView, sideOf);
+        if (caption) prose.caption(caption.text, caption.numbered);
       }
       continue;
     }

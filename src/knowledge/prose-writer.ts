@@ -34,8 +34,10 @@ export class ProseWriter {
   private lead: string | undefined;
   /** The claim that is the lead-in sentence itself: dropped or joined once what it introduces comes. */
   private leadClaim: RawClaim | undefined;
-  /** The last claim a caption over code made, while nothing has followed it but code. */
-  private captionClaim: RawClaim | undefined;
+  /** The claims captions over code made, while nothing has followed them but code. */
+  private readonly captionRun: RawClaim[] = [];
+  /** Caption claims another language's caption has joined. */
+  private readonly paired = new WeakSet<RawClaim>();
   /** The language the numbered point in view is about, if one: its paragraphs' claims that name none are about it. */
   private pointSide: 'go' | 'python' | undefined;
 
@@ -43,6 +45,11 @@ export class ProseWriter {
     private readonly sections: Sections,
     private readonly sideOf: SideOf = () => 'both',
   ) {}
+
+  /** The innermost heading in view, without its numbering. */
+  get headingInView(): string {
+    return headingText(this.sections.last);
+  }
 
   get atParagraphStart(): boolean {
     return this.paragraph.length === 0;
@@ -78,16 +85,25 @@ export class ProseWriter {
    * A caption over one language's code ("Python: Exception-based error handling"). The other language's caption
    * over the code that follows, under the same heading, makes it a comparison, as a table row would.
    */
-  caption(text: string): void {
-    const last = this.captionClaim;
-    const sides = last ? [this.sideOf(last.text), this.sideOf(text)] : [];
-    if (last === this.claims.at(-1) && last?.section === this.sections.current && sides[0] !== sides[1]) {
-      last.text = `${last.text}; ${text}`;
-      this.captionClaim = undefined;
+  caption(text: string, alone = false): void {
+    // The captions in a row (only code between them): one joins the first of another language's under this heading,
+    // or under the heading before when this one only names its language ("Python: FastAPI", then "Go: Gin").
+    const run = this.captionRun;
+    if (run.at(-1) !== this.claims.at(-1)) run.length = 0;
+    const side = this.sideOf(text);
+    const near = (c: RawClaim) => c.section === this.sections.current || this.sideOf(this.headingInView) === side;
+    const sides = (c: RawClaim) => [this.sideOf(c.text), side];
+    const partner = alone
+      ? undefined
+      : run.find((c) => !this.paired.has(c) && near(c) && !sides(c).includes('both') && sides(c)[0] !== side);
+    if (partner) {
+      partner.text = `${partner.text}; ${text}`;
+      this.paired.add(partner);
       return;
     }
     this.add(text);
-    this.captionClaim = this.claims.at(-1);
+    if (alone) run.length = 0;
+    else run.push(this.claims.at(-1)!);
   }
 
   /**

@@ -84,6 +84,18 @@ describe('plain text: captions and sentences next to code', () => {
     ).toEqual(['[Retry Handling] Python: Retries with a decorator; Go: Retries in a plain loop']);
   });
 
+  it('GIVEN numbered captions over code under a heading naming a language THEN each is one of its cases, also past code', () => {
+    expect(
+      texts(
+        'Where Python Fits\n1. Report Notebooks\nimport pandas as pd\nframe = pd.read_csv(path)\n2. Glue Scripts\nimport subprocess\nsubprocess.run(cmd)\nWhere Go Fits\n// 1. Socket Gateways\nfunc main() {\n}\n',
+      ),
+    ).toEqual([
+      '[Where Python Fits] Where Python Fits: Report Notebooks',
+      '[Where Python Fits] Where Python Fits: Glue Scripts',
+      '[Where Go Fits] Where Go Fits: Socket Gateways',
+    ]);
+  });
+
   it('keeps a caption that names a language with a remark in parentheses, and not a label or an unnamed one', () => {
     const taxonomySide = (t: string) => taxonomy.sideOf(t);
     expect(codeCaption('Go static types (checked when compiling)', taxonomySide)).toBe(
