@@ -1,6 +1,6 @@
 import { DIAGRAM_LINE, diagramAt } from './diagrams.js';
 import { RULE, type SideOf, tableAt } from './flat-tables.js';
-import { isListItem, itemContinues } from './list-items.js';
+import { isListItem, itemContinues, unglueName } from './list-items.js';
 import { rowText, slugFromPath } from './markdown.js';
 import {
   END_OF_ARTICLE,
@@ -237,8 +237,12 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
       continue;
     }
     if (isListItem(line)) prose.item(line, itemContinues(line, ls[i + 1]));
-    // A line that ends a sentence ends the paragraph too: extracted text often loses blank lines.
-    else prose.line(line, /[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60);
+    else {
+      const item = ls[i - 1] ?? '';
+      const text = isListItem(item) && itemContinues(item, line) ? unglueName(line, (w) => sideOf(w) !== 'both') : line;
+      // A line that ends a sentence ends the paragraph too: extracted text often loses blank lines.
+      prose.line(text, /[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60);
+    }
   }
   prose.flush();
   reviseSides(prose.claims, prose.leadItems, tables, sideOf);

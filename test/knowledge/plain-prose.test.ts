@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFragment } from '../../src/knowledge/coreference.js';
 import { extractClaims } from '../../src/knowledge/extract.js';
-import { splitItems, withLead } from '../../src/knowledge/list-items.js';
+import { splitItems, unglueName, withLead } from '../../src/knowledge/list-items.js';
 import { isCodeLine } from '../../src/knowledge/plain-lines.js';
 import { codeCaption, parsePlainText } from '../../src/knowledge/plaintext.js';
 import { loadTaxonomy } from '../../src/knowledge/taxonomy.js';
@@ -224,6 +224,13 @@ describe('plain text: mended extraction glue', () => {
     expect(texts('When we cut a release of the Python service, we ship:\n- A lockfile of 52 pins\n')).toEqual([
       '[(introduction)] When we cut a release of the Python service, we ship: A lockfile of 52 pins',
     ]);
+  });
+
+  it("parts a known name from the word glued to it at the start of an item's next line, and nothing else", () => {
+    expect(texts('A release of ours needs:\n- A hope that\npandasinstalls cleanly on the host\n')).toEqual([
+      '[(introduction)] A release of ours needs: A hope that pandas installs cleanly on the host',
+    ]);
+    expect(unglueName('goroutines park cheaply', (w) => taxonomy.sideOf(w) !== 'both')).toBe('goroutines park cheaply');
   });
 
   it('parts a file name from the word glued to it, but not a domain or a longer extension', () => {
