@@ -2,6 +2,7 @@ import { DIAGRAM_LINE, diagramAt } from './diagrams.js';
 import { RULE, type SideOf, tableAt } from './flat-tables.js';
 import { isListItem, itemContinues, unglueName } from './list-items.js';
 import { rowText, slugFromPath } from './markdown.js';
+import { pageHead } from './plain-head.js';
 import {
   END_OF_ARTICLE,
   headingCandidate,
@@ -66,9 +67,9 @@ function leavesCode(ls: string[], i: number): boolean {
   return isProse(ls[i]!) || (headingCandidate(ls[i]!) && next !== undefined && !isCodeLine(next));
 }
 
-/** A document's title: its first line that is neither chrome nor code, cut at its first sentence. */
-function titleOf(ls: string[], path: string): string {
-  const line = ls.find((l) => l.length > 0 && !isCodeLine(l) && !isChrome(l)) ?? slugFromPath(path);
+/** A document's title: its first line that is neither chrome, code nor metadata, cut at its first sentence. */
+function titleOf(ls: string[], path: string, used: Set<number>): string {
+  const line = ls.find((l, i) => l.length > 0 && !used.has(i) && !isCodeLine(l) && !isChrome(l)) ?? slugFromPath(path);
   const first = sentences(line)[0] ?? line;
   return (first.length <= 150 ? first : `${first.slice(0, 147)}…`).replace(/[.:]$/, '');
 }
@@ -176,7 +177,8 @@ class CodeView {
 
 export function parsePlainText(source: string, path: string, sideOf: SideOf = () => 'both'): ParsedDocument {
   const ls = lines(source);
-  const title = titleOf(ls, path);
+  const { head, used } = pageHead(ls);
+  const title = titleOf(ls, path, used);
   const sections = new Sections(title);
   const prose = new ProseWriter(sections, sideOf);
   const { add } = prose;
@@ -187,7 +189,13 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
     const line = ls[i]!;
     // What follows "Top comments" or "debate in the comments" near the end is readers' comments, not the article.
     if (i >= endAt && END_OF_ARTICLE.test(line)) break;
-    if (line === '' || RULE.test(line) || (i < 12 && line === title) || /^(?:published|\d+ min read)$/i.test(line)) {
+    if (
+      line === '' ||
+      used.has(i) ||
+      RULE.test(line) ||
+      (i < 12 && line === title) ||
+      /^(?:published|\d+ min read)$/i.test(line)
+    ) {
       prose.flush();
       continue;
     }
@@ -247,7 +255,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
   prose.flush();
   reviseSides(prose.claims, prose.leadItems, tables, sideOf);
   return {
-    meta: { id: slugFromPath(path), title, short: shortLabel(source, title) },
+    meta: { id: slugFromPath(path), title, short: shortLabel(source, title), ...head },
     claims: prose.claims,
     warnings: [],
   };

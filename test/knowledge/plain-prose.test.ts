@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isFragment } from '../../src/knowledge/coreference.js';
 import { extractClaims } from '../../src/knowledge/extract.js';
 import { splitItems, unglueName, withLead } from '../../src/knowledge/list-items.js';
+import { dateIn } from '../../src/knowledge/plain-head.js';
 import { isCodeLine } from '../../src/knowledge/plain-lines.js';
 import { codeCaption, parsePlainText } from '../../src/knowledge/plaintext.js';
 import { loadTaxonomy } from '../../src/knowledge/taxonomy.js';
@@ -283,6 +284,31 @@ describe('plain text: numbered points', () => {
       'Lessons From The Queue Rewrite\n1. Go made the workers dull.\n2. Python kept the scripts.\nThe pager stayed quiet for a month.\n',
     );
     expect(claims.at(-1)).toMatchObject({ text: 'The pager stayed quiet for a month.', side: 'both' });
+  });
+});
+
+describe('plain text: what the first lines say of the page', () => {
+  it('GIVEN a site, a byline with a date and a reading time over the title THEN they are metadata, not title or claims', () => {
+    const page = parsePlainText(
+      'queuenotes.dev\nSizing Worker Pools in Go\nBy Dana Reyes · Mar 3, 2025 · 6 min read\nWe sized the pools by queue depth, not by cores.\n',
+      'page.txt',
+    );
+    expect(page.meta).toMatchObject({
+      title: 'Sizing Worker Pools in Go',
+      author: 'Dana Reyes',
+      site: 'queuenotes.dev',
+      published: '2025-03-03',
+    });
+    expect(page.claims.map((c) => c.text)).toEqual(['We sized the pools by queue depth, not by cores.']);
+  });
+
+  it('GIVEN a name or a date in the article itself THEN it is no metadata', () => {
+    const page = parsePlainText(
+      `Sizing Worker Pools\n${'We sized the pools by queue depth, not by cores, for a whole quarter of traffic. '.repeat(2)}\nBy Dana Reyes\n`,
+      'page.txt',
+    );
+    expect(page.meta.author).toBeUndefined();
+    expect(dateIn('Originally published on Backend Weekly, 12 March 2024')).toBe('2024-03-12');
   });
 });
 
