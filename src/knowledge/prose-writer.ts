@@ -121,6 +121,8 @@ export class ProseWriter {
   heading(line: string): void {
     this.flush();
     this.pointSide = undefined;
+    // A heading that names no language starts another subject: no caption before it pairs with one after.
+    if (this.sideOf(headingText(line)) === 'both') this.captionRun.length = 0;
     const text = headingText(line);
     this.skipping = LINK_LIST_HEADING.test(text);
     this.sections.heading(line);

@@ -85,6 +85,17 @@ describe('plain text: captions and sentences next to code', () => {
     ).toEqual(['[Retry Handling] Python: Retries with a decorator; Go: Retries in a plain loop']);
   });
 
+  it('GIVEN a heading that names no language between two captions THEN they stay apart', () => {
+    expect(
+      texts(
+        'Go - Retries in a plain loop\nfor i := 0; i < 3; i++ {\n}\nConfig Loading\nPython Settings\nPython - Settings from a dotenv file\ndef load():\nreturn env\n',
+      ),
+    ).toEqual([
+      '[(introduction)] Go: Retries in a plain loop',
+      '[Config Loading › Python Settings] Python: Settings from a dotenv file',
+    ]);
+  });
+
   it('GIVEN numbered captions over code under a heading naming a language THEN each is one of its cases, also past code', () => {
     expect(
       texts(
