@@ -175,6 +175,30 @@ class CodeView {
   }
 }
 
+/** A line of text that is no heading, table, diagram, code or chrome: a numbered point, a caption over code, a list item or prose. */
+function readText(ls: string[], i: number, prose: ProseWriter, code: CodeView, sideOf: SideOf): void {
+  const line = ls[i]!;
+  const next = nextText(ls, i);
+  const point = labelledPoint(line, next, previousText(ls, i));
+  if (point) prose.point(point);
+  // A caption line right above code ("Python - Classes with dataclasses", "Example: a Flask API:") describes the code.
+  else if (prose.atParagraphStart && !/[.!?]$/.test(line) && next !== undefined && isCodeLine(next)) {
+    code.captioned(line);
+    // A whole sentence over code ("Typed structs make the API contract explicit:") says something itself.
+    if (isProse(line) && !/^[\w ]{1,20}:\s/.test(line)) prose.line(line, true);
+    else {
+      const caption = captionOf(line, prose.headingInView, sideOf);
+      if (caption) prose.caption(caption.text, caption.numbered);
+    }
+  } else if (isListItem(line)) prose.item(line, itemContinues(line, ls[i + 1]));
+  else {
+    const item = ls[i - 1] ?? '';
+    const text = isListItem(item) && itemContinues(item, line) ? unglueName(line, (w) => sideOf(w) !== 'both') : line;
+    // A line that ends a sentence ends the paragraph too: extracted text often loses blank lines.
+    prose.line(text, /[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60);
+  }
+}
+
 export function parsePlainText(source: string, path: string, sideOf: SideOf = () => 'both'): ParsedDocument {
   const ls = lines(source);
   const { head, used } = pageHead(ls);
@@ -227,30 +251,7 @@ export function parsePlainText(source: string, path: string, sideOf: SideOf = ()
       prose.heading(line);
       continue;
     }
-    const next = nextText(ls, i);
-    const point = labelledPoint(line, next, previousText(ls, i));
-    if (point) {
-      prose.point(point);
-      continue;
-    }
-    // A caption line right above code ("Python - Classes with dataclasses", "Example: a Flask API:") describes the code.
-    if (prose.atParagraphStart && !/[.!?]$/.test(line) && next !== undefined && isCodeLine(next)) {
-      code.captioned(line);
-      // A whole sentence over code ("Typed structs make the API contract explicit:") says something itself.
-      if (isProse(line) && !/^[\w ]{1,20}:\s/.test(line)) prose.line(line, true);
-      else {
-        const caption = captionOf(line, prose.headingInView, sideOf);
-        if (caption) prose.caption(caption.text, caption.numbered);
-      }
-      continue;
-    }
-    if (isListItem(line)) prose.item(line, itemContinues(line, ls[i + 1]));
-    else {
-      const item = ls[i - 1] ?? '';
-      const text = isListItem(item) && itemContinues(item, line) ? unglueName(line, (w) => sideOf(w) !== 'both') : line;
-      // A line that ends a sentence ends the paragraph too: extracted text often loses blank lines.
-      prose.line(text, /[.!?:]$/.test(line) || !/[,;\p{Ll}]$/u.test(line) || line.length < 60);
-    }
+    readText(ls, i, prose, code, sideOf);
   }
   prose.flush();
   reviseSides(prose.claims, prose.leadItems, tables, sideOf);
