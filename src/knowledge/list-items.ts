@@ -13,8 +13,8 @@ export function itemContinues(line: string, next: string | undefined): boolean {
 }
 
 /**
- * Inline code that text extraction put on a line of its own, glued to the word after it ("A prayer that" /
- * "numpycompiles correctly"): a name `known` knows (four letters or more) is parted from the rest (four or more).
+ * Inline code that text extraction put on a line of its own, glued to the word after it ("A hope that" /
+ * "pandasinstalls cleanly"): a name `known` knows (four letters or more) is parted from the rest (four or more).
  */
 export function unglueName(line: string, known: (name: string) => boolean): string {
   const word = /^[a-z]{8,}\b/.exec(line)?.[0];

@@ -49,8 +49,8 @@ export function headingText(line: string): string {
 }
 
 /**
- * A numbered point that a paragraph then explains: "2. Go is boring — and that's its superpower.", "Mistake 3:
- * Ignoring the toolchain.", "Tip 1: Start with one service." A sentence or two after the number or label.
+ * A numbered point that a paragraph then explains: "2. Go stays dull on purpose.", "Mistake 3:
+ * Skipping the linter.", "Tip 1: Start with one service." A sentence or two after the number or label.
  */
 const LABELLED =
   /^(?:\d{1,2}[.)]\s+|((?:Mistake|Tip|Step|Lesson|Rule|Myth|Pitfall|Reason)\s+#?\d{1,2}:\s+))(["“]?\p{Lu}.{5,140}[.!?]["”]?)$/u;

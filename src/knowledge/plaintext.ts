@@ -90,8 +90,8 @@ function shortLabel(source: string, title: string): string | undefined {
 const CODE_MEASURE = /([A-Z][a-z]+(?: [a-z]+)?: [~≈]?\d[\d,.]*\s?(?:[KMG]B|ms|s|x|%)(?: \([^)]*\))?)\s*$/;
 
 /**
- * A caption or comment over code that says what one language's code shows: "Python - Exception-based error
- * handling" → "Python: Exception-based error handling"; "Go static types (enforced at compile time)" as it is.
+ * A caption or comment over code that says what one language's code shows: "Python - Retries with a
+ * decorator" → "Python: Retries with a decorator"; "Go static types (checked when compiling)" as it is.
  * It names a language or one of its tools; a bare label ("Python memory example", "Start workers") says nothing.
  */
 export function codeCaption(text: string, sideOf: SideOf): string | undefined {
@@ -103,8 +103,8 @@ export function codeCaption(text: string, sideOf: SideOf): string | undefined {
 }
 
 /**
- * A numbered caption over code ("1. Data Processing & ML Integration", "// 2. Concurrent Data Processing") under a
- * heading that names one language ("When Python Shines"): the code shows one of that heading's cases, a claim
+ * A numbered caption over code ("1. Report Notebooks", "// 2. Socket Gateways") under a
+ * heading that names one language ("Where Python Fits"): the code shows one of that heading's cases, a claim
  * led by the heading as a list item is by its lead-in.
  */
 function numberedCase(text: string, heading: string, sideOf: SideOf): string | undefined {
@@ -151,7 +151,7 @@ class CodeView {
 
   constructor(private readonly sideOf: SideOf) {}
 
-  /** A Title Case heading that names a language between two blocks of code ("When Go Shines", "Go: Gin Framework"). */
+  /** A Title Case heading that names a language between two blocks of code ("Where Go Fits", "Go: Chi Router"). */
   private lostHeading(line: string): boolean {
     return !isCodeLine(line) && headingCandidate(line) && titleCase(headingText(line)) && this.sideOf(line) !== 'both';
   }
@@ -165,7 +165,7 @@ class CodeView {
       prose.endOfProse();
       this.about.note = '';
     }
-    // A comment, or a numbered caption between two blocks of code ("2. Rapid API Development").
+    // A comment, or a numbered caption between two blocks of code ("2. Glue Scripts").
     const comment = /^(?:\/\/|#)\s*(.+)$/.exec(line)?.[1] ?? (/^\d{1,2}[.)]\s/.test(line) ? line : undefined);
     const caption = comment === undefined ? undefined : captionOf(comment, prose.headingInView, this.sideOf);
     if (caption) prose.caption(caption.text, caption.numbered);

@@ -82,12 +82,12 @@ export class ProseWriter {
   }
 
   /**
-   * A caption over one language's code ("Python: Exception-based error handling"). The other language's caption
+   * A caption over one language's code ("Python: Retries with a decorator"). The other language's caption
    * over the code that follows, under the same heading, makes it a comparison, as a table row would.
    */
   caption(text: string, alone = false): void {
     // The captions in a row (only code between them): one joins the first of another language's under this heading,
-    // or under the heading before when this one only names its language ("Python: FastAPI", then "Go: Gin").
+    // or under the heading before when this one only names its language ("Python: Flask", then "Go: Chi").
     const run = this.captionRun;
     if (run.at(-1) !== this.claims.at(-1)) run.length = 0;
     const side = this.sideOf(text);
@@ -107,7 +107,7 @@ export class ProseWriter {
   }
 
   /**
-   * A numbered point ("2. Go is boring — and that's its superpower."): a claim of its own, and what the
+   * A numbered point ("2. Go stays dull on purpose."): a claim of its own, and what the
    * paragraphs after it explain, so one of them that names no language ("This means: reviews go faster") is about
    * the language the point names.
    */
