@@ -49,6 +49,15 @@ function carrySubject(sentence: string, before: string | undefined): string {
   return subject ? `${subject}${sentence.slice(2)}` : sentence;
 }
 
+/** "This is not a small gap — it means a pool of 500 threads needs 4GB": what leans back before "it means". */
+const PREAMBLE = /^(?:this|that|it)\b[^.;:]{0,80}?\bmeans\s+(?:that\s+)?(?=\S)/i;
+
+/** A sentence that stands on its own figures, without the words that only pointed back ("This means that …"). */
+function ownStatement(sentence: string): string {
+  const rest = sentence.replace(PREAMBLE, '');
+  return rest === sentence || rest.split(/\s+/).length < 6 ? sentence : `${rest[0]!.toUpperCase()}${rest.slice(1)}`;
+}
+
 /** A measurement: a number with a unit or a multiplier ("80GB", "2 ms", "5-10x", "73%"). */
 const MEASURE = /\d(?:[\d,.]*)\s?(?:[KMGT]B|ms|µs|s|x|×|%|req\/s|rps)(?!\w)/i;
 
@@ -84,7 +93,8 @@ export function readAlone(
     }
     const last = claims.at(-1);
     const leaning = leansBack(raw);
-    const leans = leaning && !(last !== undefined && standsOnFigures(raw, last, namesSide));
+    const stands = leaning && last !== undefined && standsOnFigures(raw, last, namesSide);
+    const leans = leaning && !stands;
     if ((isFragment(raw) || leans) && last !== undefined && last.length + s.length < MAX_MERGED) {
       claims[claims.length - 1] = `${last} ${s}`;
       continue;
@@ -96,7 +106,7 @@ export function readAlone(
         continue;
       }
     }
-    claims.push(leaning ? carrySubject(s, prior) : s);
+    claims.push(stands ? ownStatement(s) : leaning ? carrySubject(s, prior) : s);
   }
   if (pending) claims.push(pending);
   return { appendToPrevious, claims };

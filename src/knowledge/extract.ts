@@ -144,7 +144,9 @@ export function extractClaims(
   const claims = raws.map((raw, ordinal): Claim => {
     const t = raw.tags;
     const subjects = taxonomy.subjectsIn(raw.text);
-    const side = t.side ?? (subjects.length ? taxonomy.sideOfSubjects(subjects) : sectionSide(raw.section, taxonomy));
+    const side =
+      t.side ??
+      (subjects.length ? taxonomy.sideOfSubjects(subjects) : (raw.about ?? sectionSide(raw.section, taxonomy)));
     const { figures, found } = raw.cells
       ? tableFigures(raw, taxonomy, t.metric)
       : proseFigures(raw.text, side, subjects, t.metric);

@@ -12,6 +12,17 @@ export function itemContinues(line: string, next: string | undefined): boolean {
   return next !== undefined && !isListItem(next) && /^\p{Ll}/u.test(next) && !/[.!?:;]$/.test(line);
 }
 
+/**
+ * Inline code that text extraction put on a line of its own, glued to the word after it ("A hope that" /
+ * "pandasinstalls cleanly"): a name `known` knows (four letters or more) is parted from the rest (four or more).
+ */
+export function unglueName(line: string, known: (name: string) => boolean): string {
+  const word = /^[a-z]{8,}\b/.exec(line)?.[0];
+  if (!word || known(word)) return line;
+  for (let k = 4; k <= word.length - 4; k++) if (known(word.slice(0, k))) return `${word.slice(0, k)} ${line.slice(k)}`;
+  return line;
+}
+
 /** Items run together on one line: "…47 packages - A Python runtime" is two items. */
 export function splitItems(text: string): string[] {
   return text

@@ -48,6 +48,27 @@ export function headingText(line: string): string {
   return line.replace(HEADING_LEAD, '').trim();
 }
 
+/**
+ * A numbered point that a paragraph then explains: "2. Go stays dull on purpose.", "Mistake 3:
+ * Skipping the linter.", "Tip 1: Start with one service." A sentence or two after the number or label.
+ */
+const LABELLED =
+  /^(?:\d{1,2}[.)]\s+|((?:Mistake|Tip|Step|Lesson|Rule|Myth|Pitfall|Reason)\s+#?\d{1,2}:\s+))(["“]?\p{Lu}.{5,140}[.!?]["”]?)$/u;
+
+/** A list item, numbered or not. */
+const ITEM = /^[-*]\s|^\d{1,2}[.)]\s/;
+
+/**
+ * What a numbered point says (with its label, without its number), or undefined. A line of a list (the line
+ * before or after it an item too) is no such point.
+ */
+export function labelledPoint(line: string, next: string | undefined, before: string | undefined): string | undefined {
+  const m = LABELLED.exec(line);
+  if (!m || next === undefined || ITEM.test(next) || LABELLED.test(next) || (before && ITEM.test(before)))
+    return undefined;
+  return `${m[1] ?? ''}${m[2]!}`;
+}
+
 /** Title Case: most words of four letters or more start with a capital. */
 export function titleCase(text: string): boolean {
   const long = text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));

@@ -34,11 +34,22 @@ export class ProseWriter {
   private lead: string | undefined;
   /** The claim that is the lead-in sentence itself: dropped or joined once what it introduces comes. */
   private leadClaim: RawClaim | undefined;
+  /** The claims captions over code made, while nothing has followed them but code. */
+  private readonly captionRun: RawClaim[] = [];
+  /** Caption claims another language's caption has joined. */
+  private readonly paired = new WeakSet<RawClaim>();
+  /** The language the numbered point in view is about, if one: its paragraphs' claims that name none are about it. */
+  private pointSide: 'go' | 'python' | undefined;
 
   constructor(
     private readonly sections: Sections,
     private readonly sideOf: SideOf = () => 'both',
   ) {}
+
+  /** The innermost heading in view, without its numbering. */
+  get headingInView(): string {
+    return headingText(this.sections.last);
+  }
 
   get atParagraphStart(): boolean {
     return this.paragraph.length === 0;
@@ -46,7 +57,7 @@ export class ProseWriter {
 
   add = (text: string, cells?: RawClaim['cells']): void => {
     this.sections.content();
-    this.claims.push({ section: this.sections.current, text, tags: {}, cells });
+    this.claims.push({ section: this.sections.current, text, tags: {}, cells, about: this.pointSide });
   };
 
   /** A line of prose; `ends` when it ends its paragraph. */
@@ -70,8 +81,48 @@ export class ProseWriter {
     this.leadClaim = undefined;
   }
 
+  /**
+   * A caption over one language's code ("Python: Retries with a decorator"). The other language's caption
+   * over the code that follows, under the same heading, makes it a comparison, as a table row would.
+   */
+  caption(text: string, alone = false): void {
+    // The captions in a row (only code between them): one joins the first of another language's under this heading,
+    // or under the heading before when this one only names its language ("Python: Flask", then "Go: Chi").
+    const run = this.captionRun;
+    if (run.at(-1) !== this.claims.at(-1)) run.length = 0;
+    const side = this.sideOf(text);
+    const near = (c: RawClaim) => c.section === this.sections.current || this.sideOf(this.headingInView) === side;
+    const sides = (c: RawClaim) => [this.sideOf(c.text), side];
+    const partner = alone
+      ? undefined
+      : run.find((c) => !this.paired.has(c) && near(c) && !sides(c).includes('both') && sides(c)[0] !== side);
+    if (partner) {
+      partner.text = `${partner.text}; ${text}`;
+      this.paired.add(partner);
+      return;
+    }
+    this.add(text);
+    if (alone) run.length = 0;
+    else run.push(this.claims.at(-1)!);
+  }
+
+  /**
+   * A numbered point ("2. Go stays dull on purpose."): a claim of its own, and what the
+   * paragraphs after it explain, so one of them that names no language ("This means: reviews go faster") is about
+   * the language the point names.
+   */
+  point(text: string): void {
+    this.endOfProse();
+    const side = this.sideOf(text);
+    this.pointSide = side === 'both' ? undefined : side;
+    this.line(text, true);
+  }
+
   heading(line: string): void {
     this.flush();
+    this.pointSide = undefined;
+    // A heading that names no language starts another subject: no caption before it pairs with one after.
+    if (this.sideOf(headingText(line)) === 'both') this.captionRun.length = 0;
     const text = headingText(line);
     this.skipping = LINK_LIST_HEADING.test(text);
     this.sections.heading(line);

@@ -82,6 +82,8 @@ export interface RawClaim {
   tags: ClaimTags;
   /** Table cells keyed by column header, for table rows. */
   cells?: { header: string; value: string }[] | undefined;
+  /** Plain text: the language of the numbered point the claim explains, for a claim that names none itself. */
+  about?: Side | undefined;
 }
 
 export interface Claim {

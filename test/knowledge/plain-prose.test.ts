@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFragment } from '../../src/knowledge/coreference.js';
 import { extractClaims } from '../../src/knowledge/extract.js';
-import { splitItems, withLead } from '../../src/knowledge/list-items.js';
+import { splitItems, unglueName, withLead } from '../../src/knowledge/list-items.js';
+import { dateIn } from '../../src/knowledge/plain-head.js';
 import { isCodeLine } from '../../src/knowledge/plain-lines.js';
-import { parsePlainText } from '../../src/knowledge/plaintext.js';
+import { codeCaption, parsePlainText } from '../../src/knowledge/plaintext.js';
 import { loadTaxonomy } from '../../src/knowledge/taxonomy.js';
 import { REAL_KNOWLEDGE } from '../helpers/core.js';
 
@@ -74,6 +75,46 @@ describe('plain text: captions and sentences next to code', () => {
       '[(introduction)] Typed request structs make the contract explicit:',
       '[(introduction)] The handlers never parse a map by hand again.',
     ]);
+  });
+
+  it("GIVEN each language's caption over its code under one heading THEN one claim compares them, as a table row would", () => {
+    expect(
+      texts(
+        'Retry Handling\nPython - Retries with a decorator\ndef fetch():\nreturn retry(times=3)\n// Go - Retries in a plain loop\nfor i := 0; i < 3; i++ {\n}\nQueue Sizing\nPython memory example\nqueue = []\n',
+      ),
+    ).toEqual(['[Retry Handling] Python: Retries with a decorator; Go: Retries in a plain loop']);
+  });
+
+  it('GIVEN a heading that names no language between two captions THEN they stay apart', () => {
+    expect(
+      texts(
+        'Go - Retries in a plain loop\nfor i := 0; i < 3; i++ {\n}\nConfig Loading\nPython Settings\nPython - Settings from a dotenv file\ndef load():\nreturn env\n',
+      ),
+    ).toEqual([
+      '[(introduction)] Go: Retries in a plain loop',
+      '[Config Loading › Python Settings] Python: Settings from a dotenv file',
+    ]);
+  });
+
+  it('GIVEN numbered captions over code under a heading naming a language THEN each is one of its cases, also past code', () => {
+    expect(
+      texts(
+        'Where Python Fits\n1. Report Notebooks\nimport pandas as pd\nframe = pd.read_csv(path)\n2. Glue Scripts\nimport subprocess\nsubprocess.run(cmd)\nWhere Go Fits\n// 1. Socket Gateways\nfunc main() {\n}\n',
+      ),
+    ).toEqual([
+      '[Where Python Fits] Where Python Fits: Report Notebooks',
+      '[Where Python Fits] Where Python Fits: Glue Scripts',
+      '[Where Go Fits] Where Go Fits: Socket Gateways',
+    ]);
+  });
+
+  it('keeps a caption that names a language with a remark in parentheses, and not a label or an unnamed one', () => {
+    const taxonomySide = (t: string) => taxonomy.sideOf(t);
+    expect(codeCaption('Go static types (checked when compiling)', taxonomySide)).toBe(
+      'Go static types (checked when compiling)',
+    );
+    expect(codeCaption('Start the workers', taxonomySide)).toBeUndefined();
+    expect(codeCaption('Struct tags for metadata (with a validator)', taxonomySide)).toBeUndefined();
   });
 
   it('reads a sentence with quoted words as prose, and a quoted import as code', () => {
@@ -162,13 +203,10 @@ describe('plain text: fragments go with the sentence they belong to', () => {
     ]);
   });
 
-  it('keeps apart a sentence that leans back in form but names its own language and measurement', () => {
+  it('keeps apart a sentence that leans back in form but names its own language and measurement, without its pointer', () => {
     expect(
       texts('Memory\nA Go worker idles at 12MB. This adds up — it means a Python worker pool of 40 needs about 2GB.\n'),
-    ).toEqual([
-      '[Memory] A Go worker idles at 12MB.',
-      '[Memory] This adds up — it means a Python worker pool of 40 needs about 2GB.',
-    ]);
+    ).toEqual(['[Memory] A Go worker idles at 12MB.', '[Memory] A Python worker pool of 40 needs about 2GB.']);
     expect(texts('Memory\nA Go worker idles at 12MB. That is 3x less than before.\n')).toEqual([
       '[Memory] A Go worker idles at 12MB. That is 3x less than before.',
     ]);
@@ -195,6 +233,13 @@ describe('plain text: mended extraction glue', () => {
     expect(texts('When we cut a release of the Python service, we ship:\n- A lockfile of 52 pins\n')).toEqual([
       '[(introduction)] When we cut a release of the Python service, we ship: A lockfile of 52 pins',
     ]);
+  });
+
+  it("parts a known name from the word glued to it at the start of an item's next line, and nothing else", () => {
+    expect(texts('A release of ours needs:\n- A hope that\npandasinstalls cleanly on the host\n')).toEqual([
+      '[(introduction)] A release of ours needs: A hope that pandas installs cleanly on the host',
+    ]);
+    expect(unglueName('goroutines park cheaply', (w) => taxonomy.sideOf(w) !== 'both')).toBe('goroutines park cheaply');
   });
 
   it('parts a file name from the word glued to it, but not a domain or a longer extension', () => {
@@ -225,6 +270,53 @@ describe('plain text: what a claim is about', () => {
       ['Where Go Pays Off › Edge agents on customer hosts', 'go'],
       ['Mixed Python And Go Fleets', 'both'],
     ]);
+  });
+});
+
+describe('plain text: numbered points', () => {
+  it('GIVEN a numbered point that a paragraph explains THEN a claim there that names no language is about the point', () => {
+    const claims = claimsOf(
+      'Lessons From The Queue Rewrite\n1. Go made the workers dull. That was the goal.\nThe pager stayed quiet for a month.\n2. Python kept the admin scripts.\nNobody wanted to port them.\nQueue Sizing\nThe backlog never passed a thousand jobs.\n',
+    );
+    expect(claims.map((c) => [c.text, c.side])).toEqual([
+      ['Go made the workers dull. That was the goal.', 'go'],
+      ['The pager stayed quiet for a month.', 'go'],
+      ['Python kept the admin scripts.', 'python'],
+      ['Nobody wanted to port them.', 'python'],
+      ['The backlog never passed a thousand jobs.', 'both'],
+    ]);
+  });
+
+  it('GIVEN a numbered list, one line per item THEN the items are no points', () => {
+    const claims = claimsOf(
+      'Lessons From The Queue Rewrite\n1. Go made the workers dull.\n2. Python kept the scripts.\nThe pager stayed quiet for a month.\n',
+    );
+    expect(claims.at(-1)).toMatchObject({ text: 'The pager stayed quiet for a month.', side: 'both' });
+  });
+});
+
+describe('plain text: what the first lines say of the page', () => {
+  it('GIVEN a site, a byline with a date and a reading time over the title THEN they are metadata, not title or claims', () => {
+    const page = parsePlainText(
+      'queuenotes.dev\nSizing Worker Pools in Go\nBy Dana Reyes · Mar 3, 2025 · 6 min read\nWe sized the pools by queue depth, not by cores.\n',
+      'page.txt',
+    );
+    expect(page.meta).toMatchObject({
+      title: 'Sizing Worker Pools in Go',
+      author: 'Dana Reyes',
+      site: 'queuenotes.dev',
+      published: '2025-03-03',
+    });
+    expect(page.claims.map((c) => c.text)).toEqual(['We sized the pools by queue depth, not by cores.']);
+  });
+
+  it('GIVEN a name or a date in the article itself THEN it is no metadata', () => {
+    const page = parsePlainText(
+      `Sizing Worker Pools\n${'We sized the pools by queue depth, not by cores, for a whole quarter of traffic. '.repeat(2)}\nBy Dana Reyes\n`,
+      'page.txt',
+    );
+    expect(page.meta.author).toBeUndefined();
+    expect(dateIn('Originally published on Backend Weekly, 12 March 2024')).toBe('2024-03-12');
   });
 });
 
