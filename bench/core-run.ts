@@ -1,7 +1,7 @@
 // One point of the scale curve, in its own process so its peak RSS is its own: index a generated corpus,
 // measure the SQLite floor for the same rows, re-index single documents, and run 1,000 questions cold
 // and warm, each against an exhaustive bm25 ranking. Prints one JSON line. Run by bench/core.ts.
-import { appendFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AnswersStore } from '../src/answers/answers-store.js';
@@ -70,15 +70,35 @@ function floorMs(rows: Record<string, unknown>[], path: string): number {
   return ms;
 }
 
+const CLOCK_TICKS = 100; // /proc's unit of CPU time (USER_HZ), 100 on Linux
+/** This thread's CPU time in ms (Linux; undefined elsewhere): the writer's share of a full index. */
+function threadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
 const dbPath = join(work, 'bench.db');
 const fullMs: number[] = [];
+// CPU of the whole process (writer, parse workers, V8's GC and compiler threads) and of the writer alone.
+const fullCpu = { all: 0, writer: 0 };
 const floors: number[] = [];
 const fullPhases = noPhases(); // summed over the runs: only the shares are reported
 let claims = 0;
 for (let i = 0; i < reps; i++) {
   for (const f of ['', '-wal', '-shm']) rmSync(dbPath + f, { force: true });
   const db = openDatabase(dbPath);
+  const [cpu0, writer0] = [cpuMs(), threadCpuMs()];
   const [full, ms] = time(() => indexKnowledge(db, corpus, { taxonomy, phases: fullPhases }));
+  fullCpu.all += cpuMs() - cpu0;
+  fullCpu.writer += (threadCpuMs() ?? Number.NaN) - (writer0 ?? Number.NaN);
   fullMs.push(ms);
   claims = full.claims;
   const rows = db
@@ -179,6 +199,7 @@ process.stdout.write(
     noopMs: noop,
     reindexMs: reindex,
     fullPhases,
+    fullCpu,
     reindexPhases,
     reindexDeleteMs,
     askStages,

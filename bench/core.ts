@@ -3,7 +3,7 @@
 // peak RSS is its own. Standalone: npx tsx bench/core.ts [--quick] [--1m]
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IndexPhases } from '../src/knowledge/indexer.js';
@@ -26,6 +26,8 @@ export interface ScalePoint {
   reindexMs: number[];
   /** Indexer phases summed over the full-index runs, and over the five one-document re-indexes. */
   fullPhases: IndexPhases;
+  /** CPU ms summed over the full-index runs: the whole process, and the writer (main) thread alone (NaN off Linux). */
+  fullCpu: { all: number; writer: number };
   reindexPhases: IndexPhases;
   /** Of the re-indexes' write phase: deleting the old version of the document. */
   reindexDeleteMs: number;
@@ -56,8 +58,11 @@ export const PHASE_LABELS: Record<keyof IndexPhases, string> = {
 
 /** Where the time went, one line each, for the scale report and the Targets table's misses. */
 export function whyFull(p: ScalePoint): string {
-  const write = p.fullPhases.write / p.fullMs.length;
-  return `${shares(p.fullPhases, PHASE_LABELS)}; the write phase alone is ${(write / p.floor).toFixed(1)}× the floor`;
+  const n = p.fullMs.length;
+  const write = p.fullPhases.write / n;
+  // The CPU a run costs over all threads bounds it from below on this many cores, however well they overlap.
+  const cpu = `CPU per run ${ms(p.fullCpu.all / n)} (writer thread ${ms(p.fullCpu.writer / n)}), at least ${ms(p.fullCpu.all / n / availableParallelism())} on ${availableParallelism()} cores`;
+  return `${shares(p.fullPhases, PHASE_LABELS)}; the write phase alone is ${(write / p.floor).toFixed(1)}× the floor; ${cpu}`;
 }
 export function whyReindex(p: ScalePoint): string {
   const n = p.reindexMs.length;
