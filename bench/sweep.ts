@@ -7,7 +7,7 @@
 // Standalone: npx tsx bench/sweep.ts [--quick]; for a development run SWEEP_RATES=20,100 picks rates,
 // SWEEP_CORPUS=real|big one corpus, SWEEP_CLAIMS the generated one's size, SWEEP_SECONDS each rate's length.
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,7 +19,7 @@ import { syntheticQuestions, writeSyntheticCorpus } from './corpus.js';
 import { FakeSlackProcess } from './load-process.js';
 import type { OpenLoopJob, OpenLoopResult } from './open-loop.js';
 import { ASK_COMMANDS } from './slack.js';
-import { buildForBench, cpuSeconds } from './storm.js';
+import { buildForBench, cpuSeconds, mainThreadCpuSeconds } from './storm.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SECRET = 'sweep-secret';
@@ -70,13 +70,6 @@ export function knee(rows: SweepRow[]): number {
     best = r.rate;
   }
   return best;
-}
-
-/** CPU seconds of a process's main thread alone (its task whose id is the process's). */
-function mainThreadCpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  const f = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
 }
 
 const f0 = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 1 : 0) : '–');

@@ -11,6 +11,7 @@ import { isVersusError } from './errors.js';
 import { type Health, startHealthServer } from './http/health-server.js';
 import { createLogger, type Logger } from './logger.js';
 import { createPrometheusMetrics } from './metrics/prometheus.js';
+import { boundHeapGrowth } from './runtime/heap.js';
 import { SHUTDOWN_BUDGET_MS } from './runtime/shutdown.js';
 import { shardOfThisProcess } from './shard-env.js';
 import { openConfiguredShared } from './store/open-shared.js';
@@ -138,6 +139,7 @@ async function superviseShards(config: Config): Promise<void> {
 }
 
 export async function main(): Promise<void> {
+  boundHeapGrowth();
   const config = startConfig();
   if (config.discord?.shards !== undefined && !shard) return superviseShards(config);
   const consoleMode = !config.slack && !config.discord;

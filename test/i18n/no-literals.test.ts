@@ -53,6 +53,7 @@ const NOT_FOR_CHAT_USERS: Record<string, string> = {
   'src/adapters/slack/request-body.ts': 'reasons of a 400, logged',
   'src/adapters/slack/port.ts': 'an error logged when a workspace has no installation',
   'src/adapters/slack/add-source.ts': 'a log label',
+  'src/adapters/slack/web-api-post.ts': 'Web API call errors and a debug line, logged for the operator',
   'src/adapters/slack/receiver.ts':
     'HTTP status texts, and the reply to a workspace with no installation, which has no channel setting to read',
 };

@@ -128,7 +128,12 @@ async function showOnHome({ body, client }: ClickArgs, click: Click, outcome: Ac
 }
 
 /** The click is stored and acknowledged; showing its result can wait behind other acknowledgements. */
-function showOnMessage({ body, client, respond }: ClickArgs, click: Click, outcome: ActionOutcome, d: SlackDeps): void {
+function showOnMessage(
+  { body, client, context, respond }: ClickArgs,
+  click: Click,
+  outcome: ActionOutcome,
+  d: SlackDeps,
+): void {
   // A live message (a channel walk) is redrawn by the core from the latest state; sending this
   // snapshot too could land after a newer edit and leave the message stale.
   const live = outcome.liveMessage && click.messageTs && !click.ephemeral;
@@ -138,7 +143,13 @@ function showOnMessage({ body, client, respond }: ClickArgs, click: Click, outco
   const user = body.user.id;
   // The reply goes into the click's channel: chat.postEphemeral when private.
   const sendReply =
-    reply && replySender(d, reply, { via: 'channel', client, channel: channelId, user, thread: threadTs }, ids);
+    reply &&
+    replySender(
+      d,
+      reply,
+      { via: 'channel', client, channel: channelId, user, thread: threadTs, team: context.teamId },
+      ids,
+    );
   // Queued, not awaited: the request (its body, socket and Bolt context) is released once the click is
   // acknowledged, and a waiting confirmation keeps only what sending it needs. Awaiting it held every
   // request of a vote storm in memory until its confirmation went out. Shutdown drains the queue.

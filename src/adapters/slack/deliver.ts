@@ -4,13 +4,24 @@ import type { Logger } from '../../logger.js';
 import type { PageScope } from '../shared/page-store.js';
 import { homeView } from './home-view.js';
 import type { SlackPages } from './pages.js';
+import type { WebApiPoster } from './web-api-post.js';
 
 /** Where a reply goes out of the adapter. */
 export type Target =
   /** Through a request's response_url (a command, a click): private or in the channel, by the reply. */
   | { via: 'response_url'; respond: RespondFn; where: PageScope; replaceOriginal?: boolean }
-  /** Into a channel (or one of its threads): chat.postEphemeral to `user` when private, else chat.postMessage. */
-  | { via: 'channel'; client: webApi.WebClient; channel: string; user: string; thread?: string | undefined }
+  /**
+   * Into a channel (or one of its threads): chat.postEphemeral to `user` when private, else chat.postMessage;
+   * `team` is the request's workspace, sent as team_id as the request's WebClient does.
+   */
+  | {
+      via: 'channel';
+      client: webApi.WebClient;
+      channel: string;
+      user: string;
+      thread?: string | undefined;
+      team?: string | undefined;
+    }
   /** As the user's Home tab (views.publish). */
   | { via: 'home'; client: webApi.WebClient; user: string };
 
@@ -33,6 +44,8 @@ export class Delivery {
     private readonly log: Logger,
     /** Told of each failure too (the errors metric). */
     private readonly onFailure: () => void = () => {},
+    /** Sends private replies in a channel (chat.postEphemeral) at a fraction of the WebClient's cost. */
+    private readonly poster?: WebApiPoster | undefined,
   ) {}
 
   /** How many deliveries have failed so far. */
@@ -76,8 +89,13 @@ export class Delivery {
     }
     const msg = this.pages.render(reply, { channelId: t.channel, userId: t.user });
     const thread = t.thread ? { thread_ts: t.thread } : {};
-    if (reply.visibility === 'ephemeral')
-      await t.client.chat.postEphemeral({ channel: t.channel, user: t.user, ...thread, ...msg });
-    else await t.client.chat.postMessage({ channel: t.channel, ...thread, unfurl_links: false, ...msg });
+    if (reply.visibility === 'ephemeral') {
+      const args = { channel: t.channel, user: t.user, ...thread, ...msg };
+      if (!this.poster) await t.client.chat.postEphemeral(args);
+      else {
+        const team = t.team ? { team_id: t.team } : {};
+        await this.poster.call(t.client.slackApiUrl, 'chat.postEphemeral', t.client.token, { ...team, ...args });
+      }
+    } else await t.client.chat.postMessage({ channel: t.channel, ...thread, unfurl_links: false, ...msg });
   }
 }

@@ -21,7 +21,7 @@ export function attachMessages(app: App, d: MessageDeps): void {
     };
     await d.answers.push(async () => {
       const reply = await d.handler.mention(withoutMention(event.text, context.botUserId ?? d.botUserId()), ctx);
-      const target = { via: 'channel', client, channel: event.channel, user, thread } as const;
+      const target = { via: 'channel', client, channel: event.channel, user, thread, team: context.teamId } as const;
       await d.out.deliver(reply, target, { what: 'answer mention', requestId: body.event_id, channel: event.channel });
     });
   });
@@ -45,7 +45,7 @@ export function attachMessages(app: App, d: MessageDeps): void {
       if (reply)
         await d.out.deliver(
           reply,
-          { via: 'channel', client, channel, user, thread },
+          { via: 'channel', client, channel, user, thread, team: context.teamId },
           { what: 'answer follow-up', requestId: body.event_id, channel },
         );
     });

@@ -119,7 +119,7 @@ export async function openForm(
 export function attachForms(app: App, d: Pick<SlackDeps, 'handler' | 'out' | 'admins'>): void {
   app.view(
     { callback_id: new RegExp(`^${CALLBACK_PREFIX}`), type: 'view_submission' },
-    async ({ ack, view, body, client }) => {
+    async ({ ack, view, body, client, context }) => {
       const ref = FormRef.safeParse(view.private_metadata);
       const { [CHANNEL_FIELD]: picked, ...values } = formValues(
         view.state.values as Record<string, Record<string, StateValue>>,
@@ -152,7 +152,7 @@ export function attachForms(app: App, d: Pick<SlackDeps, 'handler' | 'out' | 'ad
       const channel = outcome.channelId ?? ctx.channelId;
       await d.out.deliver(
         outcome.reply,
-        { via: 'channel', client, channel, user: body.user.id },
+        { via: 'channel', client, channel, user: body.user.id, team: context.teamId },
         { what: 'form confirmation', channel },
       );
     },

@@ -31,6 +31,7 @@ import { type Route, SlackReceiver } from './receiver.js';
 import { sdkLogger } from './sdk-logger.js';
 import { attachShortcuts } from './shortcuts.js';
 import { stopSlack } from './stop.js';
+import { WebApiPoster } from './web-api-post.js';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;
@@ -171,7 +172,8 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     onError: (err) => log.warn({ err }, 'slack: could not store reply pages'),
   });
   const port = new SlackPort(app.client, pages, log, clock, oauth?.tokens);
-  const out = new Delivery(pages, log, () => metrics?.error('slack', 'delivery'));
+  const poster = new WebApiPoster(limits, shutdown.signal, opts.retryConfig, metrics, log);
+  const out = new Delivery(pages, log, () => metrics?.error('slack', 'delivery'), poster);
   metrics?.watchQueue('slack', 'answers', () => answers.size);
   let botUserId: string | undefined;
   let started = false;

@@ -13,7 +13,8 @@ export const DEFAULT_LIMITS: OutgoingLimits = { attemptTimeoutMs: 5_000, maxRetr
 /** Retries of a failed attempt (5xx, network, timeout): three attempts within about 10 s in all. */
 export const RETRY_CONFIG = { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 1_000, maxRetryTime: 10_000 };
 
-const sleep = (ms: number, signal: AbortSignal) =>
+/** Waits `ms`, or less when `signal` aborts first. */
+export const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
     signal.addEventListener(
@@ -25,6 +26,16 @@ const sleep = (ms: number, signal: AbortSignal) =>
       { once: true },
     );
   });
+
+/**
+ * How long to wait out a 429 before trying again: its Retry-After (seconds, 1 when absent), unless that is
+ * over the cap or the call has waited out `limits.rateLimitRetries` already; undefined means fail the call.
+ */
+export function rateLimitWaitMs(retryAfter: string | null | undefined, waited: number, limits: OutgoingLimits) {
+  if (waited >= limits.rateLimitRetries) return undefined;
+  const waitMs = Number(retryAfter ?? 1) * 1000;
+  return waitMs >= 0 && waitMs <= limits.maxRetryAfterMs ? waitMs : undefined;
+}
 
 /**
  * The fetch Bolt and its WebClient use: each attempt has a timeout and is aborted at shutdown; a 429 is
@@ -42,9 +53,8 @@ export function boundedFetch(
       const signals = [AbortSignal.timeout(limits.attemptTimeoutMs), shutdown, ...(init?.signal ? [init.signal] : [])];
       const res = await fetch(input, { ...init, signal: AbortSignal.any(signals) });
       onStatus(res.status);
-      if (res.status !== 429 || attempt >= limits.rateLimitRetries || shutdown.aborted) return res;
-      const waitMs = Number(res.headers.get('retry-after') ?? 1) * 1000;
-      if (!(waitMs >= 0 && waitMs <= limits.maxRetryAfterMs)) return res;
+      const waitMs = res.status === 429 ? rateLimitWaitMs(res.headers.get('retry-after'), attempt, limits) : undefined;
+      if (waitMs === undefined || shutdown.aborted) return res;
       await res.body?.cancel();
       await sleep(waitMs, shutdown);
     }

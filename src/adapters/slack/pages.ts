@@ -21,9 +21,14 @@ export class SlackPages {
    * several pages, keeps them for there and returns page 1 with a More button.
    */
   render(reply: Reply, where: PageScope): SlackMessage {
-    const key = PageStore.newKey();
-    const pages = paginate(reply, (page) => ({ actionId: `slack:page:${key}:${page}`, label: 'More' }));
-    if (pages.length > 1) this.store.put(key, pages, scopeOf(reply.visibility, where));
+    // A key only for a reply of several pages: most replies (a vote's confirmation) have one, and drawing
+    // random bytes for each was 1 % of a vote storm's CPU.
+    let key: string | undefined;
+    const pages = paginate(reply, (page) => {
+      key ??= PageStore.newKey();
+      return { actionId: `slack:page:${key}:${page}`, label: 'More' };
+    });
+    if (key !== undefined) this.store.put(key, pages, scopeOf(reply.visibility, where));
     return pages[0]!;
   }
 
