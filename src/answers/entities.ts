@@ -113,10 +113,9 @@ export function namedEntities(question: string): NamedEntity[] {
   const { forms, lower, exact } = matcher();
   const words = question.toLowerCase().match(/[\p{L}\p{N}.#+-]+/gu) ?? [];
   const found = new Map<string, NamedEntity>();
+  const lowerMatches = [...question.matchAll(lower)];
   // "node/express", "does bun beat fastapi": a neighbouring name marks an ambiguous word as a name too.
-  const names = new Set(
-    [...question.matchAll(lower)].map((m) => m[0].toLowerCase()).filter((n) => !/^go(?:lang)?$/.test(n)),
-  );
+  const names = new Set(lowerMatches.map((m) => m[0].toLowerCase()).filter((n) => !/^go(?:lang)?$/.test(n)));
   const add = (m: RegExpExecArray, caseSensitive: boolean) => {
     const typed = caseSensitive ? m[0] : m[0].toLowerCase();
     const f = forms.find((x) => x.caseSensitive === caseSensitive && x.form === typed);
@@ -124,7 +123,7 @@ export function namedEntities(question: string): NamedEntity[] {
     if (f.ambiguous && !cued(words, typed, names)) return;
     found.set(f.entry.name, { name: f.entry.name, kind: f.entry.kind, match: m[0], forms: f.entry.forms });
   };
-  for (const m of question.matchAll(lower)) add(m, false);
+  for (const m of lowerMatches) add(m, false);
   for (const m of question.matchAll(exact)) if (m.index > 0) add(m, true);
   for (const m of question.matchAll(VERSION)) {
     const lang = /^(go|golang)$/i.test(m[1]!) ? 'Go' : 'Python';

@@ -257,6 +257,9 @@ export function scoreCandidates(
 ): ScoredClaim[] {
   const facts = questionFacts(q, pool, freq, taxonomy);
   const prior = KIND_PRIOR[q.intent];
+  // What a figure must be about: the question's words that do not name a measurement. A question of
+  // measurement words only ("memory?") leaves nothing, and every claim's subject coverage is then 1.
+  const measured = q.words.filter((w) => !w.unit);
   return pool.map((c): ScoredClaim => {
     const words = claimWords(c, taxonomy);
     const entityHits = q.entities.filter((e) => words.named.has(e) && !facts.reference.has(e)).length;
@@ -268,8 +271,6 @@ export function scoreCandidates(
     const evidence =
       coverage + GATES.evidence * (Math.min(1, entityHits) + f.answerType + GATES.topicEvidence * f.topic);
     const relevant = q.words.length > 0 && coverage >= GATES.claim;
-    // A question of measurement words only ("memory?") leaves nothing the figure must be about.
-    const measured = q.words.filter((w) => !w.unit);
     const subject = measured.length ? idfCoverage(measured, words.have, facts.idf) : 1;
     return { ...c, score: Math.round(score * 1000) / 1000, features: f, relevant, evidence, subject };
   });
